@@ -1,0 +1,242 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, safePathname, serveViewer, ViewerError, type ViewerServer } from '../../src/view/server.js';
+import { openGraphDir } from '../../src/view/open-graph-dir.js';
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * Sends `target` byte for byte over a socket: http clients (fetch, http.request) normalise "..",
+ * backslashes and some escapes before sending, which would hide exactly what these tests probe.
+ */
+function rawRequest(port: number, target: string, method = 'GET', host = `127.0.0.1:${port}`): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('end', () => {
+      const text = Buffer.concat(chunks).toString('latin1');
+      const headEnd = text.indexOf('\r\n\r\n');
+      const [statusLine = '', ...headerLines] = text.slice(0, headEnd).split('\r\n');
+      const headers: Record<string, string> = {};
+      for (const line of headerLines) {
+        const colon = line.indexOf(':');
+        headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+      }
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, body: text.slice(headEnd + 4) });
+    });
+    socket.write(Buffer.from(`${method} ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`, 'latin1'));
+  });
+}
+
+const SECRET = 'TOP-SECRET-CONTENT';
+
+let root: string;
+let viewerDir: string;
+let graphDir: string;
+let server: ViewerServer;
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'newsgraph-server-'));
+  viewerDir = join(root, 'site', 'dist');
+  graphDir = join(root, 'site', 'out');
+  mkdirSync(join(viewerDir, 'assets'), { recursive: true });
+  mkdirSync(graphDir, { recursive: true });
+  writeFileSync(join(viewerDir, 'index.html'), '<!doctype html><title>viewer</title><script type="module" src="./assets/app.js"></script>');
+  writeFileSync(join(viewerDir, 'assets', 'app.js'), 'console.log("app");');
+  writeFileSync(join(viewerDir, '.env'), SECRET);
+  writeFileSync(join(graphDir, 'graph.json'), '{"nodes":[],"edges":[]}');
+  writeFileSync(join(graphDir, 'documents.json'), '{"documents":[]}');
+  writeFileSync(join(graphDir, 'notes.txt'), SECRET); // present in the graph folder but not allow-listed
+  writeFileSync(join(graphDir, 'graph.json.bak'), SECRET);
+  writeFileSync(join(root, 'secret.txt'), SECRET); // outside both served folders
+  writeFileSync(join(root, 'site', 'secret.txt'), SECRET);
+  server = await serveViewer({ graphDir, viewerDir, port: 0 });
+});
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('serveViewer', () => {
+  it('binds to 127.0.0.1 by default and reports its url', () => {
+    expect(server.port).toBeGreaterThan(0);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+  });
+
+  it('serves the viewer build and the graph files', async () => {
+    const index = await rawRequest(server.port, '/');
+    expect(index.status).toBe(200);
+    expect(index.headers['content-type']).toMatch(/text\/html/);
+    expect(index.body).toContain('<title>viewer</title>');
+    const withState = await rawRequest(server.port, '/?graph=./graph.json#sel=x');
+    expect(withState.status).toBe(200);
+    const asset = await rawRequest(server.port, '/assets/app.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-type']).toMatch(/javascript/);
+    const graph = await rawRequest(server.port, '/graph.json');
+    expect(graph.status).toBe(200);
+    expect(graph.headers['content-type']).toMatch(/application\/json/);
+    expect(JSON.parse(graph.body)).toEqual({ nodes: [], edges: [] });
+    expect((await rawRequest(server.port, '/documents.json')).status).toBe(200);
+  });
+
+  it('serves a graph file rebuilt after start-up', async () => {
+    writeFileSync(join(graphDir, 'events.csv'), 'id,date\nev1,2016-03-27\n');
+    const csv = await rawRequest(server.port, '/events.csv');
+    expect(csv.status).toBe(200);
+    expect(csv.body).toContain('2016-03-27');
+  });
+
+  it('sets the security headers on every response, errors included', async () => {
+    for (const [target, method] of [['/', 'GET'], ['/graph.json', 'GET'], ['/missing', 'GET'], ['/', 'POST'], ['/../x', 'GET']] as const) {
+      const res = await rawRequest(server.port, target, method);
+      expect(res.headers['content-security-policy'], `${method} ${target}`).toBe(CONTENT_SECURITY_POLICY);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+    }
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+  });
+
+  it('answers HEAD like GET without a body and refuses other methods with 405', async () => {
+    const head = await rawRequest(server.port, '/graph.json', 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+    for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE']) {
+      const res = await rawRequest(server.port, '/graph.json', method);
+      expect(res.status, method).toBe(405);
+      expect(res.headers['allow']).toBe('GET, HEAD');
+    }
+  });
+
+  it.each([
+    '/../secret.txt',
+    '/../../secret.txt',
+    '/../../etc/passwd',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/%2E%2E/%2E%2E/secret.txt',
+    '/..%2fsecret.txt',
+    '/..%2f..%2fetc/passwd',
+    '/..%2F..%2Fsecret.txt',
+    '/%252e%252e/%252e%252e/etc/passwd',
+    '/%252e%252e%252fsecret.txt',
+    '/%25252e%25252e/secret.txt',
+    '/..\\secret.txt',
+    '/..%5csecret.txt',
+    '/..%5c..%5cetc/passwd',
+    '/graph.json%00.html',
+    '/graph.json%00',
+    '/%00/../secret.txt',
+    '/.%2e/secret.txt',
+    '/assets/%2e%2e/%2e%2e/secret.txt',
+    '//etc/passwd',
+    '/%c0%ae%c0%ae/secret.txt', // overlong UTF-8 dots: malformed, refused
+    '/.env',
+    '/%2eenv',
+  ])('refuses the traversal %s with 404 and leaks nothing', async (target) => {
+    const res = await rawRequest(server.port, target);
+    expect(res.status).toBe(404);
+    expect(res.body).not.toContain(SECRET);
+    expect(res.body).not.toContain('root:');
+  });
+
+  it('refuses a raw NUL byte in the path', async () => {
+    const res = await rawRequest(server.port, '/graph.json\u0000.html');
+    expect([400, 404]).toContain(res.status); // node's parser may reject it (400) before we see it
+    expect(res.body).not.toContain(SECRET);
+  });
+
+  it('serves only the allow-listed names from the graph folder', async () => {
+    for (const target of ['/notes.txt', '/graph.json.bak', '/out/graph.json', '/graph.gexf']) {
+      const res = await rawRequest(server.port, target);
+      expect(res.status, target).toBe(404);
+      expect(res.body).not.toContain(SECRET);
+    }
+  });
+
+  it('refuses a foreign Host header while bound to loopback (DNS rebinding)', async () => {
+    expect((await rawRequest(server.port, '/graph.json', 'GET', 'evil.example')).status).toBe(403);
+    expect((await rawRequest(server.port, '/graph.json', 'GET', `localhost:${server.port}`)).status).toBe(200);
+    expect((await rawRequest(server.port, '/graph.json', 'GET', `[::1]:${server.port}`)).status).toBe(200);
+  });
+
+  it('works through an ordinary http client too', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      request({ host: '127.0.0.1', port: server.port, path: '/graph.json' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(status).toBe(200);
+  });
+});
+
+describe('serveViewer start-up errors', () => {
+  it('says to run npm run build when the viewer is not built', async () => {
+    const empty = join(root, 'no-build');
+    mkdirSync(empty, { recursive: true });
+    const attempt = serveViewer({ graphDir, viewerDir: empty, port: 0 });
+    await expect(attempt).rejects.toBeInstanceOf(ViewerError);
+    await expect(attempt).rejects.toThrow(/npm run build/);
+  });
+
+  it('gives a clear error when the port is in use', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const address = blocker.address();
+    const busyPort = typeof address === 'object' && address ? address.port : 0;
+    try {
+      const attempt = serveViewer({ graphDir, viewerDir, port: busyPort });
+      await expect(attempt).rejects.toBeInstanceOf(ViewerError);
+      await expect(attempt).rejects.toThrow(new RegExp(`port ${busyPort} .*already in use`));
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it('rejects an invalid port number', async () => {
+    await expect(serveViewer({ graphDir, viewerDir, port: 70000 })).rejects.toThrow(/invalid port/);
+  });
+
+  it('requires a graph folder with graph.json', async () => {
+    const noGraph = join(root, 'empty-out');
+    mkdirSync(noGraph, { recursive: true });
+    await expect(serveViewer({ graphDir: noGraph, viewerDir, port: 0 })).rejects.toThrow(/no graph\.json/);
+    await expect(serveViewer({ graphDir: join(root, 'nope'), viewerDir, port: 0 })).rejects.toThrow(/no such folder/);
+  });
+});
+
+describe('openGraphDir', () => {
+  it('accepts the folder or its graph.json and rejects a plain file', () => {
+    expect(openGraphDir(graphDir)).toBe(graphDir);
+    expect(openGraphDir(join(graphDir, 'graph.json'))).toBe(graphDir);
+    expect(() => openGraphDir(join(graphDir, 'notes.txt'))).toThrow(/not a folder/);
+  });
+});
+
+describe('safePathname', () => {
+  it('decodes ordinary paths once and refuses every dot segment', () => {
+    expect(safePathname('/')).toBe('/');
+    expect(safePathname('/assets/index-abc.js?v=1')).toBe('/assets/index-abc.js');
+    expect(safePathname('/a%20b.json')).toBe('/a b.json');
+    expect(safePathname('/%252e%252e/x')).toBeNull();
+    expect(safePathname('/%2525252e')).toBeNull(); // too deep
+    expect(safePathname('http://evil.example/graph.json')).toBeNull();
+    expect(safePathname('*')).toBeNull();
+  });
+});
