@@ -1,0 +1,88 @@
+/**
+ * Buffered writing to a Node stream in chunks, honouring backpressure: exporters append small
+ * strings and await flushIfFull() between records, so a large graph never becomes one giant string.
+ */
+import type { Writable } from 'node:stream';
+
+const DEFAULT_CHUNK_CHARS = 1 << 20;
+
+export class ChunkWriter {
+  private buffer = '';
+  private failure: Error | undefined;
+  private readonly onError = (error: Error): void => {
+    this.failure ??= error;
+  };
+
+  constructor(
+    private readonly out: NodeJS.WritableStream,
+    private readonly chunkChars = DEFAULT_CHUNK_CHARS,
+  ) {
+    out.on('error', this.onError);
+  }
+
+  write(text: string): void {
+    this.buffer += text;
+  }
+
+  /** Hands the buffer to the stream once it holds a chunk; waits for 'drain' when the stream asks. */
+  async flushIfFull(): Promise<void> {
+    if (this.buffer.length >= this.chunkChars) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    this.throwIfFailed();
+    if (!this.buffer) return;
+    const chunk = this.buffer;
+    this.buffer = '';
+    if (!this.out.write(chunk)) await this.waitForDrain();
+    this.throwIfFailed();
+  }
+
+  /** Flushes what is left and detaches; the caller owns the stream and ends it. */
+  async finish(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      this.out.removeListener('error', this.onError);
+    }
+  }
+
+  /** Drops unwritten text and stops listening (after a failure). */
+  detach(): void {
+    this.buffer = '';
+    this.out.removeListener('error', this.onError);
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure;
+    const writable = this.out as Partial<Writable>;
+    if (writable.destroyed || writable.writableEnded) {
+      throw new Error('output stream was closed before the export finished');
+    }
+  }
+
+  private waitForDrain(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const settle = (): void => {
+        this.out.removeListener('drain', onDrain);
+        this.out.removeListener('error', onFail);
+        this.out.removeListener('close', onClose);
+      };
+      const onDrain = (): void => {
+        settle();
+        resolve();
+      };
+      const onFail = (error: Error): void => {
+        settle();
+        reject(error);
+      };
+      const onClose = (): void => {
+        settle();
+        reject(this.failure ?? new Error('output stream was closed before the export finished'));
+      };
+      this.out.on('drain', onDrain);
+      this.out.on('error', onFail);
+      this.out.on('close', onClose);
+    });
+  }
+}
