@@ -7,6 +7,7 @@
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { ChunkWriter } from './chunk-writer.js';
+import { stripIllegalXmlChars } from './xml.js';
 
 export const EVENT_CSV_COLUMNS = [
   'event_id',
@@ -34,9 +35,12 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** One CSV record with its CRLF line end. */
+/**
+ * One CSV record with its CRLF line end. Control characters (other than tab/CR/LF), lone
+ * surrogates and U+FFFE/U+FFFF are dropped, as in the GEXF, so every output holds the same text.
+ */
 export function csvLine(fields: readonly string[]): string {
-  return `${fields.map(csvField).join(',')}\r\n`;
+  return `${fields.map((field) => csvField(stripIllegalXmlChars(field))).join(',')}\r\n`;
 }
 
 function text(value: unknown): string {
@@ -64,7 +68,7 @@ function participants(graph: AbstractGraph, event: string): Map<string, Particip
     const other = source === event ? target : source;
     if (other === event || seen.has(`${relation}\u0000${other}`)) return;
     seen.add(`${relation}\u0000${other}`);
-    const label = text(graph.getNodeAttribute(other, 'label')) || other;
+    const label = text(graph.getNodeAttribute(other, 'label')).trim() || other;
     const weight = typeof attributes.weight === 'number' && Number.isFinite(attributes.weight) ? attributes.weight : 1;
     const list = byRelation.get(relation) ?? [];
     list.push({ key: other, label, weight });

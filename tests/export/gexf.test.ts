@@ -176,7 +176,7 @@ describe('writeGexf', () => {
     expect(columns).toContainEqual({ id: 'tags', title: 'tags', type: 'liststring' });
     const weight = columns.find((column) => column.title === 'Weight');
     expect(weight?.type).toBe('integer');
-    expect(weight?.id.toLowerCase()).not.toBe('weight');
+    expect(weight?.id?.toLowerCase()).not.toBe('weight');
   });
 
   it('waits for drain and surfaces stream errors', async () => {
