@@ -1,0 +1,80 @@
+import type { ActorType, DatePrecision, EventType, Modality, PlaceType, Relation } from '../types.js';
+
+/**
+ * What extraction finds in one document. Plain data (no class instances, no Maps) so it can cross
+ * a worker-thread boundary and be cached on disk as JSON.
+ */
+
+/** A resolved reference to an entity: a global key shared across documents. */
+export interface EntityRef {
+  /** "actor:isil", "place:geonames:170017", "actor:person:rami abdel rahman"... */
+  key: string;
+  kind: 'actor' | 'place';
+  type: ActorType | PlaceType | string;
+  /** Canonical label. */
+  label: string;
+  lat?: number;
+  lon?: number;
+  country?: string;
+  parent?: string;
+  /** True when the entity comes from the lexicon or gazetteer (its identity is known, not guessed). */
+  known?: boolean;
+}
+
+export interface EntityMention extends EntityRef {
+  surface: string;
+  sentence: number;
+  start: number;
+  end: number;
+}
+
+export interface RelationMention {
+  from: string;
+  to: string;
+  relation: Relation;
+  title?: string;
+  sentence: number;
+}
+
+export interface EventRole {
+  agents: string[];
+  targets: string[];
+  places: string[];
+  sources: string[];
+}
+
+export interface EventMention extends EventRole {
+  type: EventType;
+  acledEventType: string;
+  acledSubEventType: string;
+  modality: Modality;
+  trigger: string;
+  sentence: number;
+  date?: string;
+  datePrecision?: DatePrecision;
+  dateEnd?: string;
+  killed?: number;
+  wounded?: number;
+  captured?: number;
+  figures: string[];
+}
+
+export interface DocExtraction {
+  doc: {
+    id: string;
+    title: string;
+    date?: string;
+    datePrecision?: DatePrecision;
+    url?: string;
+    file: string;
+  };
+  /** Sentence texts referenced by index from mentions (only the ones used as evidence). */
+  sentences: Record<number, string>;
+  entities: EntityMention[];
+  /** The entity table of this document: key → ref (one per distinct entity). */
+  refs: Record<string, EntityRef>;
+  relations: RelationMention[];
+  events: EventMention[];
+  /** Word count, for throughput figures. */
+  words: number;
+}

@@ -1,0 +1,238 @@
+import { MultiDirectedGraph } from 'graphology';
+import type { EdgeAttributes, Evidence, EventType, NodeAttributes, Relation, Spell } from '../types.js';
+import type { MergedEvent, MergedGraphData } from '../resolve/merge.js';
+import { controlSpells } from './control.js';
+import { intervalOf } from './dates.js';
+import { styleNode, styleEdge } from './style.js';
+
+export type KnowledgeGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+export function createKnowledgeGraph(): KnowledgeGraph {
+  return new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
+}
+
+const VERB: Record<EventType, string> = {
+  battle: 'fights',
+  capture: 'captures',
+  withdrawal: 'withdraws from',
+  airstrike: 'strikes',
+  shelling: 'shells',
+  explosion: 'explosion in',
+  killing: 'kills in',
+  destruction: 'destroys in',
+  deployment: 'deploys to',
+  agreement: 'agreement in',
+  statement: 'statement on',
+  aid: 'delivers aid in',
+  displacement: 'displacement from',
+  arrest: 'arrests in',
+};
+
+function ranked(map: Map<string, number>): string[] {
+  return [...map.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
+}
+
+/** "Syrian Army captures Palmyra from ISIL, 2017-03-02" */
+export function eventLabel(
+  type: EventType,
+  agent: string | undefined,
+  place: string | undefined,
+  target: string | undefined,
+  date: string | undefined,
+): string {
+  const verb = VERB[type];
+  let text: string;
+  if (type === 'explosion' || type === 'agreement' || type === 'statement' || type === 'displacement') {
+    const noun = type.charAt(0).toUpperCase() + type.slice(1);
+    text = agent ? `${agent} ${type === 'statement' ? 'statement' : type}` : noun;
+    if (place) text += ` in ${place}`;
+  } else {
+    text = `${agent ?? 'Unknown actor'} ${verb}${place ? ` ${place}` : ''}`;
+    if (target && (type === 'capture' || type === 'battle' || type === 'airstrike' || type === 'shelling'))
+      text += type === 'capture' ? ` from ${target}` : ` against ${target}`;
+  }
+  if (date) text += `, ${date}`;
+  return text.replace(/ in in /g, ' in ');
+}
+
+function sortedEvidence(list: Evidence[]): Evidence[] {
+  return [...list].sort((a, b) => a.doc.localeCompare(b.doc) || a.sentence - b.sentence);
+}
+
+/** The date most reports give, preferring the most precise among equally supported ones. */
+function bestDate(e: MergedEvent): { date?: string; precision?: 'day' | 'month' | 'year' } {
+  if (e.dateVotes.size === 0) return {};
+  const votes = [...e.dateVotes.entries()];
+  // A vaguer date supports every precise date inside it.
+  const support = (d: string) => votes.reduce((n, [v, c]) => n + (d.startsWith(v) ? c : 0), 0);
+  votes.sort((a, b) => support(b[0]) - support(a[0]) || b[0].length - a[0].length || a[0].localeCompare(b[0]));
+  const date = votes[0]![0];
+  return { date, precision: date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year' };
+}
+
+export function buildGraph(data: MergedGraphData): KnowledgeGraph {
+  const graph = createKnowledgeGraph();
+  const docDate = new Map(data.documents.map((d) => [d.id, d.date]));
+
+  // Entities, in key order.
+  for (const key of [...data.entities.keys()].sort()) {
+    const e = data.entities.get(key)!;
+    const aliases = [...e.aliases].filter((a) => a.trim()).sort();
+    if (!aliases.includes(e.ref.label)) aliases.unshift(e.ref.label);
+    const documents = [...e.documents].sort();
+    const dates = e.dates.filter(Boolean).sort();
+    const attrs: NodeAttributes = {
+      label: e.ref.label,
+      kind: e.ref.kind,
+      type: String(e.ref.type),
+      aliases: [...new Set(aliases)].sort(),
+      documents,
+      mentions: e.mentions,
+      evidence: sortedEvidence(e.evidence),
+      x: 0,
+      y: 0,
+      size: 1,
+      color: '#999999',
+      importance: 0,
+      community: 0,
+    };
+    if (dates.length) {
+      attrs.firstSeen = dates[0]!;
+      attrs.lastSeen = dates[dates.length - 1]!;
+    }
+    if (e.ref.lat !== undefined && e.ref.lon !== undefined) {
+      attrs.lat = e.ref.lat;
+      attrs.lon = e.ref.lon;
+    }
+    if (e.ref.country) attrs.country = e.ref.country;
+    if (e.ref.parent) attrs.parent = e.ref.parent;
+    graph.addNode(key, attrs);
+  }
+
+  const edgeIds = new Map<string, number>();
+  const addEdge = (from: string, to: string, attrs: EdgeAttributes): void => {
+    if (from === to || !graph.hasNode(from) || !graph.hasNode(to)) return;
+    const base = `${attrs.relation}:${from}->${to}`;
+    const n = (edgeIds.get(base) ?? 0) + 1;
+    edgeIds.set(base, n);
+    graph.addDirectedEdgeWithKey(n === 1 ? base : `${base}#${n}`, from, to, attrs);
+  };
+
+  for (const r of [...data.relations].sort((a, b) =>
+    `${a.relation}|${a.from}|${a.to}`.localeCompare(`${b.relation}|${b.from}|${b.to}`),
+  )) {
+    const attrs: EdgeAttributes = { relation: r.relation, weight: r.weight, evidence: sortedEvidence(r.evidence) };
+    if (r.title) attrs.title = r.title;
+    addEdge(r.from, r.to, attrs);
+  }
+
+  // Events.
+  const labelOf = (key: string) => (graph.hasNode(key) ? graph.getNodeAttribute(key, 'label') : undefined);
+  for (const e of data.events) {
+    const agents = ranked(e.agents).filter((k) => graph.hasNode(k));
+    const targets = ranked(e.targets).filter((k) => graph.hasNode(k) && !e.agents.has(k));
+    const places = ranked(e.places).filter((k) => graph.hasNode(k));
+    const sources = ranked(e.sources).filter((k) => graph.hasNode(k));
+    const { date, precision } = bestDate(e);
+    const documents = [...e.documents].sort();
+    const dates = documents.map((d) => docDate.get(d)).filter((d): d is string => !!d).sort();
+    const attrs: NodeAttributes = {
+      label: eventLabel(e.type, labelOf(agents[0] ?? ''), labelOf(places[0] ?? ''), labelOf(targets[0] ?? ''), date),
+      kind: 'event',
+      type: e.type,
+      aliases: [],
+      documents,
+      mentions: e.mentions,
+      evidence: sortedEvidence(e.evidence),
+      x: 0,
+      y: 0,
+      size: 1,
+      color: '#999999',
+      importance: 0,
+      community: 0,
+      modality: e.modality,
+      acledEventType: e.acledEventType,
+      acledSubEventType: e.acledSubEventType,
+      figures: [...e.figures],
+    };
+    attrs.aliases = [attrs.label];
+    if (dates.length) {
+      attrs.firstSeen = dates[0]!;
+      attrs.lastSeen = dates[dates.length - 1]!;
+    }
+    if (date && precision) {
+      attrs.date = date;
+      attrs.datePrecision = precision;
+      if (e.dateEnd && e.date === date) attrs.dateEnd = e.dateEnd;
+      const span = intervalOf(date, attrs.dateEnd);
+      attrs.start = span.start;
+      attrs.end = span.end;
+    }
+    for (const k of ['killed', 'wounded', 'captured'] as const) if (e[k] !== undefined) attrs[k] = e[k];
+    const place = places[0] ? graph.getNodeAttributes(places[0]) : undefined;
+    if (place?.lat !== undefined && place.lon !== undefined) {
+      attrs.lat = place.lat;
+      attrs.lon = place.lon;
+    }
+    graph.addNode(e.key, attrs);
+    const ev = (rel: Relation, keys: string[], counts: Map<string, number>) => {
+      for (const k of keys) addEdge(e.key, k, { relation: rel, weight: counts.get(k) ?? 1, evidence: attrs.evidence.slice(0, 3) });
+    };
+    ev('agent', agents, e.agents);
+    ev('target', targets, e.targets);
+    ev('location', places, e.places);
+    ev('source', sources, e.sources);
+  }
+
+  addDerivedEdges(graph, data.events);
+  return graph;
+}
+
+/** Actor-actor ally/enemy edges from shared roles, and actor → place control spells. */
+function addDerivedEdges(graph: KnowledgeGraph, events: MergedEvent[]): void {
+  const pairs = new Map<string, { relation: Relation; from: string; to: string; weight: number; evidence: Evidence[] }>();
+  const note = (relation: Relation, a: string, b: string, evidence: Evidence[]) => {
+    if (a === b || !graph.hasNode(a) || !graph.hasNode(b)) return;
+    if (graph.getNodeAttribute(a, 'kind') === 'event' || graph.getNodeAttribute(b, 'kind') === 'event') return;
+    // Undirected meaning: store each pair once, in key order.
+    const [from, to] = a < b ? [a, b] : [b, a];
+    const id = `${relation}|${from}|${to}`;
+    const p = pairs.get(id) ?? { relation, from, to, weight: 0, evidence: [] };
+    p.weight++;
+    for (const ev of evidence) if (p.evidence.length < 5) p.evidence.push(ev);
+    pairs.set(id, p);
+  };
+  for (const e of events) {
+    if (e.modality === 'denied') continue;
+    const agents = ranked(e.agents);
+    const targets = ranked(e.targets).filter((t) => !e.agents.has(t));
+    for (let i = 0; i < agents.length; i++)
+      for (let j = i + 1; j < agents.length; j++) note('ally', agents[i]!, agents[j]!, e.evidence.slice(0, 1));
+    for (const a of agents) for (const t of targets) note('enemy', a, t, e.evidence.slice(0, 1));
+  }
+  // An ally pair that also fights each other is recorded as both: infighting is real in this war.
+  for (const p of [...pairs.values()].sort((a, b) =>
+    `${a.relation}|${a.from}|${a.to}`.localeCompare(`${b.relation}|${b.from}|${b.to}`),
+  )) {
+    graph.addDirectedEdgeWithKey(`${p.relation}:${p.from}->${p.to}`, p.from, p.to, {
+      relation: p.relation,
+      weight: p.weight,
+      evidence: p.evidence,
+    });
+  }
+
+  for (const c of controlSpells(graph, events)) {
+    const spells: Spell[] = c.spells;
+    graph.addDirectedEdgeWithKey(`controls:${c.actor}->${c.place}`, c.actor, c.place, {
+      relation: 'controls',
+      weight: spells.length,
+      evidence: c.evidence,
+      spells,
+    });
+  }
+}
+
+export function styleGraph(graph: KnowledgeGraph): void {
+  graph.forEachNode((key, attrs) => styleNode(key, attrs));
+  graph.forEachEdge((key, attrs) => styleEdge(attrs));
+}

@@ -1,0 +1,88 @@
+import type { Evidence, Spell } from '../types.js';
+import type { MergedEvent } from '../resolve/merge.js';
+import type { KnowledgeGraph } from './build.js';
+import { dayBefore, intervalOf } from './dates.js';
+
+export interface ControlEdge {
+  actor: string;
+  place: string;
+  spells: Spell[];
+  evidence: Evidence[];
+}
+
+interface Change {
+  day: string;
+  gains?: string;
+  loses?: string;
+  evidence: Evidence[];
+}
+
+function top(map: Map<string, number>, exclude?: Map<string, number>): string | undefined {
+  return [...map.entries()]
+    .filter(([k]) => !exclude?.has(k))
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
+/**
+ * Who held which place when, from asserted capture and withdrawal events: a capture by A from B
+ * on day t ends B's spell the day before t and opens A's, until the next change of hands.
+ * The last spell stays open until the latest date in the graph (the checker wants closed spells).
+ */
+export function controlSpells(graph: KnowledgeGraph, events: MergedEvent[]): ControlEdge[] {
+  const isActor = (k?: string) => !!k && graph.hasNode(k) && graph.getNodeAttribute(k, 'kind') === 'actor';
+  const changesByPlace = new Map<string, Change[]>();
+  let lastDay = '';
+  for (const e of events) {
+    if (e.date) {
+      const { end } = intervalOf(e.date, e.dateEnd);
+      if (end > lastDay) lastDay = end;
+    }
+    if (e.modality !== 'asserted' || !e.date) continue;
+    if (e.type !== 'capture' && e.type !== 'withdrawal') continue;
+    const place = top(e.places);
+    if (!place || !graph.hasNode(place)) continue;
+    const agent = top(e.agents);
+    const target = top(e.targets, e.agents);
+    const change: Change = { day: intervalOf(e.date).start, evidence: e.evidence.slice(0, 2) };
+    if (e.type === 'capture') {
+      if (isActor(agent)) change.gains = agent;
+      if (isActor(target)) change.loses = target;
+    } else if (isActor(agent)) change.loses = agent;
+    if (!change.gains && !change.loses) continue;
+    const list = changesByPlace.get(place) ?? [];
+    list.push(change);
+    changesByPlace.set(place, list);
+  }
+
+  const out: ControlEdge[] = [];
+  for (const place of [...changesByPlace.keys()].sort()) {
+    const changes = changesByPlace.get(place)!.sort((a, b) => a.day.localeCompare(b.day));
+    const spells = new Map<string, { spells: Spell[]; evidence: Evidence[] }>();
+    let holder: string | undefined;
+    let since: string | undefined;
+    const close = (day: string) => {
+      if (holder && since && day >= since) {
+        const s = spells.get(holder) ?? { spells: [], evidence: [] };
+        s.spells.push({ start: since, end: day });
+        spells.set(holder, s);
+      }
+    };
+    for (const c of changes) {
+      if (c.gains && c.gains === holder) continue; // a second report of the same change
+      if (holder) close(dayBefore(c.day) < since! ? since! : dayBefore(c.day));
+      holder = c.gains;
+      since = c.gains ? c.day : undefined;
+      if (c.gains) {
+        const s = spells.get(c.gains) ?? { spells: [], evidence: [] };
+        s.evidence.push(...c.evidence);
+        spells.set(c.gains, s);
+      }
+    }
+    if (holder && since) close(lastDay > since ? lastDay : since);
+    for (const actor of [...spells.keys()].sort()) {
+      const s = spells.get(actor)!;
+      if (s.spells.length) out.push({ actor, place, spells: s.spells, evidence: s.evidence.slice(0, 5) });
+    }
+  }
+  return out;
+}

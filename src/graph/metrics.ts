@@ -1,0 +1,47 @@
+import { UndirectedGraph } from 'graphology';
+import louvainModule from 'graphology-communities-louvain';
+import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
+import { cjsDefault } from '../util/interop.js';
+import type { KnowledgeGraph } from './build.js';
+
+const louvain = cjsDefault(louvainModule);
+const pagerank = cjsDefault(pagerankModule);
+
+/** A deterministic PRNG (mulberry32), so communities and layouts are the same on every run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The multigraph folded into a simple undirected weighted graph, which the metrics expect. */
+export function simpleView(graph: KnowledgeGraph): UndirectedGraph {
+  const simple = new UndirectedGraph({ allowSelfLoops: false });
+  graph.forEachNode((key) => simple.addNode(key));
+  graph.forEachEdge((_key, attrs, source, target) => {
+    if (source === target) return;
+    const w = attrs.weight > 0 ? attrs.weight : 1;
+    if (simple.hasEdge(source, target)) simple.updateEdgeAttribute(source, target, 'weight', (v: unknown) => (v as number) + w);
+    else simple.addEdge(source, target, { weight: w });
+  });
+  return simple;
+}
+
+/** importance ∈ [0,1] from PageRank (normalised to the maximum), community from Louvain. */
+export function assignMetrics(graph: KnowledgeGraph): void {
+  if (graph.order === 0) return;
+  const simple = simpleView(graph);
+  const ranks = pagerank(simple, { getEdgeWeight: 'weight', maxIterations: 100, tolerance: 1e-9 });
+  let max = 0;
+  for (const k in ranks) max = Math.max(max, ranks[k]!);
+  const communities = simple.size > 0 ? louvain(simple, { getEdgeWeight: 'weight', rng: seededRandom(42) }) : {};
+  graph.forEachNode((key, attrs) => {
+    attrs.importance = max > 0 ? Math.round(((ranks[key] ?? 0) / max) * 1e6) / 1e6 : 0;
+    attrs.community = communities[key] ?? 0;
+  });
+}

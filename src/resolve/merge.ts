@@ -1,0 +1,333 @@
+import { distance } from 'fastest-levenshtein';
+import type { DatePrecision, EventType, Evidence, Modality, Relation } from '../types.js';
+import type { DocExtraction, EntityRef, EventMention } from '../extract/model.js';
+
+/**
+ * Cross-document resolution: one entity per canonical key, spelling variants of guessed names
+ * merged by edit distance, and event mentions from many articles merged into one event when they
+ * agree on type, place, date and sides.
+ */
+
+export interface MergedEntity {
+  key: string;
+  ref: EntityRef;
+  aliases: Set<string>;
+  documents: Set<string>;
+  mentions: number;
+  evidence: Evidence[];
+  /** Publication dates of the documents mentioning it. */
+  dates: string[];
+}
+
+export interface MergedRelation {
+  from: string;
+  to: string;
+  relation: Relation;
+  title?: string;
+  weight: number;
+  evidence: Evidence[];
+}
+
+export interface MergedEvent {
+  key: string;
+  type: EventType;
+  acledEventType: string;
+  acledSubEventType: string;
+  modality: Modality;
+  date?: string;
+  datePrecision?: DatePrecision;
+  dateEnd?: string;
+  agents: Map<string, number>;
+  targets: Map<string, number>;
+  places: Map<string, number>;
+  sources: Map<string, number>;
+  documents: Set<string>;
+  evidence: Evidence[];
+  killed?: number;
+  wounded?: number;
+  captured?: number;
+  figures: string[];
+  mentions: number;
+  /** Dates proposed by every mention, with counts, to pick the best-supported one. */
+  dateVotes: Map<string, number>;
+}
+
+export interface MergedGraphData {
+  entities: Map<string, MergedEntity>;
+  relations: MergedRelation[];
+  events: MergedEvent[];
+  documents: DocExtraction['doc'][];
+}
+
+const MAX_EVIDENCE = 40;
+
+function pushEvidence(list: Evidence[], ev: Evidence): void {
+  if (list.length >= MAX_EVIDENCE) return;
+  if (list.some((e) => e.doc === ev.doc && e.sentence === ev.sentence)) return;
+  list.push(ev);
+}
+
+/** Keys of guessed (not lexicon/gazetteer) entities that are spelling variants of another key. */
+function variantMap(refs: Map<string, { ref: EntityRef; count: number }>): Map<string, string> {
+  const out = new Map<string, string>();
+  const byKindType = new Map<string, Array<{ key: string; name: string; known: boolean; count: number }>>();
+  for (const [key, { ref, count }] of refs) {
+    const group = `${ref.kind}|${ref.kind === 'place' ? '' : ref.type}`;
+    const name = ref.label.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N} ]/gu, '');
+    if (!byKindType.has(group)) byKindType.set(group, []);
+    byKindType.get(group)!.push({ key, name, known: !!ref.known, count });
+  }
+  for (const list of byKindType.values()) {
+    // Known entities first, then the most frequent, so variants fold into the best-attested form.
+    list.sort((a, b) => Number(b.known) - Number(a.known) || b.count - a.count || a.key.localeCompare(b.key));
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i]!;
+      if (a.known || out.has(a.key)) continue;
+      for (let j = 0; j < i; j++) {
+        const b = list[j]!;
+        if (out.has(b.key)) continue;
+        if (Math.abs(a.name.length - b.name.length) > 2) continue;
+        const limit = a.name.length >= 12 ? 2 : a.name.length >= 6 ? 1 : 0;
+        if (limit > 0 && a.name[0] === b.name[0] && distance(a.name, b.name) <= limit) {
+          out.set(a.key, b.key);
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export function mergeExtractions(extractions: DocExtraction[]): MergedGraphData {
+  // Documents in id order so the result does not depend on input order.
+  const docs = [...extractions].sort((a, b) => (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
+
+  const refCounts = new Map<string, { ref: EntityRef; count: number }>();
+  for (const x of docs) {
+    for (const m of x.entities) {
+      const r = refCounts.get(m.key);
+      if (r) r.count++;
+      else refCounts.set(m.key, { ref: x.refs[m.key] ?? m, count: 1 });
+    }
+  }
+  const variants = variantMap(refCounts);
+  const canon = (key: string): string => variants.get(key) ?? key;
+
+  const entities = new Map<string, MergedEntity>();
+  const ensureEntity = (key: string, ref: EntityRef): MergedEntity => {
+    let e = entities.get(key);
+    if (!e) {
+      const base = refCounts.get(key)?.ref ?? ref;
+      e = { key, ref: { ...base, key }, aliases: new Set(), documents: new Set(), mentions: 0, evidence: [], dates: [] };
+      entities.set(key, e);
+    }
+    return e;
+  };
+  for (const x of docs) {
+    for (const m of x.entities) {
+      const key = canon(m.key);
+      const e = ensureEntity(key, m);
+      e.aliases.add(m.surface);
+      e.mentions++;
+      if (!e.documents.has(x.doc.id)) {
+        e.documents.add(x.doc.id);
+        if (x.doc.date) e.dates.push(x.doc.date);
+      }
+      pushEvidence(e.evidence, { doc: x.doc.id, sentence: m.sentence, text: x.sentences[m.sentence] ?? '' });
+    }
+    // Entities referenced only by relations or events (e.g. a parent place) still need a node.
+    for (const [key, ref] of Object.entries(x.refs)) {
+      const e = ensureEntity(canon(key), ref);
+      e.aliases.add(ref.label);
+    }
+  }
+
+  const relations = new Map<string, MergedRelation>();
+  for (const x of docs) {
+    for (const r of x.relations) {
+      const from = canon(r.from);
+      const to = canon(r.to);
+      if (from === to) continue;
+      const id = `${r.relation}|${from}|${to}`;
+      let rel = relations.get(id);
+      if (!rel) {
+        rel = { from, to, relation: r.relation, weight: 0, evidence: [] };
+        if (r.title) rel.title = r.title;
+        relations.set(id, rel);
+      }
+      rel.weight++;
+      if (!rel.title && r.title) rel.title = r.title;
+      pushEvidence(rel.evidence, { doc: x.doc.id, sentence: r.sentence, text: x.sentences[r.sentence] ?? '' });
+    }
+  }
+
+  const events = mergeEvents(docs, canon);
+  return {
+    entities,
+    relations: [...relations.values()],
+    events,
+    documents: docs.map((x) => x.doc),
+  };
+}
+
+// ───────────────────────────── events ─────────────────────────────
+
+const TYPE_FAMILY: Record<EventType, string> = {
+  battle: 'fight',
+  capture: 'capture',
+  withdrawal: 'withdrawal',
+  airstrike: 'airstrike',
+  shelling: 'shelling',
+  explosion: 'explosion',
+  killing: 'killing',
+  destruction: 'destruction',
+  deployment: 'deployment',
+  agreement: 'agreement',
+  statement: 'statement',
+  aid: 'aid',
+  displacement: 'displacement',
+  arrest: 'arrest',
+};
+
+interface DatedMention {
+  m: EventMention;
+  doc: string;
+  evidence: Evidence;
+  places: string[];
+  agents: string[];
+  targets: string[];
+  sources: string[];
+}
+
+/** Two dates agree when one contains the other (2016-12 ⊃ 2016-12-11) or days lie within a day. */
+export function datesCompatible(a?: string, b?: string): boolean {
+  if (!a || !b) return true;
+  if (a.startsWith(b) || b.startsWith(a)) return true;
+  if (a.length === 10 && b.length === 10) {
+    const d = Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`));
+    return d <= 86_400_000;
+  }
+  return false;
+}
+
+function sidesCompatible(a: { agents: Iterable<string>; targets: Iterable<string> }, b: DatedMention): boolean {
+  const aAgents = new Set(a.agents);
+  const aTargets = new Set(a.targets);
+  if (b.agents.some((x) => aTargets.has(x))) return false;
+  if (b.targets.some((x) => aAgents.has(x))) return false;
+  return true;
+}
+
+function precisionRank(p?: DatePrecision): number {
+  return p === 'day' ? 3 : p === 'month' ? 2 : p === 'year' ? 1 : 0;
+}
+
+function bump(map: Map<string, number>, keys: Iterable<string>): void {
+  for (const k of keys) map.set(k, (map.get(k) ?? 0) + 1);
+}
+
+function mergeEvents(docs: DocExtraction[], canon: (k: string) => string): MergedEvent[] {
+  const all: DatedMention[] = [];
+  for (const x of docs) {
+    for (const m of x.events) {
+      all.push({
+        m,
+        doc: x.doc.id,
+        evidence: { doc: x.doc.id, sentence: m.sentence, text: x.sentences[m.sentence] ?? '' },
+        places: m.places.map(canon),
+        agents: m.agents.map(canon),
+        targets: m.targets.map(canon),
+        sources: m.sources.map(canon),
+      });
+    }
+  }
+  // Most precise first, so clusters form around day-dated reports and vaguer ones join them.
+  all.sort(
+    (a, b) =>
+      precisionRank(b.m.datePrecision) - precisionRank(a.m.datePrecision) ||
+      (a.m.date ?? '').localeCompare(b.m.date ?? '') ||
+      a.doc.localeCompare(b.doc) ||
+      a.m.sentence - b.m.sentence,
+  );
+
+  const clusters: MergedEvent[] = [];
+  const byFamilyPlace = new Map<string, MergedEvent[]>();
+  for (const d of all) {
+    const family = TYPE_FAMILY[d.m.type] ?? d.m.type;
+    const place = d.places[0] ?? '';
+    const bucketKey = `${family}|${place}`;
+    const bucket = byFamilyPlace.get(bucketKey) ?? [];
+    let target: MergedEvent | undefined;
+    if (place) {
+      const compatible = bucket.filter(
+        (c) =>
+          datesCompatible(c.date, d.m.date) &&
+          sidesCompatible({ agents: c.agents.keys(), targets: c.targets.keys() }, d) &&
+          c.modality === d.m.modality,
+      );
+      // An undated report joins an event only when it is unambiguous which one it reports.
+      if (d.m.date) target = compatible[0];
+      else if (compatible.length === 1) target = compatible[0];
+    }
+    if (!target) {
+      target = {
+        key: '',
+        type: d.m.type,
+        acledEventType: d.m.acledEventType,
+        acledSubEventType: d.m.acledSubEventType,
+        modality: d.m.modality,
+        agents: new Map(),
+        targets: new Map(),
+        places: new Map(),
+        sources: new Map(),
+        documents: new Set(),
+        evidence: [],
+        figures: [],
+        mentions: 0,
+        dateVotes: new Map(),
+      };
+      if (d.m.date) {
+        target.date = d.m.date;
+        if (d.m.datePrecision) target.datePrecision = d.m.datePrecision;
+        if (d.m.dateEnd) target.dateEnd = d.m.dateEnd;
+      }
+      clusters.push(target);
+      bucket.push(target);
+      byFamilyPlace.set(bucketKey, bucket);
+    }
+    target.mentions++;
+    if (d.m.date) target.dateVotes.set(d.m.date, (target.dateVotes.get(d.m.date) ?? 0) + 1);
+    if (!target.date && d.m.date) {
+      target.date = d.m.date;
+      if (d.m.datePrecision) target.datePrecision = d.m.datePrecision;
+    }
+    if (!target.dateEnd && d.m.dateEnd && d.m.date === target.date) target.dateEnd = d.m.dateEnd;
+    bump(target.agents, d.agents);
+    bump(target.targets, d.targets);
+    bump(target.places, d.places);
+    bump(target.sources, d.sources);
+    target.documents.add(d.doc);
+    pushEvidence(target.evidence, d.evidence);
+    for (const f of d.m.figures) if (!target.figures.includes(f)) target.figures.push(f);
+    // Conservative casualty reading: the largest figure reported by any single source.
+    for (const k of ['killed', 'wounded', 'captured'] as const) {
+      const v = d.m[k];
+      if (v !== undefined && (target[k] === undefined || v > target[k]!)) target[k] = v;
+    }
+    // A capture's ACLED sub-type may only be known once an agent is.
+    if (d.m.acledSubEventType && target.acledSubEventType !== d.m.acledSubEventType && d.agents.length > 0)
+      target.acledSubEventType ||= d.m.acledSubEventType;
+  }
+  // Deterministic keys: type, date, first place, then a counter for clashes.
+  const seen = new Map<string, number>();
+  for (const c of clusters) {
+    c.evidence.sort((a, b) => a.doc.localeCompare(b.doc) || a.sentence - b.sentence);
+    const place = [...c.places.keys()][0]?.replace(/^place:/, '') ?? 'unplaced';
+    const base = `event:${c.type}:${c.date ?? 'undated'}:${place}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    c.key = n === 1 ? base : `${base}#${n}`;
+  }
+  clusters.sort((a, b) => a.key.localeCompare(b.key));
+  return clusters;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { datesCompatible, mergeExtractions } from '../../src/resolve/merge.js';
+import type { DocExtraction, EntityMention, EventMention } from '../../src/extract/model.js';
+
+function mention(key: string, label: string, surface: string, sentence = 0, kind: 'actor' | 'place' = 'actor', type = 'person', known = false): EntityMention {
+  return { key, kind, type, label, surface, sentence, start: 0, end: surface.length, known };
+}
+
+function event(partial: Partial<EventMention>): EventMention {
+  return {
+    type: 'capture', acledEventType: 'Battles', acledSubEventType: '', modality: 'asserted', trigger: 'seized', sentence: 0,
+    agents: [], targets: [], places: [], sources: [], figures: [], ...partial,
+  };
+}
+
+function doc(id: string, entities: EntityMention[], events: EventMention[] = [], date?: string): DocExtraction {
+  const refs: DocExtraction['refs'] = {};
+  for (const e of entities) refs[e.key] ??= { key: e.key, kind: e.kind, type: e.type, label: e.label, ...(e.known ? { known: true } : {}) };
+  return { doc: { id, title: id, file: id, ...(date ? { date } : {}) }, sentences: { 0: `sentence of ${id}` }, entities, refs, relations: [], events, words: 10 };
+}
+
+describe('datesCompatible', () => {
+  it('accepts containment and adjacent days, rejects other months and years', () => {
+    expect(datesCompatible('2016-12', '2016-12-11')).toBe(true);
+    expect(datesCompatible('2016-12-10', '2016-12-11')).toBe(true);
+    expect(datesCompatible('2016-12-08', '2016-12-11')).toBe(false);
+    expect(datesCompatible('2016-03', '2017-03')).toBe(false);
+    expect(datesCompatible(undefined, '2017-03')).toBe(true);
+  });
+});
+
+describe('mergeExtractions: entities', () => {
+  it('keeps one node per key across documents and collects aliases and documents', () => {
+    const m = mergeExtractions([
+      doc('b', [mention('actor:isil', 'Islamic State', 'Daesh', 0, 'actor', 'armed group', true)]),
+      doc('a', [mention('actor:isil', 'Islamic State', 'ISIS', 0, 'actor', 'armed group', true)]),
+    ]);
+    const isil = m.entities.get('actor:isil')!;
+    expect([...isil.aliases].sort()).toEqual(['Daesh', 'ISIS', 'Islamic State']);
+    expect([...isil.documents].sort()).toEqual(['a', 'b']);
+    expect(isil.mentions).toBe(2);
+  });
+
+  it('folds spelling variants of guessed names into the best-attested one, same kind only', () => {
+    const m = mergeExtractions([
+      doc('a', [mention('actor:person:sergei shoigu', 'Sergei Shoigu', 'Sergei Shoigu'), mention('actor:person:sergei shoigu', 'Sergei Shoigu', 'Sergei Shoigu')]),
+      doc('b', [mention('actor:person:sergey shoigu', 'Sergey Shoigu', 'Sergey Shoigu')]),
+      doc('c', [mention('place:name:sergey shoigu', 'Sergey Shoigu', 'Sergey Shoigu', 0, 'place', 'town')]),
+    ]);
+    expect(m.entities.has('actor:person:sergey shoigu')).toBe(false);
+    expect([...m.entities.get('actor:person:sergei shoigu')!.aliases].sort()).toEqual(['Sergei Shoigu', 'Sergey Shoigu']);
+    expect(m.entities.has('place:name:sergey shoigu')).toBe(true);
+  });
+
+  it('never folds a known (lexicon) entity into another', () => {
+    const m = mergeExtractions([
+      doc('a', [mention('actor:syria-army', 'Syrian Army', 'Syrian Army', 0, 'actor', 'military', true)]),
+      doc('b', [mention('actor:syria-navy', 'Syrian Navy', 'Syrian Navy', 0, 'actor', 'military', true)]),
+    ]);
+    expect(m.entities.size).toBe(2);
+  });
+});
+
+describe('mergeExtractions: events', () => {
+  const ents = [mention('actor:isil', 'ISIL', 'ISIL'), mention('actor:army', 'Army', 'army'), mention('place:palmyra', 'Palmyra', 'Palmyra', 0, 'place', 'city')];
+  it('merges reports of the same capture from several articles, keeping every source', () => {
+    const m = mergeExtractions([
+      doc('a', ents, [event({ agents: ['actor:isil'], places: ['place:palmyra'], date: '2016-12-11', datePrecision: 'day' })]),
+      doc('b', ents, [event({ agents: ['actor:isil'], targets: ['actor:army'], places: ['place:palmyra'], date: '2016-12', datePrecision: 'month' })]),
+      doc('c', ents, [event({ agents: ['actor:isil'], places: ['place:palmyra'] })]),
+    ]);
+    expect(m.events).toHaveLength(1);
+    expect([...m.events[0]!.documents].sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps apart captures a year apart and captures by opposite sides', () => {
+    const m = mergeExtractions([
+      doc('a', ents, [event({ agents: ['actor:army'], targets: ['actor:isil'], places: ['place:palmyra'], date: '2016-03', datePrecision: 'month' })]),
+      doc('b', ents, [event({ agents: ['actor:army'], places: ['place:palmyra'], date: '2017-03', datePrecision: 'month' })]),
+      doc('c', ents, [event({ agents: ['actor:isil'], targets: ['actor:army'], places: ['place:palmyra'], date: '2016-03-02', datePrecision: 'day' })]),
+    ]);
+    expect(m.events).toHaveLength(3);
+  });
+
+  it('gives events deterministic keys whatever the input order', () => {
+    const a = doc('a', ents, [event({ agents: ['actor:army'], places: ['place:palmyra'], date: '2016-03', datePrecision: 'month' })]);
+    const b = doc('b', ents, [event({ type: 'airstrike', agents: ['actor:army'], places: ['place:palmyra'], date: '2016-03-20', datePrecision: 'day' })]);
+    expect(mergeExtractions([a, b]).events.map((e) => e.key)).toEqual(mergeExtractions([b, a]).events.map((e) => e.key));
+  });
+});
