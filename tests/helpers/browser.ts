@@ -64,7 +64,11 @@ export async function openWatchedPage(browser: Browser, url: string, viewport = 
   const page = await context.newPage();
   const problems: PageProblems = { consoleErrors: [], pageErrors: [], dialogs: [], navigations: [], popups: [] };
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.consoleErrors.push(message.text());
+    if (message.type() !== 'error') return;
+    const where = message.location().url;
+    // Chromium asks for /favicon.ico on its own; its 404 says nothing about the page.
+    if (/\/favicon\.ico$/.test(where)) return;
+    problems.consoleErrors.push(where ? `${message.text()} (${where})` : message.text());
   });
   page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
   page.on('dialog', (dialog) => {
