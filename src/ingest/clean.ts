@@ -1,0 +1,264 @@
+/**
+ * The cleaning core: raw article text → a Doc with its title, publication date and body,
+ * page furniture removed. Works line by line; every line is a paragraph of the result.
+ */
+import type { DatePrecision, Doc, Report, SourceRef } from '../types.js';
+import { dateOnlyLine, findDates, isDateTimeStamp, leadingDate, parseDateValue, type FoundDate } from './dates.js';
+import { cutsSection, defaultFurnitureRules, isFurnitureLine, ruleView, stripTrailing } from './furniture.js';
+import { normalizeText } from './normalize.js';
+import type { IngestOptions } from './options.js';
+
+export const DEFAULT_MAX_CHARS = 2_000_000;
+
+export interface TextMeta {
+  id: string;
+  file: string;
+  title?: string;
+  date?: string;
+  url?: string;
+  format: 'txt' | 'md' | 'html';
+  /** Where the text came from when it is not the whole file (a record, a line); defaults to { file }. */
+  source?: SourceRef;
+}
+
+interface Line {
+  text: string;
+  words: number;
+  body: boolean;
+  /** Before the first body paragraph: the page header, where titles, datelines and site names live. */
+  header: boolean;
+  /** Number of body paragraphs seen before this line. */
+  bodyBefore: number;
+}
+
+const TERMINAL = /[.!?]["”’')\]]*$/;
+
+function wordCount(line: string): number {
+  if (line.length > 400) return 100;
+  let n = 0;
+  for (const w of line.split(' ')) if (w) n++;
+  return n;
+}
+
+/** A paragraph of running prose, as opposed to a heading, label or link. */
+function isBodyLike(line: string, words: number): boolean {
+  if (line.length > 300) return true;
+  return (words >= 12 && TERMINAL.test(line)) || words >= 25;
+}
+
+/** Comparison key for titles: case, punctuation and spacing do not matter. */
+function titleKey(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function firstSentence(paragraph: string): string {
+  const head = paragraph.slice(0, 400);
+  const m = /^(.{15,200}?[.!?])["”’]?(?=\s|$)/su.exec(head);
+  if (m) return m[1]!;
+  if (head.length <= 150) return head;
+  const cut = head.lastIndexOf(' ', 150);
+  return `${head.slice(0, cut > 40 ? cut : 150)}…`;
+}
+
+/** Plain text wrapped at a fixed width (e.g. newswire copy): lines of 40-90 characters, none much longer. */
+export function looksHardWrapped(text: string): boolean {
+  let nonEmpty = 0;
+  let typical = 0;
+  let start = 0;
+  for (let n = 0; n < 300 && start < text.length; n++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const len = end - start;
+    if (len > 100) return false;
+    if (text.slice(start, end).trim()) {
+      nonEmpty++;
+      if (len >= 40) typical++;
+    }
+    start = end + 1;
+  }
+  return nonEmpty >= 4 && typical / nonEmpty >= 0.5;
+}
+
+/** Joins wrapped lines; blank lines and indented lines start new paragraphs. */
+export function unwrapLines(text: string): string {
+  const out: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    if (!line.trim()) {
+      if (current) out.push(current);
+      current = '';
+    } else if (/^\s/.test(line) && current) {
+      out.push(current);
+      current = line.trim();
+    } else {
+      current = current ? `${current} ${line.trim()}` : line.trim();
+    }
+  }
+  if (current) out.push(current);
+  return out.join('\n');
+}
+
+/** Strips `prefix` from the start of `text` when it ends at a sentence or heading boundary there. */
+function stripLeadingTitle(text: string, title: string): string {
+  if (!title || text.length < title.length) return text;
+  if (text.slice(0, title.length).toLowerCase() !== title.toLowerCase()) return text;
+  const rest = text.slice(title.length);
+  const boundary = /^(?:\s*[.:!?|\-–—]+\s*|\s+(?=[\p{Lu}\p{N}"“'‘(]))/u.exec(rest);
+  if (rest && !boundary) return text;
+  return rest.slice(boundary ? boundary[0].length : 0);
+}
+
+export function docFromText(raw: string, meta: TextMeta, options: IngestOptions, report: Report): Doc | undefined {
+  const rules = defaultFurnitureRules();
+  const source: SourceRef = meta.source ?? { file: meta.file };
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  let input = raw;
+  if (input.length > maxChars) {
+    report({ level: 'warning', source, message: `article is ${input.length} characters long; only the first ${maxChars} are used` });
+    input = input.slice(0, maxChars);
+  }
+  input = input.replace(/\r\n?/g, '\n');
+  if (meta.format === 'txt' && looksHardWrapped(input)) input = unwrapLines(input);
+  const rawLines = normalizeText(input).split('\n');
+
+  // Pass 1: classify lines, collect date lines, stop at a comments / related-links section.
+  const lines: Line[] = [];
+  const dateLines: Array<{ date: FoundDate; bodyBefore: number }> = [];
+  const total = rawLines.length;
+  let bodyCount = 0;
+  for (let i = 0; i < total; i++) {
+    const text = rawLines[i]!;
+    if (!text) continue;
+    if (bodyCount > 0) {
+      if (cutsSection(text, rules, i >= (total * 2) / 3)) break;
+      // A reader comment: a bare date-and-time stamp ("1395/12/13 4:19") after the article.
+      if (isDateTimeStamp(text) && (bodyCount >= 3 || !dateOnlyLine(text))) break;
+    }
+    const date = text.length <= 80 ? dateOnlyLine(ruleView(text)) : undefined;
+    if (date) {
+      dateLines.push({ date, bodyBefore: bodyCount });
+      continue;
+    }
+    if (isFurnitureLine(text, rules)) continue;
+    const words = wordCount(text);
+    const body = isBodyLike(text, words);
+    lines.push({ text, words, body, header: bodyCount === 0, bodyBefore: bodyCount });
+    if (body) bodyCount++;
+  }
+
+  // Title: metadata, else the most title-like header line, else the first sentence of the body.
+  let title = meta.title ? normalizeText(meta.title).replace(/\n+/g, ' ').trim() : '';
+  let titleLine: Line | undefined;
+  let derivedTitle = false;
+  if (!title) {
+    const candidates = lines.filter((l) => l.header && !l.body && l.words >= 2 && l.words <= 40 && !/:$/.test(l.text));
+    const best = candidates.reduce<Line | undefined>((a, l) => (!a || l.words > a.words ? l : a), undefined);
+    if (best) {
+      titleLine = best;
+      title = best.text;
+    } else {
+      const firstBody = lines.find((l) => l.body) ?? lines[0];
+      if (firstBody) {
+        // Without the dateline ("Rasa - ", "DAMASCUS, March 3 (Reuters) -") a lead sentence reads as a headline.
+        title = firstSentence(firstBody.text).replace(/^\p{Lu}[^.!?\n]{0,40}?\s[-–—]\s(?=\p{Lu})/u, '');
+        derivedTitle = true;
+      }
+    }
+  }
+  const fullTitleKey = titleKey(title);
+  // "Headline - Site Name": drop the site name when the page also shows the bare headline or the site name alone.
+  const suffixed = /^(.*\S)\s+(?:[-–—|]|::)\s+(\S.{0,60})$/u.exec(title);
+  if (suffixed && !derivedTitle) {
+    const head = titleKey(suffixed[1]!);
+    const site = titleKey(suffixed[2]!);
+    if (lines.some((l) => l !== titleLine && (titleKey(l.text) === head || titleKey(l.text) === site))) title = suffixed[1]!;
+  }
+  const shortTitleKey = titleKey(title);
+
+  // Pass 2: the body text.
+  let paragraphs: string[] = [];
+  for (const l of lines) {
+    if (l === titleLine) continue;
+    const key = titleKey(l.text);
+    if (!derivedTitle && key && (key === fullTitleKey || key === shortTitleKey)) continue;
+    if (l.header && !l.body) {
+      // Site names, section names, kickers and labels above the article.
+      if (l.words <= 3 && !TERMINAL.test(l.text)) continue;
+      if (/:$/.test(l.text) && l.words <= 5) continue;
+    }
+    paragraphs.push(l.text);
+  }
+
+  // A dateline and/or the headline repeated at the start of the body ("Wed 05 Apr 2017 Headline. Body...").
+  let leading: FoundDate | undefined;
+  if (paragraphs[0]) {
+    let first = paragraphs[0];
+    for (let pass = 0; pass < 2; pass++) {
+      const lead = leadingDate(first);
+      if (lead) {
+        leading ??= lead;
+        const rest = first.slice(lead.prefixEnd);
+        if (/^[\p{Lu}\p{N}"“'‘(]/u.test(rest)) first = rest;
+      }
+      if (!derivedTitle) first = stripLeadingTitle(first, title);
+    }
+    first = first.trim();
+    if (first) paragraphs[0] = first;
+    else paragraphs = paragraphs.slice(1);
+  }
+  const lastIndex = paragraphs.length - 1;
+  if (lastIndex >= 0) {
+    const last = stripTrailing(paragraphs[lastIndex]!, rules);
+    if (last) paragraphs[lastIndex] = last;
+    else paragraphs.pop();
+  }
+
+  let text = paragraphs.join('\n\n');
+  if (!text && title && !derivedTitle) text = title; // a page that is nothing but a headline-like line
+  if (!text) {
+    report({ level: 'warning', source, message: 'no article text left after removing page furniture; skipped' });
+    return undefined;
+  }
+
+  const doc: Doc = { id: meta.id, title, text, source };
+  const dated = chooseDate(meta, options, dateLines, leading, lines, source, report);
+  if (dated) {
+    doc.date = dated.iso;
+    doc.datePrecision = dated.precision;
+    doc.dateSource = dated.source;
+  }
+  if (meta.url) doc.url = meta.url.trim();
+  return doc;
+}
+
+function chooseDate(
+  meta: TextMeta,
+  options: IngestOptions,
+  dateLines: Array<{ date: FoundDate; bodyBefore: number }>,
+  leading: FoundDate | undefined,
+  lines: Line[],
+  source: SourceRef,
+  report: Report,
+): { iso: string; precision: DatePrecision; source: 'metadata' | 'text' | 'flag' } | undefined {
+  if (options.dateOverride) {
+    const flag = parseDateValue(options.dateOverride);
+    if (flag) return { ...flag, source: 'flag' };
+  }
+  if (meta.date !== undefined && String(meta.date).trim()) {
+    const parsed = parseDateValue(meta.date);
+    if (parsed) return { ...parsed, source: 'metadata' };
+    report({ level: 'warning', source, message: `unrecognised date ${JSON.stringify(String(meta.date).slice(0, 60))}; looking for a date in the text` });
+  }
+  // A date standing on its own line near the title; not one deep in the body.
+  const standalone = dateLines.find((d) => d.bodyBefore <= 3);
+  if (standalone) return { iso: standalone.date.iso, precision: 'day', source: 'text' };
+  if (leading) return { iso: leading.iso, precision: 'day', source: 'text' };
+  // A short header line with exactly one date ("By Jane Doe | March 3, 2016").
+  for (const l of lines) {
+    if (!l.header) break;
+    if (l.body || l.text.length > 120 || TERMINAL.test(l.text)) continue;
+    const dates = findDates(l.text);
+    if (dates.length === 1) return { iso: dates[0]!.iso, precision: 'day', source: 'text' };
+  }
+  return undefined;
+}

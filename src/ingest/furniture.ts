@@ -1,0 +1,144 @@
+/**
+ * Page furniture: the user-extensible rule table in data/ingest/furniture.json plus general
+ * line heuristics (share bars, menus, lines without letters, header date bars).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { findDates } from './dates.js';
+
+export const FURNITURE_FILE = fileURLToPath(new URL('../../data/ingest/furniture.json', import.meta.url));
+
+interface RuleSpec {
+  pattern: string;
+  flags?: string;
+  why?: string;
+  tailOnly?: boolean;
+}
+
+interface FurnitureFile {
+  drop?: RuleSpec[];
+  cutAfter?: RuleSpec[];
+  trailing?: Array<string | RuleSpec>;
+  socialWords?: string[];
+  navWords?: string[];
+}
+
+export interface FurnitureRules {
+  drop: RegExp[];
+  cutAfter: Array<{ re: RegExp; tailOnly: boolean }>;
+  trailing: RegExp[];
+  socialWords: Set<string>;
+  navWords: Set<string>;
+  /** Problems met while loading (bad JSON, bad regexes): reported once by the reader. */
+  problems: string[];
+}
+
+/** Lines longer than this are never furniture: keeps the rule table off long paragraphs. */
+export const MAX_FURNITURE_LINE = 250;
+
+const SOCIAL_NETWORKS = new Set(['share', 'tweet', 'facebook', 'twitter', 'youtube', 'instagram', 'telegram', 'whatsapp', 'linkedin', 'pinterest', 'reddit', 'tumblr', 'vk', 'email', 'e-mail', 'print', 'rss', 'google+', 'tiktok', 'messenger']);
+
+function compile(spec: RuleSpec | string, where: string, problems: string[]): RegExp | undefined {
+  const pattern = typeof spec === 'string' ? spec : spec.pattern;
+  const flags = typeof spec === 'string' ? 'i' : (spec.flags ?? 'i');
+  try {
+    return new RegExp(pattern, flags.replace(/[gy]/g, ''));
+  } catch (err) {
+    problems.push(`${where}: invalid regular expression ${JSON.stringify(pattern)} (${(err as Error).message}); rule ignored`);
+    return undefined;
+  }
+}
+
+export function loadFurnitureRules(file: string = FURNITURE_FILE): FurnitureRules {
+  const problems: string[] = [];
+  let spec: FurnitureFile = {};
+  try {
+    spec = JSON.parse(readFileSync(file, 'utf8')) as FurnitureFile;
+  } catch (err) {
+    problems.push(`cannot read page-furniture rules: ${(err as Error).message}; only built-in heuristics apply`);
+  }
+  const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
+  return {
+    drop: list(spec.drop).map((r, i) => compile(r, `drop[${i}]`, problems)).filter((r): r is RegExp => !!r),
+    cutAfter: list(spec.cutAfter).flatMap((r, i) => {
+      const re = compile(r, `cutAfter[${i}]`, problems);
+      return re ? [{ re, tailOnly: !!(typeof r === 'object' && r.tailOnly) }] : [];
+    }),
+    trailing: list(spec.trailing).map((r, i) => compile(r, `trailing[${i}]`, problems)).filter((r): r is RegExp => !!r),
+    socialWords: new Set(list(spec.socialWords).map((w) => String(w).toLowerCase())),
+    navWords: new Set(list(spec.navWords).map((w) => String(w).toLowerCase())),
+    problems,
+  };
+}
+
+let defaultRules: FurnitureRules | undefined;
+export function defaultFurnitureRules(): FurnitureRules {
+  defaultRules ??= loadFurnitureRules();
+  return defaultRules;
+}
+
+const LEADING_BULLETS = /^[\s•·●○◦▪▫■□►▶➤→*–—-]+(?=\S)/;
+const HAS_LETTER = /\p{L}/u;
+const TOKEN_SPLIT = /[\s|,/•·»›]+/;
+
+/** The line as rules see it: without leading bullets or trailing spaces. */
+export function ruleView(line: string): string {
+  return line.replace(LEADING_BULLETS, '').trim();
+}
+
+/** True when a whole line is page furniture (to be dropped). */
+export function isFurnitureLine(line: string, rules: FurnitureRules): boolean {
+  const view = ruleView(line);
+  if (!view) return true;
+  if (!HAS_LETTER.test(view)) return true; // counters, bullets, "847/940", captchas
+  if (view.length > 400) return false;
+  if (view.length <= MAX_FURNITURE_LINE) {
+    for (const re of rules.drop) if (re.test(view)) return true;
+    const tokens = view.toLowerCase().split(TOKEN_SPLIT).filter(Boolean);
+    if (tokens.length >= 1 && tokens.length <= 12) {
+      if (tokens.every((t) => rules.socialWords.has(t)) && tokens.some((t) => SOCIAL_NETWORKS.has(t))) return true;
+      if (tokens.length >= 2 && tokens.every((t) => rules.navWords.has(t))) return true;
+    }
+    if (isMenuLine(view)) return true;
+  }
+  // Site header bars listing several dates ("23 June 2018 - Saturday | 22/06/2018 (26) 21/06/2018 (23)...").
+  if (findDates(view).length >= 3) return true;
+  return false;
+}
+
+/** "Home | World | Middle East | Syria": three or more short segments between separators, no sentence. */
+function isMenuLine(view: string): boolean {
+  const segments = view.split(/\s+[|•·»›]\s+|\s*\|\s*/);
+  if (segments.length < 3) return false;
+  if (/[.!?]["”’]?$/.test(view)) return false;
+  return segments.every((s) => s.trim().split(/\s+/).length <= 3);
+}
+
+/** Whether the line opens a trailing section (comments, related links) that should be cut with it. */
+export function cutsSection(line: string, rules: FurnitureRules, inTail: boolean): boolean {
+  const view = ruleView(line);
+  if (!view || view.length > MAX_FURNITURE_LINE) return false;
+  for (const { re, tailOnly } of rules.cutAfter) {
+    if ((!tailOnly || inTail) && re.test(view)) return true;
+  }
+  return false;
+}
+
+/** Strips share buttons and "Read also" stubs glued to the end of the last paragraph. */
+export function stripTrailing(paragraph: string, rules: FurnitureRules): string {
+  let text = paragraph;
+  for (let pass = 0; pass < 3; pass++) {
+    const before = text;
+    const tail = text.length > 300 ? text.slice(-300) : text;
+    const offset = text.length - tail.length;
+    for (const re of rules.trailing) {
+      const m = re.exec(tail);
+      if (m && m.index + offset > 0) {
+        text = text.slice(0, offset + m.index).trimEnd();
+        break;
+      }
+    }
+    if (text === before) break;
+  }
+  return text;
+}

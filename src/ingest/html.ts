@@ -1,0 +1,165 @@
+/**
+ * HTML → visible article text and metadata, with htmlparser2's streaming tokenizer.
+ * Scripts, styles, navigation, headers, footers, asides, forms and the like are dropped; block
+ * elements become line breaks (each line is a paragraph for the cleaning core); an <article> or
+ * <main> element is preferred to the whole page when it holds the text.
+ */
+import { Parser } from 'htmlparser2';
+
+export interface HtmlExtract {
+  text: string;
+  title?: string;
+  date?: string;
+  url?: string;
+}
+
+const SKIPPED = new Set([
+  'script', 'style', 'noscript', 'nav', 'header', 'footer', 'aside', 'form', 'iframe', 'svg', 'button',
+  'template', 'select', 'textarea', 'canvas', 'object', 'embed', 'menu', 'dialog', 'video', 'audio', 'map', 'head',
+]);
+const BLOCKS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
+  'blockquote', 'pre', 'table', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'figure', 'figcaption', 'address', 'hr',
+  'br', 'caption', 'details', 'summary', 'fieldset', 'center', 'body', 'html', 'title',
+]);
+/** class / id words of boilerplate containers (matched as whole words or prefixes of hyphenated names). */
+const BOILERPLATE_CLASS = /(?:^|[\s_-])(?:comments?|comment-list|share|sharing|social|related|sidebar|newsletter|cookies?|advert|adverts|advertisement|ads|promo|breadcrumbs?|navbar|subscribe|subscription|paywall|popup|modal|disqus)(?:$|[\s_-])/i;
+
+const DATE_META = new Set([
+  'article:published_time', 'og:published_time', 'og:article:published_time', 'date', 'pubdate', 'publishdate',
+  'publish-date', 'publish_date', 'published_time', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.created',
+  'sailthru.date', 'parsely-pub-date', 'article.published', 'datepublished', 'citation_publication_date', 'citation_date',
+]);
+const TITLE_META = new Set(['og:title', 'twitter:title', 'dc.title', 'parsely-title', 'headline']);
+
+interface Frame {
+  name: string;
+  skip: boolean;
+  capture: boolean;
+}
+
+function findInJsonLd(value: unknown, key: string, depth = 0): string | undefined {
+  if (depth > 6 || value === null || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const found = findInJsonLd(v, key, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const obj = value as Record<string, unknown>;
+  const direct = obj[key];
+  if (typeof direct === 'string' && direct.trim()) return direct;
+  for (const v of Object.values(obj)) {
+    const found = findInJsonLd(v, key, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function htmlToText(html: string): HtmlExtract {
+  const stack: Frame[] = [];
+  let skipDepth = 0;
+  const body: string[] = [];
+  const captures: string[][] = []; // one buffer per <article>/<main>, in document order
+  const open: string[][] = []; // capture buffers currently being written
+  let titleTag = '';
+  let inTitle = false;
+  let h1: string | undefined;
+  let h1Buffer: string[] | undefined;
+  let metaTitle: string | undefined;
+  let metaDate: string | undefined;
+  let timeDate: string | undefined;
+  let url: string | undefined;
+  let ldJson: string[] | undefined;
+  let ldTitle: string | undefined;
+  let ldDate: string | undefined;
+
+  const emit = (s: string) => {
+    body.push(s);
+    for (const buf of open) buf.push(s);
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        const cls = `${attrs.class ?? ''} ${attrs.id ?? ''}`;
+        const hidden =
+          'hidden' in attrs ||
+          attrs['aria-hidden'] === 'true' ||
+          /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attrs.style ?? '') ||
+          (cls.trim() !== '' && BOILERPLATE_CLASS.test(cls) && name !== 'body' && name !== 'html' && name !== 'article' && name !== 'main');
+        const skip = SKIPPED.has(name) || hidden;
+        const capture = !skip && skipDepth === 0 && (name === 'article' || name === 'main');
+        stack.push({ name, skip, capture });
+        if (skip) skipDepth++;
+        if (capture) {
+          const buf: string[] = [];
+          captures.push(buf);
+          open.push(buf);
+        }
+        if (name === 'title') inTitle = true;
+        else if (name === 'h1' && h1 === undefined && !h1Buffer) h1Buffer = [];
+        else if (name === 'meta') {
+          const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase();
+          const content = attrs.content;
+          if (content) {
+            if (!metaDate && DATE_META.has(key)) metaDate = content;
+            else if (!metaTitle && TITLE_META.has(key)) metaTitle = content;
+            else if (!url && key === 'og:url') url = content;
+          }
+        } else if (name === 'link' && (attrs.rel ?? '').toLowerCase() === 'canonical' && attrs.href) url = attrs.href;
+        else if (name === 'time' && !timeDate && attrs.datetime) timeDate = attrs.datetime;
+        else if (name === 'script' && (attrs.type ?? '').toLowerCase() === 'application/ld+json') ldJson = [];
+        if (skipDepth === 0 && BLOCKS.has(name)) emit('\n');
+      },
+      ontext(text) {
+        if (inTitle) titleTag += text;
+        if (h1Buffer) h1Buffer.push(text);
+        if (ldJson) ldJson.push(text);
+        if (skipDepth === 0) emit(text.replace(/\s+/g, ' '));
+      },
+      onclosetag(name) {
+        // htmlparser2 closes implied elements too, so the stack stays balanced.
+        const frame = stack.pop();
+        if (!frame) return;
+        if (frame.skip) skipDepth--;
+        if (frame.capture) open.pop();
+        if (name === 'title') inTitle = false;
+        if (name === 'h1' && h1Buffer) {
+          const text = h1Buffer.join('').replace(/\s+/g, ' ').trim();
+          h1Buffer = undefined;
+          if (text) h1 = text;
+        }
+        if (name === 'script' && ldJson) {
+          try {
+            const data: unknown = JSON.parse(ldJson.join(''));
+            ldTitle ??= findInJsonLd(data, 'headline');
+            ldDate ??= findInJsonLd(data, 'datePublished');
+          } catch {
+            // Broken JSON-LD is common and harmless: the page text still counts.
+          }
+          ldJson = undefined;
+        }
+        if (skipDepth === 0 && BLOCKS.has(name)) emit('\n');
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+
+  const visible = (parts: string[]) => parts.join('');
+  const letters = (s: string) => s.replace(/\s+/g, '').length;
+  let text = visible(body);
+  const best = captures.map(visible).reduce<string | undefined>((a, s) => (!a || letters(s) > letters(a) ? s : a), undefined);
+  if (best && letters(best) >= 200) text = best;
+
+  const result: HtmlExtract = { text };
+  const title = metaTitle?.trim() || ldTitle?.trim() || h1 || titleTag.replace(/\s+/g, ' ').trim();
+  if (title) result.title = title;
+  const date = metaDate?.trim() || ldDate?.trim() || timeDate?.trim();
+  if (date) result.date = date;
+  if (url) result.url = url.trim();
+  return result;
+}
