@@ -53,6 +53,14 @@ const DEFAULT_VIEWER_DIR = fileURLToPath(new URL('../../viewer/dist/', import.me
 
 const GRAPH_PATHS = new Set<string>(GRAPH_FILES.map((name) => `/${name}`));
 
+/** sirv knows no type for .gexf; the others get an explicit charset. */
+const GRAPH_CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '/graph.json': 'application/json; charset=utf-8',
+  '/documents.json': 'application/json; charset=utf-8',
+  '/graph.gexf': 'application/xml; charset=utf-8',
+  '/events.csv': 'text/csv; charset=utf-8',
+};
+
 /**
  * The request path, percent-decoded once, or null when it must not be served: not origin-form,
  * a backslash or control character, or a "."/".." segment in the raw path or in any of up to three
@@ -156,6 +164,8 @@ export async function serveViewer(options: ServeViewerOptions): Promise<ViewerSe
     // sirv re-parses req.url: hand it the checked path, never the raw one.
     if (GRAPH_PATHS.has(pathname)) {
       req.url = pathname;
+      const contentType = GRAPH_CONTENT_TYPES[pathname];
+      if (contentType) res.setHeader('Content-Type', contentType); // sirv keeps a preset type
       serveGraphFiles(req, res, notFound);
     } else {
       req.url = pathname;

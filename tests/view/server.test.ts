@@ -96,6 +96,10 @@ describe('serveViewer', () => {
     const csv = await rawRequest(server.port, '/events.csv');
     expect(csv.status).toBe(200);
     expect(csv.body).toContain('2016-03-27');
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    writeFileSync(join(graphDir, 'graph.gexf'), '<gexf/>');
+    expect((await rawRequest(server.port, '/graph.gexf')).headers['content-type']).toBe('application/xml; charset=utf-8');
+    rmSync(join(graphDir, 'graph.gexf'));
   });
 
   it('sets the security headers on every response, errors included', async () => {
@@ -183,6 +187,22 @@ describe('serveViewer', () => {
         .end();
     });
     expect(status).toBe(200);
+  });
+});
+
+describe('serveViewer logging', () => {
+  it('logs one line per request, with control characters escaped', async () => {
+    const lines: string[] = [];
+    const logged = await serveViewer({ graphDir, viewerDir, port: 0, log: (line) => lines.push(line) });
+    try {
+      await rawRequest(logged.port, '/graph.json');
+      await rawRequest(logged.port, '/%0a%1bfake', 'GET');
+      await rawRequest(logged.port, '/', 'POST');
+      await expect.poll(() => lines.length).toBe(3);
+      expect(lines).toEqual(['GET /graph.json 200', 'GET /%0a%1bfake 404', 'POST / 405']);
+    } finally {
+      await logged.close();
+    }
   });
 });
 
