@@ -28,8 +28,9 @@ const VERB: Record<EventType, string> = {
   arrest: 'arrests in',
 };
 
+/** Keys by support; ties keep first-mentioned order (insertion order is deterministic). */
 function ranked(map: Map<string, number>): string[] {
-  return [...map.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
+  return [...map.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
 }
 
 /** "Syrian Army captures Palmyra from ISIL, 2017-03-02" */

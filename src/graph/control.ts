@@ -17,10 +17,14 @@ interface Change {
   evidence: Evidence[];
 }
 
-function top(map: Map<string, number>, exclude?: Map<string, number>): string | undefined {
+// Air forces strike places but do not hold them.
+const AIR = /\b(?:air|aerospace|aviation)\b/i;
+
+/** The best-supported key; ties go to the first mentioned (Map insertion order is deterministic). */
+function top(map: Map<string, number>, exclude?: Map<string, number>, accept: (k: string) => boolean = () => true): string | undefined {
   return [...map.entries()]
-    .filter(([k]) => !exclude?.has(k))
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    .filter(([k]) => !exclude?.has(k) && accept(k))
+    .sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 /**
@@ -41,8 +45,9 @@ export function controlSpells(graph: KnowledgeGraph, events: MergedEvent[]): Con
     if (e.type !== 'capture' && e.type !== 'withdrawal') continue;
     const place = top(e.places);
     if (!place || !graph.hasNode(place)) continue;
-    const agent = top(e.agents);
-    const target = top(e.targets, e.agents);
+    const ground = (k: string) => isActor(k) && !AIR.test(graph.getNodeAttribute(k, 'label'));
+    const agent = top(e.agents, undefined, ground);
+    const target = top(e.targets, e.agents, ground);
     const change: Change = { day: intervalOf(e.date).start, evidence: e.evidence.slice(0, 2) };
     if (e.type === 'capture') {
       if (isActor(agent)) change.gains = agent;

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph, eventLabel, styleGraph } from '../../src/graph/build.js';
+import { assignMetrics } from '../../src/graph/metrics.js';
+import { assignLayout } from '../../src/graph/layout.js';
+import { intervalOf, dayBefore } from '../../src/graph/dates.js';
+import { mergeExtractions } from '../../src/resolve/merge.js';
+import type { DocExtraction, EntityMention, EventMention } from '../../src/extract/model.js';
+
+function m(key: string, label: string, kind: 'actor' | 'place', type: string): EntityMention {
+  return { key, label, kind, type, surface: label, sentence: 0, start: 0, end: label.length, known: true };
+}
+function ev(p: Partial<EventMention>): EventMention {
+  return { type: 'capture', acledEventType: 'Battles', acledSubEventType: '', modality: 'asserted', trigger: 'took', sentence: 0, agents: [], targets: [], places: [], sources: [], figures: [], ...p };
+}
+const isil = m('actor:isil', 'ISIL', 'actor', 'armed group');
+const army = m('actor:syrian-army', 'Syrian Army', 'actor', 'military');
+const russia = m('actor:russian-air-force', 'Russian Air Force', 'actor', 'military');
+const palmyra = m('place:palmyra', 'Palmyra', 'place', 'city');
+
+function doc(id: string, events: EventMention[]): DocExtraction {
+  const ents = [isil, army, russia, palmyra];
+  return { doc: { id, title: id, file: id, date: '2017-03-05' }, sentences: { 0: 'A sentence.' }, entities: ents, refs: Object.fromEntries(ents.map((e) => [e.key, e])), relations: [], events, words: 3 };
+}
+
+const history = [
+  doc('a', [ev({ agents: ['actor:isil'], targets: ['actor:syrian-army'], places: ['place:palmyra'], date: '2015-05-20', datePrecision: 'day' })]),
+  doc('b', [ev({ agents: ['actor:syrian-army', 'actor:russian-air-force'], targets: ['actor:isil'], places: ['place:palmyra'], date: '2016-03-27', datePrecision: 'day' })]),
+  doc('c', [ev({ agents: ['actor:isil'], targets: ['actor:syrian-army'], places: ['place:palmyra'], date: '2016-12-11', datePrecision: 'day' })]),
+  doc('d', [ev({ agents: ['actor:syrian-army'], targets: ['actor:isil'], places: ['place:palmyra'], date: '2017-03', datePrecision: 'month' })]),
+];
+
+describe('buildGraph', () => {
+  const graph = buildGraph(mergeExtractions(history));
+
+  it('labels events with a one-line summary', () => {
+    expect(eventLabel('capture', 'Syrian Army', 'Palmyra', 'ISIL', '2017-03-02')).toBe('Syrian Army captures Palmyra from ISIL, 2017-03-02');
+    const labels = graph.filterNodes((_k, a) => a.kind === 'event').map((k) => graph.getNodeAttribute(k, 'label')).sort();
+    expect(labels).toContain('ISIL captures Palmyra from Syrian Army, 2015-05-20');
+  });
+
+  it('gives dated events a timeline interval at their precision', () => {
+    const e = graph.findNode((_k, a) => a.kind === 'event' && a.date === '2017-03')!;
+    expect(graph.getNodeAttribute(e, 'start')).toBe('2017-03-01');
+    expect(graph.getNodeAttribute(e, 'end')).toBe('2017-03-31');
+  });
+
+  it('derives alternating control spells from captures', () => {
+    const spells = (key: string) =>
+      graph.filterEdges(key, 'place:palmyra', (_e, a) => a.relation === 'controls').flatMap((e) => graph.getEdgeAttribute(e, 'spells') ?? []);
+    expect(spells('actor:isil')).toEqual([
+      { start: '2015-05-20', end: '2016-03-26' },
+      { start: '2016-12-11', end: '2017-02-28' },
+    ]);
+    expect(spells('actor:syrian-army')).toEqual([
+      { start: '2016-03-27', end: '2016-12-10' },
+      { start: '2017-03-01', end: '2017-03-31' },
+    ]);
+  });
+
+  it('derives ally edges between co-agents and enemy edges between sides', () => {
+    const rel = (r: string) => graph.filterEdges((_e, a) => a.relation === r).map((e) => [graph.source(e), graph.target(e)].sort().join('|'));
+    expect(rel('ally')).toContain('actor:russian-air-force|actor:syrian-army');
+    expect(rel('enemy')).toContain('actor:isil|actor:syrian-army');
+  });
+
+  it('is deterministic through metrics, styling and layout', () => {
+    const run = () => {
+      const g = buildGraph(mergeExtractions([...history].reverse()));
+      assignMetrics(g);
+      styleGraph(g);
+      assignLayout(g);
+      return JSON.stringify(g.export());
+    };
+    expect(run()).toBe(run());
+    const g = buildGraph(mergeExtractions(history));
+    assignMetrics(g);
+    styleGraph(g);
+    assignLayout(g);
+    g.forEachNode((_k, a) => {
+      expect(a.size).toBeGreaterThan(0);
+      expect(a.color).toMatch(/^#[0-9a-f]{6}$/);
+      expect(Number.isFinite(a.x) && Number.isFinite(a.y)).toBe(true);
+    });
+  });
+});
+
+describe('calendar helpers', () => {
+  it('expands precisions and steps back a day across months', () => {
+    expect(intervalOf('2016')).toEqual({ start: '2016-01-01', end: '2016-12-31' });
+    expect(intervalOf('2016-02')).toEqual({ start: '2016-02-01', end: '2016-02-29' });
+    expect(intervalOf('2016-03-20', '2016-03-23')).toEqual({ start: '2016-03-20', end: '2016-03-23' });
+    expect(dayBefore('2016-03-01')).toBe('2016-02-29');
+  });
+});
