@@ -1,0 +1,579 @@
+/**
+ * Event triggers: words and phrases that report a conflict event ("seized", "air raids",
+ * "pushed ... back"), typed with the project's event types and ACLED's event/sub-event types.
+ *
+ * The lexicon (data/lexicon/events.json, extendable) is compiled once into one regex per entry
+ * and a Set of first words. A sentence is read through compromise (POS, tense, negation,
+ * passive) only when a first word of some trigger occurs in it: on business news (Reuters)
+ * almost no sentence pays the tagger's cost.
+ */
+import { readFileSync } from 'node:fs';
+import nlp from 'compromise';
+import type { EventType, Modality, Report } from '../types.js';
+
+// ───────────────────────────── public types ─────────────────────────────
+
+export type Tense = 'past' | 'present' | 'future' | 'unknown';
+
+/** Which side of a capture gains the place: the subject, the object of "to" ("fell to X") or of "by" (passive). */
+export interface CaptureRoles {
+  gainer: 'subject' | 'to' | 'by';
+  /** Where the loser is named: "from X", the grammatical subject ("X lost Y to Z") or the object ("dislodged X"). */
+  loser?: 'from' | 'subject' | 'object';
+}
+
+export interface TriggerMatch {
+  /** Offsets into the sentence (end exclusive). */
+  start: number;
+  end: number;
+  text: string;
+  lemma: string;
+  type: EventType;
+  acledEventType: string;
+  acledSubEventType: string;
+  modality: Modality;
+  negated: boolean;
+  passive: boolean;
+  tense: Tense;
+  /** For captures: "gainer:subject loser:from", "gainer:by" (passive), "gainer:to" ("fell to X"). */
+  voiceHint?: string;
+  /** Structured form of voiceHint, for captures. */
+  roles?: CaptureRoles;
+  /** Part of speech the sentence gives the trigger ("verb" | "noun" | "phrase"). */
+  pos: TriggerPos;
+}
+
+export type TriggerPos = 'verb' | 'noun' | 'phrase';
+type ContextName = 'military' | 'air' | 'political' | 'humanitarian' | 'none';
+
+interface Switch {
+  list: string;
+  side: 'before' | 'after' | 'around';
+  type: EventType;
+  acled?: string;
+  sub?: string;
+}
+
+interface Entry {
+  lemma: string;
+  pos: TriggerPos;
+  type: EventType;
+  acled: string;
+  sub: string;
+  context: ContextName;
+  fallback?: { context: ContextName; type: EventType };
+  roles?: CaptureRoles;
+  ifNear: Switch[];
+  requiresAfter?: string;
+  /** Case-insensitive and case-sensitive (acronyms) alternations; undefined when empty. */
+  reCi?: RegExp;
+  reCs?: RegExp;
+  /** Index in the lexicon: earlier entries win ties. */
+  order: number;
+}
+
+export interface TriggerLexicon {
+  entries: Entry[];
+  /** Lower-cased first word of a surface form → entries that may match. */
+  byFirstWord: Map<string, Entry[]>;
+  typeDefaults: Map<EventType, { acled: string; sub: string; roles?: CaptureRoles }>;
+  contexts: Record<Exclude<ContextName, 'none'>, RegExp>;
+  lists: Map<string, RegExp>;
+  exclude?: RegExp;
+  modality: { denied: RegExp; denialWords: RegExp; planned: RegExp; claimed: RegExp; achieved: RegExp };
+}
+
+export interface FindTriggerOptions {
+  /** The document is known to be about armed conflict: 'military' context is not required per sentence. */
+  assumeMilitary?: boolean;
+}
+
+// ───────────────────────────── lexicon files ─────────────────────────────
+
+const EVENT_TYPES = new Set<EventType>([
+  'battle', 'capture', 'withdrawal', 'airstrike', 'shelling', 'explosion', 'killing', 'destruction',
+  'deployment', 'agreement', 'statement', 'aid', 'displacement', 'arrest',
+]);
+
+export const DEFAULT_EVENT_LEXICON = new URL('../../data/lexicon/events.json', import.meta.url);
+
+/** Raw JSON shape of data/lexicon/events.json (all keys optional in extension files). */
+export interface EventLexiconJson {
+  types?: Record<string, { acled?: string; sub?: string; roles?: CaptureRoles }>;
+  triggers?: Array<Record<string, unknown>>;
+  excludePhrases?: string[];
+  militaryContext?: string[];
+  airContext?: string[];
+  politicalContext?: string[];
+  humanitarianContext?: string[];
+  lists?: Record<string, string[]>;
+  modality?: Record<string, string[]>;
+  casualties?: { kinds?: Record<string, string[]>; personNouns?: string[]; nonPersonNouns?: string[] };
+  quantifiers?: Record<string, number | string>;
+  hedges?: Record<string, string[]>;
+}
+
+/**
+ * Reads the default lexicon and extension files and merges them: trigger lists are appended,
+ * word lists merged, maps overridden key by key. Unreadable files are reported, not thrown.
+ */
+export function readEventLexiconFiles(extraFiles: string[] = [], report?: Report): EventLexiconJson {
+  const merged: EventLexiconJson = {};
+  const files: Array<string | URL> = [DEFAULT_EVENT_LEXICON, ...extraFiles];
+  for (const file of files) {
+    const name = typeof file === 'string' ? file : file.pathname;
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      report?.({ level: 'error', source: { file: name }, message: `cannot read event lexicon: ${(err as Error).message}` });
+      continue;
+    }
+    if (!json || typeof json !== 'object' || Array.isArray(json)) {
+      report?.({ level: 'error', source: { file: name }, message: 'event lexicon must be a JSON object' });
+      continue;
+    }
+    mergeInto(merged as Record<string, unknown>, json as Record<string, unknown>);
+  }
+  return merged;
+}
+
+function mergeInto(target: Record<string, unknown>, add: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(add)) {
+    if (key.startsWith('$')) continue;
+    const old = target[key];
+    if (Array.isArray(value)) target[key] = Array.isArray(old) ? [...old, ...value] : [...value];
+    else if (value && typeof value === 'object') {
+      const base = old && typeof old === 'object' && !Array.isArray(old) ? { ...(old as Record<string, unknown>) } : {};
+      mergeInto(base, value as Record<string, unknown>);
+      target[key] = base;
+    } else target[key] = value;
+  }
+}
+
+// ───────────────────────────── compiling ─────────────────────────────
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Regular English inflections of a verb: seize → seizes, seized, seizing; carry → carries, carried. */
+export function inflectVerb(lemma: string): string[] {
+  const w = lemma.toLowerCase();
+  if (/[^aeiou]y$/.test(w)) return [w, `${w.slice(0, -1)}ies`, `${w.slice(0, -1)}ied`, `${w}ing`];
+  if (/ee$/.test(w)) return [w, `${w}s`, `${w}d`, `${w}ing`];
+  if (/e$/.test(w)) return [w, `${w}s`, `${w}d`, `${w.slice(0, -1)}ing`];
+  if (/(?:s|sh|ch|x|z)$/.test(w)) return [w, `${w}es`, `${w}ed`, `${w}ing`];
+  return [w, `${w}s`, `${w}ed`, `${w}ing`];
+}
+
+/** Plural of a noun: raid → raids, casualty → casualties, clash → clashes. */
+export function pluralNoun(noun: string): string {
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(?:s|sh|ch|x|z)$/.test(noun)) return `${noun}es`;
+  return `${noun}s`;
+}
+
+function surfaceForms(lemma: string, pos: TriggerPos): string[] {
+  const words = lemma.split(' ');
+  const head = words[0] ?? lemma;
+  const rest = words.slice(1).join(' ');
+  if (pos === 'noun') {
+    const last = words[words.length - 1] ?? lemma;
+    const stem = words.slice(0, -1).join(' ');
+    return [lemma, stem ? `${stem} ${pluralNoun(last)}` : pluralNoun(last)];
+  }
+  return inflectVerb(head).map((f) => (rest ? `${f} ${rest}` : f));
+}
+
+/** "pushed ... back" → regex source; "..." lets up to four words stand in between. */
+function formSource(form: string): string {
+  return form
+    .split(/\s*\.\.\.\s*/)
+    .map((part) => part.split(/\s+/).map(escapeRe).join('\\s+'))
+    .join('(?:\\s+[^\\s,;.!?"“”]+){0,4}?\\s+');
+}
+
+function alternation(forms: string[], flags: string): RegExp | undefined {
+  if (forms.length === 0) return undefined;
+  const sorted = [...new Set(forms)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return new RegExp(`(?<![\\p{L}\\p{N}-])(?:${sorted.map(formSource).join('|')})(?![\\p{L}\\p{N}]|-[\\p{L}])`, flags);
+}
+
+function wordListRe(words: string[] | undefined): RegExp {
+  const list = (words ?? []).filter((w) => typeof w === 'string' && w.trim());
+  if (list.length === 0) return /(?!)/;
+  const sorted = [...new Set(list.map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map((w) => w.split(/\s+/).map(escapeRe).join('\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+const isAcronym = (form: string): boolean => /^[A-Z]{2,}s?$/.test(form.split(' ')[0] ?? '');
+
+/**
+ * Compiles data/lexicon/events.json plus extension files. Entries with an unknown type or no
+ * lemma are reported (file "events lexicon", record = 1-based trigger index) and skipped.
+ */
+export function loadTriggerLexicon(extraFiles?: string[], report?: Report): TriggerLexicon {
+  return compileTriggerLexicon(readEventLexiconFiles(extraFiles, report), report);
+}
+
+export function compileTriggerLexicon(json: EventLexiconJson, report?: Report): TriggerLexicon {
+  const typeDefaults = new Map<EventType, { acled: string; sub: string; roles?: CaptureRoles }>();
+  for (const [type, d] of Object.entries(json.types ?? {})) {
+    if (!EVENT_TYPES.has(type as EventType)) {
+      report?.({ level: 'warning', source: { file: 'events lexicon' }, message: `unknown event type "${type}" in types` });
+      continue;
+    }
+    typeDefaults.set(type as EventType, { acled: d.acled ?? '', sub: d.sub ?? '', roles: d.roles });
+  }
+  const entries: Entry[] = [];
+  const byFirstWord = new Map<string, Entry[]>();
+  (json.triggers ?? []).forEach((raw, i) => {
+    const lemma = typeof raw.lemma === 'string' ? raw.lemma.trim() : '';
+    const type = raw.type as EventType;
+    if (!lemma || !EVENT_TYPES.has(type)) {
+      report?.({ level: 'warning', source: { file: 'events lexicon', record: i + 1 }, message: `trigger skipped: needs a lemma and a known type (got ${JSON.stringify(raw.lemma)}, ${JSON.stringify(raw.type)})` });
+      return;
+    }
+    const pos: TriggerPos = raw.pos === 'noun' || raw.pos === 'phrase' ? raw.pos : 'verb';
+    const defaults = typeDefaults.get(type);
+    const forms = Array.isArray(raw.forms) ? raw.forms.filter((f): f is string => typeof f === 'string' && f.trim() !== '') : surfaceForms(lemma, pos);
+    const entry: Entry = {
+      lemma,
+      pos,
+      type,
+      acled: typeof raw.acled === 'string' ? raw.acled : (defaults?.acled ?? ''),
+      sub: typeof raw.sub === 'string' ? raw.sub : (defaults?.sub ?? ''),
+      context: (['military', 'air', 'political', 'humanitarian', 'none'] as const).includes(raw.context as ContextName) ? (raw.context as ContextName) : 'military',
+      fallback: raw.fallback as Entry['fallback'],
+      roles: (raw.roles as CaptureRoles | undefined) ?? defaults?.roles,
+      ifNear: Array.isArray(raw.ifNear) ? (raw.ifNear as Switch[]).filter((s) => EVENT_TYPES.has(s.type)) : [],
+      requiresAfter: typeof raw.requiresAfter === 'string' ? raw.requiresAfter : undefined,
+      reCi: alternation(forms.filter((f) => !isAcronym(f)), 'giu'),
+      reCs: alternation(forms.filter(isAcronym), 'gu'),
+      order: entries.length,
+    };
+    entries.push(entry);
+    for (const f of forms) {
+      const first = (f.split(/\s+/)[0] ?? f).toLowerCase();
+      const list = byFirstWord.get(first) ?? [];
+      if (!list.includes(entry)) list.push(entry);
+      byFirstWord.set(first, list);
+    }
+  });
+  const lists = new Map<string, RegExp>();
+  for (const [name, words] of Object.entries(json.lists ?? {})) lists.set(name, wordListRe(words));
+  const mod = json.modality ?? {};
+  const denied = mod.denied ?? [];
+  return {
+    entries,
+    byFirstWord,
+    typeDefaults,
+    contexts: {
+      military: wordListRe(json.militaryContext),
+      air: wordListRe(json.airContext),
+      political: wordListRe([...(json.politicalContext ?? []), ...(json.militaryContext ?? [])]),
+      humanitarian: wordListRe(json.humanitarianContext),
+    },
+    lists,
+    exclude: json.excludePhrases?.length ? new RegExp(wordListRe(json.excludePhrases).source, 'giu') : undefined,
+    modality: {
+      // local negation (next to the trigger) and sentence-level denial ("denied that ...")
+      denied: wordListRe(denied.filter((w) => /^(?:not|n't|never|no longer|failed to|fails to|fail to|nor)$/.test(w)).concat(['no', 'without'])),
+      denialWords: wordListRe(denied.filter((w) => !/^(?:not|n't|never|no longer|failed to|fails to|fail to|nor)$/.test(w))),
+      planned: wordListRe(mod.planned),
+      claimed: wordListRe(mod.claimed),
+      achieved: wordListRe(mod.achieved),
+    },
+  };
+}
+
+let defaultLexicon: TriggerLexicon | undefined;
+/** The default lexicon, compiled once per process. */
+export function defaultTriggerLexicon(): TriggerLexicon {
+  defaultLexicon ??= loadTriggerLexicon();
+  return defaultLexicon;
+}
+
+// ───────────────────────────── matching ─────────────────────────────
+
+const WORD_RE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+interface RawMatch {
+  start: number;
+  end: number;
+  entry: Entry;
+}
+
+function candidateEntries(sentence: string, lex: TriggerLexicon): Set<Entry> {
+  const found = new Set<Entry>();
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(sentence); m; m = WORD_RE.exec(sentence)) {
+    const w = m[0].toLowerCase();
+    for (const e of lex.byFirstWord.get(w) ?? []) found.add(e);
+    if (w.includes('-')) for (const e of lex.byFirstWord.get(w.split('-')[0] ?? '') ?? []) found.add(e);
+  }
+  return found;
+}
+
+function rawMatches(sentence: string, entries: Set<Entry>): RawMatch[] {
+  const out: RawMatch[] = [];
+  for (const entry of entries) {
+    for (const re of [entry.reCi, entry.reCs]) {
+      if (!re) continue;
+      re.lastIndex = 0;
+      for (let m = re.exec(sentence); m; m = re.exec(sentence)) out.push({ start: m.index, end: m.index + m[0].length, entry });
+    }
+  }
+  return out;
+}
+
+/** Text of the sentence with the trigger blanked, so a trigger is not its own context. */
+function without(sentence: string, start: number, end: number): string {
+  return sentence.slice(0, start) + ' '.repeat(end - start) + sentence.slice(end);
+}
+
+function contextHolds(ctx: ContextName, text: string, lex: TriggerLexicon, opts: FindTriggerOptions): boolean {
+  if (ctx === 'none') return true;
+  if (ctx === 'military' && opts.assumeMilitary) return true;
+  return lex.contexts[ctx].test(text);
+}
+
+/** The clause around a trigger: words up to the nearest punctuation, at most `words` words. */
+function clauseAfter(sentence: string, end: number, words = 6): string {
+  const rest = sentence.slice(end).split(/[,;:.!?()"“”]/)[0] ?? '';
+  return rest.split(/\s+/).filter(Boolean).slice(0, words).join(' ');
+}
+function clauseBefore(sentence: string, start: number, words = 6): string {
+  const parts = sentence.slice(0, start).split(/[,;:.!?()"“”]/);
+  const last = parts[parts.length - 1] ?? '';
+  return last.split(/\s+/).filter(Boolean).slice(-words).join(' ');
+}
+
+const PLACE_START = /^\s+(?:the\s+)?(?:\p{Lu}|al-\p{Lu}|el-\p{Lu})/u;
+
+function passesFilters(sentence: string, m: RawMatch, lex: TriggerLexicon, opts: FindTriggerOptions): { type: EventType; acled: string; sub: string } | undefined {
+  const e = m.entry;
+  const rest = without(sentence, m.start, m.end);
+  let type = e.type;
+  let acled = e.acled;
+  let sub = e.sub;
+  if (!contextHolds(e.context, rest, lex, opts)) {
+    if (!e.fallback || !contextHolds(e.fallback.context, rest, lex, opts)) return undefined;
+    type = e.fallback.type;
+    const d = lex.typeDefaults.get(type);
+    acled = d?.acled ?? acled;
+    sub = d?.sub ?? sub;
+  }
+  if (e.requiresAfter) {
+    const after = sentence.slice(m.end, m.end + 60);
+    const list = lex.lists.get(e.requiresAfter);
+    const startsWithPlace = list ? new RegExp(`^\\s+(?:${list.source})`, 'iu').test(after) : false;
+    if (!startsWithPlace && !PLACE_START.test(after)) return undefined;
+  }
+  return { type, acled, sub };
+}
+
+const TENSES: Record<string, Tense> = { PastTense: 'past', PresentTense: 'present', FutureTense: 'future' };
+
+interface VerbInfo {
+  start: number;
+  end: number;
+  negative: boolean;
+  passive: boolean;
+  tense: Tense;
+  infinitive: boolean;
+}
+
+interface Analysis {
+  /** Term start offset → tags. */
+  tags: Map<number, Set<string>>;
+  verbs: VerbInfo[];
+}
+
+interface CompromiseTerm {
+  offset?: { start: number; length: number };
+  tags?: string[];
+}
+interface CompromiseVerb {
+  terms?: CompromiseTerm[];
+  verb?: { negative?: boolean; grammar?: { tense?: string; passive?: boolean; isInfinitive?: boolean } };
+}
+
+function analyse(sentence: string): Analysis {
+  const doc = nlp(sentence);
+  const tags = new Map<number, Set<string>>();
+  for (const s of doc.json({ offset: true }) as Array<{ terms?: CompromiseTerm[] }>) {
+    for (const t of s.terms ?? []) if (t.offset) tags.set(t.offset.start, new Set(t.tags ?? []));
+  }
+  const verbs: VerbInfo[] = [];
+  for (const v of doc.verbs().json({ offset: true }) as CompromiseVerb[]) {
+    const terms = (v.terms ?? []).filter((t) => t.offset);
+    const first = terms[0]?.offset;
+    const last = terms[terms.length - 1]?.offset;
+    if (!first || !last) continue;
+    const g = v.verb?.grammar ?? {};
+    verbs.push({
+      start: first.start,
+      end: last.start + last.length,
+      negative: v.verb?.negative === true,
+      passive: g.passive === true,
+      tense: TENSES[g.tense ?? ''] ?? 'unknown',
+      infinitive: g.isInfinitive === true,
+    });
+  }
+  return { tags, verbs };
+}
+
+function verbAt(a: Analysis, start: number, end: number): VerbInfo | undefined {
+  return a.verbs.find((v) => v.start <= start && start < v.end) ?? a.verbs.find((v) => start <= v.start && v.start < end);
+}
+
+function nearestVerb(a: Analysis, start: number, accept: (v: VerbInfo) => boolean = () => true): VerbInfo | undefined {
+  let best: VerbInfo | undefined;
+  let bestDist = Infinity;
+  for (const v of a.verbs) {
+    if (!accept(v)) continue;
+    const d = v.start >= start ? v.start - start : start - v.end;
+    if (d < bestDist) {
+      best = v;
+      bestDist = d;
+    }
+  }
+  return best;
+}
+
+/** Picks, among entries matching the same span, the one whose part of speech the tagger agrees with. */
+function choosePos(group: RawMatch[], a: Analysis): RawMatch {
+  if (group.length === 1) return group[0]!;
+  const tags = a.tags.get(group[0]!.start);
+  const isVerb = !!tags && tags.has('Verb') && !tags.has('Noun');
+  const want: TriggerPos = isVerb ? 'verb' : 'noun';
+  return group.find((m) => m.entry.pos === want) ?? group[0]!;
+}
+
+/**
+ * Triggers in one sentence, in text order, without overlaps (the longest phrase wins).
+ * Statements ("said", "announced") are returned only when the sentence reports nothing else.
+ */
+export function findTriggers(sentence: string, lexicon: TriggerLexicon, opts: FindTriggerOptions = {}): TriggerMatch[] {
+  const cands = candidateEntries(sentence, lexicon);
+  if (cands.size === 0) return [];
+  let raw = rawMatches(sentence, cands);
+  if (raw.length === 0) return [];
+  if (lexicon.exclude) {
+    const excluded: Array<[number, number]> = [];
+    lexicon.exclude.lastIndex = 0;
+    for (let m = lexicon.exclude.exec(sentence); m; m = lexicon.exclude.exec(sentence)) excluded.push([m.index, m.index + m[0].length]);
+    if (excluded.length) raw = raw.filter((r) => !excluded.some(([s, e]) => r.start < e && s < r.end));
+  }
+  // longest span first, then lexicon order; same-span matches are kept together for the POS choice
+  raw.sort((x, y) => x.start - y.start || y.end - y.start - (x.end - x.start) || x.entry.order - y.entry.order);
+  const groups: RawMatch[][] = [];
+  let lastEnd = -1;
+  for (const r of raw) {
+    const g = groups[groups.length - 1];
+    if (g && g[0]!.start === r.start && g[0]!.end === r.end) g.push(r);
+    else if (r.start >= lastEnd) {
+      groups.push([r]);
+      lastEnd = r.end;
+    }
+  }
+  // cheap filters before the tagger
+  const kept: Array<{ group: RawMatch[]; typed: Map<RawMatch, { type: EventType; acled: string; sub: string }> }> = [];
+  for (const g of groups) {
+    const typed = new Map<RawMatch, { type: EventType; acled: string; sub: string }>();
+    for (const r of g) {
+      const t = passesFilters(sentence, r, lexicon, opts);
+      if (t) typed.set(r, t);
+    }
+    if (typed.size) kept.push({ group: g.filter((r) => typed.has(r)), typed });
+  }
+  const hasEvent = kept.some((k) => [...k.typed.values()].some((t) => t.type !== 'statement'));
+  const final = hasEvent ? kept.filter((k) => [...k.typed.values()].some((t) => t.type !== 'statement')) : kept;
+  if (final.length === 0) return [];
+
+  const a = analyse(sentence);
+  const out: TriggerMatch[] = [];
+  for (const k of final) {
+    const r = choosePos(k.group.filter((x) => hasEvent ? k.typed.get(x)!.type !== 'statement' : true), a);
+    const t = k.typed.get(r)!;
+    out.push(describe(sentence, r, t, a, lexicon));
+  }
+  return out;
+}
+
+function describe(sentence: string, r: RawMatch, t: { type: EventType; acled: string; sub: string }, a: Analysis, lex: TriggerLexicon): TriggerMatch {
+  const e = r.entry;
+  const text = sentence.slice(r.start, r.end);
+  const tags = a.tags.get(r.start);
+  const taggedVerb = !!tags && tags.has('Verb');
+  const pos: TriggerPos = e.pos;
+  const own = pos === 'noun' && !taggedVerb ? undefined : verbAt(a, r.start, r.end);
+  // a participle clause (", killing hundreds") takes the tense of the clause's main verb
+  const gerund = !!tags?.has('Gerund') || (/ing$/i.test(text.split(/\s+/)[0] ?? '') && !/\b(?:is|are|was|were|been|be|am)\s+$/i.test(sentence.slice(0, r.start)));
+  const verb = own && !gerund ? own : nearestVerb(a, r.start, (v) => v !== own && !a.tags.get(v.start)?.has('Gerund') && !v.infinitive);
+
+  const before = clauseBefore(sentence, r.start, 4);
+  const wideBefore = clauseBefore(sentence, r.start, 8);
+  const passive = (own?.passive ?? false) || (pos !== 'noun' && /\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$/i.test(sentence.slice(0, r.start)) && /ed$|en$|wn$/i.test(text.split(/\s+/)[0] ?? ''));
+  const negated = (own?.negative ?? false) || lex.modality.denied.test(before);
+
+  let tense: Tense = verb?.tense ?? 'unknown';
+  let planned = false;
+  if (own?.infinitive || /\bto\s+$/i.test(sentence.slice(Math.max(0, r.start - 4), r.start))) {
+    // "managed to seize" keeps the governor's tense; "plans to seize", "to take control of" is an aim
+    const governor = a.verbs.filter((v) => v.end <= r.start).pop();
+    if (lex.modality.achieved.test(wideBefore)) tense = governor?.tense ?? 'past';
+    else {
+      planned = true;
+      tense = 'future';
+    }
+  }
+  if (own?.tense === 'future' || lex.modality.planned.test(wideBefore)) {
+    planned = true;
+    tense = 'future';
+  }
+
+  let type = t.type;
+  let acled = t.acled;
+  let sub = t.sub;
+  for (const s of e.ifNear) {
+    const list = lex.lists.get(s.list);
+    if (!list) continue;
+    const after = s.side !== 'before' && list.test(clauseAfter(sentence, r.end, 5));
+    const beforeHit = (s.side === 'before' || (s.side === 'around' && passive)) && list.test(clauseBefore(sentence, r.start, 5));
+    if (after || beforeHit) {
+      type = s.type;
+      const d = lex.typeDefaults.get(type);
+      acled = s.acled ?? d?.acled ?? acled;
+      sub = s.sub ?? d?.sub ?? sub;
+      break;
+    }
+  }
+
+  const rest = without(sentence, r.start, r.end);
+  let modality: Modality = 'asserted';
+  if (negated || lex.modality.denialWords.test(sentence.slice(0, r.start))) modality = 'denied';
+  else if (planned) modality = 'planned';
+  else if (type !== 'statement' && lex.modality.claimed.test(rest)) modality = 'claimed';
+
+  const match: TriggerMatch = {
+    start: r.start,
+    end: r.end,
+    text,
+    lemma: e.lemma,
+    type,
+    acledEventType: acled,
+    acledSubEventType: sub,
+    modality,
+    negated,
+    passive,
+    tense,
+    pos,
+  };
+  if (type === 'capture' && e.roles) {
+    const roles: CaptureRoles = passive && e.roles.gainer === 'subject' ? { gainer: 'by', loser: e.roles.loser } : { ...e.roles };
+    match.roles = roles;
+    match.voiceHint = `gainer:${roles.gainer}${roles.loser ? ` loser:${roles.loser}` : ''}`;
+  }
+  return match;
+}
