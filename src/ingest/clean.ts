@@ -5,7 +5,7 @@
 import type { DatePrecision, Doc, Report, SourceRef } from '../types.js';
 import { dateOnlyLine, findDates, isDateTimeStamp, leadingDate, parseDateValue, type FoundDate } from './dates.js';
 import { cutsSection, defaultFurnitureRules, isFurnitureLine, ruleView, stripTrailing } from './furniture.js';
-import { normalizeText } from './normalize.js';
+import { decodeBasicEntities, normalizeText } from './normalize.js';
 import type { IngestOptions } from './options.js';
 
 export const DEFAULT_MAX_CHARS = 2_000_000;
@@ -98,14 +98,33 @@ export function unwrapLines(text: string): string {
   return out.join('\n');
 }
 
-/** Strips `prefix` from the start of `text` when it ends at a sentence or heading boundary there. */
-function stripLeadingTitle(text: string, title: string): string {
-  if (!title || text.length < title.length) return text;
-  if (text.slice(0, title.length).toLowerCase() !== title.toLowerCase()) return text;
-  const rest = text.slice(title.length);
+function shifted<T extends { prefixEnd: number; index: number; end: number }>(d: T | undefined, by: number): T | undefined {
+  return d ? { ...d, index: d.index + by, end: d.end + by, prefixEnd: d.prefixEnd + by } : undefined;
+}
+
+/** `text` without a leading `prefix` that ends at a sentence or heading boundary, or undefined. */
+function withoutPrefix(text: string, prefix: string): string | undefined {
+  if (!prefix || text.length < prefix.length) return undefined;
+  if (text.slice(0, prefix.length).toLowerCase() !== prefix.toLowerCase()) return undefined;
+  const rest = text.slice(prefix.length);
+  if (!rest) return '';
   const boundary = /^(?:\s*[.:!?|\-–—]+\s*|\s+(?=[\p{Lu}\p{N}"“'‘(]))/u.exec(rest);
-  if (rest && !boundary) return text;
-  return rest.slice(boundary ? boundary[0].length : 0);
+  return boundary ? rest.slice(boundary[0].length) : undefined;
+}
+
+/**
+ * Strips the headline from the start of the body. A "Headline - Section - Site" title whose
+ * first part opens the body is shortened to that part.
+ */
+function stripLeadingTitle(text: string, title: string): { text: string; title?: string } {
+  const whole = withoutPrefix(text, title);
+  if (whole !== undefined) return { text: whole };
+  const parts = title.split(/\s+(?:[-–—|]|::)\s+/);
+  if (parts.length > 1 && parts[0]!.split(' ').length >= 2) {
+    const rest = withoutPrefix(text, parts[0]!);
+    if (rest !== undefined) return { text: rest, title: parts[0]! };
+  }
+  return { text };
 }
 
 export function docFromText(raw: string, meta: TextMeta, options: IngestOptions, report: Report): Doc | undefined {
@@ -118,6 +137,7 @@ export function docFromText(raw: string, meta: TextMeta, options: IngestOptions,
     input = input.slice(0, maxChars);
   }
   input = input.replace(/\r\n?/g, '\n');
+  if (meta.format !== 'html') input = decodeBasicEntities(input);
   if (meta.format === 'txt' && looksHardWrapped(input)) input = unwrapLines(input);
   const rawLines = normalizeText(input).split('\n');
 
@@ -147,7 +167,7 @@ export function docFromText(raw: string, meta: TextMeta, options: IngestOptions,
   }
 
   // Title: metadata, else the most title-like header line, else the first sentence of the body.
-  let title = meta.title ? normalizeText(meta.title).replace(/\n+/g, ' ').trim() : '';
+  let title = meta.title ? normalizeText(decodeBasicEntities(meta.title)).replace(/\n+/g, ' ').trim() : '';
   let titleLine: Line | undefined;
   let derivedTitle = false;
   if (!title) {
@@ -165,6 +185,9 @@ export function docFromText(raw: string, meta: TextMeta, options: IngestOptions,
       }
     }
   }
+  // "Headline | Site Name": a pipe before a short tail is a site name in practice.
+  const piped = /^(.*\S)\s+\|\s+([^|]{2,40})$/u.exec(title);
+  if (piped && wordCount(piped[2]!) <= 5 && wordCount(piped[1]!) >= wordCount(piped[2]!) + 2) title = piped[1]!;
   const fullTitleKey = titleKey(title);
   // "Headline - Site Name": drop the site name when the page also shows the bare headline or the site name alone.
   const suffixed = /^(.*\S)\s+(?:[-–—|]|::)\s+(\S.{0,60})$/u.exec(title);
@@ -189,18 +212,30 @@ export function docFromText(raw: string, meta: TextMeta, options: IngestOptions,
     paragraphs.push(l.text);
   }
 
-  // A dateline and/or the headline repeated at the start of the body ("Wed 05 Apr 2017 Headline. Body...").
+  // A dateline, site furniture and/or the headline repeated at the start of the body
+  // ("Wed 05 Apr 2017 Headline. Body...", "AFP Saturday 21 Jun 2014 Body...").
   let leading: FoundDate | undefined;
   if (paragraphs[0]) {
     let first = paragraphs[0];
-    for (let pass = 0; pass < 2; pass++) {
-      const lead = leadingDate(first);
+    for (let pass = 0; pass < 4; pass++) {
+      const before = first;
+      for (const re of rules.leading) {
+        const m = re.exec(first);
+        if (m && m.index === 0 && m[0]) first = first.slice(m[0].length);
+      }
+      const agency = /^(?:\p{Lu}{2,8}|Reuters|Sputnik|Anadolu Agency)\s+/u.exec(first);
+      const lead = leadingDate(first) ?? (agency ? shifted(leadingDate(first.slice(agency[0].length)), agency[0].length) : undefined);
       if (lead) {
         leading ??= lead;
         const rest = first.slice(lead.prefixEnd);
         if (/^[\p{Lu}\p{N}"“'‘(]/u.test(rest)) first = rest;
       }
-      if (!derivedTitle) first = stripLeadingTitle(first, title);
+      if (!derivedTitle) {
+        const stripped = stripLeadingTitle(first, title);
+        first = stripped.text;
+        if (stripped.title) title = stripped.title;
+      }
+      if (first === before) break;
     }
     first = first.trim();
     if (first) paragraphs[0] = first;

@@ -19,6 +19,7 @@ interface FurnitureFile {
   drop?: RuleSpec[];
   cutAfter?: RuleSpec[];
   trailing?: Array<string | RuleSpec>;
+  leading?: Array<string | RuleSpec>;
   socialWords?: string[];
   navWords?: string[];
 }
@@ -27,6 +28,7 @@ export interface FurnitureRules {
   drop: RegExp[];
   cutAfter: Array<{ re: RegExp; tailOnly: boolean }>;
   trailing: RegExp[];
+  leading: RegExp[];
   socialWords: Set<string>;
   navWords: Set<string>;
   /** Problems met while loading (bad JSON, bad regexes): reported once by the reader. */
@@ -65,6 +67,7 @@ export function loadFurnitureRules(file: string = FURNITURE_FILE): FurnitureRule
       return re ? [{ re, tailOnly: !!(typeof r === 'object' && r.tailOnly) }] : [];
     }),
     trailing: list(spec.trailing).map((r, i) => compile(r, `trailing[${i}]`, problems)).filter((r): r is RegExp => !!r),
+    leading: list(spec.leading).map((r, i) => compile(r, `leading[${i}]`, problems)).filter((r): r is RegExp => !!r),
     socialWords: new Set(list(spec.socialWords).map((w) => String(w).toLowerCase())),
     navWords: new Set(list(spec.navWords).map((w) => String(w).toLowerCase())),
     problems,

@@ -57,12 +57,21 @@ function findInJsonLd(value: unknown, key: string, depth = 0): string | undefine
   return undefined;
 }
 
-export function htmlToText(html: string): HtmlExtract {
+/**
+ * `maxChars` bounds the text kept per buffer (the page, each article): a huge page costs one parse,
+ * not gigabytes of strings; `truncated` then says so.
+ */
+export function htmlToText(html: string, maxChars = Number.POSITIVE_INFINITY): HtmlExtract & { truncated?: boolean } {
   const stack: Frame[] = [];
   let skipDepth = 0;
-  const body: string[] = [];
-  const captures: string[][] = []; // one buffer per <article>/<main>, in document order
-  const open: string[][] = []; // capture buffers currently being written
+  interface Buffer {
+    parts: string[];
+    length: number;
+  }
+  const body: Buffer = { parts: [], length: 0 };
+  const captures: Buffer[] = []; // one buffer per <article>/<main>, in document order
+  const open: Buffer[] = []; // capture buffers currently being written
+  let truncated = false;
   let titleTag = '';
   let inTitle = false;
   let h1: string | undefined;
@@ -75,9 +84,17 @@ export function htmlToText(html: string): HtmlExtract {
   let ldTitle: string | undefined;
   let ldDate: string | undefined;
 
+  const push = (buf: Buffer, s: string) => {
+    if (buf.length >= maxChars) {
+      truncated = true;
+      return;
+    }
+    buf.parts.push(s);
+    buf.length += s.length;
+  };
   const emit = (s: string) => {
-    body.push(s);
-    for (const buf of open) buf.push(s);
+    push(body, s);
+    for (const buf of open) push(buf, s);
   };
 
   const parser = new Parser(
@@ -94,7 +111,7 @@ export function htmlToText(html: string): HtmlExtract {
         stack.push({ name, skip, capture });
         if (skip) skipDepth++;
         if (capture) {
-          const buf: string[] = [];
+          const buf: Buffer = { parts: [], length: 0 };
           captures.push(buf);
           open.push(buf);
         }
@@ -149,13 +166,12 @@ export function htmlToText(html: string): HtmlExtract {
   parser.write(html);
   parser.end();
 
-  const visible = (parts: string[]) => parts.join('');
-  const letters = (s: string) => s.replace(/\s+/g, '').length;
-  let text = visible(body);
-  const best = captures.map(visible).reduce<string | undefined>((a, s) => (!a || letters(s) > letters(a) ? s : a), undefined);
-  if (best && letters(best) >= 200) text = best;
+  // Whitespace is already collapsed, so lengths compare the amount of text.
+  const best = captures.reduce<Buffer | undefined>((a, b) => (!a || b.length > a.length ? b : a), undefined);
+  const text = (best && best.parts.join('').trim().length >= 200 ? best : body).parts.join('');
 
-  const result: HtmlExtract = { text };
+  const result: HtmlExtract & { truncated?: boolean } = { text };
+  if (truncated) result.truncated = true;
   const title = metaTitle?.trim() || ldTitle?.trim() || h1 || titleTag.replace(/\s+/g, ' ').trim();
   if (title) result.title = title;
   const date = metaDate?.trim() || ldDate?.trim() || timeDate?.trim();

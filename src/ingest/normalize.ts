@@ -28,3 +28,17 @@ export function hasIllegalXmlChars(text: string): boolean {
   LONE_SURROGATES.lastIndex = 0;
   return /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(text) || LONE_SURROGATES.test(text);
 }
+
+const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
+const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(lt|gt|amp|quot|apos|nbsp));/gi;
+
+/** Decodes the few HTML entities that leak into scraped plain text ("&lt;", "&amp;", "&#3;"). */
+export function decodeBasicEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name) return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+    const code = dec ? Number(dec) : parseInt(hex!, 16);
+    if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '';
+    return String.fromCodePoint(code);
+  });
+}

@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { glob } from 'tinyglobby';
 import type { Doc, Report, SourceRef } from '../types.js';
-import { docFromText } from './clean.js';
+import { DEFAULT_MAX_CHARS, docFromText } from './clean.js';
 import { binaryKind, decodeBytes, detectBom, guessLegacyEncoding } from './decode.js';
 import { defaultFurnitureRules, FURNITURE_FILE } from './furniture.js';
 import { htmlToText } from './html.js';
@@ -216,12 +216,14 @@ function* docsFromDecoded(text: string, file: string, id: string, format: Format
   }
   let doc: Doc | undefined;
   if (format === 'html') {
-    const html = htmlToText(text);
+    const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+    const html = htmlToText(text, maxChars + 1);
+    if (html.truncated) report({ level: 'warning', source: { file }, message: `page text is longer than ${maxChars} characters; only the first ${maxChars} are used` });
     const meta: Parameters<typeof docFromText>[1] = { id, file, format: 'html' };
     if (html.title) meta.title = html.title;
     if (html.date) meta.date = html.date;
     if (html.url) meta.url = html.url;
-    doc = docFromText(html.text, meta, options, report);
+    doc = docFromText(html.truncated ? html.text.slice(0, maxChars) : html.text, meta, options, report);
   } else if (format === 'md') {
     const md = markdownToText(text);
     if (md.problem) report({ level: 'warning', source: { file, line: md.problem.line }, message: md.problem.message });
