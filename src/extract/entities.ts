@@ -1,0 +1,472 @@
+import type { Doc, Sentence } from '../types.js';
+import type { EntityMention, EntityRef, RelationMention } from './model.js';
+import type { KnowledgeBase, KnownPlace } from './knowledge.js';
+import { isAcronym, isCapitalised, isWord, tokenize, type Token } from './tokens.js';
+
+/**
+ * Actor and place mentions in one document, resolved to global keys.
+ *
+ * Three sources, in order of trust: the compiled lexicon/gazetteer matcher; patterns that type an
+ * unknown capitalised span (titles before people, heads like "District" or "Brigade", place
+ * prefixes like Tal/Jabal/Deir, prepositions before places); and within-document resolution
+ * (surnames to full names, acronyms to their expansion, "the army" to the army of the country the
+ * article is about). Spans with no cue are dropped: precision matters more than reach.
+ */
+
+export interface EntityResult {
+  mentions: EntityMention[];
+  refs: Record<string, EntityRef>;
+  relations: RelationMention[];
+  /** ISO codes of the countries the document is about, most mentioned first. */
+  countries: string[];
+}
+
+interface SentenceTokens {
+  sentence: Sentence;
+  tokens: Token[];
+  /** For each token, the index of the mention covering it, or -1. */
+  covered: Int32Array;
+}
+
+const MILITARY_GROUND = /^(?:army|armed forces|military|forces|troops|soldiers|army troops|army units|army soldiers|army forces|ground forces|government forces|regime forces|government troops|security forces|special forces|militaries)$/i;
+const MILITARY_AIR = /^(?:air force|air forces|aerospace forces|air and space forces|warplanes|war planes|jets|fighter jets|fighter planes|aircraft|bombers|helicopters|air raids|airstrikes|air strikes|aviation)$/i;
+// Phrases after a demonym that name a state's armed forces ("Russian fighter jets", "Syrian soldiers").
+const DEMONYM_MILITARY = /^\s+((?:(?:fighter|war|combat)\s+)?(?:jets|planes|warplanes|aircraft|bombers|helicopters|aviation)|air\s+(?:force|forces)|aerospace\s+forces|air\s+and\s+space\s+forces|air\s+raids|airstrikes|air\s+strikes|(?:army|government|regime|ground|armed|security|special)\s+(?:forces|troops|soldiers|units)|forces|troops|soldiers|army|military|armed\s+forces)\b/i;
+// Generic references that, in an article about one country's war, mean that country's army.
+const GENERIC_ARMY = /\b(?:the|its|an?|government|regime|pro-government)?\s*\b(army|military|government forces|regime forces|government troops|pro-government forces|army troops|army units|army soldiers|army men)\b/gi;
+
+function keyFromName(kind: 'actor' | 'place', type: string, name: string): string {
+  const n = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’'`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return kind === 'place' ? `place:name:${n}` : `actor:${type.replace(/\s+/g, '-')}:${n}`;
+}
+
+function placeRef(p: KnownPlace): EntityRef {
+  const ref: EntityRef = { key: `place:${p.id}`, kind: 'place', type: p.type, label: p.name, known: true, lat: p.lat, lon: p.lon };
+  if (p.country) ref.country = p.country;
+  if (p.parent) ref.parent = `place:${p.parent}`;
+  return ref;
+}
+
+function sentenceIndexAt(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBase): EntityResult {
+  const text = doc.text;
+  const cues = kb.cues;
+  const refs: Record<string, EntityRef> = {};
+  const mentions: EntityMention[] = [];
+  const relations: RelationMention[] = [];
+
+  const addRef = (ref: EntityRef): EntityRef => {
+    const existing = refs[ref.key];
+    if (existing) return existing;
+    refs[ref.key] = ref;
+    return ref;
+  };
+  const mention = (ref: EntityRef, s: Sentence, start: number, end: number, surface?: string): EntityMention => {
+    const r = addRef(ref);
+    const m: EntityMention = { ...r, surface: surface ?? text.slice(start, end), sentence: s.index, start, end };
+    mentions.push(m);
+    return m;
+  };
+
+  // ── 1. The fast pass: lexicon and gazetteer names, and the countries the article is about.
+  const hits = kb.findNames(text);
+  const countryCounts = new Map<string, number>();
+  const countCountry = (cc: string | undefined, n = 1) => {
+    if (cc) countryCounts.set(cc, (countryCounts.get(cc) ?? 0) + n);
+  };
+  for (const h of hits) {
+    for (const c of h.candidates) {
+      if (c.type === 'country' && c.country) countCountry(c.country, 2);
+      else if (c.country && h.candidates.length === 1) countCountry(c.country);
+    }
+  }
+  for (const t of tokenize(text)) {
+    const cc = isCapitalised(t.text) ? kb.countryOfDemonym(t.text) : undefined;
+    if (cc) countCountry(cc);
+  }
+  const countries = [...countryCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
+  const context = { countries };
+
+  // Pre-tokenise sentences and mark what the matcher covered.
+  const perSentence: SentenceTokens[] = sentences.map((s) => {
+    const tokens = tokenize(s.text, s.start);
+    return { sentence: s, tokens, covered: new Int32Array(tokens.length).fill(-1) };
+  });
+  const cover = (st: SentenceTokens, start: number, end: number, idx: number) => {
+    for (let i = 0; i < st.tokens.length; i++) {
+      const t = st.tokens[i]!;
+      if (t.start >= start && t.end <= end) st.covered[i] = idx;
+    }
+  };
+
+  for (const h of hits) {
+    const si = sentenceIndexAt(sentences, h.start);
+    if (si < 0) continue;
+    const ref = kb.resolveHit(h, context);
+    if (!ref) continue;
+    const s = sentences[si]!;
+    const m = mention(ref, s, h.start, h.end, h.surface);
+    cover(perSentence[si]!, h.start, h.end, mentions.indexOf(m));
+  }
+
+  // ── 2. Demonym + armed-forces phrases ("Russian fighter jets", "Syrian and Russian air forces").
+  for (const st of perSentence) {
+    const s = st.sentence;
+    for (let i = 0; i < st.tokens.length; i++) {
+      const t = st.tokens[i]!;
+      const cc = isCapitalised(t.text) ? kb.countryOfDemonym(t.text) : undefined;
+      if (!cc) continue;
+      // "Syrian and Russian air forces": both demonyms share the head.
+      let j = i;
+      const demonyms = [{ cc, tok: t }];
+      while (st.tokens[j + 1]?.text === 'and' || st.tokens[j + 1]?.text === '-') {
+        const next = st.tokens[j + 2];
+        const ncc = next && isCapitalised(next.text) ? kb.countryOfDemonym(next.text) : undefined;
+        if (!next || !ncc) break;
+        demonyms.push({ cc: ncc, tok: next });
+        j += 2;
+      }
+      const after = text.slice(st.tokens[j]!.end, Math.min(s.end, st.tokens[j]!.end + 40));
+      const m = DEMONYM_MILITARY.exec(after);
+      if (!m) continue;
+      const head = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+      const branch = MILITARY_AIR.test(head) ? 'air' : 'ground';
+      const end = st.tokens[j]!.end + m[0].length;
+      // A phrase the matcher already knows ("Syrian Arab Army") wins.
+      const firstIdx = i;
+      if (st.covered[firstIdx]! >= 0) continue;
+      for (const d of demonyms) {
+        const ref = kb.militaryOf(d.cc, branch);
+        if (!ref) continue;
+        const startOff = d.tok.start;
+        const surface = demonyms.length > 1 ? `${d.tok.text} ${m[1]}` : text.slice(startOff, end);
+        const mm = mention(ref, s, startOff, end, surface);
+        cover(st, startOff, end, mentions.indexOf(mm));
+      }
+      i = j;
+    }
+  }
+
+  // ── 3. Unknown capitalised spans, typed by cues.
+  const personNames: EntityRef[] = [];
+  const acronyms = new Map<string, EntityRef>();
+  for (const st of perSentence) recogniseSpans(st);
+
+  function recogniseSpans(st: SentenceTokens): void {
+    const s = st.sentence;
+    const toks = st.tokens;
+    let i = 0;
+    while (i < toks.length) {
+      if (st.covered[i]! >= 0 || !isWord(toks[i]!) || !isCapitalised(toks[i]!.text)) {
+        i++;
+        continue;
+      }
+      // Extend a run of capitalised words, allowing name connectors inside it.
+      let j = i;
+      while (j + 1 < toks.length) {
+        const next = toks[j + 1]!;
+        if (st.covered[j + 1]! >= 0) break;
+        if (text.slice(toks[j]!.end, next.start).includes('\n')) break;
+        if (isWord(next) && isCapitalised(next.text)) {
+          j++;
+          continue;
+        }
+        const conn = next.text.toLowerCase();
+        const after = toks[j + 2];
+        if (
+          (conn === 'of' || conn === 'al' || conn === 'bin' || conn === 'ibn' || conn === 'abu' || conn === 'de' || conn === 'for' || conn === 'and' || /^(?:al|el|ad|ar|as|az|ez|ash)-/.test(conn)) &&
+          after && isWord(after) && isCapitalised(after.text) && st.covered[j + 2]! < 0 &&
+          // "X and Y" joins only inside an organisation name ("Syrian Observatory for Human Rights" style)
+          (conn !== 'and' || /^(?:Security|Development|Justice|Human|Space|Construction)$/.test(after.text))
+        ) {
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      classifySpan(st, i, j);
+      i = j + 1;
+    }
+    // Lower-case cues before capitalised lists: "towns of Yalda, Babbila and Seyedi Meqdad".
+  }
+
+  function lowerWordBefore(st: SentenceTokens, i: number, n = 1): string {
+    const words: string[] = [];
+    for (let k = i - 1; k >= 0 && words.length < n; k--) {
+      const t = st.tokens[k]!;
+      if (!isWord(t)) break;
+      words.unshift(t.text.toLowerCase());
+    }
+    return words.join(' ');
+  }
+
+  function classifySpan(st: SentenceTokens, i: number, j: number): void {
+    const s = st.sentence;
+    const toks = st.tokens;
+    // Drop leading words that are capitalised only by position or are titles.
+    let a = i;
+    let title = '';
+    while (a <= j) {
+      const w = toks[a]!.text.toLowerCase().replace(/\.$/, '');
+      if (cues.titles.has(w) || (a + 1 <= j && cues.titles.has(`${w} ${toks[a + 1]!.text.toLowerCase()}`))) {
+        title = title ? `${title} ${toks[a]!.text}` : toks[a]!.text;
+        a++;
+        continue;
+      }
+      if (cues.notNames.has(w) || (a === 0 && cues.sentenceStarters(w))) {
+        a++;
+        continue;
+      }
+      break;
+    }
+    if (a > j) return;
+    // Trailing generic words ("Homs province", "Doua District") are heads, kept in the name.
+    const words = toks.slice(a, j + 1);
+    const surface = text.slice(words[0]!.start, words[words.length - 1]!.end);
+    const lastLower = words[words.length - 1]!.text.toLowerCase();
+    const firstWord = words[0]!.text;
+    const start = words[0]!.start;
+    const end = words[words.length - 1]!.end;
+
+    // An acronym defined in the text: "National Defense Forces (NDF)".
+    const afterSpan = text.slice(end, end + 12);
+    const acr = /^\s*\(([A-Z][A-Z0-9\-]{1,7})\)/.exec(afterSpan);
+
+    // Text before the span decides place readings ("in Zizun", "town of Yalda").
+    const before1 = lowerWordBefore(st, a, 1);
+    const before3 = lowerWordBefore(st, a, 3);
+    const nextTok = toks[j + 1];
+    const nextWord = nextTok && isWord(nextTok) ? nextTok.text.toLowerCase() : '';
+
+    // Place heads written in lower case after the name: "Tal al-Frat region", "al-Mahr oilfield".
+    let placeHead: string | undefined = cues.placeHeads.get(lastLower);
+    let headEnd = end;
+    if (!placeHead && nextWord && cues.placeHeads.has(nextWord) && nextWord !== 'city' && nextWord !== 'state') {
+      placeHead = cues.placeHeads.get(nextWord);
+      headEnd = nextTok!.end;
+    }
+    const orgType = cues.orgHeads.get(lastLower);
+    const hasPlacePrefix = cues.placePrefixes.has(firstWord) || /^(?:al|el|ad|ar|as|az|ez|ash)-/.test(firstWord) && words.length === 1;
+
+    // People: a title before, a known first name, or "said" after.
+    const firstIsGivenName = kb.isGivenName(firstWord) && words.length >= 2;
+    const personCue = title !== '' || firstIsGivenName;
+
+    if (acr && isAcronym(acr[1]!) && words.length >= 2) {
+      const ref = addRef({ key: keyFromName('actor', orgType ?? 'organization', surface), kind: 'actor', type: orgType ?? 'organization', label: surface });
+      mention(ref, s, start, end);
+      acronyms.set(acr[1]!, ref);
+      return;
+    }
+    if (isAcronym(surface) && acronyms.has(surface)) {
+      mention(acronyms.get(surface)!, s, start, end);
+      return;
+    }
+    if (personCue && !orgType && !placeHead) {
+      const ref = addRef({ key: keyFromName('actor', 'person', surface), kind: 'actor', type: 'person', label: surface });
+      if (words.length >= 2) personNames.push(ref);
+      const m = mention(ref, s, start, end);
+      if (title) noteAffiliation(st, i, m, title);
+      return;
+    }
+    if (orgType && words.length >= 2) {
+      const known = kb.actorByName(surface);
+      const ref = known ?? addRef({ key: keyFromName('actor', orgType, surface), kind: 'actor', type: orgType, label: surface });
+      mention(ref, s, start, end);
+      return;
+    }
+    const placeCue =
+      placeHead !== undefined ||
+      hasPlacePrefix ||
+      cues.placePrepositions.has(before1) ||
+      [...cues.placeLowerPrefixes].some((p) => before3.endsWith(p));
+    if (placeCue) {
+      const name = placeHead && headEnd === end && words.length >= 2 ? text.slice(start, words[words.length - 2]!.end) : surface;
+      const known = kb.lookupPlace(name, context) ?? kb.lookupPlace(surface, context);
+      const surfaceFull = text.slice(start, headEnd);
+      if (known) {
+        mention(placeRef(known), s, start, headEnd, surfaceFull);
+        return;
+      }
+      // Unknown names after a bare preposition need a second cue: a one-word "in Aleppo" is
+      // in the gazetteer; a one-word unknown after "in" is often a person or a month.
+      if (!placeHead && !hasPlacePrefix && words.length === 1 && before1 === 'of') return;
+      if (!placeHead && !hasPlacePrefix && kb.isGivenName(firstWord)) return;
+      const type = placeHead ?? (before3.match(/\b(?:town|village)s? of$/) ? 'town' : 'town');
+      const label = surfaceFull.replace(/^(?:the)\s+/i, '');
+      const ref = addRef({ key: keyFromName('place', type, label.replace(/\s+(?:region|district|area|province)$/i, '')), kind: 'place', type, label });
+      mention(ref, s, start, headEnd, surfaceFull);
+      return;
+    }
+    // A lone capitalised word followed by a reporting verb is a person's surname or a source.
+    if (words.length >= 2 && cues.personVerbs.has(nextWord) && kb.isGivenName(firstWord)) {
+      const ref = addRef({ key: keyFromName('actor', 'person', surface), kind: 'actor', type: 'person', label: surface });
+      personNames.push(ref);
+      mention(ref, s, start, end);
+    }
+    // Otherwise: a short form resolved later, or nothing.
+    pendingShortForms.push({ st, start, end, surface, words: words.map((w) => w.text) });
+  }
+
+  // "Kremlin press secretary Dmitry Peskov", "SOHR Director Rami Abdel Rahman",
+  // "The Observatory head, Rami Abdel Rahman", "Russian lawmaker Andrey Krasov".
+  function noteAffiliation(st: SentenceTokens, titleStart: number, person: EntityMention, title: string): void {
+    // Look left of the title words (up to 4 tokens) for an organisation, a country or a demonym.
+    let fullTitle = title;
+    for (let k = titleStart - 1; k >= Math.max(0, titleStart - 5); k--) {
+      const t = st.tokens[k]!;
+      const idx = st.covered[k]!;
+      if (idx >= 0) {
+        const org = mentions[idx]!;
+        if (org.kind === 'actor' || org.type === 'country') {
+          relations.push({ from: person.key, to: org.key, relation: 'affiliation', title: fullTitle.toLowerCase(), sentence: person.sentence });
+        }
+        return;
+      }
+      const cc = kb.countryOfDemonym(t.text);
+      if (cc) {
+        const country = kb.countryRef(cc);
+        if (country) {
+          addRef(country);
+          relations.push({ from: person.key, to: country.key, relation: 'affiliation', title: fullTitle.toLowerCase(), sentence: person.sentence });
+        }
+        return;
+      }
+      if (!isWord(t) || t.text === 'the' || t.text === 'The') return;
+      const lower = t.text.toLowerCase();
+      if (/^\p{Ll}/u.test(t.text) && cues.titleWords.has(lower)) {
+        fullTitle = `${t.text} ${fullTitle}`;
+        continue;
+      }
+      return;
+    }
+  }
+
+  const pendingShortForms: Array<{ st: SentenceTokens; start: number; end: number; surface: string; words: string[] }> = [];
+
+  // Lower-case titles before a capitalised name ("media activist Abas al-Omar") are not part of
+  // the capitalised run, so catch them here: the token before the span.
+  for (const m of [...mentions]) {
+    if (m.type !== 'person') continue;
+    const st = perSentence[m.sentence]!;
+    const k = st.tokens.findIndex((t) => t.start === m.start);
+    if (k <= 0) continue;
+    if (relations.some((r) => r.from === m.key && r.sentence === m.sentence)) continue;
+    let k2 = k - 1;
+    const titleWords: string[] = [];
+    while (k2 >= 0 && cues.titleWords.has(st.tokens[k2]!.text.toLowerCase().replace(/\.$/, ''))) {
+      titleWords.unshift(st.tokens[k2]!.text);
+      k2--;
+    }
+    // Apposition: "The Observatory head, Rami Abdel Rahman".
+    if (titleWords.length === 0 && st.tokens[k - 1]?.text === ',') {
+      k2 = k - 2;
+      while (k2 >= 0 && cues.titleWords.has(st.tokens[k2]!.text.toLowerCase())) {
+        titleWords.unshift(st.tokens[k2]!.text);
+        k2--;
+      }
+    }
+    if (titleWords.length) noteAffiliation(st, k2 + 1, m, titleWords.join(' '));
+  }
+
+  // ── 4. Short forms: a surname or the last part of a full name seen in this document.
+  for (const p of pendingShortForms) {
+    const key = p.words.join(' ').toLowerCase().replace(/^(?:al|el)-/, '');
+    const person = personNames.find((r) => {
+      const parts = r.label.toLowerCase().split(/\s+/);
+      for (let n = 1; n < parts.length; n++) {
+        const tail = parts.slice(n).join(' ').replace(/^(?:al|el)-/, '');
+        if (tail === key) return true;
+      }
+      return false;
+    });
+    if (person) {
+      mention(person, p.st.sentence, p.start, p.end, p.surface);
+      continue;
+    }
+    const actor = kb.actorByName(p.surface);
+    if (actor) mention(actor, p.st.sentence, p.start, p.end, p.surface);
+  }
+
+  // Known people from the lexicon whose surname appears alone ("Putin", "Shoigu") are found by the
+  // matcher through their aliases; lexicon people also carry their affiliation.
+  for (const ref of Object.values(refs)) {
+    if (ref.kind === 'actor' && ref.parent) {
+      const parent = kb.actorRef(ref.parent) ?? kb.countryRef(ref.parent);
+      if (parent) {
+        addRef(parent);
+        const first = mentions.find((m) => m.key === ref.key);
+        if (first) relations.push({ from: ref.key, to: parent.key, relation: ref.type === 'person' ? 'affiliation' : 'part of', sentence: first.sentence });
+      }
+    }
+  }
+
+  // ── 5. "the army" in an article about one country's war means that country's army.
+  const home = countries[0];
+  if (home) {
+    const army = kb.militaryOf(home, 'ground');
+    if (army) {
+      for (const st of perSentence) {
+        const s = st.sentence;
+        GENERIC_ARMY.lastIndex = 0;
+        for (let m = GENERIC_ARMY.exec(s.text); m; m = GENERIC_ARMY.exec(s.text)) {
+          const start = s.start + m.index + m[0].length - m[1]!.length;
+          const end = start + m[1]!.length;
+          const k = st.tokens.findIndex((t) => t.start === start);
+          if (k < 0 || st.covered[k]! >= 0) continue;
+          // Skip when a demonym or a name precedes it ("Iraqi army", "Free Syrian Army").
+          const prev = st.tokens[k - 1];
+          if (prev && isCapitalised(prev.text) && prev.text !== 'The') continue;
+          const mm = mention(army, s, start, end, m[1]!);
+          cover(st, start, end, mentions.indexOf(mm));
+        }
+      }
+    }
+  }
+
+  // ── 6. Places sit in their regions and countries.
+  for (const ref of Object.values(refs)) {
+    if (ref.kind !== 'place' || !ref.known) continue;
+    let child = ref;
+    for (const parent of kb.parentChain(ref.key)) {
+      const p = addRef(parent);
+      const first = mentions.find((m) => m.key === ref.key);
+      relations.push({ from: child.key, to: p.key, relation: 'located in', sentence: first?.sentence ?? 0 });
+      child = p;
+    }
+  }
+  // Unknown places with a document context: located in the country the article is about.
+  if (home) {
+    const country = kb.countryRef(home);
+    if (country) {
+      for (const ref of Object.values(refs)) {
+        if (ref.kind === 'place' && !ref.known) {
+          addRef(country);
+          const first = mentions.find((m) => m.key === ref.key);
+          relations.push({ from: ref.key, to: country.key, relation: 'located in', sentence: first?.sentence ?? 0 });
+        }
+      }
+    }
+  }
+
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { mentions, refs, relations, countries };
+}

@@ -1,0 +1,246 @@
+import type { DatePrecision, Doc, EventType, Modality, Sentence } from '../types.js';
+import type { EntityMention, EventMention } from './model.js';
+import { findDates, type DateContext, type DateMention } from './dates.js';
+import { findFigures } from './casualties.js';
+import { findTriggers, type TriggerLexicon, type TriggerMatch } from './triggers.js';
+
+/**
+ * Event mentions: a trigger ("recaptured", "air raids"), its participants by role, its place and
+ * its date, one sentence at a time. Roles come from word order around the trigger, which is how
+ * news English states them: "[agent] seized [place] from [target]", "[target] was driven out of
+ * [place] by [agent]", "clashes between [A] and [B] in [place]".
+ */
+
+// Event types whose reports are about actions on a place, and need one to be useful.
+const PLACE_BOUND: ReadonlySet<EventType> = new Set<EventType>(['capture', 'withdrawal', 'battle', 'airstrike', 'shelling', 'deployment', 'aid']);
+// Types that are events of their own only when nothing else happens in the sentence.
+const WEAK: ReadonlySet<EventType> = new Set<EventType>(['statement']);
+
+const GOVERNMENT_TYPES = new Set(['military', 'government', 'country']);
+
+interface Participant {
+  m: EntityMention;
+  /** Word before the mention, lower-cased: "from", "against", "by", "with"... */
+  cue: string;
+}
+
+function wordBefore(text: string, offset: number, sentenceStart: number): string {
+  const slice = text.slice(Math.max(sentenceStart, offset - 40), offset);
+  const m = /([\p{L}-]+)[\s,]*(?:(?:the|a|an|so-called|its|their)\s+)*$/iu.exec(slice);
+  return m ? m[1]!.toLowerCase() : '';
+}
+
+function wordsBetween(text: string, a: number, b: number): string {
+  return text.slice(Math.min(a, b), Math.max(a, b));
+}
+
+export interface EventContext {
+  triggers: TriggerLexicon;
+}
+
+export function extractEvents(
+  doc: Doc,
+  sentences: Sentence[],
+  mentions: EntityMention[],
+  ctx: EventContext,
+): { events: EventMention[]; usedSentences: Set<number> } {
+  const text = doc.text;
+  const events: EventMention[] = [];
+  const used = new Set<number>();
+  const dateCtx: DateContext = {};
+  if (doc.date) dateCtx.reference = doc.date;
+
+  const bySentence = new Map<number, EntityMention[]>();
+  for (const m of mentions) {
+    const list = bySentence.get(m.sentence) ?? [];
+    list.push(m);
+    bySentence.set(m.sentence, list);
+  }
+  // The document's salient city and protagonist, for "the city" and agentless reports.
+  const counts = new Map<string, { m: EntityMention; n: number }>();
+  for (const m of mentions) {
+    const c = counts.get(m.key);
+    if (c) c.n++;
+    else counts.set(m.key, { m, n: 1 });
+  }
+  const ranked = [...counts.values()].sort((a, b) => b.n - a.n || a.m.key.localeCompare(b.m.key));
+  const salientCity = ranked.find((c) => c.m.kind === 'place' && (c.m.type === 'city' || c.m.type === 'town'))?.m;
+
+  let lastPlace: EntityMention | undefined;
+  let lastParagraph = -1;
+  let lastAgent: { key: string; sentence: number } | undefined;
+
+  for (const s of sentences) {
+    if (s.paragraph !== lastParagraph) {
+      lastParagraph = s.paragraph;
+    }
+    const ents = bySentence.get(s.index) ?? [];
+    const dates = findDates(s.text, dateCtx).filter((d) => d.date);
+    const triggers = findTriggers(s.text, ctx.triggers);
+    const places = ents.filter((e) => e.kind === 'place' && e.type !== 'country');
+    const countriesHere = ents.filter((e) => e.kind === 'place' && e.type === 'country');
+    const actors = ents.filter((e) => e.kind === 'actor' || e.type === 'country');
+    if (triggers.length === 0) {
+      if (places.length) lastPlace = places[places.length - 1];
+      continue;
+    }
+    const strong = triggers.filter((t) => !WEAK.has(t.type));
+    const chosen = strong.length ? dedupeTriggers(strong) : [];
+    const figures = findFigures(s.text);
+    const sources = findSources(s, actors, text);
+
+    for (const t of chosen) {
+      const tStart = s.start + t.start;
+      const tEnd = s.start + t.end;
+      const before: Participant[] = [];
+      const after: Participant[] = [];
+      for (const a of actors) {
+        const p = { m: a, cue: wordBefore(text, a.start, s.start) };
+        if (a.end <= tStart) before.push(p);
+        else if (a.start >= tEnd) after.push(p);
+        else before.push(p); // the trigger is inside the name ("Russian airstrikes")
+      }
+      let agents: EntityMention[] = [];
+      let targets: EntityMention[] = [];
+      const sourceKeys = new Set(sources.map((x) => x.key));
+      const notSource = (p: Participant) => !sourceKeys.has(p.m.key);
+
+      if (t.passive) {
+        // "Palmyra was captured by ISIL from the army"
+        agents = after.filter((p) => p.cue === 'by').map((p) => p.m);
+        targets = before.filter(notSource).slice(-1).map((p) => p.m);
+      } else if (/^fell|^fall/.test(t.lemma) || /\bfell\b|\bfall(?:s|en)?\b/.test(t.text)) {
+        agents = after.filter((p) => p.cue === 'to').map((p) => p.m);
+      } else {
+        // Subject: the actors in the clause before the trigger (coordinated or "backed by").
+        const clause = before.filter(notSource).filter((p) => !/[;:]/.test(wordsBetween(text, p.m.end, tStart)));
+        const subj = clause.filter((p) => p.cue !== 'from' && p.cue !== 'against' && p.cue !== 'with' && p.cue !== 'on');
+        agents = subj.slice(-3).map((p) => p.m);
+        targets = after
+          .filter(notSource)
+          .filter((p) => ['from', 'against', 'on', 'with', 'at', 'targeting', 'of', 'killing', 'between'].includes(p.cue) || t.type === 'killing' || t.type === 'airstrike' || t.type === 'shelling')
+          .map((p) => p.m);
+        // "clashes between A and B": both sides act.
+        if (t.type === 'battle' && agents.length === 0 && targets.length >= 2) {
+          agents = targets.slice(0, 2);
+          targets = [];
+        }
+      }
+      // Places: after the trigger first ("seized Palmyra"), then before it, then the context.
+      const placeAfter = places.filter((p) => p.start >= tEnd);
+      const placeBefore = places.filter((p) => p.end <= tStart);
+      let place: EntityMention[] = placeAfter.length ? [placeAfter[0]!] : placeBefore.length ? [placeBefore[placeBefore.length - 1]!] : [];
+      // A site inside a city names both ("Palmyra Castle" → Palmyra too) through located-in edges later.
+      const definiteCity = /\bthe\s+(?:\S+\s+){0,3}(?:city|town)\b/i.test(s.text.slice(t.end));
+      if (place.length === 0 && definiteCity && salientCity) place = [salientCity];
+      if (place.length === 0 && lastPlace && lastPlace.sentence >= s.index - 2) place = [lastPlace];
+      if (place.length === 0 && PLACE_BOUND.has(t.type) && salientCity) place = [salientCity];
+      if (place.length === 0 && countriesHere.length) place = [countriesHere[0]!];
+
+      // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
+      if (agents.length === 0 && lastAgent && lastAgent.sentence >= s.index - 3) {
+        const a = mentions.find((m) => m.key === lastAgent!.key);
+        if (a && !targets.some((x) => x.key === a.key)) agents = [a];
+      }
+      agents = uniqueByKey(agents);
+      targets = uniqueByKey(targets).filter((x) => !agents.some((a) => a.key === x.key));
+
+      // Date: the mention nearest the trigger, else present-tense news is the publication day.
+      const date = nearestDate(dates, t);
+      let iso = date?.date;
+      let precision: DatePrecision | undefined = date?.precision;
+      let dateEnd = date?.endDate;
+      if (!iso && doc.date && (t.tense === 'present' || /\b(?:has|have)\s+(?:\S+\s+)?\w+ed\b/.test(s.text))) {
+        iso = doc.date;
+        precision = doc.datePrecision ?? (doc.date.length === 10 ? 'day' : 'month');
+        dateEnd = undefined;
+      }
+      const modality: Modality = t.negated ? 'denied' : t.modality;
+      const acled = acledFor(t, agents);
+      const ev: EventMention = {
+        type: t.type,
+        acledEventType: acled.type,
+        acledSubEventType: acled.sub,
+        modality,
+        trigger: t.text,
+        sentence: s.index,
+        agents: agents.map((a) => a.key),
+        targets: targets.map((a) => a.key),
+        places: uniqueByKey(place).map((p) => p.key),
+        sources: sources.map((x) => x.key),
+        figures: [],
+      };
+      if (iso) {
+        ev.date = iso;
+        if (precision) ev.datePrecision = precision;
+        if (dateEnd && dateEnd !== iso) ev.dateEnd = dateEnd;
+      }
+      for (const f of figures) {
+        ev.figures.push(f.text);
+        if (f.kind === 'killed' || f.kind === 'wounded' || f.kind === 'captured') {
+          ev[f.kind] = Math.max(ev[f.kind] ?? 0, f.count);
+        }
+      }
+      if (ev.places.length === 0 && ev.agents.length === 0) continue;
+      events.push(ev);
+      used.add(s.index);
+      if (agents[0]) lastAgent = { key: agents[0].key, sentence: s.index };
+    }
+    if (places.length) lastPlace = places[places.length - 1];
+  }
+  return { events, usedSentences: used };
+}
+
+function uniqueByKey(list: EntityMention[]): EntityMention[] {
+  const seen = new Set<string>();
+  return list.filter((m) => (seen.has(m.key) ? false : (seen.add(m.key), true)));
+}
+
+/** One trigger per type per sentence: "clashes ... fighting" in one sentence is one battle. */
+function dedupeTriggers(list: TriggerMatch[]): TriggerMatch[] {
+  const byType = new Map<EventType, TriggerMatch>();
+  for (const t of list) if (!byType.has(t.type)) byType.set(t.type, t);
+  // A capture subsumes the battle and withdrawal words around it ("seized ... after clashes").
+  if (byType.has('capture')) {
+    byType.delete('battle');
+  }
+  return [...byType.values()].sort((a, b) => a.start - b.start);
+}
+
+function nearestDate(dates: DateMention[], t: TriggerMatch): DateMention | undefined {
+  let best: DateMention | undefined;
+  let bestDist = Infinity;
+  for (const d of dates) {
+    const dist = d.start >= t.end ? d.start - t.end : t.start - d.end;
+    if (dist < bestDist) {
+      best = d;
+      bestDist = dist;
+    }
+  }
+  return best;
+}
+
+/** "said the Russian Defense Ministry", "according to SOHR", "X said", "X announced that". */
+function findSources(s: Sentence, actors: EntityMention[], text: string): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const a of actors) {
+    if (a.kind !== 'actor') continue;
+    const before = text.slice(Math.max(s.start, a.start - 30), a.start).toLowerCase();
+    const after = text.slice(a.end, Math.min(s.end, a.end + 40)).toLowerCase();
+    if (
+      /(?:said|says|according to|reported|told|stated|announced|claimed|quoted|cited)\s+(?:the\s+)?(?:so-called\s+)?[\w\s]{0,20}$/.test(before) ||
+      /^\s*(?:\w+\s+){0,2}(?:said|says|announced|stated|reported|claimed|confirmed|declared|noted|cited|estimated|revealed)\b/.test(after)
+    ) {
+      if (a.type === 'media' || a.type === 'organization' || a.type === 'government' || a.type === 'person' || a.type === 'military') out.push(a);
+    }
+  }
+  return uniqueByKey(out);
+}
+
+function acledFor(t: TriggerMatch, agents: EntityMention[]): { type: string; sub: string } {
+  if (t.type === 'capture' && agents[0]) {
+    const gov = GOVERNMENT_TYPES.has(String(agents[0].type));
+    return { type: 'Battles', sub: gov ? 'Government regains territory' : 'Non-state actor overtakes territory' };
+  }
+  return { type: t.acledEventType, sub: t.acledSubEventType };
+}

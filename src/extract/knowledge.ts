@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import nlp from 'compromise';
+import type { Report } from '../types.js';
+import type { EntityRef } from './model.js';
+import { loadActorLexicon, type ActorEntry, type ActorLexicon } from './lexicon.js';
+import { loadGazetteer, type Gazetteer, type Place } from './gazetteer.js';
+import { compileMatcher, type NameMatch, type NameMatcher } from './matcher.js';
+import { loadTriggerLexicon, type TriggerLexicon } from './triggers.js';
+
+/**
+ * One facade over everything extraction knows: the actor lexicon, the gazetteer, the compiled
+ * name matcher, the trigger lexicon and the word cues. Loaded once per process (per worker).
+ */
+
+export type KnownPlace = Place;
+
+export interface Cues {
+  titles: Set<string>;
+  /** Single words of titles, for title phrases written in lower case ("press secretary"). */
+  titleWords: Set<string>;
+  personVerbs: Set<string>;
+  placePrepositions: Set<string>;
+  placeHeads: Map<string, string>;
+  placePrefixes: Set<string>;
+  placeLowerPrefixes: Set<string>;
+  orgHeads: Map<string, string>;
+  notNames: Set<string>;
+  /** True for a word that is capitalised at a sentence start only because of its position. */
+  sentenceStarters(lowerWord: string): boolean;
+}
+
+export interface KnowledgeOptions {
+  lexicons?: string[];
+  gazetteers?: string[];
+  triggers?: string[];
+}
+
+export interface KnowledgeBase {
+  cues: Cues;
+  triggers: TriggerLexicon;
+  findNames(text: string): NameMatch[];
+  resolveHit(hit: NameMatch, context: { countries: string[] }): EntityRef | undefined;
+  countryOfDemonym(word: string): string | undefined;
+  militaryOf(country: string, branch: 'air' | 'ground'): EntityRef | undefined;
+  isGivenName(word: string): boolean;
+  actorByName(surface: string): EntityRef | undefined;
+  actorRef(id: string): EntityRef | undefined;
+  lookupPlace(name: string, context: { countries: string[] }): KnownPlace | undefined;
+  countryRef(code: string): EntityRef | undefined;
+  parentChain(placeKey: string): EntityRef[];
+}
+
+const CUES_FILE = new URL('../../data/lexicon/cues.json', import.meta.url);
+
+interface CueFile {
+  titles?: string[];
+  personVerbs?: string[];
+  placePrepositions?: string[];
+  placeHeads?: Record<string, string>;
+  placePrefixes?: string[];
+  placeLowerPrefixes?: string[];
+  orgHeads?: Record<string, string>;
+  notNames?: string[];
+}
+
+function loadCues(): Cues {
+  const raw = JSON.parse(readFileSync(CUES_FILE, 'utf8')) as CueFile;
+  const titles = new Set((raw.titles ?? []).map((t) => t.toLowerCase()));
+  const titleWords = new Set<string>();
+  for (const t of titles) for (const w of t.split(/\s+/)) titleWords.add(w);
+  const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  const notNames = new Set((raw.notNames ?? []).map((w) => w.toLowerCase()));
+  return {
+    titles,
+    titleWords,
+    personVerbs: new Set(raw.personVerbs ?? []),
+    placePrepositions: new Set(raw.placePrepositions ?? []),
+    placeHeads: new Map(Object.entries(raw.placeHeads ?? {})),
+    placePrefixes: new Set(raw.placePrefixes ?? []),
+    placeLowerPrefixes: new Set(raw.placeLowerPrefixes ?? []),
+    orgHeads: new Map(Object.entries(raw.orgHeads ?? {})),
+    notNames,
+    sentenceStarters: (w) => {
+      if (notNames.has(w)) return true;
+      const tag = lexicon[w];
+      if (tag === undefined) return false;
+      const tags = Array.isArray(tag) ? tag : [tag];
+      return !tags.some((t) => /Name|Place|Country|City|Region|Organization|ProperNoun|Person/.test(t));
+    },
+  };
+}
+
+function givenNames(): Set<string> {
+  const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  const out = new Set<string>();
+  for (const [w, tag] of Object.entries(lexicon)) {
+    const tags = Array.isArray(tag) ? tag : [tag];
+    if (tags.some((t) => t === 'MaleName' || t === 'FemaleName' || t === 'FirstName')) out.add(w);
+  }
+  return out;
+}
+
+function actorRefOf(e: ActorEntry): EntityRef {
+  const ref: EntityRef = { key: `actor:${e.id}`, kind: 'actor', type: e.type, label: e.name, known: true };
+  if (e.country) ref.country = e.country;
+  if (e.parent) ref.parent = e.parent;
+  return ref;
+}
+
+function placeRefOf(p: Place): EntityRef {
+  const ref: EntityRef = { key: `place:${p.id}`, kind: 'place', type: p.type, label: p.name, known: true, lat: p.lat, lon: p.lon };
+  if (p.country) ref.country = p.country;
+  if (p.parent) ref.parent = `place:${p.parent}`;
+  return ref;
+}
+
+let cached: { key: string; kb: KnowledgeBase } | undefined;
+
+export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Report): KnowledgeBase {
+  const cacheKey = JSON.stringify([options.lexicons ?? [], options.gazetteers ?? [], options.triggers ?? []]);
+  if (cached?.key === cacheKey) return cached.kb;
+  const lexicon: ActorLexicon = loadActorLexicon(options.lexicons ?? [], report);
+  const gazetteer: Gazetteer = loadGazetteer(options.gazetteers ?? [], report);
+  const matcher: NameMatcher = compileMatcher(lexicon, gazetteer);
+  const triggers = loadTriggerLexicon(options.triggers ?? [], report);
+  const cues = loadCues();
+  const given = givenNames();
+
+  const countryRef = (code: string): EntityRef | undefined => {
+    const p = gazetteer.country(code);
+    return p ? placeRefOf(p) : undefined;
+  };
+  const militaryCache = new Map<string, EntityRef | undefined>();
+  const militaryOf = (cc: string, branch: 'air' | 'ground'): EntityRef | undefined => {
+    const k = `${cc}|${branch}`;
+    if (militaryCache.has(k)) return militaryCache.get(k);
+    const candidates = lexicon
+      .entries()
+      .filter((e) => e.type === 'military' && e.country === cc)
+      .filter((e) => {
+        const names = [e.name, ...e.aliases].join(' | ').toLowerCase();
+        const air = /air|aerospace|aviation/.test(names);
+        return branch === 'air' ? air : !air && !/navy|naval|republican guard|division|special|intelligence|police|guard/.test(e.name.toLowerCase());
+      })
+      .sort((a, b) => a.id.localeCompare(b.id));
+    // Prefer the entry whose name says army / armed forces.
+    candidates.sort((a, b) => Number(/army|armed forces|military/i.test(b.name)) - Number(/army|armed forces|military/i.test(a.name)));
+    let ref = candidates[0] ? actorRefOf(candidates[0]) : undefined;
+    if (!ref) {
+      const country = gazetteer.country(cc);
+      if (country) {
+        const label = branch === 'air' ? `${country.name} Air Force` : `${country.name} Armed Forces`;
+        ref = { key: `actor:military:${cc.toLowerCase()}-${branch}`, kind: 'actor', type: 'military', label, country: cc, parent: cc };
+      }
+    }
+    militaryCache.set(k, ref);
+    return ref;
+  };
+
+  const kb: KnowledgeBase = {
+    cues,
+    triggers,
+    findNames: (text) => matcher.find(text),
+    resolveHit: (hit, context) => {
+      const actors = hit.candidates.filter((c) => c.kind === 'actor');
+      const places = hit.candidates.filter((c) => c.kind === 'place');
+      // A country name is one node (kind place, type country) whether it acts or is a place.
+      const country = hit.candidates.find((c) => c.type === 'country');
+      if (country) {
+        const cc = country.country ?? lexicon.get(country.id)?.country;
+        const ref = cc ? countryRef(cc) : undefined;
+        if (ref) return ref;
+      }
+      if (actors.length && (!places.length || actors[0]!.type !== 'country')) {
+        // Several actors share an alias: prefer one whose context matches the document.
+        const entries = actors.map((c) => lexicon.get(c.id)).filter((e): e is ActorEntry => !!e);
+        const inContext = entries.find((e) => e.context?.some((c) => context.countries.includes(c)) || (e.country && context.countries.includes(e.country)));
+        const e = inContext ?? entries[0];
+        if (e) return actorRefOf(e);
+      }
+      if (places.length) {
+        const p = gazetteer.resolve(hit.surface, { countries: context.countries });
+        if (p) return placeRefOf(p);
+      }
+      return undefined;
+    },
+    countryOfDemonym: (word) => lexicon.countryOfDemonym(word),
+    militaryOf,
+    isGivenName: (word) => given.has(word.toLowerCase()),
+    actorByName: (surface) => {
+      const e = lexicon.lookup(surface)[0];
+      return e ? actorRefOf(e) : undefined;
+    },
+    actorRef: (id) => {
+      const e = lexicon.get(id);
+      return e ? actorRefOf(e) : undefined;
+    },
+    lookupPlace: (name, context) => {
+      // Names found by cue (not by the matcher) may be villages: accept a small place only in a
+      // country the article is about; a notable one anywhere; spelling variants only nearby.
+      const exact = gazetteer.lookup(name);
+      if (exact.length) {
+        const best = gazetteer.resolve(name, { countries: context.countries });
+        if (best && (best.country === undefined || context.countries.includes(best.country) || gazetteer.isNotable(best))) return best;
+        return undefined;
+      }
+      if (name.length < 6) return undefined;
+      return gazetteer.fuzzy(name, 1).find((p) => p.country !== undefined && context.countries.slice(0, 3).includes(p.country));
+    },
+    countryRef,
+    parentChain: (placeKey) => {
+      const p = gazetteer.get(placeKey.replace(/^place:/, ''));
+      return p ? gazetteer.parentChain(p).map(placeRefOf) : [];
+    },
+  };
+  cached = { key: cacheKey, kb };
+  return kb;
+}

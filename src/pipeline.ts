@@ -1,0 +1,192 @@
+import { mkdir, readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Doc, Report } from './types.js';
+import { readDocuments } from './ingest/index.js';
+import type { IngestOptions } from './ingest/index.js';
+import { extractDocument } from './extract/document.js';
+import { loadKnowledgeBase, type KnowledgeOptions } from './extract/knowledge.js';
+import type { DocExtraction } from './extract/model.js';
+import { mergeExtractions } from './resolve/merge.js';
+import { buildGraph, styleGraph, type KnowledgeGraph } from './graph/build.js';
+import { assignMetrics } from './graph/metrics.js';
+import { assignLayout } from './graph/layout.js';
+import { OutputBatch } from './util/atomic.js';
+import { writeGexf } from './export/gexf.js';
+import { writeGraphJson } from './export/json.js';
+import { writeEventsCsv } from './export/events-csv.js';
+import { ExtractionCache, hashFiles } from './extract/cache.js';
+
+export interface BuildOptions extends KnowledgeOptions {
+  inputs: string[];
+  outDir: string;
+  ingest?: IngestOptions;
+  /** Called after each document, for progress display. */
+  onDocument?: (doc: Doc, done: number) => void;
+  /** Called with the batch as soon as it exists, so a signal handler can abort it. */
+  onBatch?: (batch: OutputBatch) => void;
+  /** Extraction threads; 1 extracts on the main thread. Default: the number of cores. */
+  workers?: number;
+  /** Folder of the incremental cache; false disables it. Default: <outDir>/.newsgraph-cache. */
+  cacheDir?: string | false;
+}
+
+export interface BuildSummary {
+  documents: number;
+  actors: number;
+  places: number;
+  events: number;
+  edges: number;
+  words: number;
+  seconds: number;
+  files: string[];
+  /** Documents whose extraction came from the cache. */
+  cached: number;
+}
+
+const DATA_FILES = ['lexicon/actors.json', 'lexicon/cues.json', 'lexicon/events.json', 'gazetteer/places.json', 'gazetteer/stopnames.json', 'ingest/furniture.json'].map(
+  (f) => fileURLToPath(new URL(`../data/${f}`, import.meta.url)),
+);
+// Fewer uncached documents than this are extracted on the main thread: starting threads (each
+// loads the gazetteer) costs more than it saves.
+const MIN_DOCS_FOR_WORKERS = 24;
+
+/** Everything that shapes an extraction: data files, user files and the extraction code itself. */
+async function knowledgeHash(options: KnowledgeOptions): Promise<string> {
+  const codeDir = fileURLToPath(new URL('./', import.meta.url));
+  const code: string[] = [];
+  for (const sub of ['extract', 'nlp', 'ingest']) {
+    try {
+      for (const f of (await readdir(codeDir + sub)).sort()) if (f.endsWith('.js') || f.endsWith('.ts')) code.push(`${codeDir}${sub}/${f}`);
+    } catch {
+      // running from sources without that folder: nothing to hash
+    }
+  }
+  return hashFiles([...DATA_FILES, ...(options.lexicons ?? []), ...(options.gazetteers ?? []), ...(options.triggers ?? []), ...code], 'newsgraph-extraction-v1');
+}
+
+/** Graph from extractions: resolution across documents, metrics, styling, layout. */
+export function graphFromExtractions(extractions: DocExtraction[]): KnowledgeGraph {
+  const merged = mergeExtractions(extractions);
+  const graph = buildGraph(merged);
+  assignMetrics(graph);
+  styleGraph(graph);
+  assignLayout(graph);
+  return graph;
+}
+
+function jsonLine(doc: Doc): string {
+  const rec: Record<string, unknown> = { id: doc.id, title: doc.title };
+  if (doc.date) rec.date = doc.date;
+  if (doc.url) rec.url = doc.url;
+  rec.text = doc.text;
+  return JSON.stringify(rec);
+}
+
+export async function buildCorpus(options: BuildOptions, report: Report): Promise<BuildSummary> {
+  const started = process.hrtime.bigint();
+  // Loaded on first use: a rebuild served from the cache never needs it.
+  let kb: ReturnType<typeof loadKnowledgeBase> | undefined;
+  const knowledge = () => (kb ??= loadKnowledgeBase(options, report));
+  await mkdir(options.outDir, { recursive: true });
+  const batch = new OutputBatch(options.outDir);
+  options.onBatch?.(batch);
+  try {
+    // Article texts stream straight to documents.json (the viewer opens them), so memory holds
+    // only the extractions, never the corpus.
+    const docsOut = batch.stream('documents.json');
+    const texts: Array<{ id: string; line: string }> = [];
+    const extractions: DocExtraction[] = [];
+    let words = 0;
+    let cachedCount = 0;
+    let done = 0;
+    const cache =
+      options.cacheDir === false
+        ? undefined
+        : new ExtractionCache(options.cacheDir ?? `${options.outDir}/.newsgraph-cache`, await knowledgeHash(options));
+    const workers = Math.max(1, options.workers ?? availableParallelism());
+    let pool: Piscina | undefined;
+    const inflight = new Set<Promise<void>>();
+    let uncachedSeen = 0;
+    const finish = (doc: Doc, x: DocExtraction) => {
+      extractions.push(x);
+      words += x.words;
+      options.onDocument?.(doc, ++done);
+    };
+    const workerFile = fileURLToPath(new URL('./extract/worker.js', import.meta.url));
+
+    for await (const doc of readDocuments(options.inputs, options.ingest ?? {}, report)) {
+      texts.push({ id: doc.id, line: jsonLine(doc) });
+      const key = cache?.keyOf(doc);
+      const hit = key ? await cache!.get(key) : undefined;
+      if (hit) {
+        cachedCount++;
+        finish(doc, hit);
+        continue;
+      }
+      uncachedSeen++;
+      if (!pool && workers > 1 && uncachedSeen > MIN_DOCS_FOR_WORKERS && workerFile.endsWith('.js')) {
+        pool = new Piscina({ filename: workerFile, minThreads: workers, maxThreads: workers, workerData: { lexicons: options.lexicons ?? [], gazetteers: options.gazetteers ?? [], triggers: options.triggers ?? [] } });
+      }
+      // A document that breaks extraction is reported and skipped; the build goes on.
+      const failed = (error: unknown) =>
+        report({ level: 'error', source: doc.source, message: `extraction failed: ${error instanceof Error ? error.message : String(error)}` });
+      if (!pool) {
+        try {
+          const x = extractDocument(doc, knowledge());
+          if (key) await cache!.set(key, x);
+          finish(doc, x);
+        } catch (error) {
+          failed(error);
+        }
+        continue;
+      }
+      knowledge();
+      const task: Promise<void> = (pool.run(doc) as Promise<DocExtraction>).then(async (x) => {
+        if (key) await cache!.set(key, x);
+        finish(doc, x);
+      }, failed);
+      const tracked = task.finally(() => inflight.delete(tracked));
+      inflight.add(tracked);
+      // Bounded in-flight work: memory follows the graph, not the corpus.
+      if (inflight.size >= workers * 8) await Promise.race(inflight);
+    }
+    await Promise.all(inflight);
+    await pool?.destroy();
+    // documents.json in id order, whatever the input order.
+    texts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    docsOut.write('{"documents":[\n');
+    texts.forEach((t, i) => docsOut.write((i ? ',\n' : '') + t.line));
+    docsOut.write('\n]}\n');
+
+    const graph = graphFromExtractions(extractions);
+    await writeGexf(graph, batch.stream('graph.gexf'), { title: `newsgraph: ${extractions.length} documents` });
+    await writeGraphJson(graph, batch.stream('graph.json'));
+    await writeEventsCsv(graph, batch.stream('events.csv'));
+    await batch.commit();
+
+    let actors = 0;
+    let places = 0;
+    let events = 0;
+    graph.forEachNode((_k, a) => {
+      if (a.kind === 'actor') actors++;
+      else if (a.kind === 'place') places++;
+      else events++;
+    });
+    return {
+      documents: extractions.length,
+      actors,
+      places,
+      events,
+      edges: graph.size,
+      words,
+      seconds: Number(process.hrtime.bigint() - started) / 1e9,
+      files: batch.files,
+      cached: cachedCount,
+    };
+  } catch (error) {
+    await batch.abort();
+    throw error;
+  }
+}
