@@ -249,6 +249,7 @@ export function docFromText(raw: string, meta: TextMeta, options: IngestOptions,
   }
 
   let text = paragraphs.join('\n\n');
+  if (text.length > maxChars) text = text.slice(0, maxChars).replace(/[\uD800-\uDBFF]$/, '').trimEnd(); // blank lines between paragraphs add characters
   if (!text && title && !derivedTitle) text = title; // a page that is nothing but a headline-like line
   if (!text) {
     report({ level: 'warning', source, message: 'no article text left after removing page furniture; skipped' });

@@ -225,7 +225,7 @@ async function* parseCsvPart(
   });
   input.pipe(parser);
   input.on('error', (err) => parser.destroy(err));
-  for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  for await (const item of parser as AsyncIterable<{ record: string[]; raw: string; info: { lines: number } }>) {
     const { record } = item;
     const startLine = lastLine + 1;
     lastLine = lineOffset + item.info.lines;
@@ -243,6 +243,16 @@ async function* parseCsvPart(
       continue;
     }
     state.record++;
+    // With relaxed quotes an unbalanced quote does not fail: the opening quote stays in the value and
+    // the field runs on over the next lines. Report the record and re-read from its second line.
+    if (record.some((v) => v.startsWith('"') && v.includes('\n'))) {
+      report({ level: 'warning', source: { file, record: state.record, line: startLine }, message: 'broken CSV record skipped (a quote is never closed); reading resumes on the next line' });
+      const newline = item.raw.indexOf('\n');
+      if (newline >= 0 && item.raw.slice(newline + 1).trim()) {
+        yield* parseCsvPart(Readable.from([item.raw.slice(newline + 1)]), startLine, state, file, options, report);
+      }
+      continue;
+    }
     const obj: Record<string, unknown> = {};
     state.header.forEach((name, i) => {
       if (name && record[i] !== undefined) obj[name] = record[i];
