@@ -1,0 +1,177 @@
+/**
+ * Rendering benchmark: a random graph of ?nodes=N&edges=M with the viewer's own attributes,
+ * renderer settings and reducers. Records time to first render and frame times while the camera
+ * animates for ~3 s; the result goes to window.__benchResult and <pre id="bench-result">.
+ */
+import { MultiGraph } from 'graphology';
+import { neighbourSets, nodeDisplay, prepareGraph } from './core/graphModel';
+import { computeVisibility } from './core/filters';
+import type { ViewerGraph } from './core/types';
+import { createRenderer, emptyRenderState } from './view/renderer';
+
+const scriptStart = performance.now();
+
+export interface BenchResult {
+  nodes: number;
+  edges: number;
+  /** ms from script start to the first afterRender. */
+  firstRenderMs: number;
+  /** ms from navigation start to the first afterRender. */
+  firstRenderSinceNavigationMs: number;
+  graphBuildMs: number;
+  frames: number;
+  frameMeanMs: number;
+  frameP95Ms: number;
+  frameMaxMs: number;
+  animationMs: number;
+  hoverRefreshMs: number;
+  userAgent: string;
+}
+
+declare global {
+  interface Window {
+    __benchResult?: BenchResult | { error: string };
+  }
+}
+
+/** Deterministic PRNG so runs are comparable. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const KINDS = [
+  ['actor', ['person', 'armed group', 'military', 'government', 'organization']],
+  ['place', ['city', 'town', 'region', 'country']],
+  ['event', ['battle', 'capture', 'airstrike', 'shelling', 'statement']],
+] as const;
+const RELATIONS = ['agent', 'target', 'location', 'mentioned with', 'located in'];
+
+function randomGraph(n: number, m: number, rand: () => number): ViewerGraph {
+  const graph = new MultiGraph({ type: 'directed' }) as unknown as ViewerGraph;
+  // Clustered positions, like a laid-out graph.
+  const clusters = Math.max(4, Math.round(Math.sqrt(n) / 4));
+  const centres = Array.from({ length: clusters }, () => ({ x: rand() * 1000, y: rand() * 1000 }));
+  for (let i = 0; i < n; i++) {
+    const [kind, types] = KINDS[i % 3]!;
+    const c = centres[Math.floor(rand() * clusters)]!;
+    const r = 60 * Math.sqrt(-2 * Math.log(rand() + 1e-9));
+    const a = rand() * 2 * Math.PI;
+    graph.addNode(`n${i}`, {
+      label: `${kind} ${i}`,
+      kind,
+      type: types[Math.floor(rand() * types.length)]!,
+      aliases: [],
+      documents: [`doc${i % 50}`],
+      evidence: [],
+      mentions: 1 + Math.floor(rand() * rand() * 40),
+      x: c.x + r * Math.cos(a),
+      y: c.y + r * Math.sin(a),
+      size: 1 + rand() * rand() * 20,
+    });
+  }
+  for (let j = 0; j < m; j++) {
+    const s = Math.floor(rand() * n);
+    let t = Math.floor(rand() * n);
+    if (t === s) t = (t + 1) % n;
+    graph.addEdge(`n${s}`, `n${t}`, { relation: RELATIONS[j % RELATIONS.length]!, weight: 1 + Math.floor(rand() * 3), evidence: [] });
+  }
+  return prepareGraph(graph);
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const round = (v: number): number => Math.round(v * 100) / 100;
+
+async function run(): Promise<BenchResult> {
+  const params = new URLSearchParams(location.search);
+  const n = Math.max(1, Math.min(200_000, Number(params.get('nodes')) || 20_000));
+  const m = Math.max(0, Math.min(1_000_000, Number(params.get('edges')) || 100_000));
+  const t0 = performance.now();
+  const graph = randomGraph(n, m, mulberry32(42));
+  const display = nodeDisplay(graph);
+  const state = emptyRenderState(graph, display, neighbourSets(graph));
+  const vis = computeVisibility(graph, { hidden: new Set(), document: null, minMentions: 0 });
+  state.visibleNodes = vis.nodes;
+  state.visibleEdges = vis.edges;
+  const graphBuildMs = performance.now() - t0;
+
+  const container = document.getElementById('graph')!;
+  let firstRender = 0;
+  const firstRendered = new Promise<void>((resolve) => {
+    const sigma = createRenderer(container, graph, state);
+    const done = (): void => {
+      firstRender = performance.now();
+      resolve();
+    };
+    // The constructor renders synchronously; a render may already have happened.
+    sigma.once('afterRender', done);
+    sigma.refresh();
+    (window as unknown as { __sigma: typeof sigma }).__sigma = sigma;
+  });
+  await firstRendered;
+  const sigma = (window as unknown as { __sigma: ReturnType<typeof createRenderer> }).__sigma;
+
+  // One hover-style refresh (all reducers) for scale.
+  const h0 = performance.now();
+  state.hovered = 'n0';
+  sigma.refresh({ skipIndexation: true });
+  state.hovered = null;
+  sigma.refresh({ skipIndexation: true });
+  const hoverRefreshMs = (performance.now() - h0) / 2;
+
+  // Camera animation: zoom in toward a node, then back out, ~3 s in all.
+  const deltas: number[] = [];
+  let last = performance.now();
+  let running = true;
+  const frame = (now: number): void => {
+    deltas.push(now - last);
+    last = now;
+    if (running) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame((now) => {
+    last = now;
+    requestAnimationFrame(frame);
+  });
+  const camera = sigma.getCamera();
+  const a0 = performance.now();
+  await camera.animate({ x: 0.3, y: 0.6, ratio: 0.25 }, { duration: 1500, easing: 'quadraticInOut' });
+  await camera.animate({ x: 0.5, y: 0.5, ratio: 1 }, { duration: 1500, easing: 'quadraticInOut' });
+  running = false;
+  const animationMs = performance.now() - a0;
+  const sorted = [...deltas].sort((x, y) => x - y);
+  return {
+    nodes: graph.order,
+    edges: graph.size,
+    firstRenderMs: round(firstRender - scriptStart),
+    firstRenderSinceNavigationMs: round(firstRender),
+    graphBuildMs: round(graphBuildMs),
+    frames: deltas.length,
+    frameMeanMs: round(deltas.reduce((s, v) => s + v, 0) / Math.max(1, deltas.length)),
+    frameP95Ms: round(percentile(sorted, 95)),
+    frameMaxMs: round(sorted[sorted.length - 1] ?? 0),
+    animationMs: round(animationMs),
+    hoverRefreshMs: round(hoverRefreshMs),
+    userAgent: navigator.userAgent,
+  };
+}
+
+const out = document.getElementById('bench-result')!;
+run()
+  .then((result) => {
+    window.__benchResult = result;
+    out.textContent = JSON.stringify(result, null, 2);
+  })
+  .catch((err: unknown) => {
+    window.__benchResult = { error: String((err as Error)?.message ?? err) };
+    out.textContent = JSON.stringify(window.__benchResult);
+  });

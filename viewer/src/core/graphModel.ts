@@ -1,0 +1,144 @@
+/** Preparing a loaded graph for display, and the derived lookups the view needs (built once per graph). */
+import { typeColour } from './legend';
+import type { Evidence, ViewerGraph, ViewerNode } from './types';
+
+function asStringList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  if (typeof value !== 'string' || value === '') return [];
+  const parsed = tryJson(value);
+  if (Array.isArray(parsed)) return parsed.filter((v): v is string => typeof v === 'string');
+  return value.split('|').map((v) => v.trim()).filter(Boolean);
+}
+
+function tryJson(value: string): unknown {
+  if (!/^\s*[[{]/.test(value)) return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function asEvidence(value: unknown): Evidence[] {
+  const list = typeof value === 'string' ? tryJson(value) : value;
+  if (!Array.isArray(list)) return [];
+  return list
+    .filter((e): e is Evidence => !!e && typeof e === 'object' && typeof (e as Evidence).text === 'string')
+    .map((e) => ({ doc: String(e.doc ?? ''), sentence: Number(e.sentence ?? 0), text: e.text }));
+}
+
+const finite = (v: unknown): number | undefined => {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+};
+
+/**
+ * Give every node and edge the attributes the viewer relies on, whatever file it came from
+ * (graph.json from the pipeline, or a GEXF where lists arrive as strings). Mutates and returns the graph.
+ */
+export function prepareGraph(graph: ViewerGraph): ViewerGraph {
+  const order = graph.order;
+  let index = 0;
+  graph.updateEachNodeAttributes((key, attrs) => {
+    const a = attrs as Record<string, unknown>;
+    const label = typeof a.label === 'string' && a.label !== '' ? a.label : key;
+    const i = index++;
+    const angle = (2 * Math.PI * i) / Math.max(order, 1);
+    const out: ViewerNode = {
+      ...attrs,
+      label,
+      kind: typeof a.kind === 'string' && a.kind ? a.kind : 'node',
+      type: typeof a.type === 'string' ? a.type : '',
+      aliases: asStringList(a.aliases),
+      documents: asStringList(a.documents),
+      evidence: asEvidence(a.evidence),
+      mentions: finite(a.mentions) ?? 0,
+      x: finite(a.x) ?? 100 * Math.cos(angle),
+      y: finite(a.y) ?? 100 * Math.sin(angle),
+      size: finite(a.size) ?? 1,
+    } as ViewerNode;
+    for (const field of ['lat', 'lon', 'killed', 'wounded', 'captured', 'importance'] as const) {
+      const v = finite(a[field]);
+      if (v === undefined) delete (out as Record<string, unknown>)[field];
+      else (out as Record<string, unknown>)[field] = v;
+    }
+    if (a.figures !== undefined) out.figures = asStringList(a.figures);
+    return out;
+  });
+  graph.updateEachEdgeAttributes((_key, attrs) => {
+    const a = attrs as Record<string, unknown>;
+    const spells = typeof a.spells === 'string' ? tryJson(a.spells) : a.spells;
+    return {
+      ...attrs,
+      relation: typeof a.relation === 'string' && a.relation ? a.relation : typeof a.label === 'string' ? a.label : 'related',
+      evidence: asEvidence(a.evidence),
+      weight: finite(a.weight) ?? 1,
+      ...(Array.isArray(spells) ? { spells } : {}),
+    };
+  });
+  return graph;
+}
+
+export interface NodeDisplay {
+  colour: string;
+  /** On-screen radius in pixels at ratio 1. */
+  size: number;
+}
+
+/** Colour by (kind, type) and a radius from node.size, rescaled to 3..18 px (sqrt, so hubs don't swamp). */
+export function nodeDisplay(graph: ViewerGraph, minSize = 3, maxSize = 18): Map<string, NodeDisplay> {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  graph.forEachNode((_k, a) => {
+    lo = Math.min(lo, a.size);
+    hi = Math.max(hi, a.size);
+  });
+  const span = Math.sqrt(Math.max(hi - lo, 0));
+  const out = new Map<string, NodeDisplay>();
+  graph.forEachNode((key, a) => {
+    const t = span > 0 ? Math.sqrt(a.size - lo) / span : 0.3;
+    out.set(key, { colour: typeColour(a.kind, a.type), size: minSize + t * (maxSize - minSize) });
+  });
+  return out;
+}
+
+/** Neighbours of every node, either direction (hover highlighting). */
+export function neighbourSets(graph: ViewerGraph): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  graph.forEachNode((key) => out.set(key, new Set()));
+  graph.forEachEdge((_e, _a, source, target) => {
+    out.get(source)!.add(target);
+    out.get(target)!.add(source);
+  });
+  return out;
+}
+
+/** A copy of the graph keeping only the given nodes and edges (edges need both ends kept). */
+export function subgraph(
+  graph: ViewerGraph,
+  keepNode: (key: string) => boolean,
+  keepEdge: (key: string) => boolean,
+): ViewerGraph {
+  const copy = graph.emptyCopy();
+  graph.forEachNode((key, attrs) => {
+    if (keepNode(key)) copy.addNode(key, { ...attrs });
+  });
+  graph.forEachEdge((key, attrs, source, target, _sa, _ta, undirected) => {
+    if (!keepEdge(key) || !copy.hasNode(source) || !copy.hasNode(target)) return;
+    if (undirected) copy.addUndirectedEdgeWithKey(key, source, target, { ...attrs });
+    else copy.addDirectedEdgeWithKey(key, source, target, { ...attrs });
+  });
+  return copy;
+}
+
+/** GEXF attribute values: lists as "a|b" (Gephi liststring style), objects as JSON, undefined dropped. */
+export function flattenForGexf(attrs: Record<string, unknown>, skip: readonly string[] = []): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [name, value] of Object.entries(attrs)) {
+    if (skip.includes(name) || value === undefined || value === null) continue;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[name] = value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[name] = value.join('|');
+    else out[name] = JSON.stringify(value);
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+/** Colours by kind and type, and the legend model (which doubles as the kind/type filter). */
+import type { ViewerGraph } from './types';
+
+const KIND_ORDER = ['actor', 'place', 'event'];
+
+/** Base hue per kind; types get shades in their kind's family so the legend reads by kind first. */
+const KIND_COLOURS: Record<string, string> = {
+  actor: '#3b6fb6',
+  place: '#2e8b57',
+  event: '#d1495b',
+};
+
+const TYPE_COLOURS: Record<string, Record<string, string>> = {
+  actor: {
+    person: '#5b8def',
+    'armed group': '#1f3f8f',
+    military: '#4a5fc1',
+    government: '#7b61c9',
+    organization: '#2a9fd6',
+    media: '#8aa4c8',
+    country: '#274c77',
+  },
+  place: {
+    country: '#1b6f45',
+    region: '#3a9b62',
+    city: '#2e8b57',
+    town: '#5fb37f',
+    area: '#7fb069',
+    site: '#99b83c',
+  },
+  event: {
+    battle: '#c0392b',
+    capture: '#e4572e',
+    withdrawal: '#f29e4c',
+    airstrike: '#a4133c',
+    shelling: '#d1495b',
+    explosion: '#ff6b35',
+    killing: '#8c1c13',
+    destruction: '#b5651d',
+    deployment: '#e09f3e',
+    agreement: '#c9a227',
+    statement: '#b07aa1',
+    aid: '#e377c2',
+    displacement: '#d4a373',
+    arrest: '#9e2a2b',
+  },
+};
+
+const FALLBACK = ['#6c757d', '#8e6c8a', '#5e8c7d', '#a67c52', '#4f6d7a', '#9c6644', '#5c677d', '#7d8f69'];
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+export function kindColour(kind: string): string {
+  return KIND_COLOURS[kind] ?? FALLBACK[hash(kind) % FALLBACK.length]!;
+}
+
+/** Stable colour of a (kind, type) pair; unknown types get a deterministic muted colour. */
+export function typeColour(kind: string, type: string): string {
+  return TYPE_COLOURS[kind]?.[type] ?? (type ? FALLBACK[hash(`${kind}/${type}`) % FALLBACK.length]! : kindColour(kind));
+}
+
+export interface LegendType {
+  type: string;
+  colour: string;
+  count: number;
+}
+
+export interface LegendKind {
+  kind: string;
+  colour: string;
+  count: number;
+  types: LegendType[];
+}
+
+/** Kinds in actor/place/event order (then others by name), each with its types by count then name. */
+export function buildLegend(graph: ViewerGraph): LegendKind[] {
+  const kinds = new Map<string, Map<string, number>>();
+  graph.forEachNode((_key, attrs) => {
+    let types = kinds.get(attrs.kind);
+    if (!types) kinds.set(attrs.kind, (types = new Map()));
+    types.set(attrs.type, (types.get(attrs.type) ?? 0) + 1);
+  });
+  const rank = (kind: string): number => {
+    const i = KIND_ORDER.indexOf(kind);
+    return i === -1 ? KIND_ORDER.length : i;
+  };
+  return [...kinds.keys()]
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .map((kind) => {
+      const types = [...kinds.get(kind)!]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+        .map(([type, count]) => ({ type, colour: typeColour(kind, type), count }));
+      return { kind, colour: kindColour(kind), count: types.reduce((n, t) => n + t.count, 0), types };
+    });
+}
+
+/** Mix a "#rrggbb" colour toward white (amount 0..1); used for dimmed and ghost items. */
+export function fade(colour: string, amount: number): string {
+  const m = /^#([0-9a-f]{6})$/i.exec(colour);
+  if (!m) return colour;
+  const n = parseInt(m[1]!, 16);
+  const mix = (c: number): string =>
+    Math.round(c + (255 - c) * amount)
+      .toString(16)
+      .padStart(2, '0');
+  return `#${mix((n >> 16) & 255)}${mix((n >> 8) & 255)}${mix(n & 255)}`;
+}

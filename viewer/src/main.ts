@@ -1,0 +1,483 @@
+/**
+ * newsgraph viewer: wires the framework-free core (core/) to the DOM and sigma (view/).
+ * One "session" per loaded graph; the view state (filters, time, selection, camera, map) is the
+ * single source of truth and lives in the URL fragment.
+ */
+import './styles.css';
+import type Sigma from 'sigma';
+import { animateNodes } from 'sigma/utils';
+import { isoPeriod, isoToDay, type DayRange } from './core/dates';
+import { describeNode } from './core/details';
+import { computeVisibility, documentCounts, kindKey, typeKey } from './core/filters';
+import { mapLayout, type MapLayout } from './core/geo';
+import { neighbourSets, nodeDisplay, type NodeDisplay } from './core/graphModel';
+import { buildLegend } from './core/legend';
+import { buildSearchIndex, searchNodes, type SearchIndex } from './core/search';
+import { buildTimeIndex, ghostsFor, type TimeIndex } from './core/time';
+import type { Point, ViewerEdge, ViewerGraph, ViewerNode } from './core/types';
+import { defaultViewState, parseViewState, serialiseViewState, type ViewState } from './core/urlState';
+import { bindArticlePane, closeArticle, openArticle } from './view/article';
+import { documentStore, type DocumentStore } from './view/documents';
+import { byId, clear, debounce, el } from './view/dom';
+import { exportGexf, exportPng, gexfOf } from './view/exports';
+import { LayoutRunner } from './view/layout';
+import { renderLegend, syncLegend } from './view/legend';
+import { LoadError, loadGraphFromUrl, parseGraphText } from './view/loader';
+import { NodeList } from './view/nodeList';
+import { renderPanel } from './view/panel';
+import { createRenderer, emptyRenderState, type RenderState } from './view/renderer';
+import { bindSearchBox } from './view/searchBox';
+import { Timeline } from './view/timeline';
+import { attachWorldLayer, worldPath, type WorldLayer } from './view/world';
+
+interface Session {
+  graph: ViewerGraph;
+  sigma: Sigma<ViewerNode, ViewerEdge>;
+  render: RenderState;
+  display: Map<string, NodeDisplay>;
+  time: TimeIndex;
+  search: SearchIndex;
+  documents: DocumentStore;
+  world: WorldLayer;
+  worldOutline: Path2D | null;
+  map: MapLayout | null;
+  /** Graph-mode positions to come back to from the map. */
+  graphPositions: Map<string, Point> | null;
+  cancelAnimation: (() => void) | null;
+}
+
+interface DebugHook {
+  graph: ViewerGraph | null;
+  sigma: Sigma<ViewerNode, ViewerEdge> | null;
+  state: ViewState;
+  ready: boolean;
+}
+
+declare global {
+  interface Window {
+    __newsgraph: DebugHook;
+  }
+}
+
+let state: ViewState = parseViewState(location.hash);
+let session: Session | null = null;
+const hook: DebugHook = { graph: null, sigma: null, state, ready: false };
+window.__newsgraph = hook;
+
+const statusEl = byId('status');
+const messageEl = byId('message');
+const layoutButton = byId<HTMLButtonElement>('layout');
+const mapButton = byId<HTMLButtonElement>('map-toggle');
+const docSelect = byId<HTMLSelectElement>('filter-document');
+const minInput = byId<HTMLInputElement>('filter-min-mentions');
+const legendEl = byId('legend');
+const panelEl = byId('panel');
+
+const announce = (text: string): void => {
+  statusEl.textContent = text;
+};
+
+function showMessage(text: string | null): void {
+  messageEl.hidden = text === null;
+  messageEl.textContent = text ?? '';
+}
+
+// ───────────── URL state ─────────────
+
+const writeUrl = debounce(() => {
+  const hash = serialiseViewState(state);
+  const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+  if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, '', url);
+}, 250);
+
+function setState(patch: Partial<ViewState>): void {
+  state = { ...state, ...patch };
+  hook.state = state;
+  writeUrl();
+}
+
+// ───────────── derived sets → sigma ─────────────
+
+function timeRange(): DayRange | null {
+  if (!state.from && !state.to) return null;
+  return {
+    start: isoToDay(state.from) ?? Number.NEGATIVE_INFINITY,
+    end: isoPeriod(state.to)?.end ?? Number.POSITIVE_INFINITY,
+  };
+}
+
+function applyFilters(s: Session): void {
+  const vis = computeVisibility(s.graph, { hidden: new Set(state.hidden), document: state.document, minMentions: state.minMentions });
+  s.render.visibleNodes = vis.nodes;
+  s.render.visibleEdges = vis.edges;
+}
+
+function applyTime(s: Session): void {
+  const ghosts = ghostsFor(s.graph, s.time, timeRange());
+  s.render.ghostNodes = ghosts.nodes;
+  s.render.ghostEdges = ghosts.edges;
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+function shownNodes(s: Session): string[] {
+  const out: string[] = [];
+  for (const key of s.render.visibleNodes) if (!s.render.ghostNodes.has(key)) out.push(key);
+  return out;
+}
+
+function refreshLists(s: Session): void {
+  const nodes = shownNodes(s);
+  let edges = 0;
+  for (const e of s.render.visibleEdges) if (!s.render.ghostEdges.has(e)) edges++;
+  const faded = [...s.render.visibleNodes].length - nodes.length;
+  const extras = [faded > 0 ? `${faded} faded outside the time range` : '', state.map && s.map ? `${s.map.parked.length} without coordinates parked at the side` : '']
+    .filter(Boolean)
+    .join(', ');
+  announce(`${nodes.length} nodes, ${edges} edges shown${extras ? ` (${extras})` : ''}`);
+  nodeList.setItems(
+    nodes
+      .map((key) => {
+        const a = s.graph.getNodeAttributes(key);
+        return { key, label: a.label, kind: a.kind, type: a.type };
+      })
+      .sort((a, b) => collator.compare(a.label, b.label) || (a.key < b.key ? -1 : 1)),
+  );
+  nodeList.setSelected(state.selected);
+}
+const refreshListsSoon = debounce((s: Session) => refreshLists(s), 120);
+
+function redraw(s: Session, lists: 'now' | 'soon' = 'now'): void {
+  s.sigma.refresh();
+  if (lists === 'now') refreshLists(s);
+  else refreshListsSoon(s);
+}
+
+// ───────────── selection ─────────────
+
+function select(key: string | null, fly: boolean): void {
+  const s = session;
+  if (!s) return;
+  if (key !== null && !s.graph.hasNode(key)) key = null;
+  setState({ selected: key });
+  s.render.selected = key;
+  renderPanel(panelEl, key === null ? null : describeNode(s.graph, key), {
+    select: (k) => select(k, true),
+    openArticle: (ev) => void openArticle(s.documents, ev),
+    close: () => select(null, false),
+  });
+  nodeList.setSelected(key);
+  s.sigma.refresh();
+  if (key !== null && fly) {
+    const d = s.sigma.getNodeDisplayData(key);
+    const camera = s.sigma.getCamera();
+    if (d) void camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.35) }, { duration: 600 });
+  }
+  if (key !== null) announce(`Selected ${s.graph.getNodeAttribute(key, 'label')}`);
+}
+
+// ───────────── map mode ─────────────
+
+function positionsOf(graph: ViewerGraph): Map<string, Point> {
+  const out = new Map<string, Point>();
+  graph.forEachNode((key, a) => out.set(key, { x: a.x, y: a.y }));
+  return out;
+}
+
+function moveNodes(s: Session, targets: Map<string, Point>, animate: boolean, then: () => void): void {
+  s.cancelAnimation?.();
+  s.cancelAnimation = null;
+  if (!animate) {
+    s.graph.updateEachNodeAttributes((key, a) => {
+      const p = targets.get(key);
+      return p ? { ...a, x: p.x, y: p.y } : a;
+    }, { attributes: ['x', 'y'] });
+    then();
+    return;
+  }
+  const plain: Record<string, Record<string, number>> = {};
+  for (const [key, p] of targets) plain[key] = { x: p.x, y: p.y };
+  s.cancelAnimation = animateNodes(s.graph, plain, { duration: 700, easing: 'quadraticInOut' }, () => {
+    s.cancelAnimation = null;
+    then();
+  });
+}
+
+function setMap(on: boolean, animate: boolean): void {
+  const s = session;
+  if (!s) return;
+  if (on === (s.graphPositions !== null)) return;
+  if (on) {
+    s.map ??= mapLayout(s.graph);
+    if (s.map.located === 0) {
+      showMessage('Map mode needs places with coordinates (lat/lon); this graph has none.');
+      setState({ map: false });
+      mapButton.setAttribute('aria-pressed', 'false');
+      return;
+    }
+    layout.cancel();
+    s.graphPositions = positionsOf(s.graph);
+    const projection = s.map.projection;
+    if (!s.worldOutline) {
+      worldPath(projection)
+        .then((path) => {
+          s.worldOutline = path;
+          if (session === s && s.graphPositions) s.world.setPath(path);
+        })
+        .catch((err: unknown) => showMessage(`The world outline could not be loaded (${(err as Error).message}).`));
+    } else s.world.setPath(s.worldOutline);
+    moveNodes(s, s.map.positions, animate, () => resetCamera(s, animate));
+  } else {
+    const back = s.graphPositions!;
+    s.graphPositions = null;
+    s.world.setPath(null);
+    moveNodes(s, back, animate, () => resetCamera(s, animate));
+  }
+  setState({ map: on });
+  mapButton.setAttribute('aria-pressed', String(on));
+  layoutButton.disabled = on;
+  refreshLists(s);
+}
+
+function resetCamera(s: Session, animate: boolean): void {
+  if (animate) void s.sigma.getCamera().animatedReset({ duration: 400 });
+  else s.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+}
+
+// ───────────── mounting a graph ─────────────
+
+function populateDocuments(s: Session): void {
+  clear(docSelect);
+  docSelect.appendChild(el('option', { value: '' }, 'All documents'));
+  for (const doc of documentCounts(s.graph)) {
+    docSelect.appendChild(el('option', { value: doc.id }, `${doc.id} (${doc.nodes})`));
+  }
+  docSelect.value = state.document ?? '';
+  if (docSelect.value !== (state.document ?? '')) docSelect.value = '';
+}
+
+function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
+  if (session) {
+    layout.cancel();
+    session.cancelAnimation?.();
+    session.sigma.kill();
+    session = null;
+  }
+  hook.ready = false;
+  showMessage(null);
+  closeArticle();
+  const display = nodeDisplay(graph);
+  const render = emptyRenderState(graph, display, neighbourSets(graph));
+  const container = byId('graph');
+  clear(container);
+  const sigma = createRenderer(container, graph, render);
+  const s: Session = {
+    graph,
+    sigma,
+    render,
+    display,
+    time: buildTimeIndex(graph),
+    search: buildSearchIndex(
+      graph.mapNodes((key, a) => ({ key, label: a.label, aliases: a.aliases, weight: a.mentions + a.size / 1000 })),
+    ),
+    documents: documentStore(documentsUrl),
+    world: attachWorldLayer(sigma),
+    worldOutline: null,
+    map: null,
+    graphPositions: null,
+    cancelAnimation: null,
+  };
+  session = s;
+  hook.graph = graph;
+  hook.sigma = sigma;
+
+  sigma.on('enterNode', ({ node }) => {
+    render.hovered = node;
+    sigma.refresh({ skipIndexation: true });
+  });
+  sigma.on('leaveNode', () => {
+    render.hovered = null;
+    sigma.refresh({ skipIndexation: true });
+  });
+  sigma.on('clickNode', ({ node }) => select(node, false));
+  sigma.on('clickStage', () => select(null, false));
+  sigma.getCamera().on('updated', (cam) => {
+    if (!hook.ready) return;
+    setState({ camera: { x: cam.x, y: cam.y, ratio: cam.ratio } });
+  });
+
+  renderLegend(legendEl, buildLegend(graph), new Set(state.hidden), toggleLegendKey);
+  populateDocuments(s);
+  minInput.value = String(state.minMentions);
+  timeline.setData(s.time);
+  timeline.setRange(state.from, state.to);
+  applyFilters(s);
+  applyTime(s);
+  layoutButton.disabled = false;
+  if (state.map) setMap(true, false);
+  else mapButton.setAttribute('aria-pressed', 'false');
+  if (state.camera) sigma.getCamera().setState(state.camera);
+  select(state.selected, false);
+  sigma.once('afterRender', () => {
+    hook.ready = true;
+    document.body.classList.add('ready');
+  });
+  redraw(s);
+}
+
+function toggleLegendKey(key: string): void {
+  const hidden = new Set(state.hidden);
+  if (hidden.has(key)) hidden.delete(key);
+  else hidden.add(key);
+  setState({ hidden: [...hidden].sort() });
+  syncLegend(legendEl, hidden);
+  if (session) {
+    applyFilters(session);
+    redraw(session);
+  }
+}
+
+// ───────────── static controls (bound once) ─────────────
+
+const nodeList = new NodeList((key) => select(key, true));
+const layout = new LayoutRunner(layoutButton, announce);
+const timeline = new Timeline((from, to) => {
+  setState({ from, to });
+  if (session) {
+    applyTime(session);
+    redraw(session, 'soon');
+  }
+});
+
+bindArticlePane();
+bindSearchBox(
+  (query) => (session ? searchNodes(session.search, query, 12) : []),
+  (key) => select(key, true),
+);
+
+docSelect.addEventListener('change', () => {
+  setState({ document: docSelect.value || null });
+  if (session) {
+    applyFilters(session);
+    redraw(session);
+  }
+});
+const onMinMentions = (): void => {
+  const n = Math.max(0, Math.floor(Number(minInput.value) || 0));
+  if (n === state.minMentions) return;
+  setState({ minMentions: n });
+  if (session) {
+    applyFilters(session);
+    redraw(session);
+  }
+};
+minInput.addEventListener('input', onMinMentions);
+minInput.addEventListener('change', onMinMentions);
+
+mapButton.addEventListener('click', () => setMap(!state.map, true));
+layoutButton.addEventListener('click', () => {
+  const s = session;
+  if (!s || state.map) return;
+  if (layout.running()) layout.stop(s.graph, s.sigma, () => undefined);
+  else layout.start(s.graph, s.sigma, () => undefined);
+});
+byId('export-png').addEventListener('click', () => {
+  if (session) void exportPng(session.sigma, state.map ? session.worldOutline : null).catch((e: unknown) => showMessage(`PNG export failed: ${(e as Error).message}`));
+});
+byId('export-gexf').addEventListener('click', () => {
+  const s = session;
+  if (!s) return;
+  const r = s.render;
+  const text = gexfOf(
+    s.graph,
+    (k) => r.visibleNodes.has(k) && !r.ghostNodes.has(k),
+    (e) => r.visibleEdges.has(e) && !r.ghostEdges.has(e),
+    (k) => s.display.get(k)?.colour ?? '#888888',
+  );
+  exportGexf(text);
+  announce('GEXF of the filtered graph downloaded.');
+});
+
+async function openFile(file: File): Promise<void> {
+  try {
+    const graph = parseGraphText(await file.text(), file.name);
+    state = defaultViewState();
+    hook.state = state;
+    writeUrl();
+    mount(graph, null);
+    announce(`Opened ${file.name}: ${graph.order} nodes, ${graph.size} edges.`);
+  } catch (err) {
+    showMessage(err instanceof LoadError ? err.message : `Could not open ${file.name}: ${(err as Error).message}`);
+  }
+}
+
+const fileInput = byId<HTMLInputElement>('file-input');
+fileInput.addEventListener('change', () => {
+  const file = fileInput.files?.[0];
+  if (file) void openFile(file);
+  fileInput.value = '';
+});
+const dropHint = byId('drop-hint');
+document.addEventListener('dragover', (e) => {
+  if (!e.dataTransfer?.types.includes('Files')) return;
+  e.preventDefault();
+  dropHint.hidden = false;
+});
+document.addEventListener('dragleave', (e) => {
+  if (e.relatedTarget === null) dropHint.hidden = true;
+});
+document.addEventListener('drop', (e) => {
+  e.preventDefault();
+  dropHint.hidden = true;
+  const file = e.dataTransfer?.files[0];
+  if (file) void openFile(file);
+});
+document.addEventListener('keydown', (e) => {
+  const target = e.target as HTMLElement;
+  if (e.key === '/' && !/^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) {
+    e.preventDefault();
+    byId('search').focus();
+  } else if (e.key === 'Escape' && !byId('article').hidden) closeArticle();
+});
+window.addEventListener('hashchange', () => {
+  // A hand-edited fragment: apply it as a whole.
+  const next = parseViewState(location.hash);
+  if (serialiseViewState(next) === serialiseViewState(state) || !session) return;
+  const s = session;
+  state = next;
+  hook.state = state;
+  syncLegend(legendEl, new Set(state.hidden));
+  docSelect.value = state.document ?? '';
+  minInput.value = String(state.minMentions);
+  timeline.setRange(state.from, state.to);
+  applyFilters(s);
+  applyTime(s);
+  setMap(state.map, true);
+  if (state.camera) s.sigma.getCamera().setState(state.camera);
+  select(state.selected, false);
+  redraw(s);
+});
+
+// ───────────── boot ─────────────
+
+async function boot(): Promise<void> {
+  const requested = new URLSearchParams(location.search).get('graph');
+  let url: URL;
+  try {
+    url = new URL(requested ?? './graph.json', location.href);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+  } catch {
+    showMessage(`The graph address "${requested}" is not a valid http(s) URL.`);
+    return;
+  }
+  announce('Loading graph…');
+  try {
+    const graph = await loadGraphFromUrl(url);
+    mount(graph, new URL('documents.json', url));
+  } catch (err) {
+    showMessage(err instanceof LoadError ? err.message : `The graph could not be displayed: ${(err as Error).message}`);
+    announce('No graph loaded.');
+  }
+}
+
+void boot();

@@ -1,0 +1,135 @@
+/**
+ * Sigma setup. The reducers are bound once and only read precomputed sets (visibility, ghosts,
+ * neighbours): a hover or a filter change updates those sets and asks sigma for a refresh.
+ */
+import Sigma from 'sigma';
+import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
+import type { Settings } from 'sigma/settings';
+import { fade } from '../core/legend';
+import type { NodeDisplay } from '../core/graphModel';
+import type { ViewerEdge, ViewerGraph, ViewerNode } from '../core/types';
+
+export const GHOST_NODE = '#e3e5e8';
+export const GHOST_EDGE = '#eef0f2';
+
+const RELATION_COLOURS: Record<string, string> = {
+  agent: '#c9777f',
+  target: '#8fa8d8',
+  location: '#8cc2a0',
+  source: '#c7b6d8',
+  'located in': '#a9d3b6',
+  affiliation: '#9fb3d1',
+  'part of': '#9fb3d1',
+  ally: '#9ccc9c',
+  enemy: '#e0a0a0',
+  controls: '#d9b38c',
+  'mentioned with': '#d2d6dc',
+};
+
+export interface RenderState {
+  display: Map<string, NodeDisplay>;
+  neighbours: Map<string, Set<string>>;
+  /** Nodes / edges passing the structural filters. */
+  visibleNodes: Set<string>;
+  visibleEdges: Set<string>;
+  /** Nodes / edges outside the time range. */
+  ghostNodes: Set<string>;
+  ghostEdges: Set<string>;
+  hovered: string | null;
+  selected: string | null;
+}
+
+export function emptyRenderState(graph: ViewerGraph, display: Map<string, NodeDisplay>, neighbours: Map<string, Set<string>>): RenderState {
+  return {
+    display,
+    neighbours,
+    visibleNodes: new Set(graph.nodes()),
+    visibleEdges: new Set(graph.edges()),
+    ghostNodes: new Set(),
+    ghostEdges: new Set(),
+    hovered: null,
+    selected: null,
+  };
+}
+
+export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<Settings<ViewerNode, ViewerEdge>> {
+  const large = graph.size > 20_000 || graph.order > 5_000;
+  const edgeType = large ? 'line' : 'arrow';
+  return {
+    // Large-graph hygiene: no edges while moving, no z-sorting, no edge picking.
+    hideEdgesOnMove: true,
+    zIndex: false,
+    enableEdgeEvents: false,
+    renderEdgeLabels: false,
+    labelDensity: large ? 0.35 : 0.6,
+    labelGridCellSize: large ? 120 : 80,
+    labelRenderedSizeThreshold: large ? 9 : 6,
+    labelFont: 'Inter, "Segoe UI", system-ui, -apple-system, sans-serif',
+    labelSize: 12,
+    labelWeight: '500',
+    labelColor: { color: '#1f2933' },
+    defaultEdgeType: edgeType,
+    defaultNodeType: 'circle',
+    minCameraRatio: 0.02,
+    maxCameraRatio: 20,
+    stagePadding: 40,
+    nodeReducer: (key: string, attrs: ViewerNode): Partial<NodeDisplayData> => {
+      const d = state.display.get(key);
+      const out: Partial<NodeDisplayData> = {
+        x: attrs.x,
+        y: attrs.y,
+        label: attrs.label,
+        size: d?.size ?? 4,
+        color: d?.colour ?? '#888888',
+        type: 'circle', // our `type` attribute is the node's type (capture, city…), not a sigma program
+        hidden: !state.visibleNodes.has(key),
+        zIndex: 0,
+      };
+      if (state.ghostNodes.has(key)) {
+        out.color = GHOST_NODE;
+        out.label = null;
+        out.size = Math.max(2, (out.size ?? 4) * 0.6);
+      }
+      const focus = state.hovered;
+      if (focus !== null) {
+        if (key === focus || state.neighbours.get(focus)?.has(key)) {
+          out.forceLabel = !state.ghostNodes.has(key) || key === focus;
+          if (key === focus) out.label = attrs.label;
+          out.highlighted = key === focus;
+        } else {
+          out.color = fade(out.color ?? '#888888', 0.82);
+          out.label = null;
+        }
+      }
+      if (key === state.selected) {
+        out.highlighted = true;
+        out.forceLabel = true;
+        out.label = attrs.label;
+      }
+      return out;
+    },
+    edgeReducer: (key: string, attrs: ViewerEdge): Partial<EdgeDisplayData> => {
+      const out: Partial<EdgeDisplayData> = {
+        color: RELATION_COLOURS[attrs.relation] ?? '#cfd4da',
+        size: Math.min(4, 0.6 + Math.log2(1 + (attrs.weight ?? 1)) * 0.5),
+        type: edgeType,
+        hidden: !state.visibleEdges.has(key),
+        label: null,
+      };
+      if (state.ghostEdges.has(key)) out.color = GHOST_EDGE;
+      const focus = state.hovered ?? state.selected;
+      if (focus !== null) {
+        const touches = graph.source(key) === focus || graph.target(key) === focus;
+        if (touches && !state.ghostEdges.has(key)) {
+          out.color = '#6b7785';
+          out.size = (out.size ?? 1) + 0.8;
+        } else if (state.hovered !== null) out.hidden = true;
+      }
+      return out;
+    },
+  };
+}
+
+export function createRenderer(container: HTMLElement, graph: ViewerGraph, state: RenderState): Sigma<ViewerNode, ViewerEdge> {
+  return new Sigma<ViewerNode, ViewerEdge>(graph, container, sigmaSettings(graph, state));
+}
