@@ -150,7 +150,7 @@ export function docFromText(raw: string, meta: TextMeta, options: IngestOptions,
     const text = rawLines[i]!;
     if (!text) continue;
     if (bodyCount > 0) {
-      if (cutsSection(text, rules, i >= (total * 2) / 3)) break;
+      if (cutsSection(text, rules, i >= total / 2)) break;
       // A reader comment: a bare date-and-time stamp ("1395/12/13 4:19") after the article.
       if (isDateTimeStamp(text) && (bodyCount >= 3 || !dateOnlyLine(text))) break;
     }

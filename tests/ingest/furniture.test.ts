@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { docFromText } from '../../src/ingest/index.js';
+import { loadFurnitureRules, stripTrailing } from '../../src/ingest/furniture.js';
+import type { Diagnostic } from '../../src/types.js';
+import { PROSE } from './helpers.js';
+
+function clean(raw: string, title?: string) {
+  const diags: Diagnostic[] = [];
+  const meta: Parameters<typeof docFromText>[1] = { id: 't', file: 't.txt', format: 'txt' };
+  if (title) meta.title = title;
+  const doc = docFromText(raw, meta, {}, (d) => diags.push(d));
+  expect(diags).toEqual([]);
+  return doc!;
+}
+
+/** An article with `line` between two body paragraphs. */
+function between(line: string): string {
+  return clean(`Headline of the article here\n${PROSE[0]}\n${line}\n${PROSE[1]}\n${PROSE[2]}`).text;
+}
+
+const DROPPED: Array<[string, string[]]> = [
+  ['share bars and social rows', ['Share', 'Tweet', 'WhatsApp', 'Share this article', 'Share on Facebook', 'Facebook Twitter Youtube', 'Facebook | Twitter | Telegram | Email', 'Shares 120', 'Pin it', 'Copy link']],
+  ['back to top', ['Back to top', 'Back to top button', 'Scroll Up', 'Go to top']],
+  ['print and font tools', ['Print', '• Print', 'Print this article', 'Font size:', 'A+ A-', 'Printer-friendly version']],
+  ['related headings and teasers', ['Related Items', 'Related articles', 'Read more', 'Read more: Syria talks stall again', 'Read also', 'See also: earlier coverage', 'You may also like', 'Most read']],
+  ['tags', ['Tags: Syria, Palmyra, ISIS', 'Category: Middle East']],
+  ['comment-form fields', ['Name :', 'Email :', '*Comments :', 'Website', 'Your email address will not be published. Required fields are marked *', 'Please type in your comments in English.', 'The comments that contain insults or libel will not be disclosed', 'Cancel reply', 'Notify me of new posts by email.']],
+  ['subscription, paywall and cookies', ['You have read 0 of 5 free articles', 'Subscribe to our newsletter', 'Sign up for our daily briefing', 'We use cookies to improve your experience.', 'Accept all cookies', 'Advertisement', 'Log in', 'Already a subscriber? Sign in', 'Click here to read more']],
+  ['counters and labels', ['News ID: 425676', 'News Code: 37686', 'View: 739', 'Views: 1,204', 'Service :', 'Time: 20:57', 'Source: ARA News', 'Author: Jane Doe', '847/940', '(26)', '1,204 views', '5 min read']],
+  ['bylines', ['Reporting by: Haytham Mustafa | Source: ARA News', 'Editing by John Stonestreet', 'Getty Images']],
+  ['sign-offs', ['Reuter', 'REUTERS', '- AFP', '(end)']],
+  ['navigation', ['Home', 'Menu', 'Home News World Politics', 'Home | World | Middle East | Syria', 'Next article', 'Previous post: Army advances', '© 2016 Example News. All rights reserved.', 'Copyright 2017 Agency', 'Skip to content']],
+  ['captchas and bullet-only lines', ['11 − 11 =', '3 + 4 = ?', '•', '* * *', '— —', '|']],
+  ['header date bars', ['23 June 2018 - Saturday - 9 Shawwal 1439 | 22/06/2018 (26) 21/06/2018 (23) 20/06/2018 (34) 19/06/2018 (44) Total: 139,131 content Facebook Twitter Youtube']],
+];
+
+describe('page furniture lines are dropped', () => {
+  for (const [rule, lines] of DROPPED) {
+    it(rule, () => {
+      for (const line of lines) {
+        const text = between(line);
+        expect(text, `"${line}" was kept`).toBe(`${PROSE[0]}\n\n${PROSE[1]}\n\n${PROSE[2]}`);
+      }
+    });
+  }
+});
+
+describe('article text that looks like furniture is kept', () => {
+  const KEPT = [
+    'The opposition shared a video on Twitter showing the destruction of the temple, activists said.',
+    'Print and broadcast media were banned from the area, the ministry said on Sunday afternoon.',
+    'Comments by the minister drew criticism from the opposition, which called them provocative.',
+    'Subscribers to the agency feed received the statement an hour later, according to editors.',
+    'Home to the ancient ruins, the city was declared a World Heritage Site by UNESCO in 1980.',
+    'Syrian Army Losing Ground To ISIS in Homs',
+    'A Syrian national flag flutters as the ruins of the historic city of Palmyra are seen in the background',
+  ];
+  it.each(KEPT)('%s', (line) => {
+    expect(between(line)).toBe(`${PROSE[0]}\n\n${line}\n\n${PROSE[1]}\n\n${PROSE[2]}`);
+  });
+});
+
+describe('trailing sections are cut once the article has started', () => {
+  const CUTS = ['Leave a Reply', 'Send comment', 'Your comment', 'Comments', '12 Comments', 'Join the discussion'];
+  it.each(CUTS)('"%s" and everything after it', (line) => {
+    const text = clean(`Headline of the article here\n${PROSE[0]}\n${PROSE[1]}\n${line}\nGreat article, I completely agree with what the writer says about the war.\nAnonymous\n`).text;
+    expect(text).toBe(`${PROSE[0]}\n\n${PROSE[1]}`);
+  });
+
+  it('a reader comment under a date stamp ("1395/12/13 4:19")', () => {
+    const text = clean(`Headline of the article here\n${PROSE[0]}\n${PROSE[1]}\n\n1395/12/13 4:19\nWhere is ISIS getting its weapons from, that it was able to retake the city?\n`).text;
+    expect(text).toBe(`${PROSE[0]}\n\n${PROSE[1]}`);
+  });
+
+  it('a related-links list at the end of the page, but not a "Related articles" box near the top', () => {
+    const tail = clean(`Headline of the article here\n${PROSE[0]}\n${PROSE[1]}\n${PROSE[2]}\n${PROSE[0]}\nRelated articles\nArmy advances in Homs\nTalks resume in Geneva\n`).text;
+    expect(tail).toBe(`${PROSE[0]}\n\n${PROSE[1]}\n\n${PROSE[2]}\n\n${PROSE[0]}`);
+    const early = clean(`Headline of the article here\n${PROSE[0]}\nRelated articles\n${PROSE[1]}\n${PROSE[2]}\n${PROSE[0]}\n${PROSE[1]}\n${PROSE[2]}\n`).text;
+    expect(early.split('\n\n')).toHaveLength(6);
+  });
+
+  it('comment-like words before the article body do not cut it', () => {
+    const doc = clean(`Comments\nHeadline of the article here\n${PROSE[0]}\n${PROSE[1]}`);
+    expect(doc.text).toBe(`${PROSE[0]}\n\n${PROSE[1]}`);
+  });
+});
+
+describe('header lines', () => {
+  it('site names, section names and labels above the headline are dropped; the headline loses its site suffix', () => {
+    const doc = clean(`Example News Agency\nSyria\nArmy retakes the ancient city - Example News Agency\nMonitoring group:\n${PROSE[0]}\n${PROSE[1]}`);
+    expect(doc.title).toBe('Army retakes the ancient city');
+    expect(doc.text).toBe(`${PROSE[0]}\n\n${PROSE[1]}`);
+  });
+
+  it('a repeated headline inside the page is dropped', () => {
+    const doc = clean(`Army retakes the ancient city\n${PROSE[0]}\nArmy retakes the ancient city\n${PROSE[1]}`);
+    expect(doc.text).toBe(`${PROSE[0]}\n\n${PROSE[1]}`);
+  });
+
+  it('a dateline and the headline glued to the start of a flattened page are stripped', () => {
+    const doc = clean(`Wed 05 Apr 2017 Army retakes the ancient city. ${PROSE[0]} ${PROSE[1]}`, 'Army retakes the ancient city');
+    expect(doc.text).toBe(`${PROSE[0]} ${PROSE[1]}`);
+    const sited = clean(`Army retakes the ancient city AFP Tuesday 14 Oct 2014 ${PROSE[0]}`, 'Army retakes the ancient city - Region - World - Example Online');
+    expect(sited.title).toBe('Army retakes the ancient city');
+    expect(sited.text).toBe(PROSE[0]);
+  });
+
+  it('share buttons and "Read also" glued to the end of a flattened page are stripped', () => {
+    const rules = loadFurnitureRules();
+    expect(stripTrailing(`${PROSE[0]} Read Also`, rules)).toBe(PROSE[0]);
+    expect(stripTrailing(`${PROSE[0]} (Source: Syrian Coalition) Twitter`, rules)).toBe(`${PROSE[0]} (Source: Syrian Coalition)`);
+    expect(stripTrailing(`${PROSE[0]} He used a blueprint`, rules)).toBe(`${PROSE[0]} He used a blueprint`);
+  });
+});
+
+describe('the rule table', () => {
+  it('loads from data/ingest/furniture.json without problems', () => {
+    const rules = loadFurnitureRules();
+    expect(rules.problems).toEqual([]);
+    expect(rules.drop.length).toBeGreaterThan(10);
+    expect(rules.cutAfter.length).toBeGreaterThan(0);
+  });
+
+  it('reports a broken user rule instead of failing', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'furn-')), 'f.json');
+    writeFileSync(file, JSON.stringify({ drop: [{ pattern: '^(unclosed' }, { pattern: '^ok$' }] }));
+    const rules = loadFurnitureRules(file);
+    expect(rules.drop).toHaveLength(1);
+    expect(rules.problems).toHaveLength(1);
+    expect(rules.problems[0]).toMatch(/drop\[0\].*invalid regular expression/);
+  });
+});
