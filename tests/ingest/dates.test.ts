@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { docFromText } from '../../src/ingest/index.js';
+import { dateOnlyLine, findDates, isDateTimeStamp, leadingDate, parseDateValue } from '../../src/ingest/dates.js';
+import type { Diagnostic } from '../../src/types.js';
+import { PROSE } from './helpers.js';
+
+describe('date lines', () => {
+  it.each([
+    ['11 December 2016 - 15:39', '2016-12-11'],
+    ['Date: 2017/03/02', '2017-03-02'],
+    ['• Date: 2017/03/02', '2017-03-02'],
+    ['26 March 2016 9:51', '2016-03-26'],
+    ['March 26, 2016', '2016-03-26'],
+    ['2016-03-26', '2016-03-26'],
+    ['26/03/2016', '2016-03-26'],
+    ['03/04/2016', '2016-04-03'], // day first when ambiguous
+    ['04/26/2016', '2016-04-26'], // a part above 12 settles it
+    ['Saturday, 21 Jun 2014 10:00 GMT', '2014-06-21'],
+    ['Published on 3rd of May 2015', '2015-05-03'],
+    ['Posted: Sept 3, 2016 at 4:30 pm', '2016-09-03'],
+    ['26.03.2016 | 09:51', '2016-03-26'],
+  ])('%s → %s', (line, iso) => {
+    expect(dateOnlyLine(line)?.iso).toBe(iso);
+  });
+
+  it.each([
+    'The army entered the city on 26 March 2016 after heavy fighting.',
+    '23 June 2018 - Saturday - 9 Shawwal 1439 | 22/06/2018 (26) 21/06/2018 (23)',
+    '1395/12/13 4:19',
+    '31 February 2016',
+    'Time: 20:57',
+    'March 2016',
+  ])('not a date line: %s', (line) => {
+    expect(dateOnlyLine(line)).toBeUndefined();
+  });
+
+  it('finds several dates in a header bar, and only valid calendar dates', () => {
+    expect(findDates('22/06/2018 (26) 21/06/2018 (23) 1395/12/13 30/02/2016').map((d) => d.iso)).toEqual(['2018-06-22', '2018-06-21']);
+  });
+
+  it('recognises date-and-time stamps of any calendar, as over reader comments', () => {
+    expect(isDateTimeStamp('1395/12/13 4:19')).toBe(true);
+    expect(isDateTimeStamp('2017/03/02 20:57')).toBe(true);
+    expect(isDateTimeStamp('The meeting ended at 4:19')).toBe(false);
+  });
+
+  it('reads datelines that open a flattened page', () => {
+    expect(leadingDate('Wed 05 Apr 2017 Syria attack')).toMatchObject({ iso: '2017-04-05', prefixEnd: 16 });
+    expect(leadingDate('Date of publication 7 July 2016 Video More')).toMatchObject({ iso: '2016-07-07' });
+    expect(leadingDate('The army said on 7 July 2016')).toBeUndefined();
+  });
+});
+
+describe('metadata date values', () => {
+  it.each([
+    ['4/5/2017', '2017-04-05', 'day'], // M/D/YYYY, the spreadsheet convention (FA-KES)
+    ['13/4/2017', '2017-04-13', 'day'],
+    ['2017-03-02T10:00:00Z', '2017-03-02', 'day'],
+    ['2016-03-26T23:30:00-05:00', '2016-03-26', 'day'], // the publisher's local date
+    ['1987-02-26', '1987-02-26', 'day'],
+    ['2016-03', '2016-03', 'month'],
+    ['2016', '2016', 'year'],
+    ['March 2016', '2016-03', 'month'],
+    ['Sat, 26 Mar 2016 09:51:00 GMT', '2016-03-26', 'day'],
+  ])('%s → %s (%s)', (value, iso, precision) => {
+    expect(parseDateValue(value)).toEqual({ iso, precision });
+  });
+
+  it.each(['garbage', '2016-13-01', '1395/12/13', '', '0000-00-00'])('rejects %j', (value) => {
+    expect(parseDateValue(value)).toBeUndefined();
+  });
+});
+
+describe('choosing the publication date of a page', () => {
+  const doc = (raw: string, meta: { date?: string } = {}, dateOverride?: string) => {
+    const diags: Diagnostic[] = [];
+    const d = docFromText(raw, { id: 'd', file: 'd.txt', format: 'txt', ...meta }, dateOverride ? { dateOverride } : {}, (x) => diags.push(x))!;
+    return { ...d, diags };
+  };
+
+  it('prefers the date standing alone near the title to dates in a long header bar', () => {
+    const d = doc(`Site Name\n23 June 2018 - Saturday | 22/06/2018 (26) 21/06/2018 (23) 20/06/2018 (34)\nHeadline of the article here\n26 March 2016 9:51\n${PROSE[0]}`);
+    expect([d.date, d.dateSource]).toEqual(['2016-03-26', 'text']);
+  });
+
+  it('never takes a date from inside the body sentences', () => {
+    const d = doc(`Headline of the article here\nThe army entered the city on 26 March 2016 after a long battle with militants, officials said.\n${PROSE[1]}`);
+    expect(d.date).toBeUndefined();
+  });
+
+  it('ignores dates after several body paragraphs and in reader comments', () => {
+    const d = doc(`Headline of the article here\n${PROSE[0]}\n${PROSE[1]}\n${PROSE[2]}\n${PROSE[0]}\n2 April 2016\n${PROSE[1]}`);
+    expect(d.date).toBeUndefined();
+  });
+
+  it('accepts a labelled date just under the lead paragraph', () => {
+    const d = doc(`Headline of the article here\n${PROSE[0]}\n• Date: 2017/03/02\n• Time: 20:57\n${PROSE[1]}`);
+    expect([d.date, d.datePrecision, d.dateSource]).toEqual(['2017-03-02', 'day', 'text']);
+    expect(d.text).toBe(`${PROSE[0]}\n\n${PROSE[1]}`);
+  });
+
+  it('metadata wins over the text, --date over everything; a bad metadata date is reported', () => {
+    const raw = `Headline of the article here\n26 March 2016\n${PROSE[0]}`;
+    expect(doc(raw, { date: '2016-03-27' })).toMatchObject({ date: '2016-03-27', dateSource: 'metadata' });
+    expect(doc(raw, { date: '2016-03-27' }, '2020-01-02')).toMatchObject({ date: '2020-01-02', dateSource: 'flag' });
+    const bad = doc(raw, { date: 'yesterday' });
+    expect(bad).toMatchObject({ date: '2016-03-26', dateSource: 'text' });
+    expect(bad.diags).toHaveLength(1);
+    expect(bad.diags[0]!.message).toMatch(/unrecognised date "yesterday"/);
+  });
+});
