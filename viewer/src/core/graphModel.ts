@@ -119,7 +119,7 @@ export function subgraph(
   keepNode: (key: string) => boolean,
   keepEdge: (key: string) => boolean,
 ): ViewerGraph {
-  const copy = graph.emptyCopy();
+  const copy = graph.nullCopy(); // no nodes, no edges (emptyCopy keeps the nodes)
   graph.forEachNode((key, attrs) => {
     if (keepNode(key)) copy.addNode(key, { ...attrs });
   });

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { MultiGraph } from 'graphology';
+import { parse, write } from 'graphology-gexf';
+import { articleParagraphs, locateSentence, parseDocuments } from '../../viewer/src/core/articles';
+import { describeNode, relationFrom } from '../../viewer/src/core/details';
+import { computeVisibility, documentCounts } from '../../viewer/src/core/filters';
+import { mapLayout, projectionFor } from '../../viewer/src/core/geo';
+import { flattenForGexf, neighbourSets, nodeDisplay, prepareGraph, subgraph } from '../../viewer/src/core/graphModel';
+import { buildLegend, fade, typeColour } from '../../viewer/src/core/legend';
+import { safeHttpUrl } from '../../viewer/src/core/safety';
+import type { ViewerGraph } from '../../viewer/src/core/types';
+import { sampleGraph } from './helpers';
+
+describe('filters', () => {
+  const graph = sampleGraph();
+  it('hides kinds, types, other documents and rarely mentioned nodes', () => {
+    const all = computeVisibility(graph, { hidden: new Set(), document: null, minMentions: 0 });
+    expect(all.nodes.size).toBe(graph.order);
+    expect(all.edges.size).toBe(graph.size);
+    const noActors = computeVisibility(graph, { hidden: new Set(['kind:actor']), document: null, minMentions: 0 });
+    expect(noActors.nodes.has('isil')).toBe(false);
+    expect([...noActors.edges].every((e) => graph.getNodeAttribute(graph.target(e), 'kind') !== 'actor')).toBe(true);
+    const noCaptures = computeVisibility(graph, { hidden: new Set(['type:capture']), document: null, minMentions: 0 });
+    expect(noCaptures.nodes.has('ev2015') || noCaptures.nodes.has('ev2016')).toBe(false);
+    expect(noCaptures.nodes.has('evUndated')).toBe(true);
+    const docA = computeVisibility(graph, { hidden: new Set(), document: 'a.txt', minMentions: 0 });
+    expect([...docA.nodes].sort()).toEqual(['ev2015', 'isil', 'palmyra']);
+    const min3 = computeVisibility(graph, { hidden: new Set(), document: null, minMentions: 3 });
+    expect([...min3.nodes].sort()).toEqual(['isil', 'palmyra', 'saa', 'syria']);
+  });
+  it('lists documents with node counts, sorted', () => {
+    expect(documentCounts(graph)).toEqual([
+      { id: 'a.txt', nodes: 3 },
+      { id: 'b.txt', nodes: 5 },
+    ]);
+  });
+});
+
+describe('legend and colours', () => {
+  it('orders kinds actor, place, event and counts types', () => {
+    const legend = buildLegend(sampleGraph());
+    expect(legend.map((k) => k.kind)).toEqual(['actor', 'place', 'event']);
+    expect(legend[2]!.types[0]).toMatchObject({ type: 'capture', count: 2 });
+    expect(legend[1]!.count).toBe(4);
+  });
+  it('gives stable colours, also to unknown types', () => {
+    expect(typeColour('event', 'capture')).toMatch(/^#[0-9a-f]{6}$/);
+    expect(typeColour('actor', 'wizard')).toBe(typeColour('actor', 'wizard'));
+    expect(fade('#000000', 0.5)).toBe('#808080');
+    expect(fade('#ffffff', 0.9)).toBe('#ffffff');
+  });
+});
+
+describe('graph model', () => {
+  it('fills missing attributes and decodes GEXF-style strings', () => {
+    const g = new MultiGraph() as unknown as ViewerGraph;
+    g.addNode('a', { aliases: 'x|y', documents: '["d1","d2"]', evidence: '[{"doc":"d1","sentence":2,"text":"Hi."}]', lat: '34.5', mentions: '3' } as never);
+    g.addNode('b', {} as never);
+    g.addEdge('a', 'b', { label: 'ally' } as never);
+    prepareGraph(g);
+    const a = g.getNodeAttributes('a');
+    expect(a).toMatchObject({ label: 'a', kind: 'node', type: '', aliases: ['x', 'y'], documents: ['d1', 'd2'], mentions: 3, lat: 34.5 });
+    expect(a.evidence).toEqual([{ doc: 'd1', sentence: 2, text: 'Hi.' }]);
+    expect(Number.isFinite(g.getNodeAttribute('b', 'x'))).toBe(true);
+    expect(g.getNodeAttribute('a', 'x')).not.toBe(g.getNodeAttribute('b', 'x'));
+    expect(g.getEdgeAttributes(g.edges()[0]!)).toMatchObject({ relation: 'ally', weight: 1, evidence: [] });
+  });
+  it('scales display sizes to pixels and colours by type', () => {
+    const graph = sampleGraph();
+    const d = nodeDisplay(graph);
+    expect(d.get('palmyra')!.size).toBe(18);
+    expect(d.get('syria')!.size).toBe(3);
+    expect(d.get('ev2015')!.colour).toBe(typeColour('event', 'capture'));
+  });
+  it('precomputes neighbours in both directions', () => {
+    const n = neighbourSets(sampleGraph());
+    expect([...n.get('saa')!].sort()).toEqual(['ev2015', 'ev2016', 'evUndated']);
+    expect(n.get('palmyra')!.has('isil')).toBe(true);
+  });
+  it('extracts a subgraph and writes GEXF that parses back', () => {
+    const graph = sampleGraph();
+    const keep = new Set(['palmyra', 'syria', 'isil', 'ev2015']);
+    const sub = subgraph(graph, (k) => keep.has(k), () => true);
+    expect(sub.order).toBe(4);
+    expect(sub.size).toBe(4); // ev2015→isil, ev2015→palmyra, palmyra→syria, isil→palmyra
+    const xml = write(sub, {
+      formatNode: (key, a) => ({ label: String(a.label), attributes: flattenForGexf(a, ['label', 'x', 'y', 'size']) }),
+      formatEdge: (_key, a) => ({ label: String(a.relation), attributes: flattenForGexf(a) }),
+    });
+    const back = parse(MultiGraph, xml);
+    expect(back.order).toBe(4);
+    expect(back.getNodeAttribute('palmyra', 'aliases')).toBe('Palmyra|Tadmur|Tadmor');
+    expect(flattenForGexf({ a: [1, 2], b: undefined, c: { x: 1 } })).toEqual({ a: '[1,2]', c: '{"x":1}' });
+  });
+});
+
+describe('node details', () => {
+  const graph = sampleGraph();
+  it('lists an event’s participants by role, its place, casualties and ACLED types', () => {
+    const d = describeNode(graph, 'ev2015');
+    expect(d.participants).toEqual([
+      { role: 'agent', nodes: [{ key: 'isil', label: 'Islamic State', kind: 'actor' }] },
+      { role: 'target', nodes: [{ key: 'saa', label: 'Syrian Army', kind: 'actor' }] },
+    ]);
+    expect(d.places.map((p) => p.key)).toEqual(['palmyra']);
+    expect(d.casualties).toEqual([{ label: 'killed', value: 3 }]);
+    expect(d.acled).toBe('Battles / Non-state actor overtakes territory');
+    expect(d.dates).toBe('2015-05-21');
+    expect(d.evidence).toHaveLength(1);
+  });
+  it('reads relations from the node’s side', () => {
+    const d = describeNode(graph, 'palmyra');
+    expect(d.aliases).toEqual(['Tadmur', 'Tadmor']); // data order, label left out
+    expect(d.coordinates).toBe('34.5505, 38.2684');
+    const rel = Object.fromEntries(d.neighbours.map((n) => [n.key, n.relation]));
+    expect(rel).toMatchObject({ ev2015: 'location of', syria: 'located in', isil: 'controlled by' });
+    expect(relationFrom('agent', false)).toBe('agent of');
+    expect(relationFrom('ally', false)).toBe('ally');
+  });
+});
+
+describe('map layout', () => {
+  const graph = sampleGraph();
+  const layout = mapLayout(graph);
+  const at = (k: string) => layout.positions.get(k)!;
+  it('puts places at lon/lat with y up and east to the right', () => {
+    expect(at('palmyra').x).toBeGreaterThan(at('damascus').x); // 38.27°E vs 36.28°E
+    expect(at('palmyra').y).toBeGreaterThan(at('damascus').y); // 34.55°N vs 33.51°N
+    expect(at('damascus').y).toBeCloseTo(33.5138, 4);
+    expect(at('damascus').x).toBeCloseTo(36.2765 * layout.projection.k, 4);
+  });
+  it('puts events near their place without stacking them, actors near their most-connected place', () => {
+    const d = (a: string, b: string) => Math.hypot(at(a).x - at(b).x, at(a).y - at(b).y);
+    expect(d('ev2015', 'palmyra')).toBeLessThan(0.2);
+    expect(d('ev2016', 'palmyra')).toBeLessThan(0.2);
+    expect(d('ev2015', 'ev2016')).toBeGreaterThan(0);
+    expect(d('isil', 'palmyra')).toBeLessThan(0.3);
+    expect(d('t4', 'syria')).toBeLessThan(0.3); // inherits its container
+  });
+  it('parks nodes with no location in a column east of the map', () => {
+    expect(layout.parked.sort()).toEqual(['evUndated', 'nobody']);
+    const maxPlaceX = Math.max(at('palmyra').x, at('damascus').x, at('syria').x);
+    for (const k of layout.parked) expect(at(k).x).toBeGreaterThan(maxPlaceX);
+    expect(layout.positions.size).toBe(graph.order);
+  });
+  it('uses the places’ mean latitude as the standard parallel', () => {
+    expect(projectionFor([60, 60]).k).toBeCloseTo(0.5, 6);
+    expect(projectionFor([]).k).toBe(1);
+  });
+});
+
+describe('articles and links', () => {
+  const text = 'First para.\n\nIS  seized\nPalmyra. Then more.\n\nLast.';
+  it('locates a sentence verbatim or modulo whitespace', () => {
+    expect(locateSentence(text, 'First para.')).toEqual({ start: 0, end: 11 });
+    const span = locateSentence(text, 'IS seized Palmyra.')!;
+    expect(text.slice(span.start, span.end)).toBe('IS  seized\nPalmyra.');
+    expect(locateSentence(text, 'Not there.')).toBeNull();
+    expect(locateSentence(text, 'a (b')).toBeNull(); // regex metacharacters are escaped
+  });
+  it('splits paragraphs and marks the sentence', () => {
+    const paras = articleParagraphs(text, locateSentence(text, 'IS seized Palmyra.'));
+    expect(paras).toHaveLength(3);
+    expect(paras[1]).toEqual([
+      { text: 'IS  seized\nPalmyra.', marked: true },
+      { text: ' Then more.', marked: false },
+    ]);
+    expect(paras[0]).toEqual([{ text: 'First para.', marked: false }]);
+  });
+  it('parses documents.json leniently', () => {
+    const docs = parseDocuments({ documents: [{ id: 'a', text: 'x', title: 'T', url: 'https://e.org' }, { id: 3 }, null] });
+    expect([...docs.keys()]).toEqual(['a']);
+    expect(parseDocuments('nope').size).toBe(0);
+  });
+  it('lets only http(s) URLs through', () => {
+    expect(safeHttpUrl('https://example.org/a?b=1')).toBe('https://example.org/a?b=1');
+    expect(safeHttpUrl('javascript:alert(1)')).toBeNull();
+    expect(safeHttpUrl(' JaVaScRiPt:alert(1)')).toBeNull();
+    expect(safeHttpUrl('data:text/html,hi')).toBeNull();
+    expect(safeHttpUrl('/relative')).toBeNull();
+    expect(safeHttpUrl(42)).toBeNull();
+  });
+});
