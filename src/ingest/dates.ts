@@ -93,7 +93,7 @@ export function isDateTimeStamp(line: string): boolean {
 }
 
 const LEADING_DATE = new RegExp(`^(?:${LABEL})?(?:${WEEKDAY},?\\s+)?`, 'i');
-const AFTER_LEADING_DATE = new RegExp(`^(?:,?\\s*${TIME})?(?:\\s*[|\\-–—:,]\\s*)?\\s*`, 'i');
+const AFTER_LEADING_DATE = new RegExp(`^(?:,?\\s*${TIME}|\\s+at\\s+\\d{3,4}(?!\\d))?(?:\\s*[|\\-–—:,]\\s*)?\\s*`, 'i');
 
 /** A date that opens a paragraph ("Wed 05 Apr 2017 Syria attack..."), with the length of the prefix to strip. */
 export function leadingDate(paragraph: string): (FoundDate & { prefixEnd: number }) | undefined {

@@ -143,5 +143,18 @@ export function stripTrailing(paragraph: string, rules: FurnitureRules): string 
     }
     if (text === before) break;
   }
-  return text;
+  return stripSignature(text);
+}
+
+/**
+ * Editors' initials and desk codes after the last sentence of a flattened page ("... damage. Qabas / Hazem",
+ * "... attack. SSH 11", "... rubble. 218-11"): a short tail with no lower-case word.
+ */
+function stripSignature(paragraph: string): string {
+  if (paragraph.length < 300) return paragraph;
+  const m = /[.!?]["”’)]?\s+((?:[^.!?]|[.](?!\s|$)){1,40})$/u.exec(paragraph.slice(-60));
+  if (!m) return paragraph;
+  const tail = m[1]!;
+  if (/(?:^|\s)\p{Ll}/u.test(tail) || !/^[\p{Lu}\p{N}(-]/u.test(tail)) return paragraph;
+  return paragraph.slice(0, paragraph.length - tail.length).trimEnd();
 }

@@ -6,9 +6,9 @@
 // C0 controls except \t \n (\r, \v, \f are turned into line breaks first), DEL, C1 controls.
 const CONTROL_CHARS = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// Non-characters, BOM / zero-width no-break space, zero-width space, word joiner, soft hyphen, bidi marks.
+// Non-characters, replacement characters left by earlier bad decoding, BOM / zero-width no-break space, zero-width space, word joiner, soft hyphen, bidi marks.
 // ZWNJ/ZWJ (U+200C/D) are kept: they carry meaning in Persian and Arabic script and in emoji.
-const INVISIBLE_JUNK = /[\uFFFE\uFFFF\uFEFF\u200B\u2060\u00AD\u200E\u200F\u202A-\u202E\u2066-\u2069\u180E]/g;
+const INVISIBLE_JUNK = /[\uFFFD\uFFFE\uFFFF\uFEFF\u200B\u2060\u00AD\u200E\u200F\u202A-\u202E\u2066-\u2069\u180E]/g;
 // Tabs and every Unicode space separator (NBSP, thin spaces, ideographic space...) become a plain space.
 const SPACES = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 const SPACE_RUNS = / {2,}/g;

@@ -110,6 +110,18 @@ describe('header lines', () => {
     expect(stripTrailing(`${PROSE[0]} Read Also`, rules)).toBe(PROSE[0]);
     expect(stripTrailing(`${PROSE[0]} (Source: Syrian Coalition) Twitter`, rules)).toBe(`${PROSE[0]} (Source: Syrian Coalition)`);
     expect(stripTrailing(`${PROSE[0]} He used a blueprint`, rules)).toBe(`${PROSE[0]} He used a blueprint`);
+    const long = `${PROSE[0]} ${PROSE[1]} ${PROSE[2]}`;
+    for (const tail of [' Source TRTWorld and agencies', ' Tags Syria Aleppo civilian casualties', ' - REUTERS', ' R.J/H.Said', ' SSH 11', ' 218-11', ' Subscribe on Facebook Like Follow Copyright 2018 Example World.', ' Our Standards:The Thomson Reuters Trust Principles.']) {
+      expect(stripTrailing(long + tail, rules), tail).toBe(long);
+    }
+    // A closing sentence without a full stop is not a signature.
+    expect(stripTrailing(`${long} Civilians returned to the city`, rules)).toBe(`${long} Civilians returned to the city`);
+  });
+
+  it('stamps and labels glued before the first sentence of a flattened page are stripped', () => {
+    for (const head of ['Last updated at Jul 282016 ', '(updated 1601 10.10.2017) Get short URL 1721 ', 'Wed 01 Oct 2014 at 1459 ', 'UPDATED ', 'Video ', 'Date of publication 7 July 2016 ']) {
+      expect(clean(`${head}${PROSE[0]} ${PROSE[1]}`, 'Unrelated headline').text, head).toBe(`${PROSE[0]} ${PROSE[1]}`);
+    }
   });
 });
 
