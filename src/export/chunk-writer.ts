@@ -1,14 +1,19 @@
 /**
  * Buffered writing to a Node stream in chunks, honouring backpressure: exporters append small
  * strings and await flushIfFull() between records, so a large graph never becomes one giant string.
+ *
+ * Chunks are small enough (64K chars) to stay out of V8's large-object space, so each one dies
+ * young once handed over. When the stream asks to wait, the next chunk is still built while the
+ * write is in flight; only handing it over waits for 'drain'.
  */
 import type { Writable } from 'node:stream';
 
-const DEFAULT_CHUNK_CHARS = 1 << 20;
+const DEFAULT_CHUNK_CHARS = 1 << 16;
 
 export class ChunkWriter {
   private buffer = '';
   private failure: Error | undefined;
+  private drained: Promise<void> | undefined;
   private readonly onError = (error: Error): void => {
     this.failure ??= error;
   };
@@ -24,24 +29,31 @@ export class ChunkWriter {
     this.buffer += text;
   }
 
-  /** Hands the buffer to the stream once it holds a chunk; waits for 'drain' when the stream asks. */
+  /** Hands the buffer to the stream once it holds a chunk. */
   async flushIfFull(): Promise<void> {
     if (this.buffer.length >= this.chunkChars) await this.flush();
   }
 
   async flush(): Promise<void> {
+    if (this.drained) {
+      const drained = this.drained;
+      this.drained = undefined;
+      await drained;
+    }
     this.throwIfFailed();
     if (!this.buffer) return;
     const chunk = this.buffer;
     this.buffer = '';
-    if (!this.out.write(chunk)) await this.waitForDrain();
-    this.throwIfFailed();
+    if (!this.out.write(chunk)) this.drained = this.waitForDrain();
   }
 
-  /** Flushes what is left and detaches; the caller owns the stream and ends it. */
+  /** Flushes what is left, waits until the stream has taken it, and detaches; the caller ends the stream. */
   async finish(): Promise<void> {
     try {
       await this.flush();
+      if (this.drained) await this.drained;
+      this.drained = undefined;
+      this.throwIfFailed();
     } finally {
       this.out.removeListener('error', this.onError);
     }
@@ -50,6 +62,8 @@ export class ChunkWriter {
   /** Drops unwritten text and stops listening (after a failure). */
   detach(): void {
     this.buffer = '';
+    this.drained?.catch(() => undefined);
+    this.drained = undefined;
     this.out.removeListener('error', this.onError);
   }
 
@@ -62,7 +76,7 @@ export class ChunkWriter {
   }
 
   private waitForDrain(): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+    const promise = new Promise<void>((resolve, reject) => {
       const settle = (): void => {
         this.out.removeListener('drain', onDrain);
         this.out.removeListener('error', onFail);
@@ -84,5 +98,8 @@ export class ChunkWriter {
       this.out.on('error', onFail);
       this.out.on('close', onClose);
     });
+    // Observed later by flush(); never an unhandled rejection in between.
+    promise.catch(() => undefined);
+    return promise;
   }
 }

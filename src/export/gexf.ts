@@ -14,7 +14,7 @@ import type { AbstractGraph, Attributes } from 'graphology-types';
 import type { EdgeAttributes, Evidence, NodeAttributes } from '../types.js';
 import { ChunkWriter } from './chunk-writer.js';
 import { assignIds, edgeIdMap } from './ids.js';
-import { escapeXml, replaceIllegalXmlChars, stripIllegalXmlChars } from './xml.js';
+import { escapeXml, escapeXmlForSingleQuotes, replaceIllegalXmlChars, stripIllegalXmlChars } from './xml.js';
 
 export interface GexfOptions {
   /** Written as the <meta> description. */
@@ -85,9 +85,19 @@ const INT32_MIN = -2_147_483_648;
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const dayValidity = new Map<string, boolean>();
+
 /** True for a real calendar day written YYYY-MM-DD (what a timeformat="date" graph accepts). */
 export function isIsoDay(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
+  if (typeof value !== 'string' || value.length !== 10) return false;
+  const known = dayValidity.get(value);
+  if (known !== undefined) return known;
+  const valid = checkIsoDay(value);
+  if (dayValidity.size < 100_000) dayValidity.set(value, valid);
+  return valid;
+}
+
+function checkIsoDay(value: string): boolean {
   const match = ISO_DAY.exec(value);
   if (!match) return false;
   const year = Number(match[1]);
@@ -115,12 +125,21 @@ function itemText(item: unknown): string | undefined {
   return cleanText(JSON.stringify(item) ?? '');
 }
 
-/** "docId#sentence: text", whitespace collapsed and cut to MAX_EVIDENCE_CHARS. */
-function evidenceText(item: unknown): string | undefined {
-  if (typeof item === 'string') return itemText(item);
-  if (!item || typeof item !== 'object') return itemText(item);
-  const evidence = item as Partial<Evidence>;
-  let text = stripIllegalXmlChars(String(evidence.text ?? '')).replace(/\s+/g, ' ').trim();
+/** Whitespace other than single spaces (JS \s) or characters XML forbids: the slow path. */
+const MESSY_TEXT = /[\u0000-\u001F\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]| {2}/;
+
+/** Cleaned evidence texts by raw text: the pipeline shares one sentence string among many facts. */
+const cleanedSentences = new Map<string, string>();
+const MAX_CACHED_SENTENCES = 200_000;
+
+/** A sentence with whitespace collapsed, forbidden characters dropped, cut to MAX_EVIDENCE_CHARS. */
+function cleanSentence(raw: string): string {
+  const cached = cleanedSentences.get(raw);
+  if (cached !== undefined) return cached;
+  // Bound the work on long texts before any regex runs; collapsing only ever shortens.
+  let text = raw.length > MAX_EVIDENCE_CHARS * 4 ? raw.slice(0, MAX_EVIDENCE_CHARS * 4) : raw;
+  if (MESSY_TEXT.test(text)) text = stripIllegalXmlChars(text.replace(/\s+/g, ' '));
+  text = text.trim();
   if (text.length > MAX_EVIDENCE_CHARS) {
     // Cut on a code point boundary: never leave half of a surrogate pair behind.
     let cut = MAX_EVIDENCE_CHARS - 1;
@@ -128,8 +147,19 @@ function evidenceText(item: unknown): string | undefined {
     if (code >= 0xd800 && code <= 0xdbff) cut--;
     text = `${text.slice(0, cut).trimEnd()}…`;
   }
-  const where = `${evidence.doc ?? '?'}#${evidence.sentence ?? '?'}`;
-  return stripIllegalXmlChars(text ? `${where}: ${text}` : where);
+  if (cleanedSentences.size >= MAX_CACHED_SENTENCES) cleanedSentences.clear();
+  cleanedSentences.set(raw, text);
+  return text;
+}
+
+/** "docId#sentence: text", whitespace collapsed and cut to MAX_EVIDENCE_CHARS. */
+function evidenceText(item: unknown): string | undefined {
+  if (typeof item === 'string') return itemText(item);
+  if (!item || typeof item !== 'object') return itemText(item);
+  const evidence = item as Partial<Evidence>;
+  const text = cleanSentence(typeof evidence.text === 'string' ? evidence.text : String(evidence.text ?? ''));
+  const where = stripIllegalXmlChars(`${evidence.doc ?? '?'}#${evidence.sentence ?? '?'}`);
+  return text ? `${where}: ${text}` : where;
 }
 
 /** A liststring value: a JSON array of strings ("a", "b", every item quoted and JSON-escaped). */
@@ -333,7 +363,12 @@ function attvaluesXml(columns: Column[], attributes: Attributes, indent: string)
   let xml = '';
   for (const column of columns) {
     const value = encodeValue(column, attributes[column.key]);
-    if (value !== undefined) xml += `${indent}  <attvalue for="${escapeXml(column.id)}" value="${escapeXml(value)}"/>\n`;
+    if (value === undefined) continue;
+    // Column ids are plain names (see buildColumns); JSON lists go in single quotes to keep their " as is.
+    xml +=
+      column.type === 'liststring'
+        ? `${indent}  <attvalue for="${column.id}" value='${escapeXmlForSingleQuotes(value)}'/>\n`
+        : `${indent}  <attvalue for="${column.id}" value="${escapeXml(value)}"/>\n`;
   }
   return xml ? `${indent}<attvalues>\n${xml}${indent}</attvalues>\n` : '';
 }
@@ -402,6 +437,7 @@ export async function writeGexf(
 ): Promise<void> {
   const g = graph as AbstractGraph;
   const writer = new ChunkWriter(out);
+  cleanedSentences.clear();
   try {
     const survey = surveyGraph(g);
     const nodeIds = assignIds((visit) => g.forEachNode((node) => visit(node)), xmlId);
@@ -433,6 +469,8 @@ export async function writeGexf(
   } catch (error) {
     writer.detach();
     throw error;
+  } finally {
+    cleanedSentences.clear();
   }
   await writer.finish();
 }

@@ -5,21 +5,10 @@
 /** Characters XML 1.0 forbids outright: C0 controls except \t \n \r, lone surrogates, U+FFFE/U+FFFF. */
 // In a /u regex a surrogate range only matches lone surrogates: a valid pair is one code point.
 const ILLEGAL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
-const ILLEGAL_OR_SPECIAL = /[\u0000-\u001F&<>"'\uD800-\uDFFF\uFFFE\uFFFF]/u;
-const ILLEGAL_TEST = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
-const SPECIAL_CHARS = /[&<>"'\t\n\r]/g;
-
-/** Entities for attribute values; \t \n \r as character references so parsers do not fold them to spaces. */
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-  '\t': '&#9;',
-  '\n': '&#10;',
-  '\r': '&#13;',
-};
+// Quick tests without /u (much faster); they also match valid pairs (emoji), which the slow paths keep.
+const ILLEGAL_OR_SPECIAL = /[\u0000-\u001F&<>"'\uD800-\uDFFF\uFFFE\uFFFF]/;
+const ILLEGAL_OR_SPECIAL_BUT_DOUBLE_QUOTE = /[\u0000-\u001F&<>'\uD800-\uDFFF\uFFFE\uFFFF]/;
+const ILLEGAL_TEST = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** Removes the characters XML 1.0 cannot carry at all. */
 export function stripIllegalXmlChars(text: string): string {
@@ -31,8 +20,56 @@ export function replaceIllegalXmlChars(text: string, replacement: string): strin
   return ILLEGAL_TEST.test(text) ? text.replace(ILLEGAL_CHARS, replacement) : text;
 }
 
-/** Escapes `text` for a double- or single-quoted XML attribute value (also safe as element text). */
+/**
+ * Escapes `text` for a double- or single-quoted XML attribute value (also safe as element text),
+ * dropping forbidden characters; \t \n \r become character references so that parsers do not
+ * fold them to spaces. One pass over the string: this runs on every value of a big graph.
+ */
 export function escapeXml(text: string): string {
-  if (!ILLEGAL_OR_SPECIAL.test(text)) return text;
-  return stripIllegalXmlChars(text).replace(SPECIAL_CHARS, (c) => ENTITIES[c] ?? '');
+  return ILLEGAL_OR_SPECIAL.test(text) ? escapeSlowly(text, true) : text;
+}
+
+/**
+ * Escapes `text` for a single-quoted attribute value: double quotes stay as they are. Used for
+ * JSON list values, which are full of double quotes; any XML parser reads both quote styles.
+ */
+export function escapeXmlForSingleQuotes(text: string): string {
+  return ILLEGAL_OR_SPECIAL_BUT_DOUBLE_QUOTE.test(text) ? escapeSlowly(text, false) : text;
+}
+
+function escapeSlowly(text: string, escapeDoubleQuote: boolean): string {
+  let out = '';
+  let last = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    let replacement: string;
+    if (code < 0x20) {
+      replacement = code === 0x09 ? '&#9;' : code === 0x0a ? '&#10;' : code === 0x0d ? '&#13;' : '';
+    } else if (code === 0x26) {
+      replacement = '&amp;';
+    } else if (code === 0x3c) {
+      replacement = '&lt;';
+    } else if (code === 0x3e) {
+      replacement = '&gt;';
+    } else if (code === 0x22 && escapeDoubleQuote) {
+      replacement = '&quot;';
+    } else if (code === 0x27) {
+      replacement = '&apos;';
+    } else if (code >= 0xd800 && code <= 0xdfff) {
+      const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
+      if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        i++; // a valid surrogate pair: keep both halves
+        continue;
+      }
+      replacement = '';
+    } else if (code === 0xfffe || code === 0xffff) {
+      replacement = '';
+    } else {
+      continue;
+    }
+    out += text.slice(last, i) + replacement;
+    last = i + 1;
+  }
+  return out + text.slice(last);
 }

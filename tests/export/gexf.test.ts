@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isIsoDay, normalizeSpells, writeGexf, MAX_EVIDENCE_ITEMS } from '../../src/export/gexf.js';
-import { escapeXml } from '../../src/export/xml.js';
+import { escapeXml, escapeXmlForSingleQuotes } from '../../src/export/xml.js';
 import { buildFixtureGraph, NASTY, NASTY_CLEAN } from './fixture.js';
 import { attvaluesByTitle, columnTitles, findAll, parseXml, type XmlElement } from './xml-reader.js';
 
@@ -234,6 +234,8 @@ describe('GEXF helpers', () => {
     expect(escapeXml('tab\tline\nret\r')).toBe('tab&#9;line&#10;ret&#13;');
     expect(escapeXml('😀 العربية')).toBe('😀 العربية');
     expect(escapeXml(NASTY)).not.toMatch(/[\u0000-\u0008\uFFFE]/);
+    expect(escapeXml('pair 😀 then lone \uDC00 and \uD83D')).toBe('pair 😀 then lone  and ');
+    expect(escapeXmlForSingleQuotes('["it\'s", "a&b"]')).toBe('["it&apos;s", "a&amp;b"]');
   });
 
   it('accepts only real calendar days', () => {
