@@ -73,8 +73,10 @@ const minInput = byId<HTMLInputElement>('filter-min-mentions');
 const legendEl = byId('legend');
 const panelEl = byId('panel');
 
-const announce = (text: string): void => {
-  statusEl.textContent = text;
+/** The status line always starts with the counts; short notices follow them. */
+let countsText = '';
+const announce = (notice: string): void => {
+  statusEl.textContent = countsText ? `${countsText}${notice ? ` — ${notice}` : ''}` : notice;
 };
 
 function showMessage(text: string | null): void {
@@ -134,7 +136,8 @@ function refreshLists(s: Session): void {
   const extras = [faded > 0 ? `${faded} faded outside the time range` : '', state.map && s.map ? `${s.map.parked.length} without coordinates parked at the side` : '']
     .filter(Boolean)
     .join(', ');
-  announce(`${nodes.length} nodes, ${edges} edges shown${extras ? ` (${extras})` : ''}`);
+  countsText = `${nodes.length} nodes, ${edges} edges shown${extras ? ` (${extras})` : ''}`;
+  announce('');
   nodeList.setItems(
     nodes
       .map((key) => {
@@ -264,6 +267,7 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
     session = null;
   }
   hook.ready = false;
+  countsText = '';
   showMessage(null);
   closeArticle();
   const display = nodeDisplay(graph);
