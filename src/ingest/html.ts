@@ -22,8 +22,20 @@ const BLOCKS = new Set([
   'blockquote', 'pre', 'table', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'figure', 'figcaption', 'address', 'hr',
   'br', 'caption', 'details', 'summary', 'fieldset', 'center', 'body', 'html', 'title',
 ]);
-/** class / id words of boilerplate containers (matched as whole words or prefixes of hyphenated names). */
-const BOILERPLATE_CLASS = /(?:^|[\s_-])(?:comments?|comment-list|share|sharing|social|related|sidebar|newsletter|cookies?|advert|adverts|advertisement|ads|promo|breadcrumbs?|navbar|subscribe|subscription|paywall|popup|modal|disqus)(?:$|[\s_-])/i;
+/**
+ * class / id names of boilerplate containers: a token that starts with one of these words
+ * ("share-buttons", "related_posts", "comments"), unless a later part says it wraps the page or
+ * the article ("sidebar-layout", "ads-enabled", "comments-content" stay).
+ */
+const BOILERPLATE_TOKEN = /^(?:comments?|comment-list|commentlist|share|sharing|sharedaddy|social|related|sidebar|newsletter|cookies?|cookie-banner|advert\w*|ads?|adsbygoogle|promo|breadcrumbs?|navbar|subscribe|subscription|paywall|popup|modal|disqus|outbrain|taboola)(?:[-_][a-z0-9]+)*$/;
+const WRAPPER_PART = /[-_](?:enabled|active|open|page|layout|body|main|article|entry|text|content|story|wrapper|container)(?:[-_]|$)/;
+
+function isBoilerplateName(names: string): boolean {
+  for (const token of names.toLowerCase().split(/\s+/)) {
+    if (token && BOILERPLATE_TOKEN.test(token) && !WRAPPER_PART.test(token)) return true;
+  }
+  return false;
+}
 
 const DATE_META = new Set([
   'article:published_time', 'og:published_time', 'og:article:published_time', 'date', 'pubdate', 'publishdate',
@@ -62,6 +74,16 @@ function findInJsonLd(value: unknown, key: string, depth = 0): string | undefine
  * not gigabytes of strings; `truncated` then says so.
  */
 export function htmlToText(html: string, maxChars = Number.POSITIVE_INFINITY): HtmlExtract & { truncated?: boolean } {
+  const result = extract(html, maxChars, true);
+  // Class names only hint at boilerplate: if trusting them left (almost) nothing, read the page without them.
+  if (result.text.trim().length < 200) {
+    const plain = extract(html, maxChars, false);
+    if (plain.text.trim().length > result.text.trim().length) return plain;
+  }
+  return result;
+}
+
+function extract(html: string, maxChars: number, classHints: boolean): HtmlExtract & { truncated?: boolean } {
   const stack: Frame[] = [];
   let skipDepth = 0;
   interface Buffer {
@@ -105,7 +127,7 @@ export function htmlToText(html: string, maxChars = Number.POSITIVE_INFINITY): H
           'hidden' in attrs ||
           attrs['aria-hidden'] === 'true' ||
           /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attrs.style ?? '') ||
-          (cls.trim() !== '' && BOILERPLATE_CLASS.test(cls) && name !== 'body' && name !== 'html' && name !== 'article' && name !== 'main');
+          (classHints && name !== 'body' && name !== 'html' && name !== 'article' && name !== 'main' && isBoilerplateName(cls));
         const skip = SKIPPED.has(name) || hidden;
         const capture = !skip && skipDepth === 0 && (name === 'article' || name === 'main');
         stack.push({ name, skip, capture });

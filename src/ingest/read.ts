@@ -3,13 +3,14 @@
  * decoding, and unique ids. Everything is lazy: one file (or one record) at a time.
  */
 import { createReadStream } from 'node:fs';
-import { open, readFile, readdir, stat } from 'node:fs/promises';
+import { open, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join } from 'node:path';
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { glob } from 'tinyglobby';
 import type { Doc, Report, SourceRef } from '../types.js';
 import { DEFAULT_MAX_CHARS, docFromText } from './clean.js';
+import { parseDateValue } from './dates.js';
 import { binaryKind, decodeBytes, detectBom, guessLegacyEncoding } from './decode.js';
 import { defaultFurnitureRules, FURNITURE_FILE } from './furniture.js';
 import { htmlToText } from './html.js';
@@ -53,7 +54,15 @@ function describeError(err: unknown): string {
 }
 
 /** Files of a folder, recursively, sorted by name; hidden entries and node_modules are skipped. */
-async function* walk(dir: string, report?: Report): AsyncGenerator<string> {
+async function* walk(dir: string, report?: Report, visited = new Set<string>()): AsyncGenerator<string> {
+  // Symbolic links can make a folder its own descendant: each real folder is walked once.
+  try {
+    const real = await realpath(dir);
+    if (visited.has(real)) return;
+    visited.add(real);
+  } catch {
+    // unreadable: readdir below reports it
+  }
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -74,7 +83,7 @@ async function* walk(dir: string, report?: Report): AsyncGenerator<string> {
         isDir = false; // a dangling link: the reader reports it
       }
     }
-    if (isDir) yield* walk(path, report);
+    if (isDir) yield* walk(path, report, visited);
     else yield path;
   }
 }
@@ -119,7 +128,14 @@ export async function listInputs(inputs: string[]): Promise<string[]> {
 
 let furnitureProblemsReported = false;
 
+function checkOptions(options: IngestOptions): void {
+  if (options.dateOverride !== undefined && !parseDateValue(options.dateOverride)) {
+    throw new InputError(`--date ${JSON.stringify(options.dateOverride)} is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)`);
+  }
+}
+
 export async function* readDocuments(inputs: string[], options: IngestOptions, report: Report): AsyncGenerator<Doc> {
+  checkOptions(options);
   reportRuleProblems(report);
   const seen = new Map<string, number>();
   for await (const file of expandInputs(inputs, report)) {
@@ -128,6 +144,7 @@ export async function* readDocuments(inputs: string[], options: IngestOptions, r
 }
 
 export async function* readDocumentsFromFile(file: string, options: IngestOptions, report: Report): AsyncGenerator<Doc> {
+  checkOptions(options);
   reportRuleProblems(report);
   yield* uniqueIds(readOne(file, options, report), new Map(), report);
 }
@@ -205,7 +222,8 @@ async function* readOne(file: string, options: IngestOptions, report: Report): A
     warn('empty file (only whitespace); skipped');
     return;
   }
-  if (format === 'unknown') format = /^\s*(?:<!doctype html|<html[\s>])/i.test(text.slice(0, 1000)) ? 'html' : 'txt';
+  // Unknown extensions: markup (HTML, XML, RSS) is read for its text, anything else as plain text.
+  if (format === 'unknown') format = /^\s*</.test(text.slice(0, 1000)) && /<\/?[a-zA-Z][^>]*>/.test(text.slice(0, 5000)) ? 'html' : 'txt';
   yield* docsFromDecoded(text, file, basename(file), format, options, report);
 }
 

@@ -106,6 +106,31 @@ describe('html', () => {
   });
 });
 
+describe('html class hints', () => {
+  it('drops share, related and comment containers but not page wrappers named after them', async () => {
+    const html = `<html><body><div class="page with-sidebar ads-enabled"><div class="post-content comments-enabled">
+      <p>${PROSE[0]}</p><div class="related-posts"><p>Another story entirely about something else that happened.</p></div>
+      <p>${PROSE[1]}</p><section id="comments"><p>Great article, thanks for writing it, I agree with every word.</p></section>
+      </div><div class="sidebar"><p>Most popular stories of the week on our site.</p></div></div></body></html>`;
+    const dir = fixtureDir({ 'a.html': html });
+    const { docs } = await readAll([dir]);
+    expect(docs[0]!.text).toBe(`${PROSE[0]}\n\n${PROSE[1]}`);
+  });
+
+  it('reads the page without class hints when they would leave nothing', async () => {
+    const dir = fixtureDir({ 'b.html': `<html><body><div class="share"><p>${PROSE[0]}</p><p>${PROSE[1]}</p></div></body></html>` });
+    const { docs } = await readAll([dir]);
+    expect(docs[0]!.text).toBe(`${PROSE[0]}\n\n${PROSE[1]}`);
+  });
+
+  it('reads markup with an unknown extension (xml, rss) for its text', async () => {
+    const dir = fixtureDir({ 'feed.xml': `<?xml version="1.0"?><rss><channel><item><title>Feed item title</title><description>${PROSE[0]}</description></item></channel></rss>` });
+    const { docs } = await readAll([dir]);
+    expect(docs[0]!.text).toContain(PROSE[0]);
+    expect(docs[0]!.text).not.toContain('<');
+  });
+});
+
 describe('json and jsonl', () => {
   it('reads an array of objects with common field names, ids from the id field or <file>#<n>', async () => {
     const records = [
@@ -220,6 +245,18 @@ describe('inputs', () => {
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ source: { file: join(dir, 'b', 'same.txt') } });
     expect(diagnostics[0]!.message).toMatch(/duplicate document id/);
+  });
+
+  it('walks a folder with a symbolic-link loop once', async () => {
+    const { symlinkSync } = await import('node:fs');
+    const dir = fixtureDir({ 'sub/a.txt': `Headline here\n\n${PROSE[0]}` });
+    symlinkSync(dir, join(dir, 'sub', 'loop'));
+    expect(await listInputs([dir])).toEqual([join(dir, 'sub', 'a.txt')]);
+  });
+
+  it('refuses a --date that is not a date, as a usage error', async () => {
+    const dir = fixtureDir({ 'a.txt': PROSE[0]! });
+    await expect(readAll([dir], { dateOverride: '26/13/2016' })).rejects.toBeInstanceOf(InputError);
   });
 
   it('tries unknown extensions as text', async () => {
