@@ -9,6 +9,7 @@
 // Content-Security-Policy as `newsgraph view`, so a bench that only works without it fails here.
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -70,11 +71,15 @@ export async function runViewerBench(options = {}) {
   const server = await serveStatic(viewerDir);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   try {
+    const loadBefore = loadavg()[0];
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
     const errors = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
+      if (message.type() !== 'error') return;
+      const where = message.location().url;
+      if (/\/favicon\.ico$/.test(where)) return; // Chromium's own request, not the page's
+      errors.push(where ? `${message.text()} (${where})` : message.text());
     });
     await page.goto(`${server.url}bench.html?nodes=${nodes}&edges=${edges}`);
     try {
@@ -85,7 +90,9 @@ export async function runViewerBench(options = {}) {
     const { result, failure } = await page.evaluate(() => ({ result: window.__benchResult ?? null, failure: window.__benchError ?? null }));
     if (failure != null || result == null) throw new Error(`bench page failed: ${String(failure)}${errors.length ? `; ${errors.join(' | ')}` : ''}`);
     if (errors.length > 0) throw new Error(`bench page logged errors: ${errors.join(' | ')}`);
-    return { nodes, edges, ...result, browser: `Chromium ${browser.version()} headless (--disable-gpu: software WebGL)` };
+    // Software WebGL shares the CPUs with everything else: the load says how much to trust the figures.
+    const host = { cpus: availableParallelism(), loadAverage1mBefore: Math.round(loadBefore * 100) / 100, loadAverage1mAfter: Math.round(loadavg()[0] * 100) / 100 };
+    return { nodes, edges, ...result, browser: `Chromium ${browser.version()} headless (--disable-gpu: software WebGL)`, host };
   } finally {
     await browser.close();
     await server.close();
