@@ -19,10 +19,8 @@ export interface BenchResult {
   /** ms from navigation start to the first afterRender. */
   firstRenderSinceNavigationMs: number;
   graphBuildMs: number;
-  frames: number;
-  frameMeanMs: number;
-  frameP95Ms: number;
-  frameMaxMs: number;
+  /** requestAnimationFrame deltas while the camera animates (ms). */
+  frames: { count: number; mean: number; p95: number; max: number };
   animationMs: number;
   hoverRefreshMs: number;
   userAgent: string;
@@ -30,7 +28,8 @@ export interface BenchResult {
 
 declare global {
   interface Window {
-    __benchResult?: BenchResult | { error: string };
+    __benchResult?: BenchResult;
+    __benchError?: string;
   }
 }
 
@@ -155,10 +154,12 @@ async function run(): Promise<BenchResult> {
     firstRenderMs: round(firstRender - scriptStart),
     firstRenderSinceNavigationMs: round(firstRender),
     graphBuildMs: round(graphBuildMs),
-    frames: deltas.length,
-    frameMeanMs: round(deltas.reduce((s, v) => s + v, 0) / Math.max(1, deltas.length)),
-    frameP95Ms: round(percentile(sorted, 95)),
-    frameMaxMs: round(sorted[sorted.length - 1] ?? 0),
+    frames: {
+      count: deltas.length,
+      mean: round(deltas.reduce((s, v) => s + v, 0) / Math.max(1, deltas.length)),
+      p95: round(percentile(sorted, 95)),
+      max: round(sorted[sorted.length - 1] ?? 0),
+    },
     animationMs: round(animationMs),
     hoverRefreshMs: round(hoverRefreshMs),
     userAgent: navigator.userAgent,
@@ -172,6 +173,6 @@ run()
     out.textContent = JSON.stringify(result, null, 2);
   })
   .catch((err: unknown) => {
-    window.__benchResult = { error: String((err as Error)?.message ?? err) };
-    out.textContent = JSON.stringify(window.__benchResult);
+    window.__benchError = String((err as Error)?.message ?? err);
+    out.textContent = JSON.stringify({ error: window.__benchError });
   });
