@@ -65,6 +65,8 @@ interface Entry {
   roles?: CaptureRoles;
   ifNear: Switch[];
   requiresAfter?: string;
+  /** A list name: the trigger is dropped when a word of that list occurs in the sentence. */
+  unless?: string;
   /** Case-insensitive and case-sensitive (acronyms) alternations; undefined when empty. */
   reCi?: RegExp;
   reCs?: RegExp;
@@ -126,7 +128,10 @@ export function readEventLexiconFiles(extraFiles: string[] = [], report?: Report
     try {
       json = JSON.parse(readFileSync(file, 'utf8'));
     } catch (err) {
-      report?.({ level: 'error', source: { file: name }, message: `cannot read event lexicon: ${(err as Error).message}` });
+      const d = { level: 'error' as const, source: { file: name }, message: `cannot read event lexicon: ${(err as Error).message}` };
+      // without a reporter, a missing lexicon must still be visible: no triggers at all is a silent failure
+      if (report) report(d);
+      else console.warn(`${name}: ${d.message}`);
       continue;
     }
     if (!json || typeof json !== 'object' || Array.isArray(json)) {
@@ -247,6 +252,7 @@ export function compileTriggerLexicon(json: EventLexiconJson, report?: Report): 
       roles: (raw.roles as CaptureRoles | undefined) ?? defaults?.roles,
       ifNear: Array.isArray(raw.ifNear) ? (raw.ifNear as Switch[]).filter((s) => EVENT_TYPES.has(s.type)) : [],
       requiresAfter: typeof raw.requiresAfter === 'string' ? raw.requiresAfter : undefined,
+      unless: typeof raw.unless === 'string' ? raw.unless : undefined,
       reCi: alternation(forms.filter((f) => !isAcronym(f)), 'giu'),
       reCs: alternation(forms.filter(isAcronym), 'gu'),
       order: entries.length,
@@ -350,9 +356,9 @@ function clauseBefore(sentence: string, start: number, words = 6): string {
 
 const PLACE_START = /^\s+(?:the\s+)?(?:\p{Lu}|al-\p{Lu}|el-\p{Lu})/u;
 
-function passesFilters(sentence: string, m: RawMatch, lex: TriggerLexicon, opts: FindTriggerOptions): { type: EventType; acled: string; sub: string } | undefined {
+function passesFilters(sentence: string, blanked: string, m: RawMatch, lex: TriggerLexicon, opts: FindTriggerOptions): { type: EventType; acled: string; sub: string } | undefined {
   const e = m.entry;
-  const rest = without(sentence, m.start, m.end);
+  const rest = without(blanked, m.start, m.end);
   let type = e.type;
   let acled = e.acled;
   let sub = e.sub;
@@ -363,6 +369,7 @@ function passesFilters(sentence: string, m: RawMatch, lex: TriggerLexicon, opts:
     acled = d?.acled ?? acled;
     sub = d?.sub ?? sub;
   }
+  if (e.unless && lex.lists.get(e.unless)?.test(rest)) return undefined;
   if (e.requiresAfter) {
     const after = sentence.slice(m.end, m.end + 60);
     const list = lex.lists.get(e.requiresAfter);
@@ -371,8 +378,6 @@ function passesFilters(sentence: string, m: RawMatch, lex: TriggerLexicon, opts:
   }
   return { type, acled, sub };
 }
-
-const TENSES: Record<string, Tense> = { PastTense: 'past', PresentTense: 'present', FutureTense: 'future' };
 
 interface VerbInfo {
   start: number;
@@ -389,36 +394,100 @@ interface Analysis {
   verbs: VerbInfo[];
 }
 
-interface CompromiseTerm {
-  offset?: { start: number; length: number };
-  tags?: string[];
-}
-interface CompromiseVerb {
-  terms?: CompromiseTerm[];
-  verb?: { negative?: boolean; grammar?: { tense?: string; passive?: boolean; isInfinitive?: boolean } };
+interface Tok {
+  start: number;
+  end: number;
+  lower: string;
+  tags: Set<string>;
 }
 
-function analyse(sentence: string): Analysis {
-  const doc = nlp(sentence);
-  const tags = new Map<number, Set<string>>();
-  for (const s of doc.json({ offset: true }) as Array<{ terms?: CompromiseTerm[] }>) {
-    for (const t of s.terms ?? []) if (t.offset) tags.set(t.offset.start, new Set(t.tags ?? []));
+interface CompromiseTerm {
+  text: string;
+  tags: Set<string>;
+}
+
+const BE = /^(?:is|are|am|was|were|be|been|being|get|got|gets|'s|'re)$/;
+/** Past forms the tagger sometimes reads as imperatives ("took back", "fell to"). */
+const IRREGULAR_PAST = /^(?:took|taken|retook|retaken|fell|fallen|overran|overrun|fled|withdrew|withdrawn|blew|blown|drove|driven|won|fought|sent|shot|struck|began|begun|led|lost|broke|broken|brought|froze|gave|given|held|hit|kept|left|made|met|ran|saw|seen|spread|stood|told|wrote|written|said)$/;
+const FUTURE = /^(?:will|shall|'ll|wo|won't|would|going)$/;
+
+/**
+ * Tags a window of the sentence around the triggers with compromise and reads verb groups
+ * (auxiliaries, negation, passive, tense) off the tags. Tagging only the window keeps long
+ * sentences cheap; doc.verbs() is not used because it costs several times the tagging.
+ */
+function analyse(sentence: string, spans: Array<{ start: number; end: number }>): Analysis {
+  const first = Math.min(...spans.map((x) => x.start));
+  const last = Math.max(...spans.map((x) => x.end));
+  const beforeWords = sentence.slice(0, first).split(/(?<=\s)(?=\S)/);
+  const ws = first - beforeWords.slice(-12).join('').length;
+  const afterMatch = /^(?:\S*\s+){0,6}/.exec(sentence.slice(last));
+  const we = last + (afterMatch ? afterMatch[0].length : 0);
+  const doc = nlp(sentence.slice(ws, we));
+  const toks: Tok[] = [];
+  let pos = ws;
+  for (const terms of (doc as unknown as { docs: CompromiseTerm[][] }).docs) {
+    for (const t of terms) {
+      const at = t.text ? sentence.indexOf(t.text, pos) : -1;
+      const start = at >= 0 && at < we ? at : pos;
+      const end = at >= 0 && at < we ? at + t.text.length : pos;
+      toks.push({ start, end, lower: t.text.toLowerCase(), tags: t.tags });
+      pos = end;
+    }
   }
+  const tags = new Map<number, Set<string>>();
+  for (const t of toks) if (t.end > t.start) tags.set(t.start, t.tags);
   const verbs: VerbInfo[] = [];
-  for (const v of doc.verbs().json({ offset: true }) as CompromiseVerb[]) {
-    const terms = (v.terms ?? []).filter((t) => t.offset);
-    const first = terms[0]?.offset;
-    const last = terms[terms.length - 1]?.offset;
-    if (!first || !last) continue;
-    const g = v.verb?.grammar ?? {};
+  toks.forEach((t, i) => {
+    if (!t.tags.has('Verb') || t.tags.has('Auxiliary') || t.tags.has('Copula') || t.end === t.start) return;
+    const aux: Tok[] = [];
+    for (let k = i - 1; k >= 0 && aux.length < 5; k--) {
+      const p = toks[k]!;
+      if (p.tags.has('Auxiliary') || p.tags.has('Modal') || p.tags.has('Copula') || p.tags.has('Negative') || p.tags.has('Adverb')) aux.unshift(p);
+      else break;
+    }
+    const words = aux.map((x) => x.lower);
+    const prev = toks[i - 1 - aux.length];
+    const participle = t.tags.has('PastTense') || t.tags.has('Participle') || IRREGULAR_PAST.test(t.lower) || (/[^e]ed$/.test(t.lower) && !t.tags.has('Gerund'));
+    const passive = t.tags.has('Passive') || (participle && words.some((w) => BE.test(w)));
+    let tense: Tense;
+    if (words.some((w) => FUTURE.test(w))) tense = 'future';
+    else if (words.some((w) => /^(?:was|were|had|did|didn't|hadn't|wasn't|weren't)$/.test(w))) tense = 'past';
+    else if (participle) tense = words.some((w) => /^(?:is|are|am|'s|'re)$/.test(w)) ? 'present' : 'past';
+    else if (t.tags.has('Gerund')) tense = words.length ? 'present' : 'unknown';
+    else tense = 'present';
     verbs.push({
-      start: first.start,
-      end: last.start + last.length,
-      negative: v.verb?.negative === true,
-      passive: g.passive === true,
-      tense: TENSES[g.tense ?? ''] ?? 'unknown',
-      infinitive: g.isInfinitive === true,
+      start: t.start,
+      end: t.end,
+      negative: aux.some((x) => x.tags.has('Negative')) || words.some((w) => /n't$/.test(w)),
+      passive,
+      tense,
+      infinitive: prev?.lower === 'to' && !participle && !t.tags.has('Gerund'),
     });
+  });
+  return { tags, verbs };
+}
+
+const PAST_FORM = /(?:ed|said|told|made)$/i;
+
+/** A stand-in for the tagger when only statement verbs fired: each is a verb, tensed by its form. */
+function lightAnalysis(sentence: string, matches: RawMatch[]): Analysis {
+  const tags = new Map<number, Set<string>>();
+  const verbs: VerbInfo[] = [];
+  for (const m of matches) {
+    const word = sentence.slice(m.start, m.end).split(/\s+/)[0] ?? '';
+    const isNoun = m.entry.pos === 'noun';
+    tags.set(m.start, new Set(isNoun ? ['Noun'] : ['Verb']));
+    if (!isNoun) {
+      verbs.push({
+        start: m.start,
+        end: m.end,
+        negative: /\b(?:not|n't|never)\s+(?:\w+\s+)?$/i.test(sentence.slice(Math.max(0, m.start - 20), m.start)),
+        passive: false,
+        tense: PAST_FORM.test(word) ? 'past' : /s$/i.test(word) ? 'present' : 'unknown',
+        infinitive: false,
+      });
+    }
   }
   return { tags, verbs };
 }
@@ -459,11 +528,16 @@ export function findTriggers(sentence: string, lexicon: TriggerLexicon, opts: Fi
   if (cands.size === 0) return [];
   let raw = rawMatches(sentence, cands);
   if (raw.length === 0) return [];
+  // excluded phrases ("in advance", "bidding war") neither trigger nor count as context
+  let blanked = sentence;
   if (lexicon.exclude) {
     const excluded: Array<[number, number]> = [];
     lexicon.exclude.lastIndex = 0;
     for (let m = lexicon.exclude.exec(sentence); m; m = lexicon.exclude.exec(sentence)) excluded.push([m.index, m.index + m[0].length]);
-    if (excluded.length) raw = raw.filter((r) => !excluded.some(([s, e]) => r.start < e && s < r.end));
+    if (excluded.length) {
+      raw = raw.filter((r) => !excluded.some(([s, e]) => r.start < e && s < r.end));
+      for (const [s, e] of excluded) blanked = without(blanked, s, e);
+    }
   }
   // longest span first, then lexicon order; same-span matches are kept together for the POS choice
   raw.sort((x, y) => x.start - y.start || y.end - y.start - (x.end - x.start) || x.entry.order - y.entry.order);
@@ -482,7 +556,7 @@ export function findTriggers(sentence: string, lexicon: TriggerLexicon, opts: Fi
   for (const g of groups) {
     const typed = new Map<RawMatch, { type: EventType; acled: string; sub: string }>();
     for (const r of g) {
-      const t = passesFilters(sentence, r, lexicon, opts);
+      const t = passesFilters(sentence, blanked, r, lexicon, opts);
       if (t) typed.set(r, t);
     }
     if (typed.size) kept.push({ group: g.filter((r) => typed.has(r)), typed });
@@ -491,7 +565,8 @@ export function findTriggers(sentence: string, lexicon: TriggerLexicon, opts: Fi
   const final = hasEvent ? kept.filter((k) => [...k.typed.values()].some((t) => t.type !== 'statement')) : kept;
   if (final.length === 0) return [];
 
-  const a = analyse(sentence);
+  // statements alone ("said", "announced") are read without the tagger: their form gives the tense
+  const a = hasEvent ? analyse(sentence, final.map((k) => k.group[0]!)) : lightAnalysis(sentence, final.map((k) => k.group[0]!));
   const out: TriggerMatch[] = [];
   for (const k of final) {
     const r = choosePos(k.group.filter((x) => hasEvent ? k.typed.get(x)!.type !== 'statement' : true), a);
