@@ -1,0 +1,304 @@
+#!/usr/bin/env node
+// `npm run bench`: throughput and scale of the whole pipeline against compromise's own tagger
+// (issue 6), plus the synthetic GEXF export and viewer benchmarks. Runs the compiled pipeline
+// from dist/ (build first: npx tsc -p tsconfig.json; the viewer bench also needs npm run build).
+//
+//   node scripts/bench.mjs [--subset 4000] [--quick] [--no-profile] [--skip-corpus]
+//                          [--skip-synthetic] [--skip-viewer] [--json <file>] [--keep]
+//
+// Every build and every compromise timing runs in its own child process (scripts/bench/*.mjs),
+// so each peak RSS is that run's own and no run warms the JIT for the next.
+// Which documents each figure uses is printed next to it:
+//   - subset: the first N records of reuters21578.jsonl (default 4,000): the compromise baseline
+//     (1 thread, 3 runs for the noise; 2 threads) and the pipeline at 1 and at 2 workers;
+//   - full: all 19,043 Reuters records at 2 workers (throughput, peak RSS, GEXF export), the
+//     incremental rebuild (99% → 100%), and FA-KES (804 articles).
+// Exit status 1 when any target fails or a benchmark could not run.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { REPO, grouped, median, round, runJsonChild, spread } from './bench/util.mjs';
+import { summarizeProfile } from './bench/profile-summary.mjs';
+
+const SHARED = join(REPO, '..', 'shared');
+const REUTERS = join(SHARED, 'corpus', 'reuters21578', 'reuters21578.jsonl');
+const FAKES = join(SHARED, 'corpus', 'fakes', 'FA-KES-Dataset.csv');
+const SAMPLE = join(REPO, 'data', 'corpus', 'palmyra');
+const BUILD_CHILD = join(REPO, 'scripts', 'bench', 'build-child.mjs');
+const COMPROMISE_CHILD = join(REPO, 'scripts', 'bench', 'compromise-child.mjs');
+const STAGES_CHILD = join(REPO, 'scripts', 'bench', 'stages-child.mjs');
+
+const TARGETS = {
+  ratioToCompromise: 2.0, // pipeline words/s ÷ compromise-alone words/s, same docs, same cores
+  workerSpeedup: 1.7, // 2 workers ÷ 1 worker
+  peakRSSMB: 1536, // Reuters build
+  incrementalShare: 0.05, // rebuild after +1% ÷ full build
+  gexfSeconds: 4, // 100k nodes / 300k edges
+  gexfHeapMB: 500,
+};
+
+// ---------------------------------------------------------------------------------------------
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const valueOf = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const quick = flag('--quick');
+const subsetSize = Number(valueOf('--subset') ?? (quick ? 300 : 4000));
+const fullLimit = quick ? 2000 : Infinity; // --quick: "full" means the first 2,000 records
+const compromiseRuns = quick ? 1 : 3;
+
+const results = { machine: machine(), subset: { source: 'reuters21578.jsonl', firstRecords: subsetSize }, targets: {}, notes: [] };
+const failures = [];
+const note = (text) => {
+  results.notes.push(text);
+  console.log(`  note: ${text}`);
+};
+const check = (name, pass, shown) => {
+  results.targets[name] = { pass, value: shown };
+  if (!pass) failures.push(name);
+  return pass ? 'PASS' : 'FAIL';
+};
+const wps = (words, seconds) => words / seconds;
+const section = (title) => console.log(`\n== ${title}`);
+
+function machine() {
+  const lscpu = spawnSync('lscpu', [], { encoding: 'utf8' }).stdout ?? '';
+  const model = /Model name:\s*(.+)/.exec(lscpu)?.[1]?.trim();
+  return { node: process.version, cores: availableParallelism(), cpuModel: model ?? null, platform: `${process.platform}-${process.arch}` };
+}
+
+/** The first `limit` records of a JSONL file (all when `skip` drops none), copied to `dest`. */
+async function copyJsonl(source, dest, { limit = Infinity, skip = () => false } = {}) {
+  const out = createWriteStream(dest);
+  let kept = 0;
+  let index = 0;
+  for await (const line of createInterface({ input: createReadStream(source), crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    if (index >= limit) break;
+    if (!skip(index)) {
+      out.write(`${line}\n`);
+      kept++;
+    }
+    index++;
+  }
+  await new Promise((resolve, reject) => {
+    out.once('error', reject);
+    out.end(resolve);
+  });
+  return { kept, total: Math.min(index, limit) };
+}
+
+/** Runs a child and notes the 1-minute load average it started under: others' work skews wall time. */
+async function withLoad(run) {
+  const load = round(loadavg()[0], 1);
+  return { ...(await run()), loadAtStart: load };
+}
+const build = (inputs, outDir, workers, extra = {}) =>
+  withLoad(() => runJsonChild(BUILD_CHILD, [JSON.stringify({ inputs, outDir, workers, cacheDir: false, ...extra })]));
+const compromise = (inputs, threads) => withLoad(() => runJsonChild(COMPROMISE_CHILD, [JSON.stringify({ inputs, threads })]));
+const cpuNote = (r) => `CPU ${round(r.cpuSeconds, 1)} s, load ${r.loadAtStart}`;
+
+function describeBuild(label, r) {
+  const extra = r.cached ? `, ${grouped(r.cached)} from cache` : '';
+  console.log(
+    `  ${label.padEnd(34)} ${round(r.seconds, 2)} s  ${grouped(wps(r.words, r.seconds))} words/s  ${round(r.documents / r.seconds, 1)} docs/s  peak RSS ${r.maxRSSMB} MB  ${cpuNote(r)}  ` +
+      `(${grouped(r.documents)} docs, ${grouped(r.words)} words${extra}; graph ${grouped(r.actors)} actors, ${grouped(r.places)} places, ${grouped(r.events)} events, ${grouped(r.edges)} edges; ${r.diagnostics.error} errors, ${r.diagnostics.warning} warnings)`,
+  );
+  for (const e of r.firstErrors ?? []) console.log(`      error: ${e}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+async function corpusBenchmarks(tmp) {
+  section('preflight: pipeline builds the 5 sample articles');
+  try {
+    const r = await build([SAMPLE], join(tmp, 'out-sample'), 1);
+    if (r.documents === 0) throw new Error(`no document extracted: ${r.firstErrors.join('; ') || 'no diagnostics'}`);
+    console.log(`  ok: ${r.documents} documents, ${r.actors} actors, ${r.places} places, ${r.events} events in ${round(r.seconds, 2)} s`);
+  } catch (error) {
+    console.log(`  pipeline not usable (compile with npx tsc -p tsconfig.json?): ${error.message}`);
+    failures.push('pipeline-build');
+    results.pipelineError = error.message;
+    return;
+  }
+  if (!existsSync(REUTERS) || !existsSync(FAKES)) {
+    note(`../shared corpus missing (${existsSync(REUTERS) ? FAKES : REUTERS}): corpus benchmarks skipped, synthetic benchmarks only`);
+    return;
+  }
+
+  const subsetFile = join(tmp, 'reuters-subset.jsonl');
+  const subset = await copyJsonl(REUTERS, subsetFile, { limit: subsetSize });
+  let fullFile = REUTERS;
+  if (Number.isFinite(fullLimit)) {
+    fullFile = join(tmp, 'reuters-full.jsonl');
+    await copyJsonl(REUTERS, fullFile, { limit: fullLimit });
+    note(`--quick: "full Reuters" is the first ${fullLimit} records`);
+  }
+
+  // 1. compromise alone on the subset.
+  section(`compromise alone: nlp(text) over the subset (first ${grouped(subset.kept)} Reuters records)`);
+  const c1 = [];
+  for (let i = 0; i < compromiseRuns; i++) {
+    const r = await compromise([subsetFile], 1);
+    c1.push(r);
+    console.log(`  1 thread,  run ${i + 1}: ${round(r.seconds, 2)} s  ${grouped(wps(r.words, r.seconds))} words/s  ${round(r.documents / r.seconds, 1)} docs/s  ${cpuNote(r)}  (${grouped(r.words)} words)`);
+  }
+  const noise = spread(c1.map((r) => r.seconds));
+  console.log(`  machine noise (1 thread, ${compromiseRuns} runs): min ${noise.min} s, median ${noise.median} s, max ${noise.max} s, spread ${noise.spreadPct}% of the median`);
+  const cpuNoise = spread(c1.map((r) => r.cpuSeconds));
+  console.log(`                 on CPU time: min ${cpuNoise.min} s, median ${cpuNoise.median} s, max ${cpuNoise.max} s, spread ${cpuNoise.spreadPct}%`);
+  const c2 = await compromise([subsetFile], 2);
+  console.log(`  2 threads:        ${round(c2.seconds, 2)} s  ${grouped(wps(c2.words, c2.seconds))} words/s  ${round(c2.documents / c2.seconds, 1)} docs/s  ${cpuNote(c2)}  (each thread tags every other document)`);
+  const c1Median = noise.median;
+  const words = c1[0].words;
+  results.compromise = {
+    set: 'subset',
+    documents: c1[0].documents,
+    words,
+    oneThread: { seconds: noise, cpuSeconds: spread(c1.map((r) => r.cpuSeconds)), wordsPerSecond: round(wps(words, c1Median), 0), docsPerSecond: round(c1[0].documents / c1Median, 1) },
+    twoThreads: { seconds: round(c2.seconds, 3), cpuSeconds: round(c2.cpuSeconds, 3), wordsPerSecond: round(wps(words, c2.seconds), 0), docsPerSecond: round(c2.documents / c2.seconds, 1) },
+  };
+
+  // 2. pipeline on the subset, 1 and 2 workers, no cache.
+  section(`pipeline on the same subset (first ${grouped(subset.kept)} Reuters records), cache disabled`);
+  const p1 = await build([subsetFile], join(tmp, 'out-subset-w1'), 1);
+  describeBuild('workers: 1', p1);
+  const p2 = await build([subsetFile], join(tmp, 'out-subset-w2'), 2);
+  describeBuild('workers: 2', p2);
+  if (p1.words !== words) note(`pipeline counted ${p1.words} words, the compromise run ${words}: ratios use each run's own count`);
+  const ratio1 = wps(p1.words, p1.seconds) / wps(words, c1Median);
+  const ratio2 = wps(p2.words, p2.seconds) / wps(c2.words, c2.seconds);
+  const speedup = wps(p2.words, p2.seconds) / wps(p1.words, p1.seconds);
+  // The same ratios on CPU time: insensitive to other processes competing for the cores.
+  const c1Cpu = median(c1.map((r) => r.cpuSeconds));
+  const ratio1Cpu = p1.words / p1.cpuSeconds / (words / c1Cpu);
+  const ratio2Cpu = p2.words / p2.cpuSeconds / (c2.words / c2.cpuSeconds);
+  console.log(`  pipeline ÷ compromise, 1 core:   ${round(ratio1, 2)}×  (target ≥ ${TARGETS.ratioToCompromise}×)  ${check('ratioToCompromise1Core', ratio1 >= TARGETS.ratioToCompromise, round(ratio1, 2))}  (on CPU time: ${round(ratio1Cpu, 2)}×)`);
+  console.log(`  pipeline ÷ compromise, 2 cores:  ${round(ratio2, 2)}×  (target ≥ ${TARGETS.ratioToCompromise}×)  ${check('ratioToCompromise2Cores', ratio2 >= TARGETS.ratioToCompromise, round(ratio2, 2))}  (on CPU time: ${round(ratio2Cpu, 2)}×)`);
+  console.log(`  2 workers ÷ 1 worker:            ${round(speedup, 2)}×  (target ≥ ${TARGETS.workerSpeedup}×)  ${check('workerSpeedup', speedup >= TARGETS.workerSpeedup, round(speedup, 2))}`);
+  results.pipelineSubset = { set: 'subset', workers1: p1, workers2: p2, ratioToCompromise1Core: round(ratio1, 3), ratioToCompromise2Cores: round(ratio2, 3), ratioToCompromise1CoreCpu: round(ratio1Cpu, 3), ratioToCompromise2CoresCpu: round(ratio2Cpu, 3), workerSpeedup: round(speedup, 3) };
+
+  // 3. full Reuters at 2 workers: throughput, peak RSS, GEXF export of the resulting graph.
+  section('pipeline on the full Reuters corpus, 2 workers, cache disabled');
+  const full = await build([fullFile], join(tmp, 'out-reuters'), 2, { gexf: true });
+  describeBuild('reuters21578.jsonl', full);
+  console.log(`  peak RSS ${full.maxRSSMB} MB (target < ${TARGETS.peakRSSMB} MB)  ${check('reutersPeakRSS', full.maxRSSMB < TARGETS.peakRSSMB, full.maxRSSMB)}`);
+  if (full.gexf) console.log(`  GEXF export of the resulting graph (${grouped(full.gexf.nodes)} nodes, ${grouped(full.gexf.edges)} edges, ${full.gexf.fileMB} MB): ${round(full.gexf.seconds, 2)} s`);
+  results.reuters = { set: 'full', ...full, wordsPerSecond: round(wps(full.words, full.seconds), 0), docsPerSecond: round(full.documents / full.seconds, 1) };
+
+  // 4. incremental: 99% with a cache, then 100% with the same cache (same file path: the path is
+  // part of the cache key, as when a user appends to their file).
+  section('incremental rebuild: 99% of Reuters with a cache, then all of it with the same cache, 2 workers');
+  const incDir = join(tmp, 'incremental');
+  mkdirSync(incDir, { recursive: true });
+  const incFile = join(incDir, 'reuters21578.jsonl');
+  const cacheDir = join(incDir, 'cache');
+  // Every 100th record is held back: the added 1% is spread through the file.
+  const part = await copyJsonl(fullFile, incFile, { skip: (i) => i % 100 === 50 });
+  const first = await build([incFile], join(incDir, 'out'), 2, { cacheDir });
+  describeBuild(`99% (${grouped(part.kept)} docs), cold cache`, first);
+  await copyJsonl(fullFile, incFile);
+  const again = await build([incFile], join(incDir, 'out'), 2, { cacheDir });
+  describeBuild(`100% (+${grouped(part.total - part.kept)} docs), warm cache`, again);
+  const share = again.seconds / full.seconds;
+  console.log(`  rebuild ÷ full build (no cache):  ${round(share * 100, 1)}%  (target < ${TARGETS.incrementalShare * 100}%)  ${check('incrementalRebuild', share < TARGETS.incrementalShare, `${round(share * 100, 1)}%`)}`);
+  results.incremental = { set: 'full', added: part.total - part.kept, coldSeconds: round(first.seconds, 3), rebuildSeconds: round(again.seconds, 3), fullBuildSeconds: round(full.seconds, 3), share: round(share, 4), cached: again.cached };
+
+  // 5. FA-KES.
+  section('pipeline on FA-KES (FA-KES-Dataset.csv), 2 workers, cache disabled');
+  const fakes = await build([FAKES], join(tmp, 'out-fakes'), 2, { gexf: true });
+  describeBuild('FA-KES-Dataset.csv', fakes);
+  if (fakes.gexf) console.log(`  GEXF export of the resulting graph (${grouped(fakes.gexf.nodes)} nodes, ${grouped(fakes.gexf.edges)} edges): ${round(fakes.gexf.seconds, 2)} s`);
+  results.fakes = { set: 'FA-KES', ...fakes, wordsPerSecond: round(wps(fakes.words, fakes.seconds), 0), docsPerSecond: round(fakes.documents / fakes.seconds, 1) };
+
+  // 6. Where the time goes: stage timings and a CPU profile on one thread, same subset.
+  if (!flag('--no-profile')) {
+    section(`where the time goes: stages on one thread under --cpu-prof (subset, ${grouped(subset.kept)} records)`);
+    const profDir = join(tmp, 'profile');
+    const stages = await runJsonChild(STAGES_CHILD, [JSON.stringify({ inputs: [subsetFile], outDir: join(tmp, 'out-stages') })], { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] });
+    const total = Object.values(stages.seconds).reduce((a, b) => a + b, 0);
+    for (const [stage, s] of Object.entries(stages.seconds)) console.log(`  ${stage.padEnd(20)} ${round(s, 2).toString().padStart(8)} s  ${round((s / total) * 100, 1)}%`);
+    const profile = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+    const summary = profile ? summarizeProfile(join(profDir, profile), REPO, 12) : undefined;
+    if (summary) {
+      const show = (title, rows) => {
+        console.log(`  ${title}`);
+        for (const r of rows) console.log(`    ${String(r.pct).padStart(5)}%  ${String(r.ms).padStart(7)} ms  ${r.name}`);
+      };
+      show('self time by source (file of ours, npm package, node internals):', summary.bySource);
+      show('time charged to the nearest newsgraph module on the stack (callees included):', summary.byOwnFile);
+      show('hungriest functions (self time):', summary.topFunctions);
+    }
+    results.profile = { set: 'subset', stages: Object.fromEntries(Object.entries(stages.seconds).map(([k, v]) => [k, round(v, 3)])), ...(summary ?? {}) };
+    if (flag('--keep') && profile) console.log(`  profile kept: ${join(profDir, profile)} (open in Chrome DevTools → Performance)`);
+  }
+}
+
+async function syntheticBenchmarks() {
+  if (!flag('--skip-synthetic')) {
+    section('synthetic GEXF export: 100,000 nodes / 300,000 edges (scripts/bench-gexf.mjs)');
+    try {
+      const { runGexfBench } = await import('./bench-gexf.mjs');
+      const r = await runGexfBench();
+      console.log(`  ${r.seconds} s (target < ${TARGETS.gexfSeconds} s)  ${check('gexfSyntheticSeconds', r.seconds < TARGETS.gexfSeconds, r.seconds)}${r.cpuSeconds != null ? `  (CPU ${r.cpuSeconds} s)` : ''}`);
+      console.log(`  peak heap ${r.peakHeapMB} MB (graph alone ${r.graphHeapMB} MB, writer +${r.writerHeapMB} MB; target < ${TARGETS.gexfHeapMB} MB)  ${check('gexfSyntheticHeap', r.peakHeapMB < TARGETS.gexfHeapMB, r.peakHeapMB)}`);
+      console.log(`  file ${r.fileMB} MB`);
+      results.gexfSynthetic = r;
+    } catch (error) {
+      console.log(`  could not run: ${error.message}`);
+      failures.push('gexfSynthetic');
+      results.gexfSynthetic = { error: error.message };
+    }
+  }
+  if (!flag('--skip-viewer')) {
+    section('viewer: 20,000 nodes / 100,000 edges in headless Chromium (scripts/bench-viewer.mjs)');
+    const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    const page = join(REPO, 'viewer', 'dist', 'bench.html');
+    if (!existsSync(chromium) || !existsSync(page)) {
+      note(`viewer bench skipped: ${!existsSync(chromium) ? `no Chromium at ${chromium} (set CHROMIUM_PATH)` : `no ${page} (run npm run build)`}`);
+      results.viewer = { skipped: true };
+      return;
+    }
+    try {
+      const { runViewerBench, formatViewerBench } = await import('./bench-viewer.mjs');
+      const r = await runViewerBench();
+      console.log(formatViewerBench(r).replace(/^/gm, '  '));
+      results.viewer = r;
+    } catch (error) {
+      console.log(`  could not run: ${error.message}`);
+      failures.push('viewer');
+      results.viewer = { error: error.message };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
+const started = Date.now();
+results.machine.loadAtStart = round(loadavg()[0], 1);
+console.log(`newsgraph bench — node ${process.version}, ${results.machine.cpuModel ?? 'unknown CPU'}, ${results.machine.cores} cores, load average ${results.machine.loadAtStart} at start`);
+try {
+  if (!flag('--skip-corpus')) await corpusBenchmarks(tmp);
+  await syntheticBenchmarks();
+} catch (error) {
+  console.log(`\nbench stopped: ${error instanceof Error ? error.message : String(error)}`);
+  failures.push('bench-error');
+  results.error = error instanceof Error ? error.message : String(error);
+} finally {
+  if (flag('--keep')) console.log(`\nscratch files kept in ${tmp}`);
+  else rmSync(tmp, { recursive: true, force: true });
+}
+
+results.totalSeconds = round((Date.now() - started) / 1000, 1);
+results.failed = failures;
+section(`summary (${results.totalSeconds} s)`);
+for (const [name, t] of Object.entries(results.targets)) console.log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${name}: ${t.value}`);
+if (failures.length) console.log(`  failed or not run: ${failures.join(', ')}`);
+const json = JSON.stringify(results, null, 2);
+console.log(`\n${json}`);
+const jsonOut = valueOf('--json');
+if (jsonOut) writeFileSync(jsonOut, `${json}\n`);
+process.exitCode = failures.length ? 1 : 0;
