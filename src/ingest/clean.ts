@@ -32,11 +32,17 @@ interface Line {
 }
 
 const TERMINAL = /[.!?]["”’')\]]*$/;
+const HAS_YEAR = /\d{4}/;
 
 function wordCount(line: string): number {
   if (line.length > 400) return 100;
   let n = 0;
-  for (const w of line.split(' ')) if (w) n++;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const space = line.charCodeAt(i) === 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
   return n;
 }
 
@@ -154,7 +160,7 @@ export function docFromText(raw: string, meta: TextMeta, options: IngestOptions,
       // A reader comment: a bare date-and-time stamp ("1395/12/13 4:19") after the article.
       if (isDateTimeStamp(text) && (bodyCount >= 3 || !dateOnlyLine(text))) break;
     }
-    const date = text.length <= 80 ? dateOnlyLine(ruleView(text)) : undefined;
+    const date = text.length <= 80 && HAS_YEAR.test(text) ? dateOnlyLine(ruleView(text)) : undefined;
     if (date) {
       dateLines.push({ date, bodyBefore: bodyCount });
       continue;
@@ -189,21 +195,27 @@ export function docFromText(raw: string, meta: TextMeta, options: IngestOptions,
   const piped = /^(.*\S)\s+\|\s+([^|]{2,40})$/u.exec(title);
   if (piped && wordCount(piped[2]!) <= 5 && wordCount(piped[1]!) >= wordCount(piped[2]!) + 2) title = piped[1]!;
   const fullTitleKey = titleKey(title);
+  const fullTitleSource = title;
   // "Headline - Site Name": drop the site name when the page also shows the bare headline or the site name alone.
   const suffixed = /^(.*\S)\s+(?:[-–—|]|::)\s+(\S.{0,60})$/u.exec(title);
   if (suffixed && !derivedTitle) {
     const head = titleKey(suffixed[1]!);
     const site = titleKey(suffixed[2]!);
-    if (lines.some((l) => l !== titleLine && (titleKey(l.text) === head || titleKey(l.text) === site))) title = suffixed[1]!;
+    const longest = Math.max(suffixed[1]!.length, suffixed[2]!.length) + 20;
+    if (lines.some((l) => l !== titleLine && l.text.length <= longest && (titleKey(l.text) === head || titleKey(l.text) === site))) title = suffixed[1]!;
   }
   const shortTitleKey = titleKey(title);
+  const maxTitleLength = fullTitleSource.length * 2 + 20;
 
   // Pass 2: the body text.
   let paragraphs: string[] = [];
   for (const l of lines) {
     if (l === titleLine) continue;
-    const key = titleKey(l.text);
-    if (!derivedTitle && key && (key === fullTitleKey || key === shortTitleKey)) continue;
+    // Keys ignore punctuation and spacing, so only lines of about the title's length can match.
+    if (!derivedTitle && l.text.length <= maxTitleLength) {
+      const key = titleKey(l.text);
+      if (key && (key === fullTitleKey || key === shortTitleKey)) continue;
+    }
     if (l.header && !l.body) {
       // Site names, section names, kickers and labels above the article.
       if (l.words <= 3 && !TERMINAL.test(l.text)) continue;

@@ -82,6 +82,14 @@ export function defaultFurnitureRules(): FurnitureRules {
 
 const LEADING_BULLETS = /^[\s•·●○◦▪▫■□►▶➤→*–—-]+(?=\S)/;
 const HAS_LETTER = /\p{L}/u;
+const FOUR_DIGITS = /\d{4}/g;
+
+function hasThreeYears(text: string): boolean {
+  FOUR_DIGITS.lastIndex = 0;
+  let count = 0;
+  while (FOUR_DIGITS.exec(text)) if (++count >= 3) return true;
+  return false;
+}
 const TOKEN_SPLIT = /[\s|,/•·»›]+/;
 
 /** The line as rules see it: without leading bullets or trailing spaces. */
@@ -97,7 +105,7 @@ export function isFurnitureLine(line: string, rules: FurnitureRules): boolean {
   if (view.length > 400) return false;
   if (view.length <= MAX_FURNITURE_LINE) {
     for (const re of rules.drop) if (re.test(view)) return true;
-    const tokens = view.toLowerCase().split(TOKEN_SPLIT).filter(Boolean);
+    const tokens = view.length <= 160 ? view.toLowerCase().split(TOKEN_SPLIT).filter(Boolean) : [];
     if (tokens.length >= 1 && tokens.length <= 12) {
       if (tokens.every((t) => rules.socialWords.has(t)) && tokens.some((t) => SOCIAL_NETWORKS.has(t))) return true;
       if (tokens.length >= 2 && tokens.every((t) => rules.navWords.has(t))) return true;
@@ -105,7 +113,7 @@ export function isFurnitureLine(line: string, rules: FurnitureRules): boolean {
     if (isMenuLine(view)) return true;
   }
   // Site header bars listing several dates ("23 June 2018 - Saturday | 22/06/2018 (26) 21/06/2018 (23)...").
-  if (findDates(view).length >= 3) return true;
+  if (hasThreeYears(view) && findDates(view).length >= 3) return true;
   return false;
 }
 
