@@ -84,7 +84,7 @@ interface CityRecord {
   population: number;
   loc: { coordinates: [number, number] };
 }
-interface WorldCountry {
+export interface WorldCountry {
   name: { common: string; official: string };
   cca2: string;
   altSpellings: string[];
@@ -142,6 +142,17 @@ export function englishCountryNames(code: string): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
+/**
+ * English names of a country: common and official names, i18n-iso-countries' English names, and
+ * the ASCII abbreviations among world-countries' alternative spellings ("UAE", "USA"); native-language
+ * spellings ("Nippon", "Suisse", "Ísland") are left out: in English text they are company names or words.
+ */
+export function countryNames(c: WorldCountry): string[] {
+  const english = [c.name.common, c.name.official, ...englishCountryNames(c.cca2)];
+  const abbreviations = c.altSpellings.filter((n) => /^[A-Z][A-Z.]+$/.test(n) && n !== c.cca2);
+  return [...new Set([...english, ...abbreviations])].filter((n) => n && n !== c.cca2 && isLatin(n) && !n.includes(','));
+}
+
 const isLatin = (s: string): boolean => /^[\p{Script=Latin}\p{M}\s.'’,()&-]+$/u.test(s);
 const isAscii = (s: string): boolean => /^[\x20-\x7e]+$/.test(s);
 
@@ -177,8 +188,7 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
 
   // ── countries
   for (const c of worldCountries()) {
-    const names = [c.name.common, c.name.official, ...englishCountryNames(c.cca2), ...c.altSpellings]
-      .filter((n) => n && n !== c.cca2 && isLatin(n));
+    const names = countryNames(c);
     const name = isAscii(c.name.common) ? c.name.common : (names.find(isAscii) ?? c.name.common);
     const aliases = [...new Set(names.filter((n) => n !== name))];
     add({ id: `country:${c.cca2}`, name, aliases, type: 'country', country: c.cca2, lat: c.latlng[0], lon: c.latlng[1] }, true);
@@ -218,7 +228,10 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
       parent: `country:${c.country}`,
     };
     if (c.population > 0) p.population = c.population;
-    add(p, c.population >= NOTABLE_POPULATION || fc === 'PPLC' || fc === 'PPLA');
+    byId.set(p.id, p);
+    all.push(p);
+    if (c.population >= NOTABLE_POPULATION || fc === 'PPLC' || fc === 'PPLA') notable.add(p);
+    indexName(p, c.name);
     cityPlaces.push([p, c]);
   }
 

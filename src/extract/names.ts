@@ -163,6 +163,7 @@ function stripArticles(toks: string[]): string[] {
 export function nameVariants(s: string): string[] {
   const key = normalizeName(s);
   if (!key) return [];
+  if (!key.includes(' ')) return [key]; // a single token has no article to strip
   const toks = key.split(' ');
   const out = [key];
   const stripped = stripArticles(toks).join(' ');

@@ -1,0 +1,255 @@
+/**
+ * The fast name pass: one left-to-right scan over the text, looking every word token up in a token
+ * trie compiled once from all actor names and aliases (curated and generated) and the names of the
+ * gazetteer's notable places. Returns non-overlapping, leftmost-longest matches with every candidate.
+ *
+ * Case rules, declared by how a name is written in the data (after a leading "the"):
+ *   - all capitals ("ISIS", "UN", "U.S.")   → the text's letters must all be capitals;
+ *   - starting with a capital ("Syrian Army") → the text's first letter must be a capital;
+ *   - starting in lower case ("regime forces") → any case.
+ * Place names listed in data/gazetteer/stopnames.json are never matched ("never") or not at the
+ * start of a sentence ("sentenceStart"), where a capital says nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Gazetteer } from './gazetteer.js';
+import type { ActorLexicon } from './lexicon.js';
+import { isApostrophe, nameVariants, normalizeToken, scanToken } from './names.js';
+
+export interface NameCandidate {
+  kind: 'actor' | 'place';
+  id: string;
+  /** ActorType or PlaceType. */
+  type: string;
+}
+
+export interface NameMatch {
+  /** Character offsets into the text (end exclusive). */
+  start: number;
+  end: number;
+  surface: string;
+  candidates: NameCandidate[];
+}
+
+export interface NameMatcher {
+  find(text: string): NameMatch[];
+  /** Number of distinct name keys compiled. */
+  readonly size: number;
+}
+
+export interface MatcherOptions {
+  /** Places with at least this population are matched (curated places, regions and countries always). */
+  minPopulation?: number;
+  /** Places named by one word must have this population (default 100k) unless curated, an admin capital or in a focus country. */
+  singleWordPopulation?: number;
+  /** Stop-name files (default data/gazetteer/stopnames.json). */
+  stopnameFiles?: string[];
+}
+
+const enum CaseRule {
+  Any = 0,
+  Capitalised = 1,
+  AllCaps = 2,
+}
+
+interface Cand {
+  c: NameCandidate;
+  rule: CaseRule;
+  notAtSentenceStart: boolean;
+}
+
+interface TrieNode {
+  next?: Map<string, TrieNode>;
+  cands?: Cand[];
+}
+
+const STOPNAMES = fileURLToPath(new URL('../../data/gazetteer/stopnames.json', import.meta.url));
+
+/** Compile the matcher once; reuse it for every document. */
+export function compileMatcher(lexicon: ActorLexicon, gazetteer: Gazetteer, options: MatcherOptions = {}): NameMatcher {
+  const minPop = options.minPopulation ?? 15_000;
+  const never = new Set<string>();
+  const atStart = new Set<string>();
+  const focus = new Set<string>();
+  for (const f of options.stopnameFiles ?? [STOPNAMES]) {
+    const s = JSON.parse(readFileSync(f, 'utf8')) as { never?: string[]; sentenceStart?: string[]; focusCountries?: string[] };
+    for (const n of s.never ?? []) for (const k of nameVariants(n)) never.add(k);
+    for (const n of s.sentenceStart ?? []) for (const k of nameVariants(n)) atStart.add(k);
+    for (const c of s.focusCountries ?? []) focus.add(c);
+  }
+  const singleWordPopulation = options.singleWordPopulation ?? 100_000;
+
+  const root = new Map<string, TrieNode>();
+  let size = 0;
+  const insert = (key: string, cand: Cand): void => {
+    const toks = key.split(' ');
+    let map = root;
+    let node: TrieNode | undefined;
+    for (let i = 0; i < toks.length; i++) {
+      node = map.get(toks[i]!);
+      if (!node) map.set(toks[i]!, (node = {}));
+      if (i < toks.length - 1) map = node.next ??= new Map();
+    }
+    if (!node) return;
+    if (!node.cands) {
+      node.cands = [];
+      size++;
+    }
+    const dup = node.cands.find((x) => x.c.id === cand.c.id && x.c.kind === cand.c.kind);
+    if (!dup) node.cands.push(cand);
+    else if (cand.rule < dup.rule) dup.rule = cand.rule; // the most permissive spelling wins
+  };
+
+  for (const e of lexicon.entries()) {
+    const c: NameCandidate = { kind: 'actor', id: e.id, type: e.type };
+    for (const n of [e.name, ...e.aliases]) {
+      const key = nameVariants(n)[0];
+      if (key) insert(key, { c, rule: caseRule(n), notAtSentenceStart: false });
+    }
+  }
+  for (const p of gazetteer.places()) {
+    const pop = p.population ?? 0;
+    const always = p.curated || p.type === 'country' || p.type === 'region';
+    if (!always && pop < minPop && !gazetteer.isNotable(p)) continue;
+    // one-word names of ordinary towns are mostly surnames and words ("Wilson", "Cocoa"): only big
+    // cities, admin capitals and towns of the focus countries are matched by a single word
+    const singleOk = always || pop >= singleWordPopulation || p.featureCode === 'PPLC' || p.featureCode === 'PPLA' ||
+      (p.country !== undefined && focus.has(p.country));
+    const c: NameCandidate = { kind: 'place', id: p.id, type: p.type };
+    for (const n of [p.name, ...p.aliases]) {
+      const rule = caseRule(n);
+      for (const key of nameVariants(n)) {
+        if (key.length < 3 || never.has(key) || (!singleOk && !key.includes(' '))) continue;
+        insert(key, { c, rule: rule === CaseRule.Any ? CaseRule.Any : CaseRule.Capitalised, notAtSentenceStart: atStart.has(key) });
+      }
+    }
+  }
+
+  return { find: (text) => find(text, root), size };
+}
+
+/** The case rule a name's spelling declares (see the module comment). */
+function caseRule(name: string): CaseRule {
+  const s = name.replace(/^the\s+/i, '');
+  if (/\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s)) return CaseRule.AllCaps;
+  const first = /\p{L}/u.exec(s)?.[0];
+  if (first && first !== first.toLowerCase()) return CaseRule.Capitalised;
+  return CaseRule.Any;
+}
+
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 0x41 && c <= 0x5a) return true;
+  if (c < 0x80) return false;
+  const ch = text[i]!;
+  return ch !== ch.toLowerCase();
+}
+
+function allCaps(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return false;
+    if (c >= 0x80) {
+      const ch = text[i]!;
+      if (ch !== ch.toUpperCase()) return false;
+    }
+  }
+  return true;
+}
+
+/** True when only spaces, quotes or brackets separate `i` from the text start or a sentence end. */
+function atSentenceStart(text: string, i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const c = text.charCodeAt(j);
+    if (c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x22 || c === 0x28 || c === 0x5b || c === 0x201c || c === 0x2018 || c === 0x27 || c === 0x2014) continue;
+    return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a || c === 0x0d || c === 0x3a || c === 0x3b;
+  }
+  return true;
+}
+
+/** Whether the characters between two tokens may sit inside one name. */
+function joinable(text: string, from: number, to: number, prevLen: number): boolean {
+  if (to - from > 4) return false;
+  let newlines = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0x2f) continue;
+    if (c === 0x0a) {
+      if (++newlines > 1) return false;
+      continue;
+    }
+    if (c === 0x2e && prevLen === 1) continue; // "Joseph R. Biden"
+    if (isApostrophe(c) && i + 1 < to && (text.charCodeAt(i + 1) | 0x20) === 0x73) {
+      i++; // possessive "'s"
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+function tokenKey(text: string, start: number, end: number): string {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 || c === 0x27 || c === 0x2e) return normalizeToken(text.slice(start, end));
+  }
+  return text.slice(start, end).toLowerCase();
+}
+
+function validCands(cands: Cand[], text: string, start: number, end: number): NameCandidate[] | undefined {
+  let out: NameCandidate[] | undefined;
+  let sentenceStart: boolean | undefined;
+  let capsText: boolean | undefined;
+  for (const k of cands) {
+    if (k.rule === CaseRule.AllCaps) {
+      if (!allCaps(text, start, end)) continue;
+    } else if (k.rule === CaseRule.Capitalised) {
+      // "Gao" must not match the acronym "GAO", nor a word of an all-capitals headline
+      if (!isUpperAt(text, start) || ((capsText ??= allCaps(text, start, end)) && end - start > 1)) continue;
+    }
+    if (k.notAtSentenceStart && (sentenceStart ??= atSentenceStart(text, start))) continue;
+    (out ??= []).push(k.c);
+  }
+  return out;
+}
+
+function find(text: string, root: Map<string, TrieNode>): NameMatch[] {
+  const out: NameMatch[] = [];
+  let pos = 0;
+  for (;;) {
+    const t = scanToken(text, pos);
+    if (!t) break;
+    const first = root.get(tokenKey(text, t.start, t.end));
+    if (!first) {
+      pos = t.end;
+      continue;
+    }
+    let bestEnd = -1;
+    let best: NameCandidate[] | undefined;
+    let node: TrieNode = first;
+    let end = t.end;
+    let prevLen = t.end - t.start;
+    for (;;) {
+      if (node.cands) {
+        const ok = validCands(node.cands, text, t.start, end);
+        if (ok) {
+          best = ok;
+          bestEnd = end;
+        }
+      }
+      if (!node.next) break;
+      const nt = scanToken(text, end);
+      if (!nt || !joinable(text, end, nt.start, prevLen)) break;
+      const child = node.next.get(tokenKey(text, nt.start, nt.end));
+      if (!child) break;
+      node = child;
+      end = nt.end;
+      prevLen = nt.end - nt.start;
+    }
+    if (best) {
+      out.push({ start: t.start, end: bestEnd, surface: text.slice(t.start, bestEnd), candidates: best });
+      pos = bestEnd;
+    } else pos = t.end;
+  }
+  return out;
+}
