@@ -62,9 +62,37 @@ export function decodeBytes(buf: Uint8Array): Decoded {
     // TextDecoder drops a UTF-8 BOM by itself.
     return { ok: true, text: utf8Fatal.decode(buf), encoding: 'utf-8', guessed: false };
   } catch {
+    if (mostlyUtf8(buf)) {
+      // UTF-8 with a few corrupt bytes: dropping them beats turning every accent into mojibake.
+      return { ok: true, text: new TextDecoder('utf-8').decode(buf).replace(/\uFFFD/g, ''), encoding: 'utf-8', guessed: true };
+    }
     const encoding = guessLegacyEncoding(buf);
     return { ok: true, text: iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), encoding), encoding, guessed: true };
   }
+}
+
+/** Counts well-formed multi-byte UTF-8 sequences against stray high bytes. */
+export function mostlyUtf8(buf: Uint8Array): boolean {
+  let valid = 0;
+  let invalid = 0;
+  const end = Math.min(buf.length, 1 << 20);
+  for (let i = 0; i < end; i++) {
+    const b = buf[i]!;
+    if (b < 0x80) continue;
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= end;
+    for (let k = 1; ok && k < len; k++) ok = (buf[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += len - 1;
+    } else invalid++;
+  }
+  return valid > 0 && invalid * 4 <= valid;
+}
+
+/** The warning for a decoding guess. */
+export function guessWarning(encoding: string): string {
+  return encoding === 'utf-8' ? 'invalid UTF-8 bytes found and dropped' : `not valid UTF-8; decoded as ${encoding}`;
 }
 
 /** Guesses the 8-bit encoding of text that is not UTF-8; Latin-1 guesses become windows-1252 (its superset in practice). */

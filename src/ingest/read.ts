@@ -11,7 +11,7 @@ import { glob } from 'tinyglobby';
 import type { Doc, Report, SourceRef } from '../types.js';
 import { DEFAULT_MAX_CHARS, docFromText } from './clean.js';
 import { parseDateValue } from './dates.js';
-import { binaryKind, decodeBytes, detectBom, guessLegacyEncoding } from './decode.js';
+import { binaryKind, decodeBytes, detectBom, guessLegacyEncoding, guessWarning, mostlyUtf8 } from './decode.js';
 import { defaultFurnitureRules, FURNITURE_FILE } from './furniture.js';
 import { htmlToText } from './html.js';
 import { markdownToText } from './markdown.js';
@@ -216,7 +216,7 @@ async function* readOne(file: string, options: IngestOptions, report: Report): A
     warn(`${decoded.reason}; skipped`);
     return;
   }
-  if (decoded.guessed) warn(`not valid UTF-8; decoded as ${decoded.encoding}`);
+  if (decoded.guessed) warn(guessWarning(decoded.encoding));
   const text = decoded.text;
   if (!text.trim()) {
     warn('empty file (only whitespace); skipped');
@@ -281,8 +281,8 @@ async function* readRecordStream(file: string, format: 'jsonl' | 'csv' | 'tsv', 
   const bom = detectBom(head);
   let encoding: string = bom ?? 'utf8';
   if (!bom && !isValidUtf8Prefix(head)) {
-    encoding = guessLegacyEncoding(head);
-    warn(`not valid UTF-8; decoded as ${encoding}`);
+    encoding = mostlyUtf8(head) ? 'utf8' : guessLegacyEncoding(head);
+    warn(guessWarning(encoding === 'utf8' ? 'utf-8' : encoding));
   }
   const headText = iconv.decode(head, encoding);
   if (!headText.trim()) {
@@ -320,7 +320,7 @@ async function* readStdinDocs(options: IngestOptions, report: Report): AsyncGene
     report({ level: 'warning', source: { file }, message: `${decoded.reason} on standard input; skipped` });
     return;
   }
-  if (decoded.guessed) report({ level: 'warning', source: { file }, message: `not valid UTF-8; decoded as ${decoded.encoding}` });
+  if (decoded.guessed) report({ level: 'warning', source: { file }, message: guessWarning(decoded.encoding) });
   const text = decoded.text;
   if (!text.trim()) {
     report({ level: 'warning', source: { file }, message: 'standard input is empty; nothing read' });

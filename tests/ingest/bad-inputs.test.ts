@@ -49,6 +49,13 @@ describe('bad inputs are reported, skipped, and never stop the run', () => {
     expect(r.diagnostics).toEqual([{ level: 'warning', source: { file: r.file }, message: expect.stringMatching(/not valid UTF-8; decoded as windows-1252/) }]);
   });
 
+  it('UTF-8 with a few corrupt bytes keeps its accents and drops the bad bytes', async () => {
+    const bytes = Buffer.concat([Buffer.from('Café headline\n\nThe café owner said on Sunday that customers had returned to the square '), Buffer.from([0xff]), Buffer.from('after months — “a relief”.\n')]);
+    const r = await withGoodNeighbour('mixed.txt', bytes);
+    expect(r.docs[0]!.text).toBe('The café owner said on Sunday that customers had returned to the square after months — “a relief”.');
+    expect(r.diagnostics).toEqual([{ level: 'warning', source: { file: r.file }, message: 'invalid UTF-8 bytes found and dropped' }]);
+  });
+
   it('UTF-16 LE and BE with BOM, and UTF-8 with BOM, decode silently', async () => {
     const body = `Ünïcode headline\n\n${PROSE[1]}\n`;
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')]);
