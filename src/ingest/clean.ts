@@ -191,6 +191,8 @@ export function docFromText(raw: string, meta: TextMeta, options: IngestOptions,
       }
     }
   }
+  const originalTitleKey = titleKey(title);
+  const originalTitleLength = title.length;
   // "Headline | Site Name": a pipe before a short tail is a site name in practice.
   const piped = /^(.*\S)\s+\|\s+([^|]{2,40})$/u.exec(title);
   if (piped && wordCount(piped[2]!) <= 5 && wordCount(piped[1]!) >= wordCount(piped[2]!) + 2) title = piped[1]!;
@@ -205,7 +207,7 @@ export function docFromText(raw: string, meta: TextMeta, options: IngestOptions,
     if (lines.some((l) => l !== titleLine && l.text.length <= longest && (titleKey(l.text) === head || titleKey(l.text) === site))) title = suffixed[1]!;
   }
   const shortTitleKey = titleKey(title);
-  const maxTitleLength = fullTitleSource.length * 2 + 20;
+  const maxTitleLength = Math.max(fullTitleSource.length, originalTitleLength) * 2 + 20;
 
   // Pass 2: the body text.
   let paragraphs: string[] = [];
@@ -214,7 +216,7 @@ export function docFromText(raw: string, meta: TextMeta, options: IngestOptions,
     // Keys ignore punctuation and spacing, so only lines of about the title's length can match.
     if (!derivedTitle && l.text.length <= maxTitleLength) {
       const key = titleKey(l.text);
-      if (key && (key === fullTitleKey || key === shortTitleKey)) continue;
+      if (key && (key === fullTitleKey || key === shortTitleKey || key === originalTitleKey)) continue;
     }
     if (l.header && !l.body) {
       // Site names, section names, kickers and labels above the article.
