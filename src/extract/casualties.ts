@@ -145,7 +145,9 @@ function nounPhrase(sentence: string, from: number, lex: CasualtyLexicon): NounP
     const m = re.exec(sentence);
     if (!m) break;
     const w = m[1]!.toLowerCase().replace(/['’]s$/, '');
-    if (/^(?:were|was|have|has|had|are|is|and|or|in|on|at|during|from|by|with|who|which|that|near|across|dead|killed|wounded|injured)$/.test(w)) break;
+    if (/^(?:were|was|have|has|had|are|is|and|or|in|on|at|during|from|by|with|who|which|that|near|across)$/.test(w)) break;
+    // the cue itself ends the noun phrase: "23 sailors died"
+    if (kindsAt(sentence.slice(re.lastIndex - m[1]!.length), lex).length) break;
     pos = re.lastIndex;
     end = pos;
     const two = `${w} ${(/^\s*([\p{L}]+)/u.exec(sentence.slice(pos))?.[1] ?? '').toLowerCase()}`;
