@@ -139,7 +139,7 @@ async function nodeViews(page: Page, keys: string[]): Promise<Record<string, Nod
 }
 
 /** Waits until `predicate` holds for the nodes' views (they change over a frame or an animation). */
-async function waitForViews(page: Page, keys: string[], predicate: (views: Record<string, NodeView>) => boolean, what: string, timeout = 10_000): Promise<Record<string, NodeView>> {
+async function waitForViews(page: Page, keys: string[], predicate: (views: Record<string, NodeView>) => boolean, what: string, timeout = 15_000): Promise<Record<string, NodeView>> {
   const deadline = Date.now() + timeout;
   let views = await nodeViews(page, keys);
   while (!predicate(views)) {
@@ -196,8 +196,11 @@ async function setTimeInput(page: Page, selector: '#time-from' | '#time-to', iso
           fire();
           return input.dataset.date ?? input.getAttribute('data-date') ?? '';
         };
-        let lo = 0;
-        let hi = Math.round((max - min) / step);
+        // Search only between the other thumb and the end, so no probe drags the other thumb along.
+        const other = document.querySelector<HTMLInputElement>(selector === '#time-from' ? '#time-to' : '#time-from');
+        const otherStep = other ? Math.round((Number(other.value) - min) / step) : null;
+        let lo = selector === '#time-to' && otherStep !== null ? otherStep : 0;
+        let hi = selector === '#time-from' && otherStep !== null ? otherStep : Math.round((max - min) / step);
         if (selector === '#time-from') {
           while (lo < hi) {
             const mid = Math.floor((lo + hi) / 2);
@@ -253,6 +256,11 @@ async function searchAndPick(page: Page, query: string): Promise<string> {
   const picked = (await option.getAttribute('data-node')) ?? '';
   await page.press('#search', 'Enter');
   return picked;
+}
+
+/** expect.poll with room for a loaded machine (its default gives up after 1 s). */
+function poll<T>(read: () => T | Promise<T>): ReturnType<typeof expect.poll<T>> {
+  return expect.poll(read, { timeout: 15_000, interval: 50 });
 }
 
 function expectNoProblems(watched: WatchedPage): void {
@@ -317,8 +325,8 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     await waitForViewerReady(page);
     const picked = await searchAndPick(page, 'Tadmur');
     expect(picked).toBe(sample.keys.palmyra);
-    await expect.poll(() => page.textContent('#panel [data-field=label]')).toBe('Palmyra');
-    await expect.poll(() => page.textContent('#panel [data-field=kind]')).toMatch(/place/i);
+    await poll(() => page.textContent('#panel [data-field=label]')).toBe('Palmyra');
+    await poll(() => page.textContent('#panel [data-field=kind]')).toMatch(/place/i);
     const evidence = page.locator('#panel .evidence li');
     await evidence.first().waitFor();
     const evidenceTexts = await evidence.allTextContents();
@@ -327,12 +335,12 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     const firstSentence = known[0]?.text ?? '';
     expect(evidenceTexts.some((t) => t.includes(firstSentence)), `evidence list ${JSON.stringify(evidenceTexts.slice(0, 3))}`).toBe(true);
     // the selection is in the URL
-    await expect.poll(() => decodeURIComponent(page.url())).toContain(`sel=${sample.keys.palmyra}`);
+    await poll(() => decodeURIComponent(page.url())).toContain(`sel=${sample.keys.palmyra}`);
     // the article opens with the sentence highlighted
     const firstItem = evidence.filter({ hasText: firstSentence }).first();
     await firstItem.locator('a.open-article').click();
     await page.locator('#article').waitFor({ state: 'visible' });
-    await expect.poll(() => page.locator('#article mark').first().textContent()).toContain(firstSentence.slice(0, 40));
+    await poll(() => page.locator('#article mark').first().textContent()).toContain(firstSentence.slice(0, 40));
     expectNoProblems({ page, ...rest });
   });
 
@@ -343,20 +351,20 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     const keys = sample.keys;
     const before = await statusCounts(page);
     const toggle = page.locator('#legend button[data-kind=event]');
-    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    await poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
     await toggle.click();
-    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
+    await poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
     await waitForViews(page, keys.events, (views) => keys.events.every((k) => views[k]?.hidden === true), 'every event node hidden');
     const others = await nodeViews(page, [keys.palmyra, keys.damascus]);
     expect(others[keys.palmyra]?.hidden).toBe(false);
-    await expect.poll(async () => (await statusCounts(page)).nodes).toBe(before.nodes - keys.events.length);
+    await poll(async () => (await statusCounts(page)).nodes).toBe(before.nodes - keys.events.length);
     const listed = await page.locator('#node-list [role=option][data-node]').evaluateAll((items) => items.map((i) => i.getAttribute('data-node')));
     expect(listed).toContain(keys.palmyra);
     expect(listed.filter((k) => k !== null && keys.events.includes(k))).toEqual([]);
-    await expect.poll(() => decodeURIComponent(page.url())).toMatch(/hide=[^&]*kind:event/);
+    await poll(() => decodeURIComponent(page.url())).toMatch(/hide=[^&]*kind:event/);
     await toggle.click();
     await waitForViews(page, keys.events, (views) => keys.events.every((k) => views[k]?.hidden === false), 'event nodes shown again');
-    await expect.poll(async () => (await statusCounts(page)).nodes).toBe(before.nodes);
+    await poll(async () => (await statusCounts(page)).nodes).toBe(before.nodes);
     expectNoProblems(watched);
   });
 
@@ -367,11 +375,11 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     const { eventBefore2016, eventIn2016To2017 } = sample.keys;
     const initial = await nodeViews(page, [eventBefore2016, eventIn2016To2017]);
     expect(isShownNormally(initial[eventBefore2016]), 'the 2015 event is drawn normally before filtering').toBe(true);
-    await setTimeInput(page, '#time-from', '2016-01-01');
     await setTimeInput(page, '#time-to', '2017-12-31');
+    await setTimeInput(page, '#time-from', '2016-01-01');
     await waitForViews(page, [eventBefore2016, eventIn2016To2017], (v) => isGhost(v[eventBefore2016]) && isShownNormally(v[eventIn2016To2017]), 'the 2015 event ghosted, the 2016-2017 one shown');
     await expectTimeInputsAround2016To2017(page, sample.keys);
-    await expect.poll(() => decodeURIComponent(page.url())).toMatch(/from=2016-01/);
+    await poll(() => decodeURIComponent(page.url())).toMatch(/from=2016-01/);
     expectNoProblems(watched);
   });
 
@@ -388,7 +396,7 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     }
     await page.click('#map-toggle');
     await waitForViews(page, placeKeys, (v) => damascusSouthWestOfAleppo(v, keys), 'Damascus south-west of Aleppo (and Palmyra east of Damascus, south of Aleppo)');
-    await expect.poll(() => decodeURIComponent(page.url())).toMatch(/map=1/);
+    await poll(() => decodeURIComponent(page.url())).toMatch(/map=1/);
     await page.click('#map-toggle');
     await waitForViews(
       page,
@@ -405,19 +413,19 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     const watched = await open(`${server.url}${state}`);
     const { page } = watched;
     await waitForViewerReady(page);
-    await expect.poll(() => page.textContent('#panel [data-field=label]')).toBe('Palmyra');
+    await poll(() => page.textContent('#panel [data-field=label]')).toBe('Palmyra');
     await waitForViews(page, [keys.palmyra, keys.damascus, keys.aleppo], (v) => damascusSouthWestOfAleppo(v, keys), 'map mode restored');
     await waitForViews(page, [keys.eventBefore2016, keys.eventIn2016To2017], (v) => isGhost(v[keys.eventBefore2016]) && isShownNormally(v[keys.eventIn2016To2017]), 'time range restored');
     await expectTimeInputsAround2016To2017(page, keys);
 
     // round trip: state changed in the page is written to the URL and restored by loading that URL
     await page.click('#legend button[data-kind=event]');
-    await expect.poll(() => decodeURIComponent(page.url())).toMatch(/hide=[^&]*kind:event/);
+    await poll(() => decodeURIComponent(page.url())).toMatch(/hide=[^&]*kind:event/);
     const again = await open(page.url());
     await waitForViewerReady(again.page);
-    await expect.poll(() => again.page.getAttribute('#legend button[data-kind=event]', 'aria-pressed')).toBe('false');
+    await poll(() => again.page.getAttribute('#legend button[data-kind=event]', 'aria-pressed')).toBe('false');
     await waitForViews(again.page, keys.events, (v) => keys.events.every((k) => v[k]?.hidden === true), 'events hidden after reload');
-    await expect.poll(() => again.page.textContent('#panel [data-field=label]')).toBe('Palmyra');
+    await poll(() => again.page.textContent('#panel [data-field=label]')).toBe('Palmyra');
     expectNoProblems(watched);
     expectNoProblems(again);
   });
@@ -433,7 +441,7 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     await option.waitFor({ state: 'visible' });
     expect(await option.textContent()).toContain(HOSTILE_STRINGS.imgLabel);
     await page.press('#search', 'Enter');
-    await expect.poll(() => page.textContent('#panel [data-field=label]')).toBe(HOSTILE_STRINGS.imgLabel);
+    await poll(() => page.textContent('#panel [data-field=label]')).toBe(HOSTILE_STRINGS.imgLabel);
     const evidence = page.locator('#panel .evidence li');
     await evidence.first().waitFor();
     expect((await evidence.allTextContents()).some((t) => t.includes(HOSTILE_STRINGS.evidence))).toBe(true);
@@ -441,14 +449,14 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     // the article: title, text and (refused) javascript: url
     await evidence.filter({ hasText: HOSTILE_STRINGS.evidence }).first().locator('a.open-article').click();
     await page.locator('#article').waitFor({ state: 'visible' });
-    await expect.poll(() => page.textContent('#article')).toContain(HOSTILE_STRINGS.scriptLabel);
-    await expect.poll(() => page.locator('#article mark').first().textContent()).toContain(HOSTILE_STRINGS.evidence);
+    await poll(() => page.textContent('#article')).toContain(HOSTILE_STRINGS.scriptLabel);
+    await poll(() => page.locator('#article mark').first().textContent()).toContain(HOSTILE_STRINGS.evidence);
 
     // the other hostile nodes, selected through the URL state
     for (const [key, label] of [['place:script', HOSTILE_STRINGS.scriptLabel], ['event:js', HOSTILE_STRINGS.javascriptUrl]] as const) {
       const other = await open(`${hostileServer.url}#sel=${encodeURIComponent(key)}`);
       await waitForViewerReady(other.page);
-      await expect.poll(() => other.page.textContent('#panel [data-field=label]')).toBe(label);
+      await poll(() => other.page.textContent('#panel [data-field=label]')).toBe(label);
       expectNoProblems(other);
     }
 

@@ -88,7 +88,7 @@ export async function openWatchedPage(browser: Browser, url: string, viewport = 
 }
 
 /** Waits for the contract's `window.__newsgraph.ready` (true after sigma's first render). */
-export async function waitForViewerReady(page: Page, timeout = 20_000): Promise<void> {
+export async function waitForViewerReady(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(() => (window as unknown as { __newsgraph?: { ready?: boolean } }).__newsgraph?.ready === true, undefined, {
     timeout,
   });
