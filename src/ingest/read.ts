@@ -190,6 +190,12 @@ async function* readOne(file: string, options: IngestOptions, report: Report): A
       warn('is a directory, not a file; skipped');
       return;
     }
+    if (!info.isFile()) {
+      // Reading a FIFO or a device could block forever or never end.
+      const kind = info.isFIFO() ? 'a named pipe (FIFO)' : info.isSocket() ? 'a socket' : 'a device or special file';
+      warn(`is ${kind}, not a regular file; skipped`);
+      return;
+    }
     if (info.size === 0) {
       warn('empty file; skipped');
       return;

@@ -243,10 +243,11 @@ async function* parseCsvPart(
       continue;
     }
     state.record++;
-    // With relaxed quotes an unbalanced quote does not fail: the opening quote stays in the value and
-    // the field runs on over the next lines. Report the record and re-read from its second line.
-    if (record.some((v) => v.startsWith('"') && v.includes('\n'))) {
-      report({ level: 'warning', source: { file, record: state.record, line: startLine }, message: 'broken CSV record skipped (a quote is never closed); reading resumes on the next line' });
+    // With relaxed quotes an unbalanced quote does not fail: the opening quote stays in the value, and
+    // the field runs on over the next lines or swallows the delimiters after it (too few columns).
+    // Report the record and re-read from its second line.
+    if (record.some((v) => v.startsWith('"')) && (record.some((v) => v.includes('\n')) || record.length !== state.header.length)) {
+      report({ level: 'warning', source: { file, record: state.record, line: startLine }, message: 'broken CSV record skipped (unbalanced quote); reading resumes on the next line' });
       const newline = item.raw.indexOf('\n');
       if (newline >= 0 && item.raw.slice(newline + 1).trim()) {
         yield* parseCsvPart(Readable.from([item.raw.slice(newline + 1)]), startLine, state, file, options, report);
@@ -264,7 +265,7 @@ async function* parseCsvPart(
     const { raw, line } = unclosed;
     const newline = raw.indexOf('\n');
     state.record++;
-    report({ level: 'warning', source: { file, record: state.record, line }, message: 'broken CSV record skipped (a quote is never closed); reading resumes on the next line' });
+    report({ level: 'warning', source: { file, record: state.record, line }, message: 'broken CSV record skipped (unbalanced quote: it is never closed); reading resumes on the next line' });
     if (newline >= 0 && raw.slice(newline + 1).trim()) {
       yield* parseCsvPart(Readable.from([raw.slice(newline + 1)]), line, state, file, options, report);
     }

@@ -101,8 +101,36 @@ describe('bad inputs are reported, skipped, and never stop the run', () => {
     expect(r.docs.map((d) => d.id)).toEqual(['1', '3', '4', 'zz_good.txt']);
     expect(r.diagnostics).toHaveLength(1);
     expect(r.diagnostics[0]).toMatchObject({ level: 'warning', source: { file: r.file, line: 3 } });
-    expect(r.diagnostics[0]!.message).toMatch(/quote is never closed/);
+    expect(r.diagnostics[0]!.message).toMatch(/unbalanced quote/);
     expect(r.docs[1]!.source.line).toBe(4);
+  });
+
+  it('a CSV whose quote swallows the delimiters of its line is skipped, the next records are read', async () => {
+    const csv = `title,text,date\n"One","${PROSE[0]}",2016-03-20\n"Broken record,"${PROSE[1]} and this quote is never closed,2016-03-21\n"Three","${PROSE[2]}",2016-03-22\n`;
+    const r = await withGoodNeighbour('records.csv', csv);
+    expect(r.docs.map((d) => d.title)).toEqual(['One', 'Three', 'Good article headline']);
+    expect(r.diagnostics).toEqual([{ level: 'warning', source: { file: r.file, record: 2, line: 3 }, message: expect.stringMatching(/unbalanced quote/) }]);
+  });
+
+  it('a CSV whose quote is never closed up to the end of the file', async () => {
+    const csv = `id,text\n1,"${PROSE[0]}"\n2,"${PROSE[1]} never closed\n3,${PROSE[2]}\n`;
+    const r = await withGoodNeighbour('eof.csv', csv);
+    expect(r.docs.map((d) => d.id)).toEqual(['1', '3', 'zz_good.txt']);
+    expect(r.diagnostics).toEqual([{ level: 'warning', source: { file: r.file, record: 2, line: 3 }, message: expect.stringMatching(/never closed/) }]);
+  });
+
+  it('a FIFO and a symbolic-link loop are skipped without hanging', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { symlinkSync } = await import('node:fs');
+    const dir = fixtureDir({ 'zz_good.txt': GOOD });
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+    symlinkSync('loop.txt', join(dir, 'loop.txt'));
+    const r = await readAll([dir]);
+    expect(r.docs.map((d) => d.id)).toEqual(['zz_good.txt']);
+    expect(r.diagnostics).toEqual([
+      { level: 'warning', source: { file: join(dir, 'loop.txt') }, message: expect.stringMatching(/symbolic links.*skipped/) },
+      { level: 'warning', source: { file: join(dir, 'pipe.txt') }, message: expect.stringMatching(/named pipe.*skipped/) },
+    ]);
   });
 
   it('a CSV without a text column: one warning naming the columns, file skipped', async () => {
