@@ -1,0 +1,141 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { distanceKm, loadGazetteer, readSupplement, type Gazetteer } from '../../src/extract/gazetteer.js';
+import type { Diagnostic } from '../../src/types.js';
+
+let g: Gazetteer;
+beforeAll(() => {
+  g = loadGazetteer();
+});
+
+describe('gazetteer lookup', () => {
+  it('knows Tadmur as Palmyra, in Syria', () => {
+    const [p] = g.lookup('Tadmur');
+    expect(p?.name).toBe('Palmyra');
+    expect(p?.country).toBe('SY');
+    expect(g.lookup('Tadmor')[0]?.id).toBe(p?.id);
+  });
+
+  it('merges the spellings of Deir ez-Zor into one place', () => {
+    const ids = ['Deir ez-Zor', 'Deir Ezzur', 'Dayr az Zawr', 'Deir al-Zour', 'Deir Ezzor', 'deir ez zor'].map((n) => g.resolve(n, { countries: ['SY'] })?.id);
+    expect(new Set(ids).size).toBe(1);
+    expect(ids[0]).toBeDefined();
+  });
+
+  it("merges Dara'a, Dara’a, Daraa and Deraa", () => {
+    const ids = ["Dara'a", 'Dara’a', 'Daraa', 'Deraa', 'Dar‘ā'].map((n) => g.resolve(n, { countries: ['SY'] })?.id);
+    expect(new Set(ids).size).toBe(1);
+    expect(g.get(ids[0]!)?.country).toBe('SY');
+  });
+
+  it('finds transliteration variants through the loose key', () => {
+    // not listed anywhere as such: folded vowels and a dropped article
+    expect(g.lookup('Dayr ez-Zour')[0]?.name).toBe('Deir ez-Zor');
+    expect(g.lookup('Edleb')[0]?.name).toBe('Idlib');
+  });
+
+  it('puts Raqqa within 30 km of 35.95N 39.01E', () => {
+    const p = g.resolve('Raqqa', { countries: ['SY'] });
+    expect(p).toBeDefined();
+    expect(distanceKm(p!, { lat: 35.95, lon: 39.01 })).toBeLessThan(30);
+    expect(g.resolve('Ar Raqqah')?.id).toBe(p?.id);
+  });
+
+  it('keeps Homs Governorate and Homs city apart', () => {
+    const city = g.resolve('Homs', { countries: ['SY'] });
+    const region = g.resolve('Homs Governorate', { countries: ['SY'] });
+    expect(city?.type).toBe('city');
+    expect(region?.type).toBe('region');
+    expect(city?.id).not.toBe(region?.id);
+    expect(g.resolve('Homs province')?.id).toBe(region?.id);
+  });
+
+  it('gives Kobani its Arabic name too', () => {
+    expect(g.resolve('Ayn al-Arab')?.id).toBe(g.resolve('Kobani')?.id);
+  });
+});
+
+describe('gazetteer resolve by context', () => {
+  it('puts Palmyra in Syria when the article is about Syria', () => {
+    expect(g.resolve('Palmyra', { countries: ['SY'] })?.country).toBe('SY');
+  });
+
+  it('puts Palmyra in the United States next to New York', () => {
+    const ny = g.resolve('New York', { countries: ['US'] });
+    expect(ny?.country).toBe('US');
+    expect(g.resolve('Palmyra', { countries: ['US'], places: [ny!] })?.country).toBe('US');
+  });
+
+  it('prefers a context country for Tripoli', () => {
+    expect(g.resolve('Tripoli', { countries: ['LB'] })?.country).toBe('LB');
+    expect(g.resolve('Tripoli', { countries: ['LY'] })?.country).toBe('LY');
+  });
+
+  it('prefers the country over a town of the same name without context', () => {
+    expect(g.resolve('Jordan')?.type).toBe('country');
+  });
+});
+
+describe('gazetteer fuzzy', () => {
+  it('corrects Palymra to Palmyra', () => {
+    expect(g.fuzzy('Palymra')[0]?.name).toBe('Palmyra');
+    expect(g.resolve('Palymra', { countries: ['SY'] })?.name).toBe('Palmyra');
+  });
+
+  it('does not guess for short names', () => {
+    expect(g.fuzzy('Hom')).toEqual([]);
+  });
+});
+
+describe('gazetteer hierarchy', () => {
+  it('chains Palmyra → Homs Governorate → Syria', () => {
+    const chain = g.parentChain(g.resolve('Palmyra', { countries: ['SY'] })!);
+    expect(chain.map((p) => p.name)).toEqual(['Homs Governorate', 'Syria']);
+  });
+
+  it('chains sites to their city', () => {
+    const castle = g.resolve('Palmyra Castle')!;
+    expect(castle.type).toBe('site');
+    expect(g.parentChain(castle)[0]?.name).toBe('Palmyra');
+  });
+
+  it('links package cities to their governorate through the admin capital', () => {
+    expect(g.parentChain(g.resolve('Mosul')!).map((p) => p.name)).toEqual(['Nineveh Governorate', 'Iraq']);
+  });
+
+  it('serves countries by ISO code', () => {
+    expect(g.country('sy')?.name).toBe('Syria');
+    expect(g.country('TR')?.name).toBe('Turkey');
+    expect(g.get('country:SY')?.type).toBe('country');
+  });
+});
+
+describe('gazetteer user files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ng-gaz-'));
+
+  it('adds a user place and reports bad records without failing', () => {
+    const file = join(dir, 'mine.json');
+    writeFileSync(file, JSON.stringify({ places: [
+      { id: 'zzq-outpost', name: 'Zzqtest Outpost', aliases: ['Outpost Zzq'], type: 'site', country: 'SY', lat: 35.1, lon: 38.9, parent: 'Homs Governorate' },
+      { id: 'broken', name: 'No Coordinates', type: 'site' },
+    ] }));
+    const diags: Diagnostic[] = [];
+    const mine = loadGazetteer([file], (d) => diags.push(d));
+    const p = mine.resolve('Outpost Zzq');
+    expect(p?.id).toBe('ng:zzq-outpost');
+    expect(mine.parentChain(p!).map((q) => q.name)).toEqual(['Homs Governorate', 'Syria']);
+    expect(diags).toHaveLength(1);
+    expect(diags[0]?.source).toEqual({ file, record: 2 });
+  });
+
+  it('reports an unreadable file as a diagnostic naming it', () => {
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, '{ "places": [ oops');
+    const diags: Diagnostic[] = [];
+    expect(readSupplement(file, (d) => diags.push(d))).toEqual([]);
+    expect(diags[0]?.level).toBe('error');
+    expect(diags[0]?.source.file).toBe(file);
+  });
+});

@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadGazetteer } from '../../src/extract/gazetteer.js';
+import { loadActorLexicon } from '../../src/extract/lexicon.js';
+import { compileMatcher, type NameMatch, type NameMatcher } from '../../src/extract/matcher.js';
+import { looseKey, nameVariants, normalizeName } from '../../src/extract/names.js';
+
+describe('normalizeName', () => {
+  it('folds case, marks, apostrophes, hyphens and a leading "the"', () => {
+    expect(normalizeName('Dar‘ā')).toBe('dara');
+    expect(normalizeName("Dara'a")).toBe('daraa');
+    expect(normalizeName('Deir ez-Zor')).toBe('deir ez zor');
+    expect(normalizeName('The  Kremlin')).toBe('kremlin');
+    expect(normalizeName('U.S.')).toBe('us');
+    expect(normalizeName("Russia's")).toBe('russia');
+    expect(normalizeName('Erdoğan')).toBe('erdogan');
+  });
+
+  it('adds the article-free variant', () => {
+    expect(nameVariants('Ar Raqqah')).toEqual(['ar raqqah', 'raqqah']);
+    expect(nameVariants('Deir Ezzor')).toEqual(['deir ezzor', 'deir zor']);
+    expect(nameVariants('Aleppo')).toEqual(['aleppo']);
+  });
+
+  it('gives transliteration variants one loose key', () => {
+    expect(looseKey('Deir ez-Zor')).toBe(looseKey('Dayr az Zawr'));
+    expect(looseKey('Deir Ezzur')).toBe(looseKey('Deir al-Zour'));
+    expect(looseKey('Daraa')).toBe(looseKey("Dar'a"));
+    expect(looseKey('Idlib')).toBe(looseKey('Idleb'));
+    expect(looseKey('Aleppo')).not.toBe(looseKey('Idlib'));
+  });
+});
+
+let m: NameMatcher;
+beforeAll(() => {
+  m = compileMatcher(loadActorLexicon(), loadGazetteer());
+});
+
+const ids = (ms: NameMatch[]): string[] => ms.map((x) => x.candidates[0]!.id);
+const surfaces = (ms: NameMatch[]): string[] => ms.map((x) => x.surface);
+
+describe('matcher', () => {
+  it('finds actors and places with offsets into the text', () => {
+    const text = 'The Syrian Army, backed by Russian warplanes, recaptured Palmyra from ISIS.';
+    const found = m.find(text);
+    expect(surfaces(found)).toEqual(['Syrian Army', 'Russian warplanes', 'Palmyra', 'ISIS']);
+    expect(ids(found)).toEqual(['syrian-arab-army', 'russian-aerospace-forces', expect.stringMatching(/^geonames:/), 'isil']);
+    for (const x of found) expect(text.slice(x.start, x.end)).toBe(x.surface);
+  });
+
+  it('takes the longest match', () => {
+    const found = m.find('Fighters of the Islamic State of Iraq and the Levant left Deir ez-Zor province.');
+    expect(surfaces(found)).toEqual(['Islamic State of Iraq and the Levant', 'Deir ez-Zor province']);
+    expect(found[1]!.candidates[0]!.type).toBe('region');
+  });
+
+  it('gives every candidate of an ambiguous name', () => {
+    const [x] = m.find('They met in Tripoli.');
+    const countries = x!.candidates.map((c) => c.id);
+    expect(countries.length).toBeGreaterThan(1);
+  });
+
+  it('matches acronyms in capitals only', () => {
+    expect(ids(m.find('IS fighters and ISIS.'))).toEqual(['isil', 'isil']);
+    expect(m.find('This is isis, it is.')).toEqual([]);
+  });
+
+  it('needs a capital for capitalised names but not for lower-case aliases', () => {
+    expect(m.find('the syrian army moved')).toEqual([]);
+    expect(ids(m.find('regime forces shelled the town'))).toEqual(['syrian-arab-army']);
+  });
+
+  it('reads through possessives and diacritics', () => {
+    expect(ids(m.find("Russia's Defense Ministry said"))).toEqual(['russian-defense-ministry']);
+    expect(surfaces(m.find('near Dar‘ā and Tadmur'))).toEqual(['Dar‘ā', 'Tadmur']);
+  });
+
+  it('skips stop-names: months always, common words at a sentence start', () => {
+    expect(m.find('In March the talks resumed.').filter((x) => x.candidates.some((c) => c.kind === 'place'))).toEqual([]);
+    expect(m.find('Reading the statement, he paused.')).toEqual([]);
+    expect(surfaces(m.find('He studied in Reading last year.'))).toEqual(['Reading']);
+  });
+
+  it('does not take an all-capitals word for a place', () => {
+    expect(m.find('GAO said so.')).toEqual([]);
+    expect(surfaces(m.find('They fled Gao.'))).toEqual(['Gao']);
+  });
+
+  it('does not join names across sentences or paragraphs', () => {
+    const found = m.find('He left Syria.\n\nArmy units stayed.');
+    expect(surfaces(found)).toEqual(['Syria']);
+  });
+});
