@@ -28,7 +28,7 @@ import { renderPanel } from './view/panel';
 import { createRenderer, emptyRenderState, type RenderState } from './view/renderer';
 import { bindSearchBox } from './view/searchBox';
 import { Timeline } from './view/timeline';
-import { attachWorldLayer, worldPath, type WorldLayer } from './view/world';
+import { attachWorldLayer, worldPath, type WorldLayer, type WorldPaths } from './view/world';
 
 interface Session {
   graph: ViewerGraph;
@@ -39,7 +39,7 @@ interface Session {
   search: SearchIndex;
   documents: DocumentStore;
   world: WorldLayer;
-  worldOutline: Path2D | null;
+  worldOutline: WorldPaths | null;
   map: MapLayout | null;
   /** Graph-mode positions to come back to from the map. */
   graphPositions: Map<string, Point> | null;
@@ -195,6 +195,7 @@ function moveNodes(s: Session, targets: Map<string, Point>, animate: boolean, th
       const p = targets.get(key);
       return p ? { ...a, x: p.x, y: p.y } : a;
     }, { attributes: ['x', 'y'] });
+    s.sigma.refresh();
     then();
     return;
   }
@@ -202,6 +203,7 @@ function moveNodes(s: Session, targets: Map<string, Point>, animate: boolean, th
   for (const [key, p] of targets) plain[key] = { x: p.x, y: p.y };
   s.cancelAnimation = animateNodes(s.graph, plain, { duration: 700, easing: 'quadraticInOut' }, () => {
     s.cancelAnimation = null;
+    s.sigma.refresh(); // settle sigma's normalisation on the final positions before framing them
     then();
   });
 }
@@ -229,7 +231,7 @@ function setMap(on: boolean, animate: boolean): void {
         })
         .catch((err: unknown) => showMessage(`The world outline could not be loaded (${(err as Error).message}).`));
     } else s.world.setPath(s.worldOutline);
-    moveNodes(s, s.map.positions, animate, () => resetCamera(s, animate));
+    moveNodes(s, s.map.positions, animate, () => fitCamera(s, coreBox(s.map!), animate));
   } else {
     const back = s.graphPositions!;
     s.graphPositions = null;
@@ -240,6 +242,35 @@ function setMap(on: boolean, animate: boolean): void {
   mapButton.setAttribute('aria-pressed', String(on));
   layoutButton.disabled = on;
   refreshLists(s);
+}
+
+/** Where most located nodes are (10th–90th percentiles), so one far-off place does not shrink the map. */
+function coreBox(layout: MapLayout): { x0: number; y0: number; x1: number; y1: number } {
+  const parked = new Set(layout.parked);
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const [key, p] of layout.positions) {
+    if (parked.has(key)) continue;
+    xs.push(p.x);
+    ys.push(p.y);
+  }
+  xs.sort((a, b) => a - b);
+  ys.sort((a, b) => a - b);
+  const q = (v: number[], f: number): number => v[Math.min(v.length - 1, Math.floor(f * v.length))] ?? 0;
+  return { x0: q(xs, 0.1), y0: q(ys, 0.1), x1: q(xs, 0.9), y1: q(ys, 0.9) };
+}
+
+/** Point the camera at a box given in graph coordinates, with a margin. */
+function fitCamera(s: Session, box: { x0: number; y0: number; x1: number; y1: number }, animate: boolean): void {
+  const toFramed = (x: number, y: number) => s.sigma.viewportToFramedGraph(s.sigma.graphToViewport({ x, y }));
+  const a = toFramed(box.x0, box.y0);
+  const b = toFramed(box.x1, box.y1);
+  const { width, height } = s.sigma.getDimensions();
+  const aspect = Math.max(width, height) / Math.max(1, Math.min(width, height));
+  const span = Math.max(Math.abs(b.x - a.x), Math.abs(b.y - a.y) * (width > height ? aspect : 1), 0.02);
+  const target = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, ratio: Math.min(1, span * 1.4), angle: 0 };
+  if (animate) void s.sigma.getCamera().animate(target, { duration: 400 });
+  else s.sigma.getCamera().setState(target);
 }
 
 function resetCamera(s: Session, animate: boolean): void {

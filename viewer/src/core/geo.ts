@@ -79,7 +79,13 @@ export function mapLayout(graph: ViewerGraph): MapLayout {
     maxX = maxY = 1;
   }
   const span = Math.max(maxX - minX, maxY - minY, 0.5);
-  const step = span * 0.015;
+  // Satellites spread by the scale where most places are (10th–90th percentiles), not the
+  // whole extent: one far-off place must not scatter Syria's events over half a country.
+  const xs = [...anchors.values()].map((p) => p.x).sort((a, b) => a - b);
+  const ys = [...anchors.values()].map((p) => p.y).sort((a, b) => a - b);
+  const q = (v: number[], f: number): number => v[Math.min(v.length - 1, Math.floor(f * v.length))] ?? 0;
+  const coreSpan = Math.max(q(xs, 0.9) - q(xs, 0.1), q(ys, 0.9) - q(ys, 0.1), 0.5);
+  const step = coreSpan * 0.012;
 
   // Events → the place they happened at (heaviest location edge, then key).
   const eventPlace = new Map<string, string>();

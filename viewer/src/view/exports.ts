@@ -5,9 +5,9 @@ import { write } from 'graphology-gexf/browser';
 import { flattenForGexf, subgraph } from '../core/graphModel';
 import type { ViewerGraph } from '../core/types';
 import { downloadBlob } from './dom';
-import { attachWorldLayer } from './world';
+import { attachWorldLayer, type WorldPaths } from './world';
 
-export async function exportPng(sigma: Sigma<any, any>, worldOutline: Path2D | null): Promise<void> {
+export async function exportPng(sigma: Sigma<any, any>, worldOutline: WorldPaths | null): Promise<void> {
   await downloadAsPNG(sigma, {
     fileName: 'newsgraph',
     backgroundColor: '#ffffff',

@@ -19,18 +19,36 @@ function loadTopology(): Promise<Topology> {
   return topologyPromise;
 }
 
+export interface WorldPaths {
+  /** Land, filled. */
+  land: Path2D;
+  /** Coasts and borders, stroked: without the artificial edges along the antimeridian and the poles. */
+  outline: Path2D;
+}
+
 /** Country outlines projected into graph space. */
-export async function worldPath(projection: Projection): Promise<Path2D> {
+export async function worldPath(projection: Projection): Promise<WorldPaths> {
   const topology = await loadTopology();
   const countries = feature(topology, topology.objects.countries as GeometryCollection);
-  const path = new Path2D();
+  const land = new Path2D();
+  const outline = new Path2D();
+  const artificial = (a: number[], b: number[]): boolean =>
+    (Math.abs(a[0]!) >= 179.99 && Math.abs(b[0]!) >= 179.99) || (Math.abs(a[1]!) >= 89.9 && Math.abs(b[1]!) >= 89.9);
   const addRing = (ring: number[][]): void => {
-    ring.forEach(([lon, lat], i) => {
-      const p = project(projection, lon!, lat!);
-      if (i === 0) path.moveTo(p.x, p.y);
-      else path.lineTo(p.x, p.y);
+    let offset = 0; // unwrap longitudes so a ring crossing ±180° stays in one piece
+    let prev: number[] | null = null;
+    ring.forEach((point, i) => {
+      const [lon, lat] = point as [number, number];
+      if (prev && Math.abs(lon + offset - prev[0]!) > 180) offset += lon + offset > prev[0]! ? -360 : 360;
+      const unwrapped = [lon + offset, lat];
+      const p = project(projection, unwrapped[0]!, lat);
+      if (i === 0) land.moveTo(p.x, p.y);
+      else land.lineTo(p.x, p.y);
+      if (i === 0 || (prev && artificial(point, ring[i - 1]!))) outline.moveTo(p.x, p.y);
+      else outline.lineTo(p.x, p.y);
+      prev = unwrapped;
     });
-    path.closePath();
+    land.closePath();
   };
   for (const f of countries.features) {
     const g = f.geometry;
@@ -38,19 +56,19 @@ export async function worldPath(projection: Projection): Promise<Path2D> {
     if (g.type === 'Polygon') g.coordinates.forEach(addRing);
     else if (g.type === 'MultiPolygon') g.coordinates.forEach((poly) => poly.forEach(addRing));
   }
-  return path;
+  return { land, outline };
 }
 
 export interface WorldLayer {
   draw(): void;
-  setPath(path: Path2D | null): void;
+  setPath(path: WorldPaths | null): void;
 }
 
 /** A canvas under sigma's edge layer, redrawn after every sigma render. */
 export function attachWorldLayer(sigma: Sigma<any, any>): WorldLayer {
   const canvas = sigma.createCanvas('world', { beforeLayer: 'edges', style: { pointerEvents: 'none' } });
   canvas.setAttribute('aria-hidden', 'true');
-  let path: Path2D | null = null;
+  let path: WorldPaths | null = null;
   const draw = (): void => {
     const { width, height } = sigma.getDimensions();
     const ratio = window.devicePixelRatio || 1;
@@ -77,10 +95,10 @@ export function attachWorldLayer(sigma: Sigma<any, any>): WorldLayer {
     const scale = Math.sqrt(Math.abs(a * d - b * c)) || 1;
     ctx.setTransform(a * ratio, b * ratio, c * ratio, d * ratio, o.x * ratio, o.y * ratio);
     ctx.fillStyle = '#fbfaf7';
-    ctx.fill(path, 'evenodd');
+    ctx.fill(path.land, 'evenodd');
     ctx.lineWidth = 0.8 / scale;
     ctx.strokeStyle = '#b9c0c8';
-    ctx.stroke(path);
+    ctx.stroke(path.outline);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
   };
   sigma.on('afterRender', draw);
