@@ -614,7 +614,8 @@ function describe(sentence: string, r: RawMatch, t: { type: EventType; acled: st
   for (const s of e.ifNear) {
     const list = lex.lists.get(s.list);
     if (!list) continue;
-    const after = s.side !== 'before' && list.test(clauseAfter(sentence, r.end, 5));
+    // "around": the object, which a passive puts before the verb (after it stands the agent: "by the rebels")
+    const after = (s.side === 'after' || (s.side === 'around' && !passive)) && list.test(clauseAfter(sentence, r.end, 5));
     const beforeHit = (s.side === 'before' || (s.side === 'around' && passive)) && list.test(clauseBefore(sentence, r.start, 5));
     if (after || beforeHit) {
       type = s.type;
