@@ -56,6 +56,8 @@ export interface Gazetteer {
   /** Enclosing places, innermost first: Palmyra → [Homs Governorate, Syria]. */
   parentChain(place: Place): Place[];
   country(code: string): Place | undefined;
+  /** Context-free preference for a place as the reading of `name` (higher is better); resolve() adds context. */
+  rank(place: Place, name: string): number;
   /** Whether the place is worth matching in running text (see fuzzy). */
   isNotable(place: Place): boolean;
   /** Every place (deterministic order). */
@@ -476,6 +478,7 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     get: (id) => byId.get(id),
     country: (code) => byId.get(`country:${code.toUpperCase()}`),
     isNotable: (p) => notable.has(p),
+    rank: (p, name) => score(p, normalizeName(name), undefined),
     places: () => all,
     stats: { places: all.length, keys: index.size, loadMs },
   };

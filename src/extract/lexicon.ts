@@ -87,8 +87,10 @@ function buildLexicon(extraFiles: string[], report: Report): ActorLexicon {
 
   // ── curated entries (builtin, then user files: same id → fields override, aliases merge)
   const curated = new Map<string, ActorEntry>();
+  const fileOf = new Map<string, string>();
   for (const file of [BUILTIN_ACTORS, ...extraFiles]) {
     for (const e of readActorFile(file, report)) {
+      fileOf.set(e.id, file);
       const prev = curated.get(e.id);
       if (prev) {
         const aliases = [...new Set([...prev.aliases, prev.name, ...e.aliases])].filter((a) => a !== e.name);
@@ -209,7 +211,7 @@ function buildLexicon(extraFiles: string[], report: Report): ActorLexicon {
     p = idAlias.get(p) ?? p;
     if (p === e.id || !byId.has(p)) {
       if (!e.generated) {
-        report({ level: 'warning', source: { file: BUILTIN_ACTORS }, message: `actor "${e.id}": parent "${e.parent}" is not a known id or country code; ignored` });
+        report({ level: 'warning', source: { file: fileOf.get(e.id) ?? BUILTIN_ACTORS }, message: `actor "${e.id}": parent "${e.parent}" is not a known id or country code; ignored` });
       }
       delete e.parent;
     } else e.parent = p;

@@ -119,13 +119,34 @@ export function compileMatcher(lexicon: ActorLexicon, gazetteer: Gazetteer, opti
     for (const n of [p.name, ...p.aliases]) {
       const rule = caseRule(n);
       for (const key of nameVariants(n)) {
-        if (key.length < 3 || never.has(key) || (!singleOk && !key.includes(' '))) continue;
+        if (key.length < 3 || never.has(key) || never.has(coreName(key)) || (!singleOk && !key.includes(' '))) continue;
         insert(key, { c, rule: rule === CaseRule.Any ? CaseRule.Any : CaseRule.Capitalised, notAtSentenceStart: atStart.has(key) });
       }
     }
   }
 
+  // candidates in order of preference: actors as listed, then places by the gazetteer's own ranking
+  const sortNode = (node: TrieNode, key: string): void => {
+    if (node.cands && node.cands.length > 1) {
+      const rank = new Map<Cand, number>();
+      for (const k of node.cands) {
+        const p = k.c.kind === 'place' ? gazetteer.get(k.c.id) : undefined;
+        rank.set(k, p ? gazetteer.rank(p, key) : Infinity);
+      }
+      node.cands.sort((a, b) => rank.get(b)! - rank.get(a)! || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0));
+    }
+    if (node.next) for (const [t, child] of node.next) sortNode(child, `${key} ${t}`);
+  };
+  for (const [t, node] of root) sortNode(node, t);
+
   return { find: (text) => find(text, root), size };
+}
+
+const GENERIC_PREFIX_RE = /^(?:province of|rural) /;
+const GENERIC_SUFFIX_RE = / (?:province|governorate|region|district|state|countryside|oblast|county|department)$/;
+/** A region alias without its generic word: "central province" → "central" (then checked against the stop-names). */
+function coreName(key: string): string {
+  return key.replace(GENERIC_PREFIX_RE, '').replace(GENERIC_SUFFIX_RE, '');
 }
 
 /** The case rule a name's spelling declares (see the module comment). */
