@@ -230,6 +230,16 @@ const RELATIVE_RULES: Array<{ re: RegExp; resolve: (m: RegExpExecArray, ctx: Dat
     },
   },
   {
+    re: /\b(?:earlier |later )?this (month|year)\b/gi,
+    resolve: (m, ctx) => {
+      const ref = referenceOf(ctx);
+      if (!ref) return { relative: true };
+      if ((m[1] ?? '').toLowerCase() === 'year') return { date: iso({ y: ref.y }), precision: 'year', relative: true };
+      if (ref.m === undefined) return { relative: true };
+      return { date: iso({ y: ref.y, m: ref.m }), precision: 'month', relative: true };
+    },
+  },
+  {
     // weekdays, optionally "last"/"next"/"this"; "Wednesday night" is still Wednesday
     re: /\b(?:(last|next|this|past|coming) )?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g,
     resolve: (m, ctx) => {
