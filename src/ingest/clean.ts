@@ -195,7 +195,7 @@ export function docFromText(raw: string, meta: TextMeta, options: IngestOptions,
   const originalTitleLength = title.length;
   // "Headline | Site Name": a pipe before a short tail is a site name in practice.
   const piped = /^(.*\S)\s+\|\s+([^|]{2,40})$/u.exec(title);
-  if (piped && wordCount(piped[2]!) <= 5 && wordCount(piped[1]!) >= wordCount(piped[2]!) + 2) title = piped[1]!;
+  if (piped && wordCount(piped[2]!) <= 5 && wordCount(piped[1]!) >= Math.max(3, wordCount(piped[2]!) + 1)) title = piped[1]!;
   const fullTitleKey = titleKey(title);
   const fullTitleSource = title;
   // "Headline - Site Name": drop the site name when the page also shows the bare headline or the site name alone.

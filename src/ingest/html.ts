@@ -96,8 +96,9 @@ function extract(html: string, maxChars: number, classHints: boolean): HtmlExtra
   let truncated = false;
   let titleTag = '';
   let inTitle = false;
-  let h1: string | undefined;
-  let h1Buffer: string[] | undefined;
+  // First <h1> by where it stands: in the article, in the page, in a header or nav (often the site logo).
+  const h1: { article?: string; page?: string; chrome?: string } = {};
+  let h1Buffer: { parts: string[]; where: 'article' | 'page' | 'chrome' } | undefined;
   let metaTitle: string | undefined;
   let metaDate: string | undefined;
   let timeDate: string | undefined;
@@ -138,7 +139,7 @@ function extract(html: string, maxChars: number, classHints: boolean): HtmlExtra
           open.push(buf);
         }
         if (name === 'title') inTitle = true;
-        else if (name === 'h1' && h1 === undefined && !h1Buffer) h1Buffer = [];
+        else if (name === 'h1' && !h1Buffer) h1Buffer = { parts: [], where: skipDepth > 0 ? 'chrome' : open.length > 0 ? 'article' : 'page' };
         else if (name === 'meta') {
           const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase();
           const content = attrs.content;
@@ -154,7 +155,7 @@ function extract(html: string, maxChars: number, classHints: boolean): HtmlExtra
       },
       ontext(text) {
         if (inTitle) titleTag += text;
-        if (h1Buffer) h1Buffer.push(text);
+        if (h1Buffer) h1Buffer.parts.push(text);
         if (ldJson) ldJson.push(text);
         if (skipDepth === 0) emit(text.replace(/\s+/g, ' '));
       },
@@ -166,9 +167,9 @@ function extract(html: string, maxChars: number, classHints: boolean): HtmlExtra
         if (frame.capture) open.pop();
         if (name === 'title') inTitle = false;
         if (name === 'h1' && h1Buffer) {
-          const text = h1Buffer.join('').replace(/\s+/g, ' ').trim();
+          const text = h1Buffer.parts.join('').replace(/\s+/g, ' ').trim();
+          if (text) h1[h1Buffer.where] ??= text;
           h1Buffer = undefined;
-          if (text) h1 = text;
         }
         if (name === 'script' && ldJson) {
           try {
@@ -194,7 +195,7 @@ function extract(html: string, maxChars: number, classHints: boolean): HtmlExtra
 
   const result: HtmlExtract & { truncated?: boolean } = { text };
   if (truncated) result.truncated = true;
-  const title = metaTitle?.trim() || ldTitle?.trim() || h1 || titleTag.replace(/\s+/g, ' ').trim();
+  const title = metaTitle?.trim() || ldTitle?.trim() || h1.article || h1.page || titleTag.replace(/\s+/g, ' ').trim() || h1.chrome;
   if (title) result.title = title;
   const date = metaDate?.trim() || ldDate?.trim() || timeDate?.trim();
   if (date) result.date = date;

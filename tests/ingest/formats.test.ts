@@ -97,6 +97,14 @@ describe('html', () => {
     }
   });
 
+  it('prefers the article <h1> to a site-logo <h1> in the page header', async () => {
+    const dir = fixtureDir({ 'logo.html': `<html><head><title>Army retakes Palmyra | Example</title></head><body><header><h1>Example News</h1></header><div><article><h1>Army retakes Palmyra</h1><p>${PROSE[0]}</p></article></div></body></html>` });
+    const { docs } = await readAll([dir]);
+    expect(docs[0]!.title).toBe('Army retakes Palmyra');
+    const noH1 = fixtureDir({ 'x.html': `<html><head><title>Army retakes Palmyra | Example News</title></head><body><header><h1>Example News</h1></header><p>${PROSE[0]}</p></body></html>` });
+    expect((await readAll([noH1])).docs[0]!.title).toBe('Army retakes Palmyra');
+  });
+
   it('falls back to <h1>, <title> and <time datetime> without meta tags, and reads .htm', async () => {
     const dir = fixtureDir({ 'p.htm': `<html><head><title>Site | Page</title></head><body><main><h1>Headline of the page</h1><time datetime="2015-05-21">May 21</time><p>${PROSE[2]}</p></main></body></html>` });
     const { docs } = await readAll([dir]);
