@@ -84,7 +84,7 @@ describe('graph model', () => {
     expect(sub.order).toBe(4);
     expect(sub.size).toBe(4); // ev2015→isil, ev2015→palmyra, palmyra→syria, isil→palmyra
     const xml = write(sub, {
-      formatNode: (key, a) => ({ label: String(a.label), attributes: flattenForGexf(a, ['label', 'x', 'y', 'size']) }),
+      formatNode: (_key, a) => ({ label: String(a.label), attributes: flattenForGexf(a, ['label', 'x', 'y', 'size']) }),
       formatEdge: (_key, a) => ({ label: String(a.relation), attributes: flattenForGexf(a) }),
     });
     const back = parse(MultiGraph, xml);

@@ -8,7 +8,7 @@ import type Sigma from 'sigma';
 import { animateNodes } from 'sigma/utils';
 import { isoPeriod, isoToDay, type DayRange } from './core/dates';
 import { describeNode } from './core/details';
-import { computeVisibility, documentCounts, kindKey, typeKey } from './core/filters';
+import { computeVisibility, documentCounts } from './core/filters';
 import { mapLayout, type MapLayout } from './core/geo';
 import { neighbourSets, nodeDisplay, type NodeDisplay } from './core/graphModel';
 import { buildLegend } from './core/legend';
@@ -326,13 +326,14 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
   hook.graph = graph;
   hook.sigma = sigma;
 
+  // Hover: one (coalesced) refresh per change; the reducers read the precomputed neighbour sets.
   sigma.on('enterNode', ({ node }) => {
     render.hovered = node;
-    sigma.refresh({ skipIndexation: true });
+    sigma.refresh({ schedule: true });
   });
   sigma.on('leaveNode', () => {
     render.hovered = null;
-    sigma.refresh({ skipIndexation: true });
+    sigma.refresh({ schedule: true });
   });
   sigma.on('clickNode', ({ node }) => select(node, false));
   sigma.on('clickStage', () => select(null, false));
