@@ -7,7 +7,7 @@
  * before 2016 and one in 2016-2017); otherwise a fixture graph in the same format. The suite says
  * which one it used.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,21 +79,38 @@ function findSampleKeys(graphDir: string): { keys?: SampleKeys; missing: string[
   };
 }
 
-/** Prefers the real build of the sample corpus; falls back to the fixture with the reason. */
-function prepareSampleGraph(workDir: string): { dir: string; keys: SampleKeys; source: string } {
-  const realDir = join(workDir, 'real');
-  const build = spawnSync(process.execPath, [join(REPO, 'bin', 'newsgraph.js'), 'build', join(REPO, 'data', 'corpus', 'palmyra'), '-o', realDir], {
-    cwd: REPO,
-    encoding: 'utf8',
-    timeout: 90_000,
+/** Runs `newsgraph build` on the sample corpus; resolves with its exit status and stderr. */
+function buildSampleCorpus(outDir: string): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'newsgraph.js'), 'build', join(REPO, 'data', 'corpus', 'palmyra'), '-o', outDir], {
+      cwd: REPO,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const timer = setTimeout(() => child.kill(), 90_000);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ status: null, stderr: String(error) });
+    });
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stderr });
+    });
   });
+}
+
+/** Prefers the real build of the sample corpus; falls back to the fixture with the reason. */
+async function prepareSampleGraph(workDir: string): Promise<{ dir: string; keys: SampleKeys; source: string }> {
+  const realDir = join(workDir, 'real');
+  const build = await buildSampleCorpus(realDir);
   let reason: string;
   if (build.status === 0 && existsSync(join(realDir, 'graph.json'))) {
     const found = findSampleKeys(realDir);
     if (found.keys) return { dir: realDir, keys: found.keys, source: 'the real build of data/corpus/palmyra' };
     reason = `the real build lacks ${found.missing.join(', ')}`;
   } else {
-    const lines = `${build.stderr ?? ''}${build.error ? String(build.error) : ''}`.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = build.stderr.split('\n').map((l) => l.trim()).filter(Boolean);
     const said = (lines.find((l) => /error/i.test(l)) ?? lines[0] ?? '').slice(0, 300);
     reason = `\`newsgraph build\` failed (exit ${String(build.status)}${said ? `: ${said}` : ''})`;
   }
@@ -289,14 +306,15 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
 
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'newsgraph-browser-'));
-    sample = prepareSampleGraph(workDir);
-    console.info(`viewer browser tests use ${sample.source}`);
     const hostileDir = writeGraphFolder(join(workDir, 'hostile'), hostileGraph());
-    [server, hostileServer, browser] = await Promise.all([
-      serveViewer({ graphDir: sample.dir, viewerDir: VIEWER_DIST, port: 0 }),
+    // the build takes a while: launch the browser meanwhile
+    [sample, hostileServer, browser] = await Promise.all([
+      prepareSampleGraph(workDir),
       serveViewer({ graphDir: hostileDir, viewerDir: VIEWER_DIST, port: 0 }),
       launchBrowser(),
     ]);
+    console.info(`viewer browser tests use ${sample.source}`);
+    server = await serveViewer({ graphDir: sample.dir, viewerDir: VIEWER_DIST, port: 0 });
   });
 
   afterAll(async () => {
@@ -430,6 +448,34 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     expectNoProblems(again);
   });
 
+  it('lets the keyboard filter the node list, move through it and select a node', async () => {
+    const watched = await open(server.url);
+    const { page } = watched;
+    await waitForViewerReady(page);
+    const options = page.locator('#node-list [role=option][data-node]');
+    await page.fill('#node-list-filter', 'Palmyra');
+    await poll(async () => (await options.evaluateAll((items) => items.map((i) => i.getAttribute('data-node')))).includes(sample.keys.palmyra)).toBe(true);
+    for (const text of await options.allTextContents()) expect(text.toLowerCase()).toContain('palmyra');
+    await page.fill('#node-list-filter', '');
+    await page.focus('#node-list');
+    await page.keyboard.press('Home');
+    const activeKey = (): Promise<string | null> =>
+      page.evaluate(() => {
+        const list = document.getElementById('node-list');
+        const id = list?.getAttribute('aria-activedescendant');
+        return id ? (document.getElementById(id)?.getAttribute('data-node') ?? null) : null;
+      });
+    const first = await activeKey();
+    expect(first).not.toBeNull();
+    await page.keyboard.press('ArrowDown');
+    await poll(activeKey).not.toBe(first);
+    const second = await activeKey();
+    await page.keyboard.press('Enter');
+    const label = await page.evaluate((key) => (window as unknown as { __newsgraph: { sigma: { getGraph(): { getNodeAttribute(k: string, a: string): string } } } }).__newsgraph.sigma.getGraph().getNodeAttribute(key, 'label'), second!);
+    await poll(() => page.textContent('#panel [data-field=label]')).toBe(label);
+    expectNoProblems(watched);
+  });
+
   it('shows hostile labels, evidence and urls as literal text: no markup, no dialog, no navigation', async () => {
     const watched = await open(hostileServer.url);
     const { page } = watched;
@@ -452,12 +498,19 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     await poll(() => page.textContent('#article')).toContain(HOSTILE_STRINGS.scriptLabel);
     await poll(() => page.locator('#article mark').first().textContent()).toContain(HOSTILE_STRINGS.evidence);
 
-    // the other hostile nodes, selected through the URL state
+    // try every link in the article: none may run script or leave the page
+    for (const link of await page.locator('#article a').all()) await link.click({ timeout: 5_000 }).catch(() => undefined);
+    await page.keyboard.press('Escape');
+    await page.locator('#article').waitFor({ state: 'hidden' });
+
+    // the other hostile nodes, picked by clicking their suggestion
     for (const [key, label] of [['place:script', HOSTILE_STRINGS.scriptLabel], ['event:js', HOSTILE_STRINGS.javascriptUrl]] as const) {
-      const other = await open(`${hostileServer.url}#sel=${encodeURIComponent(key)}`);
-      await waitForViewerReady(other.page);
-      await poll(() => other.page.textContent('#panel [data-field=label]')).toBe(label);
-      expectNoProblems(other);
+      await page.fill('#search', 'script');
+      const suggestion = page.locator(`#search-results [role=option][data-node="${key}"]`);
+      await suggestion.waitFor({ state: 'visible' });
+      expect(await suggestion.textContent()).toContain(label);
+      await suggestion.click();
+      await poll(() => page.textContent('#panel [data-field=label]')).toBe(label);
     }
 
     const dom = await page.evaluate(() => ({
@@ -467,8 +520,6 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
       unsafeBlankLinks: [...document.querySelectorAll('a[target=_blank]')].filter((a) => !/noopener/.test(a.getAttribute('rel') ?? '') || !/noreferrer/.test(a.getAttribute('rel') ?? '')).length,
     }));
     expect(dom).toEqual({ injectedElements: 0, inlineScripts: 0, javascriptLinks: 0, unsafeBlankLinks: 0 });
-    // try every link in the article: none may run script or leave the page
-    for (const link of await page.locator('#article a').all()) await link.click().catch(() => undefined);
     expectNoProblems(watched);
 
     // a javascript: graph url is never loaded
