@@ -228,6 +228,8 @@ async function* readOne(file: string, options: IngestOptions, report: Report): A
     warn('empty file (only whitespace); skipped');
     return;
   }
+  // A web page saved under a text name is still a web page.
+  if (format === 'txt' && /^\s*(?:<!doctype html|<html[\s>])/i.test(text.slice(0, 500))) format = 'html';
   // Unknown extensions: markup (HTML, XML, RSS) is read for its text, anything else as plain text.
   if (format === 'unknown') format = /^\s*</.test(text.slice(0, 1000)) && /<\/?[a-zA-Z][^>]*>/.test(text.slice(0, 5000)) ? 'html' : 'txt';
   yield* docsFromDecoded(text, file, basename(file), format, options, report);

@@ -81,7 +81,11 @@ export function docFromRecord(
   const get = (name: FieldName) => (fields[name] !== undefined ? asText(record[fields[name]!]) : undefined);
   const text = get('text');
   if (text === undefined || !text.trim()) {
-    const where = fields.text ? `its "${fields.text}" field is empty or not text` : 'it has no text field';
+    const where = fields.text
+      ? `its "${fields.text}" field is empty or not text`
+      : options.fields?.text
+        ? `it has no "${options.fields.text}" field`
+        : 'it has no text field';
     report({ level: 'warning', source, message: `record skipped: ${where}` });
     return undefined;
   }

@@ -267,6 +267,19 @@ describe('inputs', () => {
     await expect(readAll([dir], { dateOverride: '26/13/2016' })).rejects.toBeInstanceOf(InputError);
   });
 
+  it('reads a web page saved as .txt as HTML', async () => {
+    const dir = fixtureDir({ 'saved.txt': `<!DOCTYPE html><html><head><title>Saved page title here</title><script>x()</script></head><body><p>${PROSE[0]}</p></body></html>` });
+    const { docs } = await readAll([dir]);
+    expect(docs[0]).toMatchObject({ title: 'Saved page title here', text: PROSE[0] });
+  });
+
+  it('names the missing custom text field of a record', async () => {
+    const dir = fixtureDir({ 'r.json': JSON.stringify([{ text: PROSE[0] }]) });
+    const { docs, diagnostics } = await readAll([dir], { fields: { text: 'story' } });
+    expect(docs).toEqual([]);
+    expect(diagnostics[0]!.message).toMatch(/no "story" field/);
+  });
+
   it('tries unknown extensions as text', async () => {
     const dir = fixtureDir({ 'article.page': `Unknown extension title\n\n${PROSE[0]}` });
     const { docs, diagnostics } = await readAll([dir]);

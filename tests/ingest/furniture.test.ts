@@ -79,6 +79,11 @@ describe('trailing sections are cut once the article has started', () => {
     expect(early.split('\n\n')).toHaveLength(6);
   });
 
+  it('a "Discussion" subheading early in an analysis does not cut it', () => {
+    const doc = clean(`Headline of the article here\n${PROSE[0]}\nDiscussion\n${PROSE[1]}\n${PROSE[2]}\n${PROSE[0]}\n${PROSE[1]}`);
+    expect(doc.text.split('\n\n')).toHaveLength(6);
+  });
+
   it('comment-like words before the article body do not cut it', () => {
     const doc = clean(`Comments\nHeadline of the article here\n${PROSE[0]}\n${PROSE[1]}`);
     expect(doc.text).toBe(`${PROSE[0]}\n\n${PROSE[1]}`);
