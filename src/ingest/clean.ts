@@ -46,6 +46,11 @@ function wordCount(line: string): number {
   return n;
 }
 
+/** "Home News Syria Iraq Lebanon Opinion Sport": five or more capitalised words, no lower-case word, no punctuation. */
+function looksLikeMenu(line: string, words: number): boolean {
+  return words >= 5 && !/[,.:;!?'"“”‘’()]/.test(line) && line.split(' ').every((w) => /^[\p{Lu}\p{N}&|/»›-]/u.test(w));
+}
+
 /** A paragraph of running prose, as opposed to a heading, label or link. */
 function isBodyLike(line: string, words: number): boolean {
   if (line.length > 300) return true;
@@ -178,7 +183,9 @@ export function docFromText(raw: string, meta: TextMeta, options: IngestOptions,
   let derivedTitle = false;
   if (!title) {
     const candidates = lines.filter((l) => l.header && !l.body && l.words >= 2 && l.words <= 40 && !/:$/.test(l.text));
-    const best = candidates.reduce<Line | undefined>((a, l) => (!a || l.words > a.words ? l : a), undefined);
+    // The longest header line, but a run of capitalised words with no small word is a menu, not a headline.
+    const score = (l: Line) => (looksLikeMenu(l.text, l.words) ? 0 : 100) + l.words;
+    const best = candidates.reduce<Line | undefined>((a, l) => (!a || score(l) > score(a) ? l : a), undefined);
     if (best) {
       titleLine = best;
       title = best.text;
@@ -222,6 +229,7 @@ export function docFromText(raw: string, meta: TextMeta, options: IngestOptions,
       // Site names, section names, kickers and labels above the article.
       if (l.words <= 3 && !TERMINAL.test(l.text)) continue;
       if (/:$/.test(l.text) && l.words <= 5) continue;
+      if (looksLikeMenu(l.text, l.words)) continue;
     }
     paragraphs.push(l.text);
   }

@@ -97,6 +97,12 @@ describe('header lines', () => {
     expect(doc.text).toBe(`${PROSE[0]}\n\n${PROSE[1]}`);
   });
 
+  it('a menu of capitalised words is not taken for the headline', () => {
+    const doc = clean(`Home News Syria Iraq Lebanon Opinion Sport Culture\nArmy retakes the ancient city of Palmyra\n${PROSE[0]}`);
+    expect(doc.title).toBe('Army retakes the ancient city of Palmyra');
+    expect(doc.text).toBe(PROSE[0]);
+  });
+
   it('a repeated headline inside the page is dropped', () => {
     const doc = clean(`Army retakes the ancient city\n${PROSE[0]}\nArmy retakes the ancient city\n${PROSE[1]}`);
     expect(doc.text).toBe(`${PROSE[0]}\n\n${PROSE[1]}`);
