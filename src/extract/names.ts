@@ -49,9 +49,8 @@ export function normalizeToken(raw: string): string {
     if (APOSTROPHES.has(c) || c === 0x2e) continue;
     out += s[i];
   }
-  s = out.toLowerCase();
   // ß, æ, œ, ı… are not decomposed by NFKD
-  return s.replace(/ß/g, 'ss').replace(/æ/g, 'ae').replace(/œ/g, 'oe').replace(/ı/g, 'i').replace(/ø/g, 'o').replace(/đ/g, 'd').replace(/ł/g, 'l');
+  return foldSpecial(out.toLowerCase());
 }
 
 export interface TokenSpan {
@@ -123,14 +122,27 @@ export function tokenizeName(s: string): string[] {
 
 /** The normalised key of a name (see the module comment). */
 const PLAIN_RE = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+// dots and possessives need the tokenizer; everything else folds with a few regular expressions
+const NEEDS_TOKENIZER_RE = /[.]|['’‘`ʻʼʿʾ′´][sS](?![\p{L}\p{N}\p{M}])/u;
+const APOSTROPHES_RE = /['’‘`ʻʼʿʾ′´]/g;
+const NON_WORD_RE = /[^\p{L}\p{N}]+/gu;
+const SPECIAL_RE = /[ßæœıøđł]/;
 export function normalizeName(s: string): string {
   if (PLAIN_RE.test(s)) {
     const low = s.toLowerCase();
     return low.startsWith('the ') ? low.slice(4) : low;
   }
-  const toks = tokenizeName(s);
-  if (toks.length > 1 && toks[0] === 'the') toks.shift();
-  return toks.join(' ');
+  let out: string;
+  if (!NEEDS_TOKENIZER_RE.test(s)) {
+    out = s.normalize('NFKD').replace(MARKS_RE, '').replace(APOSTROPHES_RE, '').toLowerCase();
+    if (SPECIAL_RE.test(out)) out = foldSpecial(out);
+    out = out.replace(NON_WORD_RE, ' ').trim();
+  } else out = tokenizeName(s).join(' ');
+  return out.startsWith('the ') ? out.slice(4) : out;
+}
+
+function foldSpecial(s: string): string {
+  return s.replace(/ß/g, 'ss').replace(/æ/g, 'ae').replace(/œ/g, 'oe').replace(/ı/g, 'i').replace(/ø/g, 'o').replace(/đ/g, 'd').replace(/ł/g, 'l');
 }
 
 /** Arabic definite articles as separate tokens after hyphen splitting. */

@@ -85,6 +85,12 @@ describe('matcher', () => {
     expect(surfaces(m.find('They fled Gao.'))).toEqual(['Gao']);
   });
 
+  it('marks bare demonyms as pointers to their country', () => {
+    const [x] = m.find('A Russian official spoke.');
+    expect(x?.surface).toBe('Russian');
+    expect(x?.candidates).toEqual([{ kind: 'actor', id: 'country:RU', type: 'demonym' }]);
+  });
+
   it('does not join names across sentences or paragraphs', () => {
     const found = m.find('He left Syria.\n\nArmy units stayed.');
     expect(surfaces(found)).toEqual(['Syria']);
