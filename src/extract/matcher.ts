@@ -42,6 +42,8 @@ export interface MatcherOptions {
   minPopulation?: number;
   /** Places named by one word must have this population (default 100k) unless curated, an admin capital or in a focus country. */
   singleWordPopulation?: number;
+  /** Also match bare demonyms ("Russian") as { kind: 'actor', id: 'country:RU', type: 'demonym' } (default false). */
+  demonyms?: boolean;
   /** Stop-name files (default data/gazetteer/stopnames.json). */
   stopnameFiles?: string[];
 }
@@ -109,7 +111,7 @@ export function compileMatcher(lexicon: ActorLexicon, gazetteer: Gazetteer, opti
   }
   // bare demonyms ("a Russian official") point at their country, typed "demonym" so callers can
   // use them as context without making an actor of every adjective
-  for (const [key, code] of lexicon.demonyms()) {
+  for (const [key, code] of options.demonyms ? lexicon.demonyms() : []) {
     const country = lexicon.countryActor(code);
     if (!country || never.has(key)) continue;
     const surface = country.demonyms?.find((d) => nameVariants(d)[0] === key) ?? key;

@@ -85,8 +85,10 @@ describe('matcher', () => {
     expect(surfaces(m.find('They fled Gao.'))).toEqual(['Gao']);
   });
 
-  it('marks bare demonyms as pointers to their country', () => {
-    const [x] = m.find('A Russian official spoke.');
+  it('marks bare demonyms as pointers to their country when asked to', () => {
+    expect(m.find('A Russian official spoke.')).toEqual([]);
+    const withDemonyms = compileMatcher(loadActorLexicon(), loadGazetteer(), { demonyms: true });
+    const [x] = withDemonyms.find('A Russian official spoke.');
     expect(x?.surface).toBe('Russian');
     expect(x?.candidates).toEqual([{ kind: 'actor', id: 'country:RU', type: 'demonym' }]);
   });
