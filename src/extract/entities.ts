@@ -94,8 +94,8 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   };
   for (const h of hits) {
     for (const c of h.candidates) {
-      if (c.type === 'country' && c.country) countCountry(c.country, 2);
-      else if (c.country && h.candidates.length === 1) countCountry(c.country);
+      if (c.type === 'country') countCountry(kb.candidateCountry(c), 2);
+      else if (h.candidates.length === 1) countCountry(kb.candidateCountry(c));
     }
   }
   for (const t of tokenize(text)) {
@@ -120,6 +120,14 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   for (const h of hits) {
     const si = sentenceIndexAt(sentences, h.start);
     if (si < 0) continue;
+    // A place-name hit that is really the first word of a longer unknown name ("Ain" of
+    // "Ain al-Zekr", "Tal" of "Tal Shahab") or a common word ("March", "North") is no place.
+    if (h.candidates.every((c) => c.kind === 'place')) {
+      const single = !/\s/.test(h.surface);
+      const after = text.slice(h.end, h.end + 24);
+      if (single && cues.placePrefixes.has(h.surface) && /^\s+(?:\p{Lu}|(?:al|el|ad|ar|as|az|ez|ash)-)/u.test(after)) continue;
+      if (single && cues.notNames.has(h.surface.toLowerCase())) continue;
+    }
     const ref = kb.resolveHit(h, context);
     if (!ref) continue;
     const s = sentences[si]!;
@@ -167,6 +175,8 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
 
   // ── 3. Unknown capitalised spans, typed by cues.
   const personNames: EntityRef[] = [];
+  let lastPlaceSpan: { sentence: number; end: number } | undefined;
+  const pendingShortForms: Array<{ st: SentenceTokens; start: number; end: number; surface: string; words: string[] }> = [];
   const acronyms = new Map<string, EntityRef>();
   for (const st of perSentence) recogniseSpans(st);
 
@@ -175,7 +185,13 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
     const toks = st.tokens;
     let i = 0;
     while (i < toks.length) {
-      if (st.covered[i]! >= 0 || !isWord(toks[i]!) || !isCapitalised(toks[i]!.text)) {
+      if (st.covered[i]! >= 0) {
+        const m = mentions[st.covered[i]!]!;
+        if (m.kind === 'place') lastPlaceSpan = { sentence: s.index, end: m.end };
+        i++;
+        continue;
+      }
+      if (!isWord(toks[i]!) || !isCapitalised(toks[i]!.text)) {
         i++;
         continue;
       }
@@ -224,8 +240,9 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
     // Drop leading words that are capitalised only by position or are titles.
     let a = i;
     let title = '';
+    const bare = (w: string) => w.toLowerCase().replace(/\.$/, '').replace(/['’]s$/, '');
     while (a <= j) {
-      const w = toks[a]!.text.toLowerCase().replace(/\.$/, '');
+      const w = bare(toks[a]!.text);
       if (cues.titles.has(w) || (a + 1 <= j && cues.titles.has(`${w} ${toks[a + 1]!.text.toLowerCase()}`))) {
         title = title ? `${title} ${toks[a]!.text}` : toks[a]!.text;
         a++;
@@ -237,14 +254,25 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
       }
       break;
     }
-    if (a > j) return;
-    // Trailing generic words ("Homs province", "Doua District") are heads, kept in the name.
-    const words = toks.slice(a, j + 1);
-    const surface = text.slice(words[0]!.start, words[words.length - 1]!.end);
+    // Trailing words that are no names either ("Syria Monday", "Assad's").
+    let z = j;
+    while (z >= a && cues.notNames.has(bare(toks[z]!.text)) && !cues.placeHeads.has(bare(toks[z]!.text)) && !cues.orgHeads.has(bare(toks[z]!.text))) z--;
+    if (a > z) return;
+    const words = toks.slice(a, z + 1);
+    const surface = text.slice(words[0]!.start, words[words.length - 1]!.end).replace(/['’]s$/, '');
     const lastLower = words[words.length - 1]!.text.toLowerCase();
     const firstWord = words[0]!.text;
     const start = words[0]!.start;
-    const end = words[words.length - 1]!.end;
+    const end = start + surface.length;
+    // A lone generic noun capitalised in a name's tail ("the Palmyra Triangle and Castle").
+    if (words.length === 1 && (cues.placeHeads.has(lastLower) || cues.orgHeads.has(lastLower) || cues.titles.has(lastLower))) return;
+
+    // A known actor the fast pass missed (a possessive, an odd hyphen): "ISIL’s".
+    const knownActor = kb.actorByName(surface);
+    if (knownActor) {
+      mention(knownActor, s, start, end);
+      return;
+    }
 
     // An acronym defined in the text: "National Defense Forces (NDF)".
     const afterSpan = text.slice(end, end + 12);
@@ -253,25 +281,36 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
     // Text before the span decides place readings ("in Zizun", "town of Yalda").
     const before1 = lowerWordBefore(st, a, 1);
     const before3 = lowerWordBefore(st, a, 3);
-    const nextTok = toks[j + 1];
+    const nextTok = toks[z + 1];
     const nextWord = nextTok && isWord(nextTok) ? nextTok.text.toLowerCase() : '';
+    const next2 = toks[z + 2] && isWord(toks[z + 2]!) ? toks[z + 2]!.text.toLowerCase() : '';
 
     // Place heads written in lower case after the name: "Tal al-Frat region", "al-Mahr oilfield".
-    let placeHead: string | undefined = cues.placeHeads.get(lastLower);
+    let placeHead: string | undefined = words.length >= 2 ? cues.placeHeads.get(lastLower) : undefined;
     let headEnd = end;
-    if (!placeHead && nextWord && cues.placeHeads.has(nextWord) && nextWord !== 'city' && nextWord !== 'state') {
+    let lowerHead = false;
+    if (!placeHead && nextWord && nextTok && /^\p{Ll}/u.test(nextTok.text) && cues.placeHeads.has(nextWord) && nextWord !== 'city' && nextWord !== 'state' && nextWord !== 'front') {
       placeHead = cues.placeHeads.get(nextWord);
-      headEnd = nextTok!.end;
+      headEnd = nextTok.end;
+      lowerHead = true;
     }
-    const orgType = cues.orgHeads.get(lastLower);
-    const hasPlacePrefix = cues.placePrefixes.has(firstWord) || /^(?:al|el|ad|ar|as|az|ez|ash)-/.test(firstWord) && words.length === 1;
+    // Organisation heads: in the name ("Yarmouk Martyrs Brigade") or after it in lower case
+    // ("Jeish al-Islam terrorist group", "Desert Falcons fighters").
+    let orgType = words.length >= 2 ? cues.orgHeads.get(lastLower) : undefined;
+    if (!orgType && /^(?:group|militia|faction|brigade|battalion|movement)$/.test(nextWord)) orgType = 'armed group';
+    if (!orgType && /^(?:terrorist|militant|rebel|jihadist|extremist|armed|insurgent|islamist)$/.test(nextWord) && /^(?:group|groups|organization|militia|faction)$/.test(next2)) orgType = 'armed group';
+    const hasPlacePrefix = cues.placePrefixes.has(firstWord) && words.length >= 2 || (/^(?:al|el|ad|ar|as|az|ez|ash)-/.test(firstWord) && words.length === 1);
 
-    // People: a title before, a known first name, or "said" after.
+    // People: a title before (capitalised in the span or lower case before it), a known first
+    // name, or a reporting verb after a two-word name.
+    const lowerTitle = lowerTitleBefore(st, a);
+    if (!title && lowerTitle) title = lowerTitle;
     const firstIsGivenName = kb.isGivenName(firstWord) && words.length >= 2;
     const personCue = title !== '' || firstIsGivenName;
 
     if (acr && isAcronym(acr[1]!) && words.length >= 2) {
-      const ref = addRef({ key: keyFromName('actor', orgType ?? 'organization', surface), kind: 'actor', type: orgType ?? 'organization', label: surface });
+      const known = kb.actorByName(surface) ?? kb.actorByName(acr[1]!);
+      const ref = known ?? addRef({ key: keyFromName('actor', orgType ?? 'organization', surface), kind: 'actor', type: orgType ?? 'organization', label: surface });
       mention(ref, s, start, end);
       acronyms.set(acr[1]!, ref);
       return;
@@ -280,50 +319,62 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
       mention(acronyms.get(surface)!, s, start, end);
       return;
     }
-    if (personCue && !orgType && !placeHead) {
+    if (personCue && !orgType && !placeHead && !hasPlacePrefix && words.length <= 4) {
       const ref = addRef({ key: keyFromName('actor', 'person', surface), kind: 'actor', type: 'person', label: surface });
       if (words.length >= 2) personNames.push(ref);
       const m = mention(ref, s, start, end);
-      if (title) noteAffiliation(st, i, m, title);
+      if (title) noteAffiliation(st, title === lowerTitle ? a - lowerTitle.split(/\s+/).length : i, m, title);
+      lastPlaceSpan = undefined;
       return;
     }
-    if (orgType && words.length >= 2) {
+    if (orgType) {
       const known = kb.actorByName(surface);
       const ref = known ?? addRef({ key: keyFromName('actor', orgType, surface), kind: 'actor', type: orgType, label: surface });
       mention(ref, s, start, end);
       return;
     }
-    const placeCue =
-      placeHead !== undefined ||
-      hasPlacePrefix ||
-      cues.placePrepositions.has(before1) ||
-      [...cues.placeLowerPrefixes].some((p) => before3.endsWith(p));
+    // A list continues a place reading: "towns of Yalda, Babbila and Seyedi Meqdad".
+    const between = lastPlaceSpan && lastPlaceSpan.sentence === s.index ? text.slice(lastPlaceSpan.end, start) : '';
+    const listCue = between !== '' && /^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(between);
+    const prefixCue = [...cues.placeLowerPrefixes].some((p) => before3.endsWith(p));
+    const placeCue = placeHead !== undefined || hasPlacePrefix || listCue || prefixCue || cues.placePrepositions.has(before1);
+    if (placeCue && !placeHead && !hasPlacePrefix && !listCue && words.length === 1 && kb.countryOfDemonym(firstWord)) return;
     if (placeCue) {
-      const name = placeHead && headEnd === end && words.length >= 2 ? text.slice(start, words[words.length - 2]!.end) : surface;
-      const known = kb.lookupPlace(name, context) ?? kb.lookupPlace(surface, context);
+      const name = placeHead && !lowerHead && words.length >= 2 ? text.slice(start, words[words.length - 2]!.end) : surface;
+      const known = kb.lookupPlace(surface, context) ?? (name !== surface ? kb.lookupPlace(name, context) : undefined);
       const surfaceFull = text.slice(start, headEnd);
       if (known) {
         mention(placeRef(known), s, start, headEnd, surfaceFull);
+        lastPlaceSpan = { sentence: s.index, end: headEnd };
         return;
       }
-      // Unknown names after a bare preposition need a second cue: a one-word "in Aleppo" is
-      // in the gazetteer; a one-word unknown after "in" is often a person or a month.
-      if (!placeHead && !hasPlacePrefix && words.length === 1 && before1 === 'of') return;
+      // An unknown one-word name needs more than "of" before it, and a given name is a person.
+      if (!placeHead && !hasPlacePrefix && !listCue && !prefixCue && words.length === 1 && before1 === 'of') return;
       if (!placeHead && !hasPlacePrefix && kb.isGivenName(firstWord)) return;
-      const type = placeHead ?? (before3.match(/\b(?:town|village)s? of$/) ? 'town' : 'town');
-      const label = surfaceFull.replace(/^(?:the)\s+/i, '');
-      const ref = addRef({ key: keyFromName('place', type, label.replace(/\s+(?:region|district|area|province)$/i, '')), kind: 'place', type, label });
+      if (!placeHead && !hasPlacePrefix && !listCue && kb.countryOfDemonym(firstWord)) return;
+      const type = placeHead ?? 'town';
+      // The label is the name; a lower-case head ("region", "oilfield") stays an alias only.
+      const label = surface.replace(/^(?:the)\s+/i, '');
+      const ref = addRef({ key: keyFromName('place', type, label.replace(/\s+(?:region|district|area|province|governorate)$/i, '')), kind: 'place', type, label });
       mention(ref, s, start, headEnd, surfaceFull);
+      lastPlaceSpan = { sentence: s.index, end: headEnd };
       return;
-    }
-    // A lone capitalised word followed by a reporting verb is a person's surname or a source.
-    if (words.length >= 2 && cues.personVerbs.has(nextWord) && kb.isGivenName(firstWord)) {
-      const ref = addRef({ key: keyFromName('actor', 'person', surface), kind: 'actor', type: 'person', label: surface });
-      personNames.push(ref);
-      mention(ref, s, start, end);
     }
     // Otherwise: a short form resolved later, or nothing.
     pendingShortForms.push({ st, start, end, surface, words: words.map((w) => w.text) });
+  }
+
+  /** A lower-case title just before a name: "media activist", "press secretary", "lawmaker". */
+  function lowerTitleBefore(st: SentenceTokens, a: number): string {
+    const parts: string[] = [];
+    for (let k = a - 1; k >= 0 && parts.length < 3; k--) {
+      const t = st.tokens[k]!;
+      if (!isWord(t) || !/^\p{Ll}/u.test(t.text) || !cues.titleWords.has(t.text.toLowerCase())) break;
+      parts.unshift(t.text);
+    }
+    // Only a real title counts ("local media activist" ends in "activist").
+    while (parts.length && !cues.titles.has(parts[parts.length - 1]!.toLowerCase())) parts.pop();
+    return parts.join(' ');
   }
 
   // "Kremlin press secretary Dmitry Peskov", "SOHR Director Rami Abdel Rahman",
@@ -360,7 +411,6 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
     }
   }
 
-  const pendingShortForms: Array<{ st: SentenceTokens; start: number; end: number; surface: string; words: string[] }> = [];
 
   // Lower-case titles before a capitalised name ("media activist Abas al-Omar") are not part of
   // the capitalised run, so catch them here: the token before the span.
@@ -417,6 +467,24 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
         if (first) relations.push({ from: ref.key, to: parent.key, relation: ref.type === 'person' ? 'affiliation' : 'part of', sentence: first.sentence });
       }
     }
+  }
+
+  // ── 4b. "X, known as the Y" / "X, also known as Y": one entity under two names.
+  const KNOWN_AS = /^\s*[,(]?\s*(?:also\s+|better\s+|locally\s+|widely\s+)?known(?:\s+in\s+\p{L}+)?\s+as\s+(?:the\s+)?["“']?$/iu;
+  const ordered = [...mentions].sort((x, y) => x.start - y.start);
+  for (let k = 0; k + 1 < ordered.length; k++) {
+    const a = ordered[k]!;
+    const b = ordered[k + 1]!;
+    if (a.sentence !== b.sentence || a.kind !== b.kind || a.key === b.key) continue;
+    if (!KNOWN_AS.test(text.slice(a.end, b.start))) continue;
+    const keep = refs[a.key]?.known || !refs[b.key]?.known ? a : b;
+    const drop = keep === a ? b : a;
+    const target = refs[keep.key]!;
+    for (const m of mentions) {
+      if (m.key !== drop.key) continue;
+      Object.assign(m, { ...target, surface: m.surface, sentence: m.sentence, start: m.start, end: m.end });
+    }
+    delete refs[drop.key];
   }
 
   // ── 5. "the army" in an article about one country's war means that country's army.

@@ -17,6 +17,26 @@ const PLACE_BOUND: ReadonlySet<EventType> = new Set<EventType>(['capture', 'with
 const WEAK: ReadonlySet<EventType> = new Set<EventType>(['statement']);
 
 const GOVERNMENT_TYPES = new Set(['military', 'government', 'country']);
+// Only armed actors fight, capture, strike, shell, kill or withdraw.
+const VIOLENT: ReadonlySet<EventType> = new Set<EventType>(['battle', 'capture', 'withdrawal', 'airstrike', 'shelling', 'explosion', 'killing', 'destruction', 'deployment', 'arrest']);
+const ARMED = new Set(['armed group', 'military', 'government', 'country']);
+// The words that introduce the losing or attacked side, per event type.
+const TARGET_CUES: Partial<Record<EventType, string[]>> = {
+  capture: ['from', 'of'],
+  battle: ['with', 'against', 'between', 'on', 'and'],
+  airstrike: ['on', 'against', 'targeting', 'over'],
+  shelling: ['on', 'against', 'targeting'],
+  killing: ['of'],
+  withdrawal: [],
+  explosion: ['against', 'targeting'],
+  arrest: [],
+};
+// Types whose direct object is the target ("killed 40 ISIL militants", "shelled the army's positions").
+const OBJECT_TARGET: ReadonlySet<EventType> = new Set<EventType>(['killing', 'shelling', 'airstrike', 'arrest', 'battle']);
+// Text between two actors of one side: "A and B", "A, backed by B", "A alongside B".
+const JOINED = /^(?:\s*,?\s*(?:and|&|alongside|together with|along with|with the help of|in cooperation with|backed by|supported by|aided by|assisted by)\s+(?:the\s+|its\s+|their\s+)?|\s*,\s*(?:backed|supported|aided|assisted)\s+by\s+(?:the\s+)?|\s*,\s*)$/i;
+const SPECIFICITY = (p: EntityMention): number =>
+  p.type === 'site' || p.type === 'town' || p.type === 'area' ? 3 : p.type === 'city' ? 3 : p.type === 'region' ? 2 : 1;
 
 interface Participant {
   m: EntityMention;
@@ -103,34 +123,50 @@ export function extractEvents(
       let agents: EntityMention[] = [];
       let targets: EntityMention[] = [];
       const sourceKeys = new Set(sources.map((x) => x.key));
-      const notSource = (p: Participant) => !sourceKeys.has(p.m.key);
+      // Who can act in a violent event: forces, groups, states; not reporters or monitors.
+      const canBeTarget = (p: Participant) =>
+        !sourceKeys.has(p.m.key) && (VIOLENT.has(t.type) ? ARMED.has(String(p.m.type)) || t.type === 'killing' : p.m.type !== 'media');
+      // A possessive is no subject: "Syria’s Dara’a province", "ISIL’s positions".
+      const canAct = (p: Participant) => canBeTarget(p) && !/['’]s$/.test(p.m.surface) && !/^['’]s?\b/.test(text.slice(p.m.end, p.m.end + 3));
+      const targetCues = TARGET_CUES[t.type] ?? [];
 
       if (t.passive) {
         // "Palmyra was captured by ISIL from the army"
-        agents = after.filter((p) => p.cue === 'by').map((p) => p.m);
-        targets = before.filter(notSource).slice(-1).map((p) => p.m);
-      } else if (/^fell|^fall/.test(t.lemma) || /\bfell\b|\bfall(?:s|en)?\b/.test(t.text)) {
-        agents = after.filter((p) => p.cue === 'to').map((p) => p.m);
+        agents = after.filter((p) => p.cue === 'by' && canAct(p)).map((p) => p.m);
+        targets = before.filter(canBeTarget).slice(-1).map((p) => p.m);
+        if (t.type === 'capture') targets = after.filter((p) => p.cue === 'from' && canBeTarget(p)).map((p) => p.m);
+      } else if (t.roles?.gainer === 'to' || /\bfell\b|\bfall(?:s|en)?\b/.test(t.text)) {
+        agents = after.filter((p) => p.cue === 'to' && canAct(p)).map((p) => p.m);
       } else {
-        // Subject: the actors in the clause before the trigger (coordinated or "backed by").
-        const clause = before.filter(notSource).filter((p) => !/[;:]/.test(wordsBetween(text, p.m.end, tStart)));
-        const subj = clause.filter((p) => p.cue !== 'from' && p.cue !== 'against' && p.cue !== 'with' && p.cue !== 'on');
-        agents = subj.slice(-3).map((p) => p.m);
-        targets = after
-          .filter(notSource)
-          .filter((p) => ['from', 'against', 'on', 'with', 'at', 'targeting', 'of', 'killing', 'between'].includes(p.cue) || t.type === 'killing' || t.type === 'airstrike' || t.type === 'shelling')
-          .map((p) => p.m);
+        // The subject: the first actor of the clause before the trigger, with the actors joined
+        // to it by "and", "backed by", "alongside", "with the help of"...
+        const clauseStart = Math.max(s.start, ...[...text.slice(s.start, tStart).matchAll(/[;:]|,\s*(?:which|who|while|but|as|after|before|when)\b/g)].map((m) => s.start + m.index! + 1));
+        const subj = before.filter((p) => p.m.start >= clauseStart && canAct(p) && !['from', 'against', 'with', 'on', 'of', 'to', 'at', 'in', 'near', 'over', 'targeting'].includes(p.cue));
+        if (subj.length) {
+          agents = [subj[0]!.m];
+          for (let k = 1; k < subj.length; k++) {
+            const gap = text.slice(subj[k - 1]!.m.end, subj[k]!.m.start);
+            if (JOINED.test(gap)) agents.push(subj[k]!.m);
+            else break;
+          }
+        }
+        targets = after.filter((p) => canBeTarget(p) && (targetCues.includes(p.cue) || (OBJECT_TARGET.has(t.type) && p.m.start - tEnd < 30))).map((p) => p.m);
         // "clashes between A and B": both sides act.
         if (t.type === 'battle' && agents.length === 0 && targets.length >= 2) {
           agents = targets.slice(0, 2);
           targets = [];
         }
       }
-      // Places: after the trigger first ("seized Palmyra"), then before it, then the context.
+      // Places: the most specific one in the clause after the trigger ("seized Palmyra"), then
+      // before it ("Palmyra in Homs province was liberated"), then the context.
       const placeAfter = places.filter((p) => p.start >= tEnd);
       const placeBefore = places.filter((p) => p.end <= tStart);
-      let place: EntityMention[] = placeAfter.length ? [placeAfter[0]!] : placeBefore.length ? [placeBefore[placeBefore.length - 1]!] : [];
-      // A site inside a city names both ("Palmyra Castle" → Palmyra too) through located-in edges later.
+      const pick = (list: EntityMention[], fromEnd: boolean) => {
+        const ordered = fromEnd ? [...list].reverse() : list;
+        return ordered.reduce<EntityMention | undefined>((best, p) => (!best || SPECIFICITY(p) > SPECIFICITY(best) ? p : best), undefined);
+      };
+      const chosen = pick(placeAfter, false) ?? pick(placeBefore, true);
+      let place: EntityMention[] = chosen ? [chosen] : [];
       const definiteCity = /\bthe\s+(?:\S+\s+){0,3}(?:city|town)\b/i.test(s.text.slice(t.end));
       if (place.length === 0 && definiteCity && salientCity) place = [salientCity];
       if (place.length === 0 && lastPlace && lastPlace.sentence >= s.index - 2) place = [lastPlace];
@@ -150,7 +186,10 @@ export function extractEvents(
       let iso = date?.date;
       let precision: DatePrecision | undefined = date?.precision;
       let dateEnd = date?.endDate;
-      if (!iso && doc.date && (t.tense === 'present' || /\b(?:has|have)\s+(?:\S+\s+)?\w+ed\b/.test(s.text))) {
+      // Undated: what the report is about (present or present-perfect tense, or the lead
+      // paragraph of the article) happened on its publication day; background stays undated.
+      const lede = s.paragraph <= 1;
+      if (!iso && doc.date && (t.tense === 'present' || lede || /\b(?:has|have)\s+(?:\S+\s+){0,2}\w+(?:ed|en)\b/.test(s.text))) {
         iso = doc.date;
         precision = doc.datePrecision ?? (doc.date.length === 10 ? 'day' : 'month');
         dateEnd = undefined;
@@ -201,7 +240,7 @@ function dedupeTriggers(list: TriggerMatch[]): TriggerMatch[] {
   const byType = new Map<EventType, TriggerMatch>();
   for (const t of list) if (!byType.has(t.type)) byType.set(t.type, t);
   // A capture subsumes the battle and withdrawal words around it ("seized ... after clashes").
-  if (byType.has('capture')) {
+  if (byType.get('capture')?.modality === 'asserted' && !byType.get('capture')!.negated) {
     byType.delete('battle');
   }
   return [...byType.values()].sort((a, b) => a.start - b.start);

@@ -4,7 +4,8 @@ import type { Report } from '../types.js';
 import type { EntityRef } from './model.js';
 import { loadActorLexicon, type ActorEntry, type ActorLexicon } from './lexicon.js';
 import { loadGazetteer, type Gazetteer, type Place } from './gazetteer.js';
-import { compileMatcher, type NameMatch, type NameMatcher } from './matcher.js';
+import { nameVariants } from './names.js';
+import { compileMatcher, type NameCandidate, type NameMatch, type NameMatcher } from './matcher.js';
 import { loadTriggerLexicon, type TriggerLexicon } from './triggers.js';
 
 /**
@@ -40,6 +41,8 @@ export interface KnowledgeBase {
   triggers: TriggerLexicon;
   findNames(text: string): NameMatch[];
   resolveHit(hit: NameMatch, context: { countries: string[] }): EntityRef | undefined;
+  /** The country a matcher candidate belongs to (a country is its own). */
+  candidateCountry(c: NameCandidate): string | undefined;
   countryOfDemonym(word: string): string | undefined;
   militaryOf(country: string, branch: 'air' | 'ground'): EntityRef | undefined;
   isGivenName(word: string): boolean;
@@ -100,7 +103,7 @@ function givenNames(): Set<string> {
   return out;
 }
 
-function actorRefOf(e: ActorEntry): EntityRef {
+function actorRefOfEntry(e: ActorEntry): EntityRef {
   const ref: EntityRef = { key: `actor:${e.id}`, kind: 'actor', type: e.type, label: e.name, known: true };
   if (e.country) ref.country = e.country;
   if (e.parent) ref.parent = e.parent;
@@ -134,6 +137,12 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
   const militaryOf = (cc: string, branch: 'air' | 'ground'): EntityRef | undefined => {
     const k = `${cc}|${branch}`;
     if (militaryCache.has(k)) return militaryCache.get(k);
+    const inst = lexicon.institution(cc, branch === 'air' ? 'air force' : 'army');
+    if (inst) {
+      const r = actorRefOf(inst);
+      militaryCache.set(k, r);
+      return r;
+    }
     const candidates = lexicon
       .entries()
       .filter((e) => e.type === 'military' && e.country === cc)
@@ -157,7 +166,19 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
     return ref;
   };
 
+  // A country is one node, the place, whether the text names it as an actor or a place.
+  const actorRefOf = (e: ActorEntry): EntityRef => {
+    if (e.id.startsWith('country:')) return countryRef(e.id.slice('country:'.length)) ?? actorRefOfEntry(e);
+    return actorRefOfEntry(e);
+  };
+  const candidateCountry = (c: NameCandidate): string | undefined => {
+    if (c.id.startsWith('country:')) return c.id.slice('country:'.length);
+    if (c.kind === 'actor') return lexicon.get(c.id)?.country;
+    return gazetteer.get(c.id)?.country;
+  };
+
   const kb: KnowledgeBase = {
+    candidateCountry,
     cues,
     triggers,
     findNames: (text) => matcher.find(text),
@@ -167,7 +188,7 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
       // A country name is one node (kind place, type country) whether it acts or is a place.
       const country = hit.candidates.find((c) => c.type === 'country');
       if (country) {
-        const cc = country.country ?? lexicon.get(country.id)?.country;
+        const cc = candidateCountry(country);
         const ref = cc ? countryRef(cc) : undefined;
         if (ref) return ref;
       }
@@ -192,20 +213,29 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
       return e ? actorRefOf(e) : undefined;
     },
     actorRef: (id) => {
+      // A country is one node, the place: its actor entry ("country:RU") points there.
+      if (id.startsWith('country:')) return countryRef(id.slice('country:'.length));
       const e = lexicon.get(id);
       return e ? actorRefOf(e) : undefined;
     },
     lookupPlace: (name, context) => {
-      // Names found by cue (not by the matcher) may be villages: accept a small place only in a
-      // country the article is about; a notable one anywhere; spelling variants only nearby.
-      const exact = gazetteer.lookup(name);
-      if (exact.length) {
-        const best = gazetteer.resolve(name, { countries: context.countries });
-        if (best && (best.country === undefined || context.countries.includes(best.country) || gazetteer.isNotable(best))) return best;
-        return undefined;
-      }
-      if (name.length < 6) return undefined;
-      return gazetteer.fuzzy(name, 1).find((p) => p.country !== undefined && context.countries.slice(0, 3).includes(p.country));
+      // Names found by cue (not by the matcher) may be villages: an exact spelling is accepted in
+      // a country the article is about, or anywhere for a large place; a transliteration variant
+      // or a near spelling only in the article's main countries.
+      const key = nameVariants(name);
+      const near = context.countries.slice(0, 2);
+      const candidates = gazetteer.lookup(name);
+      const exact = candidates.filter((p) => [p.name, ...p.aliases].some((n) => nameVariants(n).some((k) => key.includes(k))));
+      const inContext = (p: Place) => p.country !== undefined && context.countries.slice(0, 4).includes(p.country);
+      const exactHere = exact.filter(inContext);
+      if (exactHere.length) return gazetteer.resolve(name, { countries: context.countries }) ?? exactHere[0];
+      const big = exact.find((p) => (p.population ?? 0) >= 100_000 || p.type === 'country');
+      if (big) return big;
+      const loose = candidates.find((p) => p.country !== undefined && near.includes(p.country));
+      if (loose) return loose;
+      const bare = key[key.length - 1] ?? '';
+      if (bare.replace(/\s/g, '').length < 6) return undefined;
+      return gazetteer.fuzzy(name, bare.length >= 8 ? 2 : 1).find((p) => p.country !== undefined && near.includes(p.country));
     },
     countryRef,
     parentChain: (placeKey) => {

@@ -164,10 +164,51 @@ export function mergeExtractions(extractions: DocExtraction[]): MergedGraphData 
   const events = mergeEvents(docs, canon);
   return {
     entities,
-    relations: [...relations.values()],
+    relations: liftToMentioned(entities, [...relations.values()]),
     events,
     documents: docs.map((x) => x.doc),
   };
+}
+
+const HIERARCHY: ReadonlySet<Relation> = new Set<Relation>(['located in', 'part of', 'affiliation']);
+
+/**
+ * Entities no article mentions (a region or a parent body known only from the gazetteer or
+ * lexicon) are not nodes: a hierarchical edge to one is lifted to its nearest mentioned ancestor
+ * (Palmyra → [Homs Governorate, unmentioned] → Syria), and the entity is dropped.
+ */
+function liftToMentioned(entities: Map<string, MergedEntity>, relations: MergedRelation[]): MergedRelation[] {
+  const mentioned = (k: string) => (entities.get(k)?.mentions ?? 0) > 0;
+  const parents = new Map<string, string[]>();
+  for (const r of relations) {
+    if (r.relation === 'located in' || r.relation === 'part of') {
+      const list = parents.get(r.from) ?? [];
+      if (!list.includes(r.to)) list.push(r.to);
+      parents.set(r.from, list);
+    }
+  }
+  const nearest = (key: string, seen = new Set<string>()): string[] => {
+    if (mentioned(key)) return [key];
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return (parents.get(key) ?? []).flatMap((p) => nearest(p, seen));
+  };
+  const out = new Map<string, MergedRelation>();
+  for (const r of relations) {
+    if (!mentioned(r.from)) continue;
+    const targets = HIERARCHY.has(r.relation) ? nearest(r.to) : mentioned(r.to) ? [r.to] : [];
+    for (const to of targets) {
+      if (to === r.from) continue;
+      const id = `${r.relation}|${r.from}|${to}`;
+      const existing = out.get(id);
+      if (existing) {
+        existing.weight += r.weight;
+        for (const ev of r.evidence) pushEvidence(existing.evidence, ev);
+      } else out.set(id, { ...r, to, evidence: [...r.evidence] });
+    }
+  }
+  for (const [k, e] of entities) if (e.mentions === 0) entities.delete(k);
+  return [...out.values()];
 }
 
 // ───────────────────────────── events ─────────────────────────────
@@ -192,6 +233,7 @@ const TYPE_FAMILY: Record<EventType, string> = {
 interface DatedMention {
   m: EventMention;
   doc: string;
+  docDate?: string;
   evidence: Evidence;
   places: string[];
   agents: string[];
@@ -208,6 +250,13 @@ export function datesCompatible(a?: string, b?: string): boolean {
     return d <= 86_400_000;
   }
   return false;
+}
+
+/** Whether an event dated `event` can be the news of a report published on `published`. */
+function recentBefore(event: string, published: string): boolean {
+  const e = Date.parse(`${event.length === 4 ? `${event}-12-31` : event.length === 7 ? `${event}-28` : event}T00:00:00Z`);
+  const p = Date.parse(`${published.length === 7 ? `${published}-28` : published.length === 4 ? `${published}-12-31` : published}T00:00:00Z`);
+  return e <= p + 86_400_000 && p - e <= 45 * 86_400_000;
 }
 
 function sidesCompatible(a: { agents: Iterable<string>; targets: Iterable<string> }, b: DatedMention): boolean {
@@ -233,6 +282,7 @@ function mergeEvents(docs: DocExtraction[], canon: (k: string) => string): Merge
       all.push({
         m,
         doc: x.doc.id,
+        ...(x.doc.date ? { docDate: x.doc.date } : {}),
         evidence: { doc: x.doc.id, sentence: m.sentence, text: x.sentences[m.sentence] ?? '' },
         places: m.places.map(canon),
         agents: m.agents.map(canon),
@@ -265,9 +315,16 @@ function mergeEvents(docs: DocExtraction[], canon: (k: string) => string): Merge
           sidesCompatible({ agents: c.agents.keys(), targets: c.targets.keys() }, d) &&
           c.modality === d.m.modality,
       );
-      // An undated report joins an event only when it is unambiguous which one it reports.
+      // An undated report joins an event only when it is unambiguous which one it reports: the
+      // one dated event of its kind there, not long before the report was published, or an
+      // undated report of the same article.
       if (d.m.date) target = compatible[0];
-      else if (compatible.length === 1) target = compatible[0];
+      else {
+        const dated = compatible.filter((c) => c.date && (!d.docDate || recentBefore(c.date, d.docDate)));
+        const sameDocUndated = compatible.filter((c) => !c.date && c.documents.has(d.doc));
+        if (dated.length === 1) target = dated[0];
+        else if (dated.length === 0 && sameDocUndated.length === 1) target = sameDocUndated[0];
+      }
     }
     if (!target) {
       target = {
