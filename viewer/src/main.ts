@@ -375,7 +375,14 @@ function toggleLegendKey(key: string): void {
 
 // ───────────── static controls (bound once) ─────────────
 
-const nodeList = new NodeList((key) => select(key, true));
+const nodeList = new NodeList(
+  (key) => select(key, true),
+  (key) => {
+    if (!session) return;
+    session.render.hovered = key;
+    session.sigma.refresh({ schedule: true });
+  },
+);
 const layout = new LayoutRunner(layoutButton, announce);
 const timeline = new Timeline((from, to) => {
   setState({ from, to });

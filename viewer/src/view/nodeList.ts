@@ -18,7 +18,12 @@ export class NodeList {
   private shown: ListItem[] = [];
   private active = -1;
 
-  constructor(private readonly onChoose: (key: string) => void) {
+  constructor(
+    private readonly onChoose: (key: string) => void,
+    /** The keyboard's current item, highlighted on the canvas like a hover (null when the list loses focus). */
+    private readonly onActive: (key: string | null) => void = () => undefined,
+  ) {
+    this.list.addEventListener('blur', () => this.onActive(null));
     this.filter.addEventListener('input', () => this.render());
     this.filter.addEventListener('keydown', (e) => {
       if (e.key === 'ArrowDown') {
@@ -101,5 +106,6 @@ export class NodeList {
     li.classList.add('active');
     this.list.setAttribute('aria-activedescendant', li.id);
     if (scroll) li.scrollIntoView({ block: 'nearest' });
+    if (document.activeElement === this.list) this.onActive(this.shown[i]!.key);
   }
 }
