@@ -113,6 +113,8 @@ describe('false friends', () => {
     'Please book in advance.',
     'Their attack was led by a 19-year-old striker.',
     'The central bank defended the currency against a speculative attack.',
+    'The committee will try to kill the amendment.',
+    'Ships were fighting a losing battle to keep moving through the ice.',
   ])('no trigger in business or everyday text: %s', (s) => {
     expect(findTriggers(s, lex).filter((t) => t.type !== 'destruction')).toEqual([]);
   });
