@@ -29,9 +29,9 @@ interface SentenceTokens {
 }
 
 const MILITARY_GROUND = /^(?:army|armed forces|military|forces|troops|soldiers|army troops|army units|army soldiers|army forces|ground forces|government forces|regime forces|government troops|security forces|special forces|militaries)$/i;
-const MILITARY_AIR = /^(?:air force|air forces|aerospace forces|air and space forces|warplanes|war planes|jets|fighter jets|fighter planes|aircraft|bombers|helicopters|air raids|airstrikes|air strikes|aviation)$/i;
+const MILITARY_AIR = /^(?:air force|air forces|aerospace forces|air and space forces|warplanes|war planes|jets|fighter jets|fighter planes|aircraft|bombers|helicopters|air raids|airstrikes|air strikes|aviation|raids|bombing|bombardment|strikes)$/i;
 // Phrases after a demonym that name a state's armed forces ("Russian fighter jets", "Syrian soldiers").
-const DEMONYM_MILITARY = /^\s+((?:(?:fighter|war|combat)\s+)?(?:jets|planes|warplanes|aircraft|bombers|helicopters|aviation)|air\s+(?:force|forces)|aerospace\s+forces|air\s+and\s+space\s+forces|air\s+raids|airstrikes|air\s+strikes|(?:army|government|regime|ground|armed|security|special)\s+(?:forces|troops|soldiers|units)|forces|troops|soldiers|army|military|armed\s+forces)\b/i;
+const DEMONYM_MILITARY = /^\s+((?:(?:fighter|war|combat)\s+)?(?:jets|planes|warplanes|aircraft|bombers|helicopters|aviation)|air\s+(?:force|forces)|aerospace\s+forces|air\s+and\s+space\s+forces|air\s+raids|airstrikes|air\s+strikes|(?:raids|bombing|bombardment|strikes)\b|(?:army|government|regime|ground|armed|security|special)\s+(?:forces|troops|soldiers|units)|forces|troops|soldiers|army|military|armed\s+forces)\b/i;
 // Generic references that, in an article about one country's war, mean that country's army.
 const GENERIC_ARMY = /\b(?:the|its|an?|government|regime|pro-government)?\s*\b(army|military|government forces|regime forces|government troops|pro-government forces|army troops|army units|army soldiers|army men)\b/gi;
 
@@ -122,6 +122,9 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
     if (si < 0) continue;
     // A place-name hit that is really the first word of a longer unknown name ("Ain" of
     // "Ain al-Zekr", "Tal" of "Tal Shahab") or a common word ("March", "North") is no place.
+    // A generic alias used as a modifier ("Military sources said", "army vehicles") is no actor.
+    if (/^(?:the\s+)?(?:military|army|regime|government)$/i.test(h.surface) && /^\s+(?:sources?|analysts?|experts?|officials?|vehicles?|posts?|bases?|operations?|positions?|units?|spokesm[ae]n|statement|media)\b/i.test(text.slice(h.end, h.end + 16)))
+      continue;
     if (h.candidates.every((c) => c.kind === 'place')) {
       const single = !/\s/.test(h.surface);
       const after = text.slice(h.end, h.end + 24);

@@ -127,7 +127,9 @@ export function extractEvents(
       const canBeTarget = (p: Participant) =>
         !sourceKeys.has(p.m.key) && (VIOLENT.has(t.type) ? ARMED.has(String(p.m.type)) || t.type === 'killing' : p.m.type !== 'media');
       // A possessive is no subject: "Syria’s Dara’a province", "ISIL’s positions".
-      const canAct = (p: Participant) => canBeTarget(p) && !/['’]s$/.test(p.m.surface) && !/^['’]s?\b/.test(text.slice(p.m.end, p.m.end + 3));
+      // A demonym alone ("Russian support") names no actor.
+      const canAct = (p: Participant) =>
+        canBeTarget(p) && !/['’]s$/.test(p.m.surface) && !/^['’]s?\b/.test(text.slice(p.m.end, p.m.end + 3)) && !(p.m.type === 'country' && /(?:an|ian|ese|i|ish|ic)$/i.test(p.m.surface) && p.m.surface !== p.m.label);
       const targetCues = TARGET_CUES[t.type] ?? [];
 
       if (t.passive) {
@@ -240,9 +242,10 @@ function dedupeTriggers(list: TriggerMatch[]): TriggerMatch[] {
   const byType = new Map<EventType, TriggerMatch>();
   for (const t of list) if (!byType.has(t.type)) byType.set(t.type, t);
   // A capture subsumes the battle and withdrawal words around it ("seized ... after clashes").
-  if (byType.get('capture')?.modality === 'asserted' && !byType.get('capture')!.negated) {
-    byType.delete('battle');
-  }
+  const capture = byType.get('capture');
+  if (capture?.modality === 'asserted' && !capture.negated) byType.delete('battle');
+  // "began an offensive to regain X": the offensive is the event, the capture only its aim.
+  else if (capture?.modality === 'planned' && byType.has('battle')) byType.delete('capture');
   return [...byType.values()].sort((a, b) => a.start - b.start);
 }
 

@@ -235,7 +235,7 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
       if (loose) return loose;
       const bare = key[key.length - 1] ?? '';
       if (bare.replace(/\s/g, '').length < 6) return undefined;
-      return gazetteer.fuzzy(name, bare.length >= 8 ? 2 : 1).find((p) => p.country !== undefined && near.includes(p.country));
+      return gazetteer.fuzzy(name, bare.length >= 7 ? 2 : 1).find((p) => p.country !== undefined && near.includes(p.country));
     },
     countryRef,
     parentChain: (placeKey) => {

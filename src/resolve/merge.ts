@@ -246,8 +246,9 @@ export function datesCompatible(a?: string, b?: string): boolean {
   if (!a || !b) return true;
   if (a.startsWith(b) || b.startsWith(a)) return true;
   if (a.length === 10 && b.length === 10) {
+    // Reports of one operation give days a little apart ("entered on Wednesday", "took it on Sunday").
     const d = Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`));
-    return d <= 86_400_000;
+    return d <= 4 * 86_400_000;
   }
   return false;
 }
@@ -259,12 +260,20 @@ function recentBefore(event: string, published: string): boolean {
   return e <= p + 86_400_000 && p - e <= 45 * 86_400_000;
 }
 
-function sidesCompatible(a: { agents: Iterable<string>; targets: Iterable<string> }, b: DatedMention): boolean {
+function sidesCompatible(type: EventType, a: { agents: Iterable<string>; targets: Iterable<string> }, b: DatedMention): boolean {
   const aAgents = new Set(a.agents);
   const aTargets = new Set(a.targets);
   if (b.agents.some((x) => aTargets.has(x))) return false;
   if (b.targets.some((x) => aAgents.has(x))) return false;
+  // A place changes hands to one side: captures and withdrawals by different actors differ.
+  if ((type === 'capture' || type === 'withdrawal') && aAgents.size && b.agents.length && !b.agents.some((x) => aAgents.has(x))) return false;
   return true;
+}
+
+/** Claims and assertions of one event are one event; plans and denials are not the event. */
+function modalityCompatible(a: Modality, b: Modality): boolean {
+  const factual = (m: Modality) => m === 'asserted' || m === 'claimed';
+  return a === b || (factual(a) && factual(b));
 }
 
 function precisionRank(p?: DatePrecision): number {
@@ -312,15 +321,16 @@ function mergeEvents(docs: DocExtraction[], canon: (k: string) => string): Merge
       const compatible = bucket.filter(
         (c) =>
           datesCompatible(c.date, d.m.date) &&
-          sidesCompatible({ agents: c.agents.keys(), targets: c.targets.keys() }, d) &&
-          c.modality === d.m.modality,
+          sidesCompatible(d.m.type, { agents: c.agents.keys(), targets: c.targets.keys() }, d) &&
+          modalityCompatible(c.modality, d.m.modality),
       );
       // An undated report joins an event only when it is unambiguous which one it reports: the
       // one dated event of its kind there, not long before the report was published, or an
       // undated report of the same article.
       if (d.m.date) target = compatible[0];
       else {
-        const dated = compatible.filter((c) => c.date && (!d.docDate || recentBefore(c.date, d.docDate)));
+        // From an undated article, only an event its own article dates.
+        const dated = compatible.filter((c) => c.date && (d.docDate ? recentBefore(c.date, d.docDate) : c.documents.has(d.doc)));
         const sameDocUndated = compatible.filter((c) => !c.date && c.documents.has(d.doc));
         if (dated.length === 1) target = dated[0];
         else if (dated.length === 0 && sameDocUndated.length === 1) target = sameDocUndated[0];
@@ -353,6 +363,7 @@ function mergeEvents(docs: DocExtraction[], canon: (k: string) => string): Merge
       byFamilyPlace.set(bucketKey, bucket);
     }
     target.mentions++;
+    if (d.m.modality === 'asserted') target.modality = 'asserted';
     if (d.m.date) target.dateVotes.set(d.m.date, (target.dateVotes.get(d.m.date) ?? 0) + 1);
     if (!target.date && d.m.date) {
       target.date = d.m.date;

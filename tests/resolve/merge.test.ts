@@ -23,7 +23,8 @@ describe('datesCompatible', () => {
   it('accepts containment and adjacent days, rejects other months and years', () => {
     expect(datesCompatible('2016-12', '2016-12-11')).toBe(true);
     expect(datesCompatible('2016-12-10', '2016-12-11')).toBe(true);
-    expect(datesCompatible('2016-12-08', '2016-12-11')).toBe(false);
+    expect(datesCompatible('2016-12-08', '2016-12-11')).toBe(true);
+    expect(datesCompatible('2016-12-01', '2016-12-11')).toBe(false);
     expect(datesCompatible('2016-03', '2017-03')).toBe(false);
     expect(datesCompatible(undefined, '2017-03')).toBe(true);
   });
@@ -65,12 +66,30 @@ describe('mergeExtractions: events', () => {
   const ents = [mention('actor:isil', 'ISIL', 'ISIL'), mention('actor:army', 'Army', 'army'), mention('place:palmyra', 'Palmyra', 'Palmyra', 0, 'place', 'city')];
   it('merges reports of the same capture from several articles, keeping every source', () => {
     const m = mergeExtractions([
-      doc('a', ents, [event({ agents: ['actor:isil'], places: ['place:palmyra'], date: '2016-12-11', datePrecision: 'day' })]),
-      doc('b', ents, [event({ agents: ['actor:isil'], targets: ['actor:army'], places: ['place:palmyra'], date: '2016-12', datePrecision: 'month' })]),
-      doc('c', ents, [event({ agents: ['actor:isil'], places: ['place:palmyra'] })]),
+      doc('a', ents, [event({ agents: ['actor:isil'], places: ['place:palmyra'], date: '2016-12-11', datePrecision: 'day' })], '2016-12-11'),
+      doc('b', ents, [event({ agents: ['actor:isil'], targets: ['actor:army'], places: ['place:palmyra'], date: '2016-12', datePrecision: 'month' })], '2017-03-02'),
+      doc('c', ents, [event({ agents: ['actor:isil'], places: ['place:palmyra'], modality: 'claimed' })], '2016-12-12'),
     ]);
     expect(m.events).toHaveLength(1);
     expect([...m.events[0]!.documents].sort()).toEqual(['a', 'b', 'c']);
+    expect(m.events[0]!.modality).toBe('asserted');
+  });
+
+  it('does not attach an undated report to an event long before its publication, nor across undated articles', () => {
+    const m = mergeExtractions([
+      doc('a', ents, [event({ agents: ['actor:isil'], places: ['place:palmyra'], date: '2015-05-20', datePrecision: 'day' })], '2015-05-21'),
+      doc('b', ents, [event({ agents: ['actor:isil'], places: ['place:palmyra'] })], '2016-12-11'),
+      doc('c', ents, [event({ agents: ['actor:isil'], places: ['place:palmyra'] })]),
+    ]);
+    expect(m.events).toHaveLength(3);
+  });
+
+  it('keeps captures of one place by different sides apart even without targets', () => {
+    const m = mergeExtractions([
+      doc('a', ents, [event({ agents: ['actor:isil'], places: ['place:palmyra'], date: '2016-03-26', datePrecision: 'day' })]),
+      doc('b', ents, [event({ agents: ['actor:army'], places: ['place:palmyra'], date: '2016-03-26', datePrecision: 'day' })]),
+    ]);
+    expect(m.events).toHaveLength(2);
   });
 
   it('keeps apart captures a year apart and captures by opposite sides', () => {
