@@ -207,7 +207,8 @@ function wordListRe(words: string[] | undefined): RegExp {
   const list = (words ?? []).filter((w) => typeof w === 'string' && w.trim());
   if (list.length === 0) return /(?!)/;
   const sorted = [...new Set(list.map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map((w) => w.split(/\s+/).map(escapeRe).join('\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  // "rebel-held" is not "rebel": a hyphen glued to a letter continues the word
+  return new RegExp(`(?<![\\p{L}\\p{N}]|\\p{L}-)(?:${sorted.map((w) => w.split(/\s+/).map(escapeRe).join('\\s+')).join('|')})(?![\\p{L}\\p{N}]|-\\p{L})`, 'iu');
 }
 
 const isAcronym = (form: string): boolean => /^[A-Z]{2,}s?$/.test(form.split(' ')[0] ?? '');

@@ -95,6 +95,7 @@ describe('false friends', () => {
   it('"captured" people is an arrest, "captured" a place a capture', () => {
     expect(first('Rebels captured 12 soldiers near the dam.').type).toBe('arrest');
     expect(first('Rebels captured the dam.').type).toBe('capture');
+    expect(first('Government forces seized a rebel-held neighbourhood.').type).toBe('capture');
   });
   it('fleeing forces withdraw; fleeing civilians are displaced', () => {
     expect(first('The militants fled the town before dawn.').type).toBe('withdrawal');
