@@ -71,6 +71,14 @@ function firstSentence(paragraph: string): string {
   return `${head.slice(0, cut > 40 ? cut : 150)}…`;
 }
 
+/** A sentence shaped as a headline: no final full stop, at most about 140 characters (cut at a word). */
+function headlineFrom(sentence: string): string {
+  const bare = sentence.replace(/\.$/, '');
+  if (bare.length <= 140) return bare;
+  const cut = bare.lastIndexOf(' ', 140);
+  return `${bare.slice(0, cut > 60 ? cut : 140)}…`;
+}
+
 /** Plain text wrapped at a fixed width (e.g. newswire copy): lines of 40-90 characters, none much longer. */
 export function looksHardWrapped(text: string): boolean {
   let nonEmpty = 0;
@@ -193,7 +201,7 @@ export function docFromText(raw: string, meta: TextMeta, options: IngestOptions,
       const firstBody = lines.find((l) => l.body) ?? lines[0];
       if (firstBody) {
         // Without the dateline ("Rasa - ", "DAMASCUS, March 3 (Reuters) -") a lead sentence reads as a headline.
-        title = firstSentence(firstBody.text).replace(/^\p{Lu}[^.!?\n]{0,40}?\s[-–—]\s(?=\p{Lu})/u, '');
+        title = headlineFrom(firstSentence(firstBody.text).replace(/^\p{Lu}[^.!?\n]{0,40}?\s[-–—]\s(?=\p{Lu})/u, ''));
         derivedTitle = true;
       }
     }
