@@ -73,11 +73,13 @@ export function compileMatcher(lexicon: ActorLexicon, gazetteer: Gazetteer, opti
   const never = new Set<string>();
   const atStart = new Set<string>();
   const focus = new Set<string>();
+  const everyPlace = new Set<string>();
   for (const f of options.stopnameFiles ?? [STOPNAMES]) {
-    const s = JSON.parse(readFileSync(f, 'utf8')) as { never?: string[]; sentenceStart?: string[]; focusCountries?: string[] };
+    const s = JSON.parse(readFileSync(f, 'utf8')) as { never?: string[]; sentenceStart?: string[]; focusCountries?: string[]; allPlacesCountries?: string[] };
     for (const n of s.never ?? []) for (const k of nameVariants(n)) never.add(k);
     for (const n of s.sentenceStart ?? []) for (const k of nameVariants(n)) atStart.add(k);
     for (const c of s.focusCountries ?? []) focus.add(c);
+    for (const c of s.allPlacesCountries ?? []) everyPlace.add(c);
   }
   const singleWordPopulation = options.singleWordPopulation ?? 100_000;
 
@@ -120,7 +122,7 @@ export function compileMatcher(lexicon: ActorLexicon, gazetteer: Gazetteer, opti
   }
   for (const p of gazetteer.places()) {
     const pop = p.population ?? 0;
-    const always = p.curated || p.type === 'country' || p.type === 'region';
+    const always = p.curated || p.type === 'country' || p.type === 'region' || (p.country !== undefined && everyPlace.has(p.country));
     if (!always && pop < minPop && !gazetteer.isNotable(p)) continue;
     // one-word names of ordinary towns are mostly surnames and words ("Wilson", "Cocoa"): only big
     // cities, admin capitals and towns of the focus countries are matched by a single word
@@ -236,8 +238,9 @@ function validCands(cands: Cand[], text: string, start: number, end: number): Na
     if (k.rule === CaseRule.AllCaps) {
       if (!allCaps(text, start, end)) continue;
     } else if (k.rule === CaseRule.Capitalised) {
-      // "Gao" must not match the acronym "GAO", nor a word of an all-capitals headline
-      if (!isUpperAt(text, start) || ((capsText ??= allCaps(text, start, end)) && end - start > 1)) continue;
+      // a place "Gao" must not match the acronym "GAO", nor a word of an all-capitals headline
+      if (!isUpperAt(text, start)) continue;
+      if (k.c.kind === 'place' && end - start > 1 && (capsText ??= allCaps(text, start, end))) continue;
     }
     if (k.notAtSentenceStart && (sentenceStart ??= atSentenceStart(text, start))) continue;
     (out ??= []).push(k.c);
@@ -251,8 +254,15 @@ function find(text: string, root: Map<string, TrieNode>): NameMatch[] {
   for (;;) {
     const t = scanToken(text, pos);
     if (!t) break;
-    const first = root.get(tokenKey(text, t.start, t.end));
+    const key = tokenKey(text, t.start, t.end);
+    const first = root.get(key);
     if (!first) {
+      // a possessive that lost its apostrophe ("Syrias", "Assads"): the name without the s, alone
+      if (key.length > 4 && key.endsWith('s') && isUpperAt(text, t.start)) {
+        const stem = root.get(key.slice(0, -1));
+        const ok = stem?.cands && validCands(stem.cands, text, t.start, t.end - 1);
+        if (ok) out.push({ start: t.start, end: t.end - 1, surface: text.slice(t.start, t.end - 1), candidates: ok });
+      }
       pos = t.end;
       continue;
     }

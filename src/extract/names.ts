@@ -169,18 +169,29 @@ function stripArticles(toks: string[]): string[] {
 
 /**
  * Normalised variants under which a name is indexed and looked up: the normal key, the key with
- * Arabic articles removed ("ar raqqah" → "raqqah", "deir ez zor" → "deir zor"), and with a leading
- * "al" glued on ("albab"). Distinct, normal key first.
+ * Arabic articles removed ("ar raqqah" → "raqqah", "deir ez zor" → "deir zor"), and that key with a
+ * final "ah" shortened to "a" ("raqqa"). Distinct, normal key first.
  */
 export function nameVariants(s: string): string[] {
   const key = normalizeName(s);
   if (!key) return [];
-  if (!key.includes(' ')) return [key]; // a single token has no article to strip
+  if (!key.includes(' ')) {
+    // a single token has no article to strip
+    const bare = dropFinalH(key);
+    return bare === key ? [key] : [key, bare];
+  }
   const toks = key.split(' ');
   const out = [key];
   const stripped = stripArticles(toks).join(' ');
   if (stripped !== key) out.push(stripped);
+  const bare = dropFinalH(stripped);
+  if (bare !== stripped && !out.includes(bare)) out.push(bare);
   return out;
+}
+
+/** "raqqah" → "raqqa", "qardahah" → "qardaha": a final h after a is a common transliteration choice. */
+function dropFinalH(key: string): string {
+  return key.replace(/(\w{3}a)h(?= |$)/g, '$1');
 }
 
 /**

@@ -15,8 +15,9 @@ describe('normalizeName', () => {
     expect(normalizeName('Erdoğan')).toBe('erdogan');
   });
 
-  it('adds the article-free variant', () => {
-    expect(nameVariants('Ar Raqqah')).toEqual(['ar raqqah', 'raqqah']);
+  it('adds the article-free and the short-a variants', () => {
+    expect(nameVariants('Ar Raqqah')).toEqual(['ar raqqah', 'raqqah', 'raqqa']);
+    expect(nameVariants('Qardahah')).toEqual(['qardahah', 'qardaha']);
     expect(nameVariants('Deir Ezzor')).toEqual(['deir ezzor', 'deir zor']);
     expect(nameVariants('Aleppo')).toEqual(['aleppo']);
   });
@@ -83,6 +84,16 @@ describe('matcher', () => {
   it('does not take an all-capitals word for a place', () => {
     expect(m.find('GAO said so.')).toEqual([]);
     expect(surfaces(m.find('They fled Gao.'))).toEqual(['Gao']);
+  });
+
+  it('reads possessives that lost their apostrophe', () => {
+    const found = m.find('Syrias army and Assads forces');
+    expect(surfaces(found)).toEqual(['Syria', 'Assad']);
+    expect(found[1]!.candidates[0]!.id).toBe('bashar-al-assad');
+  });
+
+  it('matches capitalised actor names written in capitals', () => {
+    expect(ids(m.find('DAESH TERRORISTS attacked'))).toEqual(['isil']);
   });
 
   it('marks bare demonyms as pointers to their country when asked to', () => {
