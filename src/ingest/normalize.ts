@@ -22,13 +22,6 @@ export function normalizeText(raw: string): string {
   return text;
 }
 
-/** Characters that XML 1.0 forbids; a final guard for anything that reaches a Doc. */
-export function hasIllegalXmlChars(text: string): boolean {
-  CONTROL_CHARS.lastIndex = 0;
-  LONE_SURROGATES.lastIndex = 0;
-  return /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(text) || LONE_SURROGATES.test(text);
-}
-
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
 const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(lt|gt|amp|quot|apos|nbsp));/gi;
 

@@ -232,7 +232,24 @@ async function* readOne(file: string, options: IngestOptions, report: Report): A
   if (format === 'txt' && /^\s*(?:<!doctype html|<html[\s>])/i.test(text.slice(0, 500))) format = 'html';
   // Unknown extensions: markup (HTML, XML, RSS) is read for its text, anything else as plain text.
   if (format === 'unknown') format = /^\s*</.test(text.slice(0, 1000)) && /<\/?[a-zA-Z][^>]*>/.test(text.slice(0, 5000)) ? 'html' : 'txt';
+  if (format === 'json' && looksLikeJsonLines(text)) {
+    yield* docsFromJsonLines(Readable.from([text]), file, options, report);
+    return;
+  }
   yield* docsFromDecoded(text, file, basename(file), format, options, report);
+}
+
+/** JSON Lines saved as .json: a first line that is a whole object, and more lines after it. */
+function looksLikeJsonLines(text: string): boolean {
+  const body = text.trimStart();
+  const newline = body.indexOf('\n');
+  if (!body.startsWith('{') || newline < 0 || !body.slice(newline + 1).trim()) return false;
+  try {
+    const first: unknown = JSON.parse(body.slice(0, newline));
+    return first !== null && typeof first === 'object' && !Array.isArray(first);
+  } catch {
+    return false;
+  }
 }
 
 function* docsFromDecoded(text: string, file: string, id: string, format: Format, options: IngestOptions, report: Report): Generator<Doc> {

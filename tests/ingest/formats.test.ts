@@ -164,6 +164,13 @@ describe('json and jsonl', () => {
     expect(docs.map((d) => d.title)).toEqual(['Only one', 'In a wrapper']);
   });
 
+  it('reads JSON Lines saved with a .json extension', async () => {
+    const dir = fixtureDir({ 'feed.json': `${JSON.stringify({ title: 'One', text: PROSE[0] })}\n${JSON.stringify({ title: 'Two', text: PROSE[1] })}\n` });
+    const { docs, diagnostics } = await readAll([dir]);
+    expect(diagnostics).toEqual([]);
+    expect(docs.map((d) => [d.id, d.title])).toEqual([['feed.json#1', 'One'], ['feed.json#2', 'Two']]);
+  });
+
   it('maps custom field names with options.fields', async () => {
     const dir = fixtureDir({ 'c.jsonl': JSON.stringify({ key: 'k9', story: PROSE[0], hed: 'Custom', when: '2017-01-02', link: 'https://e.x/1' }) + '\n' });
     const { docs } = await readAll([dir], { fields: { text: 'story', title: 'hed', date: 'when', id: 'key' } });
