@@ -24,7 +24,7 @@ const DROPPED: Array<[string, string[]]> = [
   ['print and font tools', ['Print', '• Print', 'Print this article', 'Font size:', 'A+ A-', 'Printer-friendly version']],
   ['related headings and teasers', ['Related Items', 'Related articles', 'Read more', 'Read more: Syria talks stall again', 'Read also', 'See also: earlier coverage', 'You may also like', 'Most read']],
   ['tags', ['Tags: Syria, Palmyra, ISIS', 'Category: Middle East']],
-  ['comment-form fields', ['Name :', 'Email :', '*Comments :', 'Website', 'Your email address will not be published. Required fields are marked *', 'Please type in your comments in English.', 'The comments that contain insults or libel will not be disclosed', 'Cancel reply', 'Notify me of new posts by email.']],
+  ['comment-form fields', ['Name :', 'Email :', '*Comments :', 'Website', 'Your email address will not be published. Required fields are marked *', 'Please type in your comments in English.', 'The comments that contain insults or libel will not be disclosed', 'Cancel reply', 'Notify me of new posts by email.', 'Comments are closed.', 'Show comments (12)']],
   ['subscription, paywall and cookies', ['You have read 0 of 5 free articles', 'Subscribe to our newsletter', 'Sign up for our daily briefing', 'We use cookies to improve your experience.', 'Accept all cookies', 'Advertisement', 'Log in', 'Already a subscriber? Sign in', 'Click here to read more']],
   ['counters and labels', ['News ID: 425676', 'News Code: 37686', 'View: 739', 'Views: 1,204', 'Service :', 'Time: 20:57', 'Source: ARA News', 'Author: Jane Doe', '847/940', '(26)', '1,204 views', '5 min read']],
   ['bylines', ['Reporting by: Haytham Mustafa | Source: ARA News', 'Editing by John Stonestreet', 'Getty Images']],
@@ -61,7 +61,7 @@ describe('article text that looks like furniture is kept', () => {
 });
 
 describe('trailing sections are cut once the article has started', () => {
-  const CUTS = ['Leave a Reply', 'Send comment', 'Your comment', 'Comments', '12 Comments', 'Join the discussion'];
+  const CUTS = ['Leave a Reply', 'Leave a Reply Cancel reply', 'Send comment', 'Your comment', 'Comments', '12 Comments', 'Join the discussion'];
   it.each(CUTS)('"%s" and everything after it', (line) => {
     const text = clean(`Headline of the article here\n${PROSE[0]}\n${PROSE[1]}\n${line}\nGreat article, I completely agree with what the writer says about the war.\nAnonymous\n`).text;
     expect(text).toBe(`${PROSE[0]}\n\n${PROSE[1]}`);
