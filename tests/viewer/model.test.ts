@@ -1,8 +1,14 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MultiGraph } from 'graphology';
 import { parse, write } from 'graphology-gexf';
 import { articleParagraphs, locateSentence, parseDocuments } from '../../viewer/src/core/articles';
 import { describeNode, relationFrom } from '../../viewer/src/core/details';
+import { filteredGexf, gexfColour } from '../../viewer/src/core/gexf';
 import { computeVisibility, documentCounts } from '../../viewer/src/core/filters';
 import { mapLayout, projectionFor } from '../../viewer/src/core/geo';
 import { flattenForGexf, neighbourSets, nodeDisplay, prepareGraph, subgraph } from '../../viewer/src/core/graphModel';
@@ -179,5 +185,34 @@ describe('articles and links', () => {
     expect(safeHttpUrl('data:text/html,hi')).toBeNull();
     expect(safeHttpUrl('/relative')).toBeNull();
     expect(safeHttpUrl(42)).toBeNull();
+  });
+});
+
+describe('GEXF export of the filtered graph', () => {
+  const checker = fileURLToPath(new URL('../../../shared/eval/gexf_check.py', import.meta.url));
+  const graph = sampleGraph();
+  const keep = (k: string) => k !== 'nobody';
+  const xml = filteredGexf(graph, keep, () => true, () => '#d1495b');
+
+  it('writes the kept nodes with r/g/b colours (not hex) and list attributes as a|b', () => {
+    const back = parse(MultiGraph, xml);
+    expect(back.order).toBe(graph.order - 1);
+    expect(back.size).toBe(graph.size);
+    expect(xml).toContain('r="209" g="73" b="91"');
+    expect(xml).not.toContain('hex=');
+    expect(back.getNodeAttribute('palmyra', 'aliases')).toBe('Palmyra|Tadmur|Tadmor');
+    expect(gexfColour('nonsense')).toBe('rgb(136,136,136)');
+  });
+
+  const python = spawnSync('python3', ['-c', 'import networkx'], { encoding: 'utf8' });
+  const canCheck = existsSync(checker) && python.status === 0;
+  if (!canCheck) console.warn('SKIPPED tests/viewer/model.test.ts gexf_check: ../shared/eval/gexf_check.py or python3+networkx absent');
+  it.skipIf(!canCheck)('passes ../shared/eval/gexf_check.py (schema, networkx, Gephi rules)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'viewer-gexf-'));
+    const file = join(dir, 'filtered.gexf');
+    writeFileSync(file, xml);
+    const run = spawnSync('python3', [checker, file], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
   });
 });

@@ -19,7 +19,8 @@ import { defaultViewState, parseViewState, serialiseViewState, type ViewState } 
 import { bindArticlePane, closeArticle, openArticle } from './view/article';
 import { documentStore, type DocumentStore } from './view/documents';
 import { byId, clear, debounce, el } from './view/dom';
-import { exportGexf, exportPng, gexfOf } from './view/exports';
+import { exportGexf, exportPng } from './view/exports';
+import { filteredGexf } from './core/gexf';
 import { LayoutRunner } from './view/layout';
 import { renderLegend, syncLegend } from './view/legend';
 import { LoadError, loadGraphFromUrl, parseGraphText } from './view/loader';
@@ -431,7 +432,7 @@ byId('export-gexf').addEventListener('click', () => {
   const s = session;
   if (!s) return;
   const r = s.render;
-  const text = gexfOf(
+  const text = filteredGexf(
     s.graph,
     (k) => r.visibleNodes.has(k) && !r.ghostNodes.has(k),
     (e) => r.visibleEdges.has(e) && !r.ghostEdges.has(e),
