@@ -30,6 +30,8 @@ export interface BuildOptions extends KnowledgeOptions {
   workers?: number;
   /** Folder of the incremental cache; false disables it. Default: <outDir>/.newsgraph-cache. */
   cacheDir?: string | false;
+  /** Keep events no report dates (default: dropped; their sentences stay as evidence elsewhere). */
+  undatedEvents?: boolean;
 }
 
 export interface BuildSummary {
@@ -67,8 +69,11 @@ async function knowledgeHash(options: KnowledgeOptions): Promise<string> {
 }
 
 /** Graph from extractions: resolution across documents, metrics, styling, layout. */
-export function graphFromExtractions(extractions: DocExtraction[]): KnowledgeGraph {
+export function graphFromExtractions(extractions: DocExtraction[], options: { undatedEvents?: boolean } = {}): KnowledgeGraph {
   const merged = mergeExtractions(extractions);
+  // An event nobody dates cannot sit on a timeline or be told apart from its repeats; unless
+  // asked for, it is left out (its sentences remain evidence on its actors and places).
+  if (!options.undatedEvents) merged.events = merged.events.filter((e) => e.dateVotes.size > 0);
   const graph = buildGraph(merged);
   assignMetrics(graph);
   styleGraph(graph);
@@ -160,7 +165,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     texts.forEach((t, i) => docsOut.write((i ? ',\n' : '') + t.line));
     docsOut.write('\n]}\n');
 
-    const graph = graphFromExtractions(extractions);
+    const graph = graphFromExtractions(extractions, { undatedEvents: options.undatedEvents === true });
     await writeGexf(graph, batch.stream('graph.gexf'), { title: `newsgraph: ${extractions.length} documents` });
     await writeGraphJson(graph, batch.stream('graph.json'));
     await writeEventsCsv(graph, batch.stream('events.csv'));

@@ -142,8 +142,10 @@ export function extractEvents(
       } else {
         // The subject: the first actor of the clause before the trigger, with the actors joined
         // to it by "and", "backed by", "alongside", "with the help of"...
-        const clauseStart = Math.max(s.start, ...[...text.slice(s.start, tStart).matchAll(/[;:]|,\s*(?:which|who|while|but|as|after|before|when)\b/g)].map((m) => s.start + m.index! + 1));
-        const subj = before.filter((p) => p.m.start >= clauseStart && canAct(p) && !['from', 'against', 'with', 'on', 'of', 'to', 'at', 'in', 'near', 'over', 'targeting'].includes(p.cue));
+        const clauseStart = Math.max(s.start, ...[...text.slice(s.start, tStart).matchAll(/[;:]|,\s*(?:which|who|but)\b|\b(?:while|after|before|when|because|although|though|since|until|as)\s/g)].map((m) => s.start + m.index! + 1));
+        // "4,000 fighters of the ISIL captured": "of" after a word for fighters introduces the subject.
+        const fightersOf = (p: Participant) => p.cue === 'of' && /\b(?:fighters|militants|members|troops|units|forces|soldiers|elements|jihadists|rebels|gunmen)\s+of\s+(?:the\s+)?$/i.test(text.slice(Math.max(s.start, p.m.start - 30), p.m.start));
+        const subj = before.filter((p) => p.m.start >= clauseStart && canAct(p) && (fightersOf(p) || !['from', 'against', 'with', 'on', 'of', 'to', 'at', 'in', 'near', 'over', 'targeting'].includes(p.cue)));
         if (subj.length) {
           agents = [subj[0]!.m];
           for (let k = 1; k < subj.length; k++) {
@@ -176,7 +178,7 @@ export function extractEvents(
       if (place.length === 0 && countriesHere.length) place = [countriesHere[0]!];
 
       // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
-      if (agents.length === 0 && lastAgent && lastAgent.sentence >= s.index - 3) {
+      if (agents.length === 0 && lastAgent && lastAgent.sentence >= s.index - 2 && !actors.some((a) => ARMED.has(String(a.type)) && a.type !== 'country')) {
         const a = mentions.find((m) => m.key === lastAgent!.key);
         if (a && !targets.some((x) => x.key === a.key)) agents = [a];
       }
@@ -184,7 +186,7 @@ export function extractEvents(
       targets = uniqueByKey(targets).filter((x) => !agents.some((a) => a.key === x.key));
 
       // Date: the mention nearest the trigger, else present-tense news is the publication day.
-      const date = nearestDate(dates, t);
+      const date = nearestDate(dates, t, s.text);
       let iso = date?.date;
       let precision: DatePrecision | undefined = date?.precision;
       let dateEnd = date?.endDate;
@@ -239,20 +241,31 @@ function uniqueByKey(list: EntityMention[]): EntityMention[] {
 
 /** One trigger per type per sentence: "clashes ... fighting" in one sentence is one battle. */
 function dedupeTriggers(list: TriggerMatch[]): TriggerMatch[] {
-  const byType = new Map<EventType, TriggerMatch>();
-  for (const t of list) if (!byType.has(t.type)) byType.set(t.type, t);
-  // A capture subsumes the battle and withdrawal words around it ("seized ... after clashes").
-  const capture = byType.get('capture');
-  if (capture?.modality === 'asserted' && !capture.negated) byType.delete('battle');
-  // "began an offensive to regain X": the offensive is the event, the capture only its aim.
-  else if (capture?.modality === 'planned' && byType.has('battle')) byType.delete('capture');
-  return [...byType.values()].sort((a, b) => a.start - b.start);
+  // Words of one type close together are one event ("clashes ... fighting"); far apart in the
+  // sentence they can be two ("liberated X in 2016, a year after it was captured in 2015").
+  const kept: TriggerMatch[] = [];
+  for (const t of [...list].sort((a, b) => a.start - b.start)) {
+    const prev = kept.filter((k) => k.type === t.type).pop();
+    if (!prev || t.start - prev.end > 40) kept.push(t);
+  }
+  const near = (a: TriggerMatch, b: TriggerMatch) => Math.abs(a.start - b.start) <= 60;
+  const captures = kept.filter((t) => t.type === 'capture');
+  const battles = kept.filter((t) => t.type === 'battle');
+  return kept.filter((t) => {
+    // A capture subsumes the battle words around it ("seized ... after heavy clashes").
+    if (t.type === 'battle') return !captures.some((c) => c.modality === 'asserted' && !c.negated && near(c, t));
+    // "began an offensive to regain X": the offensive is the event, the capture only its aim.
+    if (t.type === 'capture' && t.modality === 'planned') return !battles.some((b) => b.start < t.start && near(b, t));
+    return true;
+  });
 }
 
-function nearestDate(dates: DateMention[], t: TriggerMatch): DateMention | undefined {
+function nearestDate(dates: DateMention[], t: TriggerMatch, sentence: string): DateMention | undefined {
   let best: DateMention | undefined;
   let bestDist = Infinity;
   for (const d of dates) {
+    // "under ISIL control since May 2015": the start of a state, not the date of this event.
+    if (/\b(?:since|until|till)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, d.start - 12), d.start))) continue;
     const dist = d.start >= t.end ? d.start - t.end : t.start - d.end;
     if (dist < bestDist) {
       best = d;

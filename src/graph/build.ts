@@ -60,9 +60,17 @@ function sortedEvidence(list: Evidence[]): Evidence[] {
   return [...list].sort((a, b) => a.doc.localeCompare(b.doc) || a.sentence - b.sentence);
 }
 
-/** The date most reports give, preferring the most precise among equally supported ones. */
-function bestDate(e: MergedEvent): { date?: string; precision?: 'day' | 'month' | 'year' } {
+/**
+ * The event's date: the span of the days its reports give (a battle fought from the 8th to the
+ * 11th), else the date most reports give, preferring the most precise.
+ */
+function bestDate(e: MergedEvent): { date?: string; precision?: 'day' | 'month' | 'year'; end?: string } {
   if (e.dateVotes.size === 0) return {};
+  const days = [...e.dateVotes.keys()].filter((d) => d.length === 10).sort();
+  if (days.length) {
+    const last = days[days.length - 1]!;
+    return { date: days[0]!, precision: 'day', ...(last !== days[0] ? { end: last } : {}) };
+  }
   const votes = [...e.dateVotes.entries()];
   // A vaguer date supports every precise date inside it.
   const support = (d: string) => votes.reduce((n, [v, c]) => n + (d.startsWith(v) ? c : 0), 0);
@@ -134,7 +142,7 @@ export function buildGraph(data: MergedGraphData): KnowledgeGraph {
     const targets = ranked(e.targets).filter((k) => graph.hasNode(k) && !e.agents.has(k));
     const places = ranked(e.places).filter((k) => graph.hasNode(k));
     const sources = ranked(e.sources).filter((k) => graph.hasNode(k));
-    const { date, precision } = bestDate(e);
+    const { date, precision, end: rangeEnd } = bestDate(e);
     const documents = [...e.documents].sort();
     const dates = documents.map((d) => docDate.get(d)).filter((d): d is string => !!d).sort();
     const attrs: NodeAttributes = {
@@ -164,7 +172,8 @@ export function buildGraph(data: MergedGraphData): KnowledgeGraph {
     if (date && precision) {
       attrs.date = date;
       attrs.datePrecision = precision;
-      if (e.dateEnd && e.date === date) attrs.dateEnd = e.dateEnd;
+      const dateEnd = [rangeEnd, e.dateEnd && e.date === date ? e.dateEnd : undefined].filter((x): x is string => !!x).sort().pop();
+      if (dateEnd && dateEnd > date) attrs.dateEnd = dateEnd;
       const span = intervalOf(date, attrs.dateEnd);
       attrs.start = span.start;
       attrs.end = span.end;

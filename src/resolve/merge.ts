@@ -309,11 +309,30 @@ function mergeEvents(docs: DocExtraction[], canon: (k: string) => string): Merge
       a.m.sentence - b.m.sentence,
   );
 
+  // Events at a site inside a town (the castle of Palmyra) are reported as events at the town
+  // too: they share the town's bucket, so the two reports can meet.
+  const parentOf = new Map<string, string>();
+  const typeOf = new Map<string, string>();
+  for (const x of docs) {
+    for (const [k, r] of Object.entries(x.refs)) typeOf.set(canon(k), String(r.type));
+    for (const r of x.relations) if (r.relation === 'located in' && !parentOf.has(canon(r.from))) parentOf.set(canon(r.from), canon(r.to));
+  }
+  const townOf = (place: string): string => {
+    let p: string | undefined = place;
+    for (let hops = 0; p && hops < 3; hops++) {
+      const t = typeOf.get(p);
+      if (t === 'city' || t === 'town') return p;
+      if (t !== 'site' && t !== 'area') break;
+      p = parentOf.get(p);
+    }
+    return place;
+  };
+
   const clusters: MergedEvent[] = [];
   const byFamilyPlace = new Map<string, MergedEvent[]>();
   for (const d of all) {
     const family = TYPE_FAMILY[d.m.type] ?? d.m.type;
-    const place = d.places[0] ?? '';
+    const place = d.places[0] ? townOf(d.places[0]) : '';
     const bucketKey = `${family}|${place}`;
     const bucket = byFamilyPlace.get(bucketKey) ?? [];
     let target: MergedEvent | undefined;
