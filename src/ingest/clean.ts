@@ -192,7 +192,9 @@ export function docFromText(raw: string, meta: TextMeta, options: IngestOptions,
   if (!title) {
     const candidates = lines.filter((l) => l.header && !l.body && l.words >= 2 && l.words <= 40 && !/:$/.test(l.text));
     // The longest header line, but a run of capitalised words with no small word is a menu, not a headline.
-    const score = (l: Line) => (looksLikeMenu(l.text, l.words) ? 0 : 100) + l.words;
+    // Without any body paragraph (an article of short paragraphs) every line is "header": take the first.
+    const hasBody = lines.some((l) => l.body);
+    const score = (l: Line) => (looksLikeMenu(l.text, l.words) ? 0 : 100) + (hasBody ? l.words : 0);
     const best = candidates.reduce<Line | undefined>((a, l) => (!a || score(l) > score(a) ? l : a), undefined);
     if (best) {
       titleLine = best;

@@ -103,6 +103,12 @@ describe('header lines', () => {
     expect(doc.text).toBe(PROSE[0]);
   });
 
+  it('an article of short paragraphs keeps its first line as the title and all its paragraphs', () => {
+    const doc = clean('Palmyra falls again\nThe army withdrew on Sunday.\nMilitants entered the ancient city after dark.\nResidents fled towards Homs.');
+    expect(doc.title).toBe('Palmyra falls again');
+    expect(doc.text).toBe('The army withdrew on Sunday.\n\nMilitants entered the ancient city after dark.\n\nResidents fled towards Homs.');
+  });
+
   it('a repeated headline inside the page is dropped', () => {
     const doc = clean(`Army retakes the ancient city\n${PROSE[0]}\nArmy retakes the ancient city\n${PROSE[1]}`);
     expect(doc.text).toBe(`${PROSE[0]}\n\n${PROSE[1]}`);
