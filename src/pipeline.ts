@@ -47,7 +47,7 @@ export interface BuildSummary {
   cached: number;
 }
 
-const DATA_FILES = ['lexicon/actors.json', 'lexicon/cues.json', 'lexicon/events.json', 'gazetteer/places.json', 'gazetteer/stopnames.json', 'ingest/furniture.json'].map(
+const DATA_FILES = ['lexicon/actors.json', 'lexicon/cues.json', 'lexicon/events.json', 'gazetteer/places.json', 'gazetteer/stopnames.json', 'ingest/furniture.json', 'ingest/fields.json', 'lexicon/institutions.json'].map(
   (f) => fileURLToPath(new URL(`../data/${f}`, import.meta.url)),
 );
 // Fewer uncached documents than this are extracted on the main thread: starting threads (each

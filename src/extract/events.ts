@@ -177,6 +177,12 @@ export function extractEvents(
       if (place.length === 0 && PLACE_BOUND.has(t.type) && salientCity) place = [salientCity];
       if (place.length === 0 && countriesHere.length) place = [countriesHere[0]!];
 
+      // "The Syrian army says it has retaken Palmyra": the speaker is the subject of its claim.
+      if (agents.length === 0 && !t.passive) {
+        const speaker = [...before].reverse().find((p) => sourceKeys.has(p.m.key) && ARMED.has(String(p.m.type)));
+        if (speaker && /^\W*(?:\w+\W+){0,2}(?:says?|said|announced|claimed|stated|declared|confirmed)\s+(?:that\s+)?(?:it|they)\b/i.test(text.slice(speaker.m.end, tStart)))
+          agents = [speaker.m];
+      }
       // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
       if (agents.length === 0 && lastAgent && lastAgent.sentence >= s.index - 2 && !actors.some((a) => ARMED.has(String(a.type)) && a.type !== 'country')) {
         const a = mentions.find((m) => m.key === lastAgent!.key);
@@ -186,14 +192,15 @@ export function extractEvents(
       targets = uniqueByKey(targets).filter((x) => !agents.some((a) => a.key === x.key));
 
       // Date: the mention nearest the trigger, else present-tense news is the publication day.
-      const date = nearestDate(dates, t, s.text);
+      // A plan has no date of its own yet: the dates in its sentence belong to what did happen.
+      const date = t.modality === 'planned' ? undefined : nearestDate(dates, t, s.text);
       let iso = date?.date;
       let precision: DatePrecision | undefined = date?.precision;
       let dateEnd = date?.endDate;
       // Undated: what the report is about (present or present-perfect tense, or the lead
       // paragraph of the article) happened on its publication day; background stays undated.
       const lede = s.paragraph <= 1;
-      if (!iso && doc.date && (t.tense === 'present' || lede || /\b(?:has|have)\s+(?:\S+\s+){0,2}\w+(?:ed|en)\b/.test(s.text))) {
+      if (!iso && doc.date && t.modality !== 'planned' && (t.tense === 'present' || lede || /\b(?:has|have)\s+(?:\S+\s+){0,2}\w+(?:ed|en)\b/.test(s.text))) {
         iso = doc.date;
         precision = doc.datePrecision ?? (doc.date.length === 10 ? 'day' : 'month');
         dateEnd = undefined;

@@ -36,7 +36,18 @@ export function simpleView(graph: KnowledgeGraph): UndirectedGraph {
 export function assignMetrics(graph: KnowledgeGraph): void {
   if (graph.order === 0) return;
   const simple = simpleView(graph);
-  const ranks = pagerank(simple, { getEdgeWeight: 'weight', maxIterations: 100, tolerance: 1e-9 });
+  let ranks: Record<string, number>;
+  try {
+    ranks = pagerank(simple, { getEdgeWeight: 'weight', maxIterations: 200, tolerance: 1e-8 });
+  } catch {
+    // PageRank may not converge on odd graphs (a few disconnected pairs): weighted degree instead.
+    ranks = {};
+    simple.forEachNode((k) => {
+      let w = 0;
+      simple.forEachEdge(k, (_e, a) => (w += (a.weight as number) ?? 1));
+      ranks[k] = w + 1;
+    });
+  }
   let max = 0;
   for (const k in ranks) max = Math.max(max, ranks[k]!);
   const communities = simple.size > 0 ? louvain(simple, { getEdgeWeight: 'weight', rng: seededRandom(42) }) : {};

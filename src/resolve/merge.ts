@@ -253,6 +253,19 @@ export function datesCompatible(a?: string, b?: string): boolean {
   return false;
 }
 
+/** A date agrees with a cluster when it agrees with any day the cluster's reports give. */
+function spanCompatible(c: MergedEvent, date?: string): boolean {
+  if (!date || c.dateVotes.size === 0) return datesCompatible(c.date, date);
+  for (const d of c.dateVotes.keys()) if (!datesCompatible(d, date)) return false;
+  const days = [...c.dateVotes.keys()].filter((d) => d.length === 10).sort();
+  if (date.length === 10 && days.length) {
+    const t = Date.parse(`${date}T00:00:00Z`);
+    // Within four days of the span already reported, so one operation stays one event.
+    return t >= Date.parse(`${days[0]}T00:00:00Z`) - 4 * 86_400_000 && t <= Date.parse(`${days[days.length - 1]}T00:00:00Z`) + 4 * 86_400_000;
+  }
+  return true;
+}
+
 /** Whether an event dated `event` can be the news of a report published on `published`. */
 function recentBefore(event: string, published: string): boolean {
   const e = Date.parse(`${event.length === 4 ? `${event}-12-31` : event.length === 7 ? `${event}-28` : event}T00:00:00Z`);
@@ -339,7 +352,7 @@ function mergeEvents(docs: DocExtraction[], canon: (k: string) => string): Merge
     if (place) {
       const compatible = bucket.filter(
         (c) =>
-          datesCompatible(c.date, d.m.date) &&
+          spanCompatible(c, d.m.date) &&
           sidesCompatible(d.m.type, { agents: c.agents.keys(), targets: c.targets.keys() }, d) &&
           modalityCompatible(c.modality, d.m.modality),
       );
