@@ -430,11 +430,13 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     return out.sort(order);
   }
 
-  function score(p: Place, key: string, ctx: ResolveContext | undefined): number {
+  function score(p: Place, key: string, ctx: ResolveContext | undefined, rivalCountry = false): number {
     let s = 0;
     if (ctx) {
       const ci = p.country ? ctx.countries.indexOf(p.country) : -1;
       if (ci >= 0) s += 1000 - Math.min(ci, 10) * 5;
+      // a state of the article's main country beats a foreign country ("Georgia" in a US story)
+      if (ci === 0 && p.type === 'region' && rivalCountry) s += 150;
       let nearest = Infinity;
       for (const q of ctx.places ?? []) if (q.id !== p.id && q.type !== 'country') nearest = Math.min(nearest, distanceKm(p, q));
       s += nearest < 50 ? 400 : nearest < 200 ? 250 : nearest < 600 ? 100 : 0;
@@ -442,7 +444,8 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     if (p.curated) s += 60;
     if (normalizeName(p.name) === key) s += 40;
     else if (nameVariants(p.name).includes(key)) s += 30;
-    s += p.type === 'country' ? 120 : p.type === 'city' ? 20 : 0;
+    // a country's name nearly always means the country, even in a story set elsewhere ("Lebanon")
+    s += p.type === 'country' ? 1100 : p.type === 'city' ? 20 : 0;
     if (p.population) s += Math.log10(p.population + 1) * 12;
     return s;
   }
@@ -452,10 +455,11 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     if (cands.length === 0) cands = fuzzy(name);
     if (cands.length <= 1) return cands[0];
     const key = normalizeName(name);
+    const rivalCountry = cands.some((p) => p.type === 'country');
     let best = cands[0]!;
     let bestScore = -Infinity;
     for (const p of cands) {
-      const s = score(p, key, context);
+      const s = score(p, key, context, rivalCountry);
       if (s > bestScore) {
         best = p;
         bestScore = s;

@@ -73,8 +73,14 @@ describe('gazetteer resolve by context', () => {
     expect(g.resolve('Tripoli', { countries: ['LY'] })?.country).toBe('LY');
   });
 
-  it('prefers the country over a town of the same name without context', () => {
+  it('prefers the country over a town of the same name', () => {
     expect(g.resolve('Jordan')?.type).toBe('country');
+    expect(g.resolve('Lebanon', { countries: ['US'] })?.id).toBe('country:LB');
+  });
+
+  it('prefers a state of the main context country over a foreign country', () => {
+    expect(g.resolve('Georgia', { countries: ['US'] })?.id).toBe('adm1:US-GA');
+    expect(g.resolve('Georgia', { countries: ['RU'] })?.id).toBe('country:GE');
   });
 });
 
