@@ -2,16 +2,21 @@
  * Buffered writing to a Node stream in chunks, honouring backpressure: exporters append small
  * strings and await flushIfFull() between records, so a large graph never becomes one giant string.
  *
- * Chunks are small enough (64K chars) to stay out of V8's large-object space, so each one dies
- * young once handed over. When the stream asks to wait, the next chunk is still built while the
- * write is in flight; only handing it over waits for 'drain'.
+ * Text is encoded straight into 256 KB buffers (no rope of small strings to flatten, little
+ * garbage). While the stream is busy the next chunk is still built; only handing it over waits
+ * for 'drain'.
  */
 import type { Writable } from 'node:stream';
 
-const DEFAULT_CHUNK_CHARS = 1 << 16;
+const DEFAULT_CHUNK_BYTES = 1 << 18;
+/** UTF-8 needs at most 3 bytes per UTF-16 code unit. */
+const MAX_BYTES_PER_UNIT = 3;
 
 export class ChunkWriter {
-  private buffer = '';
+  private buffer: Buffer;
+  private offset = 0;
+  /** Filled chunks waiting to be handed to the stream. */
+  private ready: Buffer[] = [];
   private failure: Error | undefined;
   private drained: Promise<void> | undefined;
   private readonly onError = (error: Error): void => {
@@ -20,18 +25,26 @@ export class ChunkWriter {
 
   constructor(
     private readonly out: NodeJS.WritableStream,
-    private readonly chunkChars = DEFAULT_CHUNK_CHARS,
+    private readonly chunkBytes = DEFAULT_CHUNK_BYTES,
   ) {
+    this.buffer = Buffer.allocUnsafe(chunkBytes);
     out.on('error', this.onError);
   }
 
   write(text: string): void {
-    this.buffer += text;
+    if (text.length * MAX_BYTES_PER_UNIT > this.chunkBytes - this.offset) {
+      this.sealChunk();
+      if (text.length * MAX_BYTES_PER_UNIT > this.chunkBytes) {
+        this.ready.push(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    this.offset += this.buffer.write(text, this.offset, 'utf8');
   }
 
-  /** Hands the buffer to the stream once it holds a chunk. */
+  /** Hands filled chunks to the stream (call between records). */
   async flushIfFull(): Promise<void> {
-    if (this.buffer.length >= this.chunkChars) await this.flush();
+    if (this.ready.length > 0) await this.flush();
   }
 
   async flush(): Promise<void> {
@@ -41,10 +54,12 @@ export class ChunkWriter {
       await drained;
     }
     this.throwIfFailed();
-    if (!this.buffer) return;
-    const chunk = this.buffer;
-    this.buffer = '';
-    if (!this.out.write(chunk)) this.drained = this.waitForDrain();
+    this.sealChunk();
+    const chunks = this.ready;
+    this.ready = [];
+    let accepted = true;
+    for (const chunk of chunks) accepted = this.out.write(chunk);
+    if (!accepted) this.drained = this.waitForDrain();
   }
 
   /** Flushes what is left, waits until the stream has taken it, and detaches; the caller ends the stream. */
@@ -61,10 +76,19 @@ export class ChunkWriter {
 
   /** Drops unwritten text and stops listening (after a failure). */
   detach(): void {
-    this.buffer = '';
+    this.ready = [];
+    this.offset = 0;
     this.drained?.catch(() => undefined);
     this.drained = undefined;
     this.out.removeListener('error', this.onError);
+  }
+
+  private sealChunk(): void {
+    if (this.offset === 0) return;
+    this.ready.push(this.buffer.subarray(0, this.offset));
+    // A fresh buffer: the stream keeps the sealed one until it is written.
+    this.buffer = Buffer.allocUnsafe(this.chunkBytes);
+    this.offset = 0;
   }
 
   private throwIfFailed(): void {

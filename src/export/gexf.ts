@@ -112,30 +112,20 @@ function isInt32(value: number): boolean {
   return Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX;
 }
 
-function cleanText(value: string): string | undefined {
-  const text = stripIllegalXmlChars(value);
-  return text.trim() ? text : undefined;
-}
-
-function itemText(item: unknown): string | undefined {
-  if (item === null || item === undefined) return undefined;
-  if (typeof item === 'string') return cleanText(item);
-  if (typeof item === 'number') return Number.isFinite(item) ? String(item) : undefined;
-  if (typeof item === 'boolean') return String(item);
-  return cleanText(JSON.stringify(item) ?? '');
-}
-
 /** Whitespace other than single spaces (JS \s) or characters XML forbids: the slow path. */
 const MESSY_TEXT = /[\u0000-\u001F\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]| {2}/;
 
-/** Cleaned evidence texts by raw text: the pipeline shares one sentence string among many facts. */
-const cleanedSentences = new Map<string, string>();
-const MAX_CACHED_SENTENCES = 200_000;
+// List items as they appear inside value='[...]': JSON-escaped, then XML-escaped for single quotes.
+// (Caching fragments of shared strings was measured: no faster, and it holds memory.)
 
-/** A sentence with whitespace collapsed, forbidden characters dropped, cut to MAX_EVIDENCE_CHARS. */
-function cleanSentence(raw: string): string {
-  const cached = cleanedSentences.get(raw);
-  if (cached !== undefined) return cached;
+/** The escaped body of a JSON string for `text`, or '' when nothing printable is left. */
+function fragmentOf(text: string): string {
+  const clean = stripIllegalXmlChars(text);
+  return clean.trim() ? escapeXmlForSingleQuotes(JSON.stringify(clean).slice(1, -1)) : '';
+}
+
+/** A sentence with whitespace collapsed, forbidden characters dropped, cut to MAX_EVIDENCE_CHARS; escaped. */
+function sentenceFragment(raw: string): string {
   // Bound the work on long texts before any regex runs; collapsing only ever shortens.
   let text = raw.length > MAX_EVIDENCE_CHARS * 4 ? raw.slice(0, MAX_EVIDENCE_CHARS * 4) : raw;
   if (MESSY_TEXT.test(text)) text = stripIllegalXmlChars(text.replace(/\s+/g, ' '));
@@ -147,34 +137,55 @@ function cleanSentence(raw: string): string {
     if (code >= 0xd800 && code <= 0xdbff) cut--;
     text = `${text.slice(0, cut).trimEnd()}…`;
   }
-  if (cleanedSentences.size >= MAX_CACHED_SENTENCES) cleanedSentences.clear();
-  cleanedSentences.set(raw, text);
-  return text;
+  return fragmentOf(text);
 }
 
-/** "docId#sentence: text", whitespace collapsed and cut to MAX_EVIDENCE_CHARS. */
-function evidenceText(item: unknown): string | undefined {
-  if (typeof item === 'string') return itemText(item);
-  if (!item || typeof item !== 'object') return itemText(item);
+function plainFragment(item: unknown): string {
+  if (typeof item === 'string') return fragmentOf(item);
+  if (typeof item === 'number') return Number.isFinite(item) ? String(item) : '';
+  if (typeof item === 'boolean') return String(item);
+  if (item === null || item === undefined) return '';
+  return fragmentOf(JSON.stringify(item) ?? '');
+}
+
+/** "docId#sentence: text" (see sentenceFragment), or a plain item for strings. */
+function evidenceFragment(item: unknown): string {
+  if (!item || typeof item !== 'object') return plainFragment(item);
   const evidence = item as Partial<Evidence>;
-  const text = cleanSentence(typeof evidence.text === 'string' ? evidence.text : String(evidence.text ?? ''));
-  const where = stripIllegalXmlChars(`${evidence.doc ?? '?'}#${evidence.sentence ?? '?'}`);
-  return text ? `${where}: ${text}` : where;
+  const text = sentenceFragment(typeof evidence.text === 'string' ? evidence.text : String(evidence.text ?? ''));
+  const doc = evidence.doc === undefined ? '?' : plainFragment(evidence.doc) || '?';
+  const sentence = typeof evidence.sentence === 'number' ? String(evidence.sentence) : plainFragment(evidence.sentence) || '?';
+  return text ? `${doc}#${sentence}: ${text}` : `${doc}#${sentence}`;
 }
 
-/** A liststring value: a JSON array of strings ("a", "b", every item quoted and JSON-escaped). */
+/** A liststring value, ready for value='...': ["a","b"] with every item quoted and escaped. */
 function encodeList(value: unknown, isEvidence: boolean): string | undefined {
-  const source = Array.isArray(value) ? value : [value];
-  const items: string[] = [];
+  const source: unknown[] = Array.isArray(value) ? value : [value];
+  let list = '';
+  let count = 0;
   for (const item of source) {
-    const text = isEvidence ? evidenceText(item) : itemText(item);
-    if (text !== undefined) items.push(text);
-    if (isEvidence && items.length >= MAX_EVIDENCE_ITEMS) break;
+    const fragment = isEvidence ? evidenceFragment(item) : plainFragment(item);
+    if (!fragment) continue;
+    list += count === 0 ? `"${fragment}"` : `,"${fragment}"`;
+    if (++count >= MAX_EVIDENCE_ITEMS && isEvidence) break;
   }
-  return items.length > 0 ? JSON.stringify(items) : undefined;
+  return count > 0 ? `[${list}]` : undefined;
 }
 
-/** The attvalue text for a column, or undefined when absent or empty (Gephi rejects empty values). */
+function stringValue(value: unknown): string | undefined {
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : '';
+  else if (typeof value === 'boolean') text = String(value);
+  else text = JSON.stringify(value) ?? '';
+  const clean = stripIllegalXmlChars(text);
+  return clean.trim() ? escapeXml(clean) : undefined;
+}
+
+/**
+ * The attvalue text for a column, already XML-escaped (lists for single quotes, the rest for
+ * double quotes), or undefined when absent or empty (Gephi rejects empty values).
+ */
 function encodeValue(column: Column, value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
   switch (column.type) {
@@ -190,9 +201,13 @@ function encodeValue(column: Column, value: unknown): string | undefined {
     case 'boolean':
       return typeof value === 'boolean' ? String(value) : undefined;
     case 'string':
-      if (typeof value === 'string') return cleanText(value);
-      return itemText(value);
+      return stringValue(value);
   }
+}
+
+function cleanText(value: string): string | undefined {
+  const text = stripIllegalXmlChars(value);
+  return text.trim() ? text : undefined;
 }
 
 // ───────────────────────────── colours ─────────────────────────────
@@ -367,8 +382,8 @@ function attvaluesXml(columns: Column[], attributes: Attributes, indent: string)
     // Column ids are plain names (see buildColumns); JSON lists go in single quotes to keep their " as is.
     xml +=
       column.type === 'liststring'
-        ? `${indent}  <attvalue for="${column.id}" value='${escapeXmlForSingleQuotes(value)}'/>\n`
-        : `${indent}  <attvalue for="${column.id}" value="${escapeXml(value)}"/>\n`;
+        ? `${indent}  <attvalue for="${column.id}" value='${value}'/>\n`
+        : `${indent}  <attvalue for="${column.id}" value="${value}"/>\n`;
   }
   return xml ? `${indent}<attvalues>\n${xml}${indent}</attvalues>\n` : '';
 }
@@ -437,7 +452,6 @@ export async function writeGexf(
 ): Promise<void> {
   const g = graph as AbstractGraph;
   const writer = new ChunkWriter(out);
-  cleanedSentences.clear();
   try {
     const survey = surveyGraph(g);
     const nodeIds = assignIds((visit) => g.forEachNode((node) => visit(node)), xmlId);
@@ -469,8 +483,6 @@ export async function writeGexf(
   } catch (error) {
     writer.detach();
     throw error;
-  } finally {
-    cleanedSentences.clear();
   }
   await writer.finish();
 }
