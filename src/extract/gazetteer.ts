@@ -221,6 +221,7 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
   delete require.cache[citiesPath]; // the raw records are garbage once indexed
   const cityPlaces: Place[] = [];
   const cityAdmin: string[] = []; // GeoNames admin1 code of cityPlaces[i]
+  const citiesByCountry = new Map<string, Place[]>();
   for (const c of cities) {
     const fc = c.featureCode;
     const type: PlaceType = fc === 'PPLX' ? 'area'
@@ -237,6 +238,9 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     indexName(p, c.name);
     cityPlaces.push(p);
     cityAdmin.push(c.adminCode);
+    let inCountry = citiesByCountry.get(c.country);
+    if (!inCountry) citiesByCountry.set(c.country, (inCountry = []));
+    inCountry.push(p);
   }
 
   // ── curated supplement(s)
@@ -298,6 +302,17 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
             bestKm = d;
           }
         }
+      }
+    }
+    if (best || wantRegion || !e.country) return best;
+    // another transliteration of a nearby town ("Jenin" / "Janīn"): same skeleton, within 25 km
+    const skeletons = new Set([e.name, ...(e.aliases ?? [])].map(looseKey));
+    for (const p of citiesByCountry.get(e.country) ?? []) {
+      if (p.curated) continue;
+      const d = distanceKm(p, e);
+      if (d <= maxKm && d < bestKm && skeletons.has(looseKey(p.name))) {
+        best = p;
+        bestKm = d;
       }
     }
     return best;
