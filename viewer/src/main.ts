@@ -239,13 +239,16 @@ function setMap(on: boolean, animate: boolean): void {
     s.world.setPath(null);
     moveNodes(s, back, animate, () => resetCamera(s, animate));
   }
+  // On the map, nodes keep their pixel size when zooming in, so close places separate.
+  s.render.sizeScale = on ? 0.7 : 1;
+  s.sigma.setSetting('zoomToSizeRatioFunction', on ? () => 1 : Math.sqrt);
   setState({ map: on });
   mapButton.setAttribute('aria-pressed', String(on));
   layoutButton.disabled = on;
   refreshLists(s);
 }
 
-/** Where most located nodes are (10th–90th percentiles), so one far-off place does not shrink the map. */
+/** Where the located nodes concentrate (interquartile box), so far-off places do not shrink the map. */
 function coreBox(layout: MapLayout): { x0: number; y0: number; x1: number; y1: number } {
   const parked = new Set(layout.parked);
   const xs: number[] = [];
@@ -258,7 +261,7 @@ function coreBox(layout: MapLayout): { x0: number; y0: number; x1: number; y1: n
   xs.sort((a, b) => a - b);
   ys.sort((a, b) => a - b);
   const q = (v: number[], f: number): number => v[Math.min(v.length - 1, Math.floor(f * v.length))] ?? 0;
-  return { x0: q(xs, 0.1), y0: q(ys, 0.1), x1: q(xs, 0.9), y1: q(ys, 0.9) };
+  return { x0: q(xs, 0.25), y0: q(ys, 0.25), x1: q(xs, 0.75), y1: q(ys, 0.75) };
 }
 
 /** Point the camera at a box given in graph coordinates, with a margin. */
@@ -268,8 +271,8 @@ function fitCamera(s: Session, box: { x0: number; y0: number; x1: number; y1: nu
   const b = toFramed(box.x1, box.y1);
   const { width, height } = s.sigma.getDimensions();
   const aspect = Math.max(width, height) / Math.max(1, Math.min(width, height));
-  const span = Math.max(Math.abs(b.x - a.x), Math.abs(b.y - a.y) * (width > height ? aspect : 1), 0.02);
-  const target = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, ratio: Math.min(1, span * 1.4), angle: 0 };
+  const span = Math.max(Math.abs(b.x - a.x), Math.abs(b.y - a.y) * (width > height ? aspect : 1), 0.03);
+  const target = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, ratio: Math.min(1, span * 1.6), angle: 0 };
   if (animate) void s.sigma.getCamera().animate(target, { duration: 400 });
   else s.sigma.getCamera().setState(target);
 }

@@ -79,14 +79,6 @@ export function mapLayout(graph: ViewerGraph): MapLayout {
     maxX = maxY = 1;
   }
   const span = Math.max(maxX - minX, maxY - minY, 0.5);
-  // Satellites spread by the scale where most places are (10th–90th percentiles), not the
-  // whole extent: one far-off place must not scatter Syria's events over half a country.
-  const xs = [...anchors.values()].map((p) => p.x).sort((a, b) => a - b);
-  const ys = [...anchors.values()].map((p) => p.y).sort((a, b) => a - b);
-  const q = (v: number[], f: number): number => v[Math.min(v.length - 1, Math.floor(f * v.length))] ?? 0;
-  const coreSpan = Math.max(q(xs, 0.9) - q(xs, 0.1), q(ys, 0.9) - q(ys, 0.1), 0.5);
-  const step = coreSpan * 0.012;
-
   // Events → the place they happened at (heaviest location edge, then key).
   const eventPlace = new Map<string, string>();
   for (const key of sorted) {
@@ -125,6 +117,19 @@ export function mapLayout(graph: ViewerGraph): MapLayout {
     }
     if (best !== null) actorPlace.set(key, best);
   }
+
+  // Satellites are spaced by the scale where events concentrate (interquartile box of their
+  // places, at least 1°), not the whole extent: one far-off place must not scatter or squash
+  // Syria's events. The busiest place's spiral stays within that scale.
+  const q = (v: number[], f: number): number => v[Math.min(v.length - 1, Math.floor(f * v.length))] ?? 0;
+  const hubs = eventPlace.size >= 4 ? [...eventPlace.values()].map((k) => anchors.get(k)!) : [...anchors.values()];
+  const xs = hubs.map((p) => p.x).sort((a, b) => a - b);
+  const ys = hubs.map((p) => p.y).sort((a, b) => a - b);
+  const coreSpan = Math.max(q(xs, 0.75) - q(xs, 0.25), q(ys, 0.75) - q(ys, 0.25), 1);
+  const load = new Map<string, number>();
+  for (const place of [...eventPlace.values(), ...actorPlace.values()]) load.set(place, (load.get(place) ?? 0) + 1);
+  const busiest = Math.max(1, ...load.values());
+  const step = coreSpan * Math.min(0.1, 1 / Math.sqrt(busiest));
 
   const positions = new Map<string, Point>();
   const crowd = new Map<string, number>(); // how many satellites each anchor already has

@@ -37,6 +37,8 @@ export interface RenderState {
   ghostEdges: Set<string>;
   hovered: string | null;
   selected: string | null;
+  /** Node size multiplier (smaller on the map, where places crowd). */
+  sizeScale: number;
 }
 
 export function emptyRenderState(graph: ViewerGraph, display: Map<string, NodeDisplay>, neighbours: Map<string, Set<string>>): RenderState {
@@ -49,6 +51,7 @@ export function emptyRenderState(graph: ViewerGraph, display: Map<string, NodeDi
     ghostEdges: new Set(),
     hovered: null,
     selected: null,
+    sizeScale: 1,
   };
 }
 
@@ -79,7 +82,7 @@ export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<S
         x: attrs.x,
         y: attrs.y,
         label: attrs.label,
-        size: d?.size ?? 4,
+        size: (d?.size ?? 4) * state.sizeScale,
         color: d?.colour ?? '#888888',
         type: 'circle', // our `type` attribute is the node's type (capture, city…), not a sigma program
         hidden: !state.visibleNodes.has(key),
