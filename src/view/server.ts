@@ -2,10 +2,10 @@
  * `newsgraph view`: a small local web server for the built viewer (viewer/dist) and one graph folder.
  *
  * Two sirv instances do the file serving; this module only decides which of them may see a
- * request. Everything a request can reach is fixed up front: the viewer build's files (listed once
- * at start-up by sirv) and four allow-listed names in the graph folder. Any path that decodes, at
- * any depth, to a "." or ".." segment, a backslash or a control character is refused before either
- * sirv sees it, so no encoding trick reaches a file outside those folders.
+ * request: four allow-listed names go to the graph folder, everything else to the viewer build.
+ * Any path that decodes, at any depth, to a "." or ".." segment (dotfiles included), a backslash
+ * or a control character is refused before either sirv sees it, so no encoding trick reaches a
+ * file outside those folders.
  */
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -137,9 +137,11 @@ export async function serveViewer(options: ServeViewerOptions): Promise<ViewerSe
   const log = options.log;
   const checkHost = isLoopback(host);
 
-  // The viewer build is fixed once built: sirv lists its files at start-up and serves only those.
-  const serveViewerFiles = sirv(viewerDir, { dev: false, etag: true, dotfiles: false, extensions: ['html'] });
-  // The graph folder may be rebuilt while the viewer is open: read from disk on every request.
+  // Both folders are read from disk on every request (sirv's dev mode): the graph may be rebuilt
+  // while the viewer is open, and so may the viewer (`npm run build` renames its hashed assets);
+  // a file list cached at start-up would then answer 404s and stale Content-Lengths.
+  // Containment does not rest on sirv: safePathname has already refused every dot segment.
+  const serveViewerFiles = sirv(viewerDir, { dev: true, etag: true, dotfiles: false, extensions: ['html'] });
   const serveGraphFiles = sirv(graphDir, { dev: true, etag: false, dotfiles: false, extensions: [] });
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {

@@ -102,6 +102,16 @@ describe('serveViewer', () => {
     rmSync(join(graphDir, 'graph.gexf'));
   });
 
+  it('serves a viewer rebuilt after start-up (new hashed asset names, new sizes)', async () => {
+    writeFileSync(join(viewerDir, 'assets', 'app-new.js'), 'console.log("rebuilt viewer");');
+    writeFileSync(join(viewerDir, 'index.html'), '<!doctype html><title>viewer v2, longer than before</title><script type="module" src="./assets/app-new.js"></script>');
+    const index = await rawRequest(server.port, '/');
+    expect(index.body).toContain('viewer v2, longer than before');
+    expect(Number(index.headers['content-length'])).toBe(Buffer.byteLength(index.body));
+    expect((await rawRequest(server.port, '/assets/app-new.js')).body).toContain('rebuilt viewer');
+    writeFileSync(join(viewerDir, 'index.html'), '<!doctype html><title>viewer</title><script type="module" src="./assets/app.js"></script>');
+  });
+
   it('sets the security headers on every response, errors included', async () => {
     for (const [target, method] of [['/', 'GET'], ['/graph.json', 'GET'], ['/missing', 'GET'], ['/', 'POST'], ['/../x', 'GET']] as const) {
       const res = await rawRequest(server.port, target, method);
