@@ -272,7 +272,7 @@ function fitCamera(s: Session, box: { x0: number; y0: number; x1: number; y1: nu
   const { width, height } = s.sigma.getDimensions();
   const aspect = Math.max(width, height) / Math.max(1, Math.min(width, height));
   const span = Math.max(Math.abs(b.x - a.x), Math.abs(b.y - a.y) * (width > height ? aspect : 1), 0.03);
-  const target = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, ratio: Math.min(1, span * 1.6), angle: 0 };
+  const target = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, ratio: Math.min(1, span * 1.9), angle: 0 };
   if (animate) void s.sigma.getCamera().animate(target, { duration: 400 });
   else s.sigma.getCamera().setState(target);
 }

@@ -129,7 +129,7 @@ export function mapLayout(graph: ViewerGraph): MapLayout {
   const load = new Map<string, number>();
   for (const place of [...eventPlace.values(), ...actorPlace.values()]) load.set(place, (load.get(place) ?? 0) + 1);
   const busiest = Math.max(1, ...load.values());
-  const step = coreSpan * Math.min(0.1, 1 / Math.sqrt(busiest));
+  const step = coreSpan * Math.min(0.07, 1 / Math.sqrt(busiest));
 
   const positions = new Map<string, Point>();
   const crowd = new Map<string, number>(); // how many satellites each anchor already has
