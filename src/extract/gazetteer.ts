@@ -116,6 +116,8 @@ export interface SupplementEntry {
 }
 
 const cache = new Map<string, Gazetteer>();
+/** Shared by the many places without aliases; replaced by a fresh array on the first alias. */
+const NO_ALIASES = Object.freeze([]) as unknown as string[];
 
 /** Load (once per process and file list) the gazetteer; problems in supplement files go to `report`. */
 export function loadGazetteer(extraFiles: string[] = [], report?: Report): Gazetteer {
@@ -162,7 +164,12 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
   const t0 = performance.now();
   const byId = new Map<string, Place>();
   const all: Place[] = [];
-  const index = new Map<string, Place[]>();
+  // most keys name one place: stored bare, an array only when shared (saves ~130k arrays)
+  const index = new Map<string, Place | Place[]>();
+  const placesAt = (key: string): readonly Place[] => {
+    const v = index.get(key);
+    return v === undefined ? [] : Array.isArray(v) ? v : [v];
+  };
   const loose = new Map<string, Place[]>();
   const notable = new Set<Place>();
 
@@ -173,7 +180,14 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     else if (!list.includes(p)) list.push(p);
   };
   const indexName = (p: Place, name: string): void => {
-    for (const k of nameVariants(name)) addKey(index, k, p);
+    for (const k of nameVariants(name)) {
+      if (!k) continue;
+      const cur = index.get(k);
+      if (cur === undefined) index.set(k, p);
+      else if (Array.isArray(cur)) {
+        if (!cur.includes(p)) cur.push(p);
+      } else if (cur !== p) index.set(k, [cur, p]);
+    }
   };
   const add = (p: Place, isNotable: boolean): void => {
     byId.set(p.id, p);
@@ -184,6 +198,7 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
   };
   const addAlias = (p: Place, alias: string): void => {
     if (alias === p.name || p.aliases.includes(alias)) return;
+    if (p.aliases === NO_ALIASES) p.aliases = [];
     p.aliases.push(alias);
     indexName(p, alias);
   };
@@ -220,16 +235,19 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
   const cities = require(citiesPath) as CityRecord[];
   delete require.cache[citiesPath]; // the raw records are garbage once indexed
   const cityPlaces: Place[] = [];
+  const countryIds = new Map<string, string>();
   const cityAdmin: string[] = []; // GeoNames admin1 code of cityPlaces[i]
   const citiesByCountry = new Map<string, Place[]>();
   for (const c of cities) {
     const fc = c.featureCode;
     const type: PlaceType = fc === 'PPLX' ? 'area'
       : fc === 'PPLC' || fc === 'PPLA' || fc === 'PPLA2' || c.population >= 100_000 ? 'city' : 'town';
+    let countryId = countryIds.get(c.country);
+    if (!countryId) countryIds.set(c.country, (countryId = `country:${c.country}`));
     const p: Place = {
-      id: `geonames:${c.cityId}`, name: c.name, aliases: [], type, country: c.country,
+      id: `geonames:${c.cityId}`, name: c.name, aliases: NO_ALIASES, type, country: c.country,
       lat: c.loc.coordinates[1], lon: c.loc.coordinates[0], geonameId: c.cityId, featureCode: fc,
-      parent: `country:${c.country}`,
+      parent: countryId,
     };
     if (c.population > 0) p.population = c.population;
     byId.set(p.id, p);
@@ -292,7 +310,7 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     let bestKm = Infinity;
     for (const n of [e.name, ...(e.aliases ?? [])]) {
       for (const k of nameVariants(n)) {
-        for (const p of index.get(k) ?? []) {
+        for (const p of placesAt(k)) {
           if (p.curated || p.country !== e.country) continue;
           if (wantRegion ? p.type !== 'region' : p.type !== 'city' && p.type !== 'town') continue;
           if (p.id.startsWith('ng:')) continue;
@@ -369,7 +387,7 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
 
   function regionByName(name: string, country: string | undefined): Place | undefined {
     for (const k of nameVariants(name)) {
-      const hit = (index.get(k) ?? []).find((q) => q.type === 'region' && q.country === country);
+      const hit = placesAt(k).find((q) => q.type === 'region' && q.country === country);
       if (hit) return hit;
     }
     return undefined;
@@ -378,7 +396,7 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
   // deterministic candidate order: curated first, then population, then id
   const order = (a: Place, b: Place): number =>
     Number(!!b.curated) - Number(!!a.curated) || (b.population ?? 0) - (a.population ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  for (const list of index.values()) if (list.length > 1) list.sort(order);
+  for (const list of index.values()) if (Array.isArray(list)) list.sort(order);
   // the transliteration index and fuzzy keys cover notable places only; built on first use
   let looseBuilt = false;
   const buildLoose = (): void => {
@@ -413,8 +431,8 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
   function lookup(name: string): Place[] {
     const variants = nameVariants(name);
     for (const k of variants) {
-      const hit = index.get(k);
-      if (hit) return hit.slice();
+      const hit = placesAt(k);
+      if (hit.length) return hit.slice();
     }
     if (!looseBuilt) buildLoose();
     const lk = looseKey(name);
