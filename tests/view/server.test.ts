@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, safePathname, serveViewer, ViewerError, type ViewerServer } from '../../src/view/server.js';
@@ -72,6 +72,29 @@ describe('serveViewer', () => {
   it('binds to 127.0.0.1 by default and reports its url', () => {
     expect(server.port).toBeGreaterThan(0);
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+  });
+
+  it('is not reachable on a non-loopback address of this machine', async () => {
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+    if (!external) {
+      console.warn('SKIPPED part of server.test.ts: no non-loopback IPv4 address to probe');
+      return;
+    }
+    const outcome = await new Promise<string>((resolve) => {
+      const socket = connect({ host: external, port: server.port });
+      socket.setTimeout(3_000, () => {
+        socket.destroy();
+        resolve('timeout');
+      });
+      socket.on('connect', () => {
+        socket.destroy();
+        resolve('connected');
+      });
+      socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+    });
+    expect(outcome).not.toBe('connected');
   });
 
   it('serves the viewer build and the graph files', async () => {
