@@ -85,8 +85,15 @@ export interface NodeDisplay {
   size: number;
 }
 
-/** Colour by (kind, type) and a radius from node.size, rescaled to 3..18 px (sqrt, so hubs don't swamp). */
-export function nodeDisplay(graph: ViewerGraph, minSize = 3, maxSize = 18): Map<string, NodeDisplay> {
+/**
+ * Colour by (kind, type) and a radius from node.size, rescaled to 3..18 px (sqrt, so hubs don't
+ * swamp); 2..12 px above 5,000 nodes, where fewer covered pixels keep software WebGL responsive.
+ */
+export function nodeDisplay(
+  graph: ViewerGraph,
+  minSize = graph.order > 5000 ? 2 : 3,
+  maxSize = graph.order > 5000 ? 12 : 18,
+): Map<string, NodeDisplay> {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   graph.forEachNode((_k, a) => {
