@@ -177,6 +177,7 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
     return gazetteer.get(c.id)?.country;
   };
 
+  const placeMemo = new Map<string, Place | undefined>();
   const kb: KnowledgeBase = {
     candidateCountry,
     cues,
@@ -219,6 +220,23 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
       return e ? actorRefOf(e) : undefined;
     },
     lookupPlace: (name, context) => {
+      // Memoised per name and context: the same unknown names recur across a corpus, and the
+      // fuzzy fallback is the costliest look-up there is.
+      const memoKey = `${name}\u0000${context.countries.slice(0, 4).join(',')}`;
+      if (placeMemo.has(memoKey)) return placeMemo.get(memoKey);
+      const found = lookupPlaceUncached(name, context);
+      if (placeMemo.size > 200_000) placeMemo.clear();
+      placeMemo.set(memoKey, found);
+      return found;
+    },
+    countryRef,
+    parentChain: (placeKey) => {
+      const p = gazetteer.get(placeKey.replace(/^place:/, ''));
+      return p ? gazetteer.parentChain(p).map(placeRefOf) : [];
+    },
+  };
+  function lookupPlaceUncached(name: string, context: { countries: string[] }): Place | undefined {
+    {
       // Names found by cue (not by the matcher) may be villages: an exact spelling is accepted in
       // a country the article is about, or anywhere for a large place; a transliteration variant
       // or a near spelling only in the article's main countries.
@@ -236,13 +254,8 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
       const bare = key[key.length - 1] ?? '';
       if (bare.replace(/\s/g, '').length < 6) return undefined;
       return gazetteer.fuzzy(name, bare.length >= 7 ? 2 : 1).find((p) => p.country !== undefined && near.includes(p.country));
-    },
-    countryRef,
-    parentChain: (placeKey) => {
-      const p = gazetteer.get(placeKey.replace(/^place:/, ''));
-      return p ? gazetteer.parentChain(p).map(placeRefOf) : [];
-    },
-  };
+    }
+  }
   cached = { key: cacheKey, kb };
   return kb;
 }
