@@ -118,8 +118,12 @@ const MESSY_TEXT = /[\u0000-\u001F\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u2
 // List items as they appear inside value='[...]': JSON-escaped, then XML-escaped for single quotes.
 // (Caching fragments of shared strings was measured: no faster, and it holds memory.)
 
+/** Anything JSON or XML would escape, or XML forbids. */
+const LIST_ITEM_NEEDS_WORK = /["\\\u0000-\u001F&<>'\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** The escaped body of a JSON string for `text`, or '' when nothing printable is left. */
 function fragmentOf(text: string): string {
+  if (!LIST_ITEM_NEEDS_WORK.test(text)) return text.trim() ? text : '';
   const clean = stripIllegalXmlChars(text);
   return clean.trim() ? escapeXmlForSingleQuotes(JSON.stringify(clean).slice(1, -1)) : '';
 }
@@ -278,7 +282,7 @@ function typeFromObservations(seen: number): ColumnType {
   return 'string';
 }
 
-/** Contract columns, then any other attribute found on the graph (sorted by name), with safe ids. */
+/** Contract columns, then any other attribute found on the graph (sorted by name; case-insensitive duplicates of a title dropped), with safe ids. */
 function buildColumns(known: ReadonlyArray<readonly [string, ColumnType]>, extras: Map<string, number>): Column[] {
   const columns: Column[] = [];
   const usedIds = new Set<string>();
@@ -289,10 +293,14 @@ function buildColumns(known: ReadonlyArray<readonly [string, ColumnType]>, extra
     columns.push({ key, id, type });
   };
   for (const [key, type] of known) add(key, type);
+  // Scorers find columns by title ignoring case: an extra "Kind" or "Weight" would shadow ours.
+  const titles = new Set([...known.map(([key]) => key.toLowerCase()), ...RESERVED_IDS]);
   const names = [...extras.keys()].sort();
   for (const key of names) {
     const seen = extras.get(key) ?? 0;
-    if (seen !== 0) add(key, typeFromObservations(seen));
+    if (seen === 0 || titles.has(key.toLowerCase())) continue;
+    titles.add(key.toLowerCase());
+    add(key, typeFromObservations(seen));
   }
   return columns;
 }

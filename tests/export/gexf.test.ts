@@ -167,16 +167,19 @@ describe('writeGexf', () => {
 
   it('declares columns for attributes outside the contract, typed from their values', async () => {
     const graph = buildFixtureGraph();
-    graph.mergeNodeAttributes('actor:isis', { confidence: 0.75, verified: true, tags: ['a', 'b'], Weight: 3 } as never);
+    graph.mergeNodeAttributes('actor:isis', { confidence: 0.75, verified: true, tags: ['a', 'b'], Weight: 3, KIND: 'x', 'odd name!': 'y' } as never);
     graph.mergeNodeAttributes('place:palmyra', { confidence: 1 } as never);
     const root = parseXml(await gexfText(graph));
     const columns = findAll(root, 'attributes')[0]!.children.map((column) => column.attributes);
     expect(columns).toContainEqual({ id: 'confidence', title: 'confidence', type: 'double' });
     expect(columns).toContainEqual({ id: 'verified', title: 'verified', type: 'boolean' });
     expect(columns).toContainEqual({ id: 'tags', title: 'tags', type: 'liststring' });
-    const weight = columns.find((column) => column.title === 'Weight');
-    expect(weight?.type).toBe('integer');
-    expect(weight?.id?.toLowerCase()).not.toBe('weight');
+    // Titles that would shadow a contract column or a reserved name are left out.
+    expect(columns.find((column) => column.title === 'Weight')).toBeUndefined();
+    expect(columns.find((column) => column.title === 'KIND')).toBeUndefined();
+    expect(columns.filter((column) => column.title?.toLowerCase() === 'kind')).toHaveLength(1);
+    expect(columns.find((column) => column.title === 'odd name!')).toMatchObject({ type: 'string' });
+    expect(columns.find((column) => column.title === 'odd name!')?.id).toMatch(/^attr_\d+$/);
   });
 
   it('waits for drain and surfaces stream errors', async () => {
