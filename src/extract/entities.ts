@@ -177,6 +177,15 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   }
 
   // ── 3. Unknown capitalised spans, typed by cues.
+  // Words the article writes in lower case somewhere: capitalised elsewhere, they are no names.
+  let lowerWords: Set<string> | undefined;
+  const lowerCaseWords = (): Set<string> => {
+    if (!lowerWords) {
+      lowerWords = new Set();
+      for (const m of text.matchAll(/(?<![\p{L}\-'’])\p{Ll}[\p{Ll}\-]{2,}/gu)) lowerWords.add(m[0]);
+    }
+    return lowerWords;
+  };
   const personNames: EntityRef[] = [];
   let lastPlaceSpan: { sentence: number; end: number } | undefined;
   const pendingShortForms: Array<{ st: SentenceTokens; start: number; end: number; surface: string; words: string[] }> = [];
@@ -262,6 +271,8 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
     while (z >= a && cues.notNames.has(bare(toks[z]!.text)) && !cues.placeHeads.has(bare(toks[z]!.text)) && !cues.orgHeads.has(bare(toks[z]!.text))) z--;
     if (a > z) return;
     const words = toks.slice(a, z + 1);
+    // A run of many capitalised words with no punctuation is a list or a headline, not a name.
+    if (words.length > 5) return;
     const surface = text.slice(words[0]!.start, words[words.length - 1]!.end).replace(/['’]s$/, '');
     const lastLower = words[words.length - 1]!.text.toLowerCase();
     const firstWord = words[0]!.text;
@@ -341,7 +352,12 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
     const listCue = between !== '' && /^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(between);
     const prefixCue = [...cues.placeLowerPrefixes].some((p) => before3.endsWith(p));
     const placeCue = placeHead !== undefined || hasPlacePrefix || listCue || prefixCue || cues.placePrepositions.has(before1);
-    if (placeCue && !placeHead && !hasPlacePrefix && !listCue && words.length === 1 && kb.countryOfDemonym(firstWord)) return;
+    // One unknown word that is a demonym or an ordinary English word ("Turkish", "Ceasefire"),
+    // or that the same article also writes in lower case, is no place name.
+    if (words.length === 1 && !placeHead && !hasPlacePrefix) {
+      const lower = firstWord.toLowerCase();
+      if (kb.countryOfDemonym(firstWord) || cues.commonWord(lower) || /(?:ean|ian|ish|ese)$/.test(lower) || lowerCaseWords().has(lower)) return;
+    }
     if (placeCue) {
       const name = placeHead && !lowerHead && words.length >= 2 ? text.slice(start, words[words.length - 2]!.end) : surface;
       const known = kb.lookupPlace(surface, context) ?? (name !== surface ? kb.lookupPlace(name, context) : undefined);

@@ -28,6 +28,8 @@ export interface Cues {
   notNames: Set<string>;
   /** True for a word that is capitalised at a sentence start only because of its position. */
   sentenceStarters(lowerWord: string): boolean;
+  /** True for an ordinary English word (compromise's lexicon, not a name). */
+  commonWord(lowerWord: string): boolean;
 }
 
 export interface KnowledgeOptions {
@@ -83,6 +85,12 @@ function loadCues(): Cues {
     placeLowerPrefixes: new Set(raw.placeLowerPrefixes ?? []),
     orgHeads: new Map(Object.entries(raw.orgHeads ?? {})),
     notNames,
+    commonWord: (w) => {
+      const tag = lexicon[w] ?? lexicon[w.replace(/s$/, '')];
+      if (tag === undefined) return false;
+      const tags = Array.isArray(tag) ? tag : [tag];
+      return !tags.some((t) => /Name|Place|Country|City|Region|Organization|ProperNoun|Person|Demonym/.test(t));
+    },
     sentenceStarters: (w) => {
       if (notNames.has(w)) return true;
       const tag = lexicon[w];
@@ -196,7 +204,10 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
       if (actors.length && (!places.length || actors[0]!.type !== 'country')) {
         // Several actors share an alias: prefer one whose context matches the document.
         const entries = actors.map((c) => lexicon.get(c.id)).filter((e): e is ActorEntry => !!e);
-        const inContext = entries.find((e) => e.context?.some((c) => context.countries.includes(c)) || (e.country && context.countries.includes(e.country)));
+        const fits = (e: ActorEntry, n: number) => e.context?.some((c) => context.countries.slice(0, n).includes(c)) || (e.country !== undefined && context.countries.slice(0, n).includes(e.country));
+        const inContext = entries.find((e) => fits(e, 8));
+        // A generic phrase ("government forces") means a country's forces only in its own story.
+        if (/^\p{Ll}/u.test(hit.surface) && !entries.some((e) => fits(e, 2))) return undefined;
         const e = inContext ?? entries[0];
         if (e) return actorRefOf(e);
       }
