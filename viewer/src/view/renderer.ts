@@ -3,6 +3,7 @@
  * neighbours): a hover or a filter change updates those sets and asks sigma for a refresh.
  */
 import Sigma from 'sigma';
+import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import type { Settings } from 'sigma/settings';
 import { fade } from '../core/legend';
@@ -57,7 +58,9 @@ export function emptyRenderState(graph: ViewerGraph, display: Map<string, NodeDi
 
 export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<Settings<ViewerNode, ViewerEdge>> {
   const large = graph.size > 20_000 || graph.order > 5_000;
-  const edgeType = large ? 'line' : 'arrow';
+  // Large graphs: 1-px GL lines (2 vertices an edge) instead of feathered quads (6 vertices).
+  const edgeType = large ? 'thin' : 'arrow';
+  const nodeType = large ? 'point' : 'circle';
   return {
     // Large-graph hygiene: no edges while moving, no z-sorting, no edge picking.
     hideEdgesOnMove: true,
@@ -72,7 +75,11 @@ export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<S
     labelWeight: '500',
     labelColor: { color: '#1f2933' },
     defaultEdgeType: edgeType,
-    defaultNodeType: 'circle',
+    // (sigma's program classes are typed for plain Attributes; ours are a subtype.)
+    edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, thin: EdgeLineProgram } as unknown as Settings<ViewerNode, ViewerEdge>['edgeProgramClasses'],
+    // Large graphs: one GL point a node instead of a triangle.
+    nodeProgramClasses: { circle: NodeCircleProgram, point: NodePointProgram } as unknown as Settings<ViewerNode, ViewerEdge>['nodeProgramClasses'],
+    defaultNodeType: nodeType,
     minCameraRatio: 0.02,
     maxCameraRatio: 20,
     stagePadding: 40,
@@ -84,7 +91,7 @@ export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<S
         label: attrs.label,
         size: (d?.size ?? 4) * state.sizeScale,
         color: d?.colour ?? '#888888',
-        type: 'circle', // our `type` attribute is the node's type (capture, city…), not a sigma program
+        type: nodeType, // our `type` attribute is the node's type (capture, city…), not a sigma program
         hidden: !state.visibleNodes.has(key),
         zIndex: 0,
       };
