@@ -33,7 +33,8 @@ const CHROMIUM_ARGS = [
 
 /** Serves `dir` on 127.0.0.1 on any free port. */
 async function serveStatic(dir) {
-  const files = sirv(dir, { dev: false, etag: false });
+  // dev mode reads from disk per request: a `npm run build` during a run renames the hashed assets
+  const files = sirv(dir, { dev: true, etag: false });
   const server = createServer((req, res) => {
     res.setHeader('Content-Security-Policy', CSP);
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -74,19 +75,28 @@ export async function runViewerBench(options = {}) {
     const loadBefore = loadavg()[0];
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
     const errors = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
+    let failEarly;
+    const failed = new Promise((_resolve, reject) => (failEarly = reject));
+    failed.catch(() => undefined);
+    const problem = (text) => {
+      errors.push(text);
+      failEarly(new Error(`bench page error: ${text}`));
+    };
+    page.on('pageerror', (error) => problem(String(error)));
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
       const where = message.location().url;
       if (/\/favicon\.ico$/.test(where)) return; // Chromium's own request, not the page's
-      errors.push(where ? `${message.text()} (${where})` : message.text());
+      problem(where ? `${message.text()} (${where})` : message.text());
     });
     await page.goto(`${server.url}bench.html?nodes=${nodes}&edges=${edges}`);
-    try {
-      await page.waitForFunction(() => window.__benchResult != null || window.__benchError != null, undefined, { timeout: timeoutMs, polling: 250 });
-    } catch {
-      throw new Error(`bench page gave no result within ${timeoutMs / 1000} s${errors.length ? `; page errors: ${errors.join(' | ')}` : ''}`);
-    }
+    const done = page
+      .waitForFunction(() => window.__benchResult != null || window.__benchError != null, undefined, { timeout: timeoutMs, polling: 250 })
+      .catch(() => {
+        throw new Error(`bench page gave no result within ${timeoutMs / 1000} s`);
+      });
+    done.catch(() => undefined); // the race reports it; don't let the loser go unhandled
+    await Promise.race([done, failed]);
     const { result, failure } = await page.evaluate(() => ({ result: window.__benchResult ?? null, failure: window.__benchError ?? null }));
     if (failure != null || result == null) throw new Error(`bench page failed: ${String(failure)}${errors.length ? `; ${errors.join(' | ')}` : ''}`);
     if (errors.length > 0) throw new Error(`bench page logged errors: ${errors.join(' | ')}`);
