@@ -129,6 +129,9 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
       const single = !/\s/.test(h.surface);
       const after = text.slice(h.end, h.end + 24);
       if (single && cues.placePrefixes.has(h.surface) && /^\s+(?:\p{Lu}|(?:al|el|ad|ar|as|az|ez|ash)-)/u.test(after)) continue;
+      // ...or its second part ("Malah" of "Tal Malah").
+      const prev = /(\p{Lu}[\p{L}]*)\s+$/u.exec(text.slice(Math.max(0, h.start - 12), h.start));
+      if (prev && cues.placePrefixes.has(prev[1]!)) continue;
       if (single && cues.notNames.has(h.surface.toLowerCase())) continue;
     }
     const ref = kb.resolveHit(h, context);
@@ -253,8 +256,12 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
     let a = i;
     let title = '';
     const bare = (w: string) => w.toLowerCase().replace(/\.$/, '').replace(/['’]s$/, '');
+    // Directions and adjectives open many real names ("Northern Storm Brigade", "Eastern Ghouta"):
+    // kept when the span ends in an organisation or place head.
+    const headed = cues.orgHeads.has(bare(toks[j]!.text)) || cues.placeHeads.has(bare(toks[j]!.text));
     while (a <= j) {
       const w = bare(toks[a]!.text);
+      if (headed && a < j && /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|new|old|great|grand|greater|free|national|popular|islamic|united|general)$/.test(w)) break;
       if (cues.titles.has(w) || (a + 1 <= j && cues.titles.has(`${w} ${toks[a + 1]!.text.toLowerCase()}`))) {
         title = title ? `${title} ${toks[a]!.text}` : toks[a]!.text;
         a++;
@@ -457,6 +464,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   }
 
   // ── 4. Short forms: a surname or the last part of a full name seen in this document.
+  for (const m of mentions) if (m.type === 'person' && /\s/.test(m.label) && !personNames.some((r) => r.key === m.key)) personNames.push(refs[m.key] ?? m);
   for (const p of pendingShortForms) {
     const key = p.words.join(' ').toLowerCase().replace(/^(?:al|el)-/, '');
     const person = personNames.find((r) => {

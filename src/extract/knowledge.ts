@@ -4,6 +4,7 @@ import type { Report } from '../types.js';
 import type { EntityRef } from './model.js';
 import { loadActorLexicon, type ActorEntry, type ActorLexicon } from './lexicon.js';
 import { loadGazetteer, type Gazetteer, type Place } from './gazetteer.js';
+import { distance as levenshtein } from 'fastest-levenshtein';
 import { nameVariants } from './names.js';
 import { compileMatcher, type NameCandidate, type NameMatch, type NameMatcher } from './matcher.js';
 import { loadTriggerLexicon, type TriggerLexicon } from './triggers.js';
@@ -123,6 +124,16 @@ function placeRefOf(p: Place): EntityRef {
   if (p.country) ref.country = p.country;
   if (p.parent) ref.parent = `place:${p.parent}`;
   return ref;
+}
+
+/** Whether two spellings differ by one edit or one swap of neighbouring letters. */
+export function oneTypo(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (levenshtein(a, b) <= 1) return true;
+  if (a.length !== b.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
 
 let cached: { key: string; kb: KnowledgeBase } | undefined;
@@ -260,11 +271,16 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
       if (exactHere.length) return gazetteer.resolve(name, { countries: context.countries }) ?? exactHere[0];
       const big = exact.find((p) => (p.population ?? 0) >= 100_000 || p.type === 'country');
       if (big) return big;
-      const loose = candidates.find((p) => p.country !== undefined && near.includes(p.country));
+      // A transliteration variant must still be spelled nearly alike ("Deir Ezzor" ~ "Dayr az Zawr"
+      // share their skeleton; "Hasraya" and "Hasakah" do not).
+      const alike = (p: Place) => [p.name, ...p.aliases].some((n) => levenshtein(nameVariants(n).pop() ?? '', key[key.length - 1] ?? '') <= Math.max(2, Math.floor((key[key.length - 1] ?? '').length / 3)));
+      const loose = candidates.find((p) => p.country !== undefined && near.includes(p.country) && alike(p));
       if (loose) return loose;
       const bare = key[key.length - 1] ?? '';
       if (bare.replace(/\s/g, '').length < 6) return undefined;
-      return gazetteer.fuzzy(name, bare.length >= 7 ? 2 : 1).find((p) => p.country !== undefined && near.includes(p.country));
+      // One typo: a letter changed, added or dropped, or two neighbours swapped ("Palymra").
+      const close = (p: Place) => [p.name, ...p.aliases].some((n) => oneTypo(nameVariants(n).pop() ?? '', bare));
+      return gazetteer.fuzzy(name, 2).find((p) => p.country !== undefined && near.includes(p.country) && close(p));
     }
   }
   cached = { key: cacheKey, kb };

@@ -1,0 +1,125 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractEntities, type EntityResult } from '../../src/extract/entities.js';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../src/extract/knowledge.js';
+import { splitSentences } from '../../src/nlp/sentences.js';
+import type { Doc } from '../../src/types.js';
+
+let kb: KnowledgeBase;
+beforeAll(() => {
+  kb = loadKnowledgeBase();
+});
+
+function run(text: string): EntityResult {
+  const doc: Doc = { id: 't', title: 't', text, source: { file: 't' }, date: '2018-04-10' };
+  return extractEntities(doc, splitSentences(text), kb);
+}
+const keysOf = (r: EntityResult, surface: string) => [...new Set(r.mentions.filter((m) => m.surface === surface).map((m) => m.key))];
+const labelOf = (r: EntityResult, surface: string) => r.mentions.find((m) => m.surface === surface)?.label;
+
+describe('entity recognition and resolution', () => {
+  it('merges aliases of one armed group through the lexicon', () => {
+    const r = run('Daesh fighters attacked Raqqa. ISIS later withdrew, and the Islamic State lost the city in Syria.');
+    const keys = new Set([...keysOf(r, 'Daesh'), ...keysOf(r, 'ISIS'), ...keysOf(r, 'Islamic State')]);
+    expect(keys.size).toBe(1);
+  });
+
+  it('resolves a surname to the full name given earlier in the article', () => {
+    const r = run('Syrian opposition figure Riad Hijab spoke in Riyadh. Later, Hijab said talks had failed.');
+    expect(keysOf(r, 'Hijab')).toEqual(keysOf(r, 'Riad Hijab'));
+    expect(labelOf(r, 'Hijab')).toBe('Riad Hijab');
+  });
+
+  it('links a person to the organisation or country named before their title', () => {
+    const r = run('Iraqi lawmaker Hakim al-Zamili criticised the plan in Baghdad.');
+    const person = r.mentions.find((m) => m.surface === 'Hakim al-Zamili');
+    expect(person?.type).toBe('person');
+    const rel = r.relations.find((x) => x.from === person!.key && x.relation === 'affiliation');
+    expect(rel?.to).toBe('place:country:IQ');
+    expect(rel?.title).toBe('lawmaker');
+  });
+
+  it('reads lower-case titles before a name as a person cue', () => {
+    const r = run('In Idlib, local media activist Hadi Abdullah filmed the strikes in Syria.');
+    expect(r.mentions.find((m) => m.surface === 'Hadi Abdullah')?.type).toBe('person');
+  });
+
+  it('keeps an acronym defined in the text with its expansion', () => {
+    const r = run('The Northern Storm Brigade (NSB) fought near Azaz in Syria. The NSB later withdrew.');
+    expect(keysOf(r, 'NSB')).toEqual(keysOf(r, 'Northern Storm Brigade'));
+  });
+
+  it('maps a demonym with a force noun to that country military and keeps air and ground forces apart', () => {
+    const r = run('Turkish warplanes struck Afrin while Turkish troops massed at the border of Syria.');
+    const air = r.mentions.find((m) => m.surface.startsWith('Turkish warplanes'));
+    const ground = r.mentions.find((m) => m.surface.startsWith('Turkish troops'));
+    expect(air?.type).toBe('military');
+    expect(ground?.type).toBe('military');
+    expect(air?.key).not.toBe(ground?.key);
+  });
+
+  it('reads "the army" as the army of the country the article is about', () => {
+    const r = run('Fighting continued in Syria on Monday. The army said it had retaken two villages near Hama.');
+    const army = r.mentions.find((m) => m.surface === 'army');
+    expect(army?.kind).toBe('actor');
+    expect(army?.country).toBe('SY');
+  });
+
+  it('keeps a country apart from its army', () => {
+    const r = run('Syria accused Israel of the raid. The Syrian Army moved troops to Quneitra.');
+    expect(keysOf(r, 'Syria')[0]).not.toBe(keysOf(r, 'Syrian Army')[0]);
+  });
+
+  it('finds unknown villages by place cues and lists', () => {
+    const r = run('Rebels shelled the villages of Kafr Nabuda, Hasraya and Tal Malah in northern Hama, Syria.');
+    for (const name of ['Kafr Nabuda', 'Hasraya', 'Tal Malah']) expect(r.mentions.find((m) => m.surface === name)?.kind).toBe('place');
+  });
+
+  it('resolves transliteration and spelling variants to the gazetteer place', () => {
+    const r = run('Clashes in Deir Ezzor and Dayr az-Zawr province left dozens dead in Syria.');
+    const a = r.mentions.find((m) => m.surface.startsWith('Deir Ezzor'));
+    expect(a?.key).toMatch(/^place:/);
+    expect(a?.country).toBe('SY');
+  });
+
+  it('lands an ambiguous town in the country the article is about', () => {
+    const r = run('Government troops entered Palmyra in central Syria after heavy fighting.');
+    const p = r.mentions.find((m) => m.surface === 'Palmyra');
+    expect(p?.country).toBe('SY');
+    expect(p!.lat!).toBeGreaterThan(34);
+    expect(p!.lon!).toBeGreaterThan(38);
+  });
+
+  it('puts places in their region and country', () => {
+    const r = run('Shelling hit Palmyra in Syria.');
+    const p = r.mentions.find((m) => m.surface === 'Palmyra')!;
+    expect(r.relations.some((x) => x.from === p.key && x.relation === 'located in')).toBe(true);
+  });
+
+  it('makes no entities of page furniture, dates, demonyms or ordinary words', () => {
+    const r = run('Related Items. Ceasefire talks resumed on Monday in March. Turkish officials said nothing. Back to top');
+    const surfaces = r.mentions.map((m) => m.surface);
+    for (const junk of ['Related Items', 'Ceasefire', 'Monday', 'March', 'Turkish', 'Back']) expect(surfaces).not.toContain(junk);
+  });
+
+  it('unifies names joined by "known as"', () => {
+    const r = run('Rebels captured the Qalaat al-Mudiq Castle, known as the Madiq Castle, in Syria.');
+    const a = r.mentions.find((m) => m.surface.startsWith('Qalaat al-Mudiq'));
+    const b = r.mentions.find((m) => m.surface.startsWith('Madiq Castle'));
+    expect(a?.key).toBeDefined();
+    expect(a?.key).toBe(b?.key);
+  });
+});
+
+describe('spelling variants', () => {
+  it('takes one typo or one swap of neighbours, not two differences', async () => {
+    const { oneTypo } = await import('../../src/extract/knowledge.js');
+    expect(oneTypo('palmyra', 'palymra')).toBe(true);
+    expect(oneTypo('aleppo', 'alepo')).toBe(true);
+    expect(oneTypo('hasaka', 'hasraya')).toBe(false);
+  });
+
+  it('resolves a misspelled town to the gazetteer entry of the article country', () => {
+    const r = run('Fighting raged in Palymra, in the Syrian desert, as Syria sent reinforcements.');
+    expect(r.mentions.find((m) => m.surface === 'Palymra')?.label).toBe('Palmyra');
+  });
+});
