@@ -86,6 +86,13 @@ export function buildGraph(data: MergedGraphData): KnowledgeGraph {
   // Entities, in key order.
   for (const key of [...data.entities.keys()].sort()) {
     const e = data.entities.get(key)!;
+    // GeoNames spells places its own way ("Dayr Ḩāfir"); label them as the articles do.
+    if (key.startsWith('place:geonames:')) {
+      const spoken = [...e.aliasCounts.entries()]
+        .filter(([a]) => /^\p{Lu}/u.test(a) && !/\s(?:province|governorate|city|region|district)$/i.test(a))
+        .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || a[0].localeCompare(b[0]))[0];
+      if (spoken) e.ref = { ...e.ref, label: spoken[0] };
+    }
     const aliases = [...e.aliases].filter((a) => a.trim()).sort();
     if (!aliases.includes(e.ref.label)) aliases.unshift(e.ref.label);
     const documents = [...e.documents].sort();

@@ -12,6 +12,8 @@ export interface MergedEntity {
   key: string;
   ref: EntityRef;
   aliases: Set<string>;
+  /** How often each surface form occurs, to label GeoNames places the way the news spells them. */
+  aliasCounts: Map<string, number>;
   documents: Set<string>;
   mentions: number;
   evidence: Evidence[];
@@ -118,7 +120,7 @@ export function mergeExtractions(extractions: DocExtraction[]): MergedGraphData 
     let e = entities.get(key);
     if (!e) {
       const base = refCounts.get(key)?.ref ?? ref;
-      e = { key, ref: { ...base, key }, aliases: new Set(), documents: new Set(), mentions: 0, evidence: [], dates: [] };
+      e = { key, ref: { ...base, key }, aliases: new Set(), aliasCounts: new Map(), documents: new Set(), mentions: 0, evidence: [], dates: [] };
       entities.set(key, e);
     }
     return e;
@@ -128,6 +130,7 @@ export function mergeExtractions(extractions: DocExtraction[]): MergedGraphData 
       const key = canon(m.key);
       const e = ensureEntity(key, m);
       e.aliases.add(m.surface);
+      e.aliasCounts.set(m.surface, (e.aliasCounts.get(m.surface) ?? 0) + 1);
       e.mentions++;
       if (!e.documents.has(x.doc.id)) {
         e.documents.add(x.doc.id);

@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/extract/document.js';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../src/extract/knowledge.js';
+import type { DocExtraction, EventMention } from '../../src/extract/model.js';
+import { graphFromExtractions } from '../../src/pipeline.js';
+import type { Doc } from '../../src/types.js';
+
+let kb: KnowledgeBase;
+beforeAll(() => {
+  kb = loadKnowledgeBase();
+});
+
+function extract(text: string, date = '2017-06-18', id = 't'): DocExtraction {
+  const doc: Doc = { id, title: id, text, source: { file: id }, ...(date ? { date } : {}) };
+  return extractDocument(doc, kb);
+}
+const label = (x: DocExtraction, key: string) => x.refs[key]?.label;
+const ofType = (x: DocExtraction, type: string): EventMention[] => x.events.filter((e) => e.type === type);
+
+describe('event extraction', () => {
+  it('finds a capture with its gaining and losing sides, place and date', () => {
+    const x = extract('The Syrian Army recaptured Deir Hafer from Islamic State militants on Thursday, Syria state media said.');
+    const e = ofType(x, 'capture')[0]!;
+    expect(label(x, e.agents[0]!)).toMatch(/Syrian Arab Army/);
+    expect(e.targets.map((k) => label(x, k))).toContain('Islamic State');
+    expect(x.refs[e.places[0]!]?.country).toBe('SY');
+    expect(e.date).toBe('2017-06-15'); // the Thursday before Sunday 18 June 2017
+    expect(e.acledSubEventType).toBe('Government regains territory');
+  });
+
+  it('reads the passive voice: the agent follows "by"', () => {
+    const x = extract('Tabqa was captured by the Syrian Democratic Forces in May 2017, in Syria.');
+    const e = ofType(x, 'capture')[0]!;
+    expect(label(x, e.agents[0]!)).toBe('Syrian Democratic Forces');
+    expect(e.date).toBe('2017-05');
+    expect(e.acledSubEventType).toBe('Non-state actor overtakes territory');
+  });
+
+  it('marks denied and planned events', () => {
+    const denied = extract('Turkey denied that its army shelled Afrin in Syria on Saturday.');
+    expect(denied.events.find((e) => e.type === 'shelling')?.modality).toBe('denied');
+    const planned = extract('Iraqi forces plan to recapture Tal Afar from Islamic State fighters, in Iraq.');
+    const p = ofType(planned, 'capture')[0];
+    expect(p?.modality).toBe('planned');
+    expect(p?.date).toBeUndefined(); // a plan has no date of its own yet
+  });
+
+  it('keeps the reporting actor as a source, not as a participant', () => {
+    const x = extract('Rebels shelled Jableh in Syria on Monday, the Syrian Observatory for Human Rights said.');
+    const e = ofType(x, 'shelling')[0]!;
+    expect(e.sources.map((k) => label(x, k))).toContain('Syrian Observatory for Human Rights');
+    expect(e.agents.map((k) => label(x, k))).not.toContain('Syrian Observatory for Human Rights');
+  });
+
+  it('reads casualty figures with their hedges, conservatively', () => {
+    const x = extract('Russian airstrikes on Idlib killed more than 40 people and wounded dozens on Tuesday, in Syria.');
+    const e = ofType(x, 'airstrike')[0]!;
+    expect(e.killed).toBe(40);
+    expect(e.wounded).toBe(12);
+    expect(label(x, e.agents[0]!)).toMatch(/Russian|Aerospace/);
+  });
+
+  it('carries the year through the text and reads ranges', () => {
+    const x = extract('On 3 May 2015 rebels attacked Jisr al-Shughur in Syria.\n\nOn 5 May rebels seized Jisr al-Shughur from the army.\n\nFrom June 1 to June 4 warplanes bombed Jisr al-Shughur.', '2015-06-20');
+    expect(ofType(x, 'capture')[0]?.date).toBe('2015-05-05');
+    const strike = ofType(x, 'airstrike')[0];
+    expect(strike?.date).toBe('2015-06-01');
+    expect(strike?.dateEnd).toBe('2015-06-04');
+  });
+
+  it('leaves relative dates of an undated article unresolved', () => {
+    const x = extract('On Thursday the Syrian Army recaptured Deir Hafer from Islamic State fighters in Syria.', '');
+    expect(ofType(x, 'capture')[0]?.date).toBeUndefined();
+  });
+});
+
+describe('cross-document events', () => {
+  it('merges the same capture reported by several articles, keeps different years apart', () => {
+    const a = extract('Islamic State fighters seized Sukhnah from the Syrian Army on 13 May 2015, in Syria.', '2015-05-14', 'a');
+    const b = extract('Islamic State captured Sukhnah on Wednesday after heavy clashes with the Syrian Army, in Syria.', '2015-05-15', 'b');
+    const c = extract('The Syrian Army retook Sukhnah from Islamic State on 12 August 2017, in Syria.', '2017-08-13', 'c');
+    const g = graphFromExtractions([a, b, c]);
+    const captures = g.filterNodes((_k, n) => n.kind === 'event' && n.type === 'capture' && n.label.includes('Sukhnah'));
+    expect(captures).toHaveLength(2);
+    const first = captures.map((k) => g.getNodeAttributes(k)).find((n) => n.date?.startsWith('2015'))!;
+    expect(first.documents).toEqual(['a', 'b']);
+    expect(first.label).toMatch(/^Islamic State captures Sukhnah from Syrian Arab Army, 2015-05-13/);
+  });
+});
