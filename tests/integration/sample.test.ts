@@ -18,10 +18,10 @@ const FLOOR = {
   precision: 0.9,
   relations: 0.8,
   geo: 1.0,
-  events: 0.5,
-  'events-one-node': 0.4,
-  'events-all-sources': 0.3,
-  'well-formed-events': 0.6,
+  events: 0.8,
+  'events-one-node': 0.6,
+  'events-all-sources': 0.35,
+  'well-formed-events': 0.85,
 } as const;
 const MAX = { 'wrong-merges': 0, junk: 0 } as const;
 
