@@ -468,6 +468,40 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     expectNoProblems(again);
   });
 
+  it('filters by document and minimum mentions, and exports the filtered graph as GEXF and PNG', async () => {
+    const watched = await open(server.url);
+    const { page } = watched;
+    await waitForViewerReady(page);
+    const all = await statusCounts(page);
+    const graph = JSON.parse(readFileSync(join(sample.dir, 'graph.json'), 'utf8')) as { nodes: SerializedNode[] };
+    // the document mentioned by the fewest nodes: choosing it must hide the others
+    const perDocument = new Map<string, number>();
+    for (const n of graph.nodes) for (const d of (n.attributes?.documents as string[] | undefined) ?? []) perDocument.set(d, (perDocument.get(d) ?? 0) + 1);
+    const [document] = [...perDocument.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))[0] ?? [];
+    expect(document).toBeDefined();
+    await page.selectOption('#filter-document', document!);
+    await poll(async () => (await statusCounts(page)).nodes).toBeLessThan(all.nodes);
+    const outside = graph.nodes.find((n) => !((n.attributes?.documents as string[] | undefined) ?? []).includes(document!));
+    if (outside) await waitForViews(page, [outside.key], (v) => v[outside.key]?.hidden === true, `a node outside ${document} hidden`);
+    await poll(() => decodeURIComponent(page.url())).toContain(`doc=${document}`);
+
+    // the GEXF export holds the filtered graph only
+    const shown = (await statusCounts(page)).nodes;
+    const [gexfDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-gexf')]);
+    const gexf = readFileSync((await gexfDownload.path())!, 'utf8');
+    expect(gexf).toContain('<gexf');
+    expect((gexf.match(/<node /g) ?? []).length).toBe(shown);
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    expect(readFileSync((await pngDownload.path())!).subarray(1, 4).toString('latin1')).toBe('PNG');
+
+    await page.selectOption('#filter-document', '');
+    await poll(async () => (await statusCounts(page)).nodes).toBe(all.nodes);
+    await page.fill('#filter-min-mentions', '1000000');
+    await page.dispatchEvent('#filter-min-mentions', 'change');
+    await poll(async () => (await statusCounts(page)).nodes).toBeLessThan(all.nodes);
+    expectNoProblems(watched);
+  });
+
   it('lets the keyboard filter the node list, move through it and select a node', async () => {
     const watched = await open(server.url);
     const { page } = watched;
