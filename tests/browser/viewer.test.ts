@@ -103,9 +103,12 @@ function buildSampleCorpus(outDir: string): Promise<{ status: number | null; std
 /** Prefers the real build of the sample corpus; falls back to the fixture with the reason. */
 async function prepareSampleGraph(workDir: string): Promise<{ dir: string; keys: SampleKeys; source: string }> {
   const realDir = join(workDir, 'real');
-  const build = process.env.NEWSGRAPH_TEST_FIXTURE_GRAPH ? { status: null, stderr: 'skipped: NEWSGRAPH_TEST_FIXTURE_GRAPH is set' } : await buildSampleCorpus(realDir);
+  const forced = !!process.env.NEWSGRAPH_TEST_FIXTURE_GRAPH;
+  const build = forced ? { status: null, stderr: '' } : await buildSampleCorpus(realDir);
   let reason: string;
-  if (build.status === 0 && existsSync(join(realDir, 'graph.json'))) {
+  if (forced) {
+    reason = 'NEWSGRAPH_TEST_FIXTURE_GRAPH is set';
+  } else if (build.status === 0 && existsSync(join(realDir, 'graph.json'))) {
     const found = findSampleKeys(realDir);
     if (found.keys) return { dir: realDir, keys: found.keys, source: 'the real build of data/corpus/palmyra' };
     reason = `the real build lacks ${found.missing.join(', ')}`;
