@@ -4,6 +4,9 @@ import type { Evidence } from '../core/types';
 import { clear, el, type Child } from './dom';
 import { typeColour } from '../core/legend';
 
+/** Hubs in large graphs have thousands of neighbours: the panel lists the first few hundred. */
+const MAX_NEIGHBOURS = 300;
+
 export interface PanelHandlers {
   select(key: string): void;
   openArticle(evidence: Evidence): void;
@@ -53,7 +56,9 @@ export function renderPanel(panel: HTMLElement, details: NodeDetails | null, on:
   if (details.coordinates) add(row('Coordinates', 'coordinates', details.coordinates));
   if (details.country) add(row('Country', 'country', details.country));
   for (const group of details.participants) {
-    add(row(group.role[0]!.toUpperCase() + group.role.slice(1), `participants-${group.role}`, ...group.nodes.map((n) => nodeButton(n))));
+    const shown = group.nodes.slice(0, MAX_NEIGHBOURS).map((n) => nodeButton(n));
+    const more = group.nodes.length > MAX_NEIGHBOURS ? ` and ${group.nodes.length - MAX_NEIGHBOURS} more` : null;
+    add(row(group.role[0]!.toUpperCase() + group.role.slice(1), `participants-${group.role}`, ...shown, more));
   }
   if (details.places.length) add(row('Place', 'place', ...details.places.map((n) => nodeButton(n))));
   if (details.casualties.length) {
@@ -80,7 +85,10 @@ export function renderPanel(panel: HTMLElement, details: NodeDetails | null, on:
 
   if (details.neighbours.length) {
     const list = el('ul', { class: 'neighbours' });
-    for (const n of details.neighbours) list.appendChild(el('li', {}, nodeButton(n, n.relation)));
+    for (const n of details.neighbours.slice(0, MAX_NEIGHBOURS)) list.appendChild(el('li', {}, nodeButton(n, n.relation)));
+    if (details.neighbours.length > MAX_NEIGHBOURS) {
+      list.appendChild(el('li', { class: 'muted' }, `and ${details.neighbours.length - MAX_NEIGHBOURS} more (use the node list or the search)`));
+    }
     panel.appendChild(el('section', { class: 'panel-section' }, el('h3', {}, `Neighbours (${details.neighbours.length})`), list));
   }
 
