@@ -17,6 +17,9 @@ import { writeGexf } from './export/gexf.js';
 import { writeGraphJson } from './export/json.js';
 import { writeEventsCsv } from './export/events-csv.js';
 import { ExtractionCache, hashFiles } from './extract/cache.js';
+import { readActorFile } from './extract/lexicon.js';
+import { readSupplement } from './extract/gazetteer.js';
+import { readEventLexiconFiles } from './extract/triggers.js';
 
 export interface BuildOptions extends KnowledgeOptions {
   inputs: string[];
@@ -53,6 +56,13 @@ const DATA_FILES = ['lexicon/actors.json', 'lexicon/cues.json', 'lexicon/events.
 // Fewer uncached documents than this are extracted on the main thread: starting threads (each
 // loads the gazetteer) costs more than it saves.
 const MIN_DOCS_FOR_WORKERS = 24;
+
+/** Problems in the user's own knowledge files, reported once by the main thread (the workers stay quiet). */
+function validateUserFiles(options: KnowledgeOptions, report: Report): void {
+  for (const f of options.lexicons ?? []) readActorFile(f, report);
+  for (const f of options.gazetteers ?? []) readSupplement(f, report);
+  if (options.triggers?.length) readEventLexiconFiles(options.triggers, report);
+}
 
 /** Everything that shapes an extraction: data files, user files and the extraction code itself. */
 async function knowledgeHash(options: KnowledgeOptions): Promise<string> {
@@ -106,20 +116,55 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     let words = 0;
     let cachedCount = 0;
     let done = 0;
-    const cache =
-      options.cacheDir === false
-        ? undefined
-        : new ExtractionCache(options.cacheDir ?? `${options.outDir}/.newsgraph-cache`, await knowledgeHash(options));
+    const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? `${options.outDir}/.newsgraph-cache`);
+    const cache = cacheDir === undefined ? undefined : new ExtractionCache(cacheDir, await knowledgeHash(options));
+    // A cache that cannot be written (read-only folder, a file in the way) costs speed, never documents.
+    let cacheWritable = true;
+    const remember = async (key: string | undefined, x: DocExtraction) => {
+      if (!key || !cacheWritable) return;
+      try {
+        await cache!.set(key, x);
+      } catch (error) {
+        cacheWritable = false;
+        report({ level: 'warning', source: { file: cacheDir! }, message: `cannot write the extraction cache (${error instanceof Error ? error.message : String(error)}); going on without it` });
+      }
+    };
     const workers = Math.max(1, options.workers ?? availableParallelism());
     let pool: Piscina | undefined;
     const inflight = new Set<Promise<void>>();
-    let uncachedSeen = 0;
     const finish = (doc: Doc, x: DocExtraction) => {
       extractions.push(x);
       words += x.words;
       options.onDocument?.(doc, ++done);
     };
     const workerFile = fileURLToPath(new URL('./extract/worker.js', import.meta.url));
+
+    // Uncached documents wait here until it is clear whether the input is large enough for the
+    // pool; the pool's threads load the knowledge base, the main thread then never has to.
+    const waiting: Array<{ doc: Doc; key: string | undefined }> = [];
+    const extractOne = async (doc: Doc, key: string | undefined): Promise<void> => {
+      // A document that breaks extraction is reported and skipped; the build goes on.
+      const failed = (error: unknown) =>
+        report({ level: 'error', source: doc.source, message: `extraction failed: ${error instanceof Error ? error.message : String(error)}` });
+      if (!pool) {
+        try {
+          const x = extractDocument(doc, knowledge());
+          await remember(key, x);
+          finish(doc, x);
+        } catch (error) {
+          failed(error);
+        }
+        return;
+      }
+      const task: Promise<void> = (pool.run(doc) as Promise<DocExtraction>).then(async (x) => {
+        await remember(key, x);
+        finish(doc, x);
+      }, failed);
+      const tracked = task.finally(() => inflight.delete(tracked));
+      inflight.add(tracked);
+      // Bounded in-flight work: memory follows the graph, not the corpus.
+      if (inflight.size >= workers * 8) await Promise.race(inflight);
+    };
 
     for await (const doc of readDocuments(options.inputs, options.ingest ?? {}, report)) {
       texts.push({ id: doc.id, line: jsonLine(doc) });
@@ -130,33 +175,18 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
         finish(doc, hit);
         continue;
       }
-      uncachedSeen++;
-      if (!pool && workers > 1 && uncachedSeen > MIN_DOCS_FOR_WORKERS && workerFile.endsWith('.js')) {
+      if (!pool && workers > 1 && workerFile.endsWith('.js')) {
+        waiting.push({ doc, key });
+        if (waiting.length <= MIN_DOCS_FOR_WORKERS) continue;
+        validateUserFiles(options, report);
         pool = new Piscina({ filename: workerFile, minThreads: workers, maxThreads: workers, workerData: { lexicons: options.lexicons ?? [], gazetteers: options.gazetteers ?? [], triggers: options.triggers ?? [] } });
-      }
-      // A document that breaks extraction is reported and skipped; the build goes on.
-      const failed = (error: unknown) =>
-        report({ level: 'error', source: doc.source, message: `extraction failed: ${error instanceof Error ? error.message : String(error)}` });
-      if (!pool) {
-        try {
-          const x = extractDocument(doc, knowledge());
-          if (key) await cache!.set(key, x);
-          finish(doc, x);
-        } catch (error) {
-          failed(error);
-        }
+        for (const w of waiting.splice(0)) await extractOne(w.doc, w.key);
         continue;
       }
-      knowledge();
-      const task: Promise<void> = (pool.run(doc) as Promise<DocExtraction>).then(async (x) => {
-        if (key) await cache!.set(key, x);
-        finish(doc, x);
-      }, failed);
-      const tracked = task.finally(() => inflight.delete(tracked));
-      inflight.add(tracked);
-      // Bounded in-flight work: memory follows the graph, not the corpus.
-      if (inflight.size >= workers * 8) await Promise.race(inflight);
+      await extractOne(doc, key);
     }
+    // A small input never started the pool: extract what waited on this thread.
+    for (const w of waiting.splice(0)) await extractOne(w.doc, w.key);
     await Promise.all(inflight);
     await pool?.destroy();
     // documents.json in id order, whatever the input order.

@@ -197,6 +197,23 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
   };
 
   const placeMemo = new Map<string, Place | undefined>();
+  // Spellings of the notable places of one country, built on first use.
+  const notableByCountry = new Map<string, Array<[string, Place]>>();
+  const notableNames = (cc: string): Array<[string, Place]> => {
+    let list = notableByCountry.get(cc);
+    if (!list) {
+      list = [];
+      for (const p of gazetteer.places()) {
+        if (p.country !== cc || !gazetteer.isNotable(p)) continue;
+        for (const n of [p.name, ...p.aliases]) {
+          const k = nameVariants(n).pop();
+          if (k) list.push([k, p]);
+        }
+      }
+      notableByCountry.set(cc, list);
+    }
+    return list;
+  };
   const kb: KnowledgeBase = {
     candidateCountry,
     cues,
@@ -278,9 +295,12 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
       if (loose) return loose;
       const bare = key[key.length - 1] ?? '';
       if (bare.replace(/\s/g, '').length < 6) return undefined;
-      // One typo: a letter changed, added or dropped, or two neighbours swapped ("Palymra").
-      const close = (p: Place) => [p.name, ...p.aliases].some((n) => oneTypo(nameVariants(n).pop() ?? '', bare));
-      return gazetteer.fuzzy(name, 2).find((p) => p.country !== undefined && near.includes(p.country) && close(p));
+      // One typo: a letter changed, added or dropped, or two neighbours swapped ("Palymra"),
+      // against the notable places of the article's main countries only.
+      for (const cc of near) {
+        for (const [spelling, place] of notableNames(cc)) if (Math.abs(spelling.length - bare.length) <= 1 && oneTypo(spelling, bare)) return place;
+      }
+      return undefined;
     }
   }
   cached = { key: cacheKey, kb };
