@@ -187,7 +187,7 @@ async function runBuild(inputs: string[], opts: Record<string, unknown>): Promis
 
 async function runView(dir: string, opts: { port: number; host: string }): Promise<number> {
   const { serveViewer } = await import('./view/server.js');
-  const server = await serveViewer({ graphDir: dir, host: opts.host, port: opts.port, log: (l) => process.stderr.write(`${l}\n`) });
+  const server = await serveViewer({ graphDir: dir, host: opts.host, port: opts.port });
   process.stdout.write(`newsgraph: viewing ${dir} at ${server.url}  (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => void server.close().then(resolve);
