@@ -112,8 +112,8 @@ function isInt32(value: number): boolean {
   return Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX;
 }
 
-/** Whitespace other than single spaces (JS \s) or characters XML forbids: the slow path. */
-const MESSY_TEXT = /[\u0000-\u001F\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]| {2}/;
+/** Whitespace other than spaces (JS \s) or characters XML forbids: the slow path (as do double spaces). */
+const MESSY_TEXT = /[\u0000-\u001F\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
 
 // List items as they appear inside value='[...]': JSON-escaped, then XML-escaped for single quotes.
 // (Caching fragments of shared strings was measured: no faster, and it holds memory.)
@@ -121,9 +121,13 @@ const MESSY_TEXT = /[\u0000-\u001F\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u2
 /** Anything JSON or XML would escape, or XML forbids. */
 const LIST_ITEM_NEEDS_WORK = /["\\\u0000-\u001F&<>'\uD800-\uDFFF\uFFFE\uFFFF]/;
 
+function hasVisibleText(text: string): boolean {
+  return text.length > 0 && (text.charCodeAt(0) > 0x20 || text.trim() !== '');
+}
+
 /** The escaped body of a JSON string for `text`, or '' when nothing printable is left. */
 function fragmentOf(text: string): string {
-  if (!LIST_ITEM_NEEDS_WORK.test(text)) return text.trim() ? text : '';
+  if (!LIST_ITEM_NEEDS_WORK.test(text)) return hasVisibleText(text) ? text : '';
   const clean = stripIllegalXmlChars(text);
   return clean.trim() ? escapeXmlForSingleQuotes(JSON.stringify(clean).slice(1, -1)) : '';
 }
@@ -132,7 +136,7 @@ function fragmentOf(text: string): string {
 function sentenceFragment(raw: string): string {
   // Bound the work on long texts before any regex runs; collapsing only ever shortens.
   let text = raw.length > MAX_EVIDENCE_CHARS * 4 ? raw.slice(0, MAX_EVIDENCE_CHARS * 4) : raw;
-  if (MESSY_TEXT.test(text)) text = stripIllegalXmlChars(text.replace(/\s+/g, ' '));
+  if (MESSY_TEXT.test(text) || text.includes('  ')) text = stripIllegalXmlChars(text.replace(/\s+/g, ' '));
   text = text.trim();
   if (text.length > MAX_EVIDENCE_CHARS) {
     // Cut on a code point boundary: never leave half of a surrogate pair behind.

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isIsoDay, normalizeSpells, writeGexf, MAX_EVIDENCE_ITEMS } from '../../src/export/gexf.js';
-import { escapeXml, escapeXmlForSingleQuotes } from '../../src/export/xml.js';
+import { escapeXml, escapeXmlForSingleQuotes, stripIllegalXmlChars } from '../../src/export/xml.js';
 import { buildFixtureGraph, NASTY, NASTY_CLEAN } from './fixture.js';
 import { attvaluesByTitle, columnTitles, findAll, parseXml, type XmlElement } from './xml-reader.js';
 
@@ -182,6 +183,23 @@ describe('writeGexf', () => {
     expect(columns.find((column) => column.title === 'odd name!')?.id).toMatch(/^attr_\d+$/);
   });
 
+  it('round-trips arbitrary list items and labels', async () => {
+    const unit = fc.oneof(fc.constantFrom('&', '<', '"', "'", '\\', '\n', '\u0001', '\uD800', '😀', ' '), fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.string({ unit, maxLength: 12 }), { maxLength: 5 }), fc.string({ unit, maxLength: 12 }), async (aliases, label) => {
+        const graph = buildFixtureGraph();
+        graph.mergeNodeAttributes('place:syria', { aliases, label });
+        const root = parseXml(await gexfText(graph));
+        const syria = byId(findAll(root, 'node')).get('place:syria')!;
+        const expected = aliases.map(stripIllegalXmlChars).filter((alias) => alias.trim() !== '');
+        const value = attvaluesByTitle(syria, columnTitles(root, 'node')).aliases;
+        expect(value === undefined ? [] : JSON.parse(value)).toEqual(expected);
+        expect(syria.attributes.label).toBe(stripIllegalXmlChars(label).trim() || 'place:syria');
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('waits for drain and surfaces stream errors', async () => {
     const sink = new SlowSink();
     await writeGexf(buildFixtureGraph(), sink);
@@ -239,6 +257,22 @@ describe('GEXF helpers', () => {
     expect(escapeXml(NASTY)).not.toMatch(/[\u0000-\u0008\uFFFE]/);
     expect(escapeXml('pair 😀 then lone \uDC00 and \uD83D')).toBe('pair 😀 then lone  and ');
     expect(escapeXmlForSingleQuotes('["it\'s", "a&b"]')).toBe('["it&apos;s", "a&amp;b"]');
+  });
+
+  it('escapes any string so that an XML parser reads back exactly its legal characters', () => {
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom('&', '<', '>', '"', "'", '\t', '\n', '\r', '\u0001', '\uD800', '\uDFFF', '\uFFFE', '😀'), fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), fc.integer({ min: 0x10000, max: 0x10ffff }).map((c) => String.fromCodePoint(c))) });
+    fc.assert(
+      fc.property(text, (raw) => {
+        const legal = stripIllegalXmlChars(raw);
+        for (const [escaped, quote] of [[escapeXml(raw), '"'], [escapeXmlForSingleQuotes(raw), "'"]] as const) {
+          expect(escaped).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF<]|&(?!amp;|lt;|gt;|quot;|apos;|#9;|#10;|#13;)/);
+          expect(escaped.includes(quote)).toBe(false);
+          const element = parseXml(`<a v=${quote}${escaped}${quote}/>`).children[0];
+          expect(element?.attributes.v).toBe(legal);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('accepts only real calendar days', () => {
