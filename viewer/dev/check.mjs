@@ -147,6 +147,17 @@ await page.setInputFiles('#file-input', { name: 'bad.json', mimeType: 'applicati
 await page.waitForTimeout(200);
 check('bad file message', (await page.isVisible('#message')) && /not a graphology graph/.test(await page.textContent('#message')));
 
+// drag and drop of a graphology JSON
+await page.evaluate(async () => {
+  const text = await (await fetch('./graph.json')).text();
+  const dt = new DataTransfer();
+  dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+  document.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+});
+await page.waitForFunction(() => window.__newsgraph?.ready === true && window.__newsgraph.graph.order > 60);
+check('dropped JSON opens', /Opened dropped\.json/.test(await page.textContent('#status')) && (await page.isHidden('#drop-hint')));
+
 // map mode on the original graph
 await page.goto(base);
 await ready();
