@@ -154,8 +154,10 @@ beforeAll(async () => {
 
   outMain = join(root, 'out');
   outStrict = join(root, 'out-strict');
-  main = await runCli(['build', mixed, '-o', outMain, '--no-progress', '--no-cache']);
-  const strictArgs = ['build', mixed, '-o', outStrict, '--no-progress', '--no-cache', '--strict'];
+  // The strict run reads the main run's cache: every extraction is a hit, so it costs little.
+  const cache = join(root, 'cache');
+  main = await runCli(['build', mixed, '-o', outMain, '--no-progress', '--cache-dir', cache]);
+  const strictArgs = ['build', mixed, '-o', outStrict, '--no-progress', '--cache-dir', cache, '--strict'];
   if (process.getuid?.() === 0) {
     // Root reads a mode-000 file anyway: the strict run is made as nobody/nogroup.
     const nobody: CliOptions = { uid: 65534, gid: 65534 };
@@ -315,7 +317,7 @@ describe('bad input that needs a build of its own', () => {
     note('50 MB article', warningLines(run.stderr).map((l) => l.replace(dir, '<dir>')));
   }, 420_000);
 
-  it('a folder of 2,000 tiny files: every one is read', async () => {
+  it('a folder of 2,000 tiny files: every one is read, even with a file where the cache folder should be', async () => {
     const dir = join(root, 'tiny');
     mkdirSync(dir);
     const towns = ['Palmyra', 'Aleppo', 'Homs', 'Hama', 'Idlib', 'Raqqa', 'Daraa', 'Latakia'];
@@ -324,12 +326,19 @@ describe('bad input that needs a build of its own', () => {
       writeFileSync(join(dir, `tiny-${String(i).padStart(4, '0')}.txt`), `Clashes near ${town}, report ${i}\n\nSyrian troops and rebels clashed near ${town} on Sunday, a monitor said.\n`);
     }
     const out = join(root, 'tiny-out');
-    const run = await runCli(['build', dir, '-o', out, '--no-progress', '--no-cache'], { timeoutMs: 300_000 });
+    // A file where the cache folder should be: the cache is given up, never a document.
+    const cacheInTheWay = join(root, 'not-a-folder');
+    writeFileSync(cacheInTheWay, 'x');
+    const run = await runCli(['build', dir, '-o', out, '--no-progress', '--cache-dir', cacheInTheWay], { timeoutMs: 300_000 });
     expectNoStackTrace(run);
     expect(run.code, run.stderr).toBe(0);
     expect(summaryDocuments(run.stdout), run.stdout).toBe(2000);
     expect(readDocs(out).size).toBe(2000);
+    const cacheWarnings = warningLines(run.stderr).filter((l) => l.startsWith(`newsgraph: warning: ${cacheInTheWay}: `));
+    expect(cacheWarnings, run.stderr).toHaveLength(1);
+    expect(cacheWarnings[0]).toMatch(/cache/);
     console.info(`[robustness] 2,000 tiny files: ${run.ms} ms; ${run.stdout.trim().replace(root, '<tmp>')}`);
+    note('unusable cache folder', cacheWarnings);
   }, 320_000);
 
   it('a path that does not exist is a usage error (exit 2) naming the path, before anything is written', async () => {
