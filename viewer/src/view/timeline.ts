@@ -90,6 +90,10 @@ export class Timeline {
       this.draw();
       return;
     }
+    // When the thumbs meet, the one nearer the middle must stay grabbable.
+    const span = this.domain.end - this.domain.start;
+    this.from.style.zIndex = Number(this.from.value) > span / 2 ? '3' : '1';
+    this.to.style.zIndex = '2';
     const fromIso = dayToIso(r.start);
     const toIso = dayToIso(r.end);
     this.from.dataset.date = fromIso;
