@@ -3,7 +3,7 @@
 // (issue 6), plus the synthetic GEXF export and viewer benchmarks. Runs the compiled pipeline
 // from dist/ (build first: npx tsc -p tsconfig.json; the viewer bench also needs npm run build).
 //
-//   node scripts/bench.mjs [--subset 4000] [--quick] [--no-profile] [--skip-corpus]
+//   node scripts/bench.mjs [--subset 4000] [--full 19043] [--quick] [--no-profile] [--skip-corpus]
 //                          [--skip-synthetic] [--skip-viewer] [--json <file>] [--keep]
 //
 // Every build and every compromise timing runs in its own child process (scripts/bench/*.mjs),
@@ -15,7 +15,7 @@
 //     incremental rebuild (99% → 100%), and FA-KES (804 articles).
 // Exit status 1 when any target fails or a benchmark could not run.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -48,7 +48,7 @@ const valueOf = (name) => {
 };
 const quick = flag('--quick');
 const subsetSize = Number(valueOf('--subset') ?? (quick ? 300 : 4000));
-const fullLimit = quick ? 2000 : Infinity; // --quick: "full" means the first 2,000 records
+const fullLimit = Number(valueOf('--full') ?? (quick ? 2000 : Infinity)); // --quick: "full" means the first 2,000 records
 const compromiseRuns = quick ? 1 : 3;
 
 const results = { machine: machine(), subset: { source: 'reuters21578.jsonl', firstRecords: subsetSize }, targets: {}, notes: [] };
@@ -97,9 +97,25 @@ async function withLoad(run) {
   const load = round(loadavg()[0], 1);
   return { ...(await run()), loadAtStart: load };
 }
+let codeRoot = REPO; // replaced by a snapshot of dist/ and data/ once the scratch folder exists
 const build = (inputs, outDir, workers, extra = {}) =>
-  withLoad(() => runJsonChild(BUILD_CHILD, [JSON.stringify({ inputs, outDir, workers, cacheDir: false, ...extra })]));
-const compromise = (inputs, threads) => withLoad(() => runJsonChild(COMPROMISE_CHILD, [JSON.stringify({ inputs, threads })]));
+  withLoad(() => runJsonChild(BUILD_CHILD, [JSON.stringify({ root: codeRoot, inputs, outDir, workers, cacheDir: false, ...extra })]));
+const compromise = (inputs, threads) => withLoad(() => runJsonChild(COMPROMISE_CHILD, [JSON.stringify({ root: codeRoot, inputs, threads })]));
+
+/**
+ * A private copy of the compiled code and its data (node_modules linked), which every run uses:
+ * others recompiling dist/ mid-run would otherwise mix code versions and, since the cache key
+ * hashes the code, empty the incremental cache between its two builds.
+ */
+function snapshotCode(tmp) {
+  const root = join(tmp, 'code');
+  mkdirSync(root, { recursive: true });
+  cpSync(join(REPO, 'dist'), join(root, 'dist'), { recursive: true });
+  cpSync(join(REPO, 'data'), join(root, 'data'), { recursive: true });
+  cpSync(join(REPO, 'package.json'), join(root, 'package.json'));
+  symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'), 'dir');
+  return `${root}/`;
+}
 const cpuNote = (r) => `CPU ${round(r.cpuSeconds, 1)} s, load ${r.loadAtStart}`;
 
 function describeBuild(label, r) {
@@ -135,7 +151,7 @@ async function corpusBenchmarks(tmp) {
   if (Number.isFinite(fullLimit)) {
     fullFile = join(tmp, 'reuters-full.jsonl');
     await copyJsonl(REUTERS, fullFile, { limit: fullLimit });
-    note(`--quick: "full Reuters" is the first ${fullLimit} records`);
+    note(`"full Reuters" is only the first ${fullLimit} records here (--quick or --full)`);
   }
 
   // 1. compromise alone on the subset.
@@ -223,11 +239,11 @@ async function corpusBenchmarks(tmp) {
   if (!flag('--no-profile')) {
     section(`where the time goes: stages on one thread under --cpu-prof (subset, ${grouped(subset.kept)} records)`);
     const profDir = join(tmp, 'profile');
-    const stages = await runJsonChild(STAGES_CHILD, [JSON.stringify({ inputs: [subsetFile], outDir: join(tmp, 'out-stages') })], { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] });
+    const stages = await runJsonChild(STAGES_CHILD, [JSON.stringify({ root: codeRoot, inputs: [subsetFile], outDir: join(tmp, 'out-stages') })], { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] });
     const total = Object.values(stages.seconds).reduce((a, b) => a + b, 0);
     for (const [stage, s] of Object.entries(stages.seconds)) console.log(`  ${stage.padEnd(20)} ${round(s, 2).toString().padStart(8)} s  ${round((s / total) * 100, 1)}%`);
     const profile = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
-    const summary = profile ? summarizeProfile(join(profDir, profile), REPO, 12) : undefined;
+    const summary = profile ? summarizeProfile(join(profDir, profile), codeRoot, 12) : undefined;
     if (summary) {
       const show = (title, rows) => {
         console.log(`  ${title}`);
@@ -292,6 +308,7 @@ function distStamp(dir = join(REPO, 'dist')) {
 
 const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
 const stampAtStart = existsSync(join(REPO, 'dist')) ? distStamp() : 0;
+if (stampAtStart) codeRoot = snapshotCode(tmp);
 const started = Date.now();
 results.machine.loadAtStart = round(loadavg()[0], 1);
 console.log(`newsgraph bench — node ${process.version}, ${results.machine.cpuModel ?? 'unknown CPU'}, ${results.machine.cores} cores, load average ${results.machine.loadAtStart} at start`);
@@ -307,7 +324,7 @@ try {
   else rmSync(tmp, { recursive: true, force: true });
 }
 
-if (stampAtStart && distStamp() !== stampAtStart) note('dist/ was recompiled while the bench ran: the figures may mix code versions');
+if (stampAtStart && distStamp() !== stampAtStart) note('dist/ was recompiled while the bench ran: the corpus runs used the snapshot taken at the start, the synthetic ones the live dist/');
 results.totalSeconds = round((Date.now() - started) / 1000, 1);
 results.failed = failures;
 section(`summary (${results.totalSeconds} s)`);

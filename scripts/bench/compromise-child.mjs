@@ -23,8 +23,8 @@ function workerMain() {
   parentPort.postMessage('ready');
 }
 
-async function readTexts(inputs) {
-  const { readDocuments } = await import(pathToFileURL(join(REPO, 'dist', 'ingest', 'index.js')).href);
+async function readTexts(inputs, root = REPO) {
+  const { readDocuments } = await import(pathToFileURL(join(root, 'dist', 'ingest', 'index.js')).href);
   const texts = [];
   for await (const doc of readDocuments(inputs, {}, () => {})) texts.push(doc.text);
   return texts;
@@ -33,7 +33,7 @@ async function readTexts(inputs) {
 async function main() {
   const options = JSON.parse(process.argv[2] ?? '{}');
   const threads = Math.max(1, options.threads ?? 1);
-  const texts = await readTexts(options.inputs);
+  const texts = await readTexts(options.inputs, options.root);
   let words = 0;
   for (const t of texts) words += countWords(t);
 

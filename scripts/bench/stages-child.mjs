@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO } from './util.mjs';
 
-const dist = (path) => import(pathToFileURL(join(REPO, 'dist', path)).href);
 const options = JSON.parse(process.argv[2] ?? '{}');
+// "root": a snapshot of dist/ and data/ (see bench.mjs), so recompiles mid-run change nothing.
+const dist = (path) => import(pathToFileURL(join(options.root ?? REPO, 'dist', path)).href);
 const [{ readDocuments }, { loadKnowledgeBase }, { extractDocument }, { mergeExtractions }, build, { assignMetrics }, { assignLayout }, { writeGexf }, { writeGraphJson }] =
   await Promise.all(['ingest/index.js', 'extract/knowledge.js', 'extract/document.js', 'resolve/merge.js', 'graph/build.js', 'graph/metrics.js', 'graph/layout.js', 'export/gexf.js', 'export/json.js'].map(dist));
 
