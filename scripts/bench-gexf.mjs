@@ -204,7 +204,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     if (result.check) console.log(result.check.replace(/^/gm, '  '));
   }
   if (!result.withinTargets) {
-    console.log('  missed a target (wall time is sensitive to machine load; compare the CPU time)');
+    console.error('  missed a target (wall time is sensitive to machine load; compare the CPU time)');
     if (args.includes('--strict')) process.exitCode = 1;
   }
 }
