@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { mkdir, readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -191,9 +192,14 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     await pool?.destroy();
     // documents.json in id order, whatever the input order.
     texts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    docsOut.write('{"documents":[\n');
-    texts.forEach((t, i) => docsOut.write((i ? ',\n' : '') + t.line));
-    docsOut.write('\n]}\n');
+    // Written with backpressure: a large corpus must not pile up in the stream's buffer.
+    const put = async (chunk: string) => {
+      if (!docsOut.write(chunk)) await once(docsOut, 'drain');
+    };
+    await put('{"documents":[\n');
+    for (let i = 0; i < texts.length; i++) await put((i ? ',\n' : '') + texts[i]!.line);
+    await put('\n]}\n');
+    texts.length = 0;
 
     const graph = graphFromExtractions(extractions, { undatedEvents: options.undatedEvents === true });
     await writeGexf(graph, batch.stream('graph.gexf'), { title: `newsgraph: ${extractions.length} documents` });
