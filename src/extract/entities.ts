@@ -354,6 +354,12 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
       mention(ref, s, start, end);
       return;
     }
+    // A surname of someone named earlier ("According to al-Hussein") is that person, not a place.
+    const namedBefore = words.length <= 2 && !placeHead ? personByTail(words.map((w) => w.text)) : undefined;
+    if (namedBefore) {
+      mention(namedBefore, s, start, end);
+      return;
+    }
     // A list continues a place reading: "towns of Yalda, Babbila and Seyedi Meqdad".
     const between = lastPlaceSpan && lastPlaceSpan.sentence === s.index ? text.slice(lastPlaceSpan.end, start) : '';
     const listCue = between !== '' && /^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(between);
@@ -388,6 +394,16 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
     }
     // Otherwise: a short form resolved later, or nothing.
     pendingShortForms.push({ st, start, end, surface, words: words.map((w) => w.text) });
+  }
+
+  /** The person of this article whose full name ends with these words ("al-Omar", "Abdel Rahman"). */
+  function personByTail(words: string[]): EntityRef | undefined {
+    const key = words.join(' ').toLowerCase().replace(/^(?:al|el)-/, '');
+    return personNames.find((r) => {
+      const parts = r.label.toLowerCase().split(/\s+/);
+      for (let n = 1; n < parts.length; n++) if (parts.slice(n).join(' ').replace(/^(?:al|el)-/, '') === key) return true;
+      return false;
+    });
   }
 
   /** A lower-case title just before a name: "media activist", "press secretary", "lawmaker". */
@@ -466,15 +482,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   // ── 4. Short forms: a surname or the last part of a full name seen in this document.
   for (const m of mentions) if (m.type === 'person' && /\s/.test(m.label) && !personNames.some((r) => r.key === m.key)) personNames.push(refs[m.key] ?? m);
   for (const p of pendingShortForms) {
-    const key = p.words.join(' ').toLowerCase().replace(/^(?:al|el)-/, '');
-    const person = personNames.find((r) => {
-      const parts = r.label.toLowerCase().split(/\s+/);
-      for (let n = 1; n < parts.length; n++) {
-        const tail = parts.slice(n).join(' ').replace(/^(?:al|el)-/, '');
-        if (tail === key) return true;
-      }
-      return false;
-    });
+    const person = personByTail(p.words);
     if (person) {
       mention(person, p.st.sentence, p.start, p.end, p.surface);
       continue;

@@ -29,6 +29,11 @@ describe('entity recognition and resolution', () => {
     expect(labelOf(r, 'Hijab')).toBe('Riad Hijab');
   });
 
+  it('reads a surname after a preposition as the person named before, not as a place', () => {
+    const r = run('Media activist Amro al-Hussein spoke from Syria. According to al-Hussein, the army fled.');
+    expect(keysOf(r, 'al-Hussein')).toEqual(keysOf(r, 'Amro al-Hussein'));
+  });
+
   it('links a person to the organisation or country named before their title', () => {
     const r = run('Iraqi lawmaker Hakim al-Zamili criticised the plan in Baghdad.');
     const person = r.mentions.find((m) => m.surface === 'Hakim al-Zamili');
