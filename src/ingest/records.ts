@@ -250,7 +250,10 @@ async function* parseCsvPart(
     // With relaxed quotes an unbalanced quote does not fail: the opening quote stays in the value, and
     // the field runs on over the next lines or swallows the delimiters after it (too few columns).
     // Report the record and re-read from its second line.
-    if (record.some((v) => v.startsWith('"')) && (record.some((v) => v.includes('\n')) || record.length !== state.header.length)) {
+    // A quote closed in mid-field ("a,"b...) keeps the column count when the text holds a comma:
+    // the value then starts with the stray quote and has text glued after its closing quote.
+    const midQuote = record.some((v) => /^"[^"]*"[^",\s]/.test(v));
+    if (midQuote || (record.some((v) => v.startsWith('"')) && (record.some((v) => v.includes('\n')) || record.length !== state.header.length))) {
       report({ level: 'warning', source: { file, record: state.record, line: startLine }, message: 'broken CSV record skipped (unbalanced quote); reading resumes on the next line' });
       const newline = item.raw.indexOf('\n');
       if (newline >= 0 && item.raw.slice(newline + 1).trim()) {
