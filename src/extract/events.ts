@@ -86,6 +86,7 @@ export function extractEvents(
   const ranked = [...counts.values()].sort((a, b) => b.n - a.n || a.m.key.localeCompare(b.m.key));
   const salientCity = ranked.find((c) => c.m.kind === 'place' && (c.m.type === 'city' || c.m.type === 'town'))?.m;
 
+  let latestStated = '';
   let lastPlace: EntityMention | undefined;
   let lastParagraph = -1;
   let lastAgent: { key: string; sentence: number } | undefined;
@@ -96,6 +97,7 @@ export function extractEvents(
     }
     const ents = bySentence.get(s.index) ?? [];
     const dates = findDates(s.text, dateCtx).filter((d) => d.date);
+    for (const d of dates) if (!d.relative && d.date && d.date > latestStated) latestStated = d.date;
     const triggers = findTriggers(s.text, ctx.triggers);
     const places = ents.filter((e) => e.kind === 'place' && e.type !== 'country');
     const countriesHere = ents.filter((e) => e.kind === 'place' && e.type === 'country');
@@ -114,7 +116,11 @@ export function extractEvents(
       const tEnd = s.start + t.end;
       const before: Participant[] = [];
       const after: Participant[] = [];
+      const seenBefore = new Set<string>();
       for (const a of actors) {
+        // A second name of one actor in the same stretch ("the Islamic State (ISIS)") adds nothing.
+        if (a.end <= tStart && seenBefore.has(a.key)) continue;
+        if (a.end <= tStart) seenBefore.add(a.key);
         const p = { m: a, cue: wordBefore(text, a.start, s.start) };
         if (a.end <= tStart) before.push(p);
         else if (a.start >= tEnd) after.push(p);
@@ -199,8 +205,10 @@ export function extractEvents(
       let dateEnd = date?.endDate;
       // Undated: what the report is about (present or present-perfect tense, or the lead
       // paragraph of the article) happened on its publication day; background stays undated.
-      const lede = s.paragraph <= 1;
-      if (!iso && doc.date && t.modality !== 'planned' && (t.tense === 'present' || lede || /\b(?:has|have)\s+(?:\S+\s+){0,2}\w+(?:ed|en)\b/.test(s.text))) {
+      // ...but not what a subordinate clause recalls ("months after the army liberated the town").
+      const recalled = /\b(?:after|before|since|until)\b[^,;]*$/i.test(s.text.slice(Math.max(0, t.start - 60), t.start));
+      const lede = s.paragraph <= 1 && !recalled;
+      if (!iso && doc.date && t.modality !== 'planned' && !recalled && (t.tense === 'present' || lede || /\b(?:has|have)\s+(?:\S+\s+){0,2}\w+(?:ed|en)\b/.test(s.text))) {
         iso = doc.date;
         precision = doc.datePrecision ?? (doc.date.length === 10 ? 'day' : 'month');
         dateEnd = undefined;
@@ -238,6 +246,7 @@ export function extractEvents(
     }
     if (places.length) lastPlace = places[places.length - 1];
   }
+  if (!doc.date && latestStated) for (const e of events) if (!e.date) e.after = latestStated;
   return { events, usedSentences: used };
 }
 
@@ -273,6 +282,10 @@ function nearestDate(dates: DateMention[], t: TriggerMatch, sentence: string): D
   for (const d of dates) {
     // "under ISIL control since May 2015": the start of a state, not the date of this event.
     if (/\b(?:since|until|till)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, d.start - 12), d.start))) continue;
+    // A date across "after"/"before" belongs to the other clause: "On Thursday, X began an
+    // offensive ... months after the army liberated the city".
+    const between = d.start >= t.end ? sentence.slice(t.end, d.start) : sentence.slice(d.end, t.start);
+    if (/\b(?:after|before|until|while|whereas)\b/i.test(between)) continue;
     const dist = d.start >= t.end ? d.start - t.end : t.start - d.end;
     if (dist < bestDist) {
       best = d;

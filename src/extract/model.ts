@@ -57,6 +57,11 @@ export interface EventMention extends EventRole {
   wounded?: number;
   captured?: number;
   figures: string[];
+  /**
+   * For an undated report in an undated article: the latest date the article states. Its news
+   * happened after every date it mentions, which tells which known event the report can be.
+   */
+  after?: string;
 }
 
 export interface DocExtraction {

@@ -179,7 +179,7 @@ export function buildGraph(data: MergedGraphData): KnowledgeGraph {
     if (date && precision) {
       attrs.date = date;
       attrs.datePrecision = precision;
-      const dateEnd = [rangeEnd, e.dateEnd && e.date === date ? e.dateEnd : undefined].filter((x): x is string => !!x).sort().pop();
+      const dateEnd = [rangeEnd, e.dateEnd && e.dateEnd.length === date.length ? e.dateEnd : undefined].filter((x): x is string => !!x).sort().pop();
       if (dateEnd && dateEnd > date) attrs.dateEnd = dateEnd;
       const span = intervalOf(date, attrs.dateEnd);
       attrs.start = span.start;

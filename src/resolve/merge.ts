@@ -259,11 +259,12 @@ export function datesCompatible(a?: string, b?: string): boolean {
 /** A date agrees with a cluster when it agrees with any day the cluster's reports give. */
 function spanCompatible(c: MergedEvent, date?: string): boolean {
   if (!date || c.dateVotes.size === 0) return datesCompatible(c.date, date);
-  for (const d of c.dateVotes.keys()) if (!datesCompatible(d, date)) return false;
-  const days = [...c.dateVotes.keys()].filter((d) => d.length === 10).sort();
+  // Months and years must contain each other; days must fall within four days of the span of
+  // days already reported, ends of ranges included ("from March 20 to March 23").
+  for (const d of c.dateVotes.keys()) if ((d.length < 10 || date.length < 10) && !datesCompatible(d, date)) return false;
+  const days = [...c.dateVotes.keys(), ...(c.dateEnd ? [c.dateEnd] : [])].filter((d) => d.length === 10).sort();
   if (date.length === 10 && days.length) {
     const t = Date.parse(`${date}T00:00:00Z`);
-    // Within four days of the span already reported, so one operation stays one event.
     return t >= Date.parse(`${days[0]}T00:00:00Z`) - 4 * 86_400_000 && t <= Date.parse(`${days[days.length - 1]}T00:00:00Z`) + 4 * 86_400_000;
   }
   return true;
@@ -364,8 +365,11 @@ function mergeEvents(docs: DocExtraction[], canon: (k: string) => string): Merge
       // undated report of the same article.
       if (d.m.date) target = compatible[0];
       else {
-        // From an undated article, only an event its own article dates.
-        const dated = compatible.filter((c) => c.date && (d.docDate ? recentBefore(c.date, d.docDate) : c.documents.has(d.doc)));
+        // From an undated article, an event its own article dates, or the one event after every
+        // date the article states (its news is later than its background).
+        const after = d.m.after;
+        const laterThan = (date: string) => !!after && date > after && !date.startsWith(after) && !after.startsWith(date);
+        const dated = compatible.filter((c) => c.date && (d.docDate ? recentBefore(c.date, d.docDate) : after ? laterThan(c.date) : c.documents.has(d.doc)));
         const sameDocUndated = compatible.filter((c) => !c.date && c.documents.has(d.doc));
         if (dated.length === 1) target = dated[0];
         else if (dated.length === 0 && sameDocUndated.length === 1) target = sameDocUndated[0];
@@ -404,7 +408,7 @@ function mergeEvents(docs: DocExtraction[], canon: (k: string) => string): Merge
       target.date = d.m.date;
       if (d.m.datePrecision) target.datePrecision = d.m.datePrecision;
     }
-    if (!target.dateEnd && d.m.dateEnd && d.m.date === target.date) target.dateEnd = d.m.dateEnd;
+    if (d.m.dateEnd && (!target.dateEnd || d.m.dateEnd > target.dateEnd)) target.dateEnd = d.m.dateEnd;
     bump(target.agents, d.agents);
     bump(target.targets, d.targets);
     bump(target.places, d.places);

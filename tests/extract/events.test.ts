@@ -68,6 +68,12 @@ describe('event extraction', () => {
     expect(strike?.dateEnd).toBe('2015-06-04');
   });
 
+  it('does not give a trigger a date from across an after/before clause', () => {
+    const x = extract('On Thursday, the militants began an offensive on Sukhnah, months after the army liberated the town in Syria.');
+    const liberation = ofType(x, 'capture').find((e) => e.trigger.startsWith('liberat'));
+    expect(liberation?.date).toBeUndefined();
+  });
+
   it('leaves relative dates of an undated article unresolved', () => {
     const x = extract('On Thursday the Syrian Army recaptured Deir Hafer from Islamic State fighters in Syria.', '');
     expect(ofType(x, 'capture')[0]?.date).toBeUndefined();
@@ -75,6 +81,16 @@ describe('event extraction', () => {
 });
 
 describe('cross-document events', () => {
+  it('merges an undated article report into the one known event later than every date it states', () => {
+    const dated = extract('Islamic State fighters seized Sukhnah from the Syrian Army on 13 May 2015, in Syria.', '2015-05-14', 'a');
+    const later = extract('Islamic State captured Sukhnah again on 2 June 2017 after clashes with the Syrian Army, in Syria.', '2017-06-03', 'b');
+    // Undated: it mentions 2016, so its "on Sunday" news is after 2016; only the 2017 capture fits.
+    const undated = extract('Islamic State recaptured Sukhnah on Sunday, in Syria. The army had retaken it in March 2016.', '', 'c');
+    const g = graphFromExtractions([dated, later, undated]);
+    const k = g.findNode((_k, n) => n.kind === 'event' && n.type === 'capture' && n.date?.startsWith('2017') === true)!;
+    expect(g.getNodeAttribute(k, 'documents')).toEqual(['b', 'c']);
+  });
+
   it('merges the same capture reported by several articles, keeps different years apart', () => {
     const a = extract('Islamic State fighters seized Sukhnah from the Syrian Army on 13 May 2015, in Syria.', '2015-05-14', 'a');
     const b = extract('Islamic State captured Sukhnah on Wednesday after heavy clashes with the Syrian Army, in Syria.', '2015-05-15', 'b');

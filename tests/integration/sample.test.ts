@@ -19,8 +19,8 @@ const FLOOR = {
   relations: 0.8,
   geo: 1.0,
   events: 0.8,
-  'events-one-node': 0.6,
-  'events-all-sources': 0.35,
+  'events-one-node': 0.8,
+  'events-all-sources': 0.6,
   'well-formed-events': 0.85,
 } as const;
 const MAX = { 'wrong-merges': 0, junk: 0 } as const;
