@@ -19,17 +19,8 @@ const REPO = fileURLToPath(new URL('../', import.meta.url));
 const WRITER = join(REPO, 'dist', 'export', 'gexf.js');
 const CHECKER = join(REPO, '..', 'shared', 'eval', 'gexf_check.py');
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The pipeline's seeded PRNG (mulberry32), from dist/ like the writer (run `npm run build` first). */
+const { seededRandom: prng } = await import(pathToFileURL(join(REPO, 'dist', 'graph', 'metrics.js')).href);
 
 const WORDS = ('the army forces said on after near town city attack killed militants government rebels ' +
   'control village province airstrike shelling fighters reported statement ministry spokesman troops ' +

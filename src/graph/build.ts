@@ -79,6 +79,20 @@ function bestDate(e: MergedEvent): { date?: string; precision?: 'day' | 'month' 
   return { date, precision: date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year' };
 }
 
+/** A node's common attributes; layout, size, colour and metrics are filled in later. */
+function newNode(label: string, kind: NodeAttributes['kind'], type: string, aliases: string[], documents: string[], mentions: number, evidence: Evidence[], seen: string[]): NodeAttributes {
+  const attrs: NodeAttributes = {
+    label, kind, type, aliases, documents, mentions,
+    evidence: sortedEvidence(evidence),
+    x: 0, y: 0, size: 1, color: '#999999', importance: 0, community: 0,
+  };
+  if (seen.length) {
+    attrs.firstSeen = seen[0]!;
+    attrs.lastSeen = seen[seen.length - 1]!;
+  }
+  return attrs;
+}
+
 export function buildGraph(data: MergedGraphData): KnowledgeGraph {
   const graph = createKnowledgeGraph();
   const docDate = new Map(data.documents.map((d) => [d.id, d.date]));
@@ -97,25 +111,7 @@ export function buildGraph(data: MergedGraphData): KnowledgeGraph {
     if (!aliases.includes(e.ref.label)) aliases.unshift(e.ref.label);
     const documents = [...e.documents].sort();
     const dates = e.dates.filter(Boolean).sort();
-    const attrs: NodeAttributes = {
-      label: e.ref.label,
-      kind: e.ref.kind,
-      type: String(e.ref.type),
-      aliases: [...new Set(aliases)].sort(),
-      documents,
-      mentions: e.mentions,
-      evidence: sortedEvidence(e.evidence),
-      x: 0,
-      y: 0,
-      size: 1,
-      color: '#999999',
-      importance: 0,
-      community: 0,
-    };
-    if (dates.length) {
-      attrs.firstSeen = dates[0]!;
-      attrs.lastSeen = dates[dates.length - 1]!;
-    }
+    const attrs = newNode(e.ref.label, e.ref.kind, String(e.ref.type), [...new Set(aliases)].sort(), documents, e.mentions, e.evidence, dates);
     if (e.ref.lat !== undefined && e.ref.lon !== undefined) {
       attrs.lat = e.ref.lat;
       attrs.lon = e.ref.lon;
@@ -152,30 +148,9 @@ export function buildGraph(data: MergedGraphData): KnowledgeGraph {
     const { date, precision, end: rangeEnd } = bestDate(e);
     const documents = [...e.documents].sort();
     const dates = documents.map((d) => docDate.get(d)).filter((d): d is string => !!d).sort();
-    const attrs: NodeAttributes = {
-      label: eventLabel(e.type, labelOf(agents[0] ?? ''), labelOf(places[0] ?? ''), labelOf(targets[0] ?? ''), date),
-      kind: 'event',
-      type: e.type,
-      aliases: [],
-      documents,
-      mentions: e.mentions,
-      evidence: sortedEvidence(e.evidence),
-      x: 0,
-      y: 0,
-      size: 1,
-      color: '#999999',
-      importance: 0,
-      community: 0,
-      modality: e.modality,
-      acledEventType: e.acledEventType,
-      acledSubEventType: e.acledSubEventType,
-      figures: [...e.figures],
-    };
-    attrs.aliases = [attrs.label];
-    if (dates.length) {
-      attrs.firstSeen = dates[0]!;
-      attrs.lastSeen = dates[dates.length - 1]!;
-    }
+    const label = eventLabel(e.type, labelOf(agents[0] ?? ''), labelOf(places[0] ?? ''), labelOf(targets[0] ?? ''), date);
+    const attrs = newNode(label, 'event', e.type, [label], documents, e.mentions, e.evidence, dates);
+    Object.assign(attrs, { modality: e.modality, acledEventType: e.acledEventType, acledSubEventType: e.acledSubEventType, figures: [...e.figures] });
     if (date && precision) {
       attrs.date = date;
       attrs.datePrecision = precision;
