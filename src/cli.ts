@@ -63,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--workers <n>', 'worker threads for extraction (default: number of cores)').argParser(positiveInt))
     .option('--cache-dir <dir>', 'incremental cache folder (default: <out>/.newsgraph-cache)')
     .option('--no-cache', 'extract every document again')
+    .option('--no-infer-dates', 'leave undated articles undated (by default one whose own news matches an event dated articles report takes that date)')
     .option('--undated-events', 'keep events that no report dates (left out by default)')
     .option('--strict', 'exit with status 1 when any document had to be skipped or repaired')
     .option('-q, --quiet', 'print only errors and the summary line')
@@ -155,6 +156,7 @@ async function runBuild(inputs: string[], opts: Record<string, unknown>): Promis
         ...(typeof opts.workers === 'number' ? { workers: opts.workers } : {}),
         ...(opts.cache === false ? { cacheDir: false as const } : typeof opts.cacheDir === 'string' ? { cacheDir: opts.cacheDir } : {}),
         undatedEvents: opts.undatedEvents === true,
+        inferDates: opts.inferDates !== false,
         onBatch: (b) => (batch = b),
         onDocument: (doc, done) => {
           if (bar) {

@@ -10,6 +10,7 @@ import { extractDocument } from './extract/document.js';
 import { loadKnowledgeBase, type KnowledgeOptions } from './extract/knowledge.js';
 import type { DocExtraction } from './extract/model.js';
 import { mergeExtractions } from './resolve/merge.js';
+import { inferPublicationDates } from './resolve/anchor.js';
 import { buildGraph, styleGraph, type KnowledgeGraph } from './graph/build.js';
 import { assignMetrics } from './graph/metrics.js';
 import { assignLayout } from './graph/layout.js';
@@ -36,6 +37,8 @@ export interface BuildOptions extends KnowledgeOptions {
   cacheDir?: string | false;
   /** Keep events no report dates (default: dropped; their sentences stay as evidence elsewhere). */
   undatedEvents?: boolean;
+  /** Date undated articles by the dated events their own news matched (default true). */
+  inferDates?: boolean;
 }
 
 export interface BuildSummary {
@@ -167,8 +170,11 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
       if (inflight.size >= workers * 8) await Promise.race(inflight);
     };
 
+    // Undated articles are kept (few, as a rule) to be extracted again once their date is inferred.
+    const undated = new Map<string, Doc>();
     for await (const doc of readDocuments(options.inputs, options.ingest ?? {}, report)) {
       texts.push({ id: doc.id, line: jsonLine(doc) });
+      if (!doc.date && options.inferDates !== false) undated.set(doc.id, doc);
       const key = cache?.keyOf(doc);
       const hit = key ? await cache!.get(key) : undefined;
       if (hit) {
@@ -201,6 +207,20 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     await put('\n]}\n');
     texts.length = 0;
 
+    if (undated.size) {
+      const anchors = inferPublicationDates(mergeExtractions(extractions).events);
+      for (let i = 0; i < extractions.length; i++) {
+        const day = anchors.get(extractions[i]!.doc.id);
+        const doc = day ? undated.get(extractions[i]!.doc.id) : undefined;
+        if (!doc || !day) continue;
+        const dated: Doc = { ...doc, date: day, datePrecision: 'day', dateSource: 'inferred' };
+        const key = cache?.keyOf(dated);
+        const x = (key ? await cache!.get(key) : undefined) ?? extractDocument(dated, knowledge());
+        await remember(key, x);
+        extractions[i] = x;
+      }
+      undated.clear();
+    }
     const graph = graphFromExtractions(extractions, { undatedEvents: options.undatedEvents === true });
     await writeGexf(graph, batch.stream('graph.gexf'), { title: `newsgraph: ${extractions.length} documents` });
     await writeGraphJson(graph, batch.stream('graph.json'));

@@ -41,8 +41,11 @@ export interface Doc {
   /** Publication date, ISO YYYY-MM-DD (or YYYY-MM / YYYY at lower precision); absent when unknown. */
   date?: string;
   datePrecision?: DatePrecision;
-  /** How the date was found: "metadata", "text", "flag" (--date). */
-  dateSource?: 'metadata' | 'text' | 'flag';
+  /**
+   * How the date was found: "metadata", "text", "flag" (--date), or "inferred": an undated article
+   * whose own news was matched to an event other articles date (see resolve/anchor.ts).
+   */
+  dateSource?: 'metadata' | 'text' | 'flag' | 'inferred';
   url?: string;
   /** The article body (title not repeated), paragraphs separated by a blank line. */
   text: string;

@@ -52,6 +52,8 @@ export interface MergedEvent {
   mentions: number;
   /** Dates proposed by every mention, with counts, to pick the best-supported one. */
   dateVotes: Map<string, number>;
+  /** Undated articles whose undated reports joined this event (anchors for their dates). */
+  undatedDocs: Set<string>;
 }
 
 export interface MergedGraphData {
@@ -391,6 +393,7 @@ function mergeEvents(docs: DocExtraction[], canon: (k: string) => string): Merge
         figures: [],
         mentions: 0,
         dateVotes: new Map(),
+        undatedDocs: new Set(),
       };
       if (d.m.date) {
         target.date = d.m.date;
@@ -402,6 +405,7 @@ function mergeEvents(docs: DocExtraction[], canon: (k: string) => string): Merge
       byFamilyPlace.set(bucketKey, bucket);
     }
     target.mentions++;
+    if (!d.m.date && !d.docDate && target.date) target.undatedDocs.add(d.doc);
     if (d.m.modality === 'asserted') target.modality = 'asserted';
     if (d.m.date) target.dateVotes.set(d.m.date, (target.dateVotes.get(d.m.date) ?? 0) + 1);
     if (!target.date && d.m.date) {

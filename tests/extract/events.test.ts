@@ -81,6 +81,19 @@ describe('event extraction', () => {
 });
 
 describe('cross-document events', () => {
+  it('dates an undated article by the dated event its own news matched, then resolves its weekdays', async () => {
+    const { inferPublicationDates } = await import('../../src/resolve/anchor.js');
+    const { mergeExtractions } = await import('../../src/resolve/merge.js');
+    const dated = extract('Islamic State fighters seized Sukhnah from the Syrian Army on 13 May 2015, in Syria.', '2015-05-14', 'a');
+    const undated = extract('Islamic State fighters captured Sukhnah on Wednesday, in Syria. The group had fought there since 2014.', '', 'b');
+    const anchors = inferPublicationDates(mergeExtractions([dated, undated]).events);
+    expect(anchors.get('b')).toBe('2015-05-13');
+    const again = extract('Islamic State fighters captured Sukhnah on Wednesday, in Syria. The group had fought there since 2014.', anchors.get('b')!, 'b');
+    expect(ofType(again, 'capture')[0]?.date).toBe('2015-05-13'); // 13 May 2015 was a Wednesday
+    // An article that matched nothing dated stays undated.
+    expect(inferPublicationDates(mergeExtractions([undated]).events).size).toBe(0);
+  });
+
   it('merges an undated article report into the one known event later than every date it states', () => {
     const dated = extract('Islamic State fighters seized Sukhnah from the Syrian Army on 13 May 2015, in Syria.', '2015-05-14', 'a');
     const later = extract('Islamic State captured Sukhnah again on 2 June 2017 after clashes with the Syrian Army, in Syria.', '2017-06-03', 'b');

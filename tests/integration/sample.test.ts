@@ -18,9 +18,9 @@ const FLOOR = {
   precision: 0.9,
   relations: 0.8,
   geo: 1.0,
-  events: 0.8,
+  events: 0.9,
   'events-one-node': 0.8,
-  'events-all-sources': 0.6,
+  'events-all-sources': 0.7,
   'well-formed-events': 0.85,
 } as const;
 const MAX = { 'wrong-merges': 0, junk: 0 } as const;
