@@ -74,6 +74,11 @@ export function controlSpells(graph: KnowledgeGraph, events: MergedEvent[]): Con
     };
     for (const c of changes) {
       if (c.gains && c.gains === holder) continue; // a second report of the same change
+      // A withdrawal changes hands only when the holder withdraws ("ISIS withdrew" while the
+      // army already holds the town is the same change reported from the other side).
+      if (!c.gains && c.loses !== holder) continue;
+      // A withdrawal within two days of taking the place is the back-and-forth of the same battle.
+      if (!c.gains && since && Date.parse(`${c.day}T00:00:00Z`) - Date.parse(`${since}T00:00:00Z`) <= 2 * 86_400_000) continue;
       if (holder) close(dayBefore(c.day) < since! ? since! : dayBefore(c.day));
       holder = c.gains;
       since = c.gains ? c.day : undefined;

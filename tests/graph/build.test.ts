@@ -57,6 +57,21 @@ describe('buildGraph', () => {
     ]);
   });
 
+  it('ignores a withdrawal reported by the other side or in the same days as the capture', () => {
+    const g = buildGraph(
+      mergeExtractions([
+        ...history,
+        doc('e', [ev({ type: 'withdrawal', agents: ['actor:isil'], places: ['place:palmyra'], date: '2016-12-12', datePrecision: 'day' })]),
+        doc('f', [ev({ type: 'withdrawal', agents: ['actor:isil'], places: ['place:palmyra'], date: '2016-03-28', datePrecision: 'day' })]),
+      ]),
+    );
+    const spells = g.filterEdges('actor:isil', 'place:palmyra', (_e, a) => a.relation === 'controls').flatMap((e) => g.getEdgeAttribute(e, 'spells') ?? []);
+    expect(spells).toEqual([
+      { start: '2015-05-20', end: '2016-03-26' },
+      { start: '2016-12-11', end: '2017-02-28' },
+    ]);
+  });
+
   it('derives ally edges between co-agents and enemy edges between sides', () => {
     const rel = (r: string) => graph.filterEdges((_e, a) => a.relation === r).map((e) => [graph.source(e), graph.target(e)].sort().join('|'));
     expect(rel('ally')).toContain('actor:russian-air-force|actor:syrian-army');
