@@ -19,6 +19,7 @@ import { writeGexf } from './export/gexf.js';
 import { writeGraphJson } from './export/json.js';
 import { writeEventsCsv } from './export/events-csv.js';
 import { ExtractionCache, hashFiles } from './extract/cache.js';
+import type { WorkerResult } from './extract/worker.js';
 import { readActorFile } from './extract/lexicon.js';
 import { readSupplement } from './extract/gazetteer.js';
 import { readEventLexiconFiles } from './extract/triggers.js';
@@ -60,6 +61,7 @@ const DATA_FILES = ['lexicon/actors.json', 'lexicon/cues.json', 'lexicon/events.
 // Fewer uncached documents than this are extracted on the main thread: starting threads (each
 // loads the gazetteer) costs more than it saves.
 const MIN_DOCS_FOR_WORKERS = 24;
+const DOCS_PER_TASK = 32;
 
 /** Problems in the user's own knowledge files, reported once by the main thread (the workers stay quiet). */
 function validateUserFiles(options: KnowledgeOptions, report: Report): void {
@@ -146,28 +148,45 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     // Uncached documents wait here until it is clear whether the input is large enough for the
     // pool; the pool's threads load the knowledge base, the main thread then never has to.
     const waiting: Array<{ doc: Doc; key: string | undefined }> = [];
+    // A document that breaks extraction is reported and skipped; the build goes on.
+    const failed = (doc: Doc, error: unknown) =>
+      report({ level: 'error', source: doc.source, message: `extraction failed: ${error instanceof Error ? error.message : String(error)}` });
+    // Documents go to the pool in batches: one is ~1-3 ms of work, less than a message round trip.
+    let batchOfDocs: Array<{ doc: Doc; key: string | undefined }> = [];
+    const submitBatch = async (): Promise<void> => {
+      if (!pool || batchOfDocs.length === 0) return;
+      const items = batchOfDocs;
+      batchOfDocs = [];
+      const task: Promise<void> = (pool.run(items.map((i) => i.doc)) as Promise<WorkerResult[]>).then(
+        async (results) => {
+          for (let i = 0; i < items.length; i++) {
+            const r = results[i]!;
+            if ('ok' in r) {
+              await remember(items[i]!.key, r.ok);
+              finish(items[i]!.doc, r.ok);
+            } else failed(items[i]!.doc, r.error);
+          }
+        },
+        (error) => items.forEach((i) => failed(i.doc, error)),
+      );
+      const tracked = task.finally(() => inflight.delete(tracked));
+      inflight.add(tracked);
+      // Bounded in-flight work: memory follows the graph, not the corpus.
+      if (inflight.size >= workers * 4) await Promise.race(inflight);
+    };
     const extractOne = async (doc: Doc, key: string | undefined): Promise<void> => {
-      // A document that breaks extraction is reported and skipped; the build goes on.
-      const failed = (error: unknown) =>
-        report({ level: 'error', source: doc.source, message: `extraction failed: ${error instanceof Error ? error.message : String(error)}` });
       if (!pool) {
         try {
           const x = extractDocument(doc, knowledge());
           await remember(key, x);
           finish(doc, x);
         } catch (error) {
-          failed(error);
+          failed(doc, error);
         }
         return;
       }
-      const task: Promise<void> = (pool.run(doc) as Promise<DocExtraction>).then(async (x) => {
-        await remember(key, x);
-        finish(doc, x);
-      }, failed);
-      const tracked = task.finally(() => inflight.delete(tracked));
-      inflight.add(tracked);
-      // Bounded in-flight work: memory follows the graph, not the corpus.
-      if (inflight.size >= workers * 8) await Promise.race(inflight);
+      batchOfDocs.push({ doc, key });
+      if (batchOfDocs.length >= DOCS_PER_TASK) await submitBatch();
     };
 
     // Undated articles are kept (few, as a rule) to be extracted again once their date is inferred.
@@ -194,6 +213,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     }
     // A small input never started the pool: extract what waited on this thread.
     for (const w of waiting.splice(0)) await extractOne(w.doc, w.key);
+    await submitBatch();
     await Promise.all(inflight);
     await pool?.destroy();
     // documents.json in id order, whatever the input order.

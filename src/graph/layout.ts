@@ -21,7 +21,7 @@ export function assignLayout(graph: KnowledgeGraph, options: { iterations?: numb
   const n = graph.order;
   // Exact forces are O(n²) per iteration: beyond a few hundred nodes Barnes-Hut and fewer
   // iterations give the same picture in a fraction of the time.
-  const iterations = options.iterations ?? (n < 500 ? 300 : n < 2_000 ? 100 : n < 20_000 ? 40 : 25);
+  const iterations = options.iterations ?? (n < 500 ? 300 : n < 2_000 ? 100 : n < 5_000 ? 40 : 20);
   const settings = forceAtlas2.inferSettings(simple);
   const positions = forceAtlas2(simple, {
     iterations,

@@ -84,19 +84,20 @@ function variantMap(refs: Map<string, { ref: EntityRef; count: number }>): Map<s
   for (const list of byKindType.values()) {
     // Known entities first, then the most frequent, so variants fold into the best-attested form.
     list.sort((a, b) => Number(b.known) - Number(a.known) || b.count - a.count || a.key.localeCompare(b.key));
-    for (let i = 0; i < list.length; i++) {
-      const a = list[i]!;
-      if (a.known || out.has(a.key)) continue;
-      for (let j = 0; j < i; j++) {
-        const b = list[j]!;
-        if (out.has(b.key)) continue;
-        if (Math.abs(a.name.length - b.name.length) > 2) continue;
+    // Candidates share a first letter: index the names seen so far by it (not all pairs).
+    const seenByInitial = new Map<string, typeof list>();
+    for (const a of list) {
+      const initial = a.name[0] ?? '';
+      const earlier = seenByInitial.get(initial) ?? [];
+      if (!a.known && !out.has(a.key)) {
         const limit = a.name.length >= 12 ? 2 : a.name.length >= 6 ? 1 : 0;
-        if (limit > 0 && a.name[0] === b.name[0] && distance(a.name, b.name) <= limit) {
-          out.set(a.key, b.key);
-          break;
+        if (limit > 0) {
+          const match = earlier.find((b) => !out.has(b.key) && Math.abs(a.name.length - b.name.length) <= 2 && distance(a.name, b.name) <= limit);
+          if (match) out.set(a.key, match.key);
         }
       }
+      earlier.push(a);
+      seenByInitial.set(initial, earlier);
     }
   }
   return out;
