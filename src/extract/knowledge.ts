@@ -275,33 +275,31 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
     },
   };
   function lookupPlaceUncached(name: string, context: { countries: string[] }): Place | undefined {
-    {
-      // Names found by cue (not by the matcher) may be villages: an exact spelling is accepted in
-      // a country the article is about, or anywhere for a large place; a transliteration variant
-      // or a near spelling only in the article's main countries.
-      const key = nameVariants(name);
-      const near = context.countries.slice(0, 2);
-      const candidates = gazetteer.lookup(name);
-      const exact = candidates.filter((p) => [p.name, ...p.aliases].some((n) => nameVariants(n).some((k) => key.includes(k))));
-      const inContext = (p: Place) => p.country !== undefined && context.countries.slice(0, 4).includes(p.country);
-      const exactHere = exact.filter(inContext);
-      if (exactHere.length) return gazetteer.resolve(name, { countries: context.countries }) ?? exactHere[0];
-      const big = exact.find((p) => (p.population ?? 0) >= 100_000 || p.type === 'country');
-      if (big) return big;
-      // A transliteration variant must still be spelled nearly alike ("Deir Ezzor" ~ "Dayr az Zawr"
-      // share their skeleton; "Hasraya" and "Hasakah" do not).
-      const alike = (p: Place) => [p.name, ...p.aliases].some((n) => levenshtein(nameVariants(n).pop() ?? '', key[key.length - 1] ?? '') <= Math.max(2, Math.floor((key[key.length - 1] ?? '').length / 3)));
-      const loose = candidates.find((p) => p.country !== undefined && near.includes(p.country) && alike(p));
-      if (loose) return loose;
-      const bare = key[key.length - 1] ?? '';
-      if (bare.replace(/\s/g, '').length < 6) return undefined;
-      // One typo: a letter changed, added or dropped, or two neighbours swapped ("Palymra"),
-      // against the notable places of the article's main countries only.
-      for (const cc of near) {
-        for (const [spelling, place] of notableNames(cc)) if (Math.abs(spelling.length - bare.length) <= 1 && oneTypo(spelling, bare)) return place;
-      }
-      return undefined;
+    // Names found by cue (not by the matcher) may be villages: an exact spelling is accepted in
+    // a country the article is about, or anywhere for a large place; a transliteration variant
+    // or a near spelling only in the article's main countries.
+    const key = nameVariants(name);
+    const near = context.countries.slice(0, 2);
+    const candidates = gazetteer.lookup(name);
+    const exact = candidates.filter((p) => [p.name, ...p.aliases].some((n) => nameVariants(n).some((k) => key.includes(k))));
+    const inContext = (p: Place) => p.country !== undefined && context.countries.slice(0, 4).includes(p.country);
+    const exactHere = exact.filter(inContext);
+    if (exactHere.length) return gazetteer.resolve(name, { countries: context.countries }) ?? exactHere[0];
+    const big = exact.find((p) => (p.population ?? 0) >= 100_000 || p.type === 'country');
+    if (big) return big;
+    // A transliteration variant must still be spelled nearly alike ("Deir Ezzor" ~ "Dayr az Zawr"
+    // share their skeleton; "Hasraya" and "Hasakah" do not).
+    const alike = (p: Place) => [p.name, ...p.aliases].some((n) => levenshtein(nameVariants(n).pop() ?? '', key[key.length - 1] ?? '') <= Math.max(2, Math.floor((key[key.length - 1] ?? '').length / 3)));
+    const loose = candidates.find((p) => p.country !== undefined && near.includes(p.country) && alike(p));
+    if (loose) return loose;
+    const bare = key[key.length - 1] ?? '';
+    if (bare.replace(/\s/g, '').length < 6) return undefined;
+    // One typo: a letter changed, added or dropped, or two neighbours swapped ("Palymra"),
+    // against the notable places of the article's main countries only.
+    for (const cc of near) {
+      for (const [spelling, place] of notableNames(cc)) if (Math.abs(spelling.length - bare.length) <= 1 && oneTypo(spelling, bare)) return place;
     }
+    return undefined;
   }
   cached = { key: cacheKey, kb };
   return kb;
