@@ -79,6 +79,13 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
     refs[ref.key] = ref;
     return ref;
   };
+  /** The sentence of each entity's first mention (in the order mentions were found). */
+  const firstSentences = (): Map<string, number> => {
+    const first = new Map<string, number>();
+    for (const m of mentions) if (!first.has(m.key)) first.set(m.key, m.sentence);
+    return first;
+  };
+  /** Adds a mention; it is always the last element of `mentions` afterwards. */
   const mention = (ref: EntityRef, s: Sentence, start: number, end: number, surface?: string): EntityMention => {
     const r = addRef(ref);
     const m: EntityMention = { ...r, surface: surface ?? text.slice(start, end), sentence: s.index, start, end };
@@ -137,8 +144,8 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
     const ref = kb.resolveHit(h, context);
     if (!ref) continue;
     const s = sentences[si]!;
-    const m = mention(ref, s, h.start, h.end, h.surface);
-    cover(perSentence[si]!, h.start, h.end, mentions.indexOf(m));
+    mention(ref, s, h.start, h.end, h.surface);
+    cover(perSentence[si]!, h.start, h.end, mentions.length - 1);
   }
 
   // ── 2. Demonym + armed-forces phrases ("Russian fighter jets", "Syrian and Russian air forces").
@@ -172,8 +179,8 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
         if (!ref) continue;
         const startOff = d.tok.start;
         const surface = demonyms.length > 1 ? `${d.tok.text} ${m[1]}` : text.slice(startOff, end);
-        const mm = mention(ref, s, startOff, end, surface);
-        cover(st, startOff, end, mentions.indexOf(mm));
+        mention(ref, s, startOff, end, surface);
+        cover(st, startOff, end, mentions.length - 1);
       }
       i = j;
     }
@@ -493,13 +500,14 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
 
   // Known people from the lexicon whose surname appears alone ("Putin", "Shoigu") are found by the
   // matcher through their aliases; lexicon people also carry their affiliation.
+  const firstOfActor = firstSentences();
   for (const ref of Object.values(refs)) {
     if (ref.kind === 'actor' && ref.parent) {
       const parent = kb.actorRef(ref.parent) ?? kb.countryRef(ref.parent);
       if (parent) {
         addRef(parent);
-        const first = mentions.find((m) => m.key === ref.key);
-        if (first) relations.push({ from: ref.key, to: parent.key, relation: ref.type === 'person' ? 'affiliation' : 'part of', sentence: first.sentence });
+        const first = firstOfActor.get(ref.key);
+        if (first !== undefined) relations.push({ from: ref.key, to: parent.key, relation: ref.type === 'person' ? 'affiliation' : 'part of', sentence: first });
       }
     }
   }
@@ -538,21 +546,21 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
           // Skip when a demonym or a name precedes it ("Iraqi army", "Free Syrian Army").
           const prev = st.tokens[k - 1];
           if (prev && isCapitalised(prev.text) && prev.text !== 'The') continue;
-          const mm = mention(army, s, start, end, m[1]!);
-          cover(st, start, end, mentions.indexOf(mm));
+          mention(army, s, start, end, m[1]!);
+          cover(st, start, end, mentions.length - 1);
         }
       }
     }
   }
 
   // ── 6. Places sit in their regions and countries.
+  const firstOfPlace = firstSentences();
   for (const ref of Object.values(refs)) {
     if (ref.kind !== 'place' || !ref.known) continue;
     let child = ref;
     for (const parent of kb.parentChain(ref.key)) {
       const p = addRef(parent);
-      const first = mentions.find((m) => m.key === ref.key);
-      relations.push({ from: child.key, to: p.key, relation: 'located in', sentence: first?.sentence ?? 0 });
+      relations.push({ from: child.key, to: p.key, relation: 'located in', sentence: firstOfPlace.get(ref.key) ?? 0 });
       child = p;
     }
   }
@@ -563,8 +571,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
       for (const ref of Object.values(refs)) {
         if (ref.kind === 'place' && !ref.known) {
           addRef(country);
-          const first = mentions.find((m) => m.key === ref.key);
-          relations.push({ from: ref.key, to: country.key, relation: 'located in', sentence: first?.sentence ?? 0 });
+          relations.push({ from: ref.key, to: country.key, relation: 'located in', sentence: firstOfPlace.get(ref.key) ?? 0 });
         }
       }
     }

@@ -89,7 +89,7 @@ export function extractEvents(
   let latestStated = '';
   let lastPlace: EntityMention | undefined;
   let lastParagraph = -1;
-  let lastAgent: { key: string; sentence: number } | undefined;
+  let lastAgent: { m: EntityMention; sentence: number } | undefined;
 
   for (const s of sentences) {
     if (s.paragraph !== lastParagraph) {
@@ -191,8 +191,8 @@ export function extractEvents(
       }
       // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
       if (agents.length === 0 && lastAgent && lastAgent.sentence >= s.index - 2 && !actors.some((a) => ARMED.has(String(a.type)) && a.type !== 'country')) {
-        const a = mentions.find((m) => m.key === lastAgent!.key);
-        if (a && !targets.some((x) => x.key === a.key)) agents = [a];
+        const a = lastAgent.m;
+        if (!targets.some((x) => x.key === a.key)) agents = [a];
       }
       agents = uniqueByKey(agents);
       targets = uniqueByKey(targets).filter((x) => !agents.some((a) => a.key === x.key));
@@ -242,7 +242,7 @@ export function extractEvents(
       if (ev.places.length === 0 && ev.agents.length === 0) continue;
       events.push(ev);
       used.add(s.index);
-      if (agents[0]) lastAgent = { key: agents[0].key, sentence: s.index };
+      if (agents[0]) lastAgent = { m: agents[0], sentence: s.index };
     }
     if (places.length) lastPlace = places[places.length - 1];
   }
