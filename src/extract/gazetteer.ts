@@ -10,12 +10,12 @@
  * Everything is indexed once per process under normalizeName()/nameVariants() keys; a coarse
  * transliteration key (looseKey) and a Levenshtein fallback serve spellings the index lacks.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { distance as levenshtein } from 'fastest-levenshtein';
 import type { Diagnostic, PlaceType, Report } from '../types.js';
 import { looseKey, nameVariants, normalizeName } from './names.js';
+import { readListFile } from '../util/list-file.js';
 
 export interface Place {
   /** Stable id: "country:SY", "adm1:SY-HI", "geonames:163808" or "ng:<supplement id>". */
@@ -540,18 +540,8 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
 
 /** Read and validate one supplement file; each problem is a Diagnostic naming the file and record. */
 export function readSupplement(file: string, report: Report): Array<{ entry: SupplementEntry; source: Diagnostic['source'] }> {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    report({ level: 'error', source: { file }, message: `cannot read gazetteer file: ${(e as Error).message}` });
-    return [];
-  }
-  const list = Array.isArray(json) ? json : (json as { places?: unknown })?.places;
-  if (!Array.isArray(list)) {
-    report({ level: 'error', source: { file }, message: 'gazetteer file must be an array of places or { "places": [...] }' });
-    return [];
-  }
+  const list = readListFile(file, 'places', 'gazetteer', report);
+  if (!list) return [];
   const out: Array<{ entry: SupplementEntry; source: Diagnostic['source'] }> = [];
   list.forEach((raw: unknown, i) => {
     const source = { file, record: i + 1 };

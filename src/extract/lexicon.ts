@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { ActorType, Diagnostic, Report } from '../types.js';
 import { countryNames, readSupplement, worldCountries } from './gazetteer.js';
 import { nameVariants, normalizeName } from './names.js';
+import { readListFile } from '../util/list-file.js';
 
 export interface ActorEntry {
   id: string;
@@ -265,18 +266,8 @@ function buildLexicon(extraFiles: string[], report: Report): ActorLexicon {
 
 /** Read one actor file (an array or { "actors": [...] }); problems become Diagnostics, never exceptions. */
 export function readActorFile(file: string, report: Report): ActorEntry[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    report({ level: 'error', source: { file }, message: `cannot read lexicon file: ${(e as Error).message}` });
-    return [];
-  }
-  const list = Array.isArray(json) ? json : (json as { actors?: unknown } | null)?.actors;
-  if (!Array.isArray(list)) {
-    report({ level: 'error', source: { file }, message: 'lexicon file must be an array of actors or { "actors": [...] }' });
-    return [];
-  }
+  const list = readListFile(file, 'actors', 'lexicon', report);
+  if (!list) return [];
   const out: ActorEntry[] = [];
   const seen = new Set<string>();
   list.forEach((raw: unknown, i) => {
