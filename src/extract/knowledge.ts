@@ -69,12 +69,31 @@ interface CueFile {
   notNames?: string[];
 }
 
+/** compromise's word list (each word with its tag or tags), read once. */
+let lexiconOfCompromise: Record<string, string | string[]> | undefined;
+function compromiseLexicon(): Record<string, string | string[]> {
+  lexiconOfCompromise ??= (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  return lexiconOfCompromise;
+}
+
+function compromiseTags(word: string): string[] | undefined {
+  const tag = compromiseLexicon()[word];
+  return tag === undefined ? undefined : Array.isArray(tag) ? tag : [tag];
+}
+
+const NAME_TAG = /Name|Place|Country|City|Region|Organization|ProperNoun|Person/;
+
+/** True when compromise knows `word` and none of its tags is a kind of name (Demonym too if asked). */
+function ordinaryWord(word: string, demonymIsName: boolean): boolean {
+  const tags = compromiseTags(word);
+  return tags !== undefined && !tags.some((t) => NAME_TAG.test(t) || (demonymIsName && t === 'Demonym'));
+}
+
 function loadCues(): Cues {
   const raw = JSON.parse(readFileSync(CUES_FILE, 'utf8')) as CueFile;
   const titles = new Set((raw.titles ?? []).map((t) => t.toLowerCase()));
   const titleWords = new Set<string>();
   for (const t of titles) for (const w of t.split(/\s+/)) titleWords.add(w);
-  const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
   const notNames = new Set((raw.notNames ?? []).map((w) => w.toLowerCase()));
   return {
     titles,
@@ -86,28 +105,15 @@ function loadCues(): Cues {
     placeLowerPrefixes: new Set(raw.placeLowerPrefixes ?? []),
     orgHeads: new Map(Object.entries(raw.orgHeads ?? {})),
     notNames,
-    commonWord: (w) => {
-      const tag = lexicon[w] ?? lexicon[w.replace(/s$/, '')];
-      if (tag === undefined) return false;
-      const tags = Array.isArray(tag) ? tag : [tag];
-      return !tags.some((t) => /Name|Place|Country|City|Region|Organization|ProperNoun|Person|Demonym/.test(t));
-    },
-    sentenceStarters: (w) => {
-      if (notNames.has(w)) return true;
-      const tag = lexicon[w];
-      if (tag === undefined) return false;
-      const tags = Array.isArray(tag) ? tag : [tag];
-      return !tags.some((t) => /Name|Place|Country|City|Region|Organization|ProperNoun|Person/.test(t));
-    },
+    commonWord: (w) => ordinaryWord(compromiseTags(w) ? w : w.replace(/s$/, ''), true),
+    sentenceStarters: (w) => notNames.has(w) || ordinaryWord(w, false),
   };
 }
 
 function givenNames(): Set<string> {
-  const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
   const out = new Set<string>();
-  for (const [w, tag] of Object.entries(lexicon)) {
-    const tags = Array.isArray(tag) ? tag : [tag];
-    if (tags.some((t) => t === 'MaleName' || t === 'FemaleName' || t === 'FirstName')) out.add(w);
+  for (const w of Object.keys(compromiseLexicon())) {
+    if (compromiseTags(w)!.some((t) => t === 'MaleName' || t === 'FemaleName' || t === 'FirstName')) out.add(w);
   }
   return out;
 }
