@@ -2,22 +2,13 @@ import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { cjsDefault } from '../util/interop.js';
+import { seededRandom } from '../util/random.js';
 import type { KnowledgeGraph } from './build.js';
 
 const louvain = cjsDefault(louvainModule);
 const pagerank = cjsDefault(pagerankModule);
 
-/** A deterministic PRNG (mulberry32), so communities and layouts are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /** The multigraph folded into a simple undirected weighted graph, which the metrics expect. */
 export function simpleView(graph: KnowledgeGraph): UndirectedGraph {

@@ -8,6 +8,8 @@ import { neighbourSets, nodeDisplay, prepareGraph } from './core/graphModel';
 import { computeVisibility } from './core/filters';
 import type { ViewerGraph } from './core/types';
 import { createRenderer, emptyRenderState } from './view/renderer';
+// The pipeline's own PRNG, so runs are comparable.
+import { seededRandom } from '../../src/util/random';
 
 const scriptStart = performance.now();
 
@@ -33,18 +35,6 @@ declare global {
     __benchResult?: BenchResult;
     __benchError?: string;
   }
-}
-
-/** Deterministic PRNG so runs are comparable. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KINDS = [
@@ -98,7 +88,7 @@ async function run(): Promise<BenchResult> {
   const n = Math.max(1, Math.min(200_000, Number(params.get('nodes')) || 20_000));
   const m = Math.max(0, Math.min(1_000_000, Number(params.get('edges')) || 100_000));
   const t0 = performance.now();
-  const graph = randomGraph(n, m, mulberry32(42));
+  const graph = randomGraph(n, m, seededRandom(42));
   const display = nodeDisplay(graph);
   const state = emptyRenderState(graph, display, neighbourSets(graph));
   const vis = computeVisibility(graph, { hidden: new Set(), document: null, minMentions: 0 });
