@@ -114,8 +114,8 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
   const batch = new OutputBatch(options.outDir);
   options.onBatch?.(batch);
   try {
-    // Article texts stream straight to documents.json (the viewer opens them), so memory holds
-    // only the extractions, never the corpus.
+    // Article texts for documents.json (the viewer opens them) are held as one JSON line each until
+    // the end, to be written in id order whatever the input order.
     const docsOut = batch.stream('documents.json');
     const texts: Array<{ id: string; line: string }> = [];
     const extractions: DocExtraction[] = [];
