@@ -113,6 +113,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
   await mkdir(options.outDir, { recursive: true });
   const batch = new OutputBatch(options.outDir);
   options.onBatch?.(batch);
+  let cache: ExtractionCache | undefined;
   try {
     // Article texts for documents.json (the viewer opens them) are held as one JSON line each until
     // the end, to be written in id order whatever the input order.
@@ -123,16 +124,20 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     let cachedCount = 0;
     let done = 0;
     const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? `${options.outDir}/.newsgraph-cache`);
-    const cache = cacheDir === undefined ? undefined : new ExtractionCache(cacheDir, await knowledgeHash(options));
+    cache = cacheDir === undefined ? undefined : await ExtractionCache.open(cacheDir, await knowledgeHash(options));
     // A cache that cannot be written (read-only folder, a file in the way) costs speed, never documents.
     let cacheWritable = true;
+    const cacheProblem = (error: unknown) => {
+      cacheWritable = false;
+      report({ level: 'warning', source: { file: cacheDir! }, message: `cannot write the extraction cache (${error instanceof Error ? error.message : String(error)}); going on without it` });
+    };
+    if (cache?.writeProblem) cacheProblem(cache.writeProblem);
     const remember = async (key: string | undefined, x: DocExtraction) => {
       if (!key || !cacheWritable) return;
       try {
         await cache!.set(key, x);
       } catch (error) {
-        cacheWritable = false;
-        report({ level: 'warning', source: { file: cacheDir! }, message: `cannot write the extraction cache (${error instanceof Error ? error.message : String(error)}); going on without it` });
+        cacheProblem(error);
       }
     };
     const workers = Math.max(1, options.workers ?? availableParallelism());
@@ -246,6 +251,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     await writeGraphJson(graph, batch.stream('graph.json'));
     await writeEventsCsv(graph, batch.stream('events.csv'));
     await batch.commit();
+    if (cache && cacheWritable) await cache.commit().catch(cacheProblem);
 
     let actors = 0;
     let places = 0;
@@ -268,6 +274,8 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     };
   } catch (error) {
     await batch.abort();
+    // What this build extracted stays in its journal for the next one.
+    await cache?.close();
     throw error;
   }
 }

@@ -4,7 +4,7 @@
  * (after a handled signal) no temp file at all.
  */
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusArticles, writeArticles } from '../fixtures/robustness/articles.js';
@@ -81,23 +81,27 @@ function expectUnchanged(out: string, before: Map<string, Buffer | null>): void 
   for (const [name, bytes] of before) expect(after.get(name)?.equals(bytes!) ?? after.get(name) === bytes, `${name} is byte-identical`).toBe(true);
 }
 
-/** Every cache entry that exists under its final name is whole JSON (written through temp + rename). */
+/**
+ * Every complete line of the cache's pack and of the journals stopped builds leave is a key and
+ * whole JSON; only a journal's unterminated last line may be torn (the reader ignores it).
+ */
 function expectCacheEntriesWhole(out: string): number {
   let entries = 0;
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.json')) {
-        entries++;
-        expect(() => JSON.parse(readFileSync(p, 'utf8')), p).not.toThrow();
-      }
-    }
-  };
+  let names: string[] = [];
   try {
-    if (statSync(join(out, CACHE_DIR)).isDirectory()) walk(join(out, CACHE_DIR));
+    names = readdirSync(join(out, CACHE_DIR));
   } catch {
-    // no cache written before the signal
+    return 0; // no cache written before the signal
+  }
+  for (const name of names) {
+    expect(name, 'the cache holds its pack and journals only').toMatch(/^(?:extractions\.jsonl|\.extractions\.\d+\.\d+\.journal)$/);
+    const lines = readFileSync(join(out, CACHE_DIR, name), 'utf8').split('\n');
+    lines.pop(); // after the last newline: empty, or a torn write
+    for (const line of lines) {
+      entries++;
+      expect(line.slice(0, 65), name).toMatch(/^[0-9a-f]{64}\t$/);
+      expect(() => JSON.parse(line.slice(65)), name).not.toThrow();
+    }
   }
   return entries;
 }
