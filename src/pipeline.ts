@@ -132,10 +132,10 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
       report({ level: 'warning', source: { file: cacheDir! }, message: `cannot write the extraction cache (${error instanceof Error ? error.message : String(error)}); going on without it` });
     };
     if (cache?.writeProblem) cacheProblem(cache.writeProblem);
-    const remember = async (key: string | undefined, x: DocExtraction) => {
+    const remember = async (key: string | undefined, x: DocExtraction, json?: string) => {
       if (!key || !cacheWritable) return;
       try {
-        await cache!.set(key, x);
+        await cache!.set(key, x, json);
       } catch (error) {
         cacheProblem(error);
       }
@@ -166,9 +166,10 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
         async (results) => {
           for (let i = 0; i < items.length; i++) {
             const r = results[i]!;
-            if ('ok' in r) {
-              await remember(items[i]!.key, r.ok);
-              finish(items[i]!.doc, r.ok);
+            if ('json' in r) {
+              const x = JSON.parse(r.json) as DocExtraction;
+              await remember(items[i]!.key, x, r.json);
+              finish(items[i]!.doc, x);
             } else failed(items[i]!.doc, r.error);
           }
         },

@@ -90,9 +90,10 @@ export class ExtractionCache {
     return value;
   }
 
-  async set(key: string, value: DocExtraction): Promise<void> {
+  /** Stores an extraction; `json`, when given, is its JSON text already made. */
+  async set(key: string, value: DocExtraction, json?: string): Promise<void> {
     this.stored.delete(key);
-    await this.append(key, JSON.stringify(value));
+    await this.append(key, json ?? JSON.stringify(value));
   }
 
   /** Makes this build's journal the pack. Throws when the cache could not be written. */
