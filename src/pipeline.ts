@@ -247,8 +247,12 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
       }
       undated.clear();
     }
+    const documentCount = extractions.length;
     const graph = graphFromExtractions(extractions, { undatedEvents: options.undatedEvents === true });
-    await writeGexf(graph, batch.stream('graph.gexf'), { title: `newsgraph: ${extractions.length} documents` });
+    // The graph holds what the exports need: the extractions (most of the heap) can go, so the
+    // collector stops tracing them while the files are written.
+    extractions.length = 0;
+    await writeGexf(graph, batch.stream('graph.gexf'), { title: `newsgraph: ${documentCount} documents` });
     await writeGraphJson(graph, batch.stream('graph.json'));
     await writeEventsCsv(graph, batch.stream('events.csv'));
     await batch.commit();
@@ -263,7 +267,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
       else events++;
     });
     return {
-      documents: extractions.length,
+      documents: documentCount,
       actors,
       places,
       events,
