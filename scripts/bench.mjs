@@ -127,6 +127,12 @@ function describeBuild(label, r) {
   for (const e of r.firstErrors ?? []) console.log(`      error: ${e}`);
 }
 
+/** One line of a build's stage timings (where the time went). */
+function describeStages(r) {
+  if (!r.stages?.length) return;
+  console.log(`      stages: ${r.stages.map((s) => `${s.stage} ${round(s.seconds, 2)} s`).join(' · ')}`);
+}
+
 // ---------------------------------------------------------------------------------------------
 async function corpusBenchmarks(tmp) {
   section('preflight: pipeline builds the 5 sample articles');
@@ -210,6 +216,7 @@ async function corpusBenchmarks(tmp) {
   section('pipeline on the full Reuters corpus, 2 workers then 1, cache disabled');
   const full = await build([fullFile], join(tmp, 'out-reuters'), 2, { gexf: true });
   describeBuild('reuters21578.jsonl', full);
+  describeStages(full);
   console.log(`  peak RSS ${full.maxRSSMB} MB (target < ${TARGETS.peakRSSMB} MB)  ${check('reutersPeakRSS', full.maxRSSMB < TARGETS.peakRSSMB, full.maxRSSMB)}`);
   if (full.gexf) console.log(`  GEXF export of the resulting graph (${grouped(full.gexf.nodes)} nodes, ${grouped(full.gexf.edges)} edges, ${full.gexf.fileMB} MB): ${round(full.gexf.seconds, 2)} s`);
   results.reuters = { set: 'full', ...full, wordsPerSecond: round(wps(full.words, full.seconds), 0), docsPerSecond: round(full.documents / full.seconds, 1) };
@@ -217,6 +224,7 @@ async function corpusBenchmarks(tmp) {
   // the subset barely amortises: the 1-vs-2 comparison again on the full corpus.
   const full1 = await build([fullFile], join(tmp, 'out-reuters-w1'), 1);
   describeBuild('reuters21578.jsonl, workers: 1', full1);
+  describeStages(full1);
   const fullSpeedup = wps(full.words, full.seconds) / wps(full1.words, full1.seconds);
   const fullBound = (2 * full1.cpuSeconds) / full.cpuSeconds;
   console.log(`  2 workers ÷ 1 worker (full):     ${round(fullSpeedup, 2)}×  (target ≥ ${TARGETS.workerSpeedup}×)  ${check('workerSpeedupFull', fullSpeedup >= TARGETS.workerSpeedup, round(fullSpeedup, 2))}  (bound from CPU time: ${round(fullBound, 2)}×)`);
@@ -238,6 +246,7 @@ async function corpusBenchmarks(tmp) {
   await copyJsonl(fullFile, incFile);
   const again = await build([incFile], join(incDir, 'out'), 2, { cacheDir });
   describeBuild(`100% (+${grouped(part.total - part.kept)} docs), warm cache`, again);
+  describeStages(again);
   if (again.cached < part.kept) note(`only ${again.cached} of ${part.kept} documents came from the cache: dist/ or data/ changed between the two builds?`);
   const share = again.seconds / full.seconds;
   console.log(`  rebuild ÷ full build (no cache):  ${round(share * 100, 1)}%  (target < ${TARGETS.incrementalShare * 100}%)  ${check('incrementalRebuild', share < TARGETS.incrementalShare, `${round(share * 100, 1)}%`)}`);

@@ -68,6 +68,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--strict', 'exit with status 1 when any document had to be skipped or repaired')
     .option('-q, --quiet', 'print only errors and the summary line')
     .option('--no-progress', 'no progress bar')
+    .option('--timings', 'print where the time went, stage by stage (to stderr)')
     .action(async (inputs: string[], opts: Record<string, unknown>) => {
       exitCode = await runBuild(inputs, opts);
     });
@@ -174,6 +175,9 @@ async function runBuild(inputs: string[], opts: Record<string, unknown>): Promis
         (warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : '') +
         '\n',
     );
+    if (opts.timings) {
+      for (const { stage, seconds } of summary.stages) process.stderr.write(`  ${stage.padEnd(22)} ${seconds.toFixed(2).padStart(7)} s\n`);
+    }
     if (summary.documents === 0) {
       process.stderr.write('newsgraph: no readable documents in the inputs\n');
       return EXIT_FAILED;

@@ -53,6 +53,27 @@ export interface BuildSummary {
   files: string[];
   /** Documents whose extraction came from the cache. */
   cached: number;
+  /** Where the time went, stage by stage, in order (reading and extraction overlap: one stage). */
+  stages: StageTime[];
+}
+
+export interface StageTime {
+  stage: string;
+  seconds: number;
+}
+
+/** Successive laps of one clock: each call records the time since the previous one. */
+function stopwatch(): { lap: (stage: string) => void; stages: StageTime[] } {
+  const stages: StageTime[] = [];
+  let last = process.hrtime.bigint();
+  return {
+    stages,
+    lap: (stage) => {
+      const now = process.hrtime.bigint();
+      stages.push({ stage, seconds: Number(now - last) / 1e9 });
+      last = now;
+    },
+  };
 }
 
 const DATA_FILES = ['lexicon/actors.json', 'lexicon/cues.json', 'lexicon/events.json', 'gazetteer/places.json', 'gazetteer/stopnames.json', 'ingest/furniture.json', 'ingest/fields.json', 'lexicon/institutions.json'].map(
@@ -85,15 +106,20 @@ async function knowledgeHash(options: KnowledgeOptions): Promise<string> {
 }
 
 /** Graph from extractions: resolution across documents, metrics, styling, layout. */
-export function graphFromExtractions(extractions: DocExtraction[], options: { undatedEvents?: boolean } = {}): KnowledgeGraph {
+export function graphFromExtractions(extractions: DocExtraction[], options: { undatedEvents?: boolean; lap?: (stage: string) => void } = {}): KnowledgeGraph {
+  const lap = options.lap ?? (() => {});
   const merged = mergeExtractions(extractions);
   // An event nobody dates cannot sit on a timeline or be told apart from its repeats; unless
   // asked for, it is left out (its sentences remain evidence on its actors and places).
   if (!options.undatedEvents) merged.events = merged.events.filter((e) => e.dateVotes.size > 0);
+  lap('merge');
   const graph = buildGraph(merged);
+  lap('graph');
   assignMetrics(graph);
   styleGraph(graph);
+  lap('metrics');
   assignLayout(graph);
+  lap('layout');
   return graph;
 }
 
@@ -107,6 +133,7 @@ function jsonLine(doc: Doc): string {
 
 export async function buildCorpus(options: BuildOptions, report: Report): Promise<BuildSummary> {
   const started = process.hrtime.bigint();
+  const clock = stopwatch();
   // Loaded on first use: a rebuild served from the cache never needs it.
   let kb: ReturnType<typeof loadKnowledgeBase> | undefined;
   const knowledge = () => (kb ??= loadKnowledgeBase(options, report));
@@ -222,6 +249,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     await submitBatch();
     await Promise.all(inflight);
     await pool?.destroy();
+    clock.lap(cache ? 'read, cache, extract' : 'read, extract');
     // documents.json in id order, whatever the input order.
     texts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     // Written with backpressure: a large corpus must not pile up in the stream's buffer.
@@ -232,6 +260,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     for (let i = 0; i < texts.length; i++) await put((i ? ',\n' : '') + texts[i]!.line);
     await put('\n]}\n');
     texts.length = 0;
+    clock.lap('documents.json');
 
     if (undated.size) {
       const anchors = inferPublicationDates(mergeExtractions(extractions).events);
@@ -246,17 +275,24 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
         extractions[i] = x;
       }
       undated.clear();
+      clock.lap('date inference');
     }
     const documentCount = extractions.length;
-    const graph = graphFromExtractions(extractions, { undatedEvents: options.undatedEvents === true });
+    const graph = graphFromExtractions(extractions, { undatedEvents: options.undatedEvents === true, lap: clock.lap });
     // The graph holds what the exports need: the extractions (most of the heap) can go, so the
     // collector stops tracing them while the files are written.
     extractions.length = 0;
     await writeGexf(graph, batch.stream('graph.gexf'), { title: `newsgraph: ${documentCount} documents` });
+    clock.lap('graph.gexf');
     await writeGraphJson(graph, batch.stream('graph.json'));
+    clock.lap('graph.json');
     await writeEventsCsv(graph, batch.stream('events.csv'));
     await batch.commit();
-    if (cache && cacheWritable) await cache.commit().catch(cacheProblem);
+    clock.lap('events.csv, commit');
+    if (cache && cacheWritable) {
+      await cache.commit().catch(cacheProblem);
+      clock.lap('cache');
+    }
 
     let actors = 0;
     let places = 0;
@@ -276,6 +312,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
       seconds: Number(process.hrtime.bigint() - started) / 1e9,
       files: batch.files,
       cached: cachedCount,
+      stages: clock.stages,
     };
   } catch (error) {
     await batch.abort();

@@ -45,6 +45,7 @@ const result = {
   maxRSSMB: Math.round(maxRSSKB / 1024),
   diagnostics,
   firstErrors,
+  stages: summary.stages,
 };
 
 if (options.gexf) {
