@@ -51,10 +51,13 @@ describe('newsgraph build on the sample corpus', () => {
     expect(graph.nodes.some((n) => n.attributes.label === 'Palmyra')).toBe(true);
   });
 
-  it('gives byte-identical output on a second run', () => {
+  it('gives byte-identical output on a second run, and --timings says where the time went', () => {
     const again = mkdtempSync(join(tmpdir(), 'newsgraph-sample-'));
     try {
-      execFileSync(process.execPath, [BIN, 'build', join(ROOT, 'data/corpus/palmyra'), '-o', again, '--no-progress', '-q']);
+      const run = spawnSync(process.execPath, [BIN, 'build', join(ROOT, 'data/corpus/palmyra'), '-o', again, '--no-progress', '-q', '--timings'], { encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+      const stages = [...run.stderr.matchAll(/^ {2}(.+?)\s+(\d+\.\d\d) s$/gm)].map((m) => m[1]);
+      expect(stages).toEqual(expect.arrayContaining(['merge', 'layout', 'graph.gexf', 'graph.json']));
       for (const f of ['graph.gexf', 'graph.json', 'events.csv', 'documents.json'])
         expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f))), f).toBe(true);
     } finally {
