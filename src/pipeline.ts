@@ -141,6 +141,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
   const batch = new OutputBatch(options.outDir);
   options.onBatch?.(batch);
   let cache: ExtractionCache | undefined;
+  let pool: Piscina | undefined;
   try {
     // Article texts for documents.json (the viewer opens them) are held as one JSON line each until
     // the end, to be written in id order whatever the input order.
@@ -168,7 +169,6 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
       }
     };
     const workers = Math.max(1, options.workers ?? availableParallelism());
-    let pool: Piscina | undefined;
     const inflight = new Set<Promise<void>>();
     const finish = (doc: Doc, x: DocExtraction) => {
       extractions.push(x);
@@ -222,9 +222,28 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
       if (batchOfDocs.length >= DOCS_PER_TASK) await submitBatch();
     };
 
+    /** Extracts documents on the pool (in batches) or on this thread; results in order. */
+    const extractAll = async (docs: Doc[]): Promise<Array<{ x: DocExtraction; json?: string } | { error: string }>> => {
+      if (!pool) {
+        return docs.map((doc) => {
+          try {
+            return { x: extractDocument(doc, knowledge()) };
+          } catch (error) {
+            return { error: error instanceof Error ? error.message : String(error) };
+          }
+        });
+      }
+      const tasks: Array<Promise<WorkerResult[]>> = [];
+      for (let i = 0; i < docs.length; i += DOCS_PER_TASK) tasks.push(pool.run(docs.slice(i, i + DOCS_PER_TASK)) as Promise<WorkerResult[]>);
+      return (await Promise.all(tasks)).flat().map((r) => ('json' in r ? { x: JSON.parse(r.json) as DocExtraction, json: r.json } : r));
+    };
+
     // Undated articles are kept (few, as a rule) to be extracted again once their date is inferred.
     const undated = new Map<string, Doc>();
+    const canPool = workers > 1 && workerFile.endsWith('.js');
+    let read = 0;
     for await (const doc of readDocuments(options.inputs, options.ingest ?? {}, report)) {
+      read++;
       texts.push({ id: doc.id, line: jsonLine(doc) });
       if (!doc.date && options.inferDates !== false) undated.set(doc.id, doc);
       const key = cache?.keyOf(doc);
@@ -232,23 +251,27 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
       if (hit) {
         cachedCount++;
         finish(doc, hit);
-        continue;
-      }
-      if (!pool && workers > 1 && workerFile.endsWith('.js')) {
-        waiting.push({ doc, key });
-        if (waiting.length <= MIN_DOCS_FOR_WORKERS) continue;
+      } else if (pool || !canPool) await extractOne(doc, key);
+      else waiting.push({ doc, key });
+      // Once the input is more than a handful of documents and any needs extracting, the pool
+      // starts, so its threads load the knowledge base while this thread goes on reading (in a
+      // rebuild, while it serves the cache). Few misses so far: one thread, more as work queues up.
+      if (!pool && waiting.length > 0 && read > MIN_DOCS_FOR_WORKERS) {
         validateUserFiles(options, report);
-        pool = new Piscina({ filename: workerFile, minThreads: workers, maxThreads: workers, workerData: { lexicons: options.lexicons ?? [], gazetteers: options.gazetteers ?? [], triggers: options.triggers ?? [] } });
+        pool = new Piscina({
+          filename: workerFile,
+          minThreads: waiting.length > MIN_DOCS_FOR_WORKERS ? workers : 1,
+          maxThreads: workers,
+          idleTimeout: Infinity, // a thread that loaded the knowledge base is kept till the end
+          workerData: { lexicons: options.lexicons ?? [], gazetteers: options.gazetteers ?? [], triggers: options.triggers ?? [] },
+        });
         for (const w of waiting.splice(0)) await extractOne(w.doc, w.key);
-        continue;
       }
-      await extractOne(doc, key);
     }
     // A small input never started the pool: extract what waited on this thread.
     for (const w of waiting.splice(0)) await extractOne(w.doc, w.key);
     await submitBatch();
     await Promise.all(inflight);
-    await pool?.destroy();
     clock.lap(cache ? 'read, cache, extract' : 'read, extract');
     // documents.json in id order, whatever the input order.
     texts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -264,19 +287,31 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
 
     if (undated.size) {
       const anchors = inferPublicationDates(mergeExtractions(extractions).events);
+      const redo: Array<{ index: number; doc: Doc; key: string | undefined }> = [];
       for (let i = 0; i < extractions.length; i++) {
         const day = anchors.get(extractions[i]!.doc.id);
         const doc = day ? undated.get(extractions[i]!.doc.id) : undefined;
         if (!doc || !day) continue;
         const dated: Doc = { ...doc, date: day, datePrecision: 'day', dateSource: 'inferred' };
         const key = cache?.keyOf(dated);
-        const x = (key ? await cache!.get(key) : undefined) ?? extractDocument(dated, knowledge());
-        await remember(key, x);
-        extractions[i] = x;
+        const hit = key ? await cache!.get(key) : undefined;
+        if (hit) extractions[i] = hit;
+        else redo.push({ index: i, doc: dated, key });
+      }
+      // Extracted again on the pool when there is one (its threads hold the knowledge base).
+      const results = await extractAll(redo.map((r) => r.doc));
+      for (let j = 0; j < redo.length; j++) {
+        const r = results[j]!;
+        // A failure keeps the undated reading, already in the graph.
+        if ('error' in r) continue;
+        await remember(redo[j]!.key, r.x, r.json);
+        extractions[redo[j]!.index] = r.x;
       }
       undated.clear();
       clock.lap('date inference');
     }
+    await pool?.destroy();
+    pool = undefined;
     const documentCount = extractions.length;
     const graph = graphFromExtractions(extractions, { undatedEvents: options.undatedEvents === true, lap: clock.lap });
     // The graph holds what the exports need: the extractions (most of the heap) can go, so the
@@ -316,6 +351,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     };
   } catch (error) {
     await batch.abort();
+    await pool?.destroy().catch(() => undefined);
     // What this build extracted stays in its journal for the next one.
     await cache?.close();
     throw error;
