@@ -187,11 +187,20 @@ function leafDiscRadius(k: number, hubSize: number, pitch: number): number {
 
 /** Distance from each node with leaves to its nearest other core node: the room its leaves may take. */
 function roomAroundHubs(part: Part, xs: Float64Array, ys: Float64Array): Map<number, number> {
+  // Core sorted by x: the search walks outwards from the hub and stops once x alone is too far.
+  const byX = [...part.core].sort((a, b) => xs[a]! - xs[b]! || a - b);
+  const rank = new Map(byX.map((v, i) => [v, i]));
   const room = new Map<number, number>();
   for (const hub of part.leavesOf.keys()) {
+    const at = rank.get(hub)!;
     let nearest = Infinity;
-    for (const v of part.core) {
-      if (v !== hub) nearest = Math.min(nearest, (xs[v]! - xs[hub]!) ** 2 + (ys[v]! - ys[hub]!) ** 2);
+    for (const step of [-1, 1]) {
+      for (let i = at + step; i >= 0 && i < byX.length; i += step) {
+        const v = byX[i]!;
+        const dx = xs[v]! - xs[hub]!;
+        if (dx * dx >= nearest) break;
+        nearest = Math.min(nearest, dx * dx + (ys[v]! - ys[hub]!) ** 2);
+      }
     }
     room.set(hub, 0.45 * Math.sqrt(nearest));
   }
