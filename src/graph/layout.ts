@@ -11,7 +11,7 @@ const forceAtlas2 = cjsDefault(forceAtlas2Module);
  * the nodes with two or more neighbours (the "core") of each connected component. Everything else
  * is placed by rule, which is both faster and tidier than leaving it to a few force iterations:
  * a node's one-neighbour leaves go on rings around it, and components (largest first, isolated
- * nodes last) are packed in rings around the largest one, spaced from its own edge lengths so
+ * nodes last) are packed in rings around the largest one, spaced by the nodes' drawn sizes so
  * nothing overlaps and nothing drifts far away. Seeded starting points and fixed iteration counts
  * make the same graph always get the same coordinates.
  */
@@ -168,8 +168,9 @@ function layoutCore(g: SimpleGraph, part: Part, random: () => number, iterations
   });
   for (const v of part.core) {
     const p = positions[g.keys[v]!]!;
-    xs[v] = p.x;
-    ys[v] = p.y;
+    // A degenerate run must not poison the packing of everything else.
+    xs[v] = Number.isFinite(p.x) ? p.x : 0;
+    ys[v] = Number.isFinite(p.y) ? p.y : 0;
   }
 }
 
