@@ -1,8 +1,32 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/extract/gazetteer.js';
 import { loadActorLexicon } from '../../src/extract/lexicon.js';
 import { compileMatcher, type NameMatch, type NameMatcher } from '../../src/extract/matcher.js';
-import { looseKey, nameVariants, normalizeName } from '../../src/extract/names.js';
+import { ARTICLES, looseKey, nameVariants, normalizeName } from '../../src/extract/names.js';
+
+/** nameVariants as first written with regular expressions: the hand-written fast paths must agree. */
+function referenceVariants(s: string): string[] {
+  const key = normalizeName(s);
+  if (!key) return [];
+  const dropFinalH = (k: string): string => k.replace(/(\w{3}a)h(?= |$)/g, '$1');
+  if (!key.includes(' ')) {
+    const bare = dropFinalH(key);
+    return bare === key ? [key] : [key, bare];
+  }
+  const toks = key.split(' ');
+  const kept: string[] = [];
+  toks.forEach((t, i) => {
+    if (ARTICLES.has(t) && i < toks.length - 1) return;
+    kept.push(i > 0 && t.length > 4 && /^[ae](?:(sh)sh|(th)th|(dh)dh|([tdrzsnl])\4)/.test(t) ? t.slice(2) : t);
+  });
+  const stripped = (kept.length ? kept : toks).join(' ');
+  const out = [key];
+  if (stripped !== key) out.push(stripped);
+  const bare = dropFinalH(stripped);
+  if (bare !== stripped && !out.includes(bare)) out.push(bare);
+  return out;
+}
 
 describe('normalizeName', () => {
   it('folds case, marks, apostrophes, hyphens and a leading "the"', () => {
@@ -20,6 +44,15 @@ describe('normalizeName', () => {
     expect(nameVariants('Qardahah')).toEqual(['qardahah', 'qardaha']);
     expect(nameVariants('Deir Ezzor')).toEqual(['deir ezzor', 'deir zor']);
     expect(nameVariants('Aleppo')).toEqual(['aleppo']);
+  });
+
+  it('agrees with the regular-expression definition of the variants', () => {
+    for (const n of ['Ar Raqqah', 'al-Bab', 'Deir ez-Zor', 'Tell Abyad ash-Shamah', 'Ra’s al ‘Ayn', 'abcah xyzah', 'ab_ah', 'Hamah', 'ahah', 'Ezzor Ezzor', 'a b', 'Athth Ashsh', 'the Raqqah'])
+      expect(nameVariants(n)).toEqual(referenceVariants(n));
+    const letters = fc.constantFrom(...'aaaehhhsttdzlnrbqy _-\'’.AEÉḩ0'.split(''));
+    fc.assert(fc.property(fc.array(letters, { maxLength: 16 }).map((a) => a.join('')), (n) => {
+      expect(nameVariants(n)).toEqual(referenceVariants(n));
+    }), { numRuns: 5000 });
   });
 
   it('gives transliteration variants one loose key', () => {
