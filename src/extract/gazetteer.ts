@@ -345,7 +345,8 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
   }
 
   // ── regions ↔ their capital cities: city parents, and "<capital> province" aliases
-  const regionByAdmin = new Map<string, Place>();
+  // country → admin1 code → region; two lookups of interned codes instead of a new key string per city
+  const regionByAdmin = new Map<string, Map<string, Place>>();
   const regionKeys = new Map<Place, Set<string>>();
   const keysOfRegion = (r: Place): Set<string> => {
     let keys = regionKeys.get(r);
@@ -371,7 +372,9 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
       return cityKeys.some((k) => keys.has(k));
     });
     if (!region) continue;
-    regionByAdmin.set(`${p.country}.${cityAdmin[i - cityStart]}`, region);
+    let inCountry = regionByAdmin.get(p.country);
+    if (!inCountry) regionByAdmin.set(p.country, (inCountry = new Map()));
+    inCountry.set(cityAdmin[i - cityStart]!, region);
     for (const n of [p.name, ...p.aliases]) {
       if (!isLatin(n)) continue;
       for (const form of [`${n} Province`, `${n} province`, `${n} Governorate`, `province of ${n}`, `${n} region`, `${n} countryside`, `rural ${n}`]) {
@@ -382,7 +385,7 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
   for (let i = cityStart; i < cityEnd; i++) {
     const p = all[i]!;
     if (p.curated) continue;
-    const region = regionByAdmin.get(`${p.country}.${cityAdmin[i - cityStart]}`);
+    const region = regionByAdmin.get(p.country!)?.get(cityAdmin[i - cityStart]!);
     if (region) p.parent = region.id;
   }
 
