@@ -307,12 +307,49 @@ export function looseKey(s: string): string {
   const toks = stripArticles(normalizeName(s).split(' ').filter(Boolean));
   let out = '';
   for (let t of toks) {
-    t = t.replace(/ou|oo/g, 'u').replace(/ee/g, 'i').replace(/ph/g, 'f').replace(/q/g, 'k').replace(/kh/g, 'k').replace(/dh/g, 'd');
-    t = t.replace(/([a-z])\1+/g, '$1');
-    t = t.replace(/([aeiou])h$/, '$1');
-    t = t.replace(/([aeiou])[yw](?![aeiou])/g, '$1');
-    t = t.replace(/[aeiouy]+/g, 'a');
-    out += t;
+    // each rewrite only where it applies: a replace that finds nothing still costs a regex scan
+    if (t.includes('o')) t = t.replace(/ou|oo/g, 'u');
+    if (t.includes('ee')) t = t.replace(/ee/g, 'i');
+    if (t.includes('ph')) t = t.replace(/ph/g, 'f');
+    if (t.includes('q')) t = t.replace(/q/g, 'k');
+    if (t.includes('h')) t = t.replace(/kh/g, 'k').replace(/dh/g, 'd');
+    if (hasDoubledLetter(t)) t = t.replace(/([a-z])\1+/g, '$1');
+    if (t.endsWith('h')) t = t.replace(/([aeiou])h$/, '$1');
+    if (t.includes('y') || t.includes('w')) t = t.replace(/([aeiou])[yw](?![aeiou])/g, '$1');
+    out += foldVowels(t);
   }
   return out;
+}
+
+/** Whether two neighbouring characters are the same ASCII letter (what /([a-z])\1+/ would find). */
+function hasDoubledLetter(t: string): boolean {
+  for (let i = 1; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === t.charCodeAt(i - 1) && c >= 0x61 && c <= 0x7a) return true;
+  }
+  return false;
+}
+
+/** Every run of vowels (y included) as one "a": t.replace(/[aeiouy]+/g, 'a'), by hand. */
+function foldVowels(t: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < t.length; ) {
+    if (!isVowelOrY(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < t.length && isVowelOrY(t.charCodeAt(end))) end++;
+    if (end - i !== 1 || t.charCodeAt(i) !== 0x61) {
+      out += t.slice(from, i) + 'a';
+      from = end;
+    }
+    i = end;
+  }
+  return from === 0 ? t : out + t.slice(from);
+}
+
+function isVowelOrY(c: number): boolean {
+  return c === 0x61 || c === 0x65 || c === 0x69 || c === 0x6f || c === 0x75 || c === 0x79;
 }
