@@ -446,8 +446,9 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
       if (hit.length) return hit.slice();
     }
     if (!looseBuilt) buildLoose();
-    const lk = looseKey(name);
-    return lk ? (loose.get(lk) ?? []).slice() : [];
+    // no slice() of a literal []: its elements kind differs from the lists' (a 'wrong map' deopt in callers)
+    const hit = loose.get(looseKey(name));
+    return hit ? hit.slice() : [];
   }
 
   function fuzzy(name: string, maxDistance?: number): Place[] {
@@ -459,7 +460,9 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     let best = Infinity;
     let hits: string[] = [];
     for (let len = k.length - max; len <= k.length + max; len++) {
-      for (const cand of fuzzyKeys.get(len) ?? []) {
+      const bucket = fuzzyKeys.get(len);
+      if (!bucket) continue;
+      for (const cand of bucket) {
         let d = levenshtein(k, cand);
         if (d > max) continue;
         if (d > 0 && [...cand].sort().join('') === sorted) d -= 0.5; // a transposition costs less
