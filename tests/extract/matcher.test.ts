@@ -1,8 +1,32 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/extract/gazetteer.js';
 import { loadActorLexicon } from '../../src/extract/lexicon.js';
 import { compileMatcher, type NameMatch, type NameMatcher } from '../../src/extract/matcher.js';
-import { looseKey, nameVariants, normalizeName } from '../../src/extract/names.js';
+import { ARTICLES, looseKey, nameVariants, normalizeName } from '../../src/extract/names.js';
+
+/** nameVariants as first written with regular expressions: the hand-written fast paths must agree. */
+function referenceVariants(s: string): string[] {
+  const key = normalizeName(s);
+  if (!key) return [];
+  const dropFinalH = (k: string): string => k.replace(/(\w{3}a)h(?= |$)/g, '$1');
+  if (!key.includes(' ')) {
+    const bare = dropFinalH(key);
+    return bare === key ? [key] : [key, bare];
+  }
+  const toks = key.split(' ');
+  const kept: string[] = [];
+  toks.forEach((t, i) => {
+    if (ARTICLES.has(t) && i < toks.length - 1) return;
+    kept.push(i > 0 && t.length > 4 && /^[ae](?:(sh)sh|(th)th|(dh)dh|([tdrzsnl])\4)/.test(t) ? t.slice(2) : t);
+  });
+  const stripped = (kept.length ? kept : toks).join(' ');
+  const out = [key];
+  if (stripped !== key) out.push(stripped);
+  const bare = dropFinalH(stripped);
+  if (bare !== stripped && !out.includes(bare)) out.push(bare);
+  return out;
+}
 
 describe('normalizeName', () => {
   it('folds case, marks, apostrophes, hyphens and a leading "the"', () => {
@@ -20,6 +44,50 @@ describe('normalizeName', () => {
     expect(nameVariants('Qardahah')).toEqual(['qardahah', 'qardaha']);
     expect(nameVariants('Deir Ezzor')).toEqual(['deir ezzor', 'deir zor']);
     expect(nameVariants('Aleppo')).toEqual(['aleppo']);
+  });
+
+  it('agrees with the regular-expression definition of the variants', () => {
+    for (const n of ['Ar Raqqah', 'al-Bab', 'Deir ez-Zor', 'Tell Abyad ash-Shamah', 'Ra’s al ‘Ayn', 'abcah xyzah', 'ab_ah', 'Hamah', 'ahah', 'Ezzor Ezzor', 'a b', 'Athth Ashsh', 'the Raqqah'])
+      expect(nameVariants(n)).toEqual(referenceVariants(n));
+    const letters = fc.constantFrom(...'aaaehhhsttdzlnrbqy _-\'’.AEÉḩ0'.split(''));
+    fc.assert(fc.property(fc.array(letters, { maxLength: 16 }).map((a) => a.join('')), (n) => {
+      expect(nameVariants(n)).toEqual(referenceVariants(n));
+    }), { numRuns: 5000 });
+  });
+
+  it('folds Latin names char by char as NFKD and the regular expressions do', () => {
+    // the regular-expression path of normalizeName, for names without dots or apostrophes
+    const reference = (s: string): string => {
+      let out = s.normalize('NFKD').replace(/\p{M}/gu, '').replace(/['’‘`ʻʼʿʾ′´]/g, '').toLowerCase();
+      out = out.replace(/ß/g, 'ss').replace(/æ/g, 'ae').replace(/œ/g, 'oe').replace(/ı/g, 'i').replace(/ø/g, 'o').replace(/đ/g, 'd').replace(/ł/g, 'l');
+      out = out.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      return out.startsWith('the ') ? out.slice(4) : out;
+    };
+    const latin = fc.integer({ min: 0, max: 0x24f }).filter((c) => c !== 0x2e && c !== 0x27 && c !== 0x60 && c !== 0xb4);
+    const char = fc.oneof(latin, latin, fc.integer({ min: 0x300, max: 0x36f })).map((c) => String.fromCharCode(c));
+    fc.assert(fc.property(fc.array(char, { maxLength: 12 }).map((a) => a.join('')), (n) => {
+      expect(normalizeName(n)).toBe(reference(n));
+    }), { numRuns: 20000 });
+    expect(normalizeName('São Tomé')).toBe('sao tome');
+    expect(normalizeName('Straße ¼ Ĳssel – Łódź ŉ')).toBe('strasse 1 4 ijssel lodz n');
+  });
+
+  it('computes the loose key as its regular-expression definition does', () => {
+    const reference = (s: string): string => {
+      // the article-free tokens of the first variant rule, then the rewrites in their order
+      const toks = normalizeName(s).split(' ').filter(Boolean);
+      const kept: string[] = [];
+      toks.forEach((t, i) => {
+        if (ARTICLES.has(t) && i < toks.length - 1) return;
+        kept.push(i > 0 && t.length > 4 && /^[ae](?:(sh)sh|(th)th|(dh)dh|([tdrzsnl])\4)/.test(t) ? t.slice(2) : t);
+      });
+      return (kept.length ? kept : toks).map((t) => t.replace(/ou|oo/g, 'u').replace(/ee/g, 'i').replace(/ph/g, 'f').replace(/q/g, 'k').replace(/kh/g, 'k').replace(/dh/g, 'd')
+        .replace(/([a-z])\1+/g, '$1').replace(/([aeiou])h$/, '$1').replace(/([aeiou])[yw](?![aeiou])/g, '$1').replace(/[aeiouy]+/g, 'a')).join('');
+    };
+    const letters = fc.constantFrom(...'aaeeiioouuyywwhhkdpqstzl  -'.split(''));
+    fc.assert(fc.property(fc.array(letters, { maxLength: 14 }).map((a) => a.join('')), (n) => {
+      expect(looseKey(n)).toBe(reference(n));
+    }), { numRuns: 20000 });
   });
 
   it('gives transliteration variants one loose key', () => {
