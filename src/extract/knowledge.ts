@@ -118,18 +118,32 @@ function givenNames(): Set<string> {
   return out;
 }
 
-function actorRefOfEntry(e: ActorEntry): EntityRef {
-  const ref: EntityRef = { key: `actor:${e.id}`, kind: 'actor', type: e.type, label: e.name, known: true };
-  if (e.country) ref.country = e.country;
-  if (e.parent) ref.parent = e.parent;
-  return ref;
+/**
+ * Every ref is built here, with all its fields in one order (absent ones undefined), so refs and
+ * the mentions copied from them share one hidden class and the code reading them stays
+ * monomorphic. JSON drops the undefined fields, and the order is the one the fields were
+ * always written in, so serialised extractions are unchanged.
+ */
+export function newRef(
+  key: string,
+  kind: 'actor' | 'place',
+  type: EntityRef['type'],
+  label: string,
+  known: boolean | undefined,
+  lat: number | undefined,
+  lon: number | undefined,
+  country: string | undefined,
+  parent: string | undefined,
+): EntityRef {
+  return { key, kind, type, label, known, lat, lon, country, parent };
 }
 
-function placeRefOf(p: Place): EntityRef {
-  const ref: EntityRef = { key: `place:${p.id}`, kind: 'place', type: p.type, label: p.name, known: true, lat: p.lat, lon: p.lon };
-  if (p.country) ref.country = p.country;
-  if (p.parent) ref.parent = `place:${p.parent}`;
-  return ref;
+function actorRefOfEntry(e: ActorEntry): EntityRef {
+  return newRef(`actor:${e.id}`, 'actor', e.type, e.name, true, undefined, undefined, e.country || undefined, e.parent || undefined);
+}
+
+export function placeRefOf(p: Place): EntityRef {
+  return newRef(`place:${p.id}`, 'place', p.type, p.name, true, p.lat, p.lon, p.country || undefined, p.parent ? `place:${p.parent}` : undefined);
 }
 
 /** Whether two spellings differ by one edit or one swap of neighbouring letters. */
@@ -184,7 +198,7 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
       const country = gazetteer.country(cc);
       if (country) {
         const label = branch === 'air' ? `${country.name} Air Force` : `${country.name} Armed Forces`;
-        ref = { key: `actor:military:${cc.toLowerCase()}-${branch}`, kind: 'actor', type: 'military', label, country: cc, parent: cc };
+        ref = newRef(`actor:military:${cc.toLowerCase()}-${branch}`, 'actor', 'military', label, undefined, undefined, undefined, cc, cc);
       }
     }
     militaryCache.set(k, ref);
