@@ -22,10 +22,15 @@ export function extractDocument(doc: Doc, kb: KnowledgeBase): DocExtraction {
     const s = sentences[i];
     if (s) texts[i] = s.text;
   }
-  const meta: DocExtraction['doc'] = { id: doc.id, title: doc.title, file: doc.source.file };
-  if (doc.date) meta.date = doc.date;
-  if (doc.datePrecision) meta.datePrecision = doc.datePrecision;
-  if (doc.url) meta.url = doc.url;
+  // One shape for every document (absent fields undefined, which JSON leaves out as before).
+  const meta: DocExtraction['doc'] = {
+    id: doc.id,
+    title: doc.title,
+    file: doc.source.file,
+    date: doc.date || undefined,
+    datePrecision: doc.datePrecision || undefined,
+    url: doc.url || undefined,
+  };
   let words = 0;
   for (let i = 0, inWord = false; i < doc.text.length; i++) {
     const space = doc.text.charCodeAt(i) <= 32;

@@ -76,7 +76,8 @@ interface RecentAgent {
 class EventScan {
   readonly events: EventMention[] = [];
   readonly used = new Set<number>();
-  readonly dateCtx: DateContext = {};
+  // carryYear/carryMonth are set by findDates; present from the start, the context keeps one shape.
+  readonly dateCtx: DateContext = { reference: undefined, carryYear: undefined, carryMonth: undefined };
   readonly bySentence = new Map<number, EntityMention[]>();
   /** The document's salient city, for "the city" and place-bound reports with no place. */
   salientCity: EntityMention | undefined = undefined;
