@@ -2,7 +2,7 @@ import type { Doc, Relation, Sentence } from '../types.js';
 import type { EntityMention, EntityRef, RelationMention } from './model.js';
 import { newRef, placeRefOf, type Cues, type KnowledgeBase } from './knowledge.js';
 import type { NameCandidate, NameMatch } from './matcher.js';
-import { isAcronym, isCapitalised, isWord, tokenize, type Token } from './tokens.js';
+import { isAcronym, isCapitalised, isWord, tokenize, tokenTexts, type Token } from './tokens.js';
 
 /**
  * Actor and place mentions in one document, resolved to global keys.
@@ -167,8 +167,8 @@ function documentCountries(kb: KnowledgeBase, text: string, hits: NameMatch[]): 
       else if (h.candidates.length === 1) countCountry(counts, kb.candidateCountry(c), 1);
     }
   }
-  for (const t of tokenize(text)) {
-    const cc = isCapitalised(t.text) ? kb.countryOfDemonym(t.text) : undefined;
+  for (const word of tokenTexts(text)) {
+    const cc = isCapitalised(word) ? kb.countryOfDemonym(word) : undefined;
     if (cc) countCountry(counts, cc, 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);

@@ -343,25 +343,47 @@ class NotableSpellings {
  */
 function lookupPlaceUncached(gazetteer: Gazetteer, notable: NotableSpellings, name: string, countries: string[]): Place | undefined {
   const key = nameVariants(name);
-  const candidates = gazetteer.lookup(name);
-  const exact: Place[] = [];
-  for (const p of candidates) if (someNameOf(p, (n) => nameVariants(n).some((k) => key.includes(k)))) exact.push(p);
-  for (const p of exact) {
-    if (inFirst(countries, 4, p.country)) return gazetteer.resolve(name, { countries }) ?? p;
-  }
-  for (const p of exact) if ((p.population ?? 0) >= 100_000 || p.type === 'country') return p;
-  // A transliteration variant must still be spelled nearly alike ("Deir Ezzor" ~ "Dayr az Zawr"
-  // share their skeleton; "Hasraya" and "Hasakah" do not).
   const bare = key[key.length - 1] ?? '';
-  const maxEdits = Math.max(2, Math.floor(bare.length / 3));
-  for (const p of candidates) {
-    if (inFirst(countries, 2, p.country) && someNameOf(p, (n) => levenshtein(nameVariants(n).pop() ?? '', bare) <= maxEdits)) return p;
+  const candidates = gazetteer.lookup(name);
+  // Indexed loops: the candidate arrays come in several elements kinds (empty, packed, holey),
+  // and for-of over them cost a recompilation for each new kind.
+  if (candidates.length > 0) {
+    const found = exactOrNearPlace(gazetteer, name, key, bare, candidates, countries);
+    if (found) return found;
   }
   if (bare.replace(/\s/g, '').length < 6) return undefined;
   // One typo: a letter changed, added or dropped, or two neighbours swapped ("Palymra"),
   // against the notable places of the article's main countries only.
   for (let i = 0; i < countries.length && i < 2; i++) {
-    for (const [spelling, place] of notable.of(countries[i]!)) if (Math.abs(spelling.length - bare.length) <= 1 && oneTypo(spelling, bare)) return place;
+    const spellings = notable.of(countries[i]!);
+    for (let k = 0; k < spellings.length; k++) {
+      const [spelling, place] = spellings[k]!;
+      if (Math.abs(spelling.length - bare.length) <= 1 && oneTypo(spelling, bare)) return place;
+    }
+  }
+  return undefined;
+}
+
+/** The candidate spelled as the name (in the article's countries, or a large place), else one spelled nearly alike. */
+function exactOrNearPlace(gazetteer: Gazetteer, name: string, key: string[], bare: string, candidates: Place[], countries: string[]): Place | undefined {
+  const exact: Place[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const p = candidates[i]!;
+    if (someNameOf(p, (n) => nameVariants(n).some((k) => key.includes(k)))) exact.push(p);
+  }
+  for (let i = 0; i < exact.length; i++) {
+    if (inFirst(countries, 4, exact[i]!.country)) return gazetteer.resolve(name, { countries }) ?? exact[i];
+  }
+  for (let i = 0; i < exact.length; i++) {
+    const p = exact[i]!;
+    if ((p.population ?? 0) >= 100_000 || p.type === 'country') return p;
+  }
+  // A transliteration variant must still be spelled nearly alike ("Deir Ezzor" ~ "Dayr az Zawr"
+  // share their skeleton; "Hasraya" and "Hasakah" do not).
+  const maxEdits = Math.max(2, Math.floor(bare.length / 3));
+  for (let i = 0; i < candidates.length; i++) {
+    const p = candidates[i]!;
+    if (inFirst(countries, 2, p.country) && someNameOf(p, (n) => levenshtein(nameVariants(n).pop() ?? '', bare) <= maxEdits)) return p;
   }
   return undefined;
 }

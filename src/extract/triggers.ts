@@ -310,13 +310,17 @@ interface RawMatch {
   entry: Entry;
 }
 
+function addAll(set: Set<Entry>, entries: Entry[] | undefined): void {
+  if (entries) for (const e of entries) set.add(e);
+}
+
 function candidateEntries(sentence: string, lex: TriggerLexicon): Set<Entry> {
   const found = new Set<Entry>();
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(sentence); m; m = WORD_RE.exec(sentence)) {
     const w = m[0].toLowerCase();
-    for (const e of lex.byFirstWord.get(w) ?? []) found.add(e);
-    if (w.includes('-')) for (const e of lex.byFirstWord.get(w.split('-')[0] ?? '') ?? []) found.add(e);
+    addAll(found, lex.byFirstWord.get(w));
+    if (w.includes('-')) addAll(found, lex.byFirstWord.get(w.split('-')[0] ?? ''));
   }
   return found;
 }
