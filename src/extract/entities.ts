@@ -2,7 +2,7 @@ import type { Doc, Relation, Sentence } from '../types.js';
 import type { EntityMention, EntityRef, RelationMention } from './model.js';
 import { newRef, placeRefOf, type Cues, type KnowledgeBase } from './knowledge.js';
 import type { NameCandidate, NameMatch } from './matcher.js';
-import { isAcronym, isCapitalised, isWord, tokenize, tokenTexts, type Token } from './tokens.js';
+import { isAcronym, isCapitalised, isWord, tokenize, tokenTexts as textTokens, type Token } from './tokens.js';
 
 /**
  * Actor and place mentions in one document, resolved to global keys.
@@ -101,6 +101,9 @@ interface PendingShortForm {
   words: string[];
 }
 
+// Arrays here are built with push, not Array.prototype.map: once V8 optimises map() its results
+// turn from packed to holey arrays, and each new elements kind deoptimises the code reading them.
+
 /**
  * What extraction builds up over one document, handed to each step. The steps are module-level
  * functions rather than closures of one big function: V8 then optimises each on its own, and a
@@ -167,11 +170,14 @@ function documentCountries(kb: KnowledgeBase, text: string, hits: NameMatch[]): 
       else if (h.candidates.length === 1) countCountry(counts, kb.candidateCountry(c), 1);
     }
   }
-  for (const word of tokenTexts(text)) {
+  for (const word of textTokens(text)) {
     const cc = isCapitalised(word) ? kb.countryOfDemonym(word) : undefined;
     if (cc) countCountry(counts, cc, 1);
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const countries: string[] = [];
+  for (const [c] of ranked) countries.push(c);
+  return countries;
 }
 
 function tokeniseSentence(s: Sentence): SentenceTokens {
@@ -193,7 +199,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   const countries = documentCountries(kb, scan.text, hits);
   scan.context = { countries };
   // Pre-tokenise sentences and mark what the matcher covered.
-  scan.perSentence = sentences.map(tokeniseSentence);
+  for (const s of sentences) scan.perSentence.push(tokeniseSentence(s));
   for (const h of hits) addMatcherHit(scan, h);
   // ── 2. Demonym + armed-forces phrases ("Russian fighter jets", "Syrian and Russian air forces").
   for (const st of scan.perSentence) addDemonymForces(scan, st);
@@ -539,18 +545,20 @@ function resolveSpan(scan: DocumentScan, span: Span, c: SpanCues): void {
     return;
   }
   // A surname of someone named earlier ("According to al-Hussein") is that person, not a place.
-  const namedBefore = words.length <= 2 && !c.placeHead ? personByTail(scan, words.map(tokenText)) : undefined;
+  const namedBefore = words.length <= 2 && !c.placeHead ? personByTail(scan, tokenTexts(words)) : undefined;
   if (namedBefore) {
     addMention(scan, namedBefore, s, span.start, span.end);
     return;
   }
   if (addPlaceSpan(scan, span, c)) return;
   // Otherwise: a short form resolved later, or nothing.
-  scan.pendingShortForms.push({ st: span.st, start: span.start, end: span.end, surface, words: words.map(tokenText) });
+  scan.pendingShortForms.push({ st: span.st, start: span.start, end: span.end, surface, words: tokenTexts(words) });
 }
 
-function tokenText(t: Token): string {
-  return t.text;
+function tokenTexts(tokens: Token[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) out.push(t.text);
+  return out;
 }
 
 function addAcronymDefinition(scan: DocumentScan, span: Span, acronym: string, orgType: string | undefined): void {

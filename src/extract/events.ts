@@ -159,7 +159,7 @@ function readSentence(scan: EventScan, s: Sentence): void {
     const chosen = strong.length ? dedupeTriggers(strong) : [];
     const figures = findFigures(s.text);
     const sources = findSources(s, actors, scan.text);
-    const view: SentenceView = { s, dates, places, countriesHere, actors, sources, sourceKeys: new Set(sources.map(keyOf)) };
+    const view: SentenceView = { s, dates, places, countriesHere, actors, sources, sourceKeys: new Set(keysOf(sources)) };
     for (const t of chosen) {
       const ev = eventOf(scan, view, t, figures);
       if (!ev) continue;
@@ -174,8 +174,11 @@ function isStrong(t: TriggerMatch): boolean {
   return !WEAK.has(t.type);
 }
 
-function keyOf(m: EntityMention): string {
-  return m.key;
+/** The keys of the mentions (a packed array, as push makes: see entities.ts). */
+function keysOf(list: EntityMention[]): string[] {
+  const out: string[] = [];
+  for (const m of list) out.push(m.key);
+  return out;
 }
 
 interface Roles {
@@ -395,10 +398,10 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
     modality,
     trigger: t.text,
     sentence: s.index,
-    agents: agents.map(keyOf),
-    targets: targets.map(keyOf),
-    places: uniqueByKey(place).map(keyOf),
-    sources: view.sources.map(keyOf),
+    agents: keysOf(agents),
+    targets: keysOf(targets),
+    places: keysOf(uniqueByKey(place)),
+    sources: keysOf(view.sources),
     figures: [],
   };
   if (iso) {

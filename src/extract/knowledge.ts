@@ -275,7 +275,9 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
     countryRef,
     parentChain: (placeKey) => {
       const p = gazetteer.get(placeKey.replace(/^place:/, ''));
-      return p ? gazetteer.parentChain(p).map(placeRefOf) : [];
+      const refs: EntityRef[] = [];
+      if (p) for (const parent of gazetteer.parentChain(p)) refs.push(placeRefOf(parent));
+      return refs;
     },
   };
   cached = { key: cacheKey, kb };
@@ -355,11 +357,18 @@ function lookupPlaceUncached(gazetteer: Gazetteer, notable: NotableSpellings, na
   // One typo: a letter changed, added or dropped, or two neighbours swapped ("Palymra"),
   // against the notable places of the article's main countries only.
   for (let i = 0; i < countries.length && i < 2; i++) {
-    const spellings = notable.of(countries[i]!);
-    for (let k = 0; k < spellings.length; k++) {
-      const [spelling, place] = spellings[k]!;
-      if (Math.abs(spelling.length - bare.length) <= 1 && oneTypo(spelling, bare)) return place;
-    }
+    const place = oneTypoAway(notable.of(countries[i]!), bare);
+    if (place) return place;
+  }
+  return undefined;
+}
+
+/** The first place one typo away from `bare`. Its own function: the loop is long and hot, and
+ * on-stack replacement then recompiles this loop alone, not the whole look-up. */
+function oneTypoAway(spellings: Array<[string, Place]>, bare: string): Place | undefined {
+  for (let k = 0; k < spellings.length; k++) {
+    const [spelling, place] = spellings[k]!;
+    if (Math.abs(spelling.length - bare.length) <= 1 && oneTypo(spelling, bare)) return place;
   }
   return undefined;
 }
