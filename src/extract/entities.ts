@@ -762,11 +762,13 @@ function mergeKnownAs(scan: DocumentScan): void {
     if (!KNOWN_AS.test(scan.text.slice(a.end, b.start))) continue;
     const keep = refs.get(a.key)?.known || !refs.get(b.key)?.known ? a : b;
     const drop = keep === a ? b : a;
-    const target = refs.get(keep.key)!;
+    // Undefined when an earlier merge deleted it (see below): then nothing is copied, as
+    // Object.assign of a spread undefined copied nothing.
+    const target = refs.get(keep.key);
     // drop.key is read afresh each time, as it always was: once drop itself is renamed, the
     // mentions after it and the ref deleted are those of the kept entity. Kept as it is so
     // output does not change here.
-    for (const m of scan.mentions) if (m.key === drop.key) takeIdentity(m, target);
+    if (target) for (const m of scan.mentions) if (m.key === drop.key) takeIdentity(m, target);
     refs.delete(drop.key);
   }
 }

@@ -151,3 +151,10 @@ describe('shape of what extraction returns', () => {
     expect(Object.keys(JSON.parse(JSON.stringify(guessed)))).toEqual(['key', 'kind', 'type', 'label']);
   });
 });
+
+describe('"known as" twice', () => {
+  it('survives a second "known as" for a name already merged (its ref was deleted by the first)', () => {
+    const r = run('Rebels captured the Qalaat al-Mudiq Castle, known as the Madiq Castle, in Syria. Later the Qalaat al-Mudiq Castle, known as the Mudiq Fort, was shelled.');
+    expect(r.mentions.filter((m) => m.surface === 'Qalaat al-Mudiq Castle')).toHaveLength(2);
+  });
+});
