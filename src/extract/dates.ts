@@ -442,7 +442,16 @@ export function findDates(sentence: string, ctx: DateContext): DateMention[] {
   for (const c of cands) {
     const resolved = c.resolve(ctx);
     if (!resolved) continue;
-    out.push({ start: c.start, end: c.end, text: sentence.slice(c.start, c.end), ...resolved });
+    // Every mention with all its fields, so the code reading them sees one shape.
+    out.push({
+      start: c.start,
+      end: c.end,
+      text: sentence.slice(c.start, c.end),
+      date: resolved.date,
+      precision: resolved.precision,
+      endDate: resolved.endDate,
+      relative: resolved.relative,
+    });
   }
   return out;
 }

@@ -1,7 +1,7 @@
-import type { Doc } from '../types.js';
+import type { Doc, Sentence } from '../types.js';
 import { splitSentences } from '../nlp/sentences.js';
-import type { DocExtraction } from './model.js';
-import { extractEntities } from './entities.js';
+import type { DocExtraction, EventMention } from './model.js';
+import { extractEntities, type EntityResult } from './entities.js';
 import { extractEvents } from './events.js';
 import type { KnowledgeBase } from './knowledge.js';
 
@@ -13,6 +13,19 @@ export function extractDocument(doc: Doc, kb: KnowledgeBase): DocExtraction {
   const sentences = splitSentences(doc.text);
   const entities = extractEntities(doc, sentences, kb);
   const { events } = extractEvents(doc, sentences, entities.mentions, { triggers: kb.triggers });
+  return {
+    doc: docMeta(doc),
+    sentences: evidenceTexts(sentences, entities, events),
+    entities: entities.mentions,
+    refs: entities.refs,
+    relations: entities.relations,
+    events,
+    words: wordCount(doc.text),
+  };
+}
+
+/** The texts of the sentences that mentions, relations and events cite, by index. */
+function evidenceTexts(sentences: Sentence[], entities: EntityResult, events: EventMention[]): Record<number, string> {
   const used = new Set<number>();
   for (const m of entities.mentions) used.add(m.sentence);
   for (const r of entities.relations) used.add(r.sentence);
@@ -22,23 +35,27 @@ export function extractDocument(doc: Doc, kb: KnowledgeBase): DocExtraction {
     const s = sentences[i];
     if (s) texts[i] = s.text;
   }
-  const meta: DocExtraction['doc'] = { id: doc.id, title: doc.title, file: doc.source.file };
-  if (doc.date) meta.date = doc.date;
-  if (doc.datePrecision) meta.datePrecision = doc.datePrecision;
-  if (doc.url) meta.url = doc.url;
+  return texts;
+}
+
+function docMeta(doc: Doc): DocExtraction['doc'] {
+  // One shape for every document (absent fields undefined, which JSON leaves out as before).
+  return {
+    id: doc.id,
+    title: doc.title,
+    file: doc.source.file,
+    date: doc.date || undefined,
+    datePrecision: doc.datePrecision || undefined,
+    url: doc.url || undefined,
+  };
+}
+
+function wordCount(text: string): number {
   let words = 0;
-  for (let i = 0, inWord = false; i < doc.text.length; i++) {
-    const space = doc.text.charCodeAt(i) <= 32;
+  for (let i = 0, inWord = false; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32;
     if (!space && !inWord) words++;
     inWord = !space;
   }
-  return {
-    doc: meta,
-    sentences: texts,
-    entities: entities.mentions,
-    refs: entities.refs,
-    relations: entities.relations,
-    events,
-    words,
-  };
+  return words;
 }

@@ -1,7 +1,8 @@
-import type { Doc, Sentence } from '../types.js';
+import type { Doc, Relation, Sentence } from '../types.js';
 import type { EntityMention, EntityRef, RelationMention } from './model.js';
-import type { KnowledgeBase, KnownPlace } from './knowledge.js';
-import { isAcronym, isCapitalised, isWord, tokenize, type Token } from './tokens.js';
+import { newRef, placeRefOf, type Cues, type KnowledgeBase } from './knowledge.js';
+import type { NameCandidate, NameMatch } from './matcher.js';
+import { isAcronym, isCapitalised, isWord, tokenize, tokenTexts as textTokens, type Token } from './tokens.js';
 
 /**
  * Actor and place mentions in one document, resolved to global keys.
@@ -46,11 +47,32 @@ function keyFromName(kind: 'actor' | 'place', type: string, name: string): strin
   return kind === 'place' ? `place:name:${n}` : `actor:${type.replace(/\s+/g, '-')}:${n}`;
 }
 
-function placeRef(p: KnownPlace): EntityRef {
-  const ref: EntityRef = { key: `place:${p.id}`, kind: 'place', type: p.type, label: p.name, known: true, lat: p.lat, lon: p.lon };
-  if (p.country) ref.country = p.country;
-  if (p.parent) ref.parent = `place:${p.parent}`;
-  return ref;
+/** An entity found by a cue, not in the lexicon or gazetteer: its identity is guessed from its name. */
+function guessedRef(kind: 'actor' | 'place', type: string, label: string, keyName: string = label): EntityRef {
+  return newRef(keyFromName(kind, type, keyName), kind, type, label, undefined, undefined, undefined, undefined, undefined);
+}
+
+/** A mention of `r`: its fields in the order of a ref's, then where it is (one shape for all). */
+function newMention(r: EntityRef, surface: string, sentence: number, start: number, end: number): EntityMention {
+  return {
+    key: r.key,
+    kind: r.kind,
+    type: r.type,
+    label: r.label,
+    known: r.known,
+    lat: r.lat,
+    lon: r.lon,
+    country: r.country,
+    parent: r.parent,
+    surface,
+    sentence,
+    start,
+    end,
+  };
+}
+
+function newRelation(from: string, to: string, relation: Relation, title: string | undefined, sentence: number): RelationMention {
+  return { from, to, relation, title, sentence };
 }
 
 function sentenceIndexAt(sentences: Sentence[], offset: number): number {
@@ -66,517 +88,747 @@ function sentenceIndexAt(sentences: Sentence[], offset: number): number {
   return -1;
 }
 
-export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBase): EntityResult {
-  const text = doc.text;
-  const cues = kb.cues;
-  const refs: Record<string, EntityRef> = {};
-  const mentions: EntityMention[] = [];
-  const relations: RelationMention[] = [];
+interface PlaceSpan {
+  sentence: number;
+  end: number;
+}
 
-  const addRef = (ref: EntityRef): EntityRef => {
-    const existing = refs[ref.key];
-    if (existing) return existing;
-    refs[ref.key] = ref;
-    return ref;
-  };
-  /** The sentence of each entity's first mention (in the order mentions were found). */
-  const firstSentences = (): Map<string, number> => {
-    const first = new Map<string, number>();
-    for (const m of mentions) if (!first.has(m.key)) first.set(m.key, m.sentence);
-    return first;
-  };
-  /** Adds a mention; it is always the last element of `mentions` afterwards. */
-  const mention = (ref: EntityRef, s: Sentence, start: number, end: number, surface?: string): EntityMention => {
-    const r = addRef(ref);
-    const m: EntityMention = { ...r, surface: surface ?? text.slice(start, end), sentence: s.index, start, end };
-    mentions.push(m);
-    return m;
-  };
+interface PendingShortForm {
+  st: SentenceTokens;
+  start: number;
+  end: number;
+  surface: string;
+  words: string[];
+}
 
-  // ── 1. The fast pass: lexicon and gazetteer names, and the countries the article is about.
-  const hits = kb.findNames(text);
-  const countryCounts = new Map<string, number>();
-  const countCountry = (cc: string | undefined, n = 1) => {
-    if (cc) countryCounts.set(cc, (countryCounts.get(cc) ?? 0) + n);
-  };
+// Arrays here are built with push, not Array.prototype.map: once V8 optimises map() its results
+// turn from packed to holey arrays, and each new elements kind deoptimises the code reading them.
+
+/**
+ * What extraction builds up over one document, handed to each step. The steps are module-level
+ * functions rather than closures of one big function: V8 then optimises each on its own, and a
+ * deoptimisation recompiles one small step instead of the whole extraction.
+ */
+class DocumentScan {
+  /** The entity table, in the order entities were first met. */
+  readonly refs = new Map<string, EntityRef>();
+  readonly mentions: EntityMention[] = [];
+  readonly relations: RelationMention[] = [];
+  perSentence: SentenceTokens[] = [];
+  context: { countries: string[] } = { countries: [] };
+  /** Words the article writes in lower case somewhere (built on first use). */
+  lowerWords: Set<string> | undefined = undefined;
+  readonly personNames: EntityRef[] = [];
+  lastPlaceSpan: PlaceSpan | undefined = undefined;
+  readonly pendingShortForms: PendingShortForm[] = [];
+  readonly acronyms = new Map<string, EntityRef>();
+  readonly text: string;
+  readonly cues: Cues;
+
+  constructor(
+    doc: Doc,
+    readonly sentences: Sentence[],
+    readonly kb: KnowledgeBase,
+  ) {
+    this.text = doc.text;
+    this.cues = kb.cues;
+  }
+}
+
+function addRef(scan: DocumentScan, ref: EntityRef): EntityRef {
+  const existing = scan.refs.get(ref.key);
+  if (existing) return existing;
+  scan.refs.set(ref.key, ref);
+  return ref;
+}
+
+/** Adds a mention; it is always the last element of `mentions` afterwards. */
+function addMention(scan: DocumentScan, ref: EntityRef, s: Sentence, start: number, end: number, surface?: string): EntityMention {
+  const r = addRef(scan, ref);
+  const m = newMention(r, surface ?? scan.text.slice(start, end), s.index, start, end);
+  scan.mentions.push(m);
+  return m;
+}
+
+/** The sentence of each entity's first mention (in the order mentions were found). */
+function firstSentences(mentions: EntityMention[]): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const m of mentions) if (!first.has(m.key)) first.set(m.key, m.sentence);
+  return first;
+}
+
+function countCountry(counts: Map<string, number>, cc: string | undefined, n: number): void {
+  if (cc) counts.set(cc, (counts.get(cc) ?? 0) + n);
+}
+
+/** The countries the article is about, most mentioned first: named ones count twice, demonyms once. */
+function documentCountries(kb: KnowledgeBase, text: string, hits: NameMatch[]): string[] {
+  const counts = new Map<string, number>();
   for (const h of hits) {
     for (const c of h.candidates) {
-      if (c.type === 'country') countCountry(kb.candidateCountry(c), 2);
-      else if (h.candidates.length === 1) countCountry(kb.candidateCountry(c));
+      if (c.type === 'country') countCountry(counts, kb.candidateCountry(c), 2);
+      else if (h.candidates.length === 1) countCountry(counts, kb.candidateCountry(c), 1);
     }
   }
-  for (const t of tokenize(text)) {
-    const cc = isCapitalised(t.text) ? kb.countryOfDemonym(t.text) : undefined;
-    if (cc) countCountry(cc);
+  for (const word of textTokens(text)) {
+    const cc = isCapitalised(word) ? kb.countryOfDemonym(word) : undefined;
+    if (cc) countCountry(counts, cc, 1);
   }
-  const countries = [...countryCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
-  const context = { countries };
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const countries: string[] = [];
+  for (const [c] of ranked) countries.push(c);
+  return countries;
+}
 
+function tokeniseSentence(s: Sentence): SentenceTokens {
+  const tokens = tokenize(s.text, s.start);
+  return { sentence: s, tokens, covered: new Int32Array(tokens.length).fill(-1) };
+}
+
+function cover(st: SentenceTokens, start: number, end: number, idx: number): void {
+  for (let i = 0; i < st.tokens.length; i++) {
+    const t = st.tokens[i]!;
+    if (t.start >= start && t.end <= end) st.covered[i] = idx;
+  }
+}
+
+export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBase): EntityResult {
+  const scan = new DocumentScan(doc, sentences, kb);
+  // ── 1. The fast pass: lexicon and gazetteer names, and the countries the article is about.
+  const hits = kb.findNames(scan.text);
+  const countries = documentCountries(kb, scan.text, hits);
+  scan.context = { countries };
   // Pre-tokenise sentences and mark what the matcher covered.
-  const perSentence: SentenceTokens[] = sentences.map((s) => {
-    const tokens = tokenize(s.text, s.start);
-    return { sentence: s, tokens, covered: new Int32Array(tokens.length).fill(-1) };
-  });
-  const cover = (st: SentenceTokens, start: number, end: number, idx: number) => {
-    for (let i = 0; i < st.tokens.length; i++) {
-      const t = st.tokens[i]!;
-      if (t.start >= start && t.end <= end) st.covered[i] = idx;
-    }
-  };
-
-  for (const h of hits) {
-    const si = sentenceIndexAt(sentences, h.start);
-    if (si < 0) continue;
-    // A place-name hit that is really the first word of a longer unknown name ("Ain" of
-    // "Ain al-Zekr", "Tal" of "Tal Shahab") or a common word ("March", "North") is no place.
-    // A generic alias used as a modifier ("Military sources said", "army vehicles") is no actor.
-    if (/^(?:the\s+)?(?:military|army|regime|government)$/i.test(h.surface) && /^\s+(?:sources?|analysts?|experts?|officials?|vehicles?|posts?|bases?|operations?|positions?|units?|spokesm[ae]n|statement|media)\b/i.test(text.slice(h.end, h.end + 16)))
-      continue;
-    if (h.candidates.every((c) => c.kind === 'place')) {
-      const single = !/\s/.test(h.surface);
-      const after = text.slice(h.end, h.end + 24);
-      if (single && cues.placePrefixes.has(h.surface) && /^\s+(?:\p{Lu}|(?:al|el|ad|ar|as|az|ez|ash)-)/u.test(after)) continue;
-      // ...or its second part ("Malah" of "Tal Malah").
-      const prev = /(\p{Lu}[\p{L}]*)\s+$/u.exec(text.slice(Math.max(0, h.start - 12), h.start));
-      if (prev && cues.placePrefixes.has(prev[1]!)) continue;
-      if (single && cues.notNames.has(h.surface.toLowerCase())) continue;
-    }
-    const ref = kb.resolveHit(h, context);
-    if (!ref) continue;
-    const s = sentences[si]!;
-    mention(ref, s, h.start, h.end, h.surface);
-    cover(perSentence[si]!, h.start, h.end, mentions.length - 1);
-  }
-
+  for (const s of sentences) scan.perSentence.push(tokeniseSentence(s));
+  for (const h of hits) addMatcherHit(scan, h);
   // ── 2. Demonym + armed-forces phrases ("Russian fighter jets", "Syrian and Russian air forces").
-  for (const st of perSentence) {
-    const s = st.sentence;
-    for (let i = 0; i < st.tokens.length; i++) {
-      const t = st.tokens[i]!;
-      const cc = isCapitalised(t.text) ? kb.countryOfDemonym(t.text) : undefined;
-      if (!cc) continue;
-      // "Syrian and Russian air forces": both demonyms share the head.
-      let j = i;
-      const demonyms = [{ cc, tok: t }];
-      while (st.tokens[j + 1]?.text === 'and' || st.tokens[j + 1]?.text === '-') {
-        const next = st.tokens[j + 2];
-        const ncc = next && isCapitalised(next.text) ? kb.countryOfDemonym(next.text) : undefined;
-        if (!next || !ncc) break;
-        demonyms.push({ cc: ncc, tok: next });
-        j += 2;
-      }
-      const after = text.slice(st.tokens[j]!.end, Math.min(s.end, st.tokens[j]!.end + 40));
-      const m = DEMONYM_MILITARY.exec(after);
-      if (!m) continue;
-      const head = m[1]!.toLowerCase().replace(/\s+/g, ' ');
-      const branch = MILITARY_AIR.test(head) ? 'air' : 'ground';
-      const end = st.tokens[j]!.end + m[0].length;
-      // A phrase the matcher already knows ("Syrian Arab Army") wins.
-      const firstIdx = i;
-      if (st.covered[firstIdx]! >= 0) continue;
-      for (const d of demonyms) {
-        const ref = kb.militaryOf(d.cc, branch);
-        if (!ref) continue;
-        const startOff = d.tok.start;
-        const surface = demonyms.length > 1 ? `${d.tok.text} ${m[1]}` : text.slice(startOff, end);
-        mention(ref, s, startOff, end, surface);
-        cover(st, startOff, end, mentions.length - 1);
-      }
-      i = j;
-    }
-  }
-
+  for (const st of scan.perSentence) addDemonymForces(scan, st);
   // ── 3. Unknown capitalised spans, typed by cues.
-  // Words the article writes in lower case somewhere: capitalised elsewhere, they are no names.
-  let lowerWords: Set<string> | undefined;
-  const lowerCaseWords = (): Set<string> => {
-    if (!lowerWords) {
-      lowerWords = new Set();
-      for (const m of text.matchAll(/(?<![\p{L}\-'’])\p{Ll}[\p{Ll}\-]{2,}/gu)) lowerWords.add(m[0]);
+  for (const st of scan.perSentence) recogniseSpans(scan, st);
+  linkLowerCaseTitles(scan);
+  // ── 4. Short forms: a surname or the last part of a full name seen in this document.
+  resolveShortForms(scan);
+  linkLexiconParents(scan);
+  // ── 4b. "X, known as the Y" / "X, also known as Y": one entity under two names.
+  mergeKnownAs(scan);
+  // ── 5. "the army" in an article about one country's war means that country's army.
+  const home = countries[0];
+  if (home) addGenericArmy(scan, home);
+  // ── 6. Places sit in their regions and countries.
+  linkPlaces(scan, home);
+
+  const mentions = scan.mentions;
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  const refs: Record<string, EntityRef> = {};
+  for (const [key, ref] of scan.refs) refs[key] = ref;
+  return { mentions, refs, relations: scan.relations, countries };
+}
+
+/** A matcher hit as a mention, unless it is part of a longer unknown name or a modifier. */
+function addMatcherHit(scan: DocumentScan, h: NameMatch): void {
+  const si = sentenceIndexAt(scan.sentences, h.start);
+  if (si < 0 || !hitIsName(scan, h)) return;
+  const ref = scan.kb.resolveHit(h, scan.context);
+  if (!ref) return;
+  addMention(scan, ref, scan.sentences[si]!, h.start, h.end, h.surface);
+  cover(scan.perSentence[si]!, h.start, h.end, scan.mentions.length - 1);
+}
+
+function hitIsName(scan: DocumentScan, h: NameMatch): boolean {
+  const text = scan.text;
+  const cues = scan.cues;
+  // A place-name hit that is really the first word of a longer unknown name ("Ain" of
+  // "Ain al-Zekr", "Tal" of "Tal Shahab") or a common word ("March", "North") is no place.
+  // A generic alias used as a modifier ("Military sources said", "army vehicles") is no actor.
+  if (/^(?:the\s+)?(?:military|army|regime|government)$/i.test(h.surface) && /^\s+(?:sources?|analysts?|experts?|officials?|vehicles?|posts?|bases?|operations?|positions?|units?|spokesm[ae]n|statement|media)\b/i.test(text.slice(h.end, h.end + 16)))
+    return false;
+  if (h.candidates.every(isPlaceCandidate)) {
+    const single = !/\s/.test(h.surface);
+    const after = text.slice(h.end, h.end + 24);
+    if (single && cues.placePrefixes.has(h.surface) && /^\s+(?:\p{Lu}|(?:al|el|ad|ar|as|az|ez|ash)-)/u.test(after)) return false;
+    // ...or its second part ("Malah" of "Tal Malah").
+    const prev = /(\p{Lu}[\p{L}]*)\s+$/u.exec(text.slice(Math.max(0, h.start - 12), h.start));
+    if (prev && cues.placePrefixes.has(prev[1]!)) return false;
+    if (single && cues.notNames.has(h.surface.toLowerCase())) return false;
+  }
+  return true;
+}
+
+function isPlaceCandidate(c: NameCandidate): boolean {
+  return c.kind === 'place';
+}
+
+function demonymCountry(kb: KnowledgeBase, t: Token): string | undefined {
+  return isCapitalised(t.text) ? kb.countryOfDemonym(t.text) : undefined;
+}
+
+function addDemonymForces(scan: DocumentScan, st: SentenceTokens): void {
+  for (let i = 0; i < st.tokens.length; i++) {
+    const cc = demonymCountry(scan.kb, st.tokens[i]!);
+    if (cc) i = addDemonymForcesAt(scan, st, i, cc);
+  }
+}
+
+interface Demonym {
+  cc: string;
+  tok: Token;
+}
+
+/** The forces named by the demonym at token i and those joined to it; returns the token to go on after. */
+function addDemonymForcesAt(scan: DocumentScan, st: SentenceTokens, i: number, cc: string): number {
+  const s = st.sentence;
+  const text = scan.text;
+  // "Syrian and Russian air forces": both demonyms share the head.
+  let j = i;
+  const demonyms: Demonym[] = [{ cc, tok: st.tokens[i]! }];
+  while (st.tokens[j + 1]?.text === 'and' || st.tokens[j + 1]?.text === '-') {
+    const next = st.tokens[j + 2];
+    const ncc = next ? demonymCountry(scan.kb, next) : undefined;
+    if (!next || !ncc) break;
+    demonyms.push({ cc: ncc, tok: next });
+    j += 2;
+  }
+  const after = text.slice(st.tokens[j]!.end, Math.min(s.end, st.tokens[j]!.end + 40));
+  const m = DEMONYM_MILITARY.exec(after);
+  if (!m) return i;
+  const head = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+  const branch = MILITARY_AIR.test(head) ? 'air' : 'ground';
+  const end = st.tokens[j]!.end + m[0].length;
+  // A phrase the matcher already knows ("Syrian Arab Army") wins.
+  if (st.covered[i]! >= 0) return i;
+  for (const d of demonyms) {
+    const ref = scan.kb.militaryOf(d.cc, branch);
+    if (!ref) continue;
+    const startOff = d.tok.start;
+    const surface = demonyms.length > 1 ? `${d.tok.text} ${m[1]}` : text.slice(startOff, end);
+    addMention(scan, ref, s, startOff, end, surface);
+    cover(st, startOff, end, scan.mentions.length - 1);
+  }
+  return j;
+}
+
+/** Words the article writes in lower case somewhere: capitalised elsewhere, they are no names. */
+function lowerCaseWords(scan: DocumentScan): Set<string> {
+  if (!scan.lowerWords) {
+    const words = new Set<string>();
+    for (const m of scan.text.matchAll(/(?<![\p{L}\-'’])\p{Ll}[\p{Ll}\-]{2,}/gu)) words.add(m[0]);
+    scan.lowerWords = words;
+  }
+  return scan.lowerWords;
+}
+
+function recogniseSpans(scan: DocumentScan, st: SentenceTokens): void {
+  const s = st.sentence;
+  const toks = st.tokens;
+  let i = 0;
+  while (i < toks.length) {
+    if (st.covered[i]! >= 0) {
+      const m = scan.mentions[st.covered[i]!]!;
+      if (m.kind === 'place') scan.lastPlaceSpan = { sentence: s.index, end: m.end };
+      i++;
+      continue;
     }
-    return lowerWords;
+    if (!isWord(toks[i]!) || !isCapitalised(toks[i]!.text)) {
+      i++;
+      continue;
+    }
+    const j = capitalisedRunEnd(scan, st, i);
+    classifySpan(scan, st, i, j);
+    i = j + 1;
+  }
+}
+
+/** The last token of the run of capitalised words from token i, with name connectors inside it. */
+function capitalisedRunEnd(scan: DocumentScan, st: SentenceTokens, i: number): number {
+  const toks = st.tokens;
+  let j = i;
+  while (j + 1 < toks.length) {
+    const next = toks[j + 1]!;
+    if (st.covered[j + 1]! >= 0) break;
+    if (scan.text.slice(toks[j]!.end, next.start).includes('\n')) break;
+    if (isWord(next) && isCapitalised(next.text)) {
+      j++;
+      continue;
+    }
+    if (joinsName(st, j, next.text.toLowerCase())) {
+      j += 2;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+/** Whether the connector after token j ("of", "al", "bin", "and"...) joins the next capitalised word to the name. */
+function joinsName(st: SentenceTokens, j: number, conn: string): boolean {
+  const after = st.tokens[j + 2];
+  return (
+    (conn === 'of' || conn === 'al' || conn === 'bin' || conn === 'ibn' || conn === 'abu' || conn === 'de' || conn === 'for' || conn === 'and' || /^(?:al|el|ad|ar|as|az|ez|ash)-/.test(conn)) &&
+    after !== undefined && isWord(after) && isCapitalised(after.text) && st.covered[j + 2]! < 0 &&
+    // "X and Y" joins only inside an organisation name ("Syrian Observatory for Human Rights" style)
+    (conn !== 'and' || /^(?:Security|Development|Justice|Human|Space|Construction)$/.test(after.text))
+  );
+}
+
+function lowerWordBefore(st: SentenceTokens, i: number, n: number): string {
+  const words: string[] = [];
+  for (let k = i - 1; k >= 0 && words.length < n; k--) {
+    const t = st.tokens[k]!;
+    if (!isWord(t)) break;
+    words.unshift(t.text.toLowerCase());
+  }
+  return words.join(' ');
+}
+
+const bare = (w: string): string => w.toLowerCase().replace(/\.$/, '').replace(/['’]s$/, '');
+const OPENING_WORD = /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|new|old|great|grand|greater|free|national|popular|islamic|united|general)$/;
+
+/** A capitalised span once stripped of the words that are no part of a name. */
+interface Span {
+  st: SentenceTokens;
+  /** Token index where the run began, and where the name begins and ends in it. */
+  i: number;
+  a: number;
+  z: number;
+  words: Token[];
+  surface: string;
+  firstWord: string;
+  lastLower: string;
+  start: number;
+  end: number;
+  /** Title words stripped from the front ("President", "Gen."). */
+  title: string;
+}
+
+/**
+ * Trims the run of tokens i..j to the name in it, or undefined when none is left: leading words
+ * capitalised only by position or that are titles, trailing words that are no names ("Syria
+ * Monday", "Assad's").
+ */
+function trimSpan(scan: DocumentScan, st: SentenceTokens, i: number, j: number): Span | undefined {
+  const cues = scan.cues;
+  const toks = st.tokens;
+  let a = i;
+  let title = '';
+  // Directions and adjectives open many real names ("Northern Storm Brigade", "Eastern Ghouta"):
+  // kept when the span ends in an organisation or place head.
+  const headed = cues.orgHeads.has(bare(toks[j]!.text)) || cues.placeHeads.has(bare(toks[j]!.text));
+  while (a <= j) {
+    const w = bare(toks[a]!.text);
+    if (headed && a < j && OPENING_WORD.test(w)) break;
+    if (cues.titles.has(w) || (a + 1 <= j && cues.titles.has(`${w} ${toks[a + 1]!.text.toLowerCase()}`))) {
+      title = title ? `${title} ${toks[a]!.text}` : toks[a]!.text;
+      a++;
+      continue;
+    }
+    if (cues.notNames.has(w) || (a === 0 && cues.sentenceStarters(w))) {
+      a++;
+      continue;
+    }
+    break;
+  }
+  let z = j;
+  while (z >= a && cues.notNames.has(bare(toks[z]!.text)) && !cues.placeHeads.has(bare(toks[z]!.text)) && !cues.orgHeads.has(bare(toks[z]!.text))) z--;
+  if (a > z) return undefined;
+  const words = toks.slice(a, z + 1);
+  // A run of many capitalised words with no punctuation is a list or a headline, not a name.
+  if (words.length > 5) return undefined;
+  const surface = scan.text.slice(words[0]!.start, words[words.length - 1]!.end).replace(/['’]s$/, '');
+  const start = words[0]!.start;
+  return { st, i, a, z, words, surface, firstWord: words[0]!.text, lastLower: words[words.length - 1]!.text.toLowerCase(), start, end: start + surface.length, title };
+}
+
+function classifySpan(scan: DocumentScan, st: SentenceTokens, i: number, j: number): void {
+  const span = trimSpan(scan, st, i, j);
+  if (!span) return;
+  const cues = scan.cues;
+  const lastLower = span.lastLower;
+  // A lone generic noun capitalised in a name's tail ("the Palmyra Triangle and Castle").
+  if (span.words.length === 1 && (cues.placeHeads.has(lastLower) || cues.orgHeads.has(lastLower) || cues.titles.has(lastLower))) return;
+  // A known actor the fast pass missed (a possessive, an odd hyphen): "ISIL’s".
+  const knownActor = scan.kb.actorByName(span.surface);
+  if (knownActor) {
+    addMention(scan, knownActor, st.sentence, span.start, span.end);
+    return;
+  }
+  resolveSpan(scan, span, readSpanCues(scan, span));
+}
+
+/** What the words around a span say about it. */
+interface SpanCues {
+  /** An acronym defined right after it: "National Defense Forces (NDF)". */
+  acronym: string | undefined;
+  /** The lower-case word, and the three words, before it ("in", "town of"). */
+  before1: string;
+  before3: string;
+  /** The place type its head says ("Tal al-Frat region", "al-Mahr oilfield"), and where the head ends. */
+  placeHead: string | undefined;
+  headEnd: number;
+  /** The head is a lower-case word after the name, no part of it. */
+  lowerHead: boolean;
+  orgType: string | undefined;
+  hasPlacePrefix: boolean;
+  /** A lower-case title before the span ("media activist"), and the title in all. */
+  lowerTitle: string;
+  title: string;
+  personCue: boolean;
+}
+
+function readSpanCues(scan: DocumentScan, span: Span): SpanCues {
+  const { st, words, lastLower, firstWord, z } = span;
+  const cues = scan.cues;
+  const toks = st.tokens;
+  const acr = /^\s*\(([A-Z][A-Z0-9\-]{1,7})\)/.exec(scan.text.slice(span.end, span.end + 12));
+  // Text before the span decides place readings ("in Zizun", "town of Yalda").
+  const before1 = lowerWordBefore(st, span.a, 1);
+  const before3 = lowerWordBefore(st, span.a, 3);
+  const nextTok = toks[z + 1];
+  const nextWord = nextTok && isWord(nextTok) ? nextTok.text.toLowerCase() : '';
+  const next2 = toks[z + 2] && isWord(toks[z + 2]!) ? toks[z + 2]!.text.toLowerCase() : '';
+
+  // Place heads written in lower case after the name: "Tal al-Frat region", "al-Mahr oilfield".
+  let placeHead: string | undefined = words.length >= 2 ? cues.placeHeads.get(lastLower) : undefined;
+  let headEnd = span.end;
+  let lowerHead = false;
+  if (!placeHead && nextWord && nextTok && /^\p{Ll}/u.test(nextTok.text) && cues.placeHeads.has(nextWord) && nextWord !== 'city' && nextWord !== 'state' && nextWord !== 'front') {
+    placeHead = cues.placeHeads.get(nextWord);
+    headEnd = nextTok.end;
+    lowerHead = true;
+  }
+  // Organisation heads: in the name ("Yarmouk Martyrs Brigade") or after it in lower case
+  // ("Jeish al-Islam terrorist group", "Desert Falcons fighters").
+  let orgType = words.length >= 2 ? cues.orgHeads.get(lastLower) : undefined;
+  if (!orgType && /^(?:group|militia|faction|brigade|battalion|movement)$/.test(nextWord)) orgType = 'armed group';
+  if (!orgType && /^(?:terrorist|militant|rebel|jihadist|extremist|armed|insurgent|islamist)$/.test(nextWord) && /^(?:group|groups|organization|militia|faction)$/.test(next2)) orgType = 'armed group';
+  const hasPlacePrefix = (cues.placePrefixes.has(firstWord) && words.length >= 2) || (/^(?:al|el|ad|ar|as|az|ez|ash)-/.test(firstWord) && words.length === 1);
+
+  // People: a title before (capitalised in the span or lower case before it), a known first
+  // name, or a reporting verb after a two-word name.
+  const lowerTitle = lowerTitleBefore(cues, st, span.a);
+  const title = !span.title && lowerTitle ? lowerTitle : span.title;
+  const firstIsGivenName = scan.kb.isGivenName(firstWord) && words.length >= 2;
+  return {
+    acronym: acr ? acr[1]! : undefined,
+    before1,
+    before3,
+    placeHead,
+    headEnd,
+    lowerHead,
+    orgType,
+    hasPlacePrefix,
+    lowerTitle,
+    title,
+    personCue: title !== '' || firstIsGivenName,
   };
-  const personNames: EntityRef[] = [];
-  let lastPlaceSpan: { sentence: number; end: number } | undefined;
-  const pendingShortForms: Array<{ st: SentenceTokens; start: number; end: number; surface: string; words: string[] }> = [];
-  const acronyms = new Map<string, EntityRef>();
-  for (const st of perSentence) recogniseSpans(st);
+}
 
-  function recogniseSpans(st: SentenceTokens): void {
-    const s = st.sentence;
-    const toks = st.tokens;
-    let i = 0;
-    while (i < toks.length) {
-      if (st.covered[i]! >= 0) {
-        const m = mentions[st.covered[i]!]!;
-        if (m.kind === 'place') lastPlaceSpan = { sentence: s.index, end: m.end };
-        i++;
-        continue;
-      }
-      if (!isWord(toks[i]!) || !isCapitalised(toks[i]!.text)) {
-        i++;
-        continue;
-      }
-      // Extend a run of capitalised words, allowing name connectors inside it.
-      let j = i;
-      while (j + 1 < toks.length) {
-        const next = toks[j + 1]!;
-        if (st.covered[j + 1]! >= 0) break;
-        if (text.slice(toks[j]!.end, next.start).includes('\n')) break;
-        if (isWord(next) && isCapitalised(next.text)) {
-          j++;
-          continue;
-        }
-        const conn = next.text.toLowerCase();
-        const after = toks[j + 2];
-        if (
-          (conn === 'of' || conn === 'al' || conn === 'bin' || conn === 'ibn' || conn === 'abu' || conn === 'de' || conn === 'for' || conn === 'and' || /^(?:al|el|ad|ar|as|az|ez|ash)-/.test(conn)) &&
-          after && isWord(after) && isCapitalised(after.text) && st.covered[j + 2]! < 0 &&
-          // "X and Y" joins only inside an organisation name ("Syrian Observatory for Human Rights" style)
-          (conn !== 'and' || /^(?:Security|Development|Justice|Human|Space|Construction)$/.test(after.text))
-        ) {
-          j += 2;
-          continue;
-        }
-        break;
-      }
-      classifySpan(st, i, j);
-      i = j + 1;
-    }
-    // Lower-case cues before capitalised lists: "towns of Yalda, Babbila and Seyedi Meqdad".
+/** Types a span by its cues, in order of trust; what has no cue waits to be read as a short form. */
+function resolveSpan(scan: DocumentScan, span: Span, c: SpanCues): void {
+  const { words, surface } = span;
+  const kb = scan.kb;
+  const s = span.st.sentence;
+  if (c.acronym !== undefined && isAcronym(c.acronym) && words.length >= 2) {
+    addAcronymDefinition(scan, span, c.acronym, c.orgType);
+    return;
   }
-
-  function lowerWordBefore(st: SentenceTokens, i: number, n = 1): string {
-    const words: string[] = [];
-    for (let k = i - 1; k >= 0 && words.length < n; k--) {
-      const t = st.tokens[k]!;
-      if (!isWord(t)) break;
-      words.unshift(t.text.toLowerCase());
-    }
-    return words.join(' ');
+  if (isAcronym(surface) && scan.acronyms.has(surface)) {
+    addMention(scan, scan.acronyms.get(surface)!, s, span.start, span.end);
+    return;
   }
-
-  function classifySpan(st: SentenceTokens, i: number, j: number): void {
-    const s = st.sentence;
-    const toks = st.tokens;
-    // Drop leading words that are capitalised only by position or are titles.
-    let a = i;
-    let title = '';
-    const bare = (w: string) => w.toLowerCase().replace(/\.$/, '').replace(/['’]s$/, '');
-    // Directions and adjectives open many real names ("Northern Storm Brigade", "Eastern Ghouta"):
-    // kept when the span ends in an organisation or place head.
-    const headed = cues.orgHeads.has(bare(toks[j]!.text)) || cues.placeHeads.has(bare(toks[j]!.text));
-    while (a <= j) {
-      const w = bare(toks[a]!.text);
-      if (headed && a < j && /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|new|old|great|grand|greater|free|national|popular|islamic|united|general)$/.test(w)) break;
-      if (cues.titles.has(w) || (a + 1 <= j && cues.titles.has(`${w} ${toks[a + 1]!.text.toLowerCase()}`))) {
-        title = title ? `${title} ${toks[a]!.text}` : toks[a]!.text;
-        a++;
-        continue;
-      }
-      if (cues.notNames.has(w) || (a === 0 && cues.sentenceStarters(w))) {
-        a++;
-        continue;
-      }
-      break;
-    }
-    // Trailing words that are no names either ("Syria Monday", "Assad's").
-    let z = j;
-    while (z >= a && cues.notNames.has(bare(toks[z]!.text)) && !cues.placeHeads.has(bare(toks[z]!.text)) && !cues.orgHeads.has(bare(toks[z]!.text))) z--;
-    if (a > z) return;
-    const words = toks.slice(a, z + 1);
-    // A run of many capitalised words with no punctuation is a list or a headline, not a name.
-    if (words.length > 5) return;
-    const surface = text.slice(words[0]!.start, words[words.length - 1]!.end).replace(/['’]s$/, '');
-    const lastLower = words[words.length - 1]!.text.toLowerCase();
-    const firstWord = words[0]!.text;
-    const start = words[0]!.start;
-    const end = start + surface.length;
-    // A lone generic noun capitalised in a name's tail ("the Palmyra Triangle and Castle").
-    if (words.length === 1 && (cues.placeHeads.has(lastLower) || cues.orgHeads.has(lastLower) || cues.titles.has(lastLower))) return;
-
-    // A known actor the fast pass missed (a possessive, an odd hyphen): "ISIL’s".
-    const knownActor = kb.actorByName(surface);
-    if (knownActor) {
-      mention(knownActor, s, start, end);
-      return;
-    }
-
-    // An acronym defined in the text: "National Defense Forces (NDF)".
-    const afterSpan = text.slice(end, end + 12);
-    const acr = /^\s*\(([A-Z][A-Z0-9\-]{1,7})\)/.exec(afterSpan);
-
-    // Text before the span decides place readings ("in Zizun", "town of Yalda").
-    const before1 = lowerWordBefore(st, a, 1);
-    const before3 = lowerWordBefore(st, a, 3);
-    const nextTok = toks[z + 1];
-    const nextWord = nextTok && isWord(nextTok) ? nextTok.text.toLowerCase() : '';
-    const next2 = toks[z + 2] && isWord(toks[z + 2]!) ? toks[z + 2]!.text.toLowerCase() : '';
-
-    // Place heads written in lower case after the name: "Tal al-Frat region", "al-Mahr oilfield".
-    let placeHead: string | undefined = words.length >= 2 ? cues.placeHeads.get(lastLower) : undefined;
-    let headEnd = end;
-    let lowerHead = false;
-    if (!placeHead && nextWord && nextTok && /^\p{Ll}/u.test(nextTok.text) && cues.placeHeads.has(nextWord) && nextWord !== 'city' && nextWord !== 'state' && nextWord !== 'front') {
-      placeHead = cues.placeHeads.get(nextWord);
-      headEnd = nextTok.end;
-      lowerHead = true;
-    }
-    // Organisation heads: in the name ("Yarmouk Martyrs Brigade") or after it in lower case
-    // ("Jeish al-Islam terrorist group", "Desert Falcons fighters").
-    let orgType = words.length >= 2 ? cues.orgHeads.get(lastLower) : undefined;
-    if (!orgType && /^(?:group|militia|faction|brigade|battalion|movement)$/.test(nextWord)) orgType = 'armed group';
-    if (!orgType && /^(?:terrorist|militant|rebel|jihadist|extremist|armed|insurgent|islamist)$/.test(nextWord) && /^(?:group|groups|organization|militia|faction)$/.test(next2)) orgType = 'armed group';
-    const hasPlacePrefix = cues.placePrefixes.has(firstWord) && words.length >= 2 || (/^(?:al|el|ad|ar|as|az|ez|ash)-/.test(firstWord) && words.length === 1);
-
-    // People: a title before (capitalised in the span or lower case before it), a known first
-    // name, or a reporting verb after a two-word name.
-    const lowerTitle = lowerTitleBefore(st, a);
-    if (!title && lowerTitle) title = lowerTitle;
-    const firstIsGivenName = kb.isGivenName(firstWord) && words.length >= 2;
-    const personCue = title !== '' || firstIsGivenName;
-
-    if (acr && isAcronym(acr[1]!) && words.length >= 2) {
-      const known = kb.actorByName(surface) ?? kb.actorByName(acr[1]!);
-      const ref = known ?? addRef({ key: keyFromName('actor', orgType ?? 'organization', surface), kind: 'actor', type: orgType ?? 'organization', label: surface });
-      mention(ref, s, start, end);
-      acronyms.set(acr[1]!, ref);
-      return;
-    }
-    if (isAcronym(surface) && acronyms.has(surface)) {
-      mention(acronyms.get(surface)!, s, start, end);
-      return;
-    }
-    if (personCue && !orgType && !placeHead && !hasPlacePrefix && words.length <= 4) {
-      const ref = addRef({ key: keyFromName('actor', 'person', surface), kind: 'actor', type: 'person', label: surface });
-      if (words.length >= 2) personNames.push(ref);
-      const m = mention(ref, s, start, end);
-      if (title) noteAffiliation(st, title === lowerTitle ? a - lowerTitle.split(/\s+/).length : i, m, title);
-      lastPlaceSpan = undefined;
-      return;
-    }
-    if (orgType) {
-      const known = kb.actorByName(surface);
-      const ref = known ?? addRef({ key: keyFromName('actor', orgType, surface), kind: 'actor', type: orgType, label: surface });
-      mention(ref, s, start, end);
-      return;
-    }
-    // A surname of someone named earlier ("According to al-Hussein") is that person, not a place.
-    const namedBefore = words.length <= 2 && !placeHead ? personByTail(words.map((w) => w.text)) : undefined;
-    if (namedBefore) {
-      mention(namedBefore, s, start, end);
-      return;
-    }
-    // A list continues a place reading: "towns of Yalda, Babbila and Seyedi Meqdad".
-    const between = lastPlaceSpan && lastPlaceSpan.sentence === s.index ? text.slice(lastPlaceSpan.end, start) : '';
-    const listCue = between !== '' && /^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(between);
-    const prefixCue = [...cues.placeLowerPrefixes].some((p) => before3.endsWith(p));
-    const placeCue = placeHead !== undefined || hasPlacePrefix || listCue || prefixCue || cues.placePrepositions.has(before1);
-    // One unknown word that is a demonym or an ordinary English word ("Turkish", "Ceasefire"),
-    // or that the same article also writes in lower case, is no place name.
-    if (words.length === 1 && !placeHead && !hasPlacePrefix) {
-      const lower = firstWord.toLowerCase();
-      if (kb.countryOfDemonym(firstWord) || cues.commonWord(lower) || /(?:ean|ian|ish|ese)$/.test(lower) || lowerCaseWords().has(lower)) return;
-    }
-    if (placeCue) {
-      const name = placeHead && !lowerHead && words.length >= 2 ? text.slice(start, words[words.length - 2]!.end) : surface;
-      const known = kb.lookupPlace(surface, context) ?? (name !== surface ? kb.lookupPlace(name, context) : undefined);
-      const surfaceFull = text.slice(start, headEnd);
-      if (known) {
-        mention(placeRef(known), s, start, headEnd, surfaceFull);
-        lastPlaceSpan = { sentence: s.index, end: headEnd };
-        return;
-      }
-      // An unknown one-word name needs more than "of" before it, and a given name is a person.
-      if (!placeHead && !hasPlacePrefix && !listCue && !prefixCue && words.length === 1 && before1 === 'of') return;
-      if (!placeHead && !hasPlacePrefix && kb.isGivenName(firstWord)) return;
-      if (!placeHead && !hasPlacePrefix && !listCue && kb.countryOfDemonym(firstWord)) return;
-      const type = placeHead ?? 'town';
-      // The label is the name; a lower-case head ("region", "oilfield") stays an alias only.
-      const label = surface.replace(/^(?:the)\s+/i, '');
-      const ref = addRef({ key: keyFromName('place', type, label.replace(/\s+(?:region|district|area|province|governorate)$/i, '')), kind: 'place', type, label });
-      mention(ref, s, start, headEnd, surfaceFull);
-      lastPlaceSpan = { sentence: s.index, end: headEnd };
-      return;
-    }
-    // Otherwise: a short form resolved later, or nothing.
-    pendingShortForms.push({ st, start, end, surface, words: words.map((w) => w.text) });
+  if (c.personCue && !c.orgType && !c.placeHead && !c.hasPlacePrefix && words.length <= 4) {
+    addPersonSpan(scan, span, c);
+    return;
   }
-
-  /** The person of this article whose full name ends with these words ("al-Omar", "Abdel Rahman"). */
-  function personByTail(words: string[]): EntityRef | undefined {
-    const key = words.join(' ').toLowerCase().replace(/^(?:al|el)-/, '');
-    return personNames.find((r) => {
-      const parts = r.label.toLowerCase().split(/\s+/);
-      for (let n = 1; n < parts.length; n++) if (parts.slice(n).join(' ').replace(/^(?:al|el)-/, '') === key) return true;
-      return false;
-    });
+  if (c.orgType) {
+    const ref = kb.actorByName(surface) ?? addRef(scan, guessedRef('actor', c.orgType, surface));
+    addMention(scan, ref, s, span.start, span.end);
+    return;
   }
-
-  /** A lower-case title just before a name: "media activist", "press secretary", "lawmaker". */
-  function lowerTitleBefore(st: SentenceTokens, a: number): string {
-    const parts: string[] = [];
-    for (let k = a - 1; k >= 0 && parts.length < 3; k--) {
-      const t = st.tokens[k]!;
-      if (!isWord(t) || !/^\p{Ll}/u.test(t.text) || !cues.titleWords.has(t.text.toLowerCase())) break;
-      parts.unshift(t.text);
-    }
-    // Only a real title counts ("local media activist" ends in "activist").
-    while (parts.length && !cues.titles.has(parts[parts.length - 1]!.toLowerCase())) parts.pop();
-    return parts.join(' ');
+  // A surname of someone named earlier ("According to al-Hussein") is that person, not a place.
+  const namedBefore = words.length <= 2 && !c.placeHead ? personByTail(scan, tokenTexts(words)) : undefined;
+  if (namedBefore) {
+    addMention(scan, namedBefore, s, span.start, span.end);
+    return;
   }
+  if (addPlaceSpan(scan, span, c)) return;
+  // Otherwise: a short form resolved later, or nothing.
+  scan.pendingShortForms.push({ st: span.st, start: span.start, end: span.end, surface, words: tokenTexts(words) });
+}
 
-  // "Kremlin press secretary Dmitry Peskov", "SOHR Director Rami Abdel Rahman",
-  // "The Observatory head, Rami Abdel Rahman", "Russian lawmaker Andrey Krasov".
-  function noteAffiliation(st: SentenceTokens, titleStart: number, person: EntityMention, title: string): void {
-    // Look left of the title words (up to 4 tokens) for an organisation, a country or a demonym.
-    let fullTitle = title;
-    for (let k = titleStart - 1; k >= Math.max(0, titleStart - 5); k--) {
-      const t = st.tokens[k]!;
-      const idx = st.covered[k]!;
-      if (idx >= 0) {
-        const org = mentions[idx]!;
-        if (org.kind === 'actor' || org.type === 'country') {
-          relations.push({ from: person.key, to: org.key, relation: 'affiliation', title: fullTitle.toLowerCase(), sentence: person.sentence });
-        }
-        return;
-      }
-      const cc = kb.countryOfDemonym(t.text);
-      if (cc) {
-        const country = kb.countryRef(cc);
-        if (country) {
-          addRef(country);
-          relations.push({ from: person.key, to: country.key, relation: 'affiliation', title: fullTitle.toLowerCase(), sentence: person.sentence });
-        }
-        return;
-      }
-      if (!isWord(t) || t.text === 'the' || t.text === 'The') return;
-      const lower = t.text.toLowerCase();
-      if (/^\p{Ll}/u.test(t.text) && cues.titleWords.has(lower)) {
-        fullTitle = `${t.text} ${fullTitle}`;
-        continue;
+function tokenTexts(tokens: Token[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) out.push(t.text);
+  return out;
+}
+
+function addAcronymDefinition(scan: DocumentScan, span: Span, acronym: string, orgType: string | undefined): void {
+  const kb = scan.kb;
+  const known = kb.actorByName(span.surface) ?? kb.actorByName(acronym);
+  const ref = known ?? addRef(scan, guessedRef('actor', orgType ?? 'organization', span.surface));
+  addMention(scan, ref, span.st.sentence, span.start, span.end);
+  scan.acronyms.set(acronym, ref);
+}
+
+function addPersonSpan(scan: DocumentScan, span: Span, c: SpanCues): void {
+  const ref = addRef(scan, guessedRef('actor', 'person', span.surface));
+  if (span.words.length >= 2) scan.personNames.push(ref);
+  const m = addMention(scan, ref, span.st.sentence, span.start, span.end);
+  if (c.title) noteAffiliation(scan, span.st, c.title === c.lowerTitle ? span.a - c.lowerTitle.split(/\s+/).length : span.i, m, c.title);
+  scan.lastPlaceSpan = undefined;
+}
+
+/** A span read as a place when a cue says so; false when no cue does. */
+function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
+  const { words, surface, firstWord, start } = span;
+  const kb = scan.kb;
+  const text = scan.text;
+  const s = span.st.sentence;
+  const placeHead = c.placeHead;
+  const hasPlacePrefix = c.hasPlacePrefix;
+  // A list continues a place reading: "towns of Yalda, Babbila and Seyedi Meqdad".
+  const last = scan.lastPlaceSpan;
+  const between = last && last.sentence === s.index ? text.slice(last.end, start) : '';
+  const listCue = between !== '' && /^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(between);
+  const prefixCue = endsWithAny(c.before3, scan.cues.placeLowerPrefixes);
+  const placeCue = placeHead !== undefined || hasPlacePrefix || listCue || prefixCue || scan.cues.placePrepositions.has(c.before1);
+  // One unknown word that is a demonym or an ordinary English word ("Turkish", "Ceasefire"),
+  // or that the same article also writes in lower case, is no place name.
+  if (words.length === 1 && !placeHead && !hasPlacePrefix) {
+    const lower = firstWord.toLowerCase();
+    if (kb.countryOfDemonym(firstWord) || scan.cues.commonWord(lower) || /(?:ean|ian|ish|ese)$/.test(lower) || lowerCaseWords(scan).has(lower)) return true;
+  }
+  if (!placeCue) return false;
+  const headEnd = c.headEnd;
+  const name = placeHead && !c.lowerHead && words.length >= 2 ? text.slice(start, words[words.length - 2]!.end) : surface;
+  const known = kb.lookupPlace(surface, scan.context) ?? (name !== surface ? kb.lookupPlace(name, scan.context) : undefined);
+  const surfaceFull = text.slice(start, headEnd);
+  if (known) {
+    addMention(scan, placeRefOf(known), s, start, headEnd, surfaceFull);
+    scan.lastPlaceSpan = { sentence: s.index, end: headEnd };
+    return true;
+  }
+  // An unknown one-word name needs more than "of" before it, and a given name is a person.
+  if (!placeHead && !hasPlacePrefix && !listCue && !prefixCue && words.length === 1 && c.before1 === 'of') return true;
+  if (!placeHead && !hasPlacePrefix && kb.isGivenName(firstWord)) return true;
+  if (!placeHead && !hasPlacePrefix && !listCue && kb.countryOfDemonym(firstWord)) return true;
+  const type = placeHead ?? 'town';
+  // The label is the name; a lower-case head ("region", "oilfield") stays an alias only.
+  const label = surface.replace(/^(?:the)\s+/i, '');
+  const ref = addRef(scan, guessedRef('place', type, label, label.replace(/\s+(?:region|district|area|province|governorate)$/i, '')));
+  addMention(scan, ref, s, start, headEnd, surfaceFull);
+  scan.lastPlaceSpan = { sentence: s.index, end: headEnd };
+  return true;
+}
+
+function endsWithAny(text: string, suffixes: Set<string>): boolean {
+  for (const p of suffixes) if (text.endsWith(p)) return true;
+  return false;
+}
+
+/** The person of this article whose full name ends with these words ("al-Omar", "Abdel Rahman"). */
+function personByTail(scan: DocumentScan, words: string[]): EntityRef | undefined {
+  const key = words.join(' ').toLowerCase().replace(/^(?:al|el)-/, '');
+  for (const r of scan.personNames) if (nameEndsWith(r.label, key)) return r;
+  return undefined;
+}
+
+function nameEndsWith(label: string, key: string): boolean {
+  const parts = label.toLowerCase().split(/\s+/);
+  for (let n = 1; n < parts.length; n++) if (parts.slice(n).join(' ').replace(/^(?:al|el)-/, '') === key) return true;
+  return false;
+}
+
+/** A lower-case title just before a name: "media activist", "press secretary", "lawmaker". */
+function lowerTitleBefore(cues: Cues, st: SentenceTokens, a: number): string {
+  const parts: string[] = [];
+  for (let k = a - 1; k >= 0 && parts.length < 3; k--) {
+    const t = st.tokens[k]!;
+    if (!isWord(t) || !/^\p{Ll}/u.test(t.text) || !cues.titleWords.has(t.text.toLowerCase())) break;
+    parts.unshift(t.text);
+  }
+  // Only a real title counts ("local media activist" ends in "activist").
+  while (parts.length && !cues.titles.has(parts[parts.length - 1]!.toLowerCase())) parts.pop();
+  return parts.join(' ');
+}
+
+// "Kremlin press secretary Dmitry Peskov", "SOHR Director Rami Abdel Rahman",
+// "The Observatory head, Rami Abdel Rahman", "Russian lawmaker Andrey Krasov".
+function noteAffiliation(scan: DocumentScan, st: SentenceTokens, titleStart: number, person: EntityMention, title: string): void {
+  // Look left of the title words (up to 4 tokens) for an organisation, a country or a demonym.
+  let fullTitle = title;
+  for (let k = titleStart - 1; k >= Math.max(0, titleStart - 5); k--) {
+    const t = st.tokens[k]!;
+    const idx = st.covered[k]!;
+    if (idx >= 0) {
+      const org = scan.mentions[idx]!;
+      if (org.kind === 'actor' || org.type === 'country') {
+        scan.relations.push(newRelation(person.key, org.key, 'affiliation', fullTitle.toLowerCase(), person.sentence));
       }
       return;
     }
+    const cc = scan.kb.countryOfDemonym(t.text);
+    if (cc) {
+      const country = scan.kb.countryRef(cc);
+      if (country) {
+        addRef(scan, country);
+        scan.relations.push(newRelation(person.key, country.key, 'affiliation', fullTitle.toLowerCase(), person.sentence));
+      }
+      return;
+    }
+    if (!isWord(t) || t.text === 'the' || t.text === 'The') return;
+    const lower = t.text.toLowerCase();
+    if (/^\p{Ll}/u.test(t.text) && scan.cues.titleWords.has(lower)) {
+      fullTitle = `${t.text} ${fullTitle}`;
+      continue;
+    }
+    return;
   }
+}
 
+// Lower-case titles before a capitalised name ("media activist Abas al-Omar") are not part of
+// the capitalised run, so catch them here: the token before the span.
+function linkLowerCaseTitles(scan: DocumentScan): void {
+  for (const m of [...scan.mentions]) if (m.type === 'person') linkLowerCaseTitle(scan, m);
+}
 
-  // Lower-case titles before a capitalised name ("media activist Abas al-Omar") are not part of
-  // the capitalised run, so catch them here: the token before the span.
-  for (const m of [...mentions]) {
-    if (m.type !== 'person') continue;
-    const st = perSentence[m.sentence]!;
-    const k = st.tokens.findIndex((t) => t.start === m.start);
-    if (k <= 0) continue;
-    if (relations.some((r) => r.from === m.key && r.sentence === m.sentence)) continue;
-    let k2 = k - 1;
-    const titleWords: string[] = [];
-    while (k2 >= 0 && cues.titleWords.has(st.tokens[k2]!.text.toLowerCase().replace(/\.$/, ''))) {
-      titleWords.unshift(st.tokens[k2]!.text);
+function linkLowerCaseTitle(scan: DocumentScan, m: EntityMention): void {
+  const titleWords = scan.cues.titleWords;
+  const st = scan.perSentence[m.sentence]!;
+  const k = st.tokens.findIndex((t) => t.start === m.start);
+  if (k <= 0) return;
+  for (const r of scan.relations) if (r.from === m.key && r.sentence === m.sentence) return;
+  let k2 = k - 1;
+  const words: string[] = [];
+  while (k2 >= 0 && titleWords.has(st.tokens[k2]!.text.toLowerCase().replace(/\.$/, ''))) {
+    words.unshift(st.tokens[k2]!.text);
+    k2--;
+  }
+  // Apposition: "The Observatory head, Rami Abdel Rahman".
+  if (words.length === 0 && st.tokens[k - 1]?.text === ',') {
+    k2 = k - 2;
+    while (k2 >= 0 && titleWords.has(st.tokens[k2]!.text.toLowerCase())) {
+      words.unshift(st.tokens[k2]!.text);
       k2--;
     }
-    // Apposition: "The Observatory head, Rami Abdel Rahman".
-    if (titleWords.length === 0 && st.tokens[k - 1]?.text === ',') {
-      k2 = k - 2;
-      while (k2 >= 0 && cues.titleWords.has(st.tokens[k2]!.text.toLowerCase())) {
-        titleWords.unshift(st.tokens[k2]!.text);
-        k2--;
-      }
-    }
-    if (titleWords.length) noteAffiliation(st, k2 + 1, m, titleWords.join(' '));
   }
+  if (words.length) noteAffiliation(scan, st, k2 + 1, m, words.join(' '));
+}
 
-  // ── 4. Short forms: a surname or the last part of a full name seen in this document.
-  for (const m of mentions) if (m.type === 'person' && /\s/.test(m.label) && !personNames.some((r) => r.key === m.key)) personNames.push(refs[m.key] ?? m);
-  for (const p of pendingShortForms) {
-    const person = personByTail(p.words);
+function resolveShortForms(scan: DocumentScan): void {
+  const personNames = scan.personNames;
+  for (const m of scan.mentions) {
+    if (m.type === 'person' && /\s/.test(m.label) && !hasKey(personNames, m.key)) personNames.push(scan.refs.get(m.key) ?? m);
+  }
+  for (const p of scan.pendingShortForms) {
+    const person = personByTail(scan, p.words);
     if (person) {
-      mention(person, p.st.sentence, p.start, p.end, p.surface);
+      addMention(scan, person, p.st.sentence, p.start, p.end, p.surface);
       continue;
     }
-    const actor = kb.actorByName(p.surface);
-    if (actor) mention(actor, p.st.sentence, p.start, p.end, p.surface);
+    const actor = scan.kb.actorByName(p.surface);
+    if (actor) addMention(scan, actor, p.st.sentence, p.start, p.end, p.surface);
   }
+}
 
-  // Known people from the lexicon whose surname appears alone ("Putin", "Shoigu") are found by the
-  // matcher through their aliases; lexicon people also carry their affiliation.
-  const firstOfActor = firstSentences();
-  for (const ref of Object.values(refs)) {
-    if (ref.kind === 'actor' && ref.parent) {
-      const parent = kb.actorRef(ref.parent) ?? kb.countryRef(ref.parent);
-      if (parent) {
-        addRef(parent);
-        const first = firstOfActor.get(ref.key);
-        if (first !== undefined) relations.push({ from: ref.key, to: parent.key, relation: ref.type === 'person' ? 'affiliation' : 'part of', sentence: first });
-      }
-    }
+function hasKey(refs: EntityRef[], key: string): boolean {
+  for (const r of refs) if (r.key === key) return true;
+  return false;
+}
+
+// Known people from the lexicon whose surname appears alone ("Putin", "Shoigu") are found by the
+// matcher through their aliases; lexicon people also carry their affiliation.
+function linkLexiconParents(scan: DocumentScan): void {
+  const kb = scan.kb;
+  const firstOfActor = firstSentences(scan.mentions);
+  for (const ref of [...scan.refs.values()]) {
+    if (ref.kind !== 'actor' || !ref.parent) continue;
+    const parent = kb.actorRef(ref.parent) ?? kb.countryRef(ref.parent);
+    if (!parent) continue;
+    addRef(scan, parent);
+    const first = firstOfActor.get(ref.key);
+    if (first !== undefined) scan.relations.push(newRelation(ref.key, parent.key, ref.type === 'person' ? 'affiliation' : 'part of', undefined, first));
   }
+}
 
-  // ── 4b. "X, known as the Y" / "X, also known as Y": one entity under two names.
-  const KNOWN_AS = /^\s*[,(]?\s*(?:also\s+|better\s+|locally\s+|widely\s+)?known(?:\s+in\s+\p{L}+)?\s+as\s+(?:the\s+)?["“']?$/iu;
-  const ordered = [...mentions].sort((x, y) => x.start - y.start);
+const KNOWN_AS = /^\s*[,(]?\s*(?:also\s+|better\s+|locally\s+|widely\s+)?known(?:\s+in\s+\p{L}+)?\s+as\s+(?:the\s+)?["“']?$/iu;
+
+function mergeKnownAs(scan: DocumentScan): void {
+  const refs = scan.refs;
+  const ordered = [...scan.mentions].sort((x, y) => x.start - y.start);
   for (let k = 0; k + 1 < ordered.length; k++) {
     const a = ordered[k]!;
     const b = ordered[k + 1]!;
     if (a.sentence !== b.sentence || a.kind !== b.kind || a.key === b.key) continue;
-    if (!KNOWN_AS.test(text.slice(a.end, b.start))) continue;
-    const keep = refs[a.key]?.known || !refs[b.key]?.known ? a : b;
+    if (!KNOWN_AS.test(scan.text.slice(a.end, b.start))) continue;
+    const keep = refs.get(a.key)?.known || !refs.get(b.key)?.known ? a : b;
     const drop = keep === a ? b : a;
-    const target = refs[keep.key]!;
-    for (const m of mentions) {
-      if (m.key !== drop.key) continue;
-      Object.assign(m, { ...target, surface: m.surface, sentence: m.sentence, start: m.start, end: m.end });
-    }
-    delete refs[drop.key];
+    // Undefined when an earlier merge deleted it (see below): then nothing is copied, as
+    // Object.assign of a spread undefined copied nothing.
+    const target = refs.get(keep.key);
+    // drop.key is read afresh each time, as it always was: once drop itself is renamed, the
+    // mentions after it and the ref deleted are those of the kept entity. Kept as it is so
+    // output does not change here.
+    if (target) for (const m of scan.mentions) if (m.key === drop.key) takeIdentity(m, target);
+    refs.delete(drop.key);
   }
+}
 
-  // ── 5. "the army" in an article about one country's war means that country's army.
-  const home = countries[0];
-  if (home) {
-    const army = kb.militaryOf(home, 'ground');
-    if (army) {
-      for (const st of perSentence) {
-        const s = st.sentence;
-        GENERIC_ARMY.lastIndex = 0;
-        for (let m = GENERIC_ARMY.exec(s.text); m; m = GENERIC_ARMY.exec(s.text)) {
-          const start = s.start + m.index + m[0].length - m[1]!.length;
-          const end = start + m[1]!.length;
-          const k = st.tokens.findIndex((t) => t.start === start);
-          if (k < 0 || st.covered[k]! >= 0) continue;
-          // Skip when a demonym or a name precedes it ("Iraqi army", "Free Syrian Army").
-          const prev = st.tokens[k - 1];
-          if (prev && isCapitalised(prev.text) && prev.text !== 'The') continue;
-          mention(army, s, start, end, m[1]!);
-          cover(st, start, end, mentions.length - 1);
-        }
-      }
+/**
+ * Gives a mention the identity of another entity. Like copying the ref's own fields over it:
+ * a field the ref leaves out keeps the mention's value.
+ */
+function takeIdentity(m: EntityMention, r: EntityRef): void {
+  m.key = r.key;
+  m.kind = r.kind;
+  m.type = r.type;
+  m.label = r.label;
+  if (r.known !== undefined) m.known = r.known;
+  if (r.lat !== undefined) m.lat = r.lat;
+  if (r.lon !== undefined) m.lon = r.lon;
+  if (r.country !== undefined) m.country = r.country;
+  if (r.parent !== undefined) m.parent = r.parent;
+}
+
+function addGenericArmy(scan: DocumentScan, home: string): void {
+  const army = scan.kb.militaryOf(home, 'ground');
+  if (!army) return;
+  for (const st of scan.perSentence) {
+    const s = st.sentence;
+    GENERIC_ARMY.lastIndex = 0;
+    for (let m = GENERIC_ARMY.exec(s.text); m; m = GENERIC_ARMY.exec(s.text)) {
+      const start = s.start + m.index + m[0].length - m[1]!.length;
+      const end = start + m[1]!.length;
+      const k = st.tokens.findIndex((t) => t.start === start);
+      if (k < 0 || st.covered[k]! >= 0) continue;
+      // Skip when a demonym or a name precedes it ("Iraqi army", "Free Syrian Army").
+      const prev = st.tokens[k - 1];
+      if (prev && isCapitalised(prev.text) && prev.text !== 'The') continue;
+      addMention(scan, army, s, start, end, m[1]!);
+      cover(st, start, end, scan.mentions.length - 1);
     }
   }
+}
 
-  // ── 6. Places sit in their regions and countries.
-  const firstOfPlace = firstSentences();
-  for (const ref of Object.values(refs)) {
+function linkPlaces(scan: DocumentScan, home: string | undefined): void {
+  const kb = scan.kb;
+  const firstOfPlace = firstSentences(scan.mentions);
+  for (const ref of [...scan.refs.values()]) {
     if (ref.kind !== 'place' || !ref.known) continue;
     let child = ref;
     for (const parent of kb.parentChain(ref.key)) {
-      const p = addRef(parent);
-      relations.push({ from: child.key, to: p.key, relation: 'located in', sentence: firstOfPlace.get(ref.key) ?? 0 });
+      const p = addRef(scan, parent);
+      scan.relations.push(newRelation(child.key, p.key, 'located in', undefined, firstOfPlace.get(ref.key) ?? 0));
       child = p;
     }
   }
   // Unknown places with a document context: located in the country the article is about.
-  if (home) {
-    const country = kb.countryRef(home);
-    if (country) {
-      for (const ref of Object.values(refs)) {
-        if (ref.kind === 'place' && !ref.known) {
-          addRef(country);
-          relations.push({ from: ref.key, to: country.key, relation: 'located in', sentence: firstOfPlace.get(ref.key) ?? 0 });
-        }
-      }
+  if (!home) return;
+  const country = kb.countryRef(home);
+  if (!country) return;
+  for (const ref of [...scan.refs.values()]) {
+    if (ref.kind === 'place' && !ref.known) {
+      addRef(scan, country);
+      scan.relations.push(newRelation(ref.key, country.key, 'located in', undefined, firstOfPlace.get(ref.key) ?? 0));
     }
   }
-
-  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { mentions, refs, relations, countries };
 }

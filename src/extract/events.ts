@@ -1,7 +1,7 @@
 import type { DatePrecision, Doc, EventType, Modality, Sentence } from '../types.js';
 import type { EntityMention, EventMention } from './model.js';
 import { findDates, type DateContext, type DateMention } from './dates.js';
-import { findFigures } from './casualties.js';
+import { findFigures, type Figure } from './casualties.js';
 import { findTriggers, type TriggerLexicon, type TriggerMatch } from './triggers.js';
 
 /**
@@ -58,196 +58,364 @@ export interface EventContext {
   triggers: TriggerLexicon;
 }
 
+interface SalientCount {
+  m: EntityMention;
+  n: number;
+}
+
+interface RecentAgent {
+  m: EntityMention;
+  sentence: number;
+}
+
+/**
+ * What event extraction carries from sentence to sentence of one document. The work is split in
+ * module-level functions over this state rather than closures of one big function: V8 then
+ * optimises each on its own, and a deoptimisation recompiles one small piece.
+ */
+class EventScan {
+  readonly events: EventMention[] = [];
+  readonly used = new Set<number>();
+  // carryYear/carryMonth are set by findDates; present from the start, the context keeps one shape.
+  readonly dateCtx: DateContext = { reference: undefined, carryYear: undefined, carryMonth: undefined };
+  readonly bySentence = new Map<number, EntityMention[]>();
+  /** The document's salient city, for "the city" and place-bound reports with no place. */
+  salientCity: EntityMention | undefined = undefined;
+  latestStated = '';
+  lastPlace: EntityMention | undefined = undefined;
+  lastAgent: RecentAgent | undefined = undefined;
+  readonly text: string;
+
+  constructor(
+    readonly doc: Doc,
+    readonly ctx: EventContext,
+  ) {
+    this.text = doc.text;
+    if (doc.date) this.dateCtx.reference = doc.date;
+  }
+}
+
+/** One sentence's entities, sorted by role, and what it states. */
+interface SentenceView {
+  s: Sentence;
+  dates: DateMention[];
+  places: EntityMention[];
+  countriesHere: EntityMention[];
+  actors: EntityMention[];
+  sources: EntityMention[];
+  sourceKeys: Set<string>;
+}
+
 export function extractEvents(
   doc: Doc,
   sentences: Sentence[],
   mentions: EntityMention[],
   ctx: EventContext,
 ): { events: EventMention[]; usedSentences: Set<number> } {
-  const text = doc.text;
-  const events: EventMention[] = [];
-  const used = new Set<number>();
-  const dateCtx: DateContext = {};
-  if (doc.date) dateCtx.reference = doc.date;
-
-  const bySentence = new Map<number, EntityMention[]>();
+  const scan = new EventScan(doc, ctx);
   for (const m of mentions) {
-    const list = bySentence.get(m.sentence) ?? [];
+    const list = scan.bySentence.get(m.sentence) ?? [];
     list.push(m);
-    bySentence.set(m.sentence, list);
+    scan.bySentence.set(m.sentence, list);
   }
-  // The document's salient city and protagonist, for "the city" and agentless reports.
-  const counts = new Map<string, { m: EntityMention; n: number }>();
+  scan.salientCity = salientCityOf(mentions);
+  for (const s of sentences) readSentence(scan, s);
+  if (!doc.date && scan.latestStated) for (const e of scan.events) if (!e.date) e.after = scan.latestStated;
+  return { events: scan.events, usedSentences: scan.used };
+}
+
+/** The most mentioned city or town (ties by key), the document's protagonist place. */
+function salientCityOf(mentions: EntityMention[]): EntityMention | undefined {
+  const counts = new Map<string, SalientCount>();
   for (const m of mentions) {
     const c = counts.get(m.key);
     if (c) c.n++;
     else counts.set(m.key, { m, n: 1 });
   }
   const ranked = [...counts.values()].sort((a, b) => b.n - a.n || a.m.key.localeCompare(b.m.key));
-  const salientCity = ranked.find((c) => c.m.kind === 'place' && (c.m.type === 'city' || c.m.type === 'town'))?.m;
+  for (const c of ranked) if (c.m.kind === 'place' && (c.m.type === 'city' || c.m.type === 'town')) return c.m;
+  return undefined;
+}
 
-  let latestStated = '';
-  let lastPlace: EntityMention | undefined;
-  let lastParagraph = -1;
-  let lastAgent: { m: EntityMention; sentence: number } | undefined;
+function hasDate(d: DateMention): boolean {
+  return !!d.date;
+}
 
-  for (const s of sentences) {
-    if (s.paragraph !== lastParagraph) {
-      lastParagraph = s.paragraph;
-    }
-    const ents = bySentence.get(s.index) ?? [];
-    const dates = findDates(s.text, dateCtx).filter((d) => d.date);
-    for (const d of dates) if (!d.relative && d.date && d.date > latestStated) latestStated = d.date;
-    const triggers = findTriggers(s.text, ctx.triggers);
-    const places = ents.filter((e) => e.kind === 'place' && e.type !== 'country');
-    const countriesHere = ents.filter((e) => e.kind === 'place' && e.type === 'country');
-    const actors = ents.filter((e) => e.kind === 'actor' || e.type === 'country');
-    if (triggers.length === 0) {
-      if (places.length) lastPlace = places[places.length - 1];
-      continue;
-    }
-    const strong = triggers.filter((t) => !WEAK.has(t.type));
+function readSentence(scan: EventScan, s: Sentence): void {
+  const ents = scan.bySentence.get(s.index) ?? [];
+  const dates = findDates(s.text, scan.dateCtx).filter(hasDate);
+  for (const d of dates) if (!d.relative && d.date && d.date > scan.latestStated) scan.latestStated = d.date;
+  const triggers = findTriggers(s.text, scan.ctx.triggers);
+  const places: EntityMention[] = [];
+  const countriesHere: EntityMention[] = [];
+  const actors: EntityMention[] = [];
+  for (const e of ents) {
+    if (e.kind === 'place' && e.type !== 'country') places.push(e);
+    if (e.kind === 'place' && e.type === 'country') countriesHere.push(e);
+    if (e.kind === 'actor' || e.type === 'country') actors.push(e);
+  }
+  if (triggers.length > 0) {
+    const strong = triggers.filter(isStrong);
     const chosen = strong.length ? dedupeTriggers(strong) : [];
     const figures = findFigures(s.text);
-    const sources = findSources(s, actors, text);
-
+    const sources = findSources(s, actors, scan.text);
+    const view: SentenceView = { s, dates, places, countriesHere, actors, sources, sourceKeys: new Set(keysOf(sources)) };
     for (const t of chosen) {
-      const tStart = s.start + t.start;
-      const tEnd = s.start + t.end;
-      const before: Participant[] = [];
-      const after: Participant[] = [];
-      const seenBefore = new Set<string>();
-      for (const a of actors) {
-        // A second name of one actor in the same stretch ("the Islamic State (ISIS)") adds nothing.
-        if (a.end <= tStart && seenBefore.has(a.key)) continue;
-        if (a.end <= tStart) seenBefore.add(a.key);
-        const p = { m: a, cue: wordBefore(text, a.start, s.start) };
-        if (a.end <= tStart) before.push(p);
-        else if (a.start >= tEnd) after.push(p);
-        else before.push(p); // the trigger is inside the name ("Russian airstrikes")
-      }
-      let agents: EntityMention[] = [];
-      let targets: EntityMention[] = [];
-      const sourceKeys = new Set(sources.map((x) => x.key));
-      // Who can act in a violent event: forces, groups, states; not reporters or monitors.
-      const canBeTarget = (p: Participant) =>
-        !sourceKeys.has(p.m.key) && (VIOLENT.has(t.type) ? ARMED.has(String(p.m.type)) || t.type === 'killing' : p.m.type !== 'media');
-      // A possessive is no subject: "Syria’s Dara’a province", "ISIL’s positions".
-      // A demonym alone ("Russian support") names no actor.
-      const canAct = (p: Participant) =>
-        canBeTarget(p) && !/['’]s$/.test(p.m.surface) && !/^['’]s?\b/.test(text.slice(p.m.end, p.m.end + 3)) && !(p.m.type === 'country' && /(?:an|ian|ese|i|ish|ic)$/i.test(p.m.surface) && p.m.surface !== p.m.label);
-      const targetCues = TARGET_CUES[t.type] ?? [];
-
-      if (t.passive) {
-        // "Palmyra was captured by ISIL from the army"
-        agents = after.filter((p) => p.cue === 'by' && canAct(p)).map((p) => p.m);
-        targets = before.filter(canBeTarget).slice(-1).map((p) => p.m);
-        if (t.type === 'capture') targets = after.filter((p) => p.cue === 'from' && canBeTarget(p)).map((p) => p.m);
-      } else if (t.roles?.gainer === 'to' || /\bfell\b|\bfall(?:s|en)?\b/.test(t.text)) {
-        agents = after.filter((p) => p.cue === 'to' && canAct(p)).map((p) => p.m);
-      } else {
-        // The subject: the first actor of the clause before the trigger, with the actors joined
-        // to it by "and", "backed by", "alongside", "with the help of"...
-        const clauseStart = Math.max(s.start, ...[...text.slice(s.start, tStart).matchAll(/[;:]|,\s*(?:which|who|but)\b|\b(?:while|after|before|when|because|although|though|since|until|as)\s/g)].map((m) => s.start + m.index! + 1));
-        // "4,000 fighters of the ISIL captured": "of" after a word for fighters introduces the subject.
-        const fightersOf = (p: Participant) => p.cue === 'of' && /\b(?:fighters|militants|members|troops|units|forces|soldiers|elements|jihadists|rebels|gunmen)\s+of\s+(?:the\s+)?$/i.test(text.slice(Math.max(s.start, p.m.start - 30), p.m.start));
-        const subj = before.filter((p) => p.m.start >= clauseStart && canAct(p) && (fightersOf(p) || !['from', 'against', 'with', 'on', 'of', 'to', 'at', 'in', 'near', 'over', 'targeting'].includes(p.cue)));
-        if (subj.length) {
-          agents = [subj[0]!.m];
-          for (let k = 1; k < subj.length; k++) {
-            const gap = text.slice(subj[k - 1]!.m.end, subj[k]!.m.start);
-            if (JOINED.test(gap)) agents.push(subj[k]!.m);
-            else break;
-          }
-        }
-        targets = after.filter((p) => canBeTarget(p) && (targetCues.includes(p.cue) || (OBJECT_TARGET.has(t.type) && p.m.start - tEnd < 30))).map((p) => p.m);
-        // "clashes between A and B": both sides act.
-        if (t.type === 'battle' && agents.length === 0 && targets.length >= 2) {
-          agents = targets.slice(0, 2);
-          targets = [];
-        }
-      }
-      // Places: the most specific one in the clause after the trigger ("seized Palmyra"), then
-      // before it ("Palmyra in Homs province was liberated"), then the context.
-      const placeAfter = places.filter((p) => p.start >= tEnd);
-      const placeBefore = places.filter((p) => p.end <= tStart);
-      const pick = (list: EntityMention[], fromEnd: boolean) => {
-        const ordered = fromEnd ? [...list].reverse() : list;
-        return ordered.reduce<EntityMention | undefined>((best, p) => (!best || SPECIFICITY(p) > SPECIFICITY(best) ? p : best), undefined);
-      };
-      const chosen = pick(placeAfter, false) ?? pick(placeBefore, true);
-      let place: EntityMention[] = chosen ? [chosen] : [];
-      const definiteCity = /\bthe\s+(?:\S+\s+){0,3}(?:city|town)\b/i.test(s.text.slice(t.end));
-      if (place.length === 0 && definiteCity && salientCity) place = [salientCity];
-      if (place.length === 0 && lastPlace && lastPlace.sentence >= s.index - 2) place = [lastPlace];
-      if (place.length === 0 && PLACE_BOUND.has(t.type) && salientCity) place = [salientCity];
-      if (place.length === 0 && countriesHere.length) place = [countriesHere[0]!];
-
-      // "The Syrian army says it has retaken Palmyra": the speaker is the subject of its claim.
-      if (agents.length === 0 && !t.passive) {
-        const speaker = [...before].reverse().find((p) => sourceKeys.has(p.m.key) && ARMED.has(String(p.m.type)));
-        if (speaker && /^\W*(?:\w+\W+){0,2}(?:says?|said|announced|claimed|stated|declared|confirmed)\s+(?:that\s+)?(?:it|they)\b/i.test(text.slice(speaker.m.end, tStart)))
-          agents = [speaker.m];
-      }
-      // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
-      if (agents.length === 0 && lastAgent && lastAgent.sentence >= s.index - 2 && !actors.some((a) => ARMED.has(String(a.type)) && a.type !== 'country')) {
-        const a = lastAgent.m;
-        if (!targets.some((x) => x.key === a.key)) agents = [a];
-      }
-      agents = uniqueByKey(agents);
-      targets = uniqueByKey(targets).filter((x) => !agents.some((a) => a.key === x.key));
-
-      // Date: the mention nearest the trigger, else present-tense news is the publication day.
-      // A plan has no date of its own yet: the dates in its sentence belong to what did happen.
-      const date = t.modality === 'planned' ? undefined : nearestDate(dates, t, s.text);
-      let iso = date?.date;
-      let precision: DatePrecision | undefined = date?.precision;
-      let dateEnd = date?.endDate;
-      // Undated: what the report is about (present or present-perfect tense, or the lead
-      // paragraph of the article) happened on its publication day; background stays undated.
-      // ...but not what a subordinate clause recalls ("months after the army liberated the town").
-      const recalled = /\b(?:after|before|since|until)\b[^,;]*$/i.test(s.text.slice(Math.max(0, t.start - 60), t.start));
-      const lede = s.paragraph <= 1 && !recalled;
-      if (!iso && doc.date && t.modality !== 'planned' && !recalled && (t.tense === 'present' || lede || /\b(?:has|have)\s+(?:\S+\s+){0,2}\w+(?:ed|en)\b/.test(s.text))) {
-        iso = doc.date;
-        precision = doc.datePrecision ?? (doc.date.length === 10 ? 'day' : 'month');
-        dateEnd = undefined;
-      }
-      const modality: Modality = t.negated ? 'denied' : t.modality;
-      const acled = acledFor(t, agents);
-      const ev: EventMention = {
-        type: t.type,
-        acledEventType: acled.type,
-        acledSubEventType: acled.sub,
-        modality,
-        trigger: t.text,
-        sentence: s.index,
-        agents: agents.map((a) => a.key),
-        targets: targets.map((a) => a.key),
-        places: uniqueByKey(place).map((p) => p.key),
-        sources: sources.map((x) => x.key),
-        figures: [],
-      };
-      if (iso) {
-        ev.date = iso;
-        if (precision) ev.datePrecision = precision;
-        if (dateEnd && dateEnd !== iso) ev.dateEnd = dateEnd;
-      }
-      for (const f of figures) {
-        ev.figures.push(f.text);
-        if (f.kind === 'killed' || f.kind === 'wounded' || f.kind === 'captured') {
-          ev[f.kind] = Math.max(ev[f.kind] ?? 0, f.count);
-        }
-      }
-      if (ev.places.length === 0 && ev.agents.length === 0) continue;
-      events.push(ev);
-      used.add(s.index);
-      if (agents[0]) lastAgent = { m: agents[0], sentence: s.index };
+      const ev = eventOf(scan, view, t, figures);
+      if (!ev) continue;
+      scan.events.push(ev);
+      scan.used.add(s.index);
     }
-    if (places.length) lastPlace = places[places.length - 1];
   }
-  if (!doc.date && latestStated) for (const e of events) if (!e.date) e.after = latestStated;
-  return { events, usedSentences: used };
+  if (places.length) scan.lastPlace = places[places.length - 1];
+}
+
+function isStrong(t: TriggerMatch): boolean {
+  return !WEAK.has(t.type);
+}
+
+/** The keys of the mentions (a packed array, as push makes: see entities.ts). */
+function keysOf(list: EntityMention[]): string[] {
+  const out: string[] = [];
+  for (const m of list) out.push(m.key);
+  return out;
+}
+
+interface Roles {
+  agents: EntityMention[];
+  targets: EntityMention[];
+}
+
+/** The event one trigger reports, or undefined when it has neither a place nor an agent. */
+function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: Figure[]): EventMention | undefined {
+  const s = view.s;
+  const tStart = s.start + t.start;
+  const tEnd = s.start + t.end;
+  const before: Participant[] = [];
+  const after: Participant[] = [];
+  splitParticipants(scan.text, s, view.actors, tStart, tEnd, before, after);
+  const roles = t.passive ? passiveRoles(scan.text, t, view, before, after) : t.roles?.gainer === 'to' || /\bfell\b|\bfall(?:s|en)?\b/.test(t.text) ? fallRoles(scan.text, t, view, after) : activeRoles(scan.text, t, view, before, after, tStart, tEnd);
+  const place = placeOf(scan, view, t, tStart, tEnd);
+  let agents = roles.agents;
+  // "The Syrian army says it has retaken Palmyra": the speaker is the subject of its claim.
+  if (agents.length === 0 && !t.passive) {
+    const speaker = speakerOf(scan.text, view, before, tStart);
+    if (speaker) agents = [speaker];
+  }
+  // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
+  const lastAgent = scan.lastAgent;
+  if (agents.length === 0 && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
+    const a = lastAgent.m;
+    if (!roles.targets.some((x) => x.key === a.key)) agents = [a];
+  }
+  agents = uniqueByKey(agents);
+  const targets = uniqueByKey(roles.targets).filter((x) => !agents.some((a) => a.key === x.key));
+  const ev = newEvent(scan.doc, view, t, agents, targets, place, figures);
+  if (ev.places.length === 0 && ev.agents.length === 0) return undefined;
+  if (agents[0]) scan.lastAgent = { m: agents[0], sentence: s.index };
+  return ev;
+}
+
+function isArmedNonState(a: EntityMention): boolean {
+  return ARMED.has(String(a.type)) && a.type !== 'country';
+}
+
+/** The actors before and after the trigger, each with the word before it. */
+function splitParticipants(text: string, s: Sentence, actors: EntityMention[], tStart: number, tEnd: number, before: Participant[], after: Participant[]): void {
+  const seenBefore = new Set<string>();
+  for (const a of actors) {
+    // A second name of one actor in the same stretch ("the Islamic State (ISIS)") adds nothing.
+    if (a.end <= tStart && seenBefore.has(a.key)) continue;
+    if (a.end <= tStart) seenBefore.add(a.key);
+    const p: Participant = { m: a, cue: wordBefore(text, a.start, s.start) };
+    if (a.end <= tStart) before.push(p);
+    else if (a.start >= tEnd) after.push(p);
+    else before.push(p); // the trigger is inside the name ("Russian airstrikes")
+  }
+}
+
+/** Who can be hit in this event: in a violent one forces, groups, states; never a source. */
+function canBeTarget(p: Participant, t: TriggerMatch, sourceKeys: Set<string>): boolean {
+  return !sourceKeys.has(p.m.key) && (VIOLENT.has(t.type) ? ARMED.has(String(p.m.type)) || t.type === 'killing' : p.m.type !== 'media');
+}
+
+/**
+ * Who can act: as for a target, but a possessive is no subject ("Syria’s Dara’a province",
+ * "ISIL’s positions"), and a demonym alone ("Russian support") names no actor.
+ */
+function canAct(text: string, p: Participant, t: TriggerMatch, sourceKeys: Set<string>): boolean {
+  return (
+    canBeTarget(p, t, sourceKeys) &&
+    !/['’]s$/.test(p.m.surface) &&
+    !/^['’]s?\b/.test(text.slice(p.m.end, p.m.end + 3)) &&
+    !(p.m.type === 'country' && /(?:an|ian|ese|i|ish|ic)$/i.test(p.m.surface) && p.m.surface !== p.m.label)
+  );
+}
+
+// "Palmyra was captured by ISIL from the army"
+function passiveRoles(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], after: Participant[]): Roles {
+  const keys = view.sourceKeys;
+  const agents: EntityMention[] = [];
+  for (const p of after) if (p.cue === 'by' && canAct(text, p, t, keys)) agents.push(p.m);
+  let targets: EntityMention[] = [];
+  if (t.type === 'capture') {
+    for (const p of after) if (p.cue === 'from' && canBeTarget(p, t, keys)) targets.push(p.m);
+  } else {
+    const last = before.filter((p) => canBeTarget(p, t, keys)).pop();
+    if (last) targets.push(last.m);
+  }
+  return { agents, targets };
+}
+
+// "Palmyra fell to ISIL": the gainer follows "to".
+function fallRoles(text: string, t: TriggerMatch, view: SentenceView, after: Participant[]): Roles {
+  const agents: EntityMention[] = [];
+  for (const p of after) if (p.cue === 'to' && canAct(text, p, t, view.sourceKeys)) agents.push(p.m);
+  return { agents, targets: [] };
+}
+
+const CLAUSE_BREAK = /[;:]|,\s*(?:which|who|but)\b|\b(?:while|after|before|when|because|although|though|since|until|as)\s/g;
+const NOT_SUBJECT_CUES: ReadonlySet<string> = new Set(['from', 'against', 'with', 'on', 'of', 'to', 'at', 'in', 'near', 'over', 'targeting']);
+
+function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], after: Participant[], tStart: number, tEnd: number): Roles {
+  const keys = view.sourceKeys;
+  let agents = subjectOf(text, t, view, before, tStart);
+  const targetCues = TARGET_CUES[t.type] ?? [];
+  let targets: EntityMention[] = [];
+  for (const p of after) {
+    if (canBeTarget(p, t, keys) && (targetCues.includes(p.cue) || (OBJECT_TARGET.has(t.type) && p.m.start - tEnd < 30))) targets.push(p.m);
+  }
+  // "clashes between A and B": both sides act.
+  if (t.type === 'battle' && agents.length === 0 && targets.length >= 2) {
+    agents = targets.slice(0, 2);
+    targets = [];
+  }
+  return { agents, targets };
+}
+
+/**
+ * The subject: the first actor of the clause before the trigger, with the actors joined to it by
+ * "and", "backed by", "alongside", "with the help of"...
+ */
+function subjectOf(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], tStart: number): EntityMention[] {
+  const s = view.s;
+  let clauseStart = s.start;
+  CLAUSE_BREAK.lastIndex = 0;
+  const head = text.slice(s.start, tStart);
+  for (let m = CLAUSE_BREAK.exec(head); m; m = CLAUSE_BREAK.exec(head)) clauseStart = Math.max(clauseStart, s.start + m.index + 1);
+  const subj: Participant[] = [];
+  for (const p of before) {
+    if (p.m.start >= clauseStart && canAct(text, p, t, view.sourceKeys) && (fightersOf(text, s, p) || !NOT_SUBJECT_CUES.has(p.cue))) subj.push(p);
+  }
+  if (!subj.length) return [];
+  const agents = [subj[0]!.m];
+  for (let k = 1; k < subj.length; k++) {
+    const gap = text.slice(subj[k - 1]!.m.end, subj[k]!.m.start);
+    if (JOINED.test(gap)) agents.push(subj[k]!.m);
+    else break;
+  }
+  return agents;
+}
+
+// "4,000 fighters of the ISIL captured": "of" after a word for fighters introduces the subject.
+function fightersOf(text: string, s: Sentence, p: Participant): boolean {
+  return p.cue === 'of' && /\b(?:fighters|militants|members|troops|units|forces|soldiers|elements|jihadists|rebels|gunmen)\s+of\s+(?:the\s+)?$/i.test(text.slice(Math.max(s.start, p.m.start - 30), p.m.start));
+}
+
+/** The most specific place of the list, the first such from its start or from its end. */
+function mostSpecific(list: EntityMention[], fromEnd: boolean): EntityMention | undefined {
+  let best: EntityMention | undefined;
+  for (let k = 0; k < list.length; k++) {
+    const p = list[fromEnd ? list.length - 1 - k : k]!;
+    if (!best || SPECIFICITY(p) > SPECIFICITY(best)) best = p;
+  }
+  return best;
+}
+
+/**
+ * Places: the most specific one in the clause after the trigger ("seized Palmyra"), then before
+ * it ("Palmyra in Homs province was liberated"), then the context.
+ */
+function placeOf(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: number, tEnd: number): EntityMention[] {
+  const s = view.s;
+  const placeAfter: EntityMention[] = [];
+  const placeBefore: EntityMention[] = [];
+  for (const p of view.places) {
+    if (p.start >= tEnd) placeAfter.push(p);
+    if (p.end <= tStart) placeBefore.push(p);
+  }
+  const chosen = mostSpecific(placeAfter, false) ?? mostSpecific(placeBefore, true);
+  if (chosen) return [chosen];
+  const salientCity = scan.salientCity;
+  const definiteCity = /\bthe\s+(?:\S+\s+){0,3}(?:city|town)\b/i.test(s.text.slice(t.end));
+  if (definiteCity && salientCity) return [salientCity];
+  const lastPlace = scan.lastPlace;
+  if (lastPlace && lastPlace.sentence >= s.index - 2) return [lastPlace];
+  if (PLACE_BOUND.has(t.type) && salientCity) return [salientCity];
+  if (view.countriesHere.length) return [view.countriesHere[0]!];
+  return [];
+}
+
+const SPEAKER_CLAIM = /^\W*(?:\w+\W+){0,2}(?:says?|said|announced|claimed|stated|declared|confirmed)\s+(?:that\s+)?(?:it|they)\b/i;
+
+/** "The Syrian army says it has retaken Palmyra": an armed source speaking of itself. */
+function speakerOf(text: string, view: SentenceView, before: Participant[], tStart: number): EntityMention | undefined {
+  for (let k = before.length - 1; k >= 0; k--) {
+    const p = before[k]!;
+    if (!view.sourceKeys.has(p.m.key) || !ARMED.has(String(p.m.type))) continue;
+    return SPEAKER_CLAIM.test(text.slice(p.m.end, tStart)) ? p.m : undefined;
+  }
+  return undefined;
+}
+
+const RECALLED = /\b(?:after|before|since|until)\b[^,;]*$/i;
+const PERFECT = /\b(?:has|have)\s+(?:\S+\s+){0,2}\w+(?:ed|en)\b/;
+
+function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityMention[], targets: EntityMention[], place: EntityMention[], figures: Figure[]): EventMention {
+  const s = view.s;
+  // Date: the mention nearest the trigger, else present-tense news is the publication day.
+  // A plan has no date of its own yet: the dates in its sentence belong to what did happen.
+  const date = t.modality === 'planned' ? undefined : nearestDate(view.dates, t, s.text);
+  let iso = date?.date;
+  let precision: DatePrecision | undefined = date?.precision;
+  let dateEnd = date?.endDate;
+  // Undated: what the report is about (present or present-perfect tense, or the lead
+  // paragraph of the article) happened on its publication day; background stays undated.
+  // ...but not what a subordinate clause recalls ("months after the army liberated the town").
+  const recalled = RECALLED.test(s.text.slice(Math.max(0, t.start - 60), t.start));
+  const lede = s.paragraph <= 1 && !recalled;
+  if (!iso && doc.date && t.modality !== 'planned' && !recalled && (t.tense === 'present' || lede || PERFECT.test(s.text))) {
+    iso = doc.date;
+    precision = doc.datePrecision ?? (doc.date.length === 10 ? 'day' : 'month');
+    dateEnd = undefined;
+  }
+  const modality: Modality = t.negated ? 'denied' : t.modality;
+  const acled = acledFor(t, agents);
+  const ev: EventMention = {
+    type: t.type,
+    acledEventType: acled.type,
+    acledSubEventType: acled.sub,
+    modality,
+    trigger: t.text,
+    sentence: s.index,
+    agents: keysOf(agents),
+    targets: keysOf(targets),
+    places: keysOf(uniqueByKey(place)),
+    sources: keysOf(view.sources),
+    figures: [],
+  };
+  if (iso) {
+    ev.date = iso;
+    if (precision) ev.datePrecision = precision;
+    if (dateEnd && dateEnd !== iso) ev.dateEnd = dateEnd;
+  }
+  for (const f of figures) {
+    ev.figures.push(f.text);
+    if (f.kind === 'killed' || f.kind === 'wounded' || f.kind === 'captured') {
+      ev[f.kind] = Math.max(ev[f.kind] ?? 0, f.count);
+    }
+  }
+  return ev;
 }
 
 function uniqueByKey(list: EntityMention[]): EntityMention[] {

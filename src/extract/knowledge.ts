@@ -118,18 +118,32 @@ function givenNames(): Set<string> {
   return out;
 }
 
-function actorRefOfEntry(e: ActorEntry): EntityRef {
-  const ref: EntityRef = { key: `actor:${e.id}`, kind: 'actor', type: e.type, label: e.name, known: true };
-  if (e.country) ref.country = e.country;
-  if (e.parent) ref.parent = e.parent;
-  return ref;
+/**
+ * Every ref is built here, with all its fields in one order (absent ones undefined), so refs and
+ * the mentions copied from them share one hidden class and the code reading them stays
+ * monomorphic. JSON drops the undefined fields, and the order is the one the fields were
+ * always written in, so serialised extractions are unchanged.
+ */
+export function newRef(
+  key: string,
+  kind: 'actor' | 'place',
+  type: EntityRef['type'],
+  label: string,
+  known: boolean | undefined,
+  lat: number | undefined,
+  lon: number | undefined,
+  country: string | undefined,
+  parent: string | undefined,
+): EntityRef {
+  return { key, kind, type, label, known, lat, lon, country, parent };
 }
 
-function placeRefOf(p: Place): EntityRef {
-  const ref: EntityRef = { key: `place:${p.id}`, kind: 'place', type: p.type, label: p.name, known: true, lat: p.lat, lon: p.lon };
-  if (p.country) ref.country = p.country;
-  if (p.parent) ref.parent = `place:${p.parent}`;
-  return ref;
+function actorRefOfEntry(e: ActorEntry): EntityRef {
+  return newRef(`actor:${e.id}`, 'actor', e.type, e.name, true, undefined, undefined, e.country || undefined, e.parent || undefined);
+}
+
+export function placeRefOf(p: Place): EntityRef {
+  return newRef(`place:${p.id}`, 'place', p.type, p.name, true, p.lat, p.lon, p.country || undefined, p.parent ? `place:${p.parent}` : undefined);
 }
 
 /** Whether two spellings differ by one edit or one swap of neighbouring letters. */
@@ -184,7 +198,7 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
       const country = gazetteer.country(cc);
       if (country) {
         const label = branch === 'air' ? `${country.name} Air Force` : `${country.name} Armed Forces`;
-        ref = { key: `actor:military:${cc.toLowerCase()}-${branch}`, kind: 'actor', type: 'military', label, country: cc, parent: cc };
+        ref = newRef(`actor:military:${cc.toLowerCase()}-${branch}`, 'actor', 'military', label, undefined, undefined, undefined, cc, cc);
       }
     }
     militaryCache.set(k, ref);
@@ -203,23 +217,7 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
   };
 
   const placeMemo = new Map<string, Place | undefined>();
-  // Spellings of the notable places of one country, built on first use.
-  const notableByCountry = new Map<string, Array<[string, Place]>>();
-  const notableNames = (cc: string): Array<[string, Place]> => {
-    let list = notableByCountry.get(cc);
-    if (!list) {
-      list = [];
-      for (const p of gazetteer.places()) {
-        if (p.country !== cc || !gazetteer.isNotable(p)) continue;
-        for (const n of [p.name, ...p.aliases]) {
-          const k = nameVariants(n).pop();
-          if (k) list.push([k, p]);
-        }
-      }
-      notableByCountry.set(cc, list);
-    }
-    return list;
-  };
+  const notable = new NotableSpellings(gazetteer);
   const kb: KnowledgeBase = {
     candidateCountry,
     cues,
@@ -269,7 +267,7 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
       // fuzzy fallback is the costliest look-up there is.
       const memoKey = `${name}\u0000${context.countries.slice(0, 4).join(',')}`;
       if (placeMemo.has(memoKey)) return placeMemo.get(memoKey);
-      const found = lookupPlaceUncached(name, context);
+      const found = lookupPlaceUncached(gazetteer, notable, name, context.countries);
       if (placeMemo.size > 200_000) placeMemo.clear();
       placeMemo.set(memoKey, found);
       return found;
@@ -277,36 +275,124 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
     countryRef,
     parentChain: (placeKey) => {
       const p = gazetteer.get(placeKey.replace(/^place:/, ''));
-      return p ? gazetteer.parentChain(p).map(placeRefOf) : [];
+      const refs: EntityRef[] = [];
+      if (p) for (const parent of gazetteer.parentChain(p)) refs.push(placeRefOf(parent));
+      return refs;
     },
   };
-  function lookupPlaceUncached(name: string, context: { countries: string[] }): Place | undefined {
-    // Names found by cue (not by the matcher) may be villages: an exact spelling is accepted in
-    // a country the article is about, or anywhere for a large place; a transliteration variant
-    // or a near spelling only in the article's main countries.
-    const key = nameVariants(name);
-    const near = context.countries.slice(0, 2);
-    const candidates = gazetteer.lookup(name);
-    const exact = candidates.filter((p) => [p.name, ...p.aliases].some((n) => nameVariants(n).some((k) => key.includes(k))));
-    const inContext = (p: Place) => p.country !== undefined && context.countries.slice(0, 4).includes(p.country);
-    const exactHere = exact.filter(inContext);
-    if (exactHere.length) return gazetteer.resolve(name, { countries: context.countries }) ?? exactHere[0];
-    const big = exact.find((p) => (p.population ?? 0) >= 100_000 || p.type === 'country');
-    if (big) return big;
-    // A transliteration variant must still be spelled nearly alike ("Deir Ezzor" ~ "Dayr az Zawr"
-    // share their skeleton; "Hasraya" and "Hasakah" do not).
-    const alike = (p: Place) => [p.name, ...p.aliases].some((n) => levenshtein(nameVariants(n).pop() ?? '', key[key.length - 1] ?? '') <= Math.max(2, Math.floor((key[key.length - 1] ?? '').length / 3)));
-    const loose = candidates.find((p) => p.country !== undefined && near.includes(p.country) && alike(p));
-    if (loose) return loose;
-    const bare = key[key.length - 1] ?? '';
-    if (bare.replace(/\s/g, '').length < 6) return undefined;
-    // One typo: a letter changed, added or dropped, or two neighbours swapped ("Palymra"),
-    // against the notable places of the article's main countries only.
-    for (const cc of near) {
-      for (const [spelling, place] of notableNames(cc)) if (Math.abs(spelling.length - bare.length) <= 1 && oneTypo(spelling, bare)) return place;
-    }
-    return undefined;
-  }
   cached = { key: cacheKey, kb };
   return kb;
+}
+
+/** Whether the place's name or one of its aliases passes the test. */
+function someNameOf(p: Place, test: (name: string) => boolean): boolean {
+  if (test(p.name)) return true;
+  for (const n of p.aliases) if (test(n)) return true;
+  return false;
+}
+
+function inFirst(list: string[], n: number, value: string | undefined): boolean {
+  if (value === undefined) return false;
+  for (let i = 0; i < list.length && i < n; i++) if (list[i] === value) return true;
+  return false;
+}
+
+function addSpelling(list: Array<[string, Place]>, name: string, p: Place): void {
+  const k = nameVariants(name).pop();
+  if (k) list.push([k, p]);
+}
+
+/** The spellings (last name variant) of the notable places of each country, built on first use. */
+class NotableSpellings {
+  private byCountry: Map<string, Place[]> | undefined = undefined;
+  private readonly spellings = new Map<string, Array<[string, Place]>>();
+
+  constructor(private readonly gazetteer: Gazetteer) {}
+
+  of(cc: string): Array<[string, Place]> {
+    let list = this.spellings.get(cc);
+    if (!list) {
+      list = [];
+      for (const p of this.placesOf(cc)) {
+        addSpelling(list, p.name, p);
+        for (const n of p.aliases) addSpelling(list, n, p);
+      }
+      this.spellings.set(cc, list);
+    }
+    return list;
+  }
+
+  /** The notable places of one country, in gazetteer order; all countries grouped in one pass. */
+  private placesOf(cc: string): Place[] {
+    if (!this.byCountry) {
+      const byCountry = new Map<string, Place[]>();
+      for (const p of this.gazetteer.places()) {
+        if (p.country === undefined || !this.gazetteer.isNotable(p)) continue;
+        const list = byCountry.get(p.country);
+        if (list) list.push(p);
+        else byCountry.set(p.country, [p]);
+      }
+      this.byCountry = byCountry;
+    }
+    return this.byCountry.get(cc) ?? [];
+  }
+}
+
+/**
+ * A place named by cue (not by the matcher), which may be a village: an exact spelling is
+ * accepted in a country the article is about, or anywhere for a large place; a transliteration
+ * variant or a near spelling only in the article's main countries.
+ */
+function lookupPlaceUncached(gazetteer: Gazetteer, notable: NotableSpellings, name: string, countries: string[]): Place | undefined {
+  const key = nameVariants(name);
+  const bare = key[key.length - 1] ?? '';
+  const candidates = gazetteer.lookup(name);
+  // Indexed loops: the candidate arrays come in several elements kinds (empty, packed, holey),
+  // and for-of over them cost a recompilation for each new kind.
+  if (candidates.length > 0) {
+    const found = exactOrNearPlace(gazetteer, name, key, bare, candidates, countries);
+    if (found) return found;
+  }
+  if (bare.replace(/\s/g, '').length < 6) return undefined;
+  // One typo: a letter changed, added or dropped, or two neighbours swapped ("Palymra"),
+  // against the notable places of the article's main countries only.
+  for (let i = 0; i < countries.length && i < 2; i++) {
+    const place = oneTypoAway(notable.of(countries[i]!), bare);
+    if (place) return place;
+  }
+  return undefined;
+}
+
+/** The first place one typo away from `bare`. Its own function: the loop is long and hot, and
+ * on-stack replacement then recompiles this loop alone, not the whole look-up. */
+function oneTypoAway(spellings: Array<[string, Place]>, bare: string): Place | undefined {
+  for (let k = 0; k < spellings.length; k++) {
+    const [spelling, place] = spellings[k]!;
+    if (Math.abs(spelling.length - bare.length) <= 1 && oneTypo(spelling, bare)) return place;
+  }
+  return undefined;
+}
+
+/** The candidate spelled as the name (in the article's countries, or a large place), else one spelled nearly alike. */
+function exactOrNearPlace(gazetteer: Gazetteer, name: string, key: string[], bare: string, candidates: Place[], countries: string[]): Place | undefined {
+  const exact: Place[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const p = candidates[i]!;
+    if (someNameOf(p, (n) => nameVariants(n).some((k) => key.includes(k)))) exact.push(p);
+  }
+  for (let i = 0; i < exact.length; i++) {
+    if (inFirst(countries, 4, exact[i]!.country)) return gazetteer.resolve(name, { countries }) ?? exact[i];
+  }
+  for (let i = 0; i < exact.length; i++) {
+    const p = exact[i]!;
+    if ((p.population ?? 0) >= 100_000 || p.type === 'country') return p;
+  }
+  // A transliteration variant must still be spelled nearly alike ("Deir Ezzor" ~ "Dayr az Zawr"
+  // share their skeleton; "Hasraya" and "Hasakah" do not).
+  const maxEdits = Math.max(2, Math.floor(bare.length / 3));
+  for (let i = 0; i < candidates.length; i++) {
+    const p = candidates[i]!;
+    if (inFirst(countries, 2, p.country) && someNameOf(p, (n) => levenshtein(nameVariants(n).pop() ?? '', bare) <= maxEdits)) return p;
+  }
+  return undefined;
 }

@@ -310,13 +310,17 @@ interface RawMatch {
   entry: Entry;
 }
 
+function addAll(set: Set<Entry>, entries: Entry[] | undefined): void {
+  if (entries) for (const e of entries) set.add(e);
+}
+
 function candidateEntries(sentence: string, lex: TriggerLexicon): Set<Entry> {
   const found = new Set<Entry>();
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(sentence); m; m = WORD_RE.exec(sentence)) {
     const w = m[0].toLowerCase();
-    for (const e of lex.byFirstWord.get(w) ?? []) found.add(e);
-    if (w.includes('-')) for (const e of lex.byFirstWord.get(w.split('-')[0] ?? '') ?? []) found.add(e);
+    addAll(found, lex.byFirstWord.get(w));
+    if (w.includes('-')) addAll(found, lex.byFirstWord.get(w.split('-')[0] ?? ''));
   }
   return found;
 }
@@ -524,23 +528,28 @@ function choosePos(group: RawMatch[], a: Analysis): RawMatch {
  * Triggers in one sentence, in text order, without overlaps (the longest phrase wins).
  * Statements ("said", "announced") are returned only when the sentence reports nothing else.
  */
-export function findTriggers(sentence: string, lexicon: TriggerLexicon, opts: FindTriggerOptions = {}): TriggerMatch[] {
-  const cands = candidateEntries(sentence, lexicon);
-  if (cands.size === 0) return [];
-  let raw = rawMatches(sentence, cands);
-  if (raw.length === 0) return [];
-  // excluded phrases ("in advance", "bidding war") neither trigger nor count as context
-  let blanked = sentence;
-  if (lexicon.exclude) {
-    const excluded: Array<[number, number]> = [];
-    lexicon.exclude.lastIndex = 0;
-    for (let m = lexicon.exclude.exec(sentence); m; m = lexicon.exclude.exec(sentence)) excluded.push([m.index, m.index + m[0].length]);
-    if (excluded.length) {
-      raw = raw.filter((r) => !excluded.some(([s, e]) => r.start < e && s < r.end));
-      for (const [s, e] of excluded) blanked = without(blanked, s, e);
-    }
-  }
-  // longest span first, then lexicon order; same-span matches are kept together for the POS choice
+type Typing = { type: EventType; acled: string; sub: string };
+
+/** Matches of one span that passed the cheap filters, with the type each reads as. */
+interface TypedGroup {
+  group: RawMatch[];
+  typed: Map<RawMatch, Typing>;
+}
+
+function excludedSpans(sentence: string, exclude: RegExp): Array<[number, number]> {
+  const excluded: Array<[number, number]> = [];
+  exclude.lastIndex = 0;
+  for (let m = exclude.exec(sentence); m; m = exclude.exec(sentence)) excluded.push([m.index, m.index + m[0].length]);
+  return excluded;
+}
+
+function overlapsAny(r: RawMatch, spans: Array<[number, number]>): boolean {
+  for (const [s, e] of spans) if (r.start < e && s < r.end) return true;
+  return false;
+}
+
+/** Longest span first, then lexicon order; same-span matches are kept together for the POS choice. */
+function groupBySpan(raw: RawMatch[]): RawMatch[][] {
   raw.sort((x, y) => x.start - y.start || y.end - y.start - (x.end - x.start) || x.entry.order - y.entry.order);
   const groups: RawMatch[][] = [];
   let lastEnd = -1;
@@ -552,18 +561,45 @@ export function findTriggers(sentence: string, lexicon: TriggerLexicon, opts: Fi
       lastEnd = r.end;
     }
   }
-  // cheap filters before the tagger
-  const kept: Array<{ group: RawMatch[]; typed: Map<RawMatch, { type: EventType; acled: string; sub: string }> }> = [];
+  return groups;
+}
+
+/** The cheap filters, before the tagger. */
+function typedGroups(sentence: string, blanked: string, groups: RawMatch[][], lexicon: TriggerLexicon, opts: FindTriggerOptions): TypedGroup[] {
+  const kept: TypedGroup[] = [];
   for (const g of groups) {
-    const typed = new Map<RawMatch, { type: EventType; acled: string; sub: string }>();
+    const typed = new Map<RawMatch, Typing>();
     for (const r of g) {
       const t = passesFilters(sentence, blanked, r, lexicon, opts);
       if (t) typed.set(r, t);
     }
     if (typed.size) kept.push({ group: g.filter((r) => typed.has(r)), typed });
   }
-  const hasEvent = kept.some((k) => [...k.typed.values()].some((t) => t.type !== 'statement'));
-  const final = hasEvent ? kept.filter((k) => [...k.typed.values()].some((t) => t.type !== 'statement')) : kept;
+  return kept;
+}
+
+function hasEventType(k: TypedGroup): boolean {
+  for (const t of k.typed.values()) if (t.type !== 'statement') return true;
+  return false;
+}
+
+export function findTriggers(sentence: string, lexicon: TriggerLexicon, opts: FindTriggerOptions = {}): TriggerMatch[] {
+  const cands = candidateEntries(sentence, lexicon);
+  if (cands.size === 0) return [];
+  let raw = rawMatches(sentence, cands);
+  if (raw.length === 0) return [];
+  // excluded phrases ("in advance", "bidding war") neither trigger nor count as context
+  let blanked = sentence;
+  if (lexicon.exclude) {
+    const excluded = excludedSpans(sentence, lexicon.exclude);
+    if (excluded.length) {
+      raw = raw.filter((r) => !overlapsAny(r, excluded));
+      for (const [s, e] of excluded) blanked = without(blanked, s, e);
+    }
+  }
+  const kept = typedGroups(sentence, blanked, groupBySpan(raw), lexicon, opts);
+  const hasEvent = kept.some(hasEventType);
+  const final = hasEvent ? kept.filter(hasEventType) : kept;
   if (final.length === 0) return [];
 
   // statements alone ("said", "announced") are read without the tagger: their form gives the tense
@@ -645,6 +681,8 @@ function describe(sentence: string, r: RawMatch, t: { type: EventType; acled: st
     negated,
     passive,
     tense,
+    voiceHint: undefined,
+    roles: undefined,
     pos,
   };
   if (type === 'capture' && e.roles) {

@@ -128,3 +128,33 @@ describe('spelling variants', () => {
     expect(r.mentions.find((m) => m.surface === 'Palymra')?.label).toBe('Palmyra');
   });
 });
+
+describe('shape of what extraction returns', () => {
+  // Mentions and refs are read on the hot path of every document: one field list for all keeps
+  // that code monomorphic (V8 recompiled extraction many times when they had varied shapes).
+  const text = 'Russian warplanes struck Palmyra, Syria, while ISIL fighters withdrew to the village of Hasraya. Spokesman Igor Konashenkov said the Syrian army advanced.';
+  const REF_FIELDS = ['key', 'kind', 'type', 'label', 'known', 'lat', 'lon', 'country', 'parent'];
+
+  it('gives every mention and every ref one field list, in one order', () => {
+    const r = run(text);
+    expect(r.mentions.length).toBeGreaterThan(3);
+    for (const m of r.mentions) expect(Object.keys(m)).toEqual([...REF_FIELDS, 'surface', 'sentence', 'start', 'end']);
+    for (const ref of Object.values(r.refs)) expect(Object.keys(ref)).toEqual(REF_FIELDS);
+    for (const rel of r.relations) expect(Object.keys(rel)).toEqual(['from', 'to', 'relation', 'title', 'sentence']);
+  });
+
+  it('writes only the fields a ref has, in the order they were always written', () => {
+    const r = run(text);
+    const known = Object.values(r.refs).find((x) => x.kind === 'place' && x.known)!;
+    expect(Object.keys(JSON.parse(JSON.stringify(known)))).toEqual(['key', 'kind', 'type', 'label', 'known', 'lat', 'lon', 'country', 'parent'].filter((k) => known[k as keyof typeof known] !== undefined));
+    const guessed = Object.values(r.refs).find((x) => !x.known)!;
+    expect(Object.keys(JSON.parse(JSON.stringify(guessed)))).toEqual(['key', 'kind', 'type', 'label']);
+  });
+});
+
+describe('"known as" twice', () => {
+  it('survives a second "known as" for a name already merged (its ref was deleted by the first)', () => {
+    const r = run('Rebels captured the Qalaat al-Mudiq Castle, known as the Madiq Castle, in Syria. Later the Qalaat al-Mudiq Castle, known as the Mudiq Fort, was shelled.');
+    expect(r.mentions.filter((m) => m.surface === 'Qalaat al-Mudiq Castle')).toHaveLength(2);
+  });
+});
