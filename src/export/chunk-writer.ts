@@ -42,6 +42,11 @@ export class ChunkWriter {
     this.offset += this.buffer.write(text, this.offset, 'utf8');
   }
 
+  /** True when a filled chunk waits for the stream: time for flush(). */
+  get hasReadyChunks(): boolean {
+    return this.ready.length > 0;
+  }
+
   /** Hands filled chunks to the stream (call between records). */
   async flushIfFull(): Promise<void> {
     if (this.ready.length > 0) await this.flush();

@@ -14,7 +14,15 @@ import type { AbstractGraph, Attributes } from 'graphology-types';
 import type { EdgeAttributes, Evidence, NodeAttributes } from '../types.js';
 import { ChunkWriter } from './chunk-writer.js';
 import { assignIds, edgeIdMap } from './ids.js';
-import { escapeXml, escapeXmlForSingleQuotes, replaceIllegalXmlChars, stripIllegalXmlChars } from './xml.js';
+import {
+  escapeMarkup,
+  escapeXml,
+  escapeXmlForSingleQuotes,
+  hasControlOrSurrogate,
+  needsXmlEscaping,
+  replaceIllegalXmlChars,
+  stripIllegalXmlChars,
+} from './xml.js';
 
 export interface GexfOptions {
   /** Written as the <meta> description. */
@@ -35,6 +43,9 @@ interface Column {
   /** Column id in the file: never one of Gephi's reserved ids (id, label, timeset, weight). */
   id: string;
   type: ColumnType;
+  /** The record's `<attvalue .../>` line up to its value, and after it (lists go in single quotes). */
+  open: string;
+  close: string;
 }
 
 // Contract attributes (src/types.ts) with their Gephi types, in a fixed order.
@@ -128,8 +139,19 @@ function hasVisibleText(text: string): boolean {
 /** The escaped body of a JSON string for `text`, or '' when nothing printable is left. */
 function fragmentOf(text: string): string {
   if (!LIST_ITEM_NEEDS_WORK.test(text)) return hasVisibleText(text) ? text : '';
+  // Without controls or surrogates JSON escapes only \ and ", and nothing is illegal in XML.
+  if (!hasControlOrSurrogate(text)) return text.trim() ? escapeMarkup(escapeJsonQuotes(text), false) : '';
   const clean = stripIllegalXmlChars(text);
   return clean.trim() ? escapeXmlForSingleQuotes(JSON.stringify(clean).slice(1, -1)) : '';
+}
+
+/** JSON.stringify(text).slice(1, -1) for text holding no control character or surrogate. */
+function escapeJsonQuotes(text: string): string {
+  let out = text;
+  // Backslashes first: the ones added before quotes must stay single.
+  if (out.includes('\\')) out = out.replaceAll('\\', '\\\\');
+  if (out.includes('"')) out = out.replaceAll('"', '\\"');
+  return out;
 }
 
 /** A sentence with whitespace collapsed, forbidden characters dropped, cut to MAX_EVIDENCE_CHARS; escaped. */
@@ -186,6 +208,7 @@ function stringValue(value: unknown): string | undefined {
   else if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : '';
   else if (typeof value === 'boolean') text = String(value);
   else text = JSON.stringify(value) ?? '';
+  if (!needsXmlEscaping(text)) return text.trim() ? text : undefined;
   const clean = stripIllegalXmlChars(text);
   return clean.trim() ? escapeXml(clean) : undefined;
 }
@@ -294,7 +317,9 @@ function buildColumns(known: ReadonlyArray<readonly [string, ColumnType]>, extra
     let id = /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key) ? key : `attr_${columns.length}`;
     while (RESERVED_IDS.has(id.toLowerCase()) || usedIds.has(id.toLowerCase())) id = `attr_${columns.length}_${id}`;
     usedIds.add(id.toLowerCase());
-    columns.push({ key, id, type });
+    // Column ids are plain names: no escaping. JSON lists go in single quotes to keep their " as is.
+    const quote = type === 'liststring' ? "'" : '"';
+    columns.push({ key, id, type, open: `          <attvalue for="${id}" value=${quote}`, close: `${quote}/>\n` });
   };
   for (const [key, type] of known) add(key, type);
   // Scorers find columns by title ignoring case: an extra "Kind" or "Weight" would shadow ours.
@@ -386,23 +411,34 @@ export function normalizeSpells(spells: unknown, lastDay: string | undefined): A
 
 // ───────────────────────────── writer ─────────────────────────────
 
-function attvaluesXml(columns: Column[], attributes: Attributes, indent: string): string {
+function attvaluesXml(columns: Column[], attributes: Attributes): string {
   let xml = '';
   for (const column of columns) {
     const value = encodeValue(column, attributes[column.key]);
-    if (value === undefined) continue;
-    // Column ids are plain names (see buildColumns); JSON lists go in single quotes to keep their " as is.
-    xml +=
-      column.type === 'liststring'
-        ? `${indent}  <attvalue for="${column.id}" value='${value}'/>\n`
-        : `${indent}  <attvalue for="${column.id}" value="${value}"/>\n`;
+    if (value !== undefined) xml += column.open + value + column.close;
   }
-  return xml ? `${indent}<attvalues>\n${xml}${indent}</attvalues>\n` : '';
+  return xml ? `        <attvalues>\n${xml}        </attvalues>\n` : '';
 }
 
-function nodeXml(id: string, key: string, attributes: Attributes, columns: Column[]): string {
-  const label = (typeof attributes.label === 'string' ? cleanText(attributes.label)?.trim() : undefined) || cleanText(key)?.trim() || id;
-  let open = `      <node id="${escapeXml(id)}" label="${escapeXml(label)}"`;
+/** The node's label, escaped: its label attribute, else its key, else its id (trimmed, never empty). */
+function nodeLabel(label: unknown, key: string, id: string): string {
+  if (typeof label === 'string' && !needsXmlEscaping(label)) {
+    const trimmed = label.trim();
+    if (trimmed) return trimmed;
+  }
+  return escapeXml((typeof label === 'string' ? cleanText(label)?.trim() : undefined) || cleanText(key)?.trim() || id);
+}
+
+/** The edge's label (its relation), escaped, or undefined when it has none. */
+function edgeLabel(relation: unknown): string | undefined {
+  if (typeof relation !== 'string') return undefined;
+  if (!needsXmlEscaping(relation)) return relation.trim() ? relation : undefined;
+  const label = cleanText(relation);
+  return label ? escapeXml(label) : undefined;
+}
+
+function nodeXml(id: string, key: string, attributes: Attributes, survey: GraphSurvey): string {
+  let open = `      <node id="${escapeXml(id)}" label="${nodeLabel(attributes.label, key, id)}"`;
   // Undated nodes get no interval and stay visible on Gephi's timeline.
   if (isIsoDay(attributes.start)) {
     open += ` start="${attributes.start}"`;
@@ -410,7 +446,7 @@ function nodeXml(id: string, key: string, attributes: Attributes, columns: Colum
   } else if (isIsoDay(attributes.end)) {
     open += ` end="${attributes.end}"`;
   }
-  let xml = `${open}>\n${attvaluesXml(columns, attributes, '        ')}`;
+  let xml = `${open}>\n${attvaluesXml(survey.nodeColumns, attributes)}`;
   xml += `        <viz:size value="${positiveOr(attributes.size, 1)}"/>\n`;
   // Every node gets a position (Gephi wants all or none): a missing coordinate becomes 0.
   xml += `        <viz:position x="${finiteOr(attributes.x, 0)}" y="${finiteOr(attributes.y, 0)}"/>\n`;
@@ -419,13 +455,13 @@ function nodeXml(id: string, key: string, attributes: Attributes, columns: Colum
   return `${xml}      </node>\n`;
 }
 
-function edgeXml(id: string, source: string, target: string, attributes: Attributes, columns: Column[], lastDay: string | undefined): string {
+function edgeXml(id: string, source: string, target: string, attributes: Attributes, survey: GraphSurvey): string {
   let open = `      <edge id="${escapeXml(id)}" source="${escapeXml(source)}" target="${escapeXml(target)}"`;
-  const label = typeof attributes.relation === 'string' ? cleanText(attributes.relation) : undefined;
-  if (label) open += ` label="${escapeXml(label)}"`;
+  const label = edgeLabel(attributes.relation);
+  if (label) open += ` label="${label}"`;
   open += ` weight="${positiveOr(attributes.weight, 1)}"`;
-  let xml = `${open}>\n${attvaluesXml(columns, attributes, '        ')}`;
-  const spells = normalizeSpells(attributes.spells, lastDay);
+  let xml = `${open}>\n${attvaluesXml(survey.edgeColumns, attributes)}`;
+  const spells = attributes.spells === undefined ? [] : normalizeSpells(attributes.spells, survey.lastDay);
   if (spells.length > 0) {
     xml += '        <spells>\n';
     for (const spell of spells) xml += `          <spell start="${spell.start}" end="${spell.end}"/>\n`;
@@ -482,14 +518,15 @@ export async function writeGexf(
     writer.write(header);
 
     for (const { node, attributes } of g.nodeEntries()) {
-      writer.write(nodeXml(nodeIds.get(node) ?? node, node, attributes, survey.nodeColumns));
-      await writer.flushIfFull();
+      writer.write(nodeXml(nodeIds.get(node) ?? node, node, attributes, survey));
+      // Awaiting only when a chunk is ready: an await per record costs more than the record.
+      if (writer.hasReadyChunks) await writer.flush();
     }
     writer.write(`    </nodes>\n    <edges count="${g.size}">\n`);
     for (const { edge, attributes, source, target } of g.edgeEntries()) {
       const id = edgeIds.get(edge) ?? edge;
-      writer.write(edgeXml(id, nodeIds.get(source) ?? source, nodeIds.get(target) ?? target, attributes, survey.edgeColumns, survey.lastDay));
-      await writer.flushIfFull();
+      writer.write(edgeXml(id, nodeIds.get(source) ?? source, nodeIds.get(target) ?? target, attributes, survey));
+      if (writer.hasReadyChunks) await writer.flush();
     }
     writer.write('    </edges>\n  </graph>\n</gexf>\n');
   } catch (error) {
