@@ -94,6 +94,16 @@ const INT32_MIN = -2_147_483_648;
 
 // ───────────────────────────── values ─────────────────────────────
 
+/**
+ * The same text as String(value) for a finite number. V8's String() keeps its results in a
+ * number-to-string cache whose entries outlive young-generation collections: on a big graph that
+ * promoted tens of MB of dead strings and brought on a full collection mid-export. JSON.stringify
+ * formats straight into its result.
+ */
+function finiteNumberText(value: number): string {
+  return JSON.stringify(value);
+}
+
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const dayValidity = new Map<string, boolean>();
@@ -158,7 +168,9 @@ function escapeJsonQuotes(text: string): string {
 function sentenceFragment(raw: string): string {
   // Bound the work on long texts before any regex runs; collapsing only ever shortens.
   let text = raw.length > MAX_EVIDENCE_CHARS * 4 ? raw.slice(0, MAX_EVIDENCE_CHARS * 4) : raw;
-  if (MESSY_TEXT.test(text) || text.includes('  ')) text = stripIllegalXmlChars(text.replace(/\s+/g, ' '));
+  // Plain text, the usual case: no whitespace but single spaces, nothing XML forbids, no surrogates.
+  const plain = !MESSY_TEXT.test(text) && !text.includes('  ');
+  if (!plain) text = stripIllegalXmlChars(text.replace(/\s+/g, ' '));
   text = text.trim();
   if (text.length > MAX_EVIDENCE_CHARS) {
     // Cut on a code point boundary: never leave half of a surrogate pair behind.
@@ -167,12 +179,14 @@ function sentenceFragment(raw: string): string {
     if (code >= 0xd800 && code <= 0xdbff) cut--;
     text = `${text.slice(0, cut).trimEnd()}…`;
   }
+  // Trimmed plain text is visible unless empty and needs only the JSON and markup escapes (see fragmentOf).
+  if (plain) return text === '' ? '' : escapeMarkup(escapeJsonQuotes(text), false);
   return fragmentOf(text);
 }
 
 function plainFragment(item: unknown): string {
   if (typeof item === 'string') return fragmentOf(item);
-  if (typeof item === 'number') return Number.isFinite(item) ? String(item) : '';
+  if (typeof item === 'number') return Number.isFinite(item) ? finiteNumberText(item) : '';
   if (typeof item === 'boolean') return String(item);
   if (item === null || item === undefined) return '';
   return fragmentOf(JSON.stringify(item) ?? '');
@@ -205,7 +219,7 @@ function encodeList(value: unknown, isEvidence: boolean): string | undefined {
 function stringValue(value: unknown): string | undefined {
   let text: string;
   if (typeof value === 'string') text = value;
-  else if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : '';
+  else if (typeof value === 'number') text = Number.isFinite(value) ? finiteNumberText(value) : '';
   else if (typeof value === 'boolean') text = String(value);
   else text = JSON.stringify(value) ?? '';
   if (!needsXmlEscaping(text)) return text.trim() ? text : undefined;
@@ -225,10 +239,10 @@ function encodeValue(column: Column, value: unknown): string | undefined {
     case 'integer': {
       if (typeof value !== 'number') return undefined;
       const rounded = Math.round(value);
-      return isInt32(rounded) ? String(rounded) : undefined;
+      return isInt32(rounded) ? finiteNumberText(rounded) : undefined;
     }
     case 'double':
-      return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+      return typeof value === 'number' && Number.isFinite(value) ? finiteNumberText(value) : undefined;
     case 'boolean':
       return typeof value === 'boolean' ? String(value) : undefined;
     case 'string':
@@ -447,9 +461,9 @@ function nodeXml(id: string, key: string, attributes: Attributes, survey: GraphS
     open += ` end="${attributes.end}"`;
   }
   let xml = `${open}>\n${attvaluesXml(survey.nodeColumns, attributes)}`;
-  xml += `        <viz:size value="${positiveOr(attributes.size, 1)}"/>\n`;
+  xml += `        <viz:size value="${finiteNumberText(positiveOr(attributes.size, 1))}"/>\n`;
   // Every node gets a position (Gephi wants all or none): a missing coordinate becomes 0.
-  xml += `        <viz:position x="${finiteOr(attributes.x, 0)}" y="${finiteOr(attributes.y, 0)}"/>\n`;
+  xml += `        <viz:position x="${finiteNumberText(finiteOr(attributes.x, 0))}" y="${finiteNumberText(finiteOr(attributes.y, 0))}"/>\n`;
   const color = vizColor(attributes.color);
   if (color) xml += `        ${color}\n`;
   return `${xml}      </node>\n`;
@@ -459,7 +473,7 @@ function edgeXml(id: string, source: string, target: string, attributes: Attribu
   let open = `      <edge id="${escapeXml(id)}" source="${escapeXml(source)}" target="${escapeXml(target)}"`;
   const label = edgeLabel(attributes.relation);
   if (label) open += ` label="${label}"`;
-  open += ` weight="${positiveOr(attributes.weight, 1)}"`;
+  open += ` weight="${finiteNumberText(positiveOr(attributes.weight, 1))}"`;
   let xml = `${open}>\n${attvaluesXml(survey.edgeColumns, attributes)}`;
   const spells = attributes.spells === undefined ? [] : normalizeSpells(attributes.spells, survey.lastDay);
   if (spells.length > 0) {
@@ -470,7 +484,7 @@ function edgeXml(id: string, source: string, target: string, attributes: Attribu
   const color = vizColor(attributes.color);
   if (color) xml += `        ${color}\n`;
   if (typeof attributes.size === 'number' && Number.isFinite(attributes.size) && attributes.size > 0) {
-    xml += `        <viz:thickness value="${attributes.size}"/>\n`;
+    xml += `        <viz:thickness value="${finiteNumberText(attributes.size)}"/>\n`;
   }
   return `${xml}      </edge>\n`;
 }
