@@ -3,8 +3,8 @@
  * strings and await flushIfFull() between records, so a large graph never becomes one giant string.
  *
  * Text is encoded straight into 256 KB buffers (no rope of small strings to flatten, little
- * garbage). While the stream is busy the next chunk is still built; only handing it over waits
- * for 'drain'.
+ * garbage), a few KB at a time: each encoding call has a fixed cost, records are small. While the
+ * stream is busy the next chunk is still built; only handing it over waits for 'drain'.
  */
 import type { Writable } from 'node:stream';
 
@@ -15,6 +15,9 @@ const MAX_BYTES_PER_UNIT = 3;
 export class ChunkWriter {
   private buffer: Buffer;
   private offset = 0;
+  /** Text written but not yet encoded, up to pendingLimit characters. */
+  private pending = '';
+  private readonly pendingLimit: number;
   /** Filled chunks waiting to be handed to the stream. */
   private ready: Buffer[] = [];
   private failure: Error | undefined;
@@ -28,18 +31,18 @@ export class ChunkWriter {
     private readonly chunkBytes = DEFAULT_CHUNK_BYTES,
   ) {
     this.buffer = Buffer.allocUnsafe(chunkBytes);
+    this.pendingLimit = Math.max(1, chunkBytes >> 4);
     out.on('error', this.onError);
   }
 
   write(text: string): void {
-    if (text.length * MAX_BYTES_PER_UNIT > this.chunkBytes - this.offset) {
-      this.sealChunk();
-      if (text.length * MAX_BYTES_PER_UNIT > this.chunkBytes) {
-        this.ready.push(Buffer.from(text, 'utf8'));
-        return;
-      }
-    }
-    this.offset += this.buffer.write(text, this.offset, 'utf8');
+    this.pending += text;
+    if (this.pending.length >= this.pendingLimit) this.encodePending();
+  }
+
+  /** True when a filled chunk waits for the stream: time for flush(). */
+  get hasReadyChunks(): boolean {
+    return this.ready.length > 0;
   }
 
   /** Hands filled chunks to the stream (call between records). */
@@ -54,6 +57,7 @@ export class ChunkWriter {
       await drained;
     }
     this.throwIfFailed();
+    this.encodePending();
     this.sealChunk();
     const chunks = this.ready;
     this.ready = [];
@@ -78,9 +82,23 @@ export class ChunkWriter {
   detach(): void {
     this.ready = [];
     this.offset = 0;
+    this.pending = '';
     this.drained?.catch(() => undefined);
     this.drained = undefined;
     this.out.removeListener('error', this.onError);
+  }
+
+  private encodePending(): void {
+    const text = this.pending;
+    this.pending = '';
+    if (text.length * MAX_BYTES_PER_UNIT > this.chunkBytes - this.offset) {
+      this.sealChunk();
+      if (text.length * MAX_BYTES_PER_UNIT > this.chunkBytes) {
+        this.ready.push(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    this.offset += this.buffer.write(text, this.offset, 'utf8');
   }
 
   private sealChunk(): void {

@@ -14,7 +14,15 @@ import type { AbstractGraph, Attributes } from 'graphology-types';
 import type { EdgeAttributes, Evidence, NodeAttributes } from '../types.js';
 import { ChunkWriter } from './chunk-writer.js';
 import { assignIds, edgeIdMap } from './ids.js';
-import { escapeXml, escapeXmlForSingleQuotes, replaceIllegalXmlChars, stripIllegalXmlChars } from './xml.js';
+import {
+  escapeMarkup,
+  escapeXml,
+  escapeXmlForSingleQuotes,
+  hasControlOrSurrogate,
+  needsXmlEscaping,
+  replaceIllegalXmlChars,
+  stripIllegalXmlChars,
+} from './xml.js';
 
 export interface GexfOptions {
   /** Written as the <meta> description. */
@@ -35,6 +43,9 @@ interface Column {
   /** Column id in the file: never one of Gephi's reserved ids (id, label, timeset, weight). */
   id: string;
   type: ColumnType;
+  /** The record's `<attvalue .../>` line up to its value, and after it (lists go in single quotes). */
+  open: string;
+  close: string;
 }
 
 // Contract attributes (src/types.ts) with their Gephi types, in a fixed order.
@@ -83,6 +94,16 @@ const INT32_MIN = -2_147_483_648;
 
 // ───────────────────────────── values ─────────────────────────────
 
+/**
+ * The same text as String(value) for a finite number. V8's String() keeps its results in a
+ * number-to-string cache whose entries outlive young-generation collections: on a big graph that
+ * promoted tens of MB of dead strings and brought on a full collection mid-export. JSON.stringify
+ * formats straight into its result.
+ */
+function finiteNumberText(value: number): string {
+  return JSON.stringify(value);
+}
+
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const dayValidity = new Map<string, boolean>();
@@ -112,11 +133,12 @@ function isInt32(value: number): boolean {
   return Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX;
 }
 
-/** Whitespace other than spaces (JS \s) or characters XML forbids: the slow path (as do double spaces). */
-const MESSY_TEXT = /[\u0000-\u001F\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+/** Whitespace other than single spaces (JS \s), or characters XML forbids: the slow path. One scan for both. */
+const MESSY_TEXT = /[\u0000-\u001F\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]| {2}/;
 
 // List items as they appear inside value='[...]': JSON-escaped, then XML-escaped for single quotes.
-// (Caching fragments of shared strings was measured: no faster, and it holds memory.)
+// (Caching fragments of shared sentences was measured twice: what it keeps pushed the 100k-node bench
+// graph into a full collection mid-export, which cost more than the cache saved.)
 
 /** Anything JSON or XML would escape, or XML forbids. */
 const LIST_ITEM_NEEDS_WORK = /["\\\u0000-\u001F&<>'\uD800-\uDFFF\uFFFE\uFFFF]/;
@@ -128,15 +150,28 @@ function hasVisibleText(text: string): boolean {
 /** The escaped body of a JSON string for `text`, or '' when nothing printable is left. */
 function fragmentOf(text: string): string {
   if (!LIST_ITEM_NEEDS_WORK.test(text)) return hasVisibleText(text) ? text : '';
+  // Without controls or surrogates JSON escapes only \ and ", and nothing is illegal in XML.
+  if (!hasControlOrSurrogate(text)) return text.trim() ? escapeMarkup(escapeJsonQuotes(text), false) : '';
   const clean = stripIllegalXmlChars(text);
   return clean.trim() ? escapeXmlForSingleQuotes(JSON.stringify(clean).slice(1, -1)) : '';
+}
+
+/** JSON.stringify(text).slice(1, -1) for text holding no control character or surrogate. */
+function escapeJsonQuotes(text: string): string {
+  let out = text;
+  // Backslashes first: the ones added before quotes must stay single.
+  if (out.includes('\\')) out = out.replaceAll('\\', '\\\\');
+  if (out.includes('"')) out = out.replaceAll('"', '\\"');
+  return out;
 }
 
 /** A sentence with whitespace collapsed, forbidden characters dropped, cut to MAX_EVIDENCE_CHARS; escaped. */
 function sentenceFragment(raw: string): string {
   // Bound the work on long texts before any regex runs; collapsing only ever shortens.
   let text = raw.length > MAX_EVIDENCE_CHARS * 4 ? raw.slice(0, MAX_EVIDENCE_CHARS * 4) : raw;
-  if (MESSY_TEXT.test(text) || text.includes('  ')) text = stripIllegalXmlChars(text.replace(/\s+/g, ' '));
+  // Plain text, the usual case: no whitespace but single spaces, nothing XML forbids, no surrogates.
+  const plain = !MESSY_TEXT.test(text);
+  if (!plain) text = stripIllegalXmlChars(text.replace(/\s+/g, ' '));
   text = text.trim();
   if (text.length > MAX_EVIDENCE_CHARS) {
     // Cut on a code point boundary: never leave half of a surrogate pair behind.
@@ -145,12 +180,14 @@ function sentenceFragment(raw: string): string {
     if (code >= 0xd800 && code <= 0xdbff) cut--;
     text = `${text.slice(0, cut).trimEnd()}…`;
   }
+  // Trimmed plain text is visible unless empty and needs only the JSON and markup escapes (see fragmentOf).
+  if (plain) return text === '' ? '' : escapeMarkup(escapeJsonQuotes(text), false);
   return fragmentOf(text);
 }
 
 function plainFragment(item: unknown): string {
   if (typeof item === 'string') return fragmentOf(item);
-  if (typeof item === 'number') return Number.isFinite(item) ? String(item) : '';
+  if (typeof item === 'number') return Number.isFinite(item) ? finiteNumberText(item) : '';
   if (typeof item === 'boolean') return String(item);
   if (item === null || item === undefined) return '';
   return fragmentOf(JSON.stringify(item) ?? '');
@@ -183,9 +220,10 @@ function encodeList(value: unknown, isEvidence: boolean): string | undefined {
 function stringValue(value: unknown): string | undefined {
   let text: string;
   if (typeof value === 'string') text = value;
-  else if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : '';
+  else if (typeof value === 'number') text = Number.isFinite(value) ? finiteNumberText(value) : '';
   else if (typeof value === 'boolean') text = String(value);
   else text = JSON.stringify(value) ?? '';
+  if (!needsXmlEscaping(text)) return text.trim() ? text : undefined;
   const clean = stripIllegalXmlChars(text);
   return clean.trim() ? escapeXml(clean) : undefined;
 }
@@ -202,10 +240,10 @@ function encodeValue(column: Column, value: unknown): string | undefined {
     case 'integer': {
       if (typeof value !== 'number') return undefined;
       const rounded = Math.round(value);
-      return isInt32(rounded) ? String(rounded) : undefined;
+      return isInt32(rounded) ? finiteNumberText(rounded) : undefined;
     }
     case 'double':
-      return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+      return typeof value === 'number' && Number.isFinite(value) ? finiteNumberText(value) : undefined;
     case 'boolean':
       return typeof value === 'boolean' ? String(value) : undefined;
     case 'string':
@@ -294,7 +332,9 @@ function buildColumns(known: ReadonlyArray<readonly [string, ColumnType]>, extra
     let id = /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key) ? key : `attr_${columns.length}`;
     while (RESERVED_IDS.has(id.toLowerCase()) || usedIds.has(id.toLowerCase())) id = `attr_${columns.length}_${id}`;
     usedIds.add(id.toLowerCase());
-    columns.push({ key, id, type });
+    // Column ids are plain names: no escaping. JSON lists go in single quotes to keep their " as is.
+    const quote = type === 'liststring' ? "'" : '"';
+    columns.push({ key, id, type, open: `          <attvalue for="${id}" value=${quote}`, close: `${quote}/>\n` });
   };
   for (const [key, type] of known) add(key, type);
   // Scorers find columns by title ignoring case: an extra "Kind" or "Weight" would shadow ours.
@@ -386,23 +426,34 @@ export function normalizeSpells(spells: unknown, lastDay: string | undefined): A
 
 // ───────────────────────────── writer ─────────────────────────────
 
-function attvaluesXml(columns: Column[], attributes: Attributes, indent: string): string {
+function attvaluesXml(columns: Column[], attributes: Attributes): string {
   let xml = '';
   for (const column of columns) {
     const value = encodeValue(column, attributes[column.key]);
-    if (value === undefined) continue;
-    // Column ids are plain names (see buildColumns); JSON lists go in single quotes to keep their " as is.
-    xml +=
-      column.type === 'liststring'
-        ? `${indent}  <attvalue for="${column.id}" value='${value}'/>\n`
-        : `${indent}  <attvalue for="${column.id}" value="${value}"/>\n`;
+    if (value !== undefined) xml += column.open + value + column.close;
   }
-  return xml ? `${indent}<attvalues>\n${xml}${indent}</attvalues>\n` : '';
+  return xml ? `        <attvalues>\n${xml}        </attvalues>\n` : '';
 }
 
-function nodeXml(id: string, key: string, attributes: Attributes, columns: Column[]): string {
-  const label = (typeof attributes.label === 'string' ? cleanText(attributes.label)?.trim() : undefined) || cleanText(key)?.trim() || id;
-  let open = `      <node id="${escapeXml(id)}" label="${escapeXml(label)}"`;
+/** The node's label, escaped: its label attribute, else its key, else its id (trimmed, never empty). */
+function nodeLabel(label: unknown, key: string, id: string): string {
+  if (typeof label === 'string' && !needsXmlEscaping(label)) {
+    const trimmed = label.trim();
+    if (trimmed) return trimmed;
+  }
+  return escapeXml((typeof label === 'string' ? cleanText(label)?.trim() : undefined) || cleanText(key)?.trim() || id);
+}
+
+/** The edge's label (its relation), escaped, or undefined when it has none. */
+function edgeLabel(relation: unknown): string | undefined {
+  if (typeof relation !== 'string') return undefined;
+  if (!needsXmlEscaping(relation)) return relation.trim() ? relation : undefined;
+  const label = cleanText(relation);
+  return label ? escapeXml(label) : undefined;
+}
+
+function nodeXml(id: string, key: string, attributes: Attributes, survey: GraphSurvey): string {
+  let open = `      <node id="${escapeXml(id)}" label="${nodeLabel(attributes.label, key, id)}"`;
   // Undated nodes get no interval and stay visible on Gephi's timeline.
   if (isIsoDay(attributes.start)) {
     open += ` start="${attributes.start}"`;
@@ -410,22 +461,22 @@ function nodeXml(id: string, key: string, attributes: Attributes, columns: Colum
   } else if (isIsoDay(attributes.end)) {
     open += ` end="${attributes.end}"`;
   }
-  let xml = `${open}>\n${attvaluesXml(columns, attributes, '        ')}`;
-  xml += `        <viz:size value="${positiveOr(attributes.size, 1)}"/>\n`;
+  let xml = `${open}>\n${attvaluesXml(survey.nodeColumns, attributes)}`;
+  xml += `        <viz:size value="${finiteNumberText(positiveOr(attributes.size, 1))}"/>\n`;
   // Every node gets a position (Gephi wants all or none): a missing coordinate becomes 0.
-  xml += `        <viz:position x="${finiteOr(attributes.x, 0)}" y="${finiteOr(attributes.y, 0)}"/>\n`;
+  xml += `        <viz:position x="${finiteNumberText(finiteOr(attributes.x, 0))}" y="${finiteNumberText(finiteOr(attributes.y, 0))}"/>\n`;
   const color = vizColor(attributes.color);
   if (color) xml += `        ${color}\n`;
   return `${xml}      </node>\n`;
 }
 
-function edgeXml(id: string, source: string, target: string, attributes: Attributes, columns: Column[], lastDay: string | undefined): string {
+function edgeXml(id: string, source: string, target: string, attributes: Attributes, survey: GraphSurvey): string {
   let open = `      <edge id="${escapeXml(id)}" source="${escapeXml(source)}" target="${escapeXml(target)}"`;
-  const label = typeof attributes.relation === 'string' ? cleanText(attributes.relation) : undefined;
-  if (label) open += ` label="${escapeXml(label)}"`;
-  open += ` weight="${positiveOr(attributes.weight, 1)}"`;
-  let xml = `${open}>\n${attvaluesXml(columns, attributes, '        ')}`;
-  const spells = normalizeSpells(attributes.spells, lastDay);
+  const label = edgeLabel(attributes.relation);
+  if (label) open += ` label="${label}"`;
+  open += ` weight="${finiteNumberText(positiveOr(attributes.weight, 1))}"`;
+  let xml = `${open}>\n${attvaluesXml(survey.edgeColumns, attributes)}`;
+  const spells = attributes.spells === undefined ? [] : normalizeSpells(attributes.spells, survey.lastDay);
   if (spells.length > 0) {
     xml += '        <spells>\n';
     for (const spell of spells) xml += `          <spell start="${spell.start}" end="${spell.end}"/>\n`;
@@ -434,7 +485,7 @@ function edgeXml(id: string, source: string, target: string, attributes: Attribu
   const color = vizColor(attributes.color);
   if (color) xml += `        ${color}\n`;
   if (typeof attributes.size === 'number' && Number.isFinite(attributes.size) && attributes.size > 0) {
-    xml += `        <viz:thickness value="${attributes.size}"/>\n`;
+    xml += `        <viz:thickness value="${finiteNumberText(attributes.size)}"/>\n`;
   }
   return `${xml}      </edge>\n`;
 }
@@ -482,14 +533,15 @@ export async function writeGexf(
     writer.write(header);
 
     for (const { node, attributes } of g.nodeEntries()) {
-      writer.write(nodeXml(nodeIds.get(node) ?? node, node, attributes, survey.nodeColumns));
-      await writer.flushIfFull();
+      writer.write(nodeXml(nodeIds.get(node) ?? node, node, attributes, survey));
+      // Awaiting only when a chunk is ready: an await per record costs more than the record.
+      if (writer.hasReadyChunks) await writer.flush();
     }
     writer.write(`    </nodes>\n    <edges count="${g.size}">\n`);
     for (const { edge, attributes, source, target } of g.edgeEntries()) {
       const id = edgeIds.get(edge) ?? edge;
-      writer.write(edgeXml(id, nodeIds.get(source) ?? source, nodeIds.get(target) ?? target, attributes, survey.edgeColumns, survey.lastDay));
-      await writer.flushIfFull();
+      writer.write(edgeXml(id, nodeIds.get(source) ?? source, nodeIds.get(target) ?? target, attributes, survey));
+      if (writer.hasReadyChunks) await writer.flush();
     }
     writer.write('    </edges>\n  </graph>\n</gexf>\n');
   } catch (error) {

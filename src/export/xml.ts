@@ -32,6 +32,16 @@ export function escapeXml(text: string): string {
   return CONTROL_OR_SURROGATE.test(text) ? escapeSlowly(text, true) : escapeMarkup(text, true);
 }
 
+/** False when escapeXml would return `text` unchanged (and so would stripIllegalXmlChars). */
+export function needsXmlEscaping(text: string): boolean {
+  return ILLEGAL_OR_SPECIAL.test(text);
+}
+
+/** True when `text` holds a control character, a surrogate (even a valid pair) or U+FFFE/U+FFFF. */
+export function hasControlOrSurrogate(text: string): boolean {
+  return CONTROL_OR_SURROGATE.test(text);
+}
+
 /**
  * Escapes `text` for a single-quoted attribute value: double quotes stay as they are. Used for
  * JSON list values, which are full of double quotes; any XML parser reads both quote styles.
@@ -44,8 +54,9 @@ export function escapeXmlForSingleQuotes(text: string): string {
 /**
  * The common case, text with an apostrophe or an ampersand but nothing exotic: native
  * indexOf/replaceAll scans are much faster than a JavaScript loop over every character.
+ * Only for text known to hold no control character or surrogate (see hasControlOrSurrogate).
  */
-function escapeMarkup(text: string, escapeDoubleQuote: boolean): string {
+export function escapeMarkup(text: string, escapeDoubleQuote: boolean): string {
   let out = text;
   // '&' first: the entities added after it must not be escaped again.
   if (out.includes('&')) out = out.replaceAll('&', '&amp;');
