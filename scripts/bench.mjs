@@ -284,14 +284,21 @@ async function corpusBenchmarks(tmp) {
 
 async function syntheticBenchmarks() {
   if (!flag('--skip-synthetic')) {
-    section('synthetic GEXF export: 100,000 nodes / 300,000 edges (scripts/bench-gexf.mjs)');
+    section('synthetic GEXF export: 100,000 nodes / 300,000 edges (scripts/bench-gexf.mjs), 3 runs, each in its own process');
     try {
-      const { runGexfBench } = await import('./bench-gexf.mjs');
-      const r = await runGexfBench();
-      console.log(`  ${r.seconds} s (target < ${TARGETS.gexfSeconds} s)  ${check('gexfSyntheticSeconds', r.seconds < TARGETS.gexfSeconds, r.seconds)}${r.cpuSeconds != null ? `  (CPU ${r.cpuSeconds} s)` : ''}`);
-      console.log(`  peak heap ${r.peakHeapMB} MB (graph alone ${r.graphHeapMB} MB, writer +${r.writerHeapMB} MB; target < ${TARGETS.gexfHeapMB} MB)  ${check('gexfSyntheticHeap', r.peakHeapMB < TARGETS.gexfHeapMB, r.peakHeapMB)}`);
+      const runs = [];
+      for (let i = 0; i < (quick ? 1 : 3); i++) {
+        const r = await withLoad(() => runJsonChild(join(REPO, 'scripts', 'bench-gexf.mjs'), ['--json']));
+        runs.push(r);
+        console.log(`  run ${i + 1}: ${r.seconds} s  (CPU ${r.cpuSeconds} s, peak heap ${r.peakHeapMB} MB, load ${r.loadAtStart})`);
+      }
+      const wall = spread(runs.map((r) => r.seconds));
+      const r = runs.find((x) => x.seconds === wall.median) ?? runs[0];
+      const peakHeap = Math.max(...runs.map((x) => x.peakHeapMB));
+      console.log(`  median ${wall.median} s (target < ${TARGETS.gexfSeconds} s)  ${check('gexfSyntheticSeconds', wall.median < TARGETS.gexfSeconds, wall.median)}  (min ${wall.min} s, max ${wall.max} s, spread ${wall.spreadPct}%)`);
+      console.log(`  peak heap ${peakHeap} MB (graph alone ${r.graphHeapMB} MB, writer +${r.writerHeapMB} MB; target < ${TARGETS.gexfHeapMB} MB)  ${check('gexfSyntheticHeap', peakHeap < TARGETS.gexfHeapMB, peakHeap)}`);
       console.log(`  file ${r.fileMB} MB`);
-      results.gexfSynthetic = r;
+      results.gexfSynthetic = { ...r, runs, seconds: wall };
     } catch (error) {
       console.log(`  could not run: ${error.message}`);
       failures.push('gexfSynthetic');
