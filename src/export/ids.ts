@@ -11,6 +11,8 @@ const GENERATED_EDGE_KEY = /^geid_\d+_(\d+)$/;
 
 /** "geid_183_7" → "e7"; any other key is returned unchanged. */
 export function stableEdgeKey(key: string): string {
+  // Most keys are ours ("agent:a->b"): a prefix test spares them the regex.
+  if (!key.startsWith('geid_')) return key;
   const match = GENERATED_EDGE_KEY.exec(key);
   return match ? `e${match[1]}` : key;
 }
