@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { mkdir, readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { Doc, Report } from './types.js';
 import { readDocuments } from './ingest/index.js';
 import type { IngestOptions } from './ingest/index.js';
@@ -20,6 +19,7 @@ import { writeGraphJson } from './export/json.js';
 import { writeEventsCsv } from './export/events-csv.js';
 import { ExtractionCache, hashFiles } from './extract/cache.js';
 import type { WorkerResult } from './extract/worker.js';
+import { ExtractionPool } from './extract/pool.js';
 import { readActorFile } from './extract/lexicon.js';
 import { readSupplement } from './extract/gazetteer.js';
 import { readEventLexiconFiles } from './extract/triggers.js';
@@ -141,7 +141,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
   const batch = new OutputBatch(options.outDir);
   options.onBatch?.(batch);
   let cache: ExtractionCache | undefined;
-  let pool: Piscina | undefined;
+  let pool: ExtractionPool | undefined;
   try {
     // Article texts for documents.json (the viewer opens them) are held as one JSON line each until
     // the end, to be written in id order whatever the input order.
@@ -189,7 +189,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
       if (!pool || batchOfDocs.length === 0) return;
       const items = batchOfDocs;
       batchOfDocs = [];
-      const task: Promise<void> = (pool.run(items.map((i) => i.doc)) as Promise<WorkerResult[]>).then(
+      const task: Promise<void> = pool.run(items.map((i) => i.doc)).then(
         async (results) => {
           for (let i = 0; i < items.length; i++) {
             const r = results[i]!;
@@ -234,7 +234,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
         });
       }
       const tasks: Array<Promise<WorkerResult[]>> = [];
-      for (let i = 0; i < docs.length; i += DOCS_PER_TASK) tasks.push(pool.run(docs.slice(i, i + DOCS_PER_TASK)) as Promise<WorkerResult[]>);
+      for (let i = 0; i < docs.length; i += DOCS_PER_TASK) tasks.push(pool.run(docs.slice(i, i + DOCS_PER_TASK)));
       return (await Promise.all(tasks)).flat().map((r) => ('json' in r ? { x: JSON.parse(r.json) as DocExtraction, json: r.json } : r));
     };
 
@@ -255,16 +255,11 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
       else waiting.push({ doc, key });
       // Once the input is more than a handful of documents and any needs extracting, the pool
       // starts, so its threads load the knowledge base while this thread goes on reading (in a
-      // rebuild, while it serves the cache). Few misses so far: one thread, more as work queues up.
+      // rebuild, while it serves the cache). Few misses so far: one thread, more as work backs up.
       if (!pool && waiting.length > 0 && read > MIN_DOCS_FOR_WORKERS) {
         validateUserFiles(options, report);
-        pool = new Piscina({
-          filename: workerFile,
-          minThreads: waiting.length > MIN_DOCS_FOR_WORKERS ? workers : 1,
-          maxThreads: workers,
-          idleTimeout: Infinity, // a thread that loaded the knowledge base is kept till the end
-          workerData: { lexicons: options.lexicons ?? [], gazetteers: options.gazetteers ?? [], triggers: options.triggers ?? [] },
-        });
+        const workerData = { lexicons: options.lexicons ?? [], gazetteers: options.gazetteers ?? [], triggers: options.triggers ?? [] };
+        pool = new ExtractionPool(workerFile, workerData, workers, waiting.length > MIN_DOCS_FOR_WORKERS ? workers : 1);
         for (const w of waiting.splice(0)) await extractOne(w.doc, w.key);
       }
     }
