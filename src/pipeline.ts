@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { mkdir, readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +16,7 @@ import { OutputBatch } from './util/atomic.js';
 import { writeGexf } from './export/gexf.js';
 import { writeGraphJson } from './export/json.js';
 import { writeEventsCsv } from './export/events-csv.js';
+import { DocumentsJson } from './export/documents-json.js';
 import { ExtractionCache, hashFiles } from './extract/cache.js';
 import type { WorkerResult } from './extract/worker.js';
 import { ExtractionPool } from './extract/pool.js';
@@ -142,11 +142,12 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
   options.onBatch?.(batch);
   let cache: ExtractionCache | undefined;
   let pool: ExtractionPool | undefined;
+  let texts: DocumentsJson | undefined;
   try {
-    // Article texts for documents.json (the viewer opens them) are held as one JSON line each until
-    // the end, to be written in id order whatever the input order.
+    // Article texts for documents.json (the viewer opens them), written in id order at the end;
+    // past a budget they spill to sorted runs beside the outputs.
     const docsOut = batch.stream('documents.json');
-    const texts: Array<{ id: string; line: string }> = [];
+    texts = new DocumentsJson(options.outDir);
     const extractions: DocExtraction[] = [];
     let words = 0;
     let cachedCount = 0;
@@ -244,7 +245,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     let read = 0;
     for await (const doc of readDocuments(options.inputs, options.ingest ?? {}, report)) {
       read++;
-      texts.push({ id: doc.id, line: jsonLine(doc) });
+      await texts.add(doc.id, jsonLine(doc));
       if (!doc.date && options.inferDates !== false) undated.set(doc.id, doc);
       const key = cache?.keyOf(doc);
       const hit = key ? await cache!.get(key) : undefined;
@@ -268,16 +269,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     await submitBatch();
     await Promise.all(inflight);
     clock.lap(cache ? 'read, cache, extract' : 'read, extract');
-    // documents.json in id order, whatever the input order.
-    texts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    // Written with backpressure: a large corpus must not pile up in the stream's buffer.
-    const put = async (chunk: string) => {
-      if (!docsOut.write(chunk)) await once(docsOut, 'drain');
-    };
-    await put('{"documents":[\n');
-    for (let i = 0; i < texts.length; i++) await put((i ? ',\n' : '') + texts[i]!.line);
-    await put('\n]}\n');
-    texts.length = 0;
+    await texts.write(docsOut);
     clock.lap('documents.json');
 
     if (undated.size) {
@@ -347,6 +339,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
   } catch (error) {
     await batch.abort();
     await pool?.destroy().catch(() => undefined);
+    await texts?.dispose();
     // What this build extracted stays in its journal for the next one.
     await cache?.close();
     throw error;
