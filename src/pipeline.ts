@@ -147,7 +147,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     // Article texts for documents.json (the viewer opens them), written in id order at the end;
     // past a budget they spill to sorted runs beside the outputs.
     const docsOut = batch.stream('documents.json');
-    texts = new DocumentsJson(options.outDir);
+    texts = new DocumentsJson(() => batch.scratchPath('documents-run'));
     const extractions: DocExtraction[] = [];
     let words = 0;
     let cachedCount = 0;

@@ -8,7 +8,6 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 interface Entry {
@@ -17,7 +16,6 @@ interface Entry {
 }
 
 const byId = (a: Entry, b: Entry): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-let runCounter = 0;
 
 export class DocumentsJson {
   private entries: Entry[] = [];
@@ -25,11 +23,12 @@ export class DocumentsJson {
   private readonly runs: string[] = [];
 
   /**
-   * @param spillDir where run files go (hidden temp names, removed by write() and dispose())
+   * @param runPath a new path for each run file (OutputBatch.scratchPath: hidden, beside the
+   *   outputs, removed even when a signal stops the build); write() and dispose() remove them too
    * @param budget characters of text held in memory before a run is spilled
    */
   constructor(
-    private readonly spillDir: string,
+    private readonly runPath: () => string,
     private readonly budget = 64 * 1024 * 1024,
   ) {}
 
@@ -64,7 +63,7 @@ export class DocumentsJson {
 
   private async spill(): Promise<void> {
     this.entries.sort(byId);
-    const file = join(this.spillDir, `.documents-run.${process.pid}.${++runCounter}.tmp`);
+    const file = this.runPath();
     this.runs.push(file);
     const out = createWriteStream(file);
     for (const e of this.entries) {

@@ -81,6 +81,7 @@ interface PendingFile {
 export class OutputBatch {
   readonly dir: string;
   private readonly pending = new Map<string, PendingFile>();
+  private readonly scratch = new Set<string>();
   private state: 'open' | 'committing' | 'committed' | 'aborted' = 'open';
 
   constructor(dir: string) {
@@ -116,6 +117,16 @@ export class OutputBatch {
     await written;
   }
 
+  /**
+   * A path for a scratch file of the build's own (a spilled sort run, say) in the batch's folder,
+   * under a hidden temp name; commit() and abort() remove it if its user has not.
+   */
+  scratchPath(name: string): string {
+    const path = tempPathFor(join(this.dir, name), true);
+    this.scratch.add(path);
+    return path;
+  }
+
   /** Final names of the files in the batch, in registration order. */
   get files(): string[] {
     return [...this.pending.values()].map((entry) => entry.finalPath);
@@ -140,6 +151,7 @@ export class OutputBatch {
       for (const entry of entries) await rename(entry.tempPath, entry.finalPath);
       const dirs = new Set(entries.map((entry) => dirname(entry.finalPath)));
       for (const dir of dirs) await syncDirectory(dir);
+      this.removeScratch();
       this.state = 'committed';
     } catch (error) {
       this.removeTemps();
@@ -165,6 +177,12 @@ export class OutputBatch {
       entry.stream?.destroy();
       rmSync(entry.tempPath, { force: true });
     }
+    this.removeScratch();
+  }
+
+  private removeScratch(): void {
+    for (const path of this.scratch) rmSync(path, { force: true });
+    this.scratch.clear();
   }
 
   private register(name: string): PendingFile {

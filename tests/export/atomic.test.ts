@@ -97,6 +97,24 @@ describe('OutputBatch', () => {
   });
 });
 
+describe('OutputBatch scratch files', () => {
+  it('are hidden temp names, removed by commit() and by abort()', async () => {
+    for (const end of ['commit', 'abort'] as const) {
+      const batch = new OutputBatch(dir);
+      const a = batch.scratchPath('documents-run');
+      const b = batch.scratchPath('documents-run');
+      expect(a).not.toBe(b);
+      writeFileSync(a, 'run 1');
+      writeFileSync(b, 'run 2');
+      expect(readdirSync(dir).every((f) => /^\.[^/]+\.\d+(?:\.\d+)?\.tmp$/.test(f))).toBe(true);
+      await write(batch.stream('out.txt'), 'output');
+      await batch[end]();
+      expect(readdirSync(dir)).toEqual(end === 'commit' ? ['out.txt'] : []);
+      rmSync(join(dir, 'out.txt'), { force: true });
+    }
+  });
+});
+
 describe('OutputBatch in a process killed by SIGTERM', () => {
   const repo = fileURLToPath(new URL('../../', import.meta.url));
   const compiled = mkdtempSync(join(tmpdir(), 'newsgraph-atomic-js-'));

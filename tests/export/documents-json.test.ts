@@ -8,12 +8,14 @@ import { DocumentsJson } from '../../src/export/documents-json.js';
 import { seededRandom } from '../../src/util/random.js';
 
 const dirs: string[] = [];
+let runs = 0;
+const runPaths = (dir: string) => () => join(dir, `.documents-run.${process.pid}.${++runs}.tmp`);
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 async function written(docs: Array<{ id: string; text: string }>, budget: number, dir: string): Promise<string> {
-  const writer = new DocumentsJson(dir, budget);
+  const writer = new DocumentsJson(runPaths(dir), budget);
   for (const d of docs) await writer.add(d.id, JSON.stringify({ id: d.id, text: d.text }));
   const out = new PassThrough();
   const chunks: string[] = [];
@@ -43,7 +45,7 @@ describe('DocumentsJson', () => {
   it('dispose() removes the runs of a build that failed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsgraph-docs-'));
     dirs.push(dir);
-    const writer = new DocumentsJson(dir, 500);
+    const writer = new DocumentsJson(runPaths(dir), 500);
     for (const d of docs.slice(0, 50)) await writer.add(d.id, JSON.stringify(d));
     expect(readdirSync(dir).length).toBeGreaterThan(0);
     expect(readdirSync(dir).every((f) => /^\.[^/]+\.\d+(?:\.\d+)?\.tmp$/.test(f))).toBe(true);
