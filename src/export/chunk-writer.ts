@@ -1,6 +1,7 @@
 /**
  * Buffered writing to a Node stream in chunks, honouring backpressure: exporters append small
- * strings and await flushIfFull() between records, so a large graph never becomes one giant string.
+ * strings and, between records, flush() when hasReadyChunks says a chunk is full (a plain test:
+ * an await per record costs more than the record), so a large graph never becomes one giant string.
  *
  * Text is encoded straight into 256 KB buffers (no rope of small strings to flatten, little
  * garbage), a few KB at a time: each encoding call has a fixed cost, records are small. While the
@@ -43,11 +44,6 @@ export class ChunkWriter {
   /** True when a filled chunk waits for the stream: time for flush(). */
   get hasReadyChunks(): boolean {
     return this.ready.length > 0;
-  }
-
-  /** Hands filled chunks to the stream (call between records). */
-  async flushIfFull(): Promise<void> {
-    if (this.ready.length > 0) await this.flush();
   }
 
   async flush(): Promise<void> {

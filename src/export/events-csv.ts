@@ -156,7 +156,7 @@ export async function writeEventsCsv(graph: AbstractGraph, out: NodeJS.WritableS
     for (const event of eventNodes(graph)) {
       const row = eventRow(graph, event);
       writer.write(csvLine(EVENT_CSV_COLUMNS.map((column) => row[column])));
-      await writer.flushIfFull();
+      if (writer.hasReadyChunks) await writer.flush();
     }
   } catch (error) {
     writer.detach();

@@ -534,7 +534,6 @@ export async function writeGexf(
 
     for (const { node, attributes } of g.nodeEntries()) {
       writer.write(nodeXml(nodeIds.get(node) ?? node, node, attributes, survey));
-      // Awaiting only when a chunk is ready: an await per record costs more than the record.
       if (writer.hasReadyChunks) await writer.flush();
     }
     writer.write(`    </nodes>\n    <edges count="${g.size}">\n`);

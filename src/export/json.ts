@@ -55,7 +55,7 @@ export async function writeGraphJson(graph: AbstractGraph, out: NodeJS.WritableS
   try {
     for (const piece of graphJsonPieces(graph)) {
       writer.write(piece);
-      await writer.flushIfFull();
+      if (writer.hasReadyChunks) await writer.flush();
     }
   } catch (error) {
     writer.detach();

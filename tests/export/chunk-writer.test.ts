@@ -24,7 +24,7 @@ describe('ChunkWriter', () => {
       const piece = pieces[i % pieces.length]!;
       writer.write(piece);
       expected += piece;
-      await writer.flushIfFull();
+      if (writer.hasReadyChunks) await writer.flush();
     }
     await writer.finish();
     expect(text()).toBe(expected);
