@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { finished } from 'node:stream/promises';
 
 interface Entry {
   id: string;
@@ -70,10 +71,8 @@ export class DocumentsJson {
       // The id as JSON holds no raw tab or newline, nor does the line: the first tab splits them.
       if (!out.write(`${JSON.stringify(e.id)}\t${e.line}\n`)) await once(out, 'drain');
     }
-    await new Promise<void>((resolve, reject) => {
-      out.once('error', reject);
-      out.end(resolve);
-    });
+    out.end();
+    await finished(out);
     this.entries = [];
     this.bytes = 0;
   }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
 import type { Doc } from '../types.js';
 import type { DocExtraction } from './model.js';
 
@@ -60,11 +62,6 @@ export class ExtractionCache {
     return cache;
   }
 
-  /** Number of extractions earlier builds left. */
-  get size(): number {
-    return this.stored.size;
-  }
-
   keyOf(doc: Doc): string {
     const h = createHash('sha256');
     h.update(this.knowledgeHash);
@@ -101,7 +98,8 @@ export class ExtractionCache {
     const journal = this.journal;
     if (!journal) throw new Error(this.writeProblem ?? 'cache not writable');
     this.journal = undefined;
-    await endStream(journal);
+    journal.end();
+    await finished(journal);
     if (this.writeProblem) throw new Error(this.writeProblem);
     await rename(this.journalPath, join(this.dir, CACHE_PACK));
     this.stored.clear();
@@ -113,7 +111,10 @@ export class ExtractionCache {
   async close(): Promise<void> {
     const journal = this.journal;
     this.journal = undefined;
-    if (journal) await endStream(journal).catch(() => undefined);
+    if (journal) {
+      journal.end();
+      await finished(journal).catch(() => undefined);
+    }
     this.stored.clear();
   }
 
@@ -121,7 +122,8 @@ export class ExtractionCache {
     if (!this.journal || this.writeProblem || this.journaled.has(key)) return;
     this.journaled.add(key);
     // Bounded buffering: a large corpus must not pile up in the stream.
-    if (!this.journal.write(`${key}\t${json}\n`)) await drained(this.journal);
+    // A write error rejects the wait; the error listener has recorded it as writeProblem.
+    if (!this.journal.write(`${key}\t${json}\n`)) await once(this.journal, 'drain').catch(() => undefined);
     if (this.writeProblem) throw new Error(this.writeProblem);
   }
 
@@ -152,27 +154,6 @@ function openStream(path: string): Promise<WriteStream> {
       resolve(stream);
     });
     stream.once('error', reject);
-  });
-}
-
-function drained(stream: WriteStream): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      stream.off('drain', done);
-      stream.off('error', done);
-      stream.off('close', done);
-      resolve();
-    };
-    stream.on('drain', done);
-    stream.on('error', done);
-    stream.on('close', done);
-  });
-}
-
-function endStream(stream: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.once('error', reject);
-    stream.end(() => resolve());
   });
 }
 
