@@ -2,7 +2,7 @@ import type { Doc, Relation, Sentence } from '../types.js';
 import type { EntityMention, EntityRef, RelationMention } from './model.js';
 import { newRef, placeRefOf, type Cues, type KnowledgeBase } from './knowledge.js';
 import type { NameCandidate, NameMatch } from './matcher.js';
-import { isAcronym, isCapitalised, isWord, tokenize, tokenTexts as textTokens, type Token } from './tokens.js';
+import { isAcronym, isCapitalised, isWord, tokenize, type Token } from './tokens.js';
 
 /**
  * Actor and place mentions in one document, resolved to global keys.
@@ -162,7 +162,7 @@ function countCountry(counts: Map<string, number>, cc: string | undefined, n: nu
 }
 
 /** The countries the article is about, most mentioned first: named ones count twice, demonyms once. */
-function documentCountries(kb: KnowledgeBase, text: string, hits: NameMatch[]): string[] {
+function documentCountries(kb: KnowledgeBase, hits: NameMatch[], perSentence: SentenceTokens[]): string[] {
   const counts = new Map<string, number>();
   for (const h of hits) {
     for (const c of h.candidates) {
@@ -170,10 +170,8 @@ function documentCountries(kb: KnowledgeBase, text: string, hits: NameMatch[]): 
       else if (h.candidates.length === 1) countCountry(counts, kb.candidateCountry(c), 1);
     }
   }
-  for (const word of textTokens(text)) {
-    const cc = isCapitalised(word) ? kb.countryOfDemonym(word) : undefined;
-    if (cc) countCountry(counts, cc, 1);
-  }
+  // Sentences cut only at whitespace: their tokens are the document's.
+  for (const st of perSentence) for (const t of st.tokens) countCountry(counts, demonymCountry(kb, t), 1);
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const countries: string[] = [];
   for (const [c] of ranked) countries.push(c);
@@ -196,10 +194,10 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   const scan = new DocumentScan(doc, sentences, kb);
   // ── 1. The fast pass: lexicon and gazetteer names, and the countries the article is about.
   const hits = kb.findNames(scan.text);
-  const countries = documentCountries(kb, scan.text, hits);
-  scan.context = { countries };
-  // Pre-tokenise sentences and mark what the matcher covered.
+  // Pre-tokenise sentences (then mark what the matcher covered).
   for (const s of sentences) scan.perSentence.push(tokeniseSentence(s));
+  const countries = documentCountries(kb, hits, scan.perSentence);
+  scan.context = { countries };
   for (const h of hits) addMatcherHit(scan, h);
   // ── 2. Demonym + armed-forces phrases ("Russian fighter jets", "Syrian and Russian air forces").
   for (const st of scan.perSentence) addDemonymForces(scan, st);
@@ -545,14 +543,15 @@ function resolveSpan(scan: DocumentScan, span: Span, c: SpanCues): void {
     return;
   }
   // A surname of someone named earlier ("According to al-Hussein") is that person, not a place.
-  const namedBefore = words.length <= 2 && !c.placeHead ? personByTail(scan, tokenTexts(words)) : undefined;
+  const texts = tokenTexts(words);
+  const namedBefore = words.length <= 2 && !c.placeHead ? personByTail(scan, texts) : undefined;
   if (namedBefore) {
     addMention(scan, namedBefore, s, span.start, span.end);
     return;
   }
   if (addPlaceSpan(scan, span, c)) return;
   // Otherwise: a short form resolved later, or nothing.
-  scan.pendingShortForms.push({ st: span.st, start: span.start, end: span.end, surface, words: tokenTexts(words) });
+  scan.pendingShortForms.push({ st: span.st, start: span.start, end: span.end, surface, words: texts });
 }
 
 function tokenTexts(tokens: Token[]): string[] {

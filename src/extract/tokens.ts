@@ -21,14 +21,6 @@ export function tokenize(text: string, offset = 0): Token[] {
   return out;
 }
 
-/** The texts of the tokens of `text`, as tokenize() finds them, without their offsets. */
-export function tokenTexts(text: string): string[] {
-  const out: string[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push(m[0]);
-  return out;
-}
-
 /** Arabic article prefixes written lower-case before a capitalised name: al-Mahr, a-Nusra, el-Bab. */
 const ARTICLE_PREFIX = /^(?:al|el|ad|ar|as|ash|az|ez|an|at|a|ul)-\p{Lu}/u;
 
