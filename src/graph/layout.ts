@@ -3,6 +3,7 @@ import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import { cjsDefault } from '../util/interop.js';
 import { seededRandom } from '../util/random.js';
 import type { KnowledgeGraph } from './build.js';
+import { foldGraph, type FoldedGraph as SimpleGraph } from './fold.js';
 
 const forceAtlas2 = cjsDefault(forceAtlas2Module);
 
@@ -39,47 +40,6 @@ export function assignLayout(graph: KnowledgeGraph, options: { iterations?: numb
 
 function roundCoordinate(v: number): number {
   return Number.isFinite(v) ? Math.round(v * 1000) / 1000 : 0;
-}
-
-/** The multigraph as a simple undirected weighted graph on node indices (parallel edges summed, loops dropped). */
-interface SimpleGraph {
-  keys: string[];
-  index: Map<string, number>;
-  sizes: number[];
-  neighbours: number[][];
-  weights: number[][];
-}
-
-function foldGraph(graph: KnowledgeGraph): SimpleGraph {
-  const keys: string[] = [];
-  const index = new Map<string, number>();
-  const sizes: number[] = [];
-  graph.forEachNode((key, attrs) => {
-    index.set(key, keys.length);
-    keys.push(key);
-    sizes.push(attrs.size > 0 ? attrs.size : 1);
-  });
-  const n = keys.length;
-  // One number per unordered pair: a Map lookup instead of graphology's per-edge bookkeeping.
-  const pairWeights = new Map<number, number>();
-  graph.forEachEdge((_key, attrs, source, target) => {
-    if (source === target) return;
-    const a = index.get(source)!;
-    const b = index.get(target)!;
-    const pair = a < b ? a * n + b : b * n + a;
-    pairWeights.set(pair, (pairWeights.get(pair) ?? 0) + (attrs.weight > 0 ? attrs.weight : 1));
-  });
-  const neighbours: number[][] = Array.from({ length: n }, () => []);
-  const weights: number[][] = Array.from({ length: n }, () => []);
-  for (const [pair, w] of pairWeights) {
-    const a = Math.floor(pair / n);
-    const b = pair - a * n;
-    neighbours[a]!.push(b);
-    weights[a]!.push(w);
-    neighbours[b]!.push(a);
-    weights[b]!.push(w);
-  }
-  return { keys, index, sizes, neighbours, weights };
 }
 
 /** Components in breadth-first order from their first node, largest first (stable, so deterministic). */

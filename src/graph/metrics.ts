@@ -4,22 +4,19 @@ import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { cjsDefault } from '../util/interop.js';
 import { seededRandom } from '../util/random.js';
 import type { KnowledgeGraph } from './build.js';
+import { foldGraph } from './fold.js';
 
 const louvain = cjsDefault(louvainModule);
 const pagerank = cjsDefault(pagerankModule);
 
 export { seededRandom };
 
-/** The multigraph folded into a simple undirected weighted graph, which the metrics expect. */
-export function simpleView(graph: KnowledgeGraph): UndirectedGraph {
+/** The multigraph folded (see foldGraph) into a graphology graph, which the metrics expect. */
+function simpleView(graph: KnowledgeGraph): UndirectedGraph {
+  const folded = foldGraph(graph);
   const simple = new UndirectedGraph({ allowSelfLoops: false });
-  graph.forEachNode((key) => simple.addNode(key));
-  graph.forEachEdge((_key, attrs, source, target) => {
-    if (source === target) return;
-    const w = attrs.weight > 0 ? attrs.weight : 1;
-    if (simple.hasEdge(source, target)) simple.updateEdgeAttribute(source, target, 'weight', (v: unknown) => (v as number) + w);
-    else simple.addEdge(source, target, { weight: w });
-  });
+  for (const key of folded.keys) simple.addNode(key);
+  for (const { source, target, weight } of folded.pairs) simple.addEdge(folded.keys[source]!, folded.keys[target]!, { weight });
   return simple;
 }
 
