@@ -168,12 +168,6 @@ const isAscii = (s: string): boolean => /^[\x20-\x7e]+$/.test(s);
 function buildGazetteer(files: string[], report: Report): Gazetteer {
   const t0 = performance.now();
   const byId = new Map<string, Place>(); // countries, regions and supplement places
-  let cities: CityIndex | undefined; // the ~140k cities by GeoNames id: cheaper than as many map entries
-  const placeById = (id: string): Place | undefined => {
-    if (!id.startsWith('geonames:')) return byId.get(id);
-    const p = cities?.get(Number(id.slice(9)));
-    return p !== undefined && p.id === id ? p : undefined;
-  };
   const all: Place[] = [];
   // most keys name one place: stored bare, an array only when shared (saves ~130k arrays)
   const index = new Map<string, Place | Place[]>();
@@ -256,7 +250,13 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     cityAdmin.push(c.adminCode);
   }
   const cityEnd = all.length;
-  cities = new CityIndex(all, cityStart, cityEnd);
+  // The ~140k cities by GeoNames id: cheaper than as many map entries.
+  const cities = new CityIndex(all, cityStart, cityEnd);
+  const placeById = (id: string): Place | undefined => {
+    if (!id.startsWith('geonames:')) return byId.get(id);
+    const p = cities.get(Number(id.slice(9)));
+    return p !== undefined && p.id === id ? p : undefined;
+  };
   // the cities of each country, for findSame's transliteration fallback; built on first use
   let citiesByCountry: Map<string, Place[]> | undefined;
   const citiesOf = (country: string): readonly Place[] => {

@@ -156,7 +156,8 @@ function foldLatinName(s: string): string | undefined {
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x300 && c < 0x370) continue;
-    if (c >= 0x250 || c === 0x2e || c === 0x27 || c === 0x60 || c === 0xb4) return undefined;
+    // Beyond the table, dots and apostrophes: the general path's rules.
+    if (c >= 0x250 || c === 0x2e || APOSTROPHES.has(c)) return undefined;
     const f = table[c]!;
     for (let j = 0; j < f.length; j++) {
       const fc = f.charCodeAt(j);
