@@ -67,7 +67,6 @@ function connectedComponents(g: SimpleGraph): number[][] {
 interface Part {
   members: number[];
   core: number[];
-  inCore: Set<number>;
   leavesOf: Map<number, number[]>;
   /** Bounding circle once laid out, in the component's own coordinates. */
   cx: number;
@@ -83,14 +82,14 @@ function splitLeaves(g: SimpleGraph, members: number[]): Part {
   const core: number[] = [];
   const leavesOf = new Map<number, number[]>();
   for (const v of members) {
-    const only = g.neighbours[v]!.length === 1 ? g.neighbours[v]![0]! : -1;
-    if (only >= 0 && g.neighbours[only]!.length > 1) {
-      const leaves = leavesOf.get(only);
+    if (isLeaf(g, v)) {
+      const hub = g.neighbours[v]![0]!;
+      const leaves = leavesOf.get(hub);
       if (leaves) leaves.push(v);
-      else leavesOf.set(only, [v]);
+      else leavesOf.set(hub, [v]);
     } else core.push(v);
   }
-  return { members, core, inCore: new Set(core), leavesOf, cx: 0, cy: 0, radius: 0 };
+  return { members, core, leavesOf, cx: 0, cy: 0, radius: 0 };
 }
 
 /**
@@ -112,7 +111,7 @@ function layoutCore(g: SimpleGraph, part: Part, random: () => number, iterations
     for (let k = 0; k < neighbours.length; k++) {
       const u = neighbours[k]!;
       const w = g.weights[v]![k]!;
-      if (isLeaf(part, u)) leafWeight += w;
+      if (isLeaf(g, u)) leafWeight += w;
       else if (v < u) sub.addEdge(g.keys[v]!, g.keys[u]!, { weight: w });
     }
     // FA2's mass is 1 + weighted degree and a loop counts twice at no pull: a node keeps the
@@ -194,8 +193,10 @@ function scaleCores(parts: Part[], factor: number, xs: Float64Array, ys: Float64
   }
 }
 
-function isLeaf(part: Part, v: number): boolean {
-  return !part.inCore.has(v);
+/** One neighbour, which has others (see splitLeaves). */
+function isLeaf(g: SimpleGraph, v: number): boolean {
+  const only = g.neighbours[v]!;
+  return only.length === 1 && g.neighbours[only[0]!]!.length > 1;
 }
 
 /**
@@ -209,7 +210,7 @@ function placeLeaves(g: SimpleGraph, part: Part, rooms: Map<number, number>, sca
     const spread = Math.min(3, Math.max(1, room / leafDiscRadius(leaves.length, g.sizes[hub]!, minPitch)));
     const pitch = minPitch * (Number.isFinite(spread) ? spread : 1);
     const ordered = [...leaves].sort((a, b) => weightTo(g, b, hub) - weightTo(g, a, hub));
-    const away = awayAngle(g, part, hub, xs, ys);
+    const away = awayAngle(g, hub, xs, ys);
     let placed = 0;
     for (let ring = 0; placed < ordered.length; ring++) {
       const r = g.sizes[hub]! + pitch * (ring + 1);
@@ -231,12 +232,12 @@ function weightTo(g: SimpleGraph, v: number, u: number): number {
 }
 
 /** Direction from the centroid of a node's core neighbours (or of its component) towards the node. */
-function awayAngle(g: SimpleGraph, part: Part, hub: number, xs: Float64Array, ys: Float64Array): number {
+function awayAngle(g: SimpleGraph, hub: number, xs: Float64Array, ys: Float64Array): number {
   let sx = 0;
   let sy = 0;
   let count = 0;
   for (const u of g.neighbours[hub]!) {
-    if (!isLeaf(part, u)) {
+    if (!isLeaf(g, u)) {
       sx += xs[u]!;
       sy += ys[u]!;
       count++;
