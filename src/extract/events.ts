@@ -336,7 +336,7 @@ function mostSpecific(list: EntityMention[], fromEnd: boolean): EntityMention | 
  * Places: the most specific one in the clause after the trigger ("seized Palmyra"), then before
  * it ("Palmyra in Homs province was liberated"), then the context.
  */
-function placeOf(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: number, tEnd: number): EntityMention[] {
+function placeOf(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: number, tEnd: number): EntityMention | undefined {
   const s = view.s;
   const placeAfter: EntityMention[] = [];
   const placeBefore: EntityMention[] = [];
@@ -345,15 +345,14 @@ function placeOf(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: n
     if (p.end <= tStart) placeBefore.push(p);
   }
   const chosen = mostSpecific(placeAfter, false) ?? mostSpecific(placeBefore, true);
-  if (chosen) return [chosen];
+  if (chosen) return chosen;
   const salientCity = scan.salientCity;
   const definiteCity = /\bthe\s+(?:\S+\s+){0,3}(?:city|town)\b/i.test(s.text.slice(t.end));
-  if (definiteCity && salientCity) return [salientCity];
+  if (definiteCity && salientCity) return salientCity;
   const lastPlace = scan.lastPlace;
-  if (lastPlace && lastPlace.sentence >= s.index - 2) return [lastPlace];
-  if (PLACE_BOUND.has(t.type) && salientCity) return [salientCity];
-  if (view.countriesHere.length) return [view.countriesHere[0]!];
-  return [];
+  if (lastPlace && lastPlace.sentence >= s.index - 2) return lastPlace;
+  if (PLACE_BOUND.has(t.type) && salientCity) return salientCity;
+  return view.countriesHere[0];
 }
 
 const SPEAKER_CLAIM = /^\W*(?:\w+\W+){0,2}(?:says?|said|announced|claimed|stated|declared|confirmed)\s+(?:that\s+)?(?:it|they)\b/i;
@@ -371,7 +370,7 @@ function speakerOf(text: string, view: SentenceView, before: Participant[], tSta
 const RECALLED = /\b(?:after|before|since|until)\b[^,;]*$/i;
 const PERFECT = /\b(?:has|have)\s+(?:\S+\s+){0,2}\w+(?:ed|en)\b/;
 
-function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityMention[], targets: EntityMention[], place: EntityMention[], figures: Figure[]): EventMention {
+function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityMention[], targets: EntityMention[], place: EntityMention | undefined, figures: Figure[]): EventMention {
   const s = view.s;
   // Date: the mention nearest the trigger, else present-tense news is the publication day.
   // A plan has no date of its own yet: the dates in its sentence belong to what did happen.
@@ -400,7 +399,7 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
     sentence: s.index,
     agents: keysOf(agents),
     targets: keysOf(targets),
-    places: keysOf(uniqueByKey(place)),
+    places: place ? [place.key] : [],
     sources: keysOf(view.sources),
     figures: [],
   };
