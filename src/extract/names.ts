@@ -215,19 +215,27 @@ function foldSpecial(s: string): string {
 /** Arabic definite articles as separate tokens after hyphen splitting. */
 export const ARTICLES = new Set(['al', 'el', 'ar', 'as', 'ad', 'az', 'an', 'at', 'ash', 'ath', 'adh', 'es', 'ez', 'ed', 'er', 'et', 'en', 'a', 'ul', 'il']);
 
-/** Tokens with Arabic articles removed, also glued ones in non-initial tokens ("Ezzor" → "zor"). */
-function stripArticles(toks: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    if (ARTICLES.has(t) && i < toks.length - 1) continue;
-    if (i > 0 && hasGluedArticle(t)) {
-      out.push(t.slice(2));
-      continue;
-    }
-    out.push(t);
+/**
+ * The key with Arabic articles removed: free-standing ones (but a last token), and glued ones in
+ * non-initial tokens ("deir ez zor" → "deir zor", "deir ezzor" → "deir zor"). The key itself
+ * (same string) when it has none, the usual case.
+ */
+function stripArticles(key: string): string {
+  const kept: string[] = [];
+  let changed = false;
+  let start = 0;
+  for (let i = 0; ; i++) {
+    const space = key.indexOf(' ', start);
+    const token = key.slice(start, space < 0 ? key.length : space);
+    // free-standing articles have one to three letters
+    if (space >= 0 && token.length <= 3 && ARTICLES.has(token)) changed = true;
+    else if (i > 0 && hasGluedArticle(token)) {
+      kept.push(token.slice(2));
+      changed = true;
+    } else kept.push(token);
+    if (space < 0) return changed ? kept.join(' ') : key;
+    start = space + 1;
   }
-  return out.length ? out : toks;
 }
 
 /**
@@ -244,19 +252,6 @@ function hasGluedArticle(t: string): boolean {
 }
 const SUN_LETTERS = 'tdrzsnl';
 
-/** Whether any token of a key (not the last, for a free-standing article) would lose an article. */
-function hasArticle(key: string): boolean {
-  let start = 0;
-  for (let i = 0; ; i++) {
-    const end = key.indexOf(' ', start);
-    if (end < 0) return i > 0 && hasGluedArticle(key.slice(start));
-    // free-standing articles have one to three letters
-    if (end - start <= 3 && ARTICLES.has(key.slice(start, end))) return true;
-    if (i > 0 && end - start > 4 && hasGluedArticle(key.slice(start, end))) return true;
-    start = end + 1;
-  }
-}
-
 /**
  * Normalised variants under which a name is indexed and looked up: the normal key, the key with
  * Arabic articles removed ("ar raqqah" → "raqqah", "deir ez zor" → "deir zor"), and that key with a
@@ -266,7 +261,7 @@ export function nameVariants(s: string): string[] {
   const key = normalizeName(s);
   if (!key) return [];
   // a single token has no article to strip; most keys have neither article nor final "ah"
-  const stripped = key.includes(' ') && hasArticle(key) ? stripArticles(key.split(' ')).join(' ') : key;
+  const stripped = key.includes(' ') ? stripArticles(key) : key;
   const bare = dropFinalH(stripped);
   if (stripped === key) return bare === key ? [key] : [key, bare];
   return bare === stripped ? [key, stripped] : [key, stripped, bare];
@@ -305,7 +300,7 @@ function isAsciiWordChar(c: number): boolean {
  * "Daraa", "Dar'a", "Deraa" → "dara"; "Idleb", "Idlib" → "adlab".
  */
 export function looseKey(s: string): string {
-  const toks = stripArticles(normalizeName(s).split(' ').filter(Boolean));
+  const toks = stripArticles(normalizeName(s)).split(' ').filter(Boolean);
   let out = '';
   for (let t of toks) {
     // each rewrite only where it applies: a replace that finds nothing still costs a regex scan
