@@ -123,6 +123,11 @@ export function graphFromExtractions(extractions: DocExtraction[], options: { un
   return graph;
 }
 
+/** A worker's result with its extraction parsed (the JSON text kept for the cache). */
+function parsed(r: WorkerResult): { x: DocExtraction; json?: string } | { error: string } {
+  return 'json' in r ? { x: JSON.parse(r.json) as DocExtraction, json: r.json } : r;
+}
+
 function jsonLine(doc: Doc): string {
   const rec: Record<string, unknown> = { id: doc.id, title: doc.title };
   if (doc.date) rec.date = doc.date;
@@ -194,11 +199,11 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
         async (results) => {
           for (let i = 0; i < items.length; i++) {
             const r = results[i]!;
-            if ('json' in r) {
-              const x = JSON.parse(r.json) as DocExtraction;
-              await remember(items[i]!.key, x, r.json);
-              finish(items[i]!.doc, x);
-            } else failed(items[i]!.doc, r.error);
+            const p = parsed(r);
+            if ('x' in p) {
+              await remember(items[i]!.key, p.x, p.json);
+              finish(items[i]!.doc, p.x);
+            } else failed(items[i]!.doc, p.error);
           }
         },
         (error) => items.forEach((i) => failed(i.doc, error)),
@@ -236,7 +241,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
       }
       const tasks: Array<Promise<WorkerResult[]>> = [];
       for (let i = 0; i < docs.length; i += DOCS_PER_TASK) tasks.push(pool.run(docs.slice(i, i + DOCS_PER_TASK)));
-      return (await Promise.all(tasks)).flat().map((r) => ('json' in r ? { x: JSON.parse(r.json) as DocExtraction, json: r.json } : r));
+      return (await Promise.all(tasks)).flat().map(parsed);
     };
 
     // Undated articles are kept (few, as a rule) to be extracted again once their date is inferred.
@@ -289,8 +294,10 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
       const results = await extractAll(redo.map((r) => r.doc));
       for (let j = 0; j < redo.length; j++) {
         const r = results[j]!;
-        // A failure keeps the undated reading, already in the graph.
-        if ('error' in r) continue;
+        if ('error' in r) {
+          report({ level: 'warning', source: redo[j]!.doc.source, message: `extraction with the inferred date ${redo[j]!.doc.date} failed (${r.error}); the article stays undated` });
+          continue;
+        }
         await remember(redo[j]!.key, r.x, r.json);
         extractions[redo[j]!.index] = r.x;
       }
