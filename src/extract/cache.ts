@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Doc } from '../types.js';
@@ -12,23 +12,44 @@ import type { DocExtraction } from './model.js';
  * url, file, text) and of the knowledge it was extracted with (lexicons, gazetteer, triggers, code).
  * Rebuilding after adding ten articles to a thousand re-extracts ten.
  *
- * On disk it is one pack, `extractions.jsonl`, of "<key>\t<json>" lines, read once at the start.
- * A build appends every document it uses (served or extracted) to a journal of its own and, when it
- * finishes, renames the journal over the pack: the cache then holds exactly the last build's
- * documents, whatever was removed from the input, in one file rather than one per document. A
- * stopped or killed build leaves its journal, which the next build reads too (a torn last line is
- * ignored), so its extractions are not lost.
+ * On disk it is one pack, `extractions.jsonl`, of "<key>\t<json>" lines, read once at the start
+ * into buffers (an entry is decoded only when a build asks for it). A build writes what it
+ * extracts to a journal of its own; when it finishes, the journal is appended to the pack, so a
+ * rebuild writes only its new documents. Entries no build asked for are garbage: once they weigh
+ * more than half of the live ones, the pack is rewritten (to a temporary file, renamed over it)
+ * with this build's documents only. A stopped or killed build leaves its journal, which the next
+ * build reads too (a torn last line is ignored), so its extractions are not lost.
  */
 export const CACHE_PACK = 'extractions.jsonl';
 const JOURNAL_RE = /^\.extractions\.\d+\.\d+\.journal$/;
 const KEY_LENGTH = 64;
+const TAB = 9;
+const NEWLINE = 10;
+/** The pack is rewritten when garbage exceeds this share of the live entries. */
+const MAX_GARBAGE_SHARE = 0.5;
 let journalCounter = 0;
 
+/** Where an earlier build's entry sits: bytes [start, end) of one of the buffers read. */
+interface StoredEntry {
+  chunk: number;
+  start: number;
+  end: number;
+  /** Asked for by this build: kept when the pack is rewritten. */
+  used: boolean;
+}
+
 export class ExtractionCache {
-  /** JSON text of earlier builds' extractions, by key. */
-  private readonly stored = new Map<string, string>();
-  /** Keys already in this build's journal. */
+  /** The pack and earlier journals, as read: whole lines only. */
+  private readonly chunks: Buffer[] = [];
+  /** Earlier builds' extractions, by key (the last line for a key wins). */
+  private readonly stored = new Map<string, StoredEntry>();
+  /** Bytes read from the pack and earlier journals, and whether the pack ended on a whole line. */
+  private readBytes = 0;
+  private packIsWhole = true;
+  private packExists = false;
+  /** Keys already in this build's journal, and the bytes written there. */
   private readonly journaled = new Set<string>();
+  private journalBytes = 0;
   private journal: WriteStream | undefined;
   private journalPath = '';
   private earlierJournals: string[] = [];
@@ -50,7 +71,11 @@ export class ExtractionCache {
       // no cache yet
     }
     cache.earlierJournals = names.filter((n) => JOURNAL_RE.test(n)).sort();
-    for (const name of [CACHE_PACK, ...cache.earlierJournals]) if (names.includes(name)) await cache.readPack(join(dir, name));
+    if (names.includes(CACHE_PACK)) {
+      cache.packExists = true;
+      cache.packIsWhole = await cache.readPack(join(dir, CACHE_PACK));
+    }
+    for (const name of cache.earlierJournals) await cache.readPack(join(dir, name));
     try {
       await mkdir(dir, { recursive: true });
       cache.journalPath = join(dir, `.extractions.${process.pid}.${++journalCounter}.journal`);
@@ -74,17 +99,16 @@ export class ExtractionCache {
 
   /** The cached extraction, or undefined (missing or damaged: extract again). Kept for the next build. */
   async get(key: string): Promise<DocExtraction | undefined> {
-    const text = this.stored.get(key);
-    if (text === undefined) return undefined;
-    let value: DocExtraction;
+    const entry = this.stored.get(key);
+    if (entry === undefined) return undefined;
     try {
-      value = JSON.parse(text) as DocExtraction;
+      const value = JSON.parse(this.chunks[entry.chunk]!.toString('utf8', entry.start, entry.end)) as DocExtraction;
+      entry.used = true;
+      return value;
     } catch {
       this.stored.delete(key);
       return undefined;
     }
-    await this.append(key, text);
-    return value;
   }
 
   /** Stores an extraction; `json`, when given, is its JSON text already made. */
@@ -93,7 +117,10 @@ export class ExtractionCache {
     await this.append(key, json ?? JSON.stringify(value));
   }
 
-  /** Makes this build's journal the pack. Throws when the cache could not be written. */
+  /**
+   * Adds this build's journal to the pack (or rewrites the pack when garbage has piled up or a
+   * stopped build left journals). Throws when the cache could not be written.
+   */
   async commit(): Promise<void> {
     const journal = this.journal;
     if (!journal) throw new Error(this.writeProblem ?? 'cache not writable');
@@ -101,13 +128,22 @@ export class ExtractionCache {
     journal.end();
     await finished(journal);
     if (this.writeProblem) throw new Error(this.writeProblem);
-    await rename(this.journalPath, join(this.dir, CACHE_PACK));
-    this.stored.clear();
+    const pack = join(this.dir, CACHE_PACK);
+    let live = this.journalBytes;
+    for (const entry of this.stored.values()) if (entry.used) live += entry.end - entry.start + KEY_LENGTH + 2;
+    const garbage = this.readBytes + this.journalBytes - live;
+    if (!this.packExists) await rename(this.journalPath, pack);
+    else if (this.earlierJournals.length > 0 || !this.packIsWhole || garbage > live * MAX_GARBAGE_SHARE) await this.rewritePack(pack);
+    else {
+      if (this.journalBytes > 0) await appendFile(pack, await readFile(this.journalPath));
+      await unlink(this.journalPath);
+    }
+    this.release();
     for (const name of this.earlierJournals) await unlink(join(this.dir, name)).catch(() => undefined);
     await removeLegacyEntries(this.dir);
   }
 
-  /** Closes the journal without making it the pack (a failed build): the next build reads it. */
+  /** Closes the journal without adding it to the pack (a failed build): the next build reads it. */
   async close(): Promise<void> {
     const journal = this.journal;
     this.journal = undefined;
@@ -115,34 +151,87 @@ export class ExtractionCache {
       journal.end();
       await finished(journal).catch(() => undefined);
     }
+    this.release();
+  }
+
+  private release(): void {
     this.stored.clear();
+    this.chunks.length = 0;
+  }
+
+  /** The pack rewritten with this build's documents only: the entries it used, then its journal. */
+  private async rewritePack(pack: string): Promise<void> {
+    const temporary = `${pack}.${process.pid}.tmp`;
+    try {
+      const out = await openStream(temporary);
+      const entries = [...this.stored].filter(([, e]) => e.used);
+      for (const [key, e] of entries) {
+        if (!out.write(`${key}\t`)) await once(out, 'drain');
+        if (!out.write(this.chunks[e.chunk]!.subarray(e.start, e.end + 1))) await once(out, 'drain');
+      }
+      out.end(await readFile(this.journalPath));
+      await finished(out);
+      await rename(temporary, pack);
+      await unlink(this.journalPath);
+    } catch (error) {
+      await unlink(temporary).catch(() => undefined);
+      throw error;
+    }
   }
 
   private async append(key: string, json: string): Promise<void> {
     if (!this.journal || this.writeProblem || this.journaled.has(key)) return;
     this.journaled.add(key);
+    const line = `${key}\t${json}\n`;
+    this.journalBytes += Buffer.byteLength(line);
     // Bounded buffering: a large corpus must not pile up in the stream.
     // A write error rejects the wait; the error listener has recorded it as writeProblem.
-    if (!this.journal.write(`${key}\t${json}\n`)) await once(this.journal, 'drain').catch(() => undefined);
+    if (!this.journal.write(line)) await once(this.journal, 'drain').catch(() => undefined);
     if (this.writeProblem) throw new Error(this.writeProblem);
   }
 
-  /** Loads "<key>\t<json>" lines; later files win; an unterminated last line is a torn write. */
-  private async readPack(path: string): Promise<void> {
-    let rest = '';
+  /**
+   * Indexes "<key>\t<json>" lines; later files win. Returns whether the file ended on a whole
+   * line (an unterminated last line is a torn write, ignored).
+   */
+  private async readPack(path: string): Promise<boolean> {
+    // Buffers are indexed where they were read; only a line cut by a read's end is copied.
+    let rest: Buffer | undefined;
     try {
-      for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-        const text = rest + (chunk as string);
-        let start = 0;
-        for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-          if (end - start > KEY_LENGTH + 1 && text.charCodeAt(start + KEY_LENGTH) === 9) this.stored.set(text.slice(start, start + KEY_LENGTH), text.slice(start + KEY_LENGTH + 1, end));
-          start = end + 1;
+      for await (const read of createReadStream(path, { highWaterMark: 8 << 20 })) {
+        let chunk = read as Buffer;
+        if (rest) {
+          const end = chunk.indexOf(NEWLINE);
+          if (end < 0) {
+            rest = Buffer.concat([rest, chunk]);
+            continue;
+          }
+          this.indexLines(Buffer.concat([rest, chunk.subarray(0, end + 1)]));
+          chunk = chunk.subarray(end + 1);
         }
-        rest = text.slice(start);
+        const consumed = this.indexLines(chunk);
+        rest = consumed < chunk.length ? chunk.subarray(consumed) : undefined;
       }
     } catch {
       // unreadable: whatever was read stands, the rest is extracted again
+      return false;
     }
+    if (rest) this.readBytes += rest.length;
+    return rest === undefined;
+  }
+
+  /** Indexes the whole lines of `chunk`; returns the bytes they take (the rest is a cut line). */
+  private indexLines(chunk: Buffer): number {
+    const index = this.chunks.push(chunk) - 1;
+    let start = 0;
+    for (let end = chunk.indexOf(NEWLINE); end >= 0; end = chunk.indexOf(NEWLINE, start)) {
+      if (end - start > KEY_LENGTH + 1 && chunk[start + KEY_LENGTH] === TAB) {
+        this.stored.set(chunk.toString('latin1', start, start + KEY_LENGTH), { chunk: index, start: start + KEY_LENGTH + 1, end, used: false });
+      }
+      start = end + 1;
+    }
+    this.readBytes += start;
+    return start;
   }
 }
 

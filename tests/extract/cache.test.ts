@@ -1,6 +1,7 @@
 /**
- * The incremental cache (issue 6): one pack of the last build's extractions, journals of stopped
- * builds read back, torn writes ignored, and a cache that cannot be written never costs documents.
+ * The incremental cache (issue 6): one pack that rebuilds append to and that is rewritten once
+ * garbage piles up, journals of stopped builds read back, torn writes ignored, and a cache that
+ * cannot be written never costs documents.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,7 +56,34 @@ describe('ExtractionCache', () => {
     expect(readFileSync(join(dir, CACHE_PACK), 'utf8').trim().split('\n')).toHaveLength(4);
   });
 
-  it('keeps only the documents of the last build', async () => {
+  it('a rebuild appends its new documents to the pack and leaves the rest as it was', async () => {
+    const dir = tempDir();
+    await (await build(dir, ['a', 'b', 'c', 'd'])).cache.commit();
+    const before = readFileSync(join(dir, CACHE_PACK), 'utf8');
+    await (await build(dir, ['a', 'b', 'c', 'd', 'e'])).cache.commit();
+    const after = readFileSync(join(dir, CACHE_PACK), 'utf8');
+    expect(after.startsWith(before)).toBe(true);
+    expect(after.slice(before.length).trim().split('\n')).toHaveLength(1);
+    // A build that finds everything cached writes nothing.
+    await (await build(dir, ['a', 'b', 'c', 'd', 'e'])).cache.commit();
+    expect(readFileSync(join(dir, CACHE_PACK), 'utf8')).toBe(after);
+    expect(readdirSync(dir)).toEqual([CACHE_PACK]);
+  });
+
+  it('rewrites the pack once entries no build uses outweigh half of the used ones', async () => {
+    const dir = tempDir();
+    await (await build(dir, ['a', 'b', 'c', 'd', 'e', 'f'])).cache.commit();
+    const full = readFileSync(join(dir, CACHE_PACK), 'utf8');
+    // One of six unused: little garbage, the pack stays.
+    await (await build(dir, ['a', 'b', 'c', 'd', 'e'])).cache.commit();
+    expect(readFileSync(join(dir, CACHE_PACK), 'utf8')).toBe(full);
+    // Three of six unused: rewritten with the three used, in the order they were read.
+    await (await build(dir, ['a', 'b', 'c'])).cache.commit();
+    const lines = readFileSync(join(dir, CACHE_PACK), 'utf8').trim().split('\n');
+    expect(lines).toEqual(full.trim().split('\n').slice(0, 3));
+  });
+
+  it('a pack rewritten after a smaller build holds only that build\'s documents', async () => {
     const dir = tempDir();
     await (await build(dir, ['a', 'b', 'c'])).cache.commit();
     await (await build(dir, ['b'])).cache.commit();
@@ -88,6 +116,20 @@ describe('ExtractionCache', () => {
     expect(extracted).toEqual(['d']);
     await next.cache.commit();
     expect(readdirSync(dir)).toEqual([CACHE_PACK]);
+  });
+
+  it('reads a pack larger than one read, with lines cut at every read boundary', async () => {
+    const dir = tempDir();
+    const probe = await ExtractionCache.open(dir, 'knowledge-v1');
+    await probe.close();
+    // Entries of 3 MB and one of 9 MB (longer than a whole 8 MB read): 20 MB in all.
+    const big = (id: string, mb: number) => ({ ...extraction(id), padding: 'x'.repeat(mb << 20) });
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    const sizes = [3, 3, 9, 3, 2];
+    writeFileSync(join(dir, CACHE_PACK), ids.map((id, i) => `${probe.keyOf(doc(id))}\t${JSON.stringify(big(id, sizes[i]!))}\n`).join(''));
+    const cache = await ExtractionCache.open(dir, 'knowledge-v1');
+    for (const [i, id] of ids.entries()) expect(await cache.get(cache.keyOf(doc(id)))).toEqual(big(id, sizes[i]!));
+    await cache.close();
   });
 
   it('a damaged entry is extracted again, not served', async () => {
