@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Doc, Report } from './types.js';
 import { readDocuments } from './ingest/index.js';
 import type { IngestOptions } from './ingest/index.js';
-import { extractDocument } from './extract/document.js';
-import { loadKnowledgeBase, type KnowledgeOptions } from './extract/knowledge.js';
+import type { KnowledgeOptions } from './extract/knowledge.js';
 import type { DocExtraction } from './extract/model.js';
 import { mergeExtractions } from './resolve/merge.js';
 import { inferPublicationDates } from './resolve/anchor.js';
@@ -22,7 +21,7 @@ import type { WorkerResult } from './extract/worker.js';
 import { ExtractionPool } from './extract/pool.js';
 import { readActorFile } from './extract/lexicon.js';
 import { readSupplement } from './extract/gazetteer.js';
-import { readEventLexiconFiles } from './extract/triggers.js';
+import { readEventLexiconFiles } from './extract/event-lexicon.js';
 
 export interface BuildOptions extends KnowledgeOptions {
   inputs: string[];
@@ -139,9 +138,18 @@ function jsonLine(doc: Doc): string {
 export async function buildCorpus(options: BuildOptions, report: Report): Promise<BuildSummary> {
   const started = process.hrtime.bigint();
   const clock = stopwatch();
-  // Loaded on first use: a rebuild served from the cache never needs it.
-  let kb: ReturnType<typeof loadKnowledgeBase> | undefined;
-  const knowledge = () => (kb ??= loadKnowledgeBase(options, report));
+  // The extraction code (compromise, chrono) and the knowledge base are loaded on this thread only
+  // if it extracts (a small input, or one worker): about a second of CPU that a build on the pool,
+  // or a rebuild served from the cache, never spends here.
+  let extractHere: ((doc: Doc) => DocExtraction) | undefined;
+  const localExtractor = async () => {
+    if (!extractHere) {
+      const [{ extractDocument }, { loadKnowledgeBase }] = await Promise.all([import('./extract/document.js'), import('./extract/knowledge.js')]);
+      const kb = loadKnowledgeBase(options, report);
+      extractHere = (doc) => extractDocument(doc, kb);
+    }
+    return extractHere;
+  };
   await mkdir(options.outDir, { recursive: true });
   const batch = new OutputBatch(options.outDir);
   options.onBatch?.(batch);
@@ -216,7 +224,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     const extractOne = async (doc: Doc, key: string | undefined): Promise<void> => {
       if (!pool) {
         try {
-          const x = extractDocument(doc, knowledge());
+          const x = (await localExtractor())(doc);
           await remember(key, x);
           finish(doc, x);
         } catch (error) {
@@ -230,10 +238,12 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
 
     /** Extracts documents on the pool (in batches) or on this thread; results in order. */
     const extractAll = async (docs: Doc[]): Promise<Array<{ x: DocExtraction; json?: string } | { error: string }>> => {
+      if (docs.length === 0) return [];
       if (!pool) {
+        const extract = await localExtractor();
         return docs.map((doc) => {
           try {
-            return { x: extractDocument(doc, knowledge()) };
+            return { x: extract(doc) };
           } catch (error) {
             return { error: error instanceof Error ? error.message : String(error) };
           }
