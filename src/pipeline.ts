@@ -258,7 +258,9 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     const undated = new Map<string, Doc>();
     const canPool = workers > 1 && workerFile.endsWith('.js');
     let read = 0;
-    for await (const doc of readDocuments(options.inputs, options.ingest ?? {}, report)) {
+    // With a cache, articles an earlier build cleaned are not cleaned again.
+    const ingest = cache ? { ...options.ingest, cleaned: cache.cleanedTexts() } : (options.ingest ?? {});
+    for await (const doc of readDocuments(options.inputs, ingest, report)) {
       read++;
       await texts.add(doc.id, jsonLine(doc));
       if (!doc.date && options.inferDates !== false) undated.set(doc.id, doc);

@@ -4,6 +4,7 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { appendFile, mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
+import type { CleanedTextMemo } from '../ingest/options.js';
 import type { Doc } from '../types.js';
 import type { DocExtraction } from './model.js';
 
@@ -99,16 +100,47 @@ export class ExtractionCache {
 
   /** The cached extraction, or undefined (missing or damaged: extract again). Kept for the next build. */
   async get(key: string): Promise<DocExtraction | undefined> {
-    const entry = this.stored.get(key);
-    if (entry === undefined) return undefined;
+    const text = this.text(key);
+    if (text === undefined) return undefined;
     try {
-      const value = JSON.parse(this.chunks[entry.chunk]!.toString('utf8', entry.start, entry.end)) as DocExtraction;
-      entry.used = true;
-      return value;
+      return JSON.parse(text) as DocExtraction;
     } catch {
       this.stored.delete(key);
       return undefined;
     }
+  }
+
+  /**
+   * The same store for cleaned texts (ingest's docFromText results), so that a rebuild does not
+   * clean again the articles it has seen. Their keys cover the knowledge hash, which covers the
+   * ingest code and the furniture rules.
+   */
+  cleanedTexts(): CleanedTextMemo {
+    return {
+      keyOf: (parts) => {
+        const h = createHash('sha256');
+        h.update(this.knowledgeHash);
+        h.update('\u0000cleaned');
+        for (const part of parts) {
+          h.update('\u0000');
+          h.update(part);
+        }
+        return h.digest('hex');
+      },
+      get: (key) => this.text(key),
+      set: (key, json) => {
+        this.stored.delete(key);
+        this.appendLine(key, json);
+      },
+    };
+  }
+
+  /** An entry's JSON text, marked as used by this build. */
+  private text(key: string): string | undefined {
+    const entry = this.stored.get(key);
+    if (entry === undefined) return undefined;
+    entry.used = true;
+    return this.chunks[entry.chunk]!.toString('utf8', entry.start, entry.end);
   }
 
   /** Stores an extraction; `json`, when given, is its JSON text already made. */
@@ -180,14 +212,21 @@ export class ExtractionCache {
   }
 
   private async append(key: string, json: string): Promise<void> {
-    if (!this.journal || this.writeProblem || this.journaled.has(key)) return;
+    // Bounded buffering: a large corpus must not pile up in the stream (the cleaned texts, written
+    // without waiting, drain here too). A write error rejects the wait; the error listener has
+    // recorded it as writeProblem.
+    if (!this.journal || this.writeProblem) return;
+    if (!this.appendLine(key, json)) await once(this.journal!, 'drain').catch(() => undefined);
+    if (this.writeProblem) throw new Error(this.writeProblem);
+  }
+
+  /** Writes a line to the journal; false when the stream asks to wait for a drain. */
+  private appendLine(key: string, json: string): boolean {
+    if (!this.journal || this.writeProblem || this.journaled.has(key)) return true;
     this.journaled.add(key);
     const line = `${key}\t${json}\n`;
     this.journalBytes += Buffer.byteLength(line);
-    // Bounded buffering: a large corpus must not pile up in the stream.
-    // A write error rejects the wait; the error listener has recorded it as writeProblem.
-    if (!this.journal.write(line)) await once(this.journal, 'drain').catch(() => undefined);
-    if (this.writeProblem) throw new Error(this.writeProblem);
+    return this.journal.write(line);
   }
 
   /**

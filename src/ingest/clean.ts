@@ -2,7 +2,7 @@
  * The cleaning core: raw article text → a Doc with its title, publication date and body,
  * page furniture removed. Works line by line; every line is a paragraph of the result.
  */
-import type { DatePrecision, Doc, Report, SourceRef } from '../types.js';
+import type { DatePrecision, Diagnostic, Doc, Report, SourceRef } from '../types.js';
 import { dateOnlyLine, findDates, isDateTimeStamp, leadingDate, parseDateValue, type FoundDate } from './dates.js';
 import { cutsSection, defaultFurnitureRules, isFurnitureLine, ruleView, stripTrailing } from './furniture.js';
 import { decodeBasicEntities, normalizeText } from './normalize.js';
@@ -146,9 +146,60 @@ function stripLeadingTitle(text: string, title: string): { text: string; title?:
   return { text };
 }
 
+/** What cleaning a text gives, apart from the id and source it is told: kept by the cleaned-text memo. */
+interface Cleaned {
+  doc?: Omit<Doc, 'id' | 'source'>;
+  /** The warnings the cleaning gave, said again when the result is reused. */
+  notes: Array<Pick<Diagnostic, 'level' | 'message'>>;
+}
+
+/**
+ * A document from a page's or record's text: furniture removed, title and date found. With a
+ * memo (options.cleaned), a text cleaned by an earlier build with the same title, date, url and
+ * options is not cleaned again: its result and its warnings are reused.
+ */
 export function docFromText(raw: string, meta: TextMeta, options: IngestOptions, report: Report): Doc | undefined {
-  const rules = defaultFurnitureRules();
   const source: SourceRef = meta.source ?? { file: meta.file };
+  const memo = options.cleaned;
+  if (!memo) return cleanText(raw, meta, options, source, report);
+  const none = '\u0001';
+  const key = memo.keyOf([meta.format, meta.title ?? none, meta.date ?? none, meta.url ?? none, String(options.maxChars ?? DEFAULT_MAX_CHARS), options.dateOverride ?? none, raw]);
+  const stored = memo.get(key);
+  let cleaned: Cleaned | undefined;
+  try {
+    cleaned = stored === undefined ? undefined : (JSON.parse(stored) as Cleaned);
+  } catch {
+    // a damaged entry: clean again
+  }
+  if (!cleaned) {
+    const notes: Cleaned['notes'] = [];
+    const doc = cleanText(raw, meta, options, source, (d) => {
+      notes.push({ level: d.level, message: d.message });
+      report(d);
+    });
+    if (doc) {
+      const { id: _id, source: _source, ...rest } = doc;
+      cleaned = { doc: rest, notes };
+    } else cleaned = { notes };
+    memo.set(key, JSON.stringify(cleaned));
+    return doc;
+  }
+  for (const note of cleaned.notes) report({ level: note.level, source, message: note.message });
+  return cleaned.doc && withIdentity(cleaned.doc, meta.id, source);
+}
+
+/** A remembered cleaning with this build's id and source, its fields in cleanText's order. */
+function withIdentity(cleaned: Omit<Doc, 'id' | 'source'>, id: string, source: SourceRef): Doc {
+  const doc: Doc = { id, title: cleaned.title, text: cleaned.text, source };
+  if (cleaned.date !== undefined) doc.date = cleaned.date;
+  if (cleaned.datePrecision !== undefined) doc.datePrecision = cleaned.datePrecision;
+  if (cleaned.dateSource !== undefined) doc.dateSource = cleaned.dateSource;
+  if (cleaned.url !== undefined) doc.url = cleaned.url;
+  return doc;
+}
+
+function cleanText(raw: string, meta: TextMeta, options: IngestOptions, source: SourceRef, report: Report): Doc | undefined {
+  const rules = defaultFurnitureRules();
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   let input = raw;
   if (input.length > maxChars) {
