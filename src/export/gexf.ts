@@ -7,7 +7,7 @@ import type { EdgeAttributes, NodeAttributes } from '../types.js';
 import { ChunkWriter } from './chunk-writer.js';
 import { gexfPieces, type GexfOptions } from './gexf-core.js';
 
-export { gexfPieces, isIsoDay, MAX_EVIDENCE_CHARS, MAX_EVIDENCE_ITEMS, normalizeSpells, serializeGexf } from './gexf-core.js';
+export { gexfPieces, gexfUtf8Chunks, isIsoDay, MAX_EVIDENCE_CHARS, MAX_EVIDENCE_ITEMS, normalizeSpells } from './gexf-core.js';
 export type { GexfOptions } from './gexf-core.js';
 
 /**
