@@ -494,6 +494,9 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     const gexf = readFileSync((await gexfDownload.path())!, 'utf8');
     expect(gexf).toContain('<gexf');
     expect((gexf.match(/<node /g) ?? []).length).toBe(shown);
+    // written by the pipeline's own writer: the timeline and typed columns of graph.gexf
+    expect(gexf).toContain('<graph mode="dynamic" defaultedgetype="directed" timeformat="date" timezone="UTC">');
+    expect(gexf).toContain('<attribute id="mentions" title="mentions" type="integer"/>');
     const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
     expect(readFileSync((await pngDownload.path())!).subarray(1, 4).toString('latin1')).toBe('PNG');
 

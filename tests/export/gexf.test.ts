@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isIsoDay, normalizeSpells, writeGexf, MAX_EVIDENCE_ITEMS } from '../../src/export/gexf.js';
+import { gexfUtf8Chunks, isIsoDay, normalizeSpells, writeGexf, MAX_EVIDENCE_ITEMS } from '../../src/export/gexf.js';
 import { escapeXml, escapeXmlForSingleQuotes, stripIllegalXmlChars } from '../../src/export/xml.js';
 import { buildFixtureGraph, NASTY, NASTY_CLEAN } from './fixture.js';
 import { attvaluesByTitle, columnTitles, findAll, parseXml, type XmlElement } from './xml-reader.js';
@@ -245,6 +245,20 @@ describe('writeGexf', () => {
       expect(out.label).toBe(NASTY_CLEAN.trim());
       expect(out.lat).toBe(34.5503);
     });
+  });
+});
+
+describe('gexfUtf8Chunks (the viewer’s export)', () => {
+  it('gives the bytes writeGexf streams, across chunk boundaries and multi-byte characters', async () => {
+    const graph = buildFixtureGraph();
+    const isis = graph.getNodeAttributes('actor:isis');
+    // ~2,000 nodes with 25 evidence sentences each: several 256 KB chunks; Arabic and emoji labels.
+    for (let i = 0; i < 2000; i++) graph.addNode(`actor:n${i}`, { ...isis, label: `دمشق ${i} 😀` });
+    const sink = new SlowSink();
+    await writeGexf(graph, sink, { title: 'chunks' });
+    const chunks = gexfUtf8Chunks(graph, { title: 'chunks' });
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(Buffer.concat(chunks).equals(Buffer.concat(sink.chunks))).toBe(true);
   });
 });
 

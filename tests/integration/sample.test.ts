@@ -3,6 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filteredGexf } from '../../viewer/src/core/gexf';
+import { graphFromJson } from '../../viewer/src/core/graphJson';
+import { prepareGraph } from '../../viewer/src/core/graphModel';
 import { hasShared, noteSkip, sharedPath } from '../helpers/shared.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -63,6 +66,14 @@ describe('newsgraph build on the sample corpus', () => {
     } finally {
       rmSync(again, { recursive: true, force: true });
     }
+  });
+
+  it('exports from the viewer, unfiltered and in the stored colours, exactly the graph.gexf it loaded beside graph.json', () => {
+    const graph = prepareGraph(graphFromJson(readFileSync(join(out, 'graph.json'), 'utf8'), 'graph.json'));
+    const all = (): boolean => true;
+    const storedColour = (key: string): string => graph.getNodeAttribute(key, 'color') as string;
+    const exported = Buffer.concat(filteredGexf(graph, all, all, storedColour, { title: 'newsgraph: 5 documents' }));
+    expect(exported.equals(readFileSync(join(out, 'graph.gexf')))).toBe(true);
   });
 
   describe.skipIf(!hasShared)('acceptance scorers (../shared/eval)', () => {

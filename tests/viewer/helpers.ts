@@ -32,3 +32,8 @@ export function sampleGraph(): ViewerGraph {
   e('evUndated', 'saa', 'source');
   return prepareGraph(g);
 }
+
+/** The text of a GEXF export (filteredGexf returns its UTF-8 bytes in chunks). */
+export function gexfText(chunks: Uint8Array[]): string {
+  return Buffer.concat(chunks).toString('utf8');
+}

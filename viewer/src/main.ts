@@ -435,13 +435,13 @@ byId('export-gexf').addEventListener('click', () => {
   const s = session;
   if (!s) return;
   const r = s.render;
-  const text = filteredGexf(
+  const chunks = filteredGexf(
     s.graph,
     (k) => r.visibleNodes.has(k) && !r.ghostNodes.has(k),
     (e) => r.visibleEdges.has(e) && !r.ghostEdges.has(e),
     (k) => s.display.get(k)?.colour ?? '#888888',
   );
-  exportGexf(text);
+  exportGexf(chunks);
   announce('GEXF of the filtered graph downloaded.');
 });
 

@@ -1,33 +1,31 @@
-/** The filtered graph as GEXF 1.3 for Gephi (graphology-gexf's writer; pure, no DOM). */
-import write from 'graphology-gexf/browser/writer.js';
-import { flattenForGexf, subgraph } from './graphModel';
+/**
+ * The filtered graph as GEXF 1.3 for Gephi: the pipeline's own writer (src/export/gexf-core.ts, pure,
+ * no DOM or Node), so the file has the same timeline, typed columns and Gephi rules as graph.gexf.
+ */
+import { gexfUtf8Chunks, type GexfOptions } from '../../../src/export/gexf-core';
+import { subgraph } from './graphModel';
 import type { ViewerGraph } from './types';
 
-/** "#rrggbb" → "rgb(r,g,b)": the writer then emits r/g/b attributes, which Gephi and networkx read (not hex). */
-export function gexfColour(colour: string): string {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
-  if (!m) return 'rgb(136,136,136)';
-  return `rgb(${parseInt(m[1]!, 16)},${parseInt(m[2]!, 16)},${parseInt(m[3]!, 16)})`;
-}
+/** Described as such in the file's <meta>, so a filtered export is not taken for a full build. */
+export const FILTERED_GEXF_OPTIONS: GexfOptions = { title: 'newsgraph viewer: filtered graph' };
 
+/**
+ * The nodes and edges kept, each node coloured as the view shows it (`colourOf`: the viewer's
+ * palette, not the stored colour). Everything else (positions as currently laid out, sizes,
+ * attributes, dates and spells) is written as the graph holds it. Returns the file's UTF-8 bytes
+ * in chunks, ready to be a Blob's parts.
+ */
 export function filteredGexf(
   graph: ViewerGraph,
   keepNode: (key: string) => boolean,
   keepEdge: (key: string) => boolean,
   colourOf: (key: string) => string,
-): string {
+  options: GexfOptions = FILTERED_GEXF_OPTIONS,
+): Uint8Array<ArrayBuffer>[] {
   const sub = subgraph(graph, keepNode, keepEdge);
-  return write(sub, {
-    version: '1.3',
-    formatNode: (key, a) => ({
-      label: String(a.label),
-      viz: { color: gexfColour(colourOf(key)), size: Number(a.size) || 1, x: Number(a.x) || 0, y: Number(a.y) || 0 },
-      attributes: flattenForGexf(a, ['label', 'x', 'y', 'size', 'color']),
-    }),
-    formatEdge: (_key, a) => ({
-      label: String(a.relation ?? ''),
-      weight: typeof a.weight === 'number' ? a.weight : 1,
-      attributes: flattenForGexf(a, ['color', 'size', 'weight']),
-    }),
+  // subgraph() copied every attribute object: recolouring them in place leaves the view's graph alone.
+  sub.forEachNode((key, attributes) => {
+    attributes.color = colourOf(key);
   });
+  return gexfUtf8Chunks(sub, options);
 }

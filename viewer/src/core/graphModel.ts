@@ -137,15 +137,3 @@ export function subgraph(
   });
   return copy;
 }
-
-/** GEXF attribute values: lists as "a|b" (Gephi liststring style), objects as JSON, undefined dropped. */
-export function flattenForGexf(attrs: Record<string, unknown>, skip: readonly string[] = []): Record<string, string | number | boolean> {
-  const out: Record<string, string | number | boolean> = {};
-  for (const [name, value] of Object.entries(attrs)) {
-    if (skip.includes(name) || value === undefined || value === null) continue;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[name] = value;
-    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[name] = value.join('|');
-    else out[name] = JSON.stringify(value);
-  }
-  return out;
-}

@@ -15,6 +15,7 @@ export async function exportPng(sigma: Sigma<any, any>, worldOutline: WorldPaths
   });
 }
 
-export function exportGexf(text: string): void {
-  downloadBlob(new Blob([text], { type: 'application/gexf+xml' }), 'newsgraph-filtered.gexf');
+/** `chunks`: the file's UTF-8 bytes (see filteredGexf), handed to the Blob without joining them. */
+export function exportGexf(chunks: Uint8Array<ArrayBuffer>[]): void {
+  downloadBlob(new Blob(chunks, { type: 'application/gexf+xml' }), 'newsgraph-filtered.gexf');
 }

@@ -1,37 +1,11 @@
 /** Loading a graph from a URL or a file (graphology JSON or GEXF), with errors worded for people. */
 import { MultiGraph } from 'graphology';
-import { parse as parseGexf } from 'graphology-gexf/browser';
+import parseGexf from 'graphology-gexf/browser/parser.js';
+import { graphFromJson, LoadError } from '../core/graphJson';
 import { prepareGraph } from '../core/graphModel';
 import type { ViewerGraph } from '../core/types';
 
-export class LoadError extends Error {}
-
-interface SerializedGraph {
-  options?: { type?: string; multi?: boolean; allowSelfLoops?: boolean };
-  nodes: unknown[];
-  edges?: unknown[];
-}
-
-function fromJson(text: string, name: string): ViewerGraph {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new LoadError(`${name} is not valid JSON (${(err as Error).message}).`);
-  }
-  const data = json as SerializedGraph | null;
-  if (!data || typeof data !== 'object' || !Array.isArray(data.nodes)) {
-    throw new LoadError(`${name} is not a graphology graph: expected an object with a "nodes" array.`);
-  }
-  const type = data.options?.type === 'directed' || data.options?.type === 'undirected' ? data.options.type : 'mixed';
-  const graph = new MultiGraph({ type, allowSelfLoops: true }) as unknown as ViewerGraph;
-  try {
-    graph.import({ ...data, options: undefined } as never);
-  } catch (err) {
-    throw new LoadError(`${name} could not be read as a graph: ${(err as Error).message}`);
-  }
-  return graph;
-}
+export { LoadError };
 
 function fromGexf(text: string, name: string): ViewerGraph {
   const doc = new DOMParser().parseFromString(text, 'application/xml');
@@ -46,7 +20,7 @@ function fromGexf(text: string, name: string): ViewerGraph {
 /** Parse file contents; GEXF is recognised by extension or by content. */
 export function parseGraphText(text: string, name: string): ViewerGraph {
   const looksXml = /\.gexf$/i.test(name) || /^\s*(<\?xml|<gexf)/.test(text);
-  const graph = looksXml ? fromGexf(text, name) : fromJson(text, name);
+  const graph = looksXml ? fromGexf(text, name) : graphFromJson(text, name);
   if (graph.order === 0) throw new LoadError(`${name} holds no nodes.`);
   return prepareGraph(graph);
 }
