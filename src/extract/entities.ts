@@ -760,15 +760,14 @@ function mergeKnownAs(scan: DocumentScan): void {
     if (a.sentence !== b.sentence || a.kind !== b.kind || a.key === b.key) continue;
     if (!KNOWN_AS.test(scan.text.slice(a.end, b.start))) continue;
     const keep = refs.get(a.key)?.known || !refs.get(b.key)?.known ? a : b;
-    const drop = keep === a ? b : a;
-    // Undefined when an earlier merge deleted it (see below): then nothing is copied, as
-    // Object.assign of a spread undefined copied nothing.
+    const dropKey = (keep === a ? b : a).key;
     const target = refs.get(keep.key);
-    // drop.key is read afresh each time, as it always was: once drop itself is renamed, the
-    // mentions after it and the ref deleted are those of the kept entity. Kept as it is so
-    // output does not change here.
-    if (target) for (const m of scan.mentions) if (m.key === drop.key) takeIdentity(m, target);
-    refs.delete(drop.key);
+    // Every mention of the dropped name takes the kept identity, then the dropped ref goes.
+    // (The key is read once: renaming the dropped mention itself must not change which
+    // mentions follow, nor which ref is deleted.)
+    if (!target) continue;
+    for (const m of scan.mentions) if (m.key === dropKey) takeIdentity(m, target);
+    refs.delete(dropKey);
   }
 }
 

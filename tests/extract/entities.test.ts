@@ -156,5 +156,16 @@ describe('"known as" twice', () => {
   it('survives a second "known as" for a name already merged (its ref was deleted by the first)', () => {
     const r = run('Rebels captured the Qalaat al-Mudiq Castle, known as the Madiq Castle, in Syria. Later the Qalaat al-Mudiq Castle, known as the Mudiq Fort, was shelled.');
     expect(r.mentions.filter((m) => m.surface === 'Qalaat al-Mudiq Castle')).toHaveLength(2);
+    // No mention is left keyed to a ref that a merge deleted.
+    for (const m of r.mentions) expect(r.refs[m.key], m.surface).toBeDefined();
+  });
+
+  it('keeps the ref of the name kept, so a known place keeps its "located in"', () => {
+    const r = run('Syrian troops captured the Qalaat Fakhr ad-Din al-Maani Castle, known as the "Palmyra Castle", near Palmyra in Syria.');
+    const castle = r.mentions.find((m) => m.surface.startsWith('Palmyra Castle'));
+    expect(castle?.known).toBe(true);
+    expect(r.refs[castle!.key]).toBeDefined();
+    for (const m of r.mentions) expect(r.refs[m.key], m.surface).toBeDefined();
+    expect(r.relations.some((x) => x.from === castle!.key && x.relation === 'located in')).toBe(true);
   });
 });
