@@ -281,13 +281,17 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
         for (const w of waiting.splice(0)) await extractOne(w.doc, w.key);
       }
     }
+    // documents.json needs only the texts, all read by now: it is written while the pool finishes
+    // (in a rebuild this thread would otherwise wait for the few new extractions).
+    const textsWritten = texts.write(docsOut);
+    textsWritten.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
     // A small input never started the pool: extract what waited on this thread.
     for (const w of waiting.splice(0)) await extractOne(w.doc, w.key);
     await submitBatch();
     await Promise.all(inflight);
     clock.lap(cache ? 'read, cache, extract' : 'read, extract');
-    await texts.write(docsOut);
-    clock.lap('documents.json');
+    await textsWritten;
+    clock.lap('documents.json (rest)');
 
     if (undated.size) {
       const anchors = inferPublicationDates(mergeExtractions(extractions).events);
