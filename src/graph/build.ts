@@ -28,6 +28,24 @@ const VERB: Record<EventType, string> = {
   arrest: 'arrests in',
 };
 
+/** An event nobody is named doing, as a noun phrase: "Capture of Eastern Ghouta", "Killings in Palmyra". */
+const AGENTLESS: Record<EventType, string> = {
+  battle: 'Fighting in',
+  capture: 'Capture of',
+  withdrawal: 'Withdrawal from',
+  airstrike: 'Airstrike on',
+  shelling: 'Shelling of',
+  explosion: 'Explosion in',
+  killing: 'Killings in',
+  destruction: 'Destruction in',
+  deployment: 'Deployment to',
+  agreement: 'Agreement in',
+  statement: 'Statement on',
+  aid: 'Aid delivered in',
+  displacement: 'Displacement from',
+  arrest: 'Arrests in',
+};
+
 /** Keys by support; ties keep first-mentioned order (insertion order is deterministic). */
 function ranked(map: Map<string, number>): string[] {
   return [...map.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
@@ -47,8 +65,14 @@ export function eventLabel(
     const noun = type.charAt(0).toUpperCase() + type.slice(1);
     text = agent ? `${agent} ${type === 'statement' ? 'statement' : type}` : noun;
     if (place) text += ` in ${place}`;
+  } else if (!agent) {
+    // Without a doer, a noun phrase: "Unknown actor kills in Palmyra" reads as a name.
+    const phrase = AGENTLESS[type];
+    text = place ? `${phrase} ${place}` : phrase.slice(0, phrase.lastIndexOf(' '));
+    if (target && (type === 'capture' || type === 'battle' || type === 'airstrike' || type === 'shelling'))
+      text += type === 'capture' ? ` from ${target}` : ` against ${target}`;
   } else {
-    text = `${agent ?? 'Unknown actor'} ${verb}${place ? ` ${place}` : ''}`;
+    text = `${agent} ${verb}${place ? ` ${place}` : ''}`;
     if (target && (type === 'capture' || type === 'battle' || type === 'airstrike' || type === 'shelling'))
       text += type === 'capture' ? ` from ${target}` : ` against ${target}`;
   }

@@ -34,6 +34,11 @@ describe('buildGraph', () => {
 
   it('labels events with a one-line summary', () => {
     expect(eventLabel('capture', 'Syrian Army', 'Palmyra', 'ISIL', '2017-03-02')).toBe('Syrian Army captures Palmyra from ISIL, 2017-03-02');
+    // Nobody named as doing it: a noun phrase, not "Unknown actor ...".
+    expect(eventLabel('capture', undefined, 'Eastern Ghouta', undefined, '2016-03-26')).toBe('Capture of Eastern Ghouta, 2016-03-26');
+    expect(eventLabel('killing', undefined, 'Palmyra', undefined, '2016-03-20')).toBe('Killings in Palmyra, 2016-03-20');
+    expect(eventLabel('airstrike', undefined, 'Raqqa', 'ISIL', undefined)).toBe('Airstrike on Raqqa against ISIL');
+    expect(eventLabel('battle', undefined, undefined, undefined, '2016')).toBe('Fighting, 2016');
     const labels = graph.filterNodes((_k, a) => a.kind === 'event').map((k) => graph.getNodeAttribute(k, 'label')).sort();
     expect(labels).toContain('ISIL captures Palmyra from Syrian Army, 2015-05-20');
   });
