@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import nlp from 'compromise';
+import { nlp } from '../nlp/compromise.js';
 import type { Report } from '../types.js';
 import type { EntityRef } from './model.js';
 import { loadActorLexicon, type ActorEntry, type ActorLexicon } from './lexicon.js';

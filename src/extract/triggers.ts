@@ -7,7 +7,7 @@
  * passive) only when a first word of some trigger occurs in it: on business news (Reuters)
  * almost no sentence pays the tagger's cost.
  */
-import nlp from 'compromise';
+import { nlp } from '../nlp/compromise.js';
 import type { EventType, Modality, Report } from '../types.js';
 import { readEventLexiconFiles, type EventLexiconJson } from './event-lexicon.js';
 
