@@ -82,6 +82,9 @@ const DATA_FILES = ['lexicon/actors.json', 'lexicon/cues.json', 'lexicon/events.
 // loads the gazetteer) costs more than it saves.
 const MIN_DOCS_FOR_WORKERS = 24;
 const DOCS_PER_TASK = 32;
+// A cache pack larger than this (a few hundred articles' extractions) marks a rebuild of a
+// corpus large enough for the pool.
+const REBUILD_PACK_BYTES = 1 << 20;
 
 /** Problems in the user's own knowledge files, reported once by the main thread (the workers stay quiet). */
 function validateUserFiles(options: KnowledgeOptions, report: Report): void {
@@ -166,6 +169,18 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     let cachedCount = 0;
     let done = 0;
     const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? `${options.outDir}/.newsgraph-cache`);
+    const workers = Math.max(1, options.workers ?? availableParallelism());
+    const workerFile = fileURLToPath(new URL('./extract/worker.js', import.meta.url));
+    const canPool = workers > 1 && workerFile.endsWith('.js');
+    const startPool = (threads: number): ExtractionPool => {
+      validateUserFiles(options, report);
+      const workerData = { lexicons: options.lexicons ?? [], gazetteers: options.gazetteers ?? [], triggers: options.triggers ?? [] };
+      return new ExtractionPool(workerFile, workerData, workers, threads);
+    };
+    // A cache holding a large earlier build means a rebuild, which nearly always brings a few new
+    // articles: one thread starts loading the knowledge base now, while the cache is read, rather
+    // than at the first new article (its load, about 2.5 s, is what a rebuild waits for).
+    if (canPool && cacheDir !== undefined && (await ExtractionCache.packBytes(cacheDir)) > REBUILD_PACK_BYTES) pool = startPool(1);
     cache = cacheDir === undefined ? undefined : await ExtractionCache.open(cacheDir, await knowledgeHash(options));
     // A cache that cannot be written (read-only folder, a file in the way) costs speed, never documents.
     let cacheWritable = true;
@@ -182,14 +197,12 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
         cacheProblem(error);
       }
     };
-    const workers = Math.max(1, options.workers ?? availableParallelism());
     const inflight = new Set<Promise<void>>();
     const finish = (doc: Doc, x: DocExtraction) => {
       extractions.push(x);
       words += x.words;
       options.onDocument?.(doc, ++done);
     };
-    const workerFile = fileURLToPath(new URL('./extract/worker.js', import.meta.url));
 
     // Uncached documents wait here until it is clear whether the input is large enough for the
     // pool; the pool's threads load the knowledge base, the main thread then never has to.
@@ -256,7 +269,6 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
 
     // Undated articles are kept (few, as a rule) to be extracted again once their date is inferred.
     const undated = new Map<string, Doc>();
-    const canPool = workers > 1 && workerFile.endsWith('.js');
     let read = 0;
     // With a cache, articles an earlier build cleaned are not cleaned again.
     const ingest = cache ? { ...options.ingest, cleaned: cache.cleanedTexts() } : (options.ingest ?? {});
@@ -275,9 +287,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
       // starts, so its threads load the knowledge base while this thread goes on reading (in a
       // rebuild, while it serves the cache). Few misses so far: one thread, more as work backs up.
       if (!pool && waiting.length > 0 && read > MIN_DOCS_FOR_WORKERS) {
-        validateUserFiles(options, report);
-        const workerData = { lexicons: options.lexicons ?? [], gazetteers: options.gazetteers ?? [], triggers: options.triggers ?? [] };
-        pool = new ExtractionPool(workerFile, workerData, workers, waiting.length > MIN_DOCS_FOR_WORKERS ? workers : 1);
+        pool = startPool(waiting.length > MIN_DOCS_FOR_WORKERS ? workers : 1);
         for (const w of waiting.splice(0)) await extractOne(w.doc, w.key);
       }
     }
@@ -289,6 +299,11 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     for (const w of waiting.splice(0)) await extractOne(w.doc, w.key);
     await submitBatch();
     await Promise.all(inflight);
+    // A thread started for a rebuild that found nothing new stops loading now, not after the outputs.
+    if (pool && !pool.used) {
+      await pool.destroy();
+      pool = undefined;
+    }
     clock.lap(cache ? 'read, cache, extract' : 'read, extract');
     await textsWritten;
     clock.lap('documents.json (rest)');

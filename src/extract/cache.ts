@@ -88,6 +88,15 @@ export class ExtractionCache {
     return cache;
   }
 
+  /** Size of the pack in `dir` (0 when there is none): how large the last build was. */
+  static async packBytes(dir: string): Promise<number> {
+    try {
+      return (await stat(join(dir, CACHE_PACK))).size;
+    } catch {
+      return 0;
+    }
+  }
+
   keyOf(doc: Doc): string {
     const h = createHash('sha256');
     h.update(this.knowledgeHash);

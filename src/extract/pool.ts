@@ -14,6 +14,7 @@ import type { WorkerResult } from './worker.js';
  */
 export class ExtractionPool {
   private readonly threads: Array<{ pool: Piscina; pending: number }> = [];
+  private tasks = 0;
 
   constructor(
     private readonly filename: string,
@@ -30,12 +31,18 @@ export class ExtractionPool {
     return this.threads.length;
   }
 
+  /** Whether any batch was ever given to the pool. */
+  get used(): boolean {
+    return this.tasks > 0;
+  }
+
   /** Extracts a batch of documents on the least busy thread; results in input order. */
   async run(docs: Doc[]): Promise<WorkerResult[]> {
     let thread = this.threads[0]!;
     for (const t of this.threads) if (t.pending < thread.pending) thread = t;
     if (thread.pending >= this.backlog && this.threads.length < this.max) thread = this.addThread();
     thread.pending++;
+    this.tasks++;
     try {
       return (await thread.pool.run(docs)) as WorkerResult[];
     } finally {

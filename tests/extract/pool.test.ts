@@ -17,8 +17,11 @@ afterEach(async () => {
 describe('ExtractionPool', () => {
   it('a trickle of batches stays on one thread, results in order', async () => {
     pool = new ExtractionPool(WORKER, {}, 2, 1);
+    // A thread started ahead of need (a rebuild) says whether it was ever given work.
+    expect(pool.used).toBe(false);
     for (let i = 0; i < 5; i++) expect(ids(await pool.run(docs(3, i * 3)))).toEqual(['d' + i * 3, 'd' + (i * 3 + 1), 'd' + (i * 3 + 2)]);
     expect(pool.size).toBe(1);
+    expect(pool.used).toBe(true);
   });
 
   it('a backlog starts another thread, up to the maximum', async () => {
