@@ -71,6 +71,20 @@ describe('graph model', () => {
     expect(g.getNodeAttribute('a', 'x')).not.toBe(g.getNodeAttribute('b', 'x'));
     expect(g.getEdgeAttributes(g.edges()[0]!)).toMatchObject({ relation: 'ally', weight: 1, evidence: [] });
   });
+  it('reads evidence back from GEXF, where it is a list of "docId#sentence: text" strings', () => {
+    const g = new MultiGraph() as unknown as ViewerGraph;
+    const written = ['000_a.txt#3: Troops retook Palmyra.', 'news.jsonl#12#0: A note #2: kept as text.', 'x.txt#?', 'no marker at all'];
+    g.addNode('a', { evidence: JSON.stringify(written) } as never);
+    g.addNode('b', { evidence: written } as never);
+    prepareGraph(g);
+    const expected = [
+      { doc: '000_a.txt', sentence: 3, text: 'Troops retook Palmyra.' },
+      { doc: 'news.jsonl#12', sentence: 0, text: 'A note #2: kept as text.' },
+    ];
+    expect(g.getNodeAttribute('a', 'evidence')).toEqual(expected);
+    expect(g.getNodeAttribute('b', 'evidence')).toEqual(expected);
+  });
+
   it('scales display sizes to pixels and colours by type', () => {
     const graph = sampleGraph();
     const d = nodeDisplay(graph);

@@ -19,12 +19,24 @@ function tryJson(value: string): unknown {
   }
 }
 
+// GEXF keeps evidence as "docId#sentence: text" strings (a Gephi list holds only strings); the
+// first "#<number>" followed by ": " or the end closes the id, which may hold a "#" of its own.
+const EVIDENCE_STRING = /^(.*?)#(\d+)(?:: ([\s\S]*))?$/;
+
 function asEvidence(value: unknown): Evidence[] {
   const list = typeof value === 'string' ? tryJson(value) : value;
   if (!Array.isArray(list)) return [];
-  return list
-    .filter((e): e is Evidence => !!e && typeof e === 'object' && typeof (e as Evidence).text === 'string')
-    .map((e) => ({ doc: String(e.doc ?? ''), sentence: Number(e.sentence ?? 0), text: e.text }));
+  const out: Evidence[] = [];
+  for (const e of list) {
+    if (e && typeof e === 'object' && typeof (e as Evidence).text === 'string') {
+      const ev = e as Evidence;
+      out.push({ doc: String(ev.doc ?? ''), sentence: Number(ev.sentence ?? 0), text: ev.text });
+    } else if (typeof e === 'string') {
+      const m = EVIDENCE_STRING.exec(e);
+      if (m?.[3]) out.push({ doc: m[1]!, sentence: Number(m[2]), text: m[3] });
+    }
+  }
+  return out;
 }
 
 const finite = (v: unknown): number | undefined => {
