@@ -209,6 +209,8 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   linkLexiconParents(scan);
   // ── 4b. "X, known as the Y" / "X, also known as Y": one entity under two names.
   mergeKnownAs(scan);
+  // ── 4c. "Moscow said": a capital that speaks is its country's government.
+  readCapitalsAsCountries(scan);
   // ── 5. "the army" in an article about one country's war means that country's army.
   const home = countries[0];
   if (home) addGenericArmy(scan, home);
@@ -769,6 +771,34 @@ function mergeKnownAs(scan: DocumentScan): void {
     for (const m of scan.mentions) if (m.key === dropKey) takeIdentity(m, target);
     refs.delete(dropKey);
   }
+}
+
+// A capital speaking: optional auxiliaries or adverbs, then the verb ("Moscow has also said").
+const CAPITAL_VOICE = /^\s+(?:(?:has|have|had|also|again|later|then|officially|publicly|quickly|swiftly|firmly|strongly|repeatedly|previously|on\s+\w+day)\s+){0,3}([a-z]+)\b/;
+
+/**
+ * "Moscow said", "Ankara warned": a national capital as the subject of a verb of saying or stance
+ * stands for its country (a country is one node, as actor and as place). Not after a preposition
+ * ("officials in Moscow said" are still in Moscow).
+ */
+function readCapitalsAsCountries(scan: DocumentScan): void {
+  const kb = scan.kb;
+  const renamed = new Set<string>();
+  for (const m of scan.mentions) {
+    if (m.kind !== 'place') continue;
+    const country = kb.capitalOf(m.key);
+    if (!country) continue;
+    const verb = CAPITAL_VOICE.exec(scan.text.slice(m.end, m.end + 60))?.[1];
+    if (!verb || !scan.cues.capitalVerbs.has(verb)) continue;
+    const before = /(\S+)\s+$/.exec(scan.text.slice(Math.max(0, m.start - 24), m.start))?.[1]?.toLowerCase();
+    if (before && scan.cues.placePrepositions.has(before)) continue;
+    const target = kb.countryRef(country);
+    if (!target) continue;
+    renamed.add(m.key);
+    takeIdentity(m, addRef(scan, target));
+  }
+  // A capital named only as its government is no place of its own in this document.
+  for (const key of renamed) if (!scan.mentions.some((m) => m.key === key)) scan.refs.delete(key);
 }
 
 /**

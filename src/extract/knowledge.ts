@@ -21,6 +21,8 @@ export interface Cues {
   /** Single words of titles, for title phrases written in lower case ("press secretary"). */
   titleWords: Set<string>;
   personVerbs: Set<string>;
+  /** Verbs after which a national capital stands for its government ("Moscow said"). */
+  capitalVerbs: Set<string>;
   placePrepositions: Set<string>;
   placeHeads: Map<string, string>;
   placePrefixes: Set<string>;
@@ -53,6 +55,8 @@ export interface KnowledgeBase {
   actorRef(id: string): EntityRef | undefined;
   lookupPlace(name: string, context: { countries: string[] }): KnownPlace | undefined;
   countryRef(code: string): EntityRef | undefined;
+  /** The country whose capital the place is (GeoNames PPLC), if it is one. */
+  capitalOf(placeKey: string): string | undefined;
   parentChain(placeKey: string): EntityRef[];
 }
 
@@ -61,6 +65,7 @@ const CUES_FILE = new URL('../../data/lexicon/cues.json', import.meta.url);
 interface CueFile {
   titles?: string[];
   personVerbs?: string[];
+  capitalVerbs?: string[];
   placePrepositions?: string[];
   placeHeads?: Record<string, string>;
   placePrefixes?: string[];
@@ -99,6 +104,7 @@ function loadCues(): Cues {
     titles,
     titleWords,
     personVerbs: new Set(raw.personVerbs ?? []),
+    capitalVerbs: new Set(raw.capitalVerbs ?? []),
     placePrepositions: new Set(raw.placePrepositions ?? []),
     placeHeads: new Map(Object.entries(raw.placeHeads ?? {})),
     placePrefixes: new Set(raw.placePrefixes ?? []),
@@ -273,6 +279,10 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
       return found;
     },
     countryRef,
+    capitalOf: (placeKey) => {
+      const p = placeKey.startsWith('place:geonames:') ? gazetteer.get(placeKey.slice('place:'.length)) : undefined;
+      return p?.featureCode === 'PPLC' ? p.country : undefined;
+    },
     parentChain: (placeKey) => {
       const p = gazetteer.get(placeKey.replace(/^place:/, ''));
       const refs: EntityRef[] = [];

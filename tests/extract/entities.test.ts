@@ -169,3 +169,20 @@ describe('"known as" twice', () => {
     expect(r.relations.some((x) => x.from === castle!.key && x.relation === 'located in')).toBe(true);
   });
 });
+
+describe('a capital that speaks for its government', () => {
+  it('reads "Moscow said" and "Ankara has warned" as the countries', () => {
+    const r = run('Moscow said its jets struck the town. Ankara has warned against any advance.');
+    const key = (surface: string) => r.mentions.find((m) => m.surface === surface)?.key;
+    expect(key('Moscow')).toBe('place:country:RU');
+    expect(key('Ankara')).toBe('place:country:TR');
+    // No Moscow or Ankara place is left behind.
+    expect(Object.keys(r.refs).filter((k) => k.startsWith('place:geonames:'))).toEqual([]);
+  });
+
+  it('keeps the city where it is a place: after a preposition, or with another verb', () => {
+    const r = run('Officials in Moscow said talks would resume. Damascus is an ancient city.');
+    expect(r.mentions.find((m) => m.surface === 'Moscow')?.key).not.toBe('place:country:RU');
+    expect(r.mentions.find((m) => m.surface === 'Damascus')?.key).not.toBe('place:country:SY');
+  });
+});
