@@ -93,9 +93,9 @@ export class ExtractionCache {
     cache.earlierJournals = names.filter((n) => JOURNAL_RE.test(n)).sort();
     if (names.includes(CACHE_PACK)) {
       cache.packExists = true;
-      cache.packIsWhole = await cache.readPack(join(dir, CACHE_PACK));
+      cache.packIsWhole = cache.readPack(join(dir, CACHE_PACK));
     }
-    for (const name of cache.earlierJournals) await cache.readPack(join(dir, name));
+    for (const name of cache.earlierJournals) cache.readPack(join(dir, name));
     try {
       await mkdir(dir, { recursive: true });
       cache.journalPath = join(dir, `.extractions.${process.pid}.${++journalCounter}.journal`);
@@ -117,9 +117,15 @@ export class ExtractionCache {
   }
 
   keyOf(doc: Doc): string {
+    return this.hashKey([doc.id, doc.title, doc.date ?? '', doc.url ?? '', doc.source.file, doc.text]);
+  }
+
+  /** A key: the knowledge hash, then (after a kind, for entries other than extractions) each part. */
+  private hashKey(parts: readonly string[], kind = ''): string {
     const h = createHash('sha256');
     h.update(this.knowledgeHash);
-    for (const part of [doc.id, doc.title, doc.date ?? '', doc.url ?? '', doc.source.file, doc.text]) {
+    if (kind) h.update(`\u0000${kind}`);
+    for (const part of parts) {
       h.update('\u0000');
       h.update(part);
     }
@@ -145,16 +151,7 @@ export class ExtractionCache {
    */
   cleanedTexts(): CleanedTextMemo {
     return {
-      keyOf: (parts) => {
-        const h = createHash('sha256');
-        h.update(this.knowledgeHash);
-        h.update('\u0000cleaned');
-        for (const part of parts) {
-          h.update('\u0000');
-          h.update(part);
-        }
-        return h.digest('hex');
-      },
+      keyOf: (parts) => this.hashKey(parts, 'cleaned'),
       get: (key) => this.text(key),
       set: (key, json) => {
         this.stored.delete(key);
@@ -280,7 +277,7 @@ export class ExtractionCache {
    * Indexes "<key>\t<json>" lines; later files win. Returns whether the file ended on a whole
    * line (an unterminated last line is a torn write, ignored).
    */
-  private async readPack(path: string): Promise<boolean> {
+  private readPack(path: string): boolean {
     let fd: number;
     try {
       fd = openSync(path, 'r');

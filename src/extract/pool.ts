@@ -3,8 +3,8 @@ import type { Doc } from '../types.js';
 import type { WorkerResult } from './worker.js';
 
 /**
- * Extraction threads that grow with the work. Each thread loads the knowledge base (about a
- * second of CPU and 100 MB), so a rebuild that finds a few new documents among thousands served
+ * Extraction threads that grow with the work. Each thread imports the extraction code and
+ * loads the knowledge base (about 2.5 s of CPU and 100 MB), so a rebuild that finds a few new documents among thousands served
  * from the cache is best left to one thread: a second would load the knowledge base only to
  * compete with the main thread's reading. The pool starts with `initial` threads and adds one,
  * up to `max`, whenever every thread already has a backlog.
