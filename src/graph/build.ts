@@ -65,14 +65,13 @@ export function eventLabel(
     const noun = type.charAt(0).toUpperCase() + type.slice(1);
     text = agent ? `${agent} ${type === 'statement' ? 'statement' : type}` : noun;
     if (place) text += ` in ${place}`;
-  } else if (!agent) {
-    // Without a doer, a noun phrase: "Unknown actor kills in Palmyra" reads as a name.
-    const phrase = AGENTLESS[type];
-    text = place ? `${phrase} ${place}` : phrase.slice(0, phrase.lastIndexOf(' '));
-    if (target && (type === 'capture' || type === 'battle' || type === 'airstrike' || type === 'shelling'))
-      text += type === 'capture' ? ` from ${target}` : ` against ${target}`;
   } else {
-    text = `${agent} ${verb}${place ? ` ${place}` : ''}`;
+    if (agent) text = `${agent} ${verb}${place ? ` ${place}` : ''}`;
+    else {
+      // Without a doer, a noun phrase: "Unknown actor kills in Palmyra" reads as a name.
+      const phrase = AGENTLESS[type];
+      text = place ? `${phrase} ${place}` : phrase.slice(0, phrase.lastIndexOf(' '));
+    }
     if (target && (type === 'capture' || type === 'battle' || type === 'airstrike' || type === 'shelling'))
       text += type === 'capture' ? ` from ${target}` : ` against ${target}`;
   }
