@@ -790,8 +790,8 @@ function readCapitalsAsCountries(scan: DocumentScan): void {
     if (!country) continue;
     const verb = CAPITAL_VOICE.exec(scan.text.slice(m.end, m.end + 60))?.[1];
     if (!verb || !scan.cues.capitalVerbs.has(verb)) continue;
-    const before = /(\S+)\s+$/.exec(scan.text.slice(Math.max(0, m.start - 24), m.start))?.[1]?.toLowerCase();
-    if (before && scan.cues.placePrepositions.has(before)) continue;
+    const st = scan.perSentence[m.sentence]!;
+    if (scan.cues.placePrepositions.has(lowerWordBefore(st, st.tokens.findIndex((t) => t.start === m.start), 1))) continue;
     const target = kb.countryRef(country);
     if (!target) continue;
     renamed.add(m.key);
