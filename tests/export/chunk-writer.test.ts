@@ -1,18 +1,6 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ChunkWriter } from '../../src/export/chunk-writer.js';
-
-function sink(highWaterMark: number): { stream: Writable; text: () => string; writes: () => number } {
-  const chunks: Buffer[] = [];
-  const stream = new Writable({
-    highWaterMark,
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      setImmediate(done);
-    },
-  });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8'), writes: () => chunks.length };
-}
+import { collectingSink as sink } from '../helpers/sink.js';
 
 describe('ChunkWriter', () => {
   it('keeps multi-byte text intact across chunk boundaries, including pieces bigger than a chunk', async () => {

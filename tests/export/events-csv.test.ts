@@ -1,19 +1,13 @@
-import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvField, csvLine, EVENT_CSV_COLUMNS, writeEventsCsv } from '../../src/export/events-csv.js';
 import { buildFixtureGraph, NASTY, NASTY_CLEAN } from './fixture.js';
+import { collectingSink } from '../helpers/sink.js';
 
 async function csvText(graph = buildFixtureGraph()): Promise<string> {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      done();
-    },
-  });
-  await writeEventsCsv(graph, sink);
-  return Buffer.concat(chunks).toString('utf8');
+  const sink = collectingSink();
+  await writeEventsCsv(graph, sink.stream);
+  return sink.text();
 }
 
 describe('RFC 4180 quoting', () => {

@@ -1,8 +1,8 @@
-import { Writable } from 'node:stream';
 import { MultiGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { serializeGraph, writeGraphJson } from '../../src/export/json.js';
 import { buildFixtureGraph } from './fixture.js';
+import { collectingSink } from '../helpers/sink.js';
 
 describe('serializeGraph', () => {
   it('is graphology export JSON that graph.import reads back', () => {
@@ -42,16 +42,9 @@ describe('serializeGraph', () => {
   });
 
   it('streams the same text with writeGraphJson', async () => {
-    const chunks: Buffer[] = [];
-    const sink = new Writable({
-      highWaterMark: 16,
-      write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk);
-        setImmediate(done);
-      },
-    });
+    const sink = collectingSink(16);
     const graph = buildFixtureGraph();
-    await writeGraphJson(graph, sink);
-    expect(Buffer.concat(chunks).toString('utf8')).toBe(serializeGraph(graph));
+    await writeGraphJson(graph, sink.stream);
+    expect(sink.text()).toBe(serializeGraph(graph));
   });
 });

@@ -6,10 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gexfUtf8Chunks, writeGexf, type GexfOptions } from '../../src/export/gexf.js';
 import { serializeGraph } from '../../src/export/json.js';
+import { collectingSink } from '../helpers/sink.js';
 import { FILTERED_GEXF_OPTIONS, filteredGexf } from '../../viewer/src/core/gexf';
 import { graphFromJson } from '../../viewer/src/core/graphJson';
 import { prepareGraph } from '../../viewer/src/core/graphModel';
@@ -26,16 +26,9 @@ const storedColour = (graph: ViewerGraph) => (key: string): string => graph.getN
 
 /** What `newsgraph build` writes for a graph: writeGexf into a Node stream. */
 async function streamedGexf(graph: Parameters<typeof writeGexf>[0], options: GexfOptions): Promise<string> {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    highWaterMark: 256,
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      setImmediate(done);
-    },
-  });
-  await writeGexf(graph, sink, options);
-  return Buffer.concat(chunks).toString('utf8');
+  const sink = collectingSink(256);
+  await writeGexf(graph, sink.stream, options);
+  return sink.text();
 }
 
 /** The graph as the viewer holds it after loading the build's graph.json. */
