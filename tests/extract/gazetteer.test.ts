@@ -167,8 +167,29 @@ describe('city reader', () => {
 
 describe('places', () => {
   it('all have the same fields in the same order (one hidden class)', () => {
-    const shapes = new Set(g.places().map((p) => Object.keys(p).join()));
+    const shapes = new Set([...g.places(), ...g.minorPlaces((cc) => cc === 'SY')].map((p) => Object.keys(p).join()));
     expect([...shapes]).toEqual(['id,name,aliases,type,country,lat,lon,population,parent,geonameId,featureCode,curated']);
+  });
+
+  it('keep minor towns apart until asked for, then as one Place each, like any city', () => {
+    // ‘Ayn Ḩalāqīm, Hama governorate: a GeoNames third-order admin seat with no population, not notable
+    expect(g.places().some((p) => p.id === 'geonames:2960')).toBe(false);
+    const village = g.get('geonames:2960')!;
+    expect(village).toMatchObject({ name: '‘Ayn Ḩalāqīm', type: 'town', country: 'SY', parent: 'adm1:SY-HM', population: undefined, featureCode: 'PPLA3' });
+    expect(g.isNotable(village)).toBe(false);
+    // the same object whichever way it is reached: by id, by name, among the minor towns
+    expect(g.lookup('Ayn Halaqim')).toContain(village);
+    expect(g.minorPlaces((cc) => cc === 'SY')).toContain(village);
+    expect(g.get('geonames:2960')).toBe(village);
+    expect(g.parentChain(village).map((p) => p.id)).toEqual(['adm1:SY-HM', 'country:SY']);
+  });
+
+  it('answer a name shared by a notable city and minor towns with every candidate, in candidate order', () => {
+    const names = g.lookup('Springfield');
+    const populations = names.map((p) => p.population ?? 0);
+    expect(names.length).toBeGreaterThan(3);
+    expect(names.some((p) => g.isNotable(p)) && names.some((p) => !g.isNotable(p))).toBe(true);
+    expect(populations).toEqual([...populations].sort((a, b) => b - a));
   });
 
   it('are found by id, cities too', () => {
