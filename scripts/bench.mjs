@@ -11,6 +11,7 @@
 // Which documents each figure uses is printed next to it:
 //   - subset: the first N records of reuters21578.jsonl (default 4,000): the compromise baseline
 //     (1 thread, 3 runs for the noise; 2 threads) and the pipeline at 1 and at 2 workers;
+//   - the start-up of one extraction thread (imports, knowledge base, JIT warm-up) on the subset;
 //   - full: all 19,043 Reuters records at 2 workers (throughput, peak RSS, GEXF export) and at 1, the
 //     incremental rebuild (99% → 100%), and FA-KES (804 articles).
 // Exit status 1 when any target fails or a benchmark could not run.
@@ -211,6 +212,26 @@ async function corpusBenchmarks(tmp) {
   const speedupBound = (2 * p1.cpuSeconds) / p2.cpuSeconds;
   console.log(`  speedup bound from CPU time:     ${round(speedupBound, 2)}×  (2 × ${round(p1.cpuSeconds, 1)} s ÷ ${round(p2.cpuSeconds, 1)} s; holds whatever the load)`);
   results.pipelineSubset = { set: 'subset', workers1: p1, workers2: p2, ratioToCompromise1Core: round(ratio1, 3), ratioToCompromise2Cores: round(ratio2, 3), ratioToCompromise1CoreCpu: round(ratio1Cpu, 3), ratioToCompromise2CoresCpu: round(ratio2Cpu, 3), workerSpeedup: round(speedup, 3), workerSpeedupBoundFromCpu: round(speedupBound, 3) };
+
+  // What each extraction thread pays before it runs at full speed: the fixed cost a second worker
+  // adds, which a 4,000-article subset barely amortises.
+  section('start-up of one extraction thread (fresh process, subset records; CPU: this thread + V8 helper threads)');
+  try {
+    const block = Math.max(1, Math.min(500, Math.floor(subset.kept / 4)));
+    const s = await runJsonChild(join(REPO, 'scripts', 'bench', 'startup-child.mjs'), [JSON.stringify({ root: codeRoot, inputs: [subsetFile], warmDocs: block })]);
+    const line = (label, r) => console.log(`  ${label.padEnd(34)} ${round(r.wall, 2)} s  (CPU ${round(r.threadCpu, 2)} s + helpers ${round(r.helperCpu, 2)} s)`);
+    line('import the extraction code', s.imports);
+    line('load the knowledge base', s.knowledgeBase);
+    s.blocks.forEach((b, i) => line(`extract records ${i * block + 1}-${i * block + b.documents}`, b));
+    const first = s.blocks[0];
+    const warm = s.blocks.at(-1);
+    const warmUp = first.threadCpu + first.helperCpu - (warm.threadCpu + warm.helperCpu);
+    const fixed = s.imports.threadCpu + s.imports.helperCpu + s.knowledgeBase.threadCpu + s.knowledgeBase.helperCpu + warmUp;
+    console.log(`  fixed cost per thread ≈ ${round(fixed, 2)} s of CPU (imports + knowledge base + what the first ${first.documents} records cost over the last ${warm.documents}: the JIT's warm-up)`);
+    results.threadStartup = { ...s, warmUpCpuSeconds: round(warmUp, 3), fixedCpuSeconds: round(fixed, 3) };
+  } catch (error) {
+    console.log(`  could not run: ${error.message}`);
+  }
 
   // 3. full Reuters at 2 workers: throughput, peak RSS, GEXF export of the resulting graph.
   section('pipeline on the full Reuters corpus, 2 workers then 1, cache disabled');
