@@ -101,7 +101,18 @@ const INT32_MIN = -2_147_483_648;
  * formats straight into its result.
  */
 function finiteNumberText(value: number): string {
+  // Small integers (counts, weights, communities) are most numbers in a graph: a table lookup costs
+  // a tenth of JSON.stringify's setup and makes no garbage.
+  if (value >= 0 && value < SMALL_INTS && (value | 0) === value) return smallIntText(value);
   return JSON.stringify(value);
+}
+
+const SMALL_INTS = 1024;
+let smallInts: string[] | undefined;
+
+function smallIntText(value: number): string {
+  smallInts ??= Array.from({ length: SMALL_INTS }, (_, i) => JSON.stringify(i));
+  return smallInts[value] as string;
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
