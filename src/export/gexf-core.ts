@@ -13,7 +13,7 @@
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import type { EdgeAttributes, Evidence, NodeAttributes } from '../types.js';
-import { assignIds, edgeIdMap } from './ids.js';
+import { assignIds, edgeIdMap, stableEdgeKey } from './ids.js';
 import {
   escapeMarkup,
   escapeXml,
@@ -365,6 +365,9 @@ interface GraphSurvey {
   edgeColumns: Column[];
   /** Latest full day anywhere in the graph: closes open spells and dates the file. */
   lastDay: string | undefined;
+  /** Whether some node or edge key is not usable as its id as it is (see xmlId, stableEdgeKey). */
+  renamesNodes: boolean;
+  renamesEdges: boolean;
 }
 
 /** One pass over the graph before writing: extra attribute columns and the latest date. */
@@ -379,7 +382,10 @@ function surveyGraph(graph: AbstractGraph): GraphSurvey {
     if (isIsoDay(value) && (lastDay === undefined || value > lastDay)) lastDay = value;
   };
 
-  graph.forEachNode((_node, attributes) => {
+  let renamesNodes = false;
+  let renamesEdges = false;
+  graph.forEachNode((node, attributes) => {
+    if (!renamesNodes && xmlId(node) !== node) renamesNodes = true;
     for (const key in attributes) {
       if (knownNode.has(key)) continue;
       const seen = observe(attributes[key]);
@@ -392,7 +398,8 @@ function surveyGraph(graph: AbstractGraph): GraphSurvey {
     seeDay(attributes.firstSeen);
     seeDay(attributes.lastSeen);
   });
-  graph.forEachEdge((_edge, attributes) => {
+  graph.forEachEdge((edge, attributes) => {
+    if (!renamesEdges && xmlId(stableEdgeKey(edge)) !== edge) renamesEdges = true;
     for (const key in attributes) {
       if (knownEdge.has(key)) continue;
       const seen = observe(attributes[key]);
@@ -406,7 +413,13 @@ function surveyGraph(graph: AbstractGraph): GraphSurvey {
       }
     }
   });
-  return { nodeColumns: buildColumns(NODE_COLUMNS, nodeExtras), edgeColumns: buildColumns(EDGE_COLUMNS, edgeExtras), lastDay };
+  return {
+    nodeColumns: buildColumns(NODE_COLUMNS, nodeExtras),
+    edgeColumns: buildColumns(EDGE_COLUMNS, edgeExtras),
+    lastDay,
+    renamesNodes,
+    renamesEdges,
+  };
 }
 
 // ───────────────────────────── time ─────────────────────────────
@@ -527,8 +540,9 @@ export function* gexfPieces(
 ): Generator<string, void, undefined> {
   const g = graph as AbstractGraph;
   const survey = surveyGraph(g);
-  const nodeIds = assignIds((visit) => g.forEachNode((node) => visit(node)), xmlId);
-  const edgeIds = edgeIdMap(g, xmlId);
+  // The survey already saw every key: the id maps (another pass each) only when some key needs renaming.
+  const nodeIds = survey.renamesNodes ? assignIds((visit) => g.forEachNode((node) => visit(node)), xmlId) : new Map<string, string>();
+  const edgeIds = survey.renamesEdges ? edgeIdMap(g, xmlId) : new Map<string, string>();
 
   let header = '<?xml version="1.0" encoding="UTF-8"?>\n';
   header += '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">\n';
