@@ -13,7 +13,7 @@
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import type { EdgeAttributes, Evidence, NodeAttributes } from '../types.js';
-import { assignIds, edgeIdMap } from './ids.js';
+import { assignIds, edgeIdMap, stableEdgeKey } from './ids.js';
 import {
   escapeMarkup,
   escapeXml,
@@ -101,7 +101,18 @@ const INT32_MIN = -2_147_483_648;
  * formats straight into its result.
  */
 function finiteNumberText(value: number): string {
+  // Small integers (counts, weights, communities) are most numbers in a graph: a table lookup costs
+  // a tenth of JSON.stringify's setup and makes no garbage.
+  if (value >= 0 && value < SMALL_INTS && (value | 0) === value) return smallIntText(value);
   return JSON.stringify(value);
+}
+
+const SMALL_INTS = 1024;
+let smallInts: string[] | undefined;
+
+function smallIntText(value: number): string {
+  smallInts ??= Array.from({ length: SMALL_INTS }, (_, i) => JSON.stringify(i));
+  return smallInts[value] as string;
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -137,8 +148,10 @@ function isInt32(value: number): boolean {
 const MESSY_TEXT = /[\u0000-\u001F\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]| {2}/;
 
 // List items as they appear inside value='[...]': JSON-escaped, then XML-escaped for single quotes.
-// (Caching fragments of shared sentences was measured twice: what it keeps pushed the 100k-node bench
-// graph into a full collection mid-export, which cost more than the cache saved.)
+// (Caching fragments of shared sentences was measured three times: what it keeps pushed the 100k-node bench
+// graph into a full collection mid-export, which cost more than the cache saved. Last time, a per-export
+// sentence -> fragment Map saved ~360 ms of warm generation, but its ~15 MB on top of the ~17 MB the bench's
+// sentences gain when first flattened crossed V8's old-generation limit: bench CPU 3.0-3.7 s -> 5.4-7.8 s.)
 
 /** Anything JSON or XML would escape, or XML forbids. */
 const LIST_ITEM_NEEDS_WORK = /["\\\u0000-\u001F&<>'\uD800-\uDFFF\uFFFE\uFFFF]/;
@@ -354,12 +367,16 @@ interface GraphSurvey {
   edgeColumns: Column[];
   /** Latest full day anywhere in the graph: closes open spells and dates the file. */
   lastDay: string | undefined;
+  /** Whether some node or edge key is not usable as its id as it is (see xmlId, stableEdgeKey). */
+  renamesNodes: boolean;
+  renamesEdges: boolean;
 }
 
 /** One pass over the graph before writing: extra attribute columns and the latest date. */
 function surveyGraph(graph: AbstractGraph): GraphSurvey {
-  const knownNode = new Set(NODE_COLUMNS.map(([key]) => key));
-  const knownEdge = new Set(EDGE_COLUMNS.map(([key]) => key));
+  // One set per class of the attributes that are not extras: one lookup per attribute, not two.
+  const knownNode = new Set([...NODE_COLUMNS.map(([key]) => key), ...NODE_NOT_COLUMNS]);
+  const knownEdge = new Set([...EDGE_COLUMNS.map(([key]) => key), ...EDGE_NOT_COLUMNS]);
   const nodeExtras = new Map<string, number>();
   const edgeExtras = new Map<string, number>();
   let lastDay: string | undefined;
@@ -367,9 +384,12 @@ function surveyGraph(graph: AbstractGraph): GraphSurvey {
     if (isIsoDay(value) && (lastDay === undefined || value > lastDay)) lastDay = value;
   };
 
-  graph.forEachNode((_node, attributes) => {
+  let renamesNodes = false;
+  let renamesEdges = false;
+  graph.forEachNode((node, attributes) => {
+    if (!renamesNodes && xmlId(node) !== node) renamesNodes = true;
     for (const key in attributes) {
-      if (knownNode.has(key) || NODE_NOT_COLUMNS.has(key)) continue;
+      if (knownNode.has(key)) continue;
       const seen = observe(attributes[key]);
       if (seen) nodeExtras.set(key, (nodeExtras.get(key) ?? 0) | seen);
     }
@@ -380,9 +400,10 @@ function surveyGraph(graph: AbstractGraph): GraphSurvey {
     seeDay(attributes.firstSeen);
     seeDay(attributes.lastSeen);
   });
-  graph.forEachEdge((_edge, attributes) => {
+  graph.forEachEdge((edge, attributes) => {
+    if (!renamesEdges && xmlId(stableEdgeKey(edge)) !== edge) renamesEdges = true;
     for (const key in attributes) {
-      if (knownEdge.has(key) || EDGE_NOT_COLUMNS.has(key)) continue;
+      if (knownEdge.has(key)) continue;
       const seen = observe(attributes[key]);
       if (seen) edgeExtras.set(key, (edgeExtras.get(key) ?? 0) | seen);
     }
@@ -394,7 +415,13 @@ function surveyGraph(graph: AbstractGraph): GraphSurvey {
       }
     }
   });
-  return { nodeColumns: buildColumns(NODE_COLUMNS, nodeExtras), edgeColumns: buildColumns(EDGE_COLUMNS, edgeExtras), lastDay };
+  return {
+    nodeColumns: buildColumns(NODE_COLUMNS, nodeExtras),
+    edgeColumns: buildColumns(EDGE_COLUMNS, edgeExtras),
+    lastDay,
+    renamesNodes,
+    renamesEdges,
+  };
 }
 
 // ───────────────────────────── time ─────────────────────────────
@@ -515,8 +542,9 @@ export function* gexfPieces(
 ): Generator<string, void, undefined> {
   const g = graph as AbstractGraph;
   const survey = surveyGraph(g);
-  const nodeIds = assignIds((visit) => g.forEachNode((node) => visit(node)), xmlId);
-  const edgeIds = edgeIdMap(g, xmlId);
+  // The survey already saw every key: the id maps (another pass each) only when some key needs renaming.
+  const nodeIds = survey.renamesNodes ? assignIds((visit) => g.forEachNode((node) => visit(node)), xmlId) : new Map<string, string>();
+  const edgeIds = survey.renamesEdges ? edgeIdMap(g, xmlId) : new Map<string, string>();
 
   let header = '<?xml version="1.0" encoding="UTF-8"?>\n';
   header += '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">\n';
@@ -530,13 +558,15 @@ export function* gexfPieces(
   header += `    <nodes count="${g.order}">\n`;
   yield header;
 
+  // Renamed ids are rare: with none, three map lookups per edge are skipped.
+  const nodeId = nodeIds.size === 0 ? (key: string): string => key : (key: string): string => nodeIds.get(key) ?? key;
+  const edgeId = edgeIds.size === 0 ? (key: string): string => key : (key: string): string => edgeIds.get(key) ?? key;
   for (const { node, attributes } of g.nodeEntries()) {
-    yield nodeXml(nodeIds.get(node) ?? node, node, attributes, survey);
+    yield nodeXml(nodeId(node), node, attributes, survey);
   }
   yield `    </nodes>\n    <edges count="${g.size}">\n`;
   for (const { edge, attributes, source, target } of g.edgeEntries()) {
-    const id = edgeIds.get(edge) ?? edge;
-    yield edgeXml(id, nodeIds.get(source) ?? source, nodeIds.get(target) ?? target, attributes, survey);
+    yield edgeXml(edgeId(edge), nodeId(source), nodeId(target), attributes, survey);
   }
   yield '    </edges>\n  </graph>\n</gexf>\n';
 }
