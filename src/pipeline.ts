@@ -179,7 +179,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     };
     // A cache holding a large earlier build means a rebuild, which nearly always brings a few new
     // articles: one thread starts loading the knowledge base now, while the cache is read, rather
-    // than at the first new article (its load, about 2.5 s, is what a rebuild waits for).
+    // than at the first new article (its load, about 1.5 s, is what a rebuild waits for).
     if (canPool && cacheDir !== undefined && (await ExtractionCache.packBytes(cacheDir)) > REBUILD_PACK_BYTES) pool = startPool(1);
     cache = cacheDir === undefined ? undefined : await ExtractionCache.open(cacheDir, await knowledgeHash(options));
     // A cache that cannot be written (read-only folder, a file in the way) costs speed, never documents.

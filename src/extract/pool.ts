@@ -4,9 +4,11 @@ import type { WorkerResult } from './worker.js';
 
 /**
  * Extraction threads that grow with the work. Each thread imports the extraction code and
- * loads the knowledge base (about 2.5 s of CPU and 100 MB), so a rebuild that finds a few new documents among thousands served
- * from the cache is best left to one thread: a second would load the knowledge base only to
- * compete with the main thread's reading. The pool starts with `initial` threads and adds one,
+ * loads the knowledge base (about 2 s of CPU, V8's helper threads included, and 75 MB), then runs
+ * slower for its first few hundred documents while the JIT warms up (about 1 s more; see
+ * `npm run bench`), so a rebuild that finds a few new documents among thousands served from the
+ * cache is best left to one thread: a second would pay all that only to compete with the main
+ * thread's reading. The pool starts with `initial` threads and adds one,
  * up to `max`, whenever every thread already has a backlog.
  *
  * Each thread is its own one-thread piscina pool, so that growth is decided here rather than by
