@@ -211,7 +211,9 @@ async function corpusBenchmarks(tmp) {
   // the second worker (its own knowledge base, thread hand-offs) caps it even on an idle machine.
   const speedupBound = (2 * p1.cpuSeconds) / p2.cpuSeconds;
   console.log(`  speedup bound from CPU time:     ${round(speedupBound, 2)}×  (2 × ${round(p1.cpuSeconds, 1)} s ÷ ${round(p2.cpuSeconds, 1)} s; holds whatever the load)`);
-  results.pipelineSubset = { set: 'subset', workers1: p1, workers2: p2, ratioToCompromise1Core: round(ratio1, 3), ratioToCompromise2Cores: round(ratio2, 3), ratioToCompromise1CoreCpu: round(ratio1Cpu, 3), ratioToCompromise2CoresCpu: round(ratio2Cpu, 3), workerSpeedup: round(speedup, 3), workerSpeedupBoundFromCpu: round(speedupBound, 3) };
+  const busyBound = (2 * p1.seconds) / p2.cpuSeconds;
+  console.log(`  the same, both cores busy:       ${round(busyBound, 2)}×  (2 × ${round(p1.seconds, 1)} s wall ÷ ${round(p2.cpuSeconds, 1)} s CPU: one worker already keeps ${round(p1.cpuSeconds / p1.seconds, 2)} cores busy)`);
+  results.pipelineSubset = { set: 'subset', workers1: p1, workers2: p2, ratioToCompromise1Core: round(ratio1, 3), ratioToCompromise2Cores: round(ratio2, 3), ratioToCompromise1CoreCpu: round(ratio1Cpu, 3), ratioToCompromise2CoresCpu: round(ratio2Cpu, 3), workerSpeedup: round(speedup, 3), workerSpeedupBoundFromCpu: round(speedupBound, 3), workerSpeedupBoundBothCoresBusy: round(busyBound, 3) };
 
   // What each extraction thread pays before it runs at full speed: the fixed cost a second worker
   // adds, which a 4,000-article subset barely amortises.
@@ -248,10 +250,14 @@ async function corpusBenchmarks(tmp) {
   describeStages(full1);
   const fullSpeedup = wps(full.words, full.seconds) / wps(full1.words, full1.seconds);
   const fullBound = (2 * full1.cpuSeconds) / full.cpuSeconds;
-  console.log(`  2 workers ÷ 1 worker (full):     ${round(fullSpeedup, 2)}×  (target ≥ ${TARGETS.workerSpeedup}×)  ${check('workerSpeedupFull', fullSpeedup >= TARGETS.workerSpeedup, round(fullSpeedup, 2))}  (bound from CPU time: ${round(fullBound, 2)}×)`);
+  // With 2 cores the 2-worker build cannot take less than half its CPU time; the 1-worker build
+  // already uses more than one core (V8's collector and compiler threads), hence the second bound.
+  const fullBusyBound = (2 * full1.seconds) / full.cpuSeconds;
+  console.log(`  2 workers ÷ 1 worker (full):     ${round(fullSpeedup, 2)}×  (target ≥ ${TARGETS.workerSpeedup}×)  ${check('workerSpeedupFull', fullSpeedup >= TARGETS.workerSpeedup, round(fullSpeedup, 2))}  (bound from CPU time: ${round(fullBound, 2)}×; with both cores busy all the time: ${round(fullBusyBound, 2)}×, as 1 worker keeps ${round(full1.cpuSeconds / full1.seconds, 2)} cores busy)`);
   results.reuters.workers1 = full1;
   results.reuters.workerSpeedup = round(fullSpeedup, 3);
   results.reuters.workerSpeedupBoundFromCpu = round(fullBound, 3);
+  results.reuters.workerSpeedupBoundBothCoresBusy = round(fullBusyBound, 3);
 
   // 4. incremental: 99% with a cache, then 100% with the same cache (same file path: the path is
   // part of the cache key, as when a user appends to their file).
