@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { once } from 'node:events';
 import { closeSync, createWriteStream, openSync, readSync, type WriteStream } from 'node:fs';
 import { appendFile, mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
@@ -120,16 +120,16 @@ export class ExtractionCache {
     return this.hashKey([doc.id, doc.title, doc.date ?? '', doc.url ?? '', doc.source.file, doc.text]);
   }
 
-  /** A key: the knowledge hash, then (after a kind, for entries other than extractions) each part. */
+  /**
+   * A key: the knowledge hash, then (after a kind, for entries other than extractions) each part,
+   * NUL-separated. Hashed as one string in one call: the same bytes as an update() per piece
+   * (NULs keep parts from forming a surrogate pair), without a Hash object per key.
+   */
   private hashKey(parts: readonly string[], kind = ''): string {
-    const h = createHash('sha256');
-    h.update(this.knowledgeHash);
-    if (kind) h.update(`\u0000${kind}`);
-    for (const part of parts) {
-      h.update('\u0000');
-      h.update(part);
-    }
-    return h.digest('hex');
+    let text = this.knowledgeHash;
+    if (kind) text += `\u0000${kind}`;
+    for (const part of parts) text += `\u0000${part}`;
+    return hash('sha256', text);
   }
 
   /** The cached extraction, or undefined (missing or damaged: extract again). Kept for the next build. */
