@@ -638,16 +638,19 @@ class CityTable {
   regionOf: ((country: string, adminCode: string) => string | undefined) | undefined = undefined;
   private readonly placeOf: Array<Place | undefined> = []; // by number: notable cities, rows once made
   private readonly adminCodes: string[] = []; // by number
-  private readonly geonameIds: number[] = []; // by number
-  private readonly rowOf: number[] = []; // by number: the minor town's row, -1 for a notable city
-  private readonly rowNumber: number[] = []; // by row, and the row's fields as read
+  // Numeric columns are typed arrays sized at once for the most cities the id index holds (2^18):
+  // no growth copies, and the collector does not trace them.
+  private geonameIds = new Float64Array(ROW_LIMIT); // by number
+  private rowOf = new Int32Array(ROW_LIMIT); // by number: the minor town's row, -1 for a notable city
+  private rowNumber = new Int32Array(ROW_LIMIT); // by row, and the row's fields as read
   private readonly rowName: string[] = [];
   private readonly rowCountry: string[] = [];
   private readonly rowFeature: string[] = [];
-  private readonly rowPopulation: number[] = [];
-  private readonly rowLat: number[] = [];
-  private readonly rowLon: number[] = [];
-  private pendingKeys: number[] = [];
+  private rowPopulation = new Float64Array(ROW_LIMIT);
+  private rowLat = new Float64Array(ROW_LIMIT);
+  private rowLon = new Float64Array(ROW_LIMIT);
+  private pendingKeys = new Float64Array(ROW_LIMIT);
+  private pendingKeyCount = 0;
   /** keyHash(key) × 2^18 + row, ascending. */
   private nameKeys = new Float64Array(0);
   /** GeoNames id × 2^18 + number, ascending (ids < 2^35, numbers < 2^18: exact in a double). */
@@ -658,37 +661,50 @@ class CityTable {
     return this.rowName.length;
   }
 
+  private get count(): number {
+    return this.placeOf.length;
+  }
+
   addPlace(p: Place, adminCode: string): void {
+    const n = this.count;
+    if (n >= ROW_LIMIT) throw new Error('gazetteer: too many cities for the city index');
+    this.geonameIds[n] = p.geonameId!;
+    this.rowOf[n] = -1;
     this.placeOf.push(p);
     this.adminCodes.push(adminCode);
-    this.geonameIds.push(p.geonameId!);
-    this.rowOf.push(-1);
   }
 
   addMinor(c: CityReader): void {
+    const n = this.count;
     const row = this.rowName.length;
-    if (row >= ROW_LIMIT) throw new Error('gazetteer: too many minor towns for the city table');
-    this.rowOf.push(row);
-    this.rowNumber.push(this.placeOf.length);
+    if (n >= ROW_LIMIT) throw new Error('gazetteer: too many cities for the city index');
+    this.geonameIds[n] = c.cityId;
+    this.rowOf[n] = row;
     this.placeOf.push(undefined);
     this.adminCodes.push(c.adminCode);
-    this.geonameIds.push(c.cityId);
+    this.rowNumber[row] = n;
     this.rowName.push(c.name);
     this.rowCountry.push(c.country);
     this.rowFeature.push(c.featureCode);
-    this.rowPopulation.push(c.population);
-    this.rowLat.push(c.lat);
-    this.rowLon.push(c.lon);
-    for (const k of nameVariants(c.name)) this.pendingKeys.push(keyHash(k) * ROW_LIMIT + row);
+    this.rowPopulation[row] = c.population;
+    this.rowLat[row] = c.lat;
+    this.rowLon[row] = c.lon;
+    for (const k of nameVariants(c.name)) {
+      if (this.pendingKeyCount === this.pendingKeys.length) {
+        const grown = new Float64Array(this.pendingKeys.length * 2);
+        grown.set(this.pendingKeys);
+        this.pendingKeys = grown;
+      }
+      this.pendingKeys[this.pendingKeyCount++] = keyHash(k) * ROW_LIMIT + row;
+    }
   }
 
   /** Sorts the name and id indexes, once every city is read. */
   seal(): void {
-    if (this.placeOf.length >= 2 ** 18) throw new Error('gazetteer: too many cities for the city index');
-    this.nameKeys = Float64Array.from(this.pendingKeys).sort();
-    this.pendingKeys = [];
-    this.byId = new Float64Array(this.geonameIds.length);
-    for (let n = 0; n < this.geonameIds.length; n++) {
+    this.nameKeys = this.pendingKeys.slice(0, this.pendingKeyCount).sort();
+    this.pendingKeys = new Float64Array(0);
+    this.byId = new Float64Array(this.count);
+    for (let n = 0; n < this.count; n++) {
       const id = this.geonameIds[n]!;
       if (!(Number.isInteger(id) && id >= 0 && id < 2 ** 35)) throw new Error(`gazetteer: GeoNames id ${id} out of range`);
       this.byId[n] = id * 2 ** 18 + n;
