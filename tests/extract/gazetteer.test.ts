@@ -184,6 +184,18 @@ describe('places', () => {
     expect(g.parentChain(village).map((p) => p.id)).toEqual(['adm1:SY-HM', 'country:SY']);
   });
 
+  it('list a minor town the supplement describes among the places, curated, under its GeoNames and its curated names', () => {
+    // Tal Afar: no population in GeoNames ("Tall ‘Afar"), described in data/gazetteer/places.json
+    const talAfar = g.get('geonames:90393')!;
+    expect(talAfar).toMatchObject({ name: 'Tal Afar', curated: true, country: 'IQ', parent: 'adm1:IQ-NI' });
+    expect(talAfar.aliases).toContain('Tall ‘Afar');
+    expect(g.isNotable(talAfar)).toBe(true);
+    expect(g.places()).toContain(talAfar);
+    expect(g.minorPlaces((cc) => cc === 'IQ')).not.toContain(talAfar);
+    expect(g.lookup('Tall Afar')[0]).toBe(talAfar);
+    expect(g.lookup('Tal Afar')[0]).toBe(talAfar);
+  });
+
   it('answer a name shared by a notable city and minor towns with every candidate, in candidate order', () => {
     const names = g.lookup('Springfield');
     const populations = names.map((p) => p.population ?? 0);
