@@ -623,6 +623,7 @@ function lowerBound(sorted: Float64Array, value: number): number {
 }
 
 const NO_ROWS: readonly number[] = Object.freeze([]);
+/** Cities the table holds (and so minor-town rows): numbers and rows fit in the low 18 bits of a key. */
 const ROW_LIMIT = 2 ** 18;
 
 /**
@@ -640,15 +641,15 @@ class CityTable {
   private readonly adminCodes: string[] = []; // by number
   // Numeric columns are typed arrays sized at once for the most cities the id index holds (2^18):
   // no growth copies, and the collector does not trace them.
-  private geonameIds = new Float64Array(ROW_LIMIT); // by number
-  private rowOf = new Int32Array(ROW_LIMIT); // by number: the minor town's row, -1 for a notable city
-  private rowNumber = new Int32Array(ROW_LIMIT); // by row, and the row's fields as read
+  private readonly geonameIds = new Float64Array(ROW_LIMIT); // by number
+  private readonly rowOf = new Int32Array(ROW_LIMIT); // by number: the minor town's row, -1 for a notable city
+  private readonly rowNumber = new Int32Array(ROW_LIMIT); // by row, and the row's fields as read
   private readonly rowName: string[] = [];
   private readonly rowCountry: string[] = [];
   private readonly rowFeature: string[] = [];
-  private rowPopulation = new Float64Array(ROW_LIMIT);
-  private rowLat = new Float64Array(ROW_LIMIT);
-  private rowLon = new Float64Array(ROW_LIMIT);
+  private readonly rowPopulation = new Float64Array(ROW_LIMIT);
+  private readonly rowLat = new Float64Array(ROW_LIMIT);
+  private readonly rowLon = new Float64Array(ROW_LIMIT);
   private pendingKeys = new Float64Array(ROW_LIMIT);
   private pendingKeyCount = 0;
   /** keyHash(key) × 2^18 + row, ascending. */
@@ -739,12 +740,13 @@ class CityTable {
     return this.placeOf[n];
   }
 
-  /** A minor town's coordinates and name as read, without making it a Place. */
+  /** A minor town's coordinates as read, without making it a Place. */
   coordinates(n: number): { lat: number; lon: number } {
     const row = this.rowOf[n]!;
     return { lat: this.rowLat[row]!, lon: this.rowLon[row]! };
   }
 
+  /** A minor town's name as read (a supplement may since have renamed its Place). */
   originalName(n: number): string {
     return this.rowName[this.rowOf[n]!]!;
   }
