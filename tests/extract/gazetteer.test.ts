@@ -137,6 +137,21 @@ describe('gazetteer user files', () => {
     expect(diags[0]?.source).toEqual({ file, record: 2 });
   });
 
+  it('merges a user place into the minor town it names in another spelling nearby', () => {
+    // GeoNames' ‘Ayn Ḩalāqīm (Hama governorate, a minor town kept as a row until asked for)
+    const file = join(dir, 'village.json');
+    writeFileSync(file, JSON.stringify({ places: [{ id: 'ayn-halaqim', name: 'Ayn Halakeem', type: 'town', country: 'SY', lat: 34.94, lon: 36.32 }] }));
+    const mine = loadGazetteer([file], () => {});
+    const village = mine.get('geonames:2960')!;
+    // a curated entry keeps the parent it gives, else its country (as before the city table)
+    expect(village).toMatchObject({ name: 'Ayn Halakeem', curated: true, parent: 'country:SY' });
+    expect(village.aliases).toContain('‘Ayn Ḩalāqīm');
+    expect(mine.places()).toContain(village);
+    expect(mine.minorPlaces((cc) => cc === 'SY')).not.toContain(village);
+    expect(mine.lookup('Ayn Halakeem')[0]).toBe(village);
+    expect(mine.lookup('Ayn Halaqim')[0]).toBe(village);
+  });
+
   it('reports an unreadable file as a diagnostic naming it', () => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, '{ "places": [ oops');
