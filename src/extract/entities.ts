@@ -3,6 +3,7 @@ import type { EntityMention, EntityRef, RelationMention } from './model.js';
 import { newRef, placeRefOf, type Cues, type KnowledgeBase } from './knowledge.js';
 import type { NameCandidate, NameMatch } from './matcher.js';
 import { isAcronym, isCapitalised, isWord, tokenize, type Token } from './tokens.js';
+import { normalizeName } from './names.js';
 
 /**
  * Actor and place mentions in one document, resolved to global keys.
@@ -37,13 +38,7 @@ const DEMONYM_MILITARY = /^\s+((?:(?:fighter|war|combat)\s+)?(?:jets|planes|warp
 const GENERIC_ARMY = /\b(?:the|its|an?|government|regime|pro-government)?\s*\b(army|military|government forces|regime forces|government troops|pro-government forces|army troops|army units|army soldiers|army men)\b/gi;
 
 function keyFromName(kind: 'actor' | 'place', type: string, name: string): string {
-  const n = name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’'`]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  const n = normalizeName(name);
   return kind === 'place' ? `place:name:${n}` : `actor:${type.replace(/\s+/g, '-')}:${n}`;
 }
 
