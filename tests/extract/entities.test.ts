@@ -23,6 +23,12 @@ describe('entity recognition and resolution', () => {
     expect(keys.size).toBe(1);
   });
 
+  it('keys a name found by a cue the way the lexicon and gazetteer key names: a possessive does not split it', () => {
+    const r = run("The National Cattlemen's Association said prices rose. The National Cattlemen Association disagreed.");
+    expect(keysOf(r, "National Cattlemen's Association")).toEqual(['actor:organization:national cattlemen association']);
+    expect(keysOf(r, 'National Cattlemen Association')).toEqual(keysOf(r, "National Cattlemen's Association"));
+  });
+
   it('resolves a surname to the full name given earlier in the article', () => {
     const r = run('Syrian opposition figure Riad Hijab spoke in Riyadh. Later, Hijab said talks had failed.');
     expect(keysOf(r, 'Hijab')).toEqual(keysOf(r, 'Riad Hijab'));
