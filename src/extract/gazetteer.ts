@@ -667,22 +667,12 @@ class CityTable {
   }
 
   addPlace(p: Place, adminCode: string): void {
-    const n = this.count;
-    if (n >= ROW_LIMIT) throw new Error('gazetteer: too many cities for the city index');
-    this.geonameIds[n] = p.geonameId!;
-    this.rowOf[n] = -1;
-    this.placeOf.push(p);
-    this.adminCodes.push(adminCode);
+    this.addCity(p.geonameId!, adminCode, p, -1);
   }
 
   addMinor(c: CityReader): void {
-    const n = this.count;
     const row = this.rowName.length;
-    if (n >= ROW_LIMIT) throw new Error('gazetteer: too many cities for the city index');
-    this.geonameIds[n] = c.cityId;
-    this.rowOf[n] = row;
-    this.placeOf.push(undefined);
-    this.adminCodes.push(c.adminCode);
+    const n = this.addCity(c.cityId, c.adminCode, undefined, row);
     this.rowNumber[row] = n;
     this.rowName.push(c.name);
     this.rowCountry.push(c.country);
@@ -698,6 +688,17 @@ class CityTable {
       }
       this.pendingKeys[this.pendingKeyCount++] = keyHash(k) * ROW_LIMIT + row;
     }
+  }
+
+  /** The next city number, for a notable city's Place or a minor town's row (-1 for none). */
+  private addCity(geonameId: number, adminCode: string, place: Place | undefined, row: number): number {
+    const n = this.count;
+    if (n >= ROW_LIMIT) throw new Error('gazetteer: too many cities for the city index');
+    this.geonameIds[n] = geonameId;
+    this.rowOf[n] = row;
+    this.placeOf.push(place);
+    this.adminCodes.push(adminCode);
+    return n;
   }
 
   /** Sorts the name and id indexes, once every city is read. */
@@ -751,13 +752,10 @@ class CityTable {
     return this.rowName[this.rowOf[n]!]!;
   }
 
-  /** The city with this GeoNames id (the last of several with one id, as a Map filled in order would give). */
+  /** The city with this GeoNames id. */
   byGeonameId(id: number): Place | undefined {
-    if (!Number.isInteger(id) || id < 0) return undefined;
-    const at = lowerBound(this.byId, (id + 1) * 2 ** 18);
-    if (at === 0) return undefined;
-    const k = this.byId[at - 1]!;
-    return Math.floor(k / 2 ** 18) === id ? this.place(k % 2 ** 18) : undefined;
+    const n = this.numberOfId(id);
+    return n < 0 ? undefined : this.place(n);
   }
 
   /** Numbers of a country's cities, in file order (grouped on first use). */
@@ -807,8 +805,16 @@ class CityTable {
 
   /** The file position of a city Place (for the index's build-time order). */
   numberOf(p: Place): number {
-    const at = lowerBound(this.byId, (p.geonameId! + 1) * 2 ** 18);
-    return this.byId[at - 1]! % 2 ** 18;
+    return this.numberOfId(p.geonameId!);
+  }
+
+  /** The number of the city with this GeoNames id (the last of several, as a Map filled in order would give), or -1. */
+  private numberOfId(id: number): number {
+    if (!Number.isInteger(id) || id < 0) return -1;
+    const at = lowerBound(this.byId, (id + 1) * 2 ** 18);
+    if (at === 0) return -1;
+    const k = this.byId[at - 1]!;
+    return Math.floor(k / 2 ** 18) === id ? k % 2 ** 18 : -1;
   }
 
   private make(n: number): Place {
