@@ -142,7 +142,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
   const started = process.hrtime.bigint();
   const clock = stopwatch();
   // The extraction code (compromise, chrono) and the knowledge base are loaded on this thread only
-  // if it extracts (a small input, or one worker): about a second of CPU that a build on the pool,
+  // if it extracts (a small input, or one worker): about 2 s of CPU that a build on the pool,
   // or a rebuild served from the cache, never spends here.
   let extractHere: ((doc: Doc) => DocExtraction) | undefined;
   const localExtractor = async () => {

@@ -243,6 +243,7 @@ export class ExtractionCache {
       const entries = [...this.stored].filter(([, e]) => e.used);
       for (const [key, e] of entries) {
         if (!out.write(`${key}\t`)) await once(out, 'drain');
+        // a copy: the stream may hold a chunk until it is flushed, and the next bytesOf reuses the window
         if (!out.write(Buffer.concat([this.bytesOf(e), LINE_END]))) await once(out, 'drain');
       }
       out.end(await readFile(this.journalPath));
