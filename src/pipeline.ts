@@ -6,7 +6,7 @@ import { readDocuments } from './ingest/index.js';
 import type { IngestOptions } from './ingest/index.js';
 import type { KnowledgeOptions } from './extract/knowledge.js';
 import type { DocExtraction } from './extract/model.js';
-import { mergeExtractions } from './resolve/merge.js';
+import { Merger } from './resolve/merge.js';
 import { inferPublicationDates } from './resolve/anchor.js';
 import { buildGraph, styleGraph, type KnowledgeGraph } from './graph/build.js';
 import { assignMetrics } from './graph/metrics.js';
@@ -109,8 +109,15 @@ async function knowledgeHash(options: KnowledgeOptions): Promise<string> {
 
 /** Graph from extractions: resolution across documents, metrics, styling, layout. */
 export function graphFromExtractions(extractions: DocExtraction[], options: { undatedEvents?: boolean; lap?: (stage: string) => void } = {}): KnowledgeGraph {
+  const merger = new Merger();
+  for (const x of extractions) merger.add(x);
+  return graphFromMerger(merger, options);
+}
+
+/** Graph from the extractions a merger was given (see graphFromExtractions). */
+export function graphFromMerger(merger: Merger, options: { undatedEvents?: boolean; lap?: (stage: string) => void } = {}): KnowledgeGraph {
   const lap = options.lap ?? (() => {});
-  const merged = mergeExtractions(extractions);
+  const merged = merger.result();
   // An event nobody dates cannot sit on a timeline or be told apart from its repeats; unless
   // asked for, it is left out (its sentences remain evidence on its actors and places).
   if (!options.undatedEvents) merged.events = merged.events.filter((e) => e.dateVotes.size > 0);
@@ -164,7 +171,10 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     // past a budget they spill to sorted runs beside the outputs.
     const docsOut = batch.stream('documents.json');
     texts = new DocumentsJson(() => batch.scratchPath('documents-run'));
-    const extractions: DocExtraction[] = [];
+    // Each extraction is folded into the merge as it arrives and then dropped: memory follows the
+    // graph, not the corpus. An undated article's waits (see date inference below).
+    let merger: Merger | undefined = new Merger();
+    const heldUndated = new Map<string, DocExtraction>();
     let words = 0;
     let cachedCount = 0;
     let done = 0;
@@ -199,9 +209,11 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     };
     const inflight = new Set<Promise<void>>();
     const finish = (doc: Doc, x: DocExtraction) => {
-      extractions.push(x);
+      if (undated.has(doc.id)) heldUndated.set(doc.id, x);
+      else merger!.add(x);
       words += x.words;
-      options.onDocument?.(doc, ++done);
+      done++;
+      options.onDocument?.(doc, done);
     };
 
     // Uncached documents wait here until it is clear whether the input is large enough for the
@@ -309,17 +321,17 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     clock.lap('documents.json (rest)');
 
     if (undated.size) {
-      const anchors = inferPublicationDates(mergeExtractions(extractions).events);
-      const redo: Array<{ index: number; doc: Doc; key: string | undefined }> = [];
-      for (let i = 0; i < extractions.length; i++) {
-        const day = anchors.get(extractions[i]!.doc.id);
-        const doc = day ? undated.get(extractions[i]!.doc.id) : undefined;
+      const anchors = inferPublicationDates(merger.eventsWith([...heldUndated.values()]));
+      const redo: Array<{ id: string; doc: Doc; key: string | undefined }> = [];
+      for (const id of heldUndated.keys()) {
+        const day = anchors.get(id);
+        const doc = day ? undated.get(id) : undefined;
         if (!doc || !day) continue;
         const dated: Doc = { ...doc, date: day, datePrecision: 'day', dateSource: 'inferred' };
         const key = cache?.keyOf(dated);
         const hit = key ? await cache!.get(key) : undefined;
-        if (hit) extractions[i] = hit;
-        else redo.push({ index: i, doc: dated, key });
+        if (hit) heldUndated.set(id, hit);
+        else redo.push({ id, doc: dated, key });
       }
       // Extracted again on the pool when there is one (its threads hold the knowledge base).
       const results = await extractAll(redo.map((r) => r.doc));
@@ -330,18 +342,20 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
           continue;
         }
         await remember(redo[j]!.key, r.x, r.json);
-        extractions[redo[j]!.index] = r.x;
+        heldUndated.set(redo[j]!.id, r.x);
       }
       undated.clear();
       clock.lap('date inference');
     }
+    for (const x of heldUndated.values()) merger.add(x);
+    heldUndated.clear();
     await pool?.destroy();
     pool = undefined;
-    const documentCount = extractions.length;
-    const graph = graphFromExtractions(extractions, { undatedEvents: options.undatedEvents === true, lap: clock.lap });
-    // The graph holds what the exports need: the extractions (most of the heap) can go, so the
-    // collector stops tracing them while the files are written.
-    extractions.length = 0;
+    const documentCount = done;
+    const graph = graphFromMerger(merger, { undatedEvents: options.undatedEvents === true, lap: clock.lap });
+    // The graph holds what the exports need: the merge's tallies can go, so the collector stops
+    // tracing them while the files are written.
+    merger = undefined;
     await writeGexf(graph, batch.stream('graph.gexf'), { title: `newsgraph: ${documentCount} documents` });
     clock.lap('graph.gexf');
     await writeGraphJson(graph, batch.stream('graph.json'));

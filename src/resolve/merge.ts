@@ -134,77 +134,429 @@ function variantMap(refs: Map<string, { ref: EntityRef; count: number }>): Map<s
   return out;
 }
 
-export function mergeExtractions(extractions: DocExtraction[]): MergedGraphData {
-  // Documents in id order so the result does not depend on input order.
-  const docs = [...extractions].sort((a, b) => (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
+/**
+ * Cross-document merging as the extractions arrive, in any order: each one is folded into
+ * per-key tallies and then dropped, so a build holds what the graph needs, not every article's
+ * extraction. The result is defined by reading the documents in id order (and each document's
+ * mentions in order); every tally keeps the position, document id then index, of what it
+ * holds, so the order of arrival never shows.
+ */
+export class Merger {
+  private readonly index = new KeyIndex();
+  private readonly entities = new Map<string, EntityTally>();
+  private readonly relations = new Map<string, RelationTally>();
+  private readonly documents: Array<DocExtraction['doc']> = [];
 
-  const refCounts = new Map<string, { ref: EntityRef; count: number }>();
-  for (const x of docs) {
-    for (const m of x.entities) {
-      const r = refCounts.get(m.key);
-      if (r) r.count++;
-      else refCounts.set(m.key, { ref: x.refs[m.key] ?? m, count: 1 });
-    }
-  }
-  const variants = variantMap(refCounts);
-  const canon = (key: string): string => variants.get(key) ?? key;
-
-  const entities = new Map<string, MergedEntity>();
-  const ensureEntity = (key: string, ref: EntityRef): MergedEntity => {
-    let e = entities.get(key);
-    if (!e) {
-      const base = refCounts.get(key)?.ref ?? ref;
-      e = { key, ref: { ...base, key }, aliases: new Set(), aliasCounts: new Map(), documents: new Set(), mentions: 0, evidence: [], dates: [] };
-      entities.set(key, e);
-    }
-    return e;
-  };
-  for (const x of docs) {
-    for (const m of x.entities) {
-      const key = canon(m.key);
-      const e = ensureEntity(key, m);
-      e.aliases.add(m.surface);
-      e.aliasCounts.set(m.surface, (e.aliasCounts.get(m.surface) ?? 0) + 1);
-      e.mentions++;
-      if (!e.documents.has(x.doc.id)) {
-        e.documents.add(x.doc.id);
-        if (x.doc.date) e.dates.push(x.doc.date);
+  add(x: DocExtraction): void {
+    const doc = x.doc.id;
+    this.documents.push(x.doc);
+    this.index.add(x);
+    const count = x.entities.length;
+    for (let i = 0; i < count; i++) {
+      const m = x.entities[i]!;
+      const e = this.entity(m.key, doc, i);
+      noteFirst(e.aliases, m.surface, doc, i);
+      const spoken = e.spoken.get(m.surface);
+      if (!spoken) e.spoken.set(m.surface, { count: 1, doc, at: i });
+      else {
+        spoken.count++;
+        if (earlier(doc, i, spoken.doc, spoken.at)) moveTo(spoken, doc, i);
       }
-      pushEvidence(e.evidence, { doc: x.doc.id, sentence: m.sentence, text: x.sentences[m.sentence] ?? '' });
+      e.mentions++;
+      if (!e.documents.has(doc)) e.documents.set(doc, x.doc.date);
+      e.evidence.add(doc, i, m.sentence, x.sentences);
     }
     // Entities referenced only by relations or events (e.g. a parent place) still need a node.
-    for (const [key, ref] of Object.entries(x.refs)) {
-      const e = ensureEntity(canon(key), ref);
-      e.aliases.add(ref.label);
+    let j = count;
+    for (const key in x.refs) {
+      const ref = x.refs[key]!;
+      const e = this.entity(key, doc, j);
+      if (!e.tableRef || earlier(doc, j, e.tableDoc, e.tableAt)) {
+        e.tableRef = ref;
+        e.tableDoc = doc;
+        e.tableAt = j;
+      }
+      noteFirst(e.aliases, ref.label, doc, j);
+      j++;
+    }
+    for (let t = 0; t < x.relations.length; t++) {
+      const r = x.relations[t]!;
+      const id = `${r.relation}|${r.from}|${r.to}`;
+      let rel = this.relations.get(id);
+      if (!rel) {
+        rel = { relation: r.relation, from: r.from, to: r.to, doc, at: t, weight: 0, title: undefined, titleDoc: '', titleAt: 0, evidence: new EvidenceTally() };
+        this.relations.set(id, rel);
+      } else if (earlier(doc, t, rel.doc, rel.at)) moveTo(rel, doc, t);
+      rel.weight++;
+      if (r.title && (rel.title === undefined || earlier(doc, t, rel.titleDoc, rel.titleAt))) {
+        rel.title = r.title;
+        rel.titleDoc = doc;
+        rel.titleAt = t;
+      }
+      rel.evidence.add(doc, t, r.sentence, x.sentences);
     }
   }
 
-  const relations = new Map<string, MergedRelation>();
-  for (const x of docs) {
-    for (const r of x.relations) {
+  /** The events as if `extra` had been added too, the merger unchanged (to date undated articles). */
+  eventsWith(extra: DocExtraction[]): MergedEvent[] {
+    const index = this.index.copy();
+    for (const x of extra) index.add(x);
+    return index.events(index.canon());
+  }
+
+  result(): MergedGraphData {
+    const canon = this.index.canon();
+    const entities = this.mergedEntities(canon);
+    return {
+      entities,
+      relations: liftToMentioned(entities, this.mergedRelations(canon)),
+      events: this.index.events(canon),
+      documents: [...this.documents].sort((a, b) => compareIds(a.id, b.id)),
+    };
+  }
+
+  private entity(key: string, doc: string, at: number): EntityTally {
+    let e = this.entities.get(key);
+    if (!e) {
+      e = { doc, at, tableRef: undefined, tableDoc: '', tableAt: 0, aliases: new Map(), spoken: new Map(), documents: new Map(), mentions: 0, evidence: new EvidenceTally() };
+      this.entities.set(key, e);
+    } else if (earlier(doc, at, e.doc, e.at)) moveTo(e, doc, at);
+    return e;
+  }
+
+  /** One entity per canonical key, in the order the keys are first met. */
+  private mergedEntities(canon: (key: string) => string): Map<string, MergedEntity> {
+    const groups = groupBy(this.entities, canon);
+    const merged = new Map<string, MergedEntity>();
+    for (const [key, tallies] of sortedGroups(groups)) {
+      // The label of the first mention of the key itself, else of the first table entry.
+      const base = this.index.firstMentionRef(key) ?? this.entities.get(key)!.tableRef!;
+      const documents = new Map<string, string | undefined>();
+      for (const t of tallies) for (const [doc, date] of t.documents) documents.set(doc, date);
+      const docIds = [...documents.keys()].sort(compareIds);
+      const dates: string[] = [];
+      for (const id of docIds) {
+        const date = documents.get(id);
+        if (date) dates.push(date);
+      }
+      const aliases = new Map<string, Position>();
+      const spoken = new Map<string, { count: number; doc: string; at: number }>();
+      let mentions = 0;
+      for (const t of tallies) {
+        for (const [alias, p] of t.aliases) noteFirst(aliases, alias, p.doc, p.at);
+        for (const [surface, s] of t.spoken) {
+          const into = spoken.get(surface);
+          if (!into) spoken.set(surface, { ...s });
+          else {
+            into.count += s.count;
+            if (earlier(s.doc, s.at, into.doc, into.at)) moveTo(into, s.doc, s.at);
+          }
+        }
+        mentions += t.mentions;
+      }
+      merged.set(key, {
+        key,
+        ref: { ...base, key },
+        aliases: new Set(inOrder(aliases)),
+        aliasCounts: new Map(inOrder(spoken).map((surface) => [surface, spoken.get(surface)!.count])),
+        documents: new Set(docIds),
+        mentions,
+        evidence: firstEvidence(tallies.flatMap((t) => t.evidence.ranked)),
+        dates,
+      });
+    }
+    return merged;
+  }
+
+  /** Relations between canonical keys (a relation of a key with itself dropped), in the order first met. */
+  private mergedRelations(canon: (key: string) => string): MergedRelation[] {
+    const groups = new Map<string, RelationTally[]>();
+    for (const r of this.relations.values()) {
       const from = canon(r.from);
       const to = canon(r.to);
       if (from === to) continue;
       const id = `${r.relation}|${from}|${to}`;
-      let rel = relations.get(id);
-      if (!rel) {
-        rel = { from, to, relation: r.relation, weight: 0, evidence: [] };
-        if (r.title) rel.title = r.title;
-        relations.set(id, rel);
-      }
-      rel.weight++;
-      if (!rel.title && r.title) rel.title = r.title;
-      pushEvidence(rel.evidence, { doc: x.doc.id, sentence: r.sentence, text: x.sentences[r.sentence] ?? '' });
+      const group = groups.get(id);
+      if (group) group.push(r);
+      else groups.set(id, [r]);
     }
+    const out: Array<{ doc: string; at: number; relation: MergedRelation }> = [];
+    for (const tallies of groups.values()) {
+      const first = tallies.reduce((a, b) => (earlier(b.doc, b.at, a.doc, a.at) ? b : a));
+      const titled = tallies.filter((t) => t.title !== undefined);
+      const title = titled.length ? titled.reduce((a, b) => (earlier(b.titleDoc, b.titleAt, a.titleDoc, a.titleAt) ? b : a)).title : undefined;
+      const relation: MergedRelation = {
+        from: canon(first.from),
+        to: canon(first.to),
+        relation: first.relation,
+        weight: tallies.reduce((n, t) => n + t.weight, 0),
+        evidence: firstEvidence(tallies.flatMap((t) => t.evidence.ranked)),
+      };
+      if (title) relation.title = title;
+      out.push({ doc: first.doc, at: first.at, relation });
+    }
+    return out.sort(byPosition).map((o) => o.relation);
+  }
+}
+
+export function mergeExtractions(extractions: DocExtraction[]): MergedGraphData {
+  const merger = new Merger();
+  for (const x of extractions) merger.add(x);
+  return merger.result();
+}
+
+/** Where a contribution sits: its document's id, then its index within the document. */
+interface Position {
+  doc: string;
+  at: number;
+}
+
+/** Ids in code-unit order, the order the merge is defined in. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function earlier(doc: string, at: number, thanDoc: string, thanAt: number): boolean {
+  return doc < thanDoc || (doc === thanDoc && at < thanAt);
+}
+
+function moveTo(p: Position, doc: string, at: number): void {
+  p.doc = doc;
+  p.at = at;
+}
+
+function byPosition(a: Position, b: Position): number {
+  return compareIds(a.doc, b.doc) || a.at - b.at;
+}
+
+function noteFirst(map: Map<string, Position>, key: string, doc: string, at: number): void {
+  const p = map.get(key);
+  if (!p) map.set(key, { doc, at });
+  else if (earlier(doc, at, p.doc, p.at)) moveTo(p, doc, at);
+}
+
+/** Keys of a map in the order of their positions. */
+function inOrder(map: Map<string, Position>): string[] {
+  return [...map].sort((a, b) => byPosition(a[1], b[1])).map(([k]) => k);
+}
+
+interface RankedEvidence extends Position {
+  evidence: Evidence;
+}
+
+/** The first MAX_EVIDENCE distinct sentences in reading order (what pushEvidence keeps). */
+function firstEvidence(list: RankedEvidence[]): Evidence[] {
+  const out: Evidence[] = [];
+  for (const r of list.sort(byPosition)) pushEvidence(out, r.evidence);
+  return out;
+}
+
+/** The first MAX_EVIDENCE distinct sentences in reading order, from evidence met in any order. */
+class EvidenceTally {
+  private list: RankedEvidence[] = [];
+  /**
+   * Once MAX_EVIDENCE distinct sentences are held, the position of the last of them: nothing
+   * after it can be among the first (documents mostly arrive in id order, so most are turned
+   * away here, before anything is allocated).
+   */
+  private cutoff: Position | undefined;
+
+  add(doc: string, at: number, sentence: number, sentences: Record<number, string>): void {
+    if (this.cutoff && !earlier(doc, at, this.cutoff.doc, this.cutoff.at)) return;
+    this.list.push({ doc, at, evidence: { doc, sentence, text: sentences[sentence] ?? '' } });
+    if (this.list.length < 2 * MAX_EVIDENCE) return;
+    this.list = firstDistinct(this.list);
+    if (this.list.length >= MAX_EVIDENCE) this.cutoff = this.list[this.list.length - 1];
   }
 
-  const events = mergeEvents(docs, canon);
-  return {
-    entities,
-    relations: liftToMentioned(entities, [...relations.values()]),
-    events,
-    documents: docs.map((x) => x.doc),
-  };
+  get ranked(): readonly RankedEvidence[] {
+    return this.list;
+  }
+}
+
+function firstDistinct(list: RankedEvidence[]): RankedEvidence[] {
+  const out: RankedEvidence[] = [];
+  const seen = new Set<string>();
+  for (const r of list.sort(byPosition)) {
+    if (out.length >= MAX_EVIDENCE) break;
+    const id = `${r.evidence.doc}\u0000${r.evidence.sentence}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(r);
+  }
+  return out;
+}
+
+interface EntityTally extends Position {
+  /** The first entry for the key in a document's entity table, with its position. */
+  tableRef: EntityRef | undefined;
+  tableDoc: string;
+  tableAt: number;
+  aliases: Map<string, Position>;
+  /** Surface forms of the mentions: how often, and where first. */
+  spoken: Map<string, { count: number; doc: string; at: number }>;
+  /** Documents mentioning it, with their publication dates. */
+  documents: Map<string, string | undefined>;
+  mentions: number;
+  evidence: EvidenceTally;
+}
+
+interface RelationTally extends Position {
+  relation: Relation;
+  from: string;
+  to: string;
+  weight: number;
+  title: string | undefined;
+  titleDoc: string;
+  titleAt: number;
+  evidence: EvidenceTally;
+}
+
+function groupBy<T>(tallies: Map<string, T>, canon: (key: string) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const [key, t] of tallies) {
+    const c = canon(key);
+    const group = groups.get(c);
+    if (group) group.push(t);
+    else groups.set(c, [t]);
+  }
+  return groups;
+}
+
+/** Groups in the order their first member was met. */
+function sortedGroups<T extends Position>(groups: Map<string, T[]>): Array<[string, T[]]> {
+  const first = (list: T[]) => list.reduce((a, b) => (earlier(b.doc, b.at, a.doc, a.at) ? b : a));
+  return [...groups].map(([k, list]) => ({ k, list, p: first(list) })).sort((a, b) => byPosition(a.p, b.p)).map((g) => [g.k, g.list]);
+}
+
+interface KeyEntry {
+  mentions: number;
+  /** The entity table's ref (or the mention itself) at the key's first mention. */
+  mentionRef: EntityRef | undefined;
+  mentionDoc: string;
+  mentionAt: number;
+  /** The type in the last entity table listing the key. */
+  type: string | undefined;
+  typeDoc: string;
+  typeAt: number;
+}
+
+interface EventDoc {
+  id: string;
+  date: string | undefined;
+  mentions: Array<{ m: EventMention; text: string }>;
+}
+
+/**
+ * What canonical keys and events need, small enough to copy: per key its mention count, first
+ * ref and latest type; per place its first parent; the event mentions with their sentences.
+ */
+class KeyIndex {
+  private keys = new Map<string, KeyEntry>();
+  /** "located in" parents of raw keys: the first one met. */
+  private parents = new Map<string, { doc: string; at: number; to: string }>();
+  private eventDocs: EventDoc[] = [];
+
+  add(x: DocExtraction): void {
+    const doc = x.doc.id;
+    for (let i = 0; i < x.entities.length; i++) {
+      const m = x.entities[i]!;
+      const k = this.entry(m.key);
+      if (k.mentions === 0 || earlier(doc, i, k.mentionDoc, k.mentionAt)) {
+        k.mentionRef = x.refs[m.key] ?? m;
+        k.mentionDoc = doc;
+        k.mentionAt = i;
+      }
+      k.mentions++;
+    }
+    let j = 0;
+    for (const key in x.refs) {
+      const k = this.entry(key);
+      // The last writer in reading order wins, as when the table is read document by document.
+      if (k.type === undefined || earlier(k.typeDoc, k.typeAt, doc, j)) {
+        k.type = String(x.refs[key]!.type);
+        k.typeDoc = doc;
+        k.typeAt = j;
+      }
+      j++;
+    }
+    for (let t = 0; t < x.relations.length; t++) {
+      const r = x.relations[t]!;
+      if (r.relation !== 'located in') continue;
+      const p = this.parents.get(r.from);
+      if (!p || earlier(doc, t, p.doc, p.at)) this.parents.set(r.from, { doc, at: t, to: r.to });
+    }
+    if (x.events.length) this.eventDocs.push({ id: doc, date: x.doc.date, mentions: x.events.map((m) => ({ m, text: x.sentences[m.sentence] ?? '' })) });
+  }
+
+  copy(): KeyIndex {
+    const c = new KeyIndex();
+    for (const [k, e] of this.keys) c.keys.set(k, { ...e });
+    c.parents = new Map(this.parents);
+    c.eventDocs = [...this.eventDocs];
+    return c;
+  }
+
+  firstMentionRef(key: string): EntityRef | undefined {
+    const k = this.keys.get(key);
+    return k && k.mentions > 0 ? k.mentionRef : undefined;
+  }
+
+  /** Spelling variants of guessed names folded into their best-attested form. */
+  canon(): (key: string) => string {
+    const mentioned = [...this.keys].filter(([, k]) => k.mentions > 0);
+    mentioned.sort((a, b) => compareIds(a[1].mentionDoc, b[1].mentionDoc) || a[1].mentionAt - b[1].mentionAt);
+    const variants = variantMap(new Map(mentioned.map(([key, k]) => [key, { ref: k.mentionRef!, count: k.mentions }])));
+    return (key) => variants.get(key) ?? key;
+  }
+
+  events(canon: (key: string) => string): MergedEvent[] {
+    const all: DatedMention[] = [];
+    for (const d of [...this.eventDocs].sort((a, b) => compareIds(a.id, b.id))) {
+      for (const { m, text } of d.mentions) {
+        all.push({
+          m,
+          doc: d.id,
+          ...(d.date ? { docDate: d.date } : {}),
+          evidence: { doc: d.id, sentence: m.sentence, text },
+          places: m.places.map(canon),
+          agents: m.agents.map(canon),
+          targets: m.targets.map(canon),
+          sources: m.sources.map(canon),
+        });
+      }
+    }
+    const typeOf = new Map<string, { type: string; doc: string; at: number }>();
+    for (const [key, k] of this.keys) {
+      if (k.type === undefined) continue;
+      const c = canon(key);
+      const t = typeOf.get(c);
+      if (!t || earlier(t.doc, t.at, k.typeDoc, k.typeAt)) typeOf.set(c, { type: k.type, doc: k.typeDoc, at: k.typeAt });
+    }
+    const parentOf = new Map<string, { doc: string; at: number; to: string }>();
+    for (const [from, p] of this.parents) {
+      const c = canon(from);
+      const q = parentOf.get(c);
+      if (!q || earlier(p.doc, p.at, q.doc, q.at)) parentOf.set(c, p);
+    }
+    return mergeEvents(
+      all,
+      (key) => typeOf.get(key)?.type,
+      (key) => {
+        const p = parentOf.get(key);
+        return p ? canon(p.to) : undefined;
+      },
+    );
+  }
+
+  private entry(key: string): KeyEntry {
+    let k = this.keys.get(key);
+    if (!k) {
+      k = { mentions: 0, mentionRef: undefined, mentionDoc: '', mentionAt: 0, type: undefined, typeDoc: '', typeAt: 0 };
+      this.keys.set(key, k);
+    }
+    return k;
+  }
 }
 
 const HIERARCHY: ReadonlySet<Relation> = new Set<Relation>(['located in', 'part of', 'affiliation']);
@@ -335,22 +687,11 @@ function bump(map: Map<string, number>, keys: Iterable<string>): void {
   for (const k of keys) map.set(k, (map.get(k) ?? 0) + 1);
 }
 
-function mergeEvents(docs: DocExtraction[], canon: (k: string) => string): MergedEvent[] {
-  const all: DatedMention[] = [];
-  for (const x of docs) {
-    for (const m of x.events) {
-      all.push({
-        m,
-        doc: x.doc.id,
-        ...(x.doc.date ? { docDate: x.doc.date } : {}),
-        evidence: { doc: x.doc.id, sentence: m.sentence, text: x.sentences[m.sentence] ?? '' },
-        places: m.places.map(canon),
-        agents: m.agents.map(canon),
-        targets: m.targets.map(canon),
-        sources: m.sources.map(canon),
-      });
-    }
-  }
+/**
+ * Event mentions (in reading order, roles canonical) clustered into events. typeOf and parentOf
+ * answer for canonical keys: a place's type and the place it lies in.
+ */
+function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | undefined, parentOf: (key: string) => string | undefined): MergedEvent[] {
   // Most precise first, so clusters form around day-dated reports and vaguer ones join them.
   all.sort(
     (a, b) =>
@@ -362,19 +703,13 @@ function mergeEvents(docs: DocExtraction[], canon: (k: string) => string): Merge
 
   // Events at a site inside a town (the castle of Palmyra) are reported as events at the town
   // too: they share the town's bucket, so the two reports can meet.
-  const parentOf = new Map<string, string>();
-  const typeOf = new Map<string, string>();
-  for (const x of docs) {
-    for (const [k, r] of Object.entries(x.refs)) typeOf.set(canon(k), String(r.type));
-    for (const r of x.relations) if (r.relation === 'located in' && !parentOf.has(canon(r.from))) parentOf.set(canon(r.from), canon(r.to));
-  }
   const townOf = (place: string): string => {
     let p: string | undefined = place;
     for (let hops = 0; p && hops < 3; hops++) {
-      const t = typeOf.get(p);
+      const t = typeOf(p);
       if (t === 'city' || t === 'town') return p;
       if (t !== 'site' && t !== 'area') break;
-      p = parentOf.get(p);
+      p = parentOf(p);
     }
     return place;
   };

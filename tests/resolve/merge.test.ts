@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datesCompatible, mergeExtractions } from '../../src/resolve/merge.js';
+import { datesCompatible, mergeExtractions, Merger, type MergedGraphData } from '../../src/resolve/merge.js';
 import type { DocExtraction, EntityMention, EventMention } from '../../src/extract/model.js';
 
 function mention(key: string, label: string, surface: string, sentence = 0, kind: 'actor' | 'place' = 'actor', type = 'person', known = false): EntityMention {
@@ -105,5 +105,62 @@ describe('mergeExtractions: events', () => {
     const a = doc('a', ents, [event({ agents: ['actor:army'], places: ['place:palmyra'], date: '2016-03', datePrecision: 'month' })]);
     const b = doc('b', ents, [event({ type: 'airstrike', agents: ['actor:army'], places: ['place:palmyra'], date: '2016-03-20', datePrecision: 'day' })]);
     expect(mergeExtractions([a, b]).events.map((e) => e.key)).toEqual(mergeExtractions([b, a]).events.map((e) => e.key));
+  });
+});
+
+describe('Merger: extractions folded as they arrive', () => {
+  // Maps and Sets as entries, so two results compare in full, order included.
+  const serialise = (m: MergedGraphData | unknown) => JSON.stringify(m, (_k, v) => (v instanceof Map ? ['Map', [...v]] : v instanceof Set ? ['Set', [...v]] : v));
+  const place = (key: string, label: string) => mention(key, label, label, 0, 'place', 'town');
+
+  /** Documents whose merge depends on order if anything does: variants, titles, parents, 90 evidence sentences. */
+  function corpus(): DocExtraction[] {
+    const docs: DocExtraction[] = [];
+    for (let i = 0; i < 30; i++) {
+      const id = `d${String(i).padStart(2, '0')}`;
+      const spelling = i % 3 === 0 ? 'Sergey Shoigu' : 'Sergei Shoigu';
+      const key = `actor:person:${spelling.toLowerCase()}`;
+      const x = doc(id, [mention(key, spelling, spelling, 0), mention(key, spelling, `Mr ${spelling.split(' ')[1]}`, 1), mention(key, spelling, spelling, 2), place('place:tadmur', 'Tadmur')], [], i % 4 ? `2016-03-${String(i + 1).padStart(2, '0')}` : undefined);
+      x.sentences = { 0: `first sentence of ${id}`, 1: `second sentence of ${id}`, 2: `third sentence of ${id}` };
+      x.refs['place:homs'] = { key: 'place:homs', kind: 'place', type: i % 2 ? 'region' : 'area', label: i % 5 ? 'Homs' : 'Hims' };
+      x.relations = [
+        { from: 'place:tadmur', to: 'place:homs', relation: 'located in', sentence: 0 },
+        { from: key, to: 'place:tadmur', relation: 'affiliation', sentence: i % 3, ...(i % 7 === 3 ? { title: `title ${i}` } : {}) },
+      ];
+      x.events = [event({ agents: [key], places: ['place:tadmur'], sentence: 2, ...(i % 2 ? { date: '2016-03-27', datePrecision: 'day' as const } : {}) })];
+      docs.push(x);
+    }
+    return docs;
+  }
+
+  it('gives the same result whatever order the documents arrive in', () => {
+    const docs = corpus();
+    const expected = serialise(mergeExtractions(docs));
+    for (const order of [[...docs].reverse(), [...docs].sort((a, b) => (a.doc.id.endsWith('7') ? -1 : 0) - (b.doc.id.endsWith('7') ? -1 : 0)), docs.filter((_, i) => i % 2).concat(docs.filter((_, i) => i % 2 === 0))]) {
+      const merger = new Merger();
+      for (const x of order) merger.add(x);
+      expect(serialise(merger.result())).toBe(expected);
+    }
+  });
+
+  it('keeps the first 40 evidence sentences in document order, however late the first documents come', () => {
+    const docs = corpus();
+    const merger = new Merger();
+    for (const x of [...docs].reverse()) merger.add(x);
+    const shoigu = merger.result().entities.get('actor:person:sergei shoigu')!;
+    expect(shoigu.mentions).toBe(90);
+    expect(shoigu.evidence).toHaveLength(40);
+    expect(shoigu.evidence[0]).toEqual({ doc: 'd00', sentence: 0, text: 'first sentence of d00' });
+    expect(shoigu.evidence.map((e) => e.doc)).toEqual([...new Set(shoigu.evidence.map((e) => e.doc))].flatMap((d) => [d, d, d]).slice(0, 40));
+    expect([...shoigu.aliases]).toEqual(['Sergey Shoigu', 'Mr Shoigu', 'Sergei Shoigu']);
+  });
+
+  it('answers events with extra documents without taking them in', () => {
+    const docs = corpus();
+    const merger = new Merger();
+    for (const x of docs.slice(0, 20)) merger.add(x);
+    const before = serialise(merger.result());
+    expect(serialise(merger.eventsWith(docs.slice(20)))).toBe(serialise(mergeExtractions(docs).events));
+    expect(serialise(merger.result())).toBe(before);
   });
 });
