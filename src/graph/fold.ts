@@ -18,15 +18,21 @@ export interface FoldedGraph {
   weights: number[][];
 }
 
+/** Each node's drawn size (1 where unset), in the graph's order. */
+export function drawnSizes(graph: KnowledgeGraph): number[] {
+  const sizes: number[] = [];
+  graph.forEachNode((_key, attrs) => sizes.push(attrs.size > 0 ? attrs.size : 1));
+  return sizes;
+}
+
 export function foldGraph(graph: KnowledgeGraph): FoldedGraph {
   const keys: string[] = [];
   const index = new Map<string, number>();
-  const sizes: number[] = [];
-  graph.forEachNode((key, attrs) => {
+  graph.forEachNode((key) => {
     index.set(key, keys.length);
     keys.push(key);
-    sizes.push(attrs.size > 0 ? attrs.size : 1);
   });
+  const sizes = drawnSizes(graph);
   const n = keys.length;
   // One entry per unordered pair: a Map lookup instead of graphology's per-edge bookkeeping.
   const byPair = new Map<number, { source: number; target: number; weight: number }>();

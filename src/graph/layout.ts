@@ -1,11 +1,6 @@
-import { UndirectedGraph } from 'graphology';
-import forceAtlas2Module from 'graphology-layout-forceatlas2';
-import { cjsDefault } from '../util/interop.js';
-import { seededRandom } from '../util/random.js';
 import type { KnowledgeGraph } from './build.js';
-import { foldGraph, type FoldedGraph as SimpleGraph } from './fold.js';
-
-const forceAtlas2 = cjsDefault(forceAtlas2Module);
+import { drawnSizes, foldGraph, type FoldedGraph as SimpleGraph } from './fold.js';
+import { layoutCores, type CoreJob, type CorePositions } from './layout-core.js';
 
 /**
  * Positions for Gephi and the viewer. ForceAtlas2 only runs where it has something to untangle:
@@ -15,15 +10,41 @@ const forceAtlas2 = cjsDefault(forceAtlas2Module);
  * nodes last) are packed in rings around the largest one, spaced by the nodes' drawn sizes so
  * nothing overlaps and nothing drifts far away. Seeded starting points and fixed iteration counts
  * make the same graph always get the same coordinates.
+ *
+ * In two phases, so that the expensive one can overlap with the metrics: the cores' layout
+ * (planLayout, then layoutCores, here or on a worker thread: see layout-thread.ts) needs only the
+ * graph's structure and edge weights; the placement (placeNodes) needs the drawn sizes.
  */
 export function assignLayout(graph: KnowledgeGraph, options: { iterations?: number } = {}): void {
   if (graph.order === 0) return;
+  const plan = planLayout(graph, options);
+  placeNodes(graph, plan, layoutCores(coreJob(plan)));
+}
+
+/** The graph's structure as the layout sees it. */
+export interface LayoutPlan {
+  simple: SimpleGraph;
+  parts: Part[];
+  /** FA2 iterations for every core; 0 for a budget by the core's size. */
+  iterations: number;
+}
+
+/** The structure-only phase: folds the graph and splits its components into cores and leaves. */
+export function planLayout(graph: KnowledgeGraph, options: { iterations?: number } = {}): LayoutPlan {
   const simple = foldGraph(graph);
-  const xs = new Float64Array(simple.keys.length);
-  const ys = new Float64Array(simple.keys.length);
-  const random = seededRandom(7);
   const parts = connectedComponents(simple).map((members) => splitLeaves(simple, members));
-  for (const part of parts) layoutCore(simple, part, random, options.iterations, xs, ys);
+  return { simple, parts, iterations: options.iterations ?? 0 };
+}
+
+/**
+ * The placement phase, once the drawn sizes are set (read again here: the plan may predate them):
+ * cores scaled to their leaves' room, leaves hung on their nodes, components packed.
+ */
+export function placeNodes(graph: KnowledgeGraph, plan: LayoutPlan, cores: CorePositions): void {
+  if (graph.order !== plan.simple.keys.length) throw new Error('the graph changed between planning its layout and placing its nodes');
+  const simple: SimpleGraph = { ...plan.simple, sizes: drawnSizes(graph) };
+  const { parts } = plan;
+  const { xs, ys } = cores;
   const pitch = nodePitch(simple);
   const rooms = parts.map((part) => roomAroundHubs(part, xs, ys));
   const scale = coreScale(simple, parts, rooms, pitch);
@@ -36,6 +57,30 @@ export function assignLayout(graph: KnowledgeGraph, options: { iterations?: numb
     attrs.x = roundCoordinate(xs[i]!);
     attrs.y = roundCoordinate(ys[i]!);
   });
+}
+
+/**
+ * The folded adjacency as flat typed arrays (neighbours in the folded order, which fixes FA2's
+ * edge order) and the cores FA2 lays out: those of one node sit at the origin and are left out.
+ */
+export function coreJob(plan: LayoutPlan): CoreJob {
+  const { simple: g, parts, iterations } = plan;
+  const n = g.keys.length;
+  const offsets = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) offsets[v + 1] = offsets[v]! + g.neighbours[v]!.length;
+  const neighbours = new Int32Array(offsets[n]!);
+  const weights = new Float64Array(offsets[n]!);
+  for (let v = 0; v < n; v++) {
+    neighbours.set(g.neighbours[v]!, offsets[v]!);
+    weights.set(g.weights[v]!, offsets[v]!);
+  }
+  const laid = parts.filter((part) => part.core.length > 1);
+  const coreStarts = new Int32Array(laid.length + 1);
+  laid.forEach((part, k) => (coreStarts[k + 1] = coreStarts[k]! + part.core.length));
+  const cores = new Int32Array(coreStarts[laid.length]!);
+  laid.forEach((part, k) => cores.set(part.core, coreStarts[k]!));
+  const memberCounts = Int32Array.from(laid, (part) => part.members.length);
+  return { offsets, neighbours, weights, cores, coreStarts, memberCounts, iterations };
 }
 
 function roundCoordinate(v: number): number {
@@ -90,47 +135,6 @@ function splitLeaves(g: SimpleGraph, members: number[]): Part {
     } else core.push(v);
   }
   return { members, core, leavesOf, cx: 0, cy: 0, radius: 0 };
-}
-
-/**
- * Work per iteration grows with the core's size, so big cores get fewer iterations (never under
- * 20, as before); small ones get enough to settle.
- */
-function iterationBudget(coreSize: number): number {
-  return Math.max(20, Math.min(300, Math.round(40_000 / coreSize)));
-}
-
-function layoutCore(g: SimpleGraph, part: Part, random: () => number, iterations: number | undefined, xs: Float64Array, ys: Float64Array): void {
-  if (part.core.length === 1) return; // a lone node or a star's centre sits at the origin
-  const sub = new UndirectedGraph({ allowSelfLoops: true });
-  const spread = Math.sqrt(part.members.length) * 10;
-  for (const v of part.core) sub.addNode(g.keys[v]!, { x: (random() - 0.5) * spread, y: (random() - 0.5) * spread });
-  for (const v of part.core) {
-    const neighbours = g.neighbours[v]!;
-    let leafWeight = 0;
-    for (let k = 0; k < neighbours.length; k++) {
-      const u = neighbours[k]!;
-      const w = g.weights[v]![k]!;
-      if (isLeaf(g, u)) leafWeight += w;
-      else if (v < u) sub.addEdge(g.keys[v]!, g.keys[u]!, { weight: w });
-    }
-    // FA2's mass is 1 + weighted degree and a loop counts twice at no pull: a node keeps the
-    // mass of its folded leaves, so it still claims the room they will take around it.
-    if (leafWeight > 0) sub.addEdge(g.keys[v]!, g.keys[v]!, { weight: leafWeight / 2 });
-  }
-  const n = part.core.length;
-  const positions = forceAtlas2(sub, {
-    iterations: iterations ?? iterationBudget(n),
-    getEdgeWeight: 'weight',
-    // Exact repulsion is cheaper than graphology's Barnes-Hut tree below ~1,500 nodes.
-    settings: { ...forceAtlas2.inferSettings(n), barnesHutOptimize: n >= 1_500, adjustSizes: false, outboundAttractionDistribution: true },
-  });
-  for (const v of part.core) {
-    const p = positions[g.keys[v]!]!;
-    // A degenerate run must not poison the packing of everything else.
-    xs[v] = Number.isFinite(p.x) ? p.x : 0;
-    ys[v] = Number.isFinite(p.y) ? p.y : 0;
-  }
 }
 
 /** Spacing for everything placed by rule, from the nodes' drawn sizes (Gephi draws them in layout units). */
