@@ -10,7 +10,9 @@ import { Merger } from './resolve/merge.js';
 import { inferPublicationDates } from './resolve/anchor.js';
 import { buildGraph, styleGraph, type KnowledgeGraph } from './graph/build.js';
 import { assignMetrics } from './graph/metrics.js';
-import { assignLayout } from './graph/layout.js';
+import { coreJob, placeNodes, planLayout } from './graph/layout.js';
+import { layoutCores } from './graph/layout-core.js';
+import { CoreLayoutThread, type CoreLayoutOptions } from './graph/layout-thread.js';
 import { OutputBatch } from './util/atomic.js';
 import { writeGexf } from './export/gexf.js';
 import { writeGraphJson } from './export/json.js';
@@ -107,29 +109,54 @@ async function knowledgeHash(options: KnowledgeOptions): Promise<string> {
   return hashFiles([...DATA_FILES, ...(options.lexicons ?? []), ...(options.gazetteers ?? []), ...(options.triggers ?? []), ...code], 'newsgraph-extraction-v1');
 }
 
+// From this many documents on, a thread for the layout is started before the graph is built (see
+// CoreLayoutThread); a smaller graph's layout takes a few milliseconds on this thread.
+const MIN_DOCS_FOR_LAYOUT_THREAD = 200;
+
+interface GraphOptions {
+  undatedEvents?: boolean;
+  lap?: (stage: string) => void;
+  layout?: CoreLayoutOptions;
+  /** Threads the build may use besides this one's (--workers); default: the machine's cores. */
+  threads?: number;
+}
+
 /** Graph from extractions: resolution across documents, metrics, styling, layout. */
-export function graphFromExtractions(extractions: DocExtraction[], options: { undatedEvents?: boolean; lap?: (stage: string) => void } = {}): KnowledgeGraph {
+export async function graphFromExtractions(extractions: DocExtraction[], options: GraphOptions = {}): Promise<KnowledgeGraph> {
   const merger = new Merger();
   for (const x of extractions) merger.add(x);
   return graphFromMerger(merger, options);
 }
 
-/** Graph from the extractions a merger was given (see graphFromExtractions). */
-export function graphFromMerger(merger: Merger, options: { undatedEvents?: boolean; lap?: (stage: string) => void } = {}): KnowledgeGraph {
+/**
+ * Graph from the extractions a merger was given (see graphFromExtractions). The layout's
+ * force-directed part needs only the graph's structure: on a large graph it runs on a worker
+ * thread while this one computes the metrics and styles.
+ */
+export async function graphFromMerger(merger: Merger, options: GraphOptions = {}): Promise<KnowledgeGraph> {
   const lap = options.lap ?? (() => {});
-  const merged = merger.result();
-  // An event nobody dates cannot sit on a timeline or be told apart from its repeats; unless
-  // asked for, it is left out (its sentences remain evidence on its actors and places).
-  if (!options.undatedEvents) merged.events = merged.events.filter((e) => e.dateVotes.size > 0);
-  lap('merge');
-  const graph = buildGraph(merged);
-  lap('graph');
-  assignMetrics(graph);
-  styleGraph(graph);
-  lap('metrics');
-  assignLayout(graph);
-  lap('layout');
-  return graph;
+  // With one core (or one worker asked for) there is nothing to overlap: the thread would only add its start.
+  const overlap = merger.documentCount >= MIN_DOCS_FOR_LAYOUT_THREAD && Math.min(options.threads ?? Infinity, availableParallelism()) > 1;
+  const thread = overlap ? CoreLayoutThread.start(options.layout) : undefined;
+  try {
+    const merged = merger.result();
+    // An event nobody dates cannot sit on a timeline or be told apart from its repeats; unless
+    // asked for, it is left out (its sentences remain evidence on its actors and places).
+    if (!options.undatedEvents) merged.events = merged.events.filter((e) => e.dateVotes.size > 0);
+    lap('merge');
+    const graph = buildGraph(merged);
+    lap('graph');
+    const plan = graph.order > 0 ? planLayout(graph) : undefined;
+    const cores = plan ? (thread?.layout(plan) ?? Promise.resolve(layoutCores(coreJob(plan)))) : undefined;
+    assignMetrics(graph);
+    styleGraph(graph);
+    lap('metrics');
+    if (plan) placeNodes(graph, plan, await cores!);
+    lap('layout');
+    return graph;
+  } finally {
+    thread?.close();
+  }
 }
 
 /** A worker's result with its extraction parsed (the JSON text kept for the cache). */
@@ -352,7 +379,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     await pool?.destroy();
     pool = undefined;
     const documentCount = done;
-    const graph = graphFromMerger(merger, { undatedEvents: options.undatedEvents === true, lap: clock.lap });
+    const graph = await graphFromMerger(merger, { undatedEvents: options.undatedEvents === true, lap: clock.lap, threads: workers });
     // The graph holds what the exports need: the merge's tallies can go, so the collector stops
     // tracing them while the files are written.
     merger = undefined;

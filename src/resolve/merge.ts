@@ -147,6 +147,11 @@ export class Merger {
   private readonly relations = new Map<string, RelationTally>();
   private readonly documents: Array<DocExtraction['doc']> = [];
 
+  /** Documents added so far. */
+  get documentCount(): number {
+    return this.documents.length;
+  }
+
   add(x: DocExtraction): void {
     const doc = x.doc.id;
     this.documents.push(x.doc);

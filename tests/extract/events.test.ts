@@ -94,21 +94,21 @@ describe('cross-document events', () => {
     expect(inferPublicationDates(mergeExtractions([undated]).events).size).toBe(0);
   });
 
-  it('merges an undated article report into the one known event later than every date it states', () => {
+  it('merges an undated article report into the one known event later than every date it states', async () => {
     const dated = extract('Islamic State fighters seized Sukhnah from the Syrian Army on 13 May 2015, in Syria.', '2015-05-14', 'a');
     const later = extract('Islamic State captured Sukhnah again on 2 June 2017 after clashes with the Syrian Army, in Syria.', '2017-06-03', 'b');
     // Undated: it mentions 2016, so its "on Sunday" news is after 2016; only the 2017 capture fits.
     const undated = extract('Islamic State recaptured Sukhnah on Sunday, in Syria. The army had retaken it in March 2016.', '', 'c');
-    const g = graphFromExtractions([dated, later, undated]);
+    const g = await graphFromExtractions([dated, later, undated]);
     const k = g.findNode((_k, n) => n.kind === 'event' && n.type === 'capture' && n.date?.startsWith('2017') === true)!;
     expect(g.getNodeAttribute(k, 'documents')).toEqual(['b', 'c']);
   });
 
-  it('merges the same capture reported by several articles, keeps different years apart', () => {
+  it('merges the same capture reported by several articles, keeps different years apart', async () => {
     const a = extract('Islamic State fighters seized Sukhnah from the Syrian Army on 13 May 2015, in Syria.', '2015-05-14', 'a');
     const b = extract('Islamic State captured Sukhnah on Wednesday after heavy clashes with the Syrian Army, in Syria.', '2015-05-15', 'b');
     const c = extract('The Syrian Army retook Sukhnah from Islamic State on 12 August 2017, in Syria.', '2017-08-13', 'c');
-    const g = graphFromExtractions([a, b, c]);
+    const g = await graphFromExtractions([a, b, c]);
     const captures = g.filterNodes((_k, n) => n.kind === 'event' && n.type === 'capture' && n.label.includes('Sukhnah'));
     expect(captures).toHaveLength(2);
     const first = captures.map((k) => g.getNodeAttributes(k)).find((n) => n.date?.startsWith('2015'))!;

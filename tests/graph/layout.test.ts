@@ -1,47 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKnowledgeGraph, type KnowledgeGraph } from '../../src/graph/build.js';
 import { assignLayout } from '../../src/graph/layout.js';
-import { seededRandom } from '../../src/util/random.js';
-import type { NodeAttributes } from '../../src/types.js';
-
-function addNode(g: KnowledgeGraph, key: string, size = 3.18): void {
-  g.addNode(key, { label: key, kind: 'actor', type: 'person', aliases: [key], documents: [], mentions: 1, evidence: [], x: 0, y: 0, size, color: '#999999', importance: 0, community: 0 } as NodeAttributes);
-}
-
-function link(g: KnowledgeGraph, a: string, b: string, weight = 1): void {
-  g.addEdge(a, b, { relation: 'ally', weight, size: 1, color: '#cccccc', evidence: [] } as never);
-}
-
-/**
- * A Reuters-like graph in miniature: one main component (a tangled core whose nodes carry
- * leaves, one with many), a few small components (pairs, paths, a star) and many isolated nodes.
- */
-function sampleGraph(): KnowledgeGraph {
-  const g = createKnowledgeGraph();
-  const random = seededRandom(3);
-  for (let i = 0; i < 40; i++) addNode(g, `core${i}`, 3 + (i % 5) * 3);
-  for (let i = 1; i < 40; i++) link(g, `core${i}`, `core${Math.floor(random() * i)}`, 1 + (i % 3));
-  for (let i = 0; i < 30; i++) {
-    const a = Math.floor(random() * 40);
-    link(g, `core${a}`, `core${(a + 1 + Math.floor(random() * 39)) % 40}`);
-  }
-  for (let i = 0; i < 150; i++) {
-    addNode(g, `leaf${i}`);
-    link(g, `leaf${i}`, i < 100 ? 'core0' : `core${i % 40}`);
-  }
-  for (let c = 0; c < 6; c++) {
-    for (let i = 0; i <= c; i++) addNode(g, `small${c}-${i}`);
-    for (let i = 1; i <= c; i++) link(g, `small${c}-${i}`, `small${c}-${c % 2 ? 0 : i - 1}`);
-  }
-  for (let i = 0; i < 300; i++) addNode(g, `alone${i}`, 3 + (i % 7));
-  return g;
-}
-
-function positions(g: KnowledgeGraph): Map<string, { x: number; y: number }> {
-  const out = new Map<string, { x: number; y: number }>();
-  g.forEachNode((key, a) => out.set(key, { x: a.x, y: a.y }));
-  return out;
-}
+import { addNode, positions, sampleGraph } from '../fixtures/layout-graph.js';
 
 /** Each connected component's nodes (breadth-first over the undirected view). */
 function components(g: KnowledgeGraph): string[][] {

@@ -93,7 +93,7 @@ async function pipeline(inputs: Input[]): Promise<{ gexf: string; json: string; 
     const doc = docFromText(input.text, meta, {}, report);
     if (doc) docs.push(doc);
   });
-  const graph = graphFromExtractions(docs.map((d) => extractDocument(d, kb)));
+  const graph = await graphFromExtractions(docs.map((d) => extractDocument(d, kb)));
   const gexf = new Collect();
   await writeGexf(graph, gexf, { title: 'property test' });
   const json = new Collect();
