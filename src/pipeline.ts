@@ -10,6 +10,7 @@ import { Merger } from './resolve/merge.js';
 import { inferPublicationDates } from './resolve/anchor.js';
 import { buildGraph, styleGraph, type KnowledgeGraph } from './graph/build.js';
 import { assignMetrics } from './graph/metrics.js';
+import { foldGraph } from './graph/fold.js';
 import { coreJob, placeNodes, planLayout } from './graph/layout.js';
 import { layoutCores } from './graph/layout-core.js';
 import { CoreLayoutThread, type CoreLayoutOptions } from './graph/layout-thread.js';
@@ -146,9 +147,11 @@ export async function graphFromMerger(merger: Merger, options: GraphOptions = {}
     lap('merge');
     const graph = buildGraph(merged);
     lap('graph');
-    const plan = graph.order > 0 ? planLayout(graph) : undefined;
+    // Folded once: the layout's structure and the metrics' graph.
+    const folded = foldGraph(graph);
+    const plan = graph.order > 0 ? planLayout(folded) : undefined;
     const cores = plan ? (thread?.layout(plan) ?? Promise.resolve(layoutCores(coreJob(plan)))) : undefined;
-    assignMetrics(graph);
+    assignMetrics(graph, folded);
     styleGraph(graph);
     lap('metrics');
     if (plan) placeNodes(graph, plan, await cores!);

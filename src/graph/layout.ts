@@ -17,7 +17,7 @@ import { layoutCores, type CoreJob, type CorePositions } from './layout-core.js'
  */
 export function assignLayout(graph: KnowledgeGraph, options: { iterations?: number } = {}): void {
   if (graph.order === 0) return;
-  const plan = planLayout(graph, options);
+  const plan = planLayout(foldGraph(graph), options);
   placeNodes(graph, plan, layoutCores(coreJob(plan)));
 }
 
@@ -29,9 +29,8 @@ export interface LayoutPlan {
   iterations: number;
 }
 
-/** The structure-only phase: folds the graph and splits its components into cores and leaves. */
-export function planLayout(graph: KnowledgeGraph, options: { iterations?: number } = {}): LayoutPlan {
-  const simple = foldGraph(graph);
+/** The structure-only phase: the folded graph's components split into cores and leaves. */
+export function planLayout(simple: SimpleGraph, options: { iterations?: number } = {}): LayoutPlan {
   const parts = connectedComponents(simple).map((members) => splitLeaves(simple, members));
   return { simple, parts, iterations: options.iterations ?? 0 };
 }

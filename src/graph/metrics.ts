@@ -4,7 +4,7 @@ import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { cjsDefault } from '../util/interop.js';
 import { seededRandom } from '../util/random.js';
 import type { KnowledgeGraph } from './build.js';
-import { foldGraph } from './fold.js';
+import { foldGraph, type FoldedGraph } from './fold.js';
 
 const louvain = cjsDefault(louvainModule);
 const pagerank = cjsDefault(pagerankModule);
@@ -12,18 +12,20 @@ const pagerank = cjsDefault(pagerankModule);
 export { seededRandom };
 
 /** The multigraph folded (see foldGraph) into a graphology graph, which the metrics expect. */
-function simpleView(graph: KnowledgeGraph): UndirectedGraph {
-  const folded = foldGraph(graph);
+function simpleView(folded: FoldedGraph): UndirectedGraph {
   const simple = new UndirectedGraph({ allowSelfLoops: false });
   for (const key of folded.keys) simple.addNode(key);
   for (const { source, target, weight } of folded.pairs) simple.addEdge(folded.keys[source]!, folded.keys[target]!, { weight });
   return simple;
 }
 
-/** importance ∈ [0,1] from PageRank (normalised to the maximum), community from Louvain. */
-export function assignMetrics(graph: KnowledgeGraph): void {
+/**
+ * importance ∈ [0,1] from PageRank (normalised to the maximum), community from Louvain. The
+ * pipeline passes the graph folded once for both the metrics and the layout.
+ */
+export function assignMetrics(graph: KnowledgeGraph, folded?: FoldedGraph): void {
   if (graph.order === 0) return;
-  const simple = simpleView(graph);
+  const simple = simpleView(folded ?? foldGraph(graph));
   let ranks: Record<string, number>;
   try {
     ranks = pagerank(simple, { getEdgeWeight: 'weight', maxIterations: 200, tolerance: 1e-8 });

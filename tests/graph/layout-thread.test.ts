@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { foldGraph } from '../../src/graph/fold.js';
 import { assignLayout, coreJob, placeNodes, planLayout } from '../../src/graph/layout.js';
 import { layoutCores, type CorePositions } from '../../src/graph/layout-core.js';
 import { CoreLayoutThread } from '../../src/graph/layout-thread.js';
@@ -20,7 +21,7 @@ describe('CoreLayoutThread', () => {
     const inThread = sampleGraph();
     assignLayout(inThread);
     const graph = sampleGraph();
-    const plan = planLayout(graph);
+    const plan = planLayout(foldGraph(graph));
     const thread = CoreLayoutThread.start({ workerFile: WORKER, minWork: 0 })!;
     const cores = await thread.layout(plan);
     expect(thread.ranOnThread).toBe(true);
@@ -30,7 +31,7 @@ describe('CoreLayoutThread', () => {
   });
 
   it('lays out on this thread when the worker cannot start', async () => {
-    const plan = planLayout(sampleGraph());
+    const plan = planLayout(foldGraph(sampleGraph()));
     const thread = CoreLayoutThread.start({ workerFile: '/nonexistent/layout-worker.js', minWork: 0 })!;
     const cores = await thread.layout(plan);
     expect(thread.ranOnThread).toBe(false);
@@ -38,7 +39,7 @@ describe('CoreLayoutThread', () => {
   });
 
   it.skipIf(!existsSync(WORKER))('keeps a small job on this thread', async () => {
-    const plan = planLayout(sampleGraph());
+    const plan = planLayout(foldGraph(sampleGraph()));
     const thread = CoreLayoutThread.start({ workerFile: WORKER })!;
     const cores = await thread.layout(plan);
     expect(thread.ranOnThread).toBe(false);
