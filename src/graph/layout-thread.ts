@@ -30,7 +30,7 @@ export interface CoreLayoutOptions {
 export class CoreLayoutThread {
   private worker: Worker | undefined;
   private ended = false;
-  /** Whether the positions came from the thread (not laid out here: a small job, or a failed thread). */
+  /** Whether the positions came from the thread (false: laid out here, a small job or a failed thread). */
   ranOnThread = false;
 
   private constructor(
