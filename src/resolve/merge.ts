@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { DatePrecision, EventType, Evidence, Modality, Relation } from '../types.js';
-import type { DocExtraction, EntityRef, EventMention } from '../extract/model.js';
+import type { DocExtraction, EntityRef, EventMention, RelationMention } from '../extract/model.js';
 
 /**
  * Cross-document resolution: one entity per canonical key, spelling variants of guessed names
@@ -155,11 +155,12 @@ export class Merger {
   add(x: DocExtraction): void {
     const doc = x.doc.id;
     this.documents.push(x.doc);
-    this.index.add(x);
+    const index = this.index;
     const count = x.entities.length;
     for (let i = 0; i < count; i++) {
       const m = x.entities[i]!;
       const e = this.entity(m.key, doc, i);
+      index.noteMention(e.index, x, i);
       noteFirst(e.aliases, m.surface, doc, i);
       const spoken = e.spoken.get(m.surface);
       if (!spoken) e.spoken.set(m.surface, { count: 1, doc, at: i });
@@ -176,6 +177,7 @@ export class Merger {
     for (const key in x.refs) {
       const ref = x.refs[key]!;
       const e = this.entity(key, doc, j);
+      index.noteTableEntry(e.index, ref, doc, j);
       if (!e.tableRef || earlier(doc, j, e.tableDoc, e.tableAt)) {
         e.tableRef = ref;
         e.tableDoc = doc;
@@ -199,7 +201,9 @@ export class Merger {
         rel.titleAt = t;
       }
       rel.evidence.add(doc, t, r.sentence, x.sentences);
+      index.noteRelation(r, doc, t);
     }
+    index.noteEvents(x);
   }
 
   /** The events as if `extra` had been added too, the merger unchanged (to date undated articles). */
@@ -223,7 +227,7 @@ export class Merger {
   private entity(key: string, doc: string, at: number): EntityTally {
     let e = this.entities.get(key);
     if (!e) {
-      e = { doc, at, tableRef: undefined, tableDoc: '', tableAt: 0, aliases: new Map(), spoken: new Map(), documents: new Map(), mentions: 0, evidence: new EvidenceTally() };
+      e = { doc, at, index: this.index.entry(key), tableRef: undefined, tableDoc: '', tableAt: 0, aliases: new Map(), spoken: new Map(), documents: new Map(), mentions: 0, evidence: new EvidenceTally() };
       this.entities.set(key, e);
     } else if (earlier(doc, at, e.doc, e.at)) moveTo(e, doc, at);
     return e;
@@ -393,6 +397,8 @@ function firstDistinct(list: RankedEvidence[]): RankedEvidence[] {
 }
 
 interface EntityTally extends Position {
+  /** What the key index holds for the same key (looked up once, with the tally). */
+  index: KeyEntry;
   /** The first entry for the key in a document's entity table, with its position. */
   tableRef: EntityRef | undefined;
   tableDoc: string;
@@ -462,36 +468,45 @@ class KeyIndex {
   private parents = new Map<string, { doc: string; at: number; to: string }>();
   private eventDocs: EventDoc[] = [];
 
+  /** A whole document (the merger notes each part as it reads it, see Merger.add). */
   add(x: DocExtraction): void {
     const doc = x.doc.id;
-    for (let i = 0; i < x.entities.length; i++) {
+    const count = x.entities.length;
+    for (let i = 0; i < count; i++) this.noteMention(this.entry(x.entities[i]!.key), x, i);
+    let j = count;
+    for (const key in x.refs) this.noteTableEntry(this.entry(key), x.refs[key]!, doc, j++);
+    for (let t = 0; t < x.relations.length; t++) this.noteRelation(x.relations[t]!, doc, t);
+    this.noteEvents(x);
+  }
+
+  noteMention(k: KeyEntry, x: DocExtraction, i: number): void {
+    const doc = x.doc.id;
+    if (k.mentions === 0 || earlier(doc, i, k.mentionDoc, k.mentionAt)) {
       const m = x.entities[i]!;
-      const k = this.entry(m.key);
-      if (k.mentions === 0 || earlier(doc, i, k.mentionDoc, k.mentionAt)) {
-        k.mentionRef = x.refs[m.key] ?? m;
-        k.mentionDoc = doc;
-        k.mentionAt = i;
-      }
-      k.mentions++;
+      k.mentionRef = x.refs[m.key] ?? m;
+      k.mentionDoc = doc;
+      k.mentionAt = i;
     }
-    let j = 0;
-    for (const key in x.refs) {
-      const k = this.entry(key);
-      // The last writer in reading order wins, as when the table is read document by document.
-      if (k.type === undefined || earlier(k.typeDoc, k.typeAt, doc, j)) {
-        k.type = String(x.refs[key]!.type);
-        k.typeDoc = doc;
-        k.typeAt = j;
-      }
-      j++;
+    k.mentions++;
+  }
+
+  noteTableEntry(k: KeyEntry, ref: EntityRef, doc: string, j: number): void {
+    // The last writer in reading order wins, as when the table is read document by document.
+    if (k.type === undefined || earlier(k.typeDoc, k.typeAt, doc, j)) {
+      k.type = String(ref.type);
+      k.typeDoc = doc;
+      k.typeAt = j;
     }
-    for (let t = 0; t < x.relations.length; t++) {
-      const r = x.relations[t]!;
-      if (r.relation !== 'located in') continue;
-      const p = this.parents.get(r.from);
-      if (!p || earlier(doc, t, p.doc, p.at)) this.parents.set(r.from, { doc, at: t, to: r.to });
-    }
-    if (x.events.length) this.eventDocs.push({ id: doc, date: x.doc.date, mentions: x.events.map((m) => ({ m, text: x.sentences[m.sentence] ?? '' })) });
+  }
+
+  noteRelation(r: RelationMention, doc: string, t: number): void {
+    if (r.relation !== 'located in') return;
+    const p = this.parents.get(r.from);
+    if (!p || earlier(doc, t, p.doc, p.at)) this.parents.set(r.from, { doc, at: t, to: r.to });
+  }
+
+  noteEvents(x: DocExtraction): void {
+    if (x.events.length) this.eventDocs.push({ id: x.doc.id, date: x.doc.date, mentions: x.events.map((m) => ({ m, text: x.sentences[m.sentence] ?? '' })) });
   }
 
   copy(): KeyIndex {
@@ -554,7 +569,7 @@ class KeyIndex {
     );
   }
 
-  private entry(key: string): KeyEntry {
+  entry(key: string): KeyEntry {
     let k = this.keys.get(key);
     if (!k) {
       k = { mentions: 0, mentionRef: undefined, mentionDoc: '', mentionAt: 0, type: undefined, typeDoc: '', typeAt: 0 };
