@@ -243,7 +243,10 @@ export function defaultTriggerLexicon(): TriggerLexicon {
 
 // ───────────────────────────── matching ─────────────────────────────
 
-const WORD_RE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+// A word, and what separates words: sticky, so a scan reads offsets from lastIndex and builds no
+// match arrays (this runs for every word of every sentence).
+const WORD_AT = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/uy;
+const GAP_AT = /[^\p{L}\p{N}]*/uy;
 
 interface RawMatch {
   start: number;
@@ -257,13 +260,22 @@ function addAll(set: Set<Entry>, entries: Entry[] | undefined): void {
 
 function candidateEntries(sentence: string, lex: TriggerLexicon): Set<Entry> {
   const found = new Set<Entry>();
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(sentence); m; m = WORD_RE.exec(sentence)) {
-    const w = m[0].toLowerCase();
+  for (let start = gapEnd(sentence, 0); start < sentence.length; start = gapEnd(sentence, WORD_AT.lastIndex)) {
+    WORD_AT.lastIndex = start;
+    WORD_AT.test(sentence); // a gap ends at a letter or digit: a word starts there
+    const w = sentence.slice(start, WORD_AT.lastIndex).toLowerCase();
     addAll(found, lex.byFirstWord.get(w));
-    if (w.includes('-')) addAll(found, lex.byFirstWord.get(w.split('-')[0] ?? ''));
+    const hyphen = w.indexOf('-');
+    if (hyphen >= 0) addAll(found, lex.byFirstWord.get(w.slice(0, hyphen)));
   }
   return found;
+}
+
+/** Where the run of characters that are no part of a word, from `from`, ends. */
+function gapEnd(sentence: string, from: number): number {
+  GAP_AT.lastIndex = from;
+  GAP_AT.test(sentence);
+  return GAP_AT.lastIndex;
 }
 
 function rawMatches(sentence: string, entries: Set<Entry>): RawMatch[] {
