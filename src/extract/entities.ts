@@ -2,7 +2,7 @@ import type { Doc, Relation, Sentence } from '../types.js';
 import type { EntityMention, EntityRef, RelationMention } from './model.js';
 import { newRef, placeRefOf, type Cues, type KnowledgeBase } from './knowledge.js';
 import type { NameCandidate, NameMatch } from './matcher.js';
-import { isAcronym, isCapitalised, isWord, tokenize, type Token } from './tokens.js';
+import { isAcronym, isCapitalised, isWord, tokenize, writesInLowerCase, type Token } from './tokens.js';
 import { normalizeName } from './names.js';
 
 /**
@@ -111,8 +111,6 @@ class DocumentScan {
   readonly relations: RelationMention[] = [];
   perSentence: SentenceTokens[] = [];
   context: { countries: string[] } = { countries: [] };
-  /** Words the article writes in lower case somewhere (built on first use). */
-  lowerWords: Set<string> | undefined = undefined;
   readonly personNames: EntityRef[] = [];
   lastPlaceSpan: PlaceSpan | undefined = undefined;
   readonly pendingShortForms: PendingShortForm[] = [];
@@ -300,16 +298,6 @@ function addDemonymForcesAt(scan: DocumentScan, st: SentenceTokens, i: number, c
     cover(st, startOff, end, scan.mentions.length - 1);
   }
   return j;
-}
-
-/** Words the article writes in lower case somewhere: capitalised elsewhere, they are no names. */
-function lowerCaseWords(scan: DocumentScan): Set<string> {
-  if (!scan.lowerWords) {
-    const words = new Set<string>();
-    for (const m of scan.text.matchAll(/(?<![\p{L}\-'’])\p{Ll}[\p{Ll}\-]{2,}/gu)) words.add(m[0]);
-    scan.lowerWords = words;
-  }
-  return scan.lowerWords;
 }
 
 function recogniseSpans(scan: DocumentScan, st: SentenceTokens): void {
@@ -588,10 +576,10 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
   const prefixCue = endsWithAny(c.before3, scan.cues.placeLowerPrefixes);
   const placeCue = placeHead !== undefined || hasPlacePrefix || listCue || prefixCue || scan.cues.placePrepositions.has(c.before1);
   // One unknown word that is a demonym or an ordinary English word ("Turkish", "Ceasefire"),
-  // or that the same article also writes in lower case, is no place name.
+  // or that the same article also writes in lower case (capitalised elsewhere), is no place name.
   if (words.length === 1 && !placeHead && !hasPlacePrefix) {
     const lower = firstWord.toLowerCase();
-    if (kb.countryOfDemonym(firstWord) || scan.cues.commonWord(lower) || /(?:ean|ian|ish|ese)$/.test(lower) || lowerCaseWords(scan).has(lower)) return true;
+    if (kb.countryOfDemonym(firstWord) || scan.cues.commonWord(lower) || /(?:ean|ian|ish|ese)$/.test(lower) || writesInLowerCase(scan.text, lower)) return true;
   }
   if (!placeCue) return false;
   const headEnd = c.headEnd;

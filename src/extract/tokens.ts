@@ -63,3 +63,22 @@ export function isWord(t: Token): boolean {
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
   return WORD_CHAR.test(t.text[0]!);
 }
+
+const LOWER_WORD = /^\p{Ll}[\p{Ll}\-]{2,}$/u;
+const LOWER_WORD_AT = /(?<![\p{L}\-'’])\p{Ll}[\p{Ll}\-]{2,}/uy;
+
+/**
+ * Whether `text` writes `word` in lower case as a word of its own: whether `word` is one of the
+ * matches of /(?<![\p{L}\-'’])\p{Ll}[\p{Ll}\-]{2,}/gu in it. Each occurrence is tried alone: no
+ * match can cover the start of another (the look-behind excludes a lower-case letter or hyphen
+ * before it), so a match starting there is what the global scan finds. Looking the word up
+ * costs no allocation, where collecting every match of an article costs an array and a string each.
+ */
+export function writesInLowerCase(text: string, word: string): boolean {
+  if (!LOWER_WORD.test(word)) return false;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    LOWER_WORD_AT.lastIndex = at;
+    if (LOWER_WORD_AT.test(text) && LOWER_WORD_AT.lastIndex === at + word.length) return true;
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCapitalised, isSpace, isWord, tokenize } from '../../src/extract/tokens.js';
+import { isCapitalised, isSpace, isWord, tokenize, writesInLowerCase } from '../../src/extract/tokens.js';
 
 // The regular expressions the hand-written tests stand for.
 const TOKEN = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
@@ -38,5 +38,21 @@ describe('tokens', () => {
       expect(isCapitalised(w), w).toBe(/^\p{Lu}/u.test(w) || /^(?:al|el|ad|ar|as|ash|az|ez|an|at|a|ul)-\p{Lu}/u.test(w));
       if (w) expect(isWord({ text: w, start: 0, end: w.length }), w).toBe(/[\p{L}\p{N}]/u.test(w[0]!));
     }
+  });
+
+  it('writesInLowerCase is membership in the set of lower-case words', () => {
+    const lowerWords = (text: string): Set<string> => new Set([...text.matchAll(/(?<![\p{L}\-'’])\p{Ll}[\p{Ll}\-]{2,}/gu)].map((m) => m[0]));
+    const text = "Rebels took al-Bab; the rebels' base, co-op and Hama-based 'camp' ’camp’ x-ray élan Élan the-";
+    for (const w of ['rebels', 'took', 'bab', 'base', 'co-op', 'based', 'camp', 'ray', 'x-ray', 'élan', 'the', 'the-', 'he', 'Rebels', 'reb'])
+      expect(writesInLowerCase(text, w), w).toBe(lowerWords(text).has(w));
+    const letters = fc.constantFrom('a', 'b', 'B', '-', "'", '’', ' ', 'é', 'É', '𝐚', '\ud835');
+    fc.assert(
+      fc.property(fc.array(letters, { maxLength: 40 }), fc.array(letters, { minLength: 3, maxLength: 5 }), (t, w) => {
+        const text = t.join('');
+        const word = w.join('');
+        expect(writesInLowerCase(text, word)).toBe(lowerWords(text).has(word));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
