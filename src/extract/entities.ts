@@ -2,7 +2,7 @@ import type { Doc, Relation, Sentence } from '../types.js';
 import type { EntityMention, EntityRef, RelationMention } from './model.js';
 import { newRef, placeRefOf, type Cues, type KnowledgeBase } from './knowledge.js';
 import type { NameCandidate, NameMatch } from './matcher.js';
-import { isAcronym, isCapitalised, isWord, tokenize, writesInLowerCase, type Token } from './tokens.js';
+import { isAcronym, isCapitalised, isSpace, isWord, tokenize, writesInLowerCase, type Token } from './tokens.js';
 import { normalizeName } from './names.js';
 
 /**
@@ -112,6 +112,8 @@ class DocumentScan {
   perSentence: SentenceTokens[] = [];
   context: { countries: string[] } = { countries: [] };
   readonly personNames: EntityRef[] = [];
+  /** The ends of each person's name a surname may be (see nameTails). */
+  readonly nameTails = new Map<string, string[]>();
   lastPlaceSpan: PlaceSpan | undefined = undefined;
   readonly pendingShortForms: PendingShortForm[] = [];
   readonly acronyms = new Map<string, EntityRef>();
@@ -227,20 +229,24 @@ function addMatcherHit(scan: DocumentScan, h: NameMatch): void {
   cover(scan.perSentence[si]!, h.start, h.end, scan.mentions.length - 1);
 }
 
+const GENERIC_ALIAS = /^(?:the\s+)?(?:military|army|regime|government)$/i;
+const MODIFIED_NOUN_AFTER = /^\s+(?:sources?|analysts?|experts?|officials?|vehicles?|posts?|bases?|operations?|positions?|units?|spokesm[ae]n|statement|media)\b/i;
+const SPACE = /\s/;
+const NAME_AFTER = /^\s+(?:\p{Lu}|(?:al|el|ad|ar|as|az|ez|ash)-)/u;
+const WORD_BEFORE = /(\p{Lu}[\p{L}]*)\s+$/u;
+
 function hitIsName(scan: DocumentScan, h: NameMatch): boolean {
   const text = scan.text;
   const cues = scan.cues;
   // A place-name hit that is really the first word of a longer unknown name ("Ain" of
   // "Ain al-Zekr", "Tal" of "Tal Shahab") or a common word ("March", "North") is no place.
   // A generic alias used as a modifier ("Military sources said", "army vehicles") is no actor.
-  if (/^(?:the\s+)?(?:military|army|regime|government)$/i.test(h.surface) && /^\s+(?:sources?|analysts?|experts?|officials?|vehicles?|posts?|bases?|operations?|positions?|units?|spokesm[ae]n|statement|media)\b/i.test(text.slice(h.end, h.end + 16)))
-    return false;
+  if (GENERIC_ALIAS.test(h.surface) && MODIFIED_NOUN_AFTER.test(text.slice(h.end, h.end + 16))) return false;
   if (h.candidates.every(isPlaceCandidate)) {
-    const single = !/\s/.test(h.surface);
-    const after = text.slice(h.end, h.end + 24);
-    if (single && cues.placePrefixes.has(h.surface) && /^\s+(?:\p{Lu}|(?:al|el|ad|ar|as|az|ez|ash)-)/u.test(after)) return false;
-    // ...or its second part ("Malah" of "Tal Malah").
-    const prev = /(\p{Lu}[\p{L}]*)\s+$/u.exec(text.slice(Math.max(0, h.start - 12), h.start));
+    const single = !SPACE.test(h.surface);
+    if (single && cues.placePrefixes.has(h.surface) && NAME_AFTER.test(text.slice(h.end, h.end + 24))) return false;
+    // ...or its second part ("Malah" of "Tal Malah"); that needs a space before the hit.
+    const prev = h.start > 0 && isSpace(text.charCodeAt(h.start - 1)) ? WORD_BEFORE.exec(text.slice(Math.max(0, h.start - 12), h.start)) : null;
     if (prev && cues.placePrefixes.has(prev[1]!)) return false;
     if (single && cues.notNames.has(h.surface.toLowerCase())) return false;
   }
@@ -342,28 +348,47 @@ function capitalisedRunEnd(scan: DocumentScan, st: SentenceTokens, i: number): n
   return j;
 }
 
+const ARTICLE_GLUED = /^(?:al|el|ad|ar|as|az|ez|ash)-/;
+const AND_JOINS = /^(?:Security|Development|Justice|Human|Space|Construction)$/;
+
 /** Whether the connector after token j ("of", "al", "bin", "and"...) joins the next capitalised word to the name. */
 function joinsName(st: SentenceTokens, j: number, conn: string): boolean {
   const after = st.tokens[j + 2];
   return (
-    (conn === 'of' || conn === 'al' || conn === 'bin' || conn === 'ibn' || conn === 'abu' || conn === 'de' || conn === 'for' || conn === 'and' || /^(?:al|el|ad|ar|as|az|ez|ash)-/.test(conn)) &&
+    (conn === 'of' || conn === 'al' || conn === 'bin' || conn === 'ibn' || conn === 'abu' || conn === 'de' || conn === 'for' || conn === 'and' || ARTICLE_GLUED.test(conn)) &&
     after !== undefined && isWord(after) && isCapitalised(after.text) && st.covered[j + 2]! < 0 &&
     // "X and Y" joins only inside an organisation name ("Syrian Observatory for Human Rights" style)
-    (conn !== 'and' || /^(?:Security|Development|Justice|Human|Space|Construction)$/.test(after.text))
+    (conn !== 'and' || AND_JOINS.test(after.text))
   );
 }
 
+/** The up to n words before token i, in lower case, joined by spaces. */
 function lowerWordBefore(st: SentenceTokens, i: number, n: number): string {
-  const words: string[] = [];
-  for (let k = i - 1; k >= 0 && words.length < n; k--) {
+  let words = '';
+  for (let k = i - 1; k >= 0 && k >= i - n; k--) {
     const t = st.tokens[k]!;
     if (!isWord(t)) break;
-    words.unshift(t.text.toLowerCase());
+    words = k === i - 1 ? t.text.toLowerCase() : `${t.text.toLowerCase()} ${words}`;
   }
-  return words.join(' ');
+  return words;
 }
 
-const bare = (w: string): string => w.toLowerCase().replace(/\.$/, '').replace(/['’]s$/, '');
+/** A word in lower case without a final dot or possessive: w.toLowerCase().replace(/\.$/, '').replace(/['’]s$/, ''). */
+function bare(w: string): string {
+  let s = w.toLowerCase();
+  if (s.endsWith('.')) s = s.slice(0, -1);
+  return withoutPossessive(s);
+}
+
+/** s.replace(/['’]s$/, '') */
+function withoutPossessive(s: string): string {
+  return s.endsWith("'s") || s.endsWith('’s') ? s.slice(0, -2) : s;
+}
+
+function isHead(cues: Cues, w: string): boolean {
+  return cues.orgHeads.has(w) || cues.placeHeads.has(w);
+}
+
 const OPENING_WORD = /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|new|old|great|grand|greater|free|national|popular|islamic|united|general)$/;
 
 /** A capitalised span once stripped of the words that are no part of a name. */
@@ -395,7 +420,7 @@ function trimSpan(scan: DocumentScan, st: SentenceTokens, i: number, j: number):
   let title = '';
   // Directions and adjectives open many real names ("Northern Storm Brigade", "Eastern Ghouta"):
   // kept when the span ends in an organisation or place head.
-  const headed = cues.orgHeads.has(bare(toks[j]!.text)) || cues.placeHeads.has(bare(toks[j]!.text));
+  const headed = isHead(cues, bare(toks[j]!.text));
   while (a <= j) {
     const w = bare(toks[a]!.text);
     if (headed && a < j && OPENING_WORD.test(w)) break;
@@ -411,12 +436,16 @@ function trimSpan(scan: DocumentScan, st: SentenceTokens, i: number, j: number):
     break;
   }
   let z = j;
-  while (z >= a && cues.notNames.has(bare(toks[z]!.text)) && !cues.placeHeads.has(bare(toks[z]!.text)) && !cues.orgHeads.has(bare(toks[z]!.text))) z--;
+  while (z >= a) {
+    const w = bare(toks[z]!.text);
+    if (!cues.notNames.has(w) || isHead(cues, w)) break;
+    z--;
+  }
   if (a > z) return undefined;
   const words = toks.slice(a, z + 1);
   // A run of many capitalised words with no punctuation is a list or a headline, not a name.
   if (words.length > 5) return undefined;
-  const surface = scan.text.slice(words[0]!.start, words[words.length - 1]!.end).replace(/['’]s$/, '');
+  const surface = withoutPossessive(scan.text.slice(words[0]!.start, words[words.length - 1]!.end));
   const start = words[0]!.start;
   return { st, i, a, z, words, surface, firstWord: words[0]!.text, lastLower: words[words.length - 1]!.text.toLowerCase(), start, end: start + surface.length, title };
 }
@@ -457,11 +486,28 @@ interface SpanCues {
   personCue: boolean;
 }
 
+// Module constants: a regular expression literal in a function is a new object at each call.
+const LOWER_FIRST = /^\p{Ll}/u;
+const GROUP_AFTER = /^(?:group|militia|faction|brigade|battalion|movement)$/;
+const GROUP_KIND_AFTER = /^(?:terrorist|militant|rebel|jihadist|extremist|armed|insurgent|islamist)$/;
+const GROUPS_AFTER = /^(?:group|groups|organization|militia|faction)$/;
+const ACRONYM_AT = /\s*\(([A-Z][A-Z0-9\-]{1,7})\)/y;
+
+/**
+ * An acronym in brackets within 12 characters after `end` ("National Defense Forces (NDF)"):
+ * /^\s*\(([A-Z][A-Z0-9\-]{1,7})\)/ on those 12 characters, matched in place instead of on a copy.
+ */
+function acronymAfter(text: string, end: number): string | undefined {
+  ACRONYM_AT.lastIndex = end;
+  const m = ACRONYM_AT.exec(text);
+  return m && ACRONYM_AT.lastIndex <= end + 12 ? m[1]! : undefined;
+}
+
 function readSpanCues(scan: DocumentScan, span: Span): SpanCues {
   const { st, words, lastLower, firstWord, z } = span;
   const cues = scan.cues;
   const toks = st.tokens;
-  const acr = /^\s*\(([A-Z][A-Z0-9\-]{1,7})\)/.exec(scan.text.slice(span.end, span.end + 12));
+  const acronym = acronymAfter(scan.text, span.end);
   // Text before the span decides place readings ("in Zizun", "town of Yalda").
   const before1 = lowerWordBefore(st, span.a, 1);
   const before3 = lowerWordBefore(st, span.a, 3);
@@ -473,7 +519,7 @@ function readSpanCues(scan: DocumentScan, span: Span): SpanCues {
   let placeHead: string | undefined = words.length >= 2 ? cues.placeHeads.get(lastLower) : undefined;
   let headEnd = span.end;
   let lowerHead = false;
-  if (!placeHead && nextWord && nextTok && /^\p{Ll}/u.test(nextTok.text) && cues.placeHeads.has(nextWord) && nextWord !== 'city' && nextWord !== 'state' && nextWord !== 'front') {
+  if (!placeHead && nextWord && nextTok && LOWER_FIRST.test(nextTok.text) && cues.placeHeads.has(nextWord) && nextWord !== 'city' && nextWord !== 'state' && nextWord !== 'front') {
     placeHead = cues.placeHeads.get(nextWord);
     headEnd = nextTok.end;
     lowerHead = true;
@@ -481,9 +527,9 @@ function readSpanCues(scan: DocumentScan, span: Span): SpanCues {
   // Organisation heads: in the name ("Yarmouk Martyrs Brigade") or after it in lower case
   // ("Jeish al-Islam terrorist group", "Desert Falcons fighters").
   let orgType = words.length >= 2 ? cues.orgHeads.get(lastLower) : undefined;
-  if (!orgType && /^(?:group|militia|faction|brigade|battalion|movement)$/.test(nextWord)) orgType = 'armed group';
-  if (!orgType && /^(?:terrorist|militant|rebel|jihadist|extremist|armed|insurgent|islamist)$/.test(nextWord) && /^(?:group|groups|organization|militia|faction)$/.test(next2)) orgType = 'armed group';
-  const hasPlacePrefix = (cues.placePrefixes.has(firstWord) && words.length >= 2) || (/^(?:al|el|ad|ar|as|az|ez|ash)-/.test(firstWord) && words.length === 1);
+  if (!orgType && GROUP_AFTER.test(nextWord)) orgType = 'armed group';
+  if (!orgType && GROUP_KIND_AFTER.test(nextWord) && GROUPS_AFTER.test(next2)) orgType = 'armed group';
+  const hasPlacePrefix = (cues.placePrefixes.has(firstWord) && words.length >= 2) || (ARTICLE_GLUED.test(firstWord) && words.length === 1);
 
   // People: a title before (capitalised in the span or lower case before it), a known first
   // name, or a reporting verb after a two-word name.
@@ -491,7 +537,7 @@ function readSpanCues(scan: DocumentScan, span: Span): SpanCues {
   const title = !span.title && lowerTitle ? lowerTitle : span.title;
   const firstIsGivenName = scan.kb.isGivenName(firstWord) && words.length >= 2;
   return {
-    acronym: acr ? acr[1]! : undefined,
+    acronym,
     before1,
     before3,
     placeHead,
@@ -611,15 +657,26 @@ function endsWithAny(text: string, suffixes: Set<string>): boolean {
 
 /** The person of this article whose full name ends with these words ("al-Omar", "Abdel Rahman"). */
 function personByTail(scan: DocumentScan, words: string[]): EntityRef | undefined {
-  const key = words.join(' ').toLowerCase().replace(/^(?:al|el)-/, '');
-  for (const r of scan.personNames) if (nameEndsWith(r.label, key)) return r;
+  const key = words.join(' ').toLowerCase().replace(AL_OR_EL, '');
+  for (const r of scan.personNames) if (nameTails(scan, r.label).includes(key)) return r;
   return undefined;
 }
 
-function nameEndsWith(label: string, key: string): boolean {
-  const parts = label.toLowerCase().split(/\s+/);
-  for (let n = 1; n < parts.length; n++) if (parts.slice(n).join(' ').replace(/^(?:al|el)-/, '') === key) return true;
-  return false;
+const AL_OR_EL = /^(?:al|el)-/;
+
+/**
+ * What a surname is compared with: the ends of a full name from its second word on, in lower
+ * case, without a leading al- or el-. Built once per name and document, as every short span asks.
+ */
+function nameTails(scan: DocumentScan, label: string): string[] {
+  let tails = scan.nameTails.get(label);
+  if (!tails) {
+    tails = [];
+    const parts = label.toLowerCase().split(/\s+/);
+    for (let n = 1; n < parts.length; n++) tails.push(parts.slice(n).join(' ').replace(AL_OR_EL, ''));
+    scan.nameTails.set(label, tails);
+  }
+  return tails;
 }
 
 /** A lower-case title just before a name: "media activist", "press secretary", "lawmaker". */
@@ -627,7 +684,7 @@ function lowerTitleBefore(cues: Cues, st: SentenceTokens, a: number): string {
   const parts: string[] = [];
   for (let k = a - 1; k >= 0 && parts.length < 3; k--) {
     const t = st.tokens[k]!;
-    if (!isWord(t) || !/^\p{Ll}/u.test(t.text) || !cues.titleWords.has(t.text.toLowerCase())) break;
+    if (!isWord(t) || !LOWER_FIRST.test(t.text) || !cues.titleWords.has(t.text.toLowerCase())) break;
     parts.unshift(t.text);
   }
   // Only a real title counts ("local media activist" ends in "activist").
@@ -661,7 +718,7 @@ function noteAffiliation(scan: DocumentScan, st: SentenceTokens, titleStart: num
     }
     if (!isWord(t) || t.text === 'the' || t.text === 'The') return;
     const lower = t.text.toLowerCase();
-    if (/^\p{Ll}/u.test(t.text) && scan.cues.titleWords.has(lower)) {
+    if (LOWER_FIRST.test(t.text) && scan.cues.titleWords.has(lower)) {
       fullTitle = `${t.text} ${fullTitle}`;
       continue;
     }
