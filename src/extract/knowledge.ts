@@ -152,14 +152,44 @@ export function placeRefOf(p: Place): EntityRef {
   return newRef(`place:${p.id}`, 'place', p.type, p.name, true, p.lat, p.lon, p.country || undefined, p.parent ? `place:${p.parent}` : undefined);
 }
 
-/** Whether two spellings differ by one edit or one swap of neighbouring letters. */
+/**
+ * Whether two spellings differ by one edit or one swap of neighbouring letters (UTF-16 units, as
+ * the Levenshtein distance counts them). Compared in place: this runs against every notable
+ * spelling of a country for each unknown place name.
+ */
 export function oneTypo(a: string, b: string): boolean {
   if (a === b) return true;
-  if (levenshtein(a, b) <= 1) return true;
-  if (a.length !== b.length) return false;
-  const diff: number[] = [];
-  for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
-  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+  if (a.length === b.length) return oneSubstitutionOrSwap(a, b);
+  if (a.length === b.length + 1) return oneDeletion(a, b);
+  if (b.length === a.length + 1) return oneDeletion(b, a);
+  return false;
+}
+
+/** Strings of one length that differ in one place, or in two neighbours swapped. */
+function oneSubstitutionOrSwap(a: string, b: string): boolean {
+  let first = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a.charCodeAt(i) === b.charCodeAt(i)) continue;
+    if (first < 0) {
+      first = i;
+      continue;
+    }
+    return i === first + 1 && a.charCodeAt(first) === b.charCodeAt(i) && a.charCodeAt(i) === b.charCodeAt(first) && sameFrom(a, b, i + 1);
+  }
+  return true;
+}
+
+function sameFrom(a: string, b: string, from: number): boolean {
+  for (let i = from; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Whether `short` is `long` with one character left out. */
+function oneDeletion(long: string, short: string): boolean {
+  let i = 0;
+  while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++;
+  for (; i < short.length; i++) if (long.charCodeAt(i + 1) !== short.charCodeAt(i)) return false;
+  return true;
 }
 
 let cached: { key: string; kb: KnowledgeBase } | undefined;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractEntities, type EntityResult } from '../../src/extract/entities.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/extract/knowledge.js';
@@ -127,6 +128,25 @@ describe('spelling variants', () => {
     expect(oneTypo('palmyra', 'palymra')).toBe(true);
     expect(oneTypo('aleppo', 'alepo')).toBe(true);
     expect(oneTypo('hasaka', 'hasraya')).toBe(false);
+  });
+
+  it('oneTypo is one Levenshtein edit or one swap of neighbours', async () => {
+    const { oneTypo } = await import('../../src/extract/knowledge.js');
+    const { distance } = await import('fastest-levenshtein');
+    const byDistance = (a: string, b: string): boolean => {
+      if (a === b || distance(a, b) <= 1) return true;
+      if (a.length !== b.length) return false;
+      const diff: number[] = [];
+      for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
+      return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+    };
+    const word = fc.array(fc.constantFrom('a', 'b', 'c', 'é', '\ud835'), { maxLength: 7 }).map((w) => w.join(''));
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        expect(oneTypo(a, b), `${a} ${b}`).toBe(byDistance(a, b));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('resolves a misspelled town to the gazetteer entry of the article country', () => {
