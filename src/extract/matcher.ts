@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Gazetteer } from './gazetteer.js';
 import type { ActorLexicon } from './lexicon.js';
-import { isApostrophe, nameVariants, normalizeToken, scanToken } from './names.js';
+import { isApostrophe, nameVariants, normalizeToken, tokenEnd, tokenStart } from './names.js';
 
 export interface NameCandidate {
   kind: 'actor' | 'place';
@@ -253,12 +253,27 @@ function joinable(text: string, from: number, to: number, prevLen: number): bool
   return true;
 }
 
-function tokenKey(text: string, start: number, end: number): string {
+/**
+ * The trie key of the token text[start, end). `lower` is the whole text in lower case when its
+ * offsets are the text's (see lowerCaseAligned): an ASCII token's key is then one slice of it,
+ * not a slice and its lower case.
+ */
+function tokenKey(text: string, lower: string | undefined, start: number, end: number): string {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x80 || c === 0x27 || c === 0x2e) return normalizeToken(text.slice(start, end));
   }
-  return text.slice(start, end).toLowerCase();
+  return lower !== undefined ? lower.slice(start, end) : text.slice(start, end).toLowerCase();
+}
+
+/**
+ * The text in lower case, when each character keeps its offset: only U+0130 (İ) lowers to two
+ * UTF-16 units (checked over every code point in the tests), so equal lengths mean equal offsets;
+ * ASCII letters lower the same in any context.
+ */
+function lowerCaseAligned(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : undefined;
 }
 
 function validCands(cands: Cand[], text: string, start: number, end: number): NameCandidate[] | undefined {
@@ -281,48 +296,52 @@ function validCands(cands: Cand[], text: string, start: number, end: number): Na
 
 function find(text: string, root: Map<string, TrieNode>): NameMatch[] {
   const out: NameMatch[] = [];
+  const lower = lowerCaseAligned(text);
   let pos = 0;
   for (;;) {
-    const t = scanToken(text, pos);
-    if (!t) break;
-    const key = tokenKey(text, t.start, t.end);
+    // Token offsets as numbers, not span objects: this runs for every word of every article.
+    const start = tokenStart(text, pos);
+    if (start < 0) break;
+    const tokEnd = tokenEnd(text, start);
+    const key = tokenKey(text, lower, start, tokEnd);
     const first = root.get(key);
     if (!first) {
       // a possessive that lost its apostrophe ("Syrias", "Assads"): the name without the s, alone
-      if (key.length > 4 && key.endsWith('s') && isUpperAt(text, t.start)) {
+      if (key.length > 4 && key.endsWith('s') && isUpperAt(text, start)) {
         const stem = root.get(key.slice(0, -1));
-        const ok = stem?.cands && validCands(stem.cands, text, t.start, t.end - 1);
-        if (ok) out.push({ start: t.start, end: t.end - 1, surface: text.slice(t.start, t.end - 1), candidates: ok });
+        const ok = stem?.cands && validCands(stem.cands, text, start, tokEnd - 1);
+        if (ok) out.push({ start, end: tokEnd - 1, surface: text.slice(start, tokEnd - 1), candidates: ok });
       }
-      pos = t.end;
+      pos = tokEnd;
       continue;
     }
     let bestEnd = -1;
     let best: NameCandidate[] | undefined;
     let node: TrieNode = first;
-    let end = t.end;
-    let prevLen = t.end - t.start;
+    let end = tokEnd;
+    let prevLen = tokEnd - start;
     for (;;) {
       if (node.cands) {
-        const ok = validCands(node.cands, text, t.start, end);
+        const ok = validCands(node.cands, text, start, end);
         if (ok) {
           best = ok;
           bestEnd = end;
         }
       }
       if (!node.next) break;
-      const nt = scanToken(text, end);
-      if (!nt || !joinable(text, end, nt.start, prevLen)) break;
-      const child = node.next.get(tokenKey(text, nt.start, nt.end));
+      const nextStart = tokenStart(text, end);
+      if (nextStart < 0 || !joinable(text, end, nextStart, prevLen)) break;
+      const nextEnd = tokenEnd(text, nextStart);
+      const child = node.next.get(tokenKey(text, lower, nextStart, nextEnd));
       if (!child) break;
       node = child;
-      end = nt.end;
-      prevLen = nt.end - nt.start;
+      end = nextEnd;
+      prevLen = nextEnd - nextStart;
     }
     if (best) {
-      out.push({ start: t.start, end: bestEnd, surface: text.slice(t.start, bestEnd), candidates: best });
+      out.push({ start, end: bestEnd, surface: text.slice(start, bestEnd), candidates: best });
       pos = bestEnd;
-    } else pos = t.end;
+    } else pos = tokEnd;
   }
   return out;
 }

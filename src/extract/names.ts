@@ -64,6 +64,12 @@ export interface TokenSpan {
  * letters ("U.S." is one token, its final dot included).
  */
 export function scanToken(text: string, from: number): TokenSpan | undefined {
+  const start = tokenStart(text, from);
+  return start < 0 ? undefined : { start, end: tokenEnd(text, start) };
+}
+
+/** Where the token at or after `from` starts (see scanToken), or -1 at the end of the text. */
+export function tokenStart(text: string, from: number): number {
   const n = text.length;
   let i = from;
   while (i < n && !isWordChar(text.charCodeAt(i))) {
@@ -75,8 +81,13 @@ export function scanToken(text: string, from: number): TokenSpan | undefined {
     }
     i++;
   }
-  if (i >= n) return undefined;
-  const start = i;
+  return i >= n ? -1 : i;
+}
+
+/** Where the token starting at `start` (a word character, as tokenStart found) ends. */
+export function tokenEnd(text: string, start: number): number {
+  const n = text.length;
+  let i = start;
   for (;;) {
     while (i < n && isWordChar(text.charCodeAt(i))) i++;
     if (i + 1 < n) {
@@ -98,7 +109,7 @@ export function scanToken(text: string, from: number): TokenSpan | undefined {
   }
   // dotted acronym: keep its final dot ("U.S.")
   if (i < n && text.charCodeAt(i) === 0x2e && i - start >= 3 && text.charCodeAt(start + 1) === 0x2e) i++;
-  return { start, end: i };
+  return i;
 }
 
 function isSingleLetterSegment(text: string, start: number, dot: number): boolean {

@@ -177,3 +177,15 @@ describe('matcher', () => {
     expect(surfaces(found)).toEqual(['Syria']);
   });
 });
+
+describe('lower-case offsets', () => {
+  // The matcher reads ASCII token keys off the lower-cased text when its length is the text's.
+  it('only U+0130 changes length when lower-cased', () => {
+    const changes: number[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      const s = String.fromCodePoint(cp);
+      if (s.toLowerCase().length !== s.length) changes.push(cp);
+    }
+    expect(changes).toEqual([0x130]);
+  });
+});
