@@ -36,9 +36,14 @@ export interface ActorEntry {
   lon?: number;
 }
 
+const NO_ENTRIES: readonly ActorEntry[] = Object.freeze([]);
+
 export interface ActorLexicon {
-  /** Entries whose name or alias normalises like `surface` (exact key first, then without Arabic articles). */
-  lookup(surface: string): ActorEntry[];
+  /**
+   * Entries whose name or alias normalises like `surface` (exact key first, then without Arabic
+   * articles). The index's own list, not a copy: read it, never change it.
+   */
+  lookup(surface: string): readonly ActorEntry[];
   get(id: string): ActorEntry | undefined;
   entries(): readonly ActorEntry[];
   /** "Syrian" / "Syrians" / "syrian" → "SY". */
@@ -243,13 +248,13 @@ function buildLexicon(extraFiles: string[], report: Report): ActorLexicon {
       const v = nameVariants(surface);
       for (const k of v) {
         const hit = exact.get(k);
-        if (hit) return hit.slice();
+        if (hit) return hit;
       }
       for (const k of v) {
         const hit = stripped.get(k);
-        if (hit) return hit.slice();
+        if (hit) return hit;
       }
-      return [];
+      return NO_ENTRIES;
     },
     get: (id) => byId.get(idAlias.get(id) ?? (/^[A-Z]{2}$/.test(id) ? `country:${id}` : id)),
     entries: () => all,

@@ -232,6 +232,7 @@ export const ARTICLES = new Set(['al', 'el', 'ar', 'as', 'ad', 'az', 'an', 'at',
  * (same string) when it has none, the usual case.
  */
 function stripArticles(key: string): string {
+  if (!hasArticle(key)) return key;
   const kept: string[] = [];
   let changed = false;
   let start = 0;
@@ -249,17 +250,35 @@ function stripArticles(key: string): string {
   }
 }
 
+/** Whether stripArticles changes the key: the same tests, on offsets, without building its tokens. */
+function hasArticle(key: string): boolean {
+  let start = 0;
+  for (let i = 0; ; i++) {
+    const space = key.indexOf(' ', start);
+    const end = space < 0 ? key.length : space;
+    if (space >= 0 && end - start <= 3 && ARTICLES.has(key.slice(start, end))) return true;
+    if (i > 0 && gluedArticleAt(key, start, end)) return true;
+    if (space < 0) return false;
+    start = space + 1;
+  }
+}
+
 /**
  * A glued article at the start of a longer token: a or e, then a doubled sun letter ("ezzor",
  * "ashsham"); the same test as /^[ae](?:(sh)sh|(th)th|(dh)dh|([tdrzsnl])\4)/ on tokens over 4 letters.
  */
 function hasGluedArticle(t: string): boolean {
-  if (t.length <= 4) return false;
-  const c0 = t.charCodeAt(0);
+  return gluedArticleAt(t, 0, t.length);
+}
+
+/** hasGluedArticle of the token key[start, end). */
+function gluedArticleAt(key: string, start: number, end: number): boolean {
+  if (end - start <= 4) return false;
+  const c0 = key.charCodeAt(start);
   if (c0 !== 0x61 && c0 !== 0x65) return false;
-  const c1 = t.charCodeAt(1);
-  if (c1 === t.charCodeAt(2) && SUN_LETTERS.includes(t[1]!)) return true;
-  return t.charCodeAt(2) === 0x68 && (c1 === 0x73 || c1 === 0x74 || c1 === 0x64) && t.charCodeAt(3) === c1 && t.charCodeAt(4) === 0x68;
+  const c1 = key.charCodeAt(start + 1);
+  if (c1 === key.charCodeAt(start + 2) && SUN_LETTERS.includes(key[start + 1]!)) return true;
+  return key.charCodeAt(start + 2) === 0x68 && (c1 === 0x73 || c1 === 0x74 || c1 === 0x64) && key.charCodeAt(start + 3) === c1 && key.charCodeAt(start + 4) === 0x68;
 }
 const SUN_LETTERS = 'tdrzsnl';
 
