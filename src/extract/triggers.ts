@@ -78,6 +78,8 @@ export interface TriggerLexicon {
   entries: Entry[];
   /** Lower-cased first word of a surface form → entries that may match. */
   byFirstWord: Map<string, Entry[]>;
+  /** asciiWordHash of each key of byFirstWord written in ASCII: most words of a sentence are no key. */
+  firstWordHashes: Set<number>;
   typeDefaults: Map<EventType, { acled: string; sub: string; roles?: CaptureRoles }>;
   contexts: Record<Exclude<ContextName, 'none'>, RegExp>;
   lists: Map<string, RegExp>;
@@ -214,6 +216,7 @@ export function compileTriggerLexicon(json: EventLexiconJson, report?: Report): 
   return {
     entries,
     byFirstWord,
+    firstWordHashes: asciiKeyHashes(byFirstWord.keys()),
     typeDefaults,
     contexts: {
       military: wordListRe(json.militaryContext),
@@ -263,12 +266,49 @@ function candidateEntries(sentence: string, lex: TriggerLexicon): Set<Entry> {
   for (let start = gapEnd(sentence, 0); start < sentence.length; start = gapEnd(sentence, WORD_AT.lastIndex)) {
     WORD_AT.lastIndex = start;
     WORD_AT.test(sentence); // a gap ends at a letter or digit: a word starts there
+    if (!mayBeFirstWord(sentence, start, WORD_AT.lastIndex, lex.firstWordHashes)) continue;
     const w = sentence.slice(start, WORD_AT.lastIndex).toLowerCase();
     addAll(found, lex.byFirstWord.get(w));
     const hyphen = w.indexOf('-');
     if (hyphen >= 0) addAll(found, lex.byFirstWord.get(w.slice(0, hyphen)));
   }
   return found;
+}
+
+const HASH_BITS = 0x3fffffff;
+
+/**
+ * A hash of the lower case of text[start, end) when it is all ASCII (-1 otherwise), and in
+ * `hashBeforeHyphen` that of its part before the first hyphen (-1 when none): computed in place,
+ * so that a word which is no key of byFirstWord costs no string.
+ */
+function asciiWordHash(text: string, start: number, end: number): number {
+  let h = 0;
+  hashBeforeHyphen = -1;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x80) return -1;
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    if (c === 0x2d && hashBeforeHyphen < 0) hashBeforeHyphen = h & HASH_BITS;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h & HASH_BITS;
+}
+let hashBeforeHyphen = -1;
+
+function asciiKeyHashes(keys: Iterable<string>): Set<number> {
+  const hashes = new Set<number>();
+  for (const k of keys) {
+    const h = asciiWordHash(k, 0, k.length);
+    if (h >= 0) hashes.add(h);
+  }
+  return hashes;
+}
+
+/** False only when neither the word nor its part before a hyphen can be a key of byFirstWord. */
+function mayBeFirstWord(text: string, start: number, end: number, hashes: Set<number>): boolean {
+  const h = asciiWordHash(text, start, end);
+  return h < 0 || hashes.has(h) || (hashBeforeHyphen >= 0 && hashes.has(hashBeforeHyphen));
 }
 
 /** Where the run of characters that are no part of a word, from `from`, ends. */
