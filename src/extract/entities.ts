@@ -657,6 +657,7 @@ function endsWithAny(text: string, suffixes: Set<string>): boolean {
 
 /** The person of this article whose full name ends with these words ("al-Omar", "Abdel Rahman"). */
 function personByTail(scan: DocumentScan, words: string[]): EntityRef | undefined {
+  if (scan.personNames.length === 0) return undefined;
   const key = words.join(' ').toLowerCase().replace(AL_OR_EL, '');
   for (const r of scan.personNames) if (nameTails(scan, r.label).includes(key)) return r;
   return undefined;

@@ -36,9 +36,18 @@ export function splitParagraphs(text: string): Array<{ start: number; end: numbe
 // A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 const boundary = /([.!?…]+)(["'”’)\]]*)(\s+)/g;
 
+// Module constants: a regular expression literal in a function is a new object at each call, and
+// these run for every candidate boundary of every article.
+const LETTER_OR_DOT = /[\p{L}.]/u;
+const STARTS_SENTENCE = /[\p{Lu}\d"“‘'(\[]/u;
+const FINAL_DOT = /\.$/;
+const ONE_CAPITAL = /^\p{Lu}$/u;
+const LETTER = /\p{L}/u;
+const SPACE = /\s/;
+
 function wordBefore(text: string, end: number): string {
   let i = end;
-  while (i > 0 && /[\p{L}.]/u.test(text[i - 1]!)) i--;
+  while (i > 0 && LETTER_OR_DOT.test(text[i - 1]!)) i--;
   return text.slice(i, end);
 }
 
@@ -46,12 +55,12 @@ function endsSentence(text: string, punctStart: number, punct: string, nextStart
   const next = text[nextStart];
   if (next === undefined) return true;
   // The next sentence starts with a capital, a digit, a quote or a bracket.
-  if (!/[\p{Lu}\d"“‘'(\[]/u.test(next)) return false;
+  if (!STARTS_SENTENCE.test(next)) return false;
   if (punct !== '.') return true;
   const word = wordBefore(text, punctStart).toLowerCase();
-  if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(/\.$/, ''))) return false;
+  if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.replace(FINAL_DOT, ''))) return false;
   // Initials: "J. Smith", "U.S. forces" (a single capital letter before the dot).
-  if (/^\p{Lu}$/u.test(text.slice(punctStart - 1, punctStart)) && !/\p{L}/u.test(text[punctStart - 2] ?? ' '))
+  if (ONE_CAPITAL.test(text.slice(punctStart - 1, punctStart)) && !LETTER.test(text[punctStart - 2] ?? ' '))
     return false;
   return true;
 }
@@ -75,8 +84,8 @@ export function splitSentences(text: string): Sentence[] {
     for (let i = 0; i + 1 < cuts.length; i++) {
       let s = cuts[i]!;
       let e = cuts[i + 1]!;
-      while (s < e && /\s/.test(text[s]!)) s++;
-      while (e > s && /\s/.test(text[e - 1]!)) e--;
+      while (s < e && SPACE.test(text[s]!)) s++;
+      while (e > s && SPACE.test(text[e - 1]!)) e--;
       if (e > s) sentences.push({ index: sentences.length, paragraph, start: s, end: e, text: text.slice(s, e) });
     }
   });
