@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Gazetteer } from './gazetteer.js';
 import type { ActorLexicon } from './lexicon.js';
 import { isApostrophe, nameVariants, normalizeToken, tokenEnd, tokenStart } from './names.js';
+import { KeyHashFilter, lowerAsciiHash } from './word-hash.js';
 
 export interface NameCandidate {
   kind: 'actor' | 'place';
@@ -160,7 +161,8 @@ export function compileMatcher(lexicon: ActorLexicon, gazetteer: Gazetteer, opti
   };
   for (const [t, node] of root) sortNode(node, t);
 
-  return { find: (text) => find(text, root), size };
+  const firstWords = new KeyHashFilter(root.keys());
+  return { find: (text) => find(text, root, firstWords), size };
 }
 
 const GENERIC_PREFIX_RE = /^(?:province of|rural) /;
@@ -294,7 +296,21 @@ function validCands(cands: Cand[], text: string, start: number, end: number): Na
   return out;
 }
 
-function find(text: string, root: Map<string, TrieNode>): NameMatch[] {
+/**
+ * False only when the token text[start, end) surely starts no name: neither its key nor, for a
+ * possessive that lost its apostrophe, its key without the final s is a first word (most words
+ * of an article are neither). Tokens with apostrophes or dots have other keys: they may.
+ */
+function mayStartName(text: string, start: number, end: number, firstWords: KeyHashFilter): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x27 || c === 0x2e) return true;
+  }
+  if (firstWords.mayHave(lowerAsciiHash(text, start, end))) return true;
+  return end - start > 4 && (text.charCodeAt(end - 1) | 0x20) === 0x73 && firstWords.mayHave(lowerAsciiHash(text, start, end - 1));
+}
+
+function find(text: string, root: Map<string, TrieNode>, firstWords: KeyHashFilter): NameMatch[] {
   const out: NameMatch[] = [];
   const lower = lowerCaseAligned(text);
   let pos = 0;
@@ -303,6 +319,10 @@ function find(text: string, root: Map<string, TrieNode>): NameMatch[] {
     const start = tokenStart(text, pos);
     if (start < 0) break;
     const tokEnd = tokenEnd(text, start);
+    if (!mayStartName(text, start, tokEnd, firstWords)) {
+      pos = tokEnd;
+      continue;
+    }
     const key = tokenKey(text, lower, start, tokEnd);
     const first = root.get(key);
     if (!first) {

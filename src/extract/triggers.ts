@@ -10,6 +10,7 @@
 import { nlp } from '../nlp/compromise.js';
 import type { EventType, Modality, Report } from '../types.js';
 import { readEventLexiconFiles, type EventLexiconJson } from './event-lexicon.js';
+import { KeyHashFilter, lowerAsciiHash } from './word-hash.js';
 
 // ───────────────────────────── public types ─────────────────────────────
 
@@ -78,8 +79,8 @@ export interface TriggerLexicon {
   entries: Entry[];
   /** Lower-cased first word of a surface form → entries that may match. */
   byFirstWord: Map<string, Entry[]>;
-  /** asciiWordHash of each key of byFirstWord written in ASCII: most words of a sentence are no key. */
-  firstWordHashes: Set<number>;
+  /** The keys of byFirstWord, to pass over most words of a sentence, which are none, cheaply. */
+  firstWords: KeyHashFilter;
   typeDefaults: Map<EventType, { acled: string; sub: string; roles?: CaptureRoles }>;
   contexts: Record<Exclude<ContextName, 'none'>, RegExp>;
   lists: Map<string, RegExp>;
@@ -216,7 +217,7 @@ export function compileTriggerLexicon(json: EventLexiconJson, report?: Report): 
   return {
     entries,
     byFirstWord,
-    firstWordHashes: asciiKeyHashes(byFirstWord.keys()),
+    firstWords: new KeyHashFilter(byFirstWord.keys()),
     typeDefaults,
     contexts: {
       military: wordListRe(json.militaryContext),
@@ -266,7 +267,7 @@ function candidateEntries(sentence: string, lex: TriggerLexicon): Set<Entry> {
   for (let start = gapEnd(sentence, 0); start < sentence.length; start = gapEnd(sentence, WORD_AT.lastIndex)) {
     WORD_AT.lastIndex = start;
     WORD_AT.test(sentence); // a gap ends at a letter or digit: a word starts there
-    if (!mayBeFirstWord(sentence, start, WORD_AT.lastIndex, lex.firstWordHashes)) continue;
+    if (!mayBeFirstWord(sentence, start, WORD_AT.lastIndex, lex.firstWords)) continue;
     const w = sentence.slice(start, WORD_AT.lastIndex).toLowerCase();
     addAll(found, lex.byFirstWord.get(w));
     const hyphen = w.indexOf('-');
@@ -275,40 +276,11 @@ function candidateEntries(sentence: string, lex: TriggerLexicon): Set<Entry> {
   return found;
 }
 
-const HASH_BITS = 0x3fffffff;
-
-/**
- * A hash of the lower case of text[start, end) when it is all ASCII (-1 otherwise), and in
- * `hashBeforeHyphen` that of its part before the first hyphen (-1 when none): computed in place,
- * so that a word which is no key of byFirstWord costs no string.
- */
-function asciiWordHash(text: string, start: number, end: number): number {
-  let h = 0;
-  hashBeforeHyphen = -1;
-  for (let i = start; i < end; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 0x80) return -1;
-    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
-    if (c === 0x2d && hashBeforeHyphen < 0) hashBeforeHyphen = h & HASH_BITS;
-    h = (Math.imul(h, 31) + c) | 0;
-  }
-  return h & HASH_BITS;
-}
-let hashBeforeHyphen = -1;
-
-function asciiKeyHashes(keys: Iterable<string>): Set<number> {
-  const hashes = new Set<number>();
-  for (const k of keys) {
-    const h = asciiWordHash(k, 0, k.length);
-    if (h >= 0) hashes.add(h);
-  }
-  return hashes;
-}
-
 /** False only when neither the word nor its part before a hyphen can be a key of byFirstWord. */
-function mayBeFirstWord(text: string, start: number, end: number, hashes: Set<number>): boolean {
-  const h = asciiWordHash(text, start, end);
-  return h < 0 || hashes.has(h) || (hashBeforeHyphen >= 0 && hashes.has(hashBeforeHyphen));
+function mayBeFirstWord(text: string, start: number, end: number, firstWords: KeyHashFilter): boolean {
+  if (firstWords.mayHave(lowerAsciiHash(text, start, end))) return true;
+  const hyphen = text.indexOf('-', start);
+  return hyphen >= 0 && hyphen < end && firstWords.mayHave(lowerAsciiHash(text, start, hyphen));
 }
 
 /** Where the run of characters that are no part of a word, from `from`, ends. */
