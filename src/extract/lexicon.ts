@@ -10,6 +10,7 @@ import type { ActorType, Diagnostic, Report } from '../types.js';
 import { countryNames, readSupplement, worldCountries } from './gazetteer.js';
 import { nameVariants, normalizeName } from './names.js';
 import { readListFile } from '../util/list-file.js';
+import { KeyHashFilter, lowerAsciiHash } from './word-hash.js';
 
 export interface ActorEntry {
   id: string;
@@ -243,6 +244,8 @@ function buildLexicon(extraFiles: string[], report: Report): ActorLexicon {
     }
   }
 
+  // Asked for every capitalised word of every article, most of them no demonym.
+  const demonymWords = new KeyHashFilter(demonymMap.keys());
   return {
     lookup(surface) {
       const v = nameVariants(surface);
@@ -259,6 +262,7 @@ function buildLexicon(extraFiles: string[], report: Report): ActorLexicon {
     get: (id) => byId.get(idAlias.get(id) ?? (/^[A-Z]{2}$/.test(id) ? `country:${id}` : id)),
     entries: () => all,
     countryOfDemonym(word) {
+      if (!mayBeDemonym(word, demonymWords)) return undefined;
       const k = normalizeName(word);
       return demonymMap.get(k) ?? (k.endsWith('s') ? demonymMap.get(k.slice(0, -1)) : undefined);
     },
@@ -267,6 +271,21 @@ function buildLexicon(extraFiles: string[], report: Report): ActorLexicon {
     institution: (code, role) => institutionOf.get(`${code.toUpperCase()}|${role}`),
     roles: () => roleNames,
   };
+}
+
+/**
+ * False only when `word` surely is no demonym, with or without a final s: a word of ASCII letters
+ * and digits normalises to its lower case, and no demonym has its hash (nor that without the s).
+ */
+function mayBeDemonym(word: string, demonyms: KeyHashFilter): boolean {
+  if (word.length === 0) return true;
+  for (let i = 0; i < word.length; i++) if (!isAsciiAlnum(word.charCodeAt(i))) return true;
+  if (demonyms.mayHave(lowerAsciiHash(word, 0, word.length))) return true;
+  return (word.charCodeAt(word.length - 1) | 0x20) === 0x73 && demonyms.mayHave(lowerAsciiHash(word, 0, word.length - 1));
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 }
 
 /** Read one actor file (an array or { "actors": [...] }); problems become Diagnostics, never exceptions. */
