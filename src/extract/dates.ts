@@ -290,9 +290,18 @@ function relativeCandidates(sentence: string): Candidate[] {
   return out;
 }
 
+// Built once: a regular expression in a function is a new object (and for new RegExp, a new
+// source string and a cache look-up) at each call, and these run for most sentences.
+const BARE_YEAR_RE = /(?<![\d,.$£€/:-])\b(1[89]\d\d|20\d\d)\b(?![,.:/]?\d)/g;
+const DAY_RANGE_RE = new RegExp(
+  `\\b(?:between|from) (\\d{1,2})(?:st|nd|rd|th)? (?:and|to|until|till) (\\d{1,2})(?:st|nd|rd|th)?(?: of)? (${MONTH_SRC})(?:,? (\\d{4}))?`,
+  'g',
+);
+
 function bareYearCandidates(sentence: string): Candidate[] {
   const out: Candidate[] = [];
-  const re = /(?<![\d,.$£€/:-])\b(1[89]\d\d|20\d\d)\b(?![,.:/]?\d)/g;
+  const re = BARE_YEAR_RE;
+  re.lastIndex = 0;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     const before = sentence.slice(Math.max(0, m.index - 30), m.index);
     const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 20);
@@ -314,10 +323,8 @@ function bareYearCandidates(sentence: string): Candidate[] {
 /** Day ranges chrono misses: "between 1 and 3 May", "from 20 to 23 March 2016". */
 function dayRangeCandidates(sentence: string): Candidate[] {
   const out: Candidate[] = [];
-  const re = new RegExp(
-    `\\b(?:between|from) (\\d{1,2})(?:st|nd|rd|th)? (?:and|to|until|till) (\\d{1,2})(?:st|nd|rd|th)?(?: of)? (${MONTH_SRC})(?:,? (\\d{4}))?`,
-    'g',
-  );
+  const re = DAY_RANGE_RE;
+  re.lastIndex = 0;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     const d1 = Number(m[1]);
     const d2 = Number(m[2]);
