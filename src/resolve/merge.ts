@@ -168,7 +168,6 @@ export class Merger {
         spoken.count++;
         if (earlier(doc, i, spoken.doc, spoken.at)) moveTo(spoken, doc, i);
       }
-      e.mentions++;
       if (!e.documents.has(doc)) e.documents.set(doc, x.doc.date);
       e.evidence.add(doc, i, m.sentence, x.sentences);
     }
@@ -227,7 +226,7 @@ export class Merger {
   private entity(key: string, doc: string, at: number): EntityTally {
     let e = this.entities.get(key);
     if (!e) {
-      e = { doc, at, index: this.index.entry(key), tableRef: undefined, tableDoc: '', tableAt: 0, aliases: new Map(), spoken: new Map(), documents: new Map(), mentions: 0, evidence: new EvidenceTally() };
+      e = { doc, at, index: this.index.entry(key), tableRef: undefined, tableDoc: '', tableAt: 0, aliases: new Map(), spoken: new Map(), documents: new Map(), evidence: new EvidenceTally() };
       this.entities.set(key, e);
     } else if (earlier(doc, at, e.doc, e.at)) moveTo(e, doc, at);
     return e;
@@ -261,7 +260,7 @@ export class Merger {
             if (earlier(s.doc, s.at, into.doc, into.at)) moveTo(into, s.doc, s.at);
           }
         }
-        mentions += t.mentions;
+        mentions += t.index.mentions;
       }
       merged.set(key, {
         key,
@@ -397,7 +396,7 @@ function firstDistinct(list: RankedEvidence[]): RankedEvidence[] {
 }
 
 interface EntityTally extends Position {
-  /** What the key index holds for the same key (looked up once, with the tally). */
+  /** What the key index holds for the same key (its mention count among it), looked up once with the tally. */
   index: KeyEntry;
   /** The first entry for the key in a document's entity table, with its position. */
   tableRef: EntityRef | undefined;
@@ -408,7 +407,6 @@ interface EntityTally extends Position {
   spoken: Map<string, { count: number; doc: string; at: number }>;
   /** Documents mentioning it, with their publication dates. */
   documents: Map<string, string | undefined>;
-  mentions: number;
   evidence: EvidenceTally;
 }
 
