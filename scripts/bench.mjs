@@ -12,7 +12,8 @@
 //   - subset: the first N records of reuters21578.jsonl (default 4,000): the compromise baseline
 //     (1 thread, 3 runs for the noise; 2 threads) and the pipeline at 1 and at 2 workers;
 //   - the start-up of one extraction thread (imports, knowledge base, JIT warm-up) on the subset;
-//   - full: all 19,043 Reuters records at 2 workers (throughput, peak RSS, GEXF export) and at 1, the
+//   - full: all 19,043 Reuters records at 2 workers (throughput, peak RSS, GEXF export) and at 1,
+//     each run twice (2, 1, 1, 2: the speedup compares the faster run of each), the
 //     incremental rebuild (99% → 100%), and FA-KES (804 articles).
 // Exit status 1 when any target fails or a benchmark could not run.
 import { spawnSync } from 'node:child_process';
@@ -248,14 +249,25 @@ async function corpusBenchmarks(tmp) {
   const full1 = await build([fullFile], join(tmp, 'out-reuters-w1'), 1);
   describeBuild('reuters21578.jsonl, workers: 1', full1);
   describeStages(full1);
-  const fullSpeedup = wps(full.words, full.seconds) / wps(full1.words, full1.seconds);
-  const fullBound = (2 * full1.cpuSeconds) / full.cpuSeconds;
+  // The host's noise can slow one build by a third: each is run a second time, in the other order
+  // (2, 1, 1, 2), and the faster run of each is compared.
+  const full1Again = await build([fullFile], join(tmp, 'out-reuters-w1'), 1);
+  describeBuild('reuters21578.jsonl, workers: 1, again', full1Again);
+  const fullAgain = await build([fullFile], join(tmp, 'out-reuters-w2'), 2);
+  describeBuild('reuters21578.jsonl, workers: 2, again', fullAgain);
+  const best1 = full1Again.seconds < full1.seconds ? full1Again : full1;
+  const best2 = fullAgain.seconds < full.seconds ? fullAgain : full;
+  const pairSpeedups = [wps(full.words, full.seconds) / wps(full1.words, full1.seconds), wps(fullAgain.words, fullAgain.seconds) / wps(full1Again.words, full1Again.seconds)];
+  const fullSpeedup = best1.seconds / best2.seconds;
+  const fullBound = (2 * best1.cpuSeconds) / best2.cpuSeconds;
   // With 2 cores the 2-worker build cannot take less than half its CPU time; the 1-worker build
   // already uses more than one core (V8's collector and compiler threads), hence the second bound.
-  const fullBusyBound = (2 * full1.seconds) / full.cpuSeconds;
-  console.log(`  2 workers ÷ 1 worker (full):     ${round(fullSpeedup, 2)}×  (target ≥ ${TARGETS.workerSpeedup}×)  ${check('workerSpeedupFull', fullSpeedup >= TARGETS.workerSpeedup, round(fullSpeedup, 2))}  (bound from CPU time: ${round(fullBound, 2)}×; with both cores busy all the time: ${round(fullBusyBound, 2)}×, as 1 worker keeps ${round(full1.cpuSeconds / full1.seconds, 2)} cores busy)`);
+  const fullBusyBound = (2 * best1.seconds) / best2.cpuSeconds;
+  console.log(`  2 workers ÷ 1 worker (full):     ${round(fullSpeedup, 2)}×, faster run of each  (target ≥ ${TARGETS.workerSpeedup}×)  ${check('workerSpeedupFull', fullSpeedup >= TARGETS.workerSpeedup, round(fullSpeedup, 2))}  (pair by pair: ${pairSpeedups.map((x) => `${round(x, 2)}×`).join(', ')}; bound from CPU time: ${round(fullBound, 2)}×; with both cores busy all the time: ${round(fullBusyBound, 2)}×, as 1 worker keeps ${round(best1.cpuSeconds / best1.seconds, 2)} cores busy)`);
   results.reuters.workers1 = full1;
+  results.reuters.runsAgain = { workers1: full1Again, workers2: fullAgain };
   results.reuters.workerSpeedup = round(fullSpeedup, 3);
+  results.reuters.workerSpeedupPairs = pairSpeedups.map((x) => round(x, 3));
   results.reuters.workerSpeedupBoundFromCpu = round(fullBound, 3);
   results.reuters.workerSpeedupBoundBothCoresBusy = round(fullBusyBound, 3);
 
@@ -275,10 +287,11 @@ async function corpusBenchmarks(tmp) {
   describeBuild(`100% (+${grouped(part.total - part.kept)} docs), warm cache`, again);
   describeStages(again);
   if (again.cached < part.kept) note(`only ${again.cached} of ${part.kept} documents came from the cache: dist/ or data/ changed between the two builds?`);
-  const share = again.seconds / full.seconds;
+  // Against the faster full build of the two (the stricter share).
+  const share = again.seconds / best2.seconds;
   console.log(`  rebuild ÷ full build (no cache):  ${round(share * 100, 1)}%  (target < ${TARGETS.incrementalShare * 100}%)  ${check('incrementalRebuild', share < TARGETS.incrementalShare, `${round(share * 100, 1)}%`)}`);
-  console.log(`  the same from process start:      ${round((again.processSeconds / full.processSeconds) * 100, 1)}%  (${round(again.processSeconds, 2)} s ÷ ${round(full.processSeconds, 2)} s, module loading included)`);
-  results.incremental = { set: 'full', added: part.total - part.kept, coldSeconds: round(first.seconds, 3), rebuildSeconds: round(again.seconds, 3), fullBuildSeconds: round(full.seconds, 3), share: round(share, 4), cached: again.cached };
+  console.log(`  the same from process start:      ${round((again.processSeconds / best2.processSeconds) * 100, 1)}%  (${round(again.processSeconds, 2)} s ÷ ${round(best2.processSeconds, 2)} s, module loading included)`);
+  results.incremental = { set: 'full', added: part.total - part.kept, coldSeconds: round(first.seconds, 3), rebuildSeconds: round(again.seconds, 3), fullBuildSeconds: round(best2.seconds, 3), share: round(share, 4), cached: again.cached };
 
   // 5. FA-KES.
   section('pipeline on FA-KES (FA-KES-Dataset.csv), 2 workers, cache disabled');
