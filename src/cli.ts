@@ -60,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--id-field <name>', 'JSON field / CSV column holding the document id')
     .option('--url-field <name>', 'JSON field / CSV column holding the URL')
     .option('--max-chars <n>', 'truncate longer articles (with a warning)', positiveInt)
-    .addOption(new Option('--workers <n>', 'worker threads for extraction (default: number of cores)').argParser(positiveInt))
+    .addOption(new Option('--workers <n>', 'worker threads for extraction (default: the number of cores, or one for an input under 4 MB per extra core)').argParser(positiveInt))
     .option('--cache-dir <dir>', 'incremental cache folder (default: <out>/.newsgraph-cache)')
     .option('--no-cache', 'extract every document again')
     .option('--no-infer-dates', 'leave undated articles undated (by default one whose own news matches an event dated articles report takes that date)')

@@ -3,5 +3,5 @@
  * → clean Docs (src/types.ts), with problems reported as Diagnostics, never thrown.
  */
 export { InputError, type IngestOptions } from './options.js';
-export { listInputs, readDocuments, readDocumentsFromFile } from './read.js';
+export { inputBytesUpTo, listInputs, readDocuments, readDocumentsFromFile } from './read.js';
 export { docFromText, type TextMeta } from './clean.js';

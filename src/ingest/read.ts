@@ -126,6 +126,25 @@ export async function listInputs(inputs: string[]): Promise<string[]> {
   return files;
 }
 
+/**
+ * The bytes of the inputs' files, counted until they pass `limit` (the count so far is then
+ * returned at once); infinite when a size cannot be known (standard input, an input that will
+ * fail, which the build itself then reports).
+ */
+export async function inputBytesUpTo(inputs: string[], limit: number): Promise<number> {
+  let total = 0;
+  try {
+    for await (const file of expandInputs(inputs)) {
+      if (file === '-') return Number.POSITIVE_INFINITY;
+      total += (await stat(file)).size;
+      if (total > limit) return total;
+    }
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+  return total;
+}
+
 let furnitureProblemsReported = false;
 
 function checkOptions(options: IngestOptions): void {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { docFromText, listInputs, readDocumentsFromFile, InputError } from '../../src/ingest/index.js';
+import { docFromText, inputBytesUpTo, listInputs, readDocumentsFromFile, InputError } from '../../src/ingest/index.js';
 import type { Diagnostic, Doc } from '../../src/types.js';
 import { fixtureDir, PROSE, readAll } from './helpers.js';
 
@@ -230,6 +230,16 @@ describe('inputs', () => {
     const dir = fixtureDir({ 'b.txt': 'x', 'a/z.txt': 'x', 'a/c.md': 'x', '.hidden.txt': 'x', '.git/config': 'x', 'node_modules/m/i.txt': 'x' });
     const files = await listInputs([dir, '-']);
     expect(files).toEqual([join(dir, 'a', 'c.md'), join(dir, 'a', 'z.txt'), join(dir, 'b.txt'), '-']);
+  });
+
+  it('counts the bytes of the input files up to a limit (how many threads a build starts)', async () => {
+    const dir = fixtureDir({ 'a.txt': 'x'.repeat(300), 'b/c.txt': 'y'.repeat(500), '.hidden.txt': 'z'.repeat(10_000) });
+    expect(await inputBytesUpTo([dir], 10_000)).toBe(800);
+    expect(await inputBytesUpTo([dir, join(dir, 'a.txt')], 10_000)).toBe(1100);
+    // Past the limit the walk stops at once: the count so far, above the limit.
+    expect(await inputBytesUpTo([dir], 400)).toBe(800);
+    expect(await inputBytesUpTo([dir, '-'], 10_000)).toBe(Number.POSITIVE_INFINITY);
+    expect(await inputBytesUpTo([join(dir, 'missing.txt')], 10_000)).toBe(Number.POSITIVE_INFINITY);
   });
 
   it('expands globs and throws InputError for a missing path or an empty glob', async () => {
