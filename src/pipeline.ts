@@ -219,7 +219,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     const docsOut = batch.stream('documents.json');
     texts = new DocumentsJson(() => batch.scratchPath('documents-run'));
     // Each extraction is folded into the merge as it arrives and then dropped: memory follows the
-    // graph, not the corpus. An undated article's waits (see date inference below).
+    // graph, not the corpus. An undated article's extraction waits aside (see date inference below).
     let merger: Merger | undefined = new Merger();
     const heldUndated = new Map<string, DocExtraction>();
     let words = 0;
