@@ -162,12 +162,7 @@ export class Merger {
       const e = this.entity(m.key, doc, i);
       index.noteMention(e.index, x, i);
       noteFirst(e.aliases, m.surface, doc, i);
-      const spoken = e.spoken.get(m.surface);
-      if (!spoken) e.spoken.set(m.surface, { count: 1, doc, at: i });
-      else {
-        spoken.count++;
-        if (earlier(doc, i, spoken.doc, spoken.at)) moveTo(spoken, doc, i);
-      }
+      countSurface(e.spoken, m.surface, 1, doc, i);
       if (!e.documents.has(doc)) e.documents.set(doc, x.doc.date);
       e.evidence.add(doc, i, m.sentence, x.sentences);
     }
@@ -248,18 +243,11 @@ export class Merger {
         if (date) dates.push(date);
       }
       const aliases = new Map<string, Position>();
-      const spoken = new Map<string, { count: number; doc: string; at: number }>();
+      const spoken = new Map<string, SurfaceCount>();
       let mentions = 0;
       for (const t of tallies) {
         for (const [alias, p] of t.aliases) noteFirst(aliases, alias, p.doc, p.at);
-        for (const [surface, s] of t.spoken) {
-          const into = spoken.get(surface);
-          if (!into) spoken.set(surface, { ...s });
-          else {
-            into.count += s.count;
-            if (earlier(s.doc, s.at, into.doc, into.at)) moveTo(into, s.doc, s.at);
-          }
-        }
+        for (const [surface, s] of t.spoken) countSurface(spoken, surface, s.count, s.doc, s.at);
         mentions += t.index.mentions;
       }
       merged.set(key, {
@@ -290,7 +278,7 @@ export class Merger {
     }
     const out: Array<{ doc: string; at: number; relation: MergedRelation }> = [];
     for (const tallies of groups.values()) {
-      const first = tallies.reduce((a, b) => (earlier(b.doc, b.at, a.doc, a.at) ? b : a));
+      const first = earliest(tallies);
       const titled = tallies.filter((t) => t.title !== undefined);
       const title = titled.length ? titled.reduce((a, b) => (earlier(b.titleDoc, b.titleAt, a.titleDoc, a.titleAt) ? b : a)).title : undefined;
       const relation: MergedRelation = {
@@ -343,6 +331,25 @@ function noteFirst(map: Map<string, Position>, key: string, doc: string, at: num
   else if (earlier(doc, at, p.doc, p.at)) moveTo(p, doc, at);
 }
 
+/** How often a surface form is written, and where first. */
+interface SurfaceCount extends Position {
+  count: number;
+}
+
+function countSurface(map: Map<string, SurfaceCount>, surface: string, count: number, doc: string, at: number): void {
+  const s = map.get(surface);
+  if (!s) map.set(surface, { count, doc, at });
+  else {
+    s.count += count;
+    if (earlier(doc, at, s.doc, s.at)) moveTo(s, doc, at);
+  }
+}
+
+/** The member of a list met first. */
+function earliest<T extends Position>(list: readonly T[]): T {
+  return list.reduce((a, b) => (earlier(b.doc, b.at, a.doc, a.at) ? b : a));
+}
+
 /** Keys of a map in the order of their positions. */
 function inOrder(map: Map<string, Position>): string[] {
   return [...map].sort((a, b) => byPosition(a[1], b[1])).map(([k]) => k);
@@ -354,9 +361,7 @@ interface RankedEvidence extends Position {
 
 /** The first MAX_EVIDENCE distinct sentences in reading order (what pushEvidence keeps). */
 function firstEvidence(list: RankedEvidence[]): Evidence[] {
-  const out: Evidence[] = [];
-  for (const r of list.sort(byPosition)) pushEvidence(out, r.evidence);
-  return out;
+  return firstDistinct(list).map((r) => r.evidence);
 }
 
 /** The first MAX_EVIDENCE distinct sentences in reading order, from evidence met in any order. */
@@ -404,7 +409,7 @@ interface EntityTally extends Position {
   tableAt: number;
   aliases: Map<string, Position>;
   /** Surface forms of the mentions: how often, and where first. */
-  spoken: Map<string, { count: number; doc: string; at: number }>;
+  spoken: Map<string, SurfaceCount>;
   /** Documents mentioning it, with their publication dates. */
   documents: Map<string, string | undefined>;
   evidence: EvidenceTally;
@@ -434,8 +439,7 @@ function groupBy<T>(tallies: Map<string, T>, canon: (key: string) => string): Ma
 
 /** Groups in the order their first member was met. */
 function sortedGroups<T extends Position>(groups: Map<string, T[]>): Array<[string, T[]]> {
-  const first = (list: T[]) => list.reduce((a, b) => (earlier(b.doc, b.at, a.doc, a.at) ? b : a));
-  return [...groups].map(([k, list]) => ({ k, list, p: first(list) })).sort((a, b) => byPosition(a.p, b.p)).map((g) => [g.k, g.list]);
+  return [...groups].map(([k, list]) => ({ k, list, p: earliest(list) })).sort((a, b) => byPosition(a.p, b.p)).map((g) => [g.k, g.list]);
 }
 
 interface KeyEntry {
