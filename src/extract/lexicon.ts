@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ActorType, Diagnostic, Report } from '../types.js';
 import { countryNames, readSupplement, worldCountries } from './gazetteer.js';
-import { nameVariants, normalizeName } from './names.js';
+import { isWordChar, nameVariants, normalizeName } from './names.js';
 import { readListFile } from '../util/list-file.js';
 import { KeyHashFilter, lowerAsciiHash } from './word-hash.js';
 
@@ -279,13 +279,12 @@ function buildLexicon(extraFiles: string[], report: Report): ActorLexicon {
  */
 function mayBeDemonym(word: string, demonyms: KeyHashFilter): boolean {
   if (word.length === 0) return true;
-  for (let i = 0; i < word.length; i++) if (!isAsciiAlnum(word.charCodeAt(i))) return true;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x80 || !isWordChar(c)) return true;
+  }
   if (demonyms.mayHave(lowerAsciiHash(word, 0, word.length))) return true;
   return (word.charCodeAt(word.length - 1) | 0x20) === 0x73 && demonyms.mayHave(lowerAsciiHash(word, 0, word.length - 1));
-}
-
-function isAsciiAlnum(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 }
 
 /** Read one actor file (an array or { "actors": [...] }); problems become Diagnostics, never exceptions. */

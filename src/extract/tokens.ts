@@ -8,6 +8,8 @@
  * sticky expression's lastIndex instead of building a match array.
  */
 
+import { isWordChar } from './names.js';
+
 export interface Token {
   text: string;
   start: number;
@@ -60,7 +62,7 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 export function isWord(t: Token): boolean {
   const c = t.text.charCodeAt(0);
-  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  if (c < 0x80) return isWordChar(c);
   return WORD_CHAR.test(t.text[0]!);
 }
 

@@ -61,8 +61,8 @@ export function coreWork(job: CoreJob): number {
   return work;
 }
 
-/** One neighbour, which has others: hung on it after the layout rather than given to FA2. */
-export function isLeafIn(offsets: Int32Array, neighbours: Int32Array, v: number): boolean {
+/** One neighbour, which has others: hung on it after the layout rather than given to FA2 (layout.ts's isLeaf, on the flat arrays). */
+function isLeafIn(offsets: Int32Array, neighbours: Int32Array, v: number): boolean {
   if (offsets[v + 1]! - offsets[v]! !== 1) return false;
   const hub = neighbours[offsets[v]!]!;
   return offsets[hub + 1]! - offsets[hub]! > 1;
