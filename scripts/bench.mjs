@@ -21,6 +21,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { REPO, grouped, median, round, runJsonChild, spread } from './bench/util.mjs';
@@ -75,19 +76,25 @@ function machine() {
   return { node: process.version, cores: availableParallelism(), cpuModel: model ?? null, platform: `${process.platform}-${process.arch}` };
 }
 
-/** The first `limit` records of a JSONL file (all when `skip` drops none), copied to `dest`. */
-async function copyJsonl(source, dest, { limit = Infinity, skip = () => false } = {}) {
+/**
+ * The first `limit` records of a JSONL file (all when `skip` drops none), copied to `dest`;
+ * `copies` times over, each line of copy k written as `rewrite(line, k)`.
+ */
+async function copyJsonl(source, dest, { limit = Infinity, skip = () => false, copies = 1, rewrite = (line) => line } = {}) {
   const out = createWriteStream(dest);
   let kept = 0;
   let index = 0;
-  for await (const line of createInterface({ input: createReadStream(source), crlfDelay: Infinity })) {
-    if (!line.trim()) continue;
-    if (index >= limit) break;
-    if (!skip(index)) {
-      out.write(`${line}\n`);
-      kept++;
+  for (let copy = 0; copy < copies; copy++) {
+    index = 0;
+    for await (const line of createInterface({ input: createReadStream(source), crlfDelay: Infinity })) {
+      if (!line.trim()) continue;
+      if (index >= limit) break;
+      if (!skip(index)) {
+        if (!out.write(`${rewrite(line, copy)}\n`)) await once(out, 'drain');
+        kept++;
+      }
+      index++;
     }
-    index++;
   }
   await new Promise((resolve, reject) => {
     out.once('error', reject);
@@ -96,24 +103,13 @@ async function copyJsonl(source, dest, { limit = Infinity, skip = () => false } 
   return { kept, total: Math.min(index, limit) };
 }
 
-/** `copies` copies of a JSONL corpus in one file: ids suffixed "~k", dates (YYYY-…) moved on 5k years. */
-async function writeScaledCopy(source, dest, copies) {
-  const out = createWriteStream(dest);
-  for (let k = 0; k < copies; k++) {
-    for await (const line of createInterface({ input: createReadStream(source), crlfDelay: Infinity })) {
-      if (!line.trim()) continue;
-      const record = JSON.parse(line);
-      if (k > 0) {
-        record.id = `${record.id}~${k}`;
-        if (typeof record.date === 'string' && /^\d{4}/.test(record.date)) record.date = `${Number(record.date.slice(0, 4)) + 5 * k}${record.date.slice(4)}`;
-      }
-      if (!out.write(`${JSON.stringify(record)}\n`)) await new Promise((resolve) => out.once('drain', resolve));
-    }
-  }
-  await new Promise((resolve, reject) => {
-    out.once('error', reject);
-    out.end(resolve);
-  });
+/** A record of copy k > 0 of a corpus (see --scale): its id suffixed "~k", its date (YYYY-…) moved on 5k years. */
+function scaledRecord(line, copy) {
+  if (copy === 0) return line;
+  const record = JSON.parse(line);
+  record.id = `${record.id}~${copy}`;
+  if (typeof record.date === 'string' && /^\d{4}/.test(record.date)) record.date = `${Number(record.date.slice(0, 4)) + 5 * copy}${record.date.slice(4)}`;
+  return JSON.stringify(record);
 }
 
 /** Runs a child and notes the 1-minute load average it started under: others' work skews wall time. */
@@ -343,14 +339,14 @@ async function corpusBenchmarks(tmp) {
   results.fakes.compromiseOneThread = { seconds: round(fakesCompromise.seconds, 3), words: fakesCompromise.words, wordsPerSecond: round(wps(fakesCompromise.words, fakesCompromise.seconds), 0) };
   results.fakes.ratioToCompromise1Core = round(fakesRatio, 3);
 
-  // 7. Scale (opt-in, --scale N): the full corpus N times over. Ids are made distinct and dates
+  // 6. Scale (opt-in, --scale N): the full corpus N times over. Ids are made distinct and dates
   // moved on 5 years per copy, so the copies are new articles and new events about the same
   // actors and places: time and memory against corpus size for a graph that barely grows.
   const copies = Number(valueOf('--scale') ?? 0);
   if (copies > 1) {
     section(`scale: the full corpus ${copies} times over (ids made distinct, dates moved on 5 years per copy), 2 workers, cache disabled`);
     const scaledFile = join(tmp, 'reuters-scaled.jsonl');
-    await writeScaledCopy(fullFile, scaledFile, copies);
+    await copyJsonl(fullFile, scaledFile, { copies, rewrite: scaledRecord });
     const scaled = await build([scaledFile], join(tmp, 'out-scaled'), 2);
     describeBuild(`reuters × ${copies}`, scaled);
     describeStages(scaled);
@@ -361,7 +357,7 @@ async function corpusBenchmarks(tmp) {
     results.scale = { copies, ...scaled, timeRatio: round(scaled.seconds / best2.seconds, 3), rssRatio: round(scaled.maxRSSMB / best2.maxRSSMB, 3) };
   }
 
-  // 6. Where the time goes: stage timings and a CPU profile on one thread, same subset.
+  // 7. Where the time goes: stage timings and a CPU profile on one thread, same subset.
   if (!flag('--no-profile')) {
     section(`where the time goes: stages on one thread under --cpu-prof (subset, ${grouped(subset.kept)} records)`);
     const profDir = join(tmp, 'profile');
