@@ -201,12 +201,22 @@ async function corpusBenchmarks(tmp) {
   console.log(`  2 threads:        ${round(c2.seconds, 2)} s  ${grouped(wps(c2.words, c2.seconds))} words/s  ${round(c2.documents / c2.seconds, 1)} docs/s  ${cpuNote(c2)}  (each thread tags every other document)`);
   const c1Median = noise.median;
   const words = c1[0].words;
+  // The tagger's own scaling on this host, and its ceiling: with both cores busy all the time, two
+  // threads take at least half their CPU time, and running at once costs them more CPU than one
+  // thread spends on the same documents (two warm-ups, shared caches and memory).
+  const c1CpuMedian = median(c1.map((r) => r.cpuSeconds));
+  const compromiseSpeedup = c1Median / c2.seconds;
+  const compromiseBound = (2 * c1Median) / c2.cpuSeconds;
+  console.log(`  2 threads ÷ 1 thread:             ${round(compromiseSpeedup, 2)}×  (at most ${round(compromiseBound, 2)}× with both cores busy all the time: 2 × ${round(c1Median, 1)} s wall ÷ ${round(c2.cpuSeconds, 1)} s CPU; two threads spent ${round(c2.cpuSeconds / c1CpuMedian, 2)}× the CPU of one on the same documents)`);
   results.compromise = {
     set: 'subset',
     documents: c1[0].documents,
     words,
     oneThread: { seconds: noise, cpuSeconds: spread(c1.map((r) => r.cpuSeconds)), wordsPerSecond: round(wps(words, c1Median), 0), docsPerSecond: round(c1[0].documents / c1Median, 1) },
     twoThreads: { seconds: round(c2.seconds, 3), cpuSeconds: round(c2.cpuSeconds, 3), wordsPerSecond: round(wps(words, c2.seconds), 0), docsPerSecond: round(c2.documents / c2.seconds, 1) },
+    twoThreadsSpeedup: round(compromiseSpeedup, 3),
+    twoThreadsSpeedupBoundBothCoresBusy: round(compromiseBound, 3),
+    twoThreadsCpuShare: round(c2.cpuSeconds / c1CpuMedian, 3),
   };
 
   // 2. pipeline on the subset, 1 and 2 workers, no cache.
@@ -220,8 +230,7 @@ async function corpusBenchmarks(tmp) {
   const ratio2 = wps(p2.words, p2.seconds) / wps(c2.words, c2.seconds);
   const speedup = wps(p2.words, p2.seconds) / wps(p1.words, p1.seconds);
   // The same ratios on CPU time: insensitive to other processes competing for the cores.
-  const c1Cpu = median(c1.map((r) => r.cpuSeconds));
-  const ratio1Cpu = p1.words / p1.cpuSeconds / (words / c1Cpu);
+  const ratio1Cpu = p1.words / p1.cpuSeconds / (words / c1CpuMedian);
   const ratio2Cpu = p2.words / p2.cpuSeconds / (c2.words / c2.cpuSeconds);
   console.log(`  pipeline ÷ compromise, 1 core:   ${round(ratio1, 2)}×  (target ≥ ${TARGETS.ratioToCompromise}×)  ${check('ratioToCompromise1Core', ratio1 >= TARGETS.ratioToCompromise, round(ratio1, 2))}  (on CPU time: ${round(ratio1Cpu, 2)}×)`);
   console.log(`  pipeline ÷ compromise, 2 cores:  ${round(ratio2, 2)}×  (target ≥ ${TARGETS.ratioToCompromise}×)  ${check('ratioToCompromise2Cores', ratio2 >= TARGETS.ratioToCompromise, round(ratio2, 2))}  (on CPU time: ${round(ratio2Cpu, 2)}×)`);
