@@ -218,6 +218,8 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     // past a budget they spill to sorted runs beside the outputs.
     const docsOut = batch.stream('documents.json');
     texts = new DocumentsJson(() => batch.scratchPath('documents-run'));
+    // only a large build spills: the runs of a large build that was killed go now, whatever this one does
+    batch.removeKilledTemps('documents-run');
     // Each extraction is folded into the merge as it arrives and then dropped: memory follows the
     // graph, not the corpus. An undated article's extraction waits aside (see date inference below).
     let merger: Merger | undefined = new Merger();

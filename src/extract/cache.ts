@@ -5,6 +5,7 @@ import { appendFile, mkdir, readdir, readFile, rename, rm, stat, unlink } from '
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { CleanedTextMemo } from '../ingest/options.js';
+import { removeStaleTemps } from '../util/atomic.js';
 import type { Doc } from '../types.js';
 import type { DocExtraction } from './model.js';
 
@@ -84,6 +85,8 @@ export class ExtractionCache {
   /** Reads the pack and any journals that stopped builds left; never throws. */
   static async open(dir: string, knowledgeHash: string): Promise<ExtractionCache> {
     const cache = new ExtractionCache(dir, knowledgeHash);
+    // a pack rewrite's temporary file left by a killed build (it can weigh as much as the pack)
+    removeStaleTemps(dir, `${CACHE_PACK}.`);
     let names: string[] = [];
     try {
       names = await readdir(dir);

@@ -4,8 +4,10 @@
  * Every file is first written to a hidden temp file in the same folder (so the final rename stays
  * on one file system and is atomic), fsynced, then renamed. A build killed midway therefore leaves
  * the previous outputs untouched, with at worst a few ".<name>.<pid>.tmp" files that abort() removes.
+ * A process killed outright (SIGKILL, out of memory) cannot: the next batch writing the same name
+ * removes the temps of processes that no longer run.
  */
-import { createWriteStream, mkdirSync, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, rmSync, type WriteStream } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, normalize, sep } from 'node:path';
 
@@ -15,6 +17,44 @@ let tempCounter = 0;
 function tempPathFor(finalPath: string, unique: boolean): string {
   const suffix = unique ? `${process.pid}.${++tempCounter}` : `${process.pid}`;
   return join(dirname(finalPath), `.${basename(finalPath)}.${suffix}.tmp`);
+}
+
+/** Whether a process with this id runs (EPERM: it runs, as another user). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Removes, in `dir`, the files named `prefix` + "<pid>[.<n>].tmp" left by processes that no longer
+ * run (killed before they could clean up). Never this process's own, never a live one's; best effort.
+ */
+export function removeStaleTemps(dir: string, prefix: string): string[] {
+  const pattern = new RegExp(`^${escapeRegExp(prefix)}(\\d+)(?:\\.\\d+)?\\.tmp$`);
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names.sort()) {
+    const pid = Number(pattern.exec(name)?.[1] ?? NaN);
+    if (!Number.isSafeInteger(pid) || pid === process.pid || isProcessAlive(pid)) continue;
+    try {
+      rmSync(join(dir, name), { force: true });
+      removed.push(name);
+    } catch {
+      // left for a later build
+    }
+  }
+  return removed;
 }
 
 async function writeAndSync(path: string, data: string | Uint8Array): Promise<void> {
@@ -82,6 +122,8 @@ export class OutputBatch {
   readonly dir: string;
   private readonly pending = new Map<string, PendingFile>();
   private readonly scratch = new Set<string>();
+  /** Final names whose stale temps were looked for. */
+  private readonly swept = new Set<string>();
   private state: 'open' | 'committing' | 'committed' | 'aborted' = 'open';
 
   constructor(dir: string) {
@@ -123,6 +165,7 @@ export class OutputBatch {
    */
   scratchPath(name: string): string {
     const path = tempPathFor(join(this.dir, name), true);
+    this.removeKilledTemps(name);
     this.scratch.add(path);
     return path;
   }
@@ -185,6 +228,18 @@ export class OutputBatch {
     this.scratch.clear();
   }
 
+  /**
+   * Removes (once per name) the temps that killed processes left for `name`, a file or scratch
+   * name in the folder. stream(), writeFile() and scratchPath() do it for their own names; a
+   * scratch name this build may not use needs this call.
+   */
+  removeKilledTemps(name: string): void {
+    const finalPath = join(this.dir, name);
+    if (this.swept.has(finalPath)) return;
+    this.swept.add(finalPath);
+    removeStaleTemps(dirname(finalPath), `.${basename(finalPath)}.`);
+  }
+
   private register(name: string): PendingFile {
     if (this.state !== 'open') throw new Error(`OutputBatch for ${this.dir} is already ${this.state}`);
     const relative = normalize(name);
@@ -195,6 +250,7 @@ export class OutputBatch {
     if (this.pending.has(finalPath)) throw new Error(`OutputBatch: ${name} was already written`);
     mkdirSync(dirname(finalPath), { recursive: true });
     const entry: PendingFile = { finalPath, tempPath: tempPathFor(finalPath, false), done: Promise.resolve() };
+    this.removeKilledTemps(relative);
     this.pending.set(finalPath, entry);
     return entry;
   }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OutputBatch, writeFileAtomic } from '../../src/util/atomic.js';
+import { isProcessAlive, OutputBatch, removeStaleTemps, writeFileAtomic } from '../../src/util/atomic.js';
 
 let dir: string;
 beforeEach(() => {
@@ -112,6 +112,44 @@ describe('OutputBatch scratch files', () => {
       expect(readdirSync(dir)).toEqual(end === 'commit' ? ['out.txt'] : []);
       rmSync(join(dir, 'out.txt'), { force: true });
     }
+  });
+});
+
+/** The id of a process that has ended (ids are reused only after the kernel wraps around). */
+function endedProcessId(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  const pid = Number(child.stdout);
+  expect(isProcessAlive(pid)).toBe(false);
+  return pid;
+}
+
+describe('temps left by a killed process', () => {
+  it('are removed by the next batch writing the same names; live and other files are kept', async () => {
+    const dead = endedProcessId();
+    const left = [`.graph.gexf.${dead}.tmp`, `.documents-run.${dead}.3.tmp`, `.graph.json.${dead}.1.tmp`];
+    const kept = [
+      `.graph.gexf.${process.pid}.7.tmp`, // this process's own (another batch's)
+      `.graph.gexf.${process.ppid}.tmp`, // a live process's
+      `.notes.txt.${dead}.tmp`, // a name this batch does not write
+      'graph.gexf.123.tmp', // not hidden: not ours
+    ];
+    for (const name of [...left, ...kept]) writeFileSync(join(dir, name), 'x');
+    const batch = new OutputBatch(dir);
+    batch.stream('graph.gexf');
+    batch.scratchPath('documents-run');
+    expect(readdirSync(dir).filter((f) => left.includes(f))).toEqual([`.graph.json.${dead}.1.tmp`]);
+    await batch.writeFile('graph.json', '{}');
+    await batch.commit();
+    expect(readdirSync(dir).sort()).toEqual([...kept, 'graph.gexf', 'graph.json'].sort());
+  });
+
+  it('removeStaleTemps matches the exact prefix and reports what it removed', () => {
+    const dead = endedProcessId();
+    for (const name of [`extractions.jsonl.${dead}.tmp`, `extractions.jsonl.bak.${dead}.tmp`, `extractions.jsonl.${dead}.tmp.old`]) {
+      writeFileSync(join(dir, name), 'x');
+    }
+    expect(removeStaleTemps(dir, 'extractions.jsonl.')).toEqual([`extractions.jsonl.${dead}.tmp`]);
+    expect(removeStaleTemps(join(dir, 'missing'), 'x.')).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@
  * garbage piles up, journals of stopped builds read back, torn writes ignored, and a cache that
  * cannot be written never costs documents.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,6 +117,19 @@ describe('ExtractionCache', () => {
     expect(extracted).toEqual(['d']);
     await next.cache.commit();
     expect(readdirSync(dir)).toEqual([CACHE_PACK]);
+  });
+
+  it('removes the temporary pack a build killed during a rewrite left, not a running build\'s', async () => {
+    const dir = tempDir();
+    await (await build(dir, ['a'])).cache.commit();
+    const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const killed = `${CACHE_PACK}.${Number(ended.stdout)}.tmp`;
+    const running = `${CACHE_PACK}.${process.ppid}.tmp`;
+    for (const name of [killed, running]) writeFileSync(join(dir, name), 'half a pack');
+    const next = await build(dir, ['a']);
+    expect(next.hits).toEqual(['a']);
+    await next.cache.commit();
+    expect(readdirSync(dir).sort()).toEqual([CACHE_PACK, running].sort());
   });
 
   it('reads a pack larger than one read, with lines cut at every read boundary', async () => {

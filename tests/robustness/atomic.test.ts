@@ -143,5 +143,8 @@ describe('a stopped build keeps the previous outputs (a 400-article build)', () 
     const next = await runCli(['build', SAMPLE_DIR, '-o', out, '--no-progress', '-q']);
     expect(next.code, next.stderr).toBe(0);
     for (const f of OUTPUT_FILES) expect(readFileSync(join(out, f)).equals(before.get(f)!), `${f} after the next build`).toBe(true);
+    // ...and it removes them: the killed process no longer runs.
+    expect(readdirSync(out).filter((f) => !before.has(f) && f !== CACHE_DIR)).toEqual([]);
+    console.info(`[robustness] SIGKILL left ${leftovers.length} temp file(s); the next build removed them`);
   });
 });
