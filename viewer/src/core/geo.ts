@@ -43,6 +43,42 @@ function around(anchor: Point, i: number, step: number, offset: number): Point {
 const validCoord = (lat: unknown, lon: unknown): boolean =>
   typeof lat === 'number' && typeof lon === 'number' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
 
+/**
+ * A satellite must be nearer its own anchor than any other anchor by this share of the distance
+ * between the two: clouds stay in disjoint regions (no two satellites meet, each is nearest its own
+ * anchor) with a free band between neighbours and around every other anchor. The boundary is a
+ * hyperbola, not a circle, so a hub with a close neighbour can still grow away from it.
+ */
+const MARGIN = 0.1;
+
+/**
+ * `n` distinct points around `center`, all inside its region (see MARGIN) among `others`, the other
+ * anchor points sorted by distance `d` from `center`. The spiral skips points outside the region, so
+ * a hub hemmed in on one side grows on the other; when the region cannot hold `n` points within
+ * about 2.5 times the spiral's natural radius, the spacing shrinks until it does.
+ */
+function cloudAround(center: Point, n: number, step: number, others: ReadonlyArray<{ p: Point; d: number }>): Point[] {
+  const inRegion = (p: Point): boolean => {
+    const r = Math.hypot(p.x - center.x, p.y - center.y);
+    for (const o of others) {
+      if (o.d >= (2 * r) / (1 - MARGIN)) break; // p is then at least r + MARGIN·d from this anchor and all farther ones
+      if (Math.hypot(p.x - o.p.x, p.y - o.p.y) < r + MARGIN * o.d) return false;
+    }
+    return true;
+  };
+  let points: Point[] = [];
+  for (let s = step, tries = 0; points.length < n && tries < 60; s *= 0.85, tries++) {
+    points = [];
+    for (let i = 0; points.length < n && i < 6 * n; i++) {
+      const p = around(center, i, s, 1);
+      if (inRegion(p)) points.push(p);
+    }
+  }
+  // Unreachable in practice (the region always holds a disc around its centre); keep every node placed.
+  for (let i = 6 * n; points.length < n; i++) points.push(around(center, i, step * 1e-6, 1));
+  return points;
+}
+
 export function mapLayout(graph: ViewerGraph): MapLayout {
   const sorted = graph.nodes().sort();
   const coords = new Map<string, { lat: number; lon: number }>();
@@ -51,38 +87,41 @@ export function mapLayout(graph: ViewerGraph): MapLayout {
     if (validCoord(a.lat, a.lon)) coords.set(key, { lat: a.lat!, lon: a.lon! });
   }
   const projection = projectionFor([...coords.values()].map((c) => c.lat));
-  const anchors = new Map<string, Point>();
-  for (const [key, c] of coords) anchors.set(key, project(projection, c.lon, c.lat));
+  const isEvent = (key: string): boolean => graph.getNodeAttribute(key, 'kind') === 'event';
+  // Places (any node with coordinates but events, which carry their place's) sit at their coordinates.
+  const fixed = new Map<string, Point>();
+  for (const [key, c] of coords) if (!isEvent(key)) fixed.set(key, project(projection, c.lon, c.lat));
+  const anchors = new Map(fixed);
 
-  // Places without coordinates inherit their container's ("located in"), one or two hops up.
-  for (let hop = 0; hop < 3; hop++) {
-    for (const key of sorted) {
-      if (anchors.has(key) || graph.getNodeAttribute(key, 'kind') !== 'place') continue;
-      for (const edge of graph.outEdges(key)) {
-        const parent = graph.target(edge);
-        if (graph.getEdgeAttribute(edge, 'relation') === 'located in' && anchors.has(parent) && coords.has(parent)) {
-          anchors.set(key, anchors.get(parent)!);
-          break;
-        }
+  // Places without coordinates inherit their container's ("located in").
+  for (const key of sorted) {
+    if (anchors.has(key) || graph.getNodeAttribute(key, 'kind') !== 'place') continue;
+    for (const edge of graph.outEdges(key)) {
+      const parent = graph.target(edge);
+      if (graph.getEdgeAttribute(edge, 'relation') === 'located in' && fixed.has(parent)) {
+        anchors.set(key, fixed.get(parent)!);
+        break;
       }
     }
   }
 
   let minX = Number.POSITIVE_INFINITY, maxX = Number.NEGATIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY, maxY = Number.NEGATIVE_INFINITY;
-  for (const p of anchors.values()) {
+  for (const c of coords.values()) {
+    const p = project(projection, c.lon, c.lat);
     minX = Math.min(minX, p.x); maxX = Math.max(maxX, p.x);
     minY = Math.min(minY, p.y); maxY = Math.max(maxY, p.y);
   }
-  if (anchors.size === 0) {
+  if (coords.size === 0) {
     minX = minY = 0;
     maxX = maxY = 1;
   }
   const span = Math.max(maxX - minX, maxY - minY, 0.5);
-  // Events → the place they happened at (heaviest location edge, then key).
+  // Events → the place they happened at (heaviest location edge, then key); else their own coordinates.
   const eventPlace = new Map<string, string>();
+  const eventPoint = new Map<string, Point>();
   for (const key of sorted) {
-    if (graph.getNodeAttribute(key, 'kind') !== 'event') continue;
+    if (!isEvent(key)) continue;
     let best: string | null = null;
     let bestWeight = -1;
     for (const edge of graph.outEdges(key)) {
@@ -96,6 +135,7 @@ export function mapLayout(graph: ViewerGraph): MapLayout {
       }
     }
     if (best !== null) eventPlace.set(key, best);
+    else if (coords.has(key)) eventPoint.set(key, project(projection, coords.get(key)!.lon, coords.get(key)!.lat));
   }
 
   // Actors → the place they are most connected to, directly or through their events.
@@ -118,42 +158,56 @@ export function mapLayout(graph: ViewerGraph): MapLayout {
     if (best !== null) actorPlace.set(key, best);
   }
 
+  // One cloud per anchor point, not per place: places sharing coordinates (a place and those
+  // inheriting its position) share a spiral, so their satellites never land on each other.
+  const positions = new Map<string, Point>();
+  const clouds = new Map<string, { center: Point; members: string[] }>();
+  const join = (key: string, center: Point): void => {
+    const id = `${center.x},${center.y}`;
+    if (!clouds.has(id)) clouds.set(id, { center, members: [] });
+    clouds.get(id)!.members.push(key);
+  };
+  for (const [key, p] of fixed) {
+    positions.set(key, p);
+    join(key, p);
+  }
+  const parked: string[] = [];
+  for (const key of sorted) {
+    if (positions.has(key)) continue;
+    const anchorKey = anchors.has(key) ? key : eventPlace.get(key) ?? actorPlace.get(key);
+    const center = anchorKey !== undefined ? anchors.get(anchorKey)! : eventPoint.get(key);
+    if (center !== undefined) join(key, center);
+    else parked.push(key);
+  }
+
   // Satellites are spaced by the scale where events concentrate (interquartile box of their
   // places, at least 1°), not the whole extent: one far-off place must not scatter or squash
-  // Syria's events. The busiest place's spiral stays within that scale.
+  // Syria's events. Each cloud's natural radius stays within half that scale; its region
+  // (cloudAround) then shrinks it where other anchors are near.
   const q = (v: number[], f: number): number => v[Math.min(v.length - 1, Math.floor(f * v.length))] ?? 0;
   const hubs = eventPlace.size >= 4 ? [...eventPlace.values()].map((k) => anchors.get(k)!) : [...anchors.values()];
   const xs = hubs.map((p) => p.x).sort((a, b) => a - b);
   const ys = hubs.map((p) => p.y).sort((a, b) => a - b);
   const coreSpan = Math.max(q(xs, 0.75) - q(xs, 0.25), q(ys, 0.75) - q(ys, 0.25), 1);
-  const load = new Map<string, number>();
-  for (const place of [...eventPlace.values(), ...actorPlace.values()]) load.set(place, (load.get(place) ?? 0) + 1);
-  const busiest = Math.max(1, ...load.values());
-  const step = coreSpan * Math.min(0.07, 1 / Math.sqrt(busiest));
-
-  const positions = new Map<string, Point>();
-  const crowd = new Map<string, number>(); // how many satellites each anchor already has
-  const satellite = (anchorKey: string, offset: number): Point => {
-    const i = crowd.get(anchorKey) ?? 0;
-    crowd.set(anchorKey, i + 1);
-    return around(anchors.get(anchorKey)!, i, step, offset);
+  // Nearest the anchor: places that inherit it, then by importance (PageRank), degree, key.
+  const rank = (key: string): [number, number, number] => {
+    const a = graph.getNodeAttributes(key);
+    return [a.kind === 'place' ? 0 : 1, -(a.importance ?? 0), -graph.degree(key)];
   };
-  const parked: string[] = [];
-  for (const key of sorted) {
-    if (coords.has(key)) positions.set(key, anchors.get(key)!);
-  }
-  // Places inheriting a container position sit just beside it.
-  for (const key of sorted) {
-    if (!coords.has(key) && anchors.has(key)) {
-      const parent = [...anchors.entries()].find(([k, p]) => coords.has(k) && p === anchors.get(key))?.[0];
-      positions.set(key, parent ? satellite(parent, 1) : anchors.get(key)!);
-    }
-  }
-  for (const key of sorted) {
-    if (positions.has(key)) continue;
-    const anchorKey = eventPlace.get(key) ?? actorPlace.get(key);
-    if (anchorKey !== undefined) positions.set(key, satellite(anchorKey, 1));
-    else parked.push(key);
+  const byRank = (a: string, b: string): number => {
+    const ra = rank(a), rb = rank(b);
+    return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2] || (a < b ? -1 : a > b ? 1 : 0);
+  };
+  const centers = [...clouds.values()].map((c) => c.center);
+  for (const { center, members } of clouds.values()) {
+    const satellites = members.filter((key) => !fixed.has(key)).sort(byRank);
+    if (satellites.length === 0) continue;
+    const others = centers
+      .filter((p) => p !== center)
+      .map((p) => ({ p, d: Math.hypot(p.x - center.x, p.y - center.y) }))
+      .sort((a, b) => a.d - b.d);
+    const step = coreSpan * Math.min(0.07, 0.5 / Math.sqrt(satellites.length));
+    cloudAround(center, satellites.length, step, others).forEach((p, i) => positions.set(satellites[i]!, p));
   }
   const located = positions.size;
 
