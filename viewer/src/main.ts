@@ -26,7 +26,7 @@ import { renderLegend, syncLegend } from './view/legend';
 import { LoadError, loadGraphFromUrl, parseGraphText } from './view/loader';
 import { NodeList } from './view/nodeList';
 import { renderPanel } from './view/panel';
-import { createRenderer, emptyRenderState, type RenderState } from './view/renderer';
+import { createRenderer, emptyRenderState, MAP_MIN_CAMERA_RATIO, MIN_CAMERA_RATIO, type RenderState } from './view/renderer';
 import { bindSearchBox } from './view/searchBox';
 import { Timeline } from './view/timeline';
 import { attachWorldLayer, worldPath, type WorldLayer, type WorldPaths } from './view/world';
@@ -232,11 +232,13 @@ function setMap(on: boolean, animate: boolean): void {
         })
         .catch((err: unknown) => showMessage(`The world outline could not be loaded (${(err as Error).message}).`));
     } else s.world.setPath(s.worldOutline);
+    s.sigma.setSetting('minCameraRatio', MAP_MIN_CAMERA_RATIO); // before fitCamera, which may frame closer than the graph view allows
     moveNodes(s, s.map.positions, animate, () => fitCamera(s, coreBox(s.map!), animate));
   } else {
     const back = s.graphPositions!;
     s.graphPositions = null;
     s.world.setPath(null);
+    s.sigma.setSetting('minCameraRatio', MIN_CAMERA_RATIO);
     moveNodes(s, back, animate, () => resetCamera(s, animate));
   }
   // On the map, nodes keep their pixel size when zooming in, so close places separate.

@@ -12,6 +12,14 @@ import type { ViewerEdge, ViewerGraph, ViewerNode } from '../core/types';
 
 export const GHOST_NODE = '#e3e5e8';
 export const GHOST_EDGE = '#eef0f2';
+/** Deepest zoom of the graph view; map mode goes far deeper (MAP_MIN_CAMERA_RATIO). */
+export const MIN_CAMERA_RATIO = 0.02;
+/**
+ * Map mode: a city's events sit inside its own neighbourhood, closer to it than to its districts
+ * (core/geo.ts), so reading them takes a street-level zoom (a few hundredths of a degree across
+ * on a regional graph). Deeper than this, float32 positions would start to jitter.
+ */
+export const MAP_MIN_CAMERA_RATIO = 0.0002;
 
 const RELATION_COLOURS: Record<string, string> = {
   agent: '#c9777f',
@@ -80,7 +88,7 @@ export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<S
     // Large graphs: one GL point a node instead of a triangle.
     nodeProgramClasses: { circle: NodeCircleProgram, point: NodePointProgram } as unknown as Settings<ViewerNode, ViewerEdge>['nodeProgramClasses'],
     defaultNodeType: nodeType,
-    minCameraRatio: 0.02,
+    minCameraRatio: MIN_CAMERA_RATIO,
     maxCameraRatio: 20,
     stagePadding: 40,
     nodeReducer: (key: string, attrs: ViewerNode): Partial<NodeDisplayData> => {
