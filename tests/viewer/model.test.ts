@@ -164,6 +164,65 @@ describe('map layout', () => {
   });
 });
 
+describe('map layout of crowded hubs', () => {
+  /** A hub with `events` events 0.5° west of a small town with 5; events carry their place's lat/lon as the pipeline writes them, or none. */
+  function crowded(events: number, eventCoords = true): ViewerGraph {
+    const g = new MultiGraph({ type: 'directed' }) as unknown as ViewerGraph;
+    const node = (key: string, attrs: Record<string, unknown>): void => {
+      g.addNode(key, { label: key, aliases: [], documents: [], evidence: [], mentions: 1, x: 0, y: 0, size: 1, ...attrs } as never);
+    };
+    node('hub', { kind: 'place', type: 'city', lat: 36, lon: 37 });
+    node('town', { kind: 'place', type: 'town', lat: 36, lon: 37.5 });
+    node('district', { kind: 'place', type: 'area' }); // no coordinates: inherits the hub's
+    g.addEdge('district', 'hub', { relation: 'located in', weight: 1, evidence: [] } as never);
+    const event = (key: string, place: string, lat: number, lon: number, importance: number): void => {
+      node(key, { kind: 'event', type: 'battle', importance, ...(eventCoords ? { lat, lon } : {}) });
+      g.addEdge(key, place, { relation: 'location', weight: 1, evidence: [] } as never);
+    };
+    for (let i = 0; i < events; i++) event(`h${String(i).padStart(3, '0')}`, 'hub', 36, 37, (i % 7) / 10);
+    for (let i = 0; i < 5; i++) event(`d${i}`, 'district', 36, 37, 0.1);
+    for (let i = 0; i < 5; i++) event(`t${i}`, 'town', 36, 37.5, 0.1);
+    event('top', 'hub', 36, 37, 1);
+    return prepareGraph(g);
+  }
+  const graph = crowded(300);
+  const layout = mapLayout(graph);
+  const at = (k: string) => layout.positions.get(k)!;
+  const d = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
+  const own = (k: string): string => (k.startsWith('t') && k !== 'top' ? 'town' : 'hub');
+  const satellites = graph.nodes().filter((k) => k !== 'hub' && k !== 'town');
+
+  it('keeps places exactly at their coordinates', () => {
+    expect(at('hub')).toEqual({ x: 37 * layout.projection.k, y: 36 });
+    expect(at('town')).toEqual({ x: 37.5 * layout.projection.k, y: 36 });
+  });
+  it('keeps every satellite nearer its own place than the other one', () => {
+    for (const positions of [layout.positions, mapLayout(crowded(300, false)).positions]) {
+      const p = (k: string) => positions.get(k)!;
+      const astray = satellites.filter((k) => d(p(k), p(own(k))) >= d(p(k), p(own(k) === 'hub' ? 'town' : 'hub')));
+      expect(astray).toEqual([]);
+    }
+  });
+  it('gives every node its own spot: events with coordinates and an inheriting place’s events included', () => {
+    const spots = new Set(graph.nodes().map((k) => `${at(k).x},${at(k).y}`));
+    expect(spots.size).toBe(graph.order);
+    expect(layout.parked).toEqual([]);
+  });
+  it('puts the most important satellites nearest their place', () => {
+    const hubs = satellites.filter((k) => own(k) === 'hub' && graph.getNodeAttribute(k, 'kind') === 'event');
+    const nearest = hubs.reduce((a, b) => (d(at(a), at('hub')) <= d(at(b), at('hub')) ? a : b));
+    expect(nearest).toBe('top');
+    const low = hubs.filter((k) => (graph.getNodeAttribute(k, 'importance') ?? 0) === 0);
+    const high = hubs.filter((k) => (graph.getNodeAttribute(k, 'importance') ?? 0) >= 0.6);
+    const mean = (ks: string[]) => ks.reduce((s, k) => s + d(at(k), at('hub')), 0) / ks.length;
+    expect(mean(high)).toBeLessThan(mean(low));
+  });
+  it('lays out the same graph the same way', () => {
+    const again = mapLayout(crowded(300));
+    for (const k of graph.nodes()) expect(again.positions.get(k)).toEqual(at(k));
+  });
+});
+
 describe('articles and links', () => {
   const text = 'First para.\n\nIS  seized\nPalmyra. Then more.\n\nLast.';
   it('locates a sentence verbatim or modulo whitespace', () => {
