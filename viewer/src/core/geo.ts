@@ -50,6 +50,8 @@ const validCoord = (lat: unknown, lon: unknown): boolean =>
  * hyperbola, not a circle, so a hub with a close neighbour can still grow away from it.
  */
 const MARGIN = 0.1;
+/** Spiral points tried per satellite before the spacing shrinks: a region may hold a sixth of the disc. */
+const CANDIDATES = 6;
 
 /**
  * `n` distinct points around `center`, all inside its region (see MARGIN) among `others`, the other
@@ -69,13 +71,13 @@ function cloudAround(center: Point, n: number, step: number, others: ReadonlyArr
   let points: Point[] = [];
   for (let s = step, tries = 0; points.length < n && tries < 60; s *= 0.85, tries++) {
     points = [];
-    for (let i = 0; points.length < n && i < 6 * n; i++) {
+    for (let i = 0; points.length < n && i < CANDIDATES * n; i++) {
       const p = around(center, i, s, 1);
       if (inRegion(p)) points.push(p);
     }
   }
   // Unreachable in practice (the region always holds a disc around its centre); keep every node placed.
-  for (let i = 6 * n; points.length < n; i++) points.push(around(center, i, step * 1e-6, 1));
+  for (let i = CANDIDATES * n; points.length < n; i++) points.push(around(center, i, step * 1e-6, 1));
   return points;
 }
 
@@ -202,11 +204,14 @@ export function mapLayout(graph: ViewerGraph): MapLayout {
   for (const { center, members } of clouds.values()) {
     const satellites = members.filter((key) => !fixed.has(key)).sort(byRank);
     if (satellites.length === 0) continue;
+    const step = coreSpan * Math.min(0.07, 0.5 / Math.sqrt(satellites.length));
+    // Only anchors within reach of the widest spiral tried can bound it (see inRegion): sort those alone.
+    const reach = (2 * step * Math.sqrt(CANDIDATES * satellites.length + 1)) / (1 - MARGIN);
     const others = centers
       .filter((p) => p !== center)
       .map((p) => ({ p, d: Math.hypot(p.x - center.x, p.y - center.y) }))
+      .filter((o) => o.d < reach)
       .sort((a, b) => a.d - b.d);
-    const step = coreSpan * Math.min(0.07, 0.5 / Math.sqrt(satellites.length));
     cloudAround(center, satellites.length, step, others).forEach((p, i) => positions.set(satellites[i]!, p));
   }
   const located = positions.size;
