@@ -50,16 +50,51 @@ const validCoord = (lat: unknown, lon: unknown): boolean =>
  * hyperbola, not a circle, so a hub with a close neighbour can still grow away from it.
  */
 const MARGIN = 0.1;
-/** Spiral points tried per satellite before the spacing shrinks: a region may hold a sixth of the disc. */
+/** Spiral points tried per satellite before the spacing shrinks: a region may cover a sixth of that disc. */
 const CANDIDATES = 6;
 
 /**
- * `n` distinct points around `center`, all inside its region (see MARGIN) among `others`, the other
- * anchor points sorted by distance `d` from `center`. The spiral skips points outside the region, so
- * a hub hemmed in on one side grows on the other; when the region cannot hold `n` points within
- * about 2.5 times the spiral's natural radius, the spacing shrinks until it does.
+ * Every point within (1 - MARGIN)/2 of the nearest other anchor's distance is in the region: at this
+ * spacing a spiral of n fits there, so cloudAround's search always ends.
  */
-function cloudAround(center: Point, n: number, step: number, others: ReadonlyArray<{ p: Point; d: number }>): Point[] {
+const sureSpacing = (n: number, nearest: number): number => (0.999 * (1 - MARGIN) * nearest) / 2 / Math.sqrt(n);
+
+/** A cloud may grow away from a close neighbour, but not without bound: ten times the sure spacing at most. */
+const firstSpacing = (n: number, step: number, nearest: number): number => Math.min(step, 10 * sureSpacing(n, nearest));
+
+/** The anchors among `byX` (sorted by x) within `radius` of `c`, but `c` itself, nearest first. */
+function anchorsWithin(byX: readonly Point[], c: Point, radius: number): Array<{ p: Point; d: number }> {
+  const out: Array<{ p: Point; d: number }> = [];
+  let lo = 0;
+  for (let hi = byX.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (byX[mid]!.x < c.x - radius) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < byX.length && byX[i]!.x <= c.x + radius; i++) {
+    const p = byX[i]!;
+    const d = Math.hypot(p.x - c.x, p.y - c.y);
+    if (p !== c && d < radius) out.push({ p, d });
+  }
+  return out.sort((a, b) => a.d - b.d);
+}
+
+/** Distance from `c` to the nearest other anchor: walk out from `c` along x until |dx| alone is too far. */
+function nearestAnchor(byX: readonly Point[], c: Point): number {
+  const at = byX.indexOf(c);
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = at - 1; i >= 0 && c.x - byX[i]!.x < best; i--) best = Math.min(best, Math.hypot(byX[i]!.x - c.x, byX[i]!.y - c.y));
+  for (let i = at + 1; i < byX.length && byX[i]!.x - c.x < best; i++) best = Math.min(best, Math.hypot(byX[i]!.x - c.x, byX[i]!.y - c.y));
+  return best;
+}
+
+/**
+ * `n` distinct points around `center`, all inside its region (see MARGIN) among `others`, the other
+ * anchor points within reach sorted by distance `d` from `center`. The spiral skips points outside
+ * the region, so a hub hemmed in on one side grows on the other; when the region cannot hold `n`
+ * points within about 2.5 times the spiral's natural radius, the spacing shrinks until it does.
+ */
+function cloudAround(center: Point, n: number, step: number, nearest: number, others: ReadonlyArray<{ p: Point; d: number }>): Point[] {
   const inRegion = (p: Point): boolean => {
     const r = Math.hypot(p.x - center.x, p.y - center.y);
     for (const o of others) {
@@ -68,17 +103,18 @@ function cloudAround(center: Point, n: number, step: number, others: ReadonlyArr
     }
     return true;
   };
-  let points: Point[] = [];
-  for (let s = step, tries = 0; points.length < n && tries < 60; s *= 0.85, tries++) {
-    points = [];
+  const floor = sureSpacing(n, nearest);
+  for (let s = firstSpacing(n, step, nearest); ; ) {
+    const points: Point[] = [];
     for (let i = 0; points.length < n && i < CANDIDATES * n; i++) {
       const p = around(center, i, s, 1);
-      if (inRegion(p)) points.push(p);
+      if (s <= floor || inRegion(p)) points.push(p);
     }
+    if (points.length === n) return points;
+    // Each spiral point stands for the same area, so the region holds about points.length of them
+    // at this spacing: shrink to fit n, never below the spacing that surely fits.
+    s = Math.max(floor, 0.95 * s * Math.sqrt(Math.max(points.length, 1) / n));
   }
-  // Unreachable in practice (the region always holds a disc around its centre); keep every node placed.
-  for (let i = CANDIDATES * n; points.length < n; i++) points.push(around(center, i, step * 1e-6, 1));
-  return points;
 }
 
 export function mapLayout(graph: ViewerGraph): MapLayout {
@@ -200,19 +236,17 @@ export function mapLayout(graph: ViewerGraph): MapLayout {
     const ra = rank(a), rb = rank(b);
     return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2] || (a < b ? -1 : a > b ? 1 : 0);
   };
-  const centers = [...clouds.values()].map((c) => c.center);
+  const byX = [...clouds.values()].map((c) => c.center).sort((a, b) => a.x - b.x);
   for (const { center, members } of clouds.values()) {
     const satellites = members.filter((key) => !fixed.has(key)).sort(byRank);
     if (satellites.length === 0) continue;
-    const step = coreSpan * Math.min(0.07, 0.5 / Math.sqrt(satellites.length));
-    // Only anchors within reach of the widest spiral tried can bound it (see inRegion): sort those alone.
-    const reach = (2 * step * Math.sqrt(CANDIDATES * satellites.length + 1)) / (1 - MARGIN);
-    const others = centers
-      .filter((p) => p !== center)
-      .map((p) => ({ p, d: Math.hypot(p.x - center.x, p.y - center.y) }))
-      .filter((o) => o.d < reach)
-      .sort((a, b) => a.d - b.d);
-    cloudAround(center, satellites.length, step, others).forEach((p, i) => positions.set(satellites[i]!, p));
+    const n = satellites.length;
+    const step = coreSpan * Math.min(0.07, 0.5 / Math.sqrt(n));
+    const nearest = nearestAnchor(byX, center);
+    // Only anchors within reach of the widest spiral tried can bound it (see inRegion).
+    const reach = (2 * firstSpacing(n, step, nearest) * Math.sqrt(CANDIDATES * n + 1)) / (1 - MARGIN);
+    const others = anchorsWithin(byX, center, reach);
+    cloudAround(center, n, step, nearest, others).forEach((p, i) => positions.set(satellites[i]!, p));
   }
   const located = positions.size;
 
