@@ -128,6 +128,12 @@ const PREFILTER_RE = new RegExp(
 /** Words that announce a bare year: "since 2011", "in 2015", "mid-2014", "by the end of 2016". */
 const YEAR_CUE_RE =
   /(?:\b(?:in|since|by|until|till|from|during|early|late|mid|of|before|after|through|throughout|between|and|to|summer|winter|spring|autumn|fall|year)\s*-?\s*|\bmid-|\(|,\s*)$/i;
+/**
+ * A year heading a list item or paragraph ("* 2011: - In June..."), as timelines and factboxes
+ * write them: a bullet (or nothing but dashes) before it, a colon after it.
+ */
+const YEAR_HEADING_BEFORE_RE = /(?:^|\s)[*•·]\s*$|^[\s–—-]*$/;
+const YEAR_HEADING_AFTER_RE = /^:/;
 /** A number followed by these is a count, not a year ("in 2000 fighters"). */
 const COUNT_AFTER_RE =
   /^\s*-?\s*(?:km|kilomet|metre|meter|miles?|people|persons?|fighters|troops|soldiers|civilians|militants|men|women|children|families|refugees|tons?|tonnes?|dollars|barrels|units|vehicles|shares|[a-z]+(?:ers|ians|ants|ists|ees)\b)/i;
@@ -305,7 +311,8 @@ function bareYearCandidates(sentence: string): Candidate[] {
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     const before = sentence.slice(Math.max(0, m.index - 30), m.index);
     const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 20);
-    if (!YEAR_CUE_RE.test(before) || COUNT_AFTER_RE.test(after)) continue;
+    const heading = YEAR_HEADING_BEFORE_RE.test(before) && YEAR_HEADING_AFTER_RE.test(after);
+    if ((!heading && !YEAR_CUE_RE.test(before)) || COUNT_AFTER_RE.test(after)) continue;
     const y = Number(m[1]);
     out.push({
       start: m.index,
@@ -395,6 +402,9 @@ function partsOf(c: ParsedComponents): Parts {
  */
 const CHRONO_GATE_RE = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d[/.-]\d\d?[/.-]\d/;
 
+/** A date's text ending in a day (or month) and then a bare two-digit number: "October 13th 30", "13 October 30". */
+const TWO_DIGITS_AFTER_DAY_RE = /(?<=[a-z\d.])\s+\d{2}$/i;
+
 /** A fixed reference for chrono: its own resolution of yearless dates is not used. */
 const CHRONO_REFERENCE = { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 };
 
@@ -409,6 +419,10 @@ function chronoCandidates(sentence: string): Candidate[] {
     if (!MONTH_RE.test(text) && !numeric) continue;
     const start = partsOf(r.start);
     if (start.month === undefined) continue;
+    // "On October 13th 30 people were killed": chrono takes a bare two-digit number after the day
+    // for the year (2030). News writes years in full or as '16: the number is the sentence's own.
+    const countAfter = numeric || start.year === undefined || start.day === undefined ? null : TWO_DIGITS_AFTER_DAY_RE.exec(text);
+    if (countAfter) start.year = undefined;
     // all-numeric dates in other calendars (Persian "1395/12/13") and impossible years
     if (start.year !== undefined && (start.year > 2100 || (numeric && !MONTH_RE.test(text) && start.year < 1900))) continue;
     const end = r.end ? partsOf(r.end) : undefined;
@@ -417,7 +431,7 @@ function chronoCandidates(sentence: string): Candidate[] {
     const lead = /^(?:on|in|at|since|by|from|during|until)\s+/i.exec(text)?.[0].length ?? 0;
     // a trailing clock time is not part of a calendar date
     const clock = /\s+(?:-\s*)?(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$/i.exec(text);
-    let stop = clock ? text.length - clock[0].length : text.length;
+    let stop = countAfter ? countAfter.index : clock ? text.length - clock[0].length : text.length;
     // trailing punctuation ("In March, ..."), keeping the dot of an abbreviation ("Dec.")
     while (stop > lead && (/[\s,;:-]/.test(text[stop - 1] ?? '') || (text[stop - 1] === '.' && /\d/.test(text[stop - 2] ?? '')))) stop--;
     out.push({

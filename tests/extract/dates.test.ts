@@ -81,6 +81,27 @@ describe('explicit years and carrying the year forward', () => {
     expect(findDates('By February the front had collapsed.', ctx)[0]?.date).toBe('2019-02');
   });
 
+  it('a year heading a factbox item ("* 2011: - In June...") is a date and carries its year', () => {
+    expect(read('2014-08-01', 'It was the site of a massacre in 1982: * 1982: - In February troops moved in.', '* 2011: - In June activists said forces killed 60.', '- On July 31 an assault killed 80 people.')).toEqual([
+      ['1982', '1982', 'year'],
+      ['1982', '1982', 'year'],
+      ['February', '1982-02', 'month'],
+      ['2011', '2011', 'year'],
+      ['June', '2011-06', 'month'],
+      ['July 31', '2011-07-31', 'day'],
+    ]);
+    // not without the colon, nor after other words
+    expect(read('2014-08-01', '2011 fighters joined.', 'The 2011: what?')).toEqual([]);
+  });
+
+  it('a two-digit number after the day is the sentence\'s own, not a year (no 2030)', () => {
+    expect(read('2016-10-20', 'On October 13th 30 people were killed and 90 injured.', 'On 14 October 12 more died.')).toEqual([
+      ['October 13th', '2016-10-13', 'day'],
+      ['14 October', '2016-10-14', 'day'],
+    ]);
+    expect(read('2016-10-20', 'On October 13, 2015 30 people were killed.')).toEqual([['October 13, 2015', '2015-10-13', 'day']]);
+  });
+
   it('falls back to the latest past when the carried year would pass the publication date', () => {
     // article of 2016-12-11: "August 2015 ... In March" is March 2016, not March 2015
     expect(read('2016-12-11', 'In August 2015 the temple was destroyed.', 'In March, troops returned.')).toEqual([
