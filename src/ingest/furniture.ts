@@ -22,6 +22,7 @@ interface FurnitureFile {
   leading?: Array<string | RuleSpec>;
   socialWords?: string[];
   navWords?: string[];
+  relatedMarkers?: string[];
 }
 
 export interface FurnitureRules {
@@ -31,6 +32,8 @@ export interface FurnitureRules {
   leading: RegExp[];
   socialWords: Set<string>;
   navWords: Set<string>;
+  /** A related-headlines marker ("Related", "Related News") before a capitalised word; undefined when none. */
+  relatedMarker: RegExp | undefined;
   /** Problems met while loading (bad JSON, bad regexes): reported once by the reader. */
   problems: string[];
 }
@@ -70,8 +73,17 @@ export function loadFurnitureRules(file: string = FURNITURE_FILE): FurnitureRule
     leading: list(spec.leading).map((r, i) => compile(r, `leading[${i}]`, problems)).filter((r): r is RegExp => !!r),
     socialWords: new Set(list(spec.socialWords).map((w) => String(w).toLowerCase())),
     navWords: new Set(list(spec.navWords).map((w) => String(w).toLowerCase())),
+    relatedMarker: markerRegExp(list(spec.relatedMarkers)),
     problems,
   };
+}
+
+/** The markers as one case-sensitive alternation, longest first, followed by a capitalised word. */
+function markerRegExp(markers: string[]): RegExp | undefined {
+  const words = markers.map((m) => String(m).trim()).filter(Boolean).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  if (words.length === 0) return undefined;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})\\s+(?=["“‘]?\\p{Lu})`, 'gu');
 }
 
 let defaultRules: FurnitureRules | undefined;
@@ -135,9 +147,45 @@ export function cutsSection(line: string, rules: FurnitureRules, inTail: boolean
   return false;
 }
 
+/** How far from the end a related-headlines trailer may start (a dozen headlines). */
+const TRAILER_WINDOW = 2000;
+/** What may stand between the last sentence and the marker: a credit, a view counter, a topic box. */
+const MAX_TRAILER_LEAD = 200;
+/** A sentence ending, then a capitalised word: running text, not a list of headlines. */
+const SENTENCE_BREAK_RE = /[.!?]["”’)]?\s+["“‘(]?\p{Lu}(?:\p{Ll}|\s)/u;
+/** The end of the last sentence: its punctuation (and closing quote), then a space. */
+const SENTENCE_END_RE = /[.!?…]["”’)]?(?=\s)/gu;
+
+/**
+ * "... the city. Source AFP Related News Suicide car bomb kills eight in Daraa Death toll rises to
+ * 70 ...": a flattened page ends in a related-headlines box. Cut from the end of the last sentence
+ * when a marker follows it closely and what follows the marker reads as headlines (no sentence
+ * break), so the headlines' events and names are not read as the article's.
+ */
+export function stripRelatedTrailer(paragraph: string, rules: FurnitureRules): string {
+  const marker = rules.relatedMarker;
+  if (!marker) return paragraph;
+  const offset = Math.max(0, paragraph.length - TRAILER_WINDOW);
+  const tail = paragraph.slice(offset);
+  marker.lastIndex = 0;
+  for (let m = marker.exec(tail); m; m = marker.exec(tail)) {
+    const headlines = tail.slice(m.index + m[0].length);
+    if (SENTENCE_BREAK_RE.test(headlines)) continue;
+    let sentenceEnd = -1;
+    SENTENCE_END_RE.lastIndex = 0;
+    const before = tail.slice(0, m.index);
+    for (let e = SENTENCE_END_RE.exec(before); e; e = SENTENCE_END_RE.exec(before)) sentenceEnd = e.index + e[0].length;
+    if (sentenceEnd < 0 || m.index - sentenceEnd > MAX_TRAILER_LEAD) continue;
+    if (offset + sentenceEnd === 0) continue;
+    // a site's "..." before its counters goes with them
+    return paragraph.slice(0, offset + sentenceEnd).replace(/\s*(?:\.\.\.|…)$/, '').trimEnd();
+  }
+  return paragraph;
+}
+
 /** Strips share buttons and "Read also" stubs glued to the end of the last paragraph. */
 export function stripTrailing(paragraph: string, rules: FurnitureRules): string {
-  let text = paragraph;
+  let text = stripRelatedTrailer(paragraph, rules);
   for (let pass = 0; pass < 3; pass++) {
     const before = text;
     const tail = text.length > 300 ? text.slice(-300) : text;

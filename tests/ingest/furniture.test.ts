@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docFromText } from '../../src/ingest/index.js';
-import { loadFurnitureRules, stripTrailing } from '../../src/ingest/furniture.js';
+import { loadFurnitureRules, stripRelatedTrailer, stripTrailing } from '../../src/ingest/furniture.js';
 import type { Diagnostic } from '../../src/types.js';
 import { PROSE } from './helpers.js';
 
@@ -133,6 +133,27 @@ describe('header lines', () => {
     }
     // A closing sentence without a full stop is not a signature.
     expect(stripTrailing(`${long} Civilians returned to the city`, rules)).toBe(`${long} Civilians returned to the city`);
+  });
+
+  it('a related-headlines box at the end of a flattened page is cut from the last sentence on', () => {
+    const rules = loadFurnitureRules();
+    const long = `${PROSE[0]} ${PROSE[1]}`;
+    const boxes = [
+      ' ... 43 Topic Violence Erupts as Islamic State Rises (1881) Related Syrian Forces Deny Killing Dozens of Civilians Kobani in Ruins After Anti-IS Airstrikes',
+      ' ... 91 Related US-Led Coalition Destroys 22 Daesh Positions Near Manbij - CENTCOM Syrian Army Gains Control',
+      ' Source AFP Related News Suicide car bomb kills eight in Daraa Death toll rises to 70 as bombs rain down',
+      ' Related Coverage U.S. to wait and see on use of force in Syria: army chief of staff',
+    ];
+    for (const box of boxes) expect(stripRelatedTrailer(long + box, rules), box).toBe(long);
+    // Running text after the marker is the article, not a box ("Related" opens a related story's teaser mid-page).
+    const inline = `${PROSE[0]} Related Coverage Talks stall in Geneva ${PROSE[1]} ${PROSE[2]}`;
+    expect(stripRelatedTrailer(inline, rules)).toBe(inline);
+    // "Related" as an ordinary word, and a marker far from the last sentence, are left alone.
+    for (const text of [`${long} Related talks are planned.`, `${long} ${'Word '.repeat(60)}Related Aleppo Falls`]) {
+      expect(stripRelatedTrailer(text, rules)).toBe(text);
+    }
+    // The markers are data: without them nothing is cut.
+    expect(stripRelatedTrailer(long + boxes[0]!, { ...rules, relatedMarker: undefined })).toBe(long + boxes[0]);
   });
 
   it('stamps and labels glued before the first sentence of a flattened page are stripped', () => {
