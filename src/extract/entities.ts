@@ -249,8 +249,19 @@ function hitIsName(scan: DocumentScan, h: NameMatch): boolean {
     const prev = h.start > 0 && isSpace(text.charCodeAt(h.start - 1)) ? WORD_BEFORE.exec(text.slice(Math.max(0, h.start - 12), h.start)) : null;
     if (prev && cues.placePrefixes.has(prev[1]!)) return false;
     if (single && cues.notNames.has(h.surface.toLowerCase())) return false;
+    // ...or the town an organisation is named after ("the Palmyra Coordination Committee",
+    // "Aleppo Media Center"): the whole run is the organisation's name (step 3).
+    if (namesLocalBody(text.slice(h.end, h.end + 60), cues.localBodyHeads)) return false;
   }
   return true;
+}
+
+/** The capitalised words right after a place name, up to four, when the run ends there. */
+const CAPITALISED_RUN_AFTER = /^ (\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,3})(?! \p{Lu})/u;
+
+function namesLocalBody(after: string, heads: ReadonlySet<string>): boolean {
+  const run = CAPITALISED_RUN_AFTER.exec(after)?.[1];
+  return run !== undefined && heads.has(run.slice(run.lastIndexOf(' ') + 1).toLowerCase());
 }
 
 function isPlaceCandidate(c: NameCandidate): boolean {

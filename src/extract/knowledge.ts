@@ -28,6 +28,8 @@ export interface Cues {
   placePrefixes: Set<string>;
   placeLowerPrefixes: Set<string>;
   orgHeads: Map<string, string>;
+  /** Heads of local bodies named after a town ("Palmyra Coordination Committee"): the town is then no place mention. */
+  localBodyHeads: Set<string>;
   notNames: Set<string>;
   /** True for a word that is capitalised at a sentence start only because of its position. */
   sentenceStarters(lowerWord: string): boolean;
@@ -71,6 +73,7 @@ interface CueFile {
   placePrefixes?: string[];
   placeLowerPrefixes?: string[];
   orgHeads?: Record<string, string>;
+  localBodyHeads?: string[];
   notNames?: string[];
 }
 
@@ -110,6 +113,7 @@ function loadCues(): Cues {
     placePrefixes: new Set(raw.placePrefixes ?? []),
     placeLowerPrefixes: new Set(raw.placeLowerPrefixes ?? []),
     orgHeads: new Map(Object.entries(raw.orgHeads ?? {})),
+    localBodyHeads: new Set((raw.localBodyHeads ?? []).map((w) => w.toLowerCase())),
     notNames,
     commonWord: (w) => ordinaryWord(compromiseTags(w) ? w : w.replace(/s$/, ''), true),
     sentenceStarters: (w) => notNames.has(w) || ordinaryWord(w, false),

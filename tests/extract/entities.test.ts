@@ -196,6 +196,21 @@ describe('"known as" twice', () => {
   });
 });
 
+describe('a local body named after its town', () => {
+  it('"the Palmyra Coordination Committee" is one organisation, not Palmyra', () => {
+    const r = run('The Palmyra Coordination Committee said 35 bodies were found. An activist with the Idlib Media Center told AFP.');
+    expect(r.mentions.some((m) => m.surface === 'Palmyra' || m.surface === 'Idlib')).toBe(false);
+    expect(labelOf(r, 'Palmyra Coordination Committee')).toBe('Palmyra Coordination Committee');
+    expect(r.mentions.find((m) => m.surface === 'Idlib Media Center')?.kind).toBe('actor');
+  });
+
+  it('keeps the town before other capitalised words, and before a generic head', () => {
+    const r = run('Rebels entered Palmyra Monday. Fighting in Aleppo Government forces said was heavy.');
+    expect(keysOf(r, 'Palmyra')).toEqual(['place:geonames:163808']);
+    expect(r.mentions.find((m) => m.surface === 'Aleppo')?.kind).toBe('place');
+  });
+});
+
 describe('a capital that speaks for its government', () => {
   it('reads "Moscow said" and "Ankara has warned" as the countries', () => {
     const r = run('Moscow said its jets struck the town. Ankara has warned against any advance.');
