@@ -827,30 +827,140 @@ function mergeKnownAs(scan: DocumentScan): void {
 
 // A capital speaking: optional auxiliaries or adverbs, then the verb ("Moscow has also said").
 const CAPITAL_VOICE = /^\s+(?:(?:has|have|had|also|again|later|then|officially|publicly|quickly|swiftly|firmly|strongly|repeatedly|previously|on\s+\w+day)\s+){0,3}([a-z]+)\b/;
+// Between two names of one coordination: "Moscow and Tehran", "Moscow, Ankara and Tehran".
+const COORDINATION = /^\s*(?:,\s*)?(?:(?:and|&)\s+)?$/;
+// A possessive ("Moscow's", "Athens'", or "Moscows" where the apostrophe was lost), then up
+// to three lower-case words: up to two modifiers and the owned noun ("Moscow's air campaign").
+const CAPITAL_POSSESSIVE = /^(?:['’]s?|s)((?:\s+[a-z]+\b){1,3})/;
+// What may follow an owned noun without making it a modifier ("Moscow's support for", not
+// "Tokyo's support level"): punctuation, a preposition, a conjunction or an auxiliary.
+const CLAUSE_GOES_ON = /^(?:\s*(?:[,.;:)"”!?]|$)|\s+(?:for|in|of|to|on|with|against|over|from|at|by|toward|towards|since|after|during|into|across|as|and|or|but|that|which|who|is|was|are|were|has|have|had|will|would|could|can|may|might|must|should|does|did)\b)/;
+const GOVERNMENT_NOUN = /^\s+([a-z]+)\b/;
+const HYPHEN_PARTICIPLE = /^-([a-z]+)\b/;
+const STANCE_PREFIX = /(?:^|[^\p{L}])(\p{L}+)-$/u;
+const AGENT_BY = /(?:^|[^\p{L}-])([a-z]+)\s+by\s+(?:both\s+)?$/u;
+const RELATION_BEFORE = /(?:^|[^\p{L}])([a-z][a-z-]*)\s+(?:between|with)\s+(?:both\s+)?$/u;
+const WORDS_BEFORE = /(?:^|[^\p{L}])((?:[a-z]+\s+)?[a-z]+)\s+(?:both\s+)?$/u;
+const NEXT_WORD = /^\s+([a-z]+)\b/;
+// After a capital as an object, the clause goes on: "accused Damascus of", "urged Moscow to".
+const OBJECT_GOES_ON = /^(?:\s*(?:[,.;:)"”!?]|$)|\s+(?:of|to|for|over|against|in|on|with|after|as|into|at|and|not|which|who|that)\b)/;
 
 /**
- * "Moscow said", "Ankara warned": a national capital as the subject of a verb of saying or stance
- * stands for its country (a country is one node, as actor and as place). Not after a preposition
- * ("officials in Moscow said" are still in Moscow).
+ * A national capital stands for its country's government (a country is one node, as actor and
+ * as place) in the uses news gives it: the subject of a verb of saying or stance ("Moscow said",
+ * "Moscow and Tehran have warned"), the owner of an actor-ish noun ("Moscow's support"), the
+ * modifier of a government noun ("the Damascus regime"), the agent of a participle ("backed by
+ * Moscow", "Washington-backed"), a party to a relation ("talks between Moscow and Ankara"), the
+ * object of a verb aimed at governments ("accused Damascus of"), or after a stance prefix
+ * ("pro-Damascus"). Not after a place preposition ("officials in Moscow said" are still in
+ * Moscow), nor before a place noun ("backed by Damascus residents").
  */
 function readCapitalsAsCountries(scan: DocumentScan): void {
   const kb = scan.kb;
   const renamed = new Set<string>();
-  for (const m of scan.mentions) {
-    if (m.kind !== 'place') continue;
-    const country = kb.capitalOf(m.key);
-    if (!country) continue;
-    const verb = CAPITAL_VOICE.exec(scan.text.slice(m.end, m.end + 60))?.[1];
-    if (!verb || !scan.cues.capitalVerbs.has(verb)) continue;
-    const st = scan.perSentence[m.sentence]!;
-    if (scan.cues.placePrepositions.has(lowerWordBefore(st, st.tokens.findIndex((t) => t.start === m.start), 1))) continue;
-    const target = kb.countryRef(country);
-    if (!target) continue;
-    renamed.add(m.key);
-    takeIdentity(m, addRef(scan, target));
+  for (const group of capitalCoordinations(scan)) {
+    for (const m of group) {
+      if (!kb.capitalOf(m.key) || !(standsForGovernment(scan, group) || compoundForGovernment(scan, m))) continue;
+      const target = kb.countryRef(kb.capitalOf(m.key)!);
+      if (!target) continue;
+      renamed.add(m.key);
+      takeIdentity(m, addRef(scan, target));
+    }
   }
   // A capital named only as its government is no place of its own in this document.
   for (const key of renamed) if (!scan.mentions.some((m) => m.key === key)) scan.refs.delete(key);
+}
+
+/**
+ * Capitals and countries named together ("Moscow, Ankara and Tehran"), in text order, each run
+ * with at least one capital; a capital alone is a run of one. A run reads as one subject or object.
+ */
+function capitalCoordinations(scan: DocumentScan): EntityMention[][] {
+  const kb = scan.kb;
+  const isCountry = (m: EntityMention) => m.kind === 'place' && (m.type === 'country' || !!kb.capitalOf(m.key));
+  const ordered = scan.mentions.filter(isCountry).sort((a, b) => a.start - b.start);
+  const groups: EntityMention[][] = [];
+  let run: EntityMention[] = [];
+  for (const m of ordered) {
+    const prev = run[run.length - 1];
+    if (prev && prev.sentence === m.sentence && prev.end <= m.start && COORDINATION.test(scan.text.slice(prev.end, m.start))) run.push(m);
+    else {
+      groups.push(run);
+      run = [m];
+    }
+  }
+  groups.push(run);
+  return groups.filter((g) => g.some((m) => kb.capitalOf(m.key)));
+}
+
+/** True when the words around a coordination of capitals make it a government. */
+function standsForGovernment(scan: DocumentScan, group: EntityMention[]): boolean {
+  const first = group[0]!;
+  const last = group[group.length - 1]!;
+  const sentence = scan.sentences[first.sentence]!;
+  const before = scan.text.slice(Math.max(sentence.start, first.start - 60), first.start);
+  const after = scan.text.slice(last.end, Math.min(sentence.end, last.end + 80));
+  return speaksAsSubject(scan, first, after) || ownsActorNoun(scan, before, after) || modifiesGovernmentNoun(scan, after) || (!followedByPlaceNoun(scan, after) && actsOnGovernment(scan, before, after));
+}
+
+/** "Moscow said", "Moscow and Tehran have warned"; not "officials in Moscow said". */
+function speaksAsSubject(scan: DocumentScan, first: EntityMention, after: string): boolean {
+  const verb = CAPITAL_VOICE.exec(after)?.[1];
+  if (!verb || !scan.cues.capitalVerbs.has(verb)) return false;
+  const st = scan.perSentence[first.sentence]!;
+  return !scan.cues.placePrepositions.has(lowerWordBefore(st, st.tokens.findIndex((t) => t.start === first.start), 1));
+}
+
+/** "Moscow's support for Assad", "Moscow's air campaign has"; not "Bank of Tokyo's adviser". */
+function ownsActorNoun(scan: DocumentScan, before: string, after: string): boolean {
+  const cues = scan.cues;
+  const m = CAPITAL_POSSESSIVE.exec(after);
+  if (!m || /\p{Lu}[\p{L}.]*\s+of\s+$/u.test(before)) return false;
+  const words = m[1]!.trim().split(/\s+/);
+  let end = m[0].length - m[1]!.length;
+  for (const word of words) {
+    end = after.indexOf(word, end) + word.length;
+    if (cues.capitalPossessedNouns.has(word)) return CLAUSE_GOES_ON.test(after.slice(end));
+    // A modifier of the city itself ("Tokyo's stock market") ends the search.
+    if (cues.capitalPlaceNouns.has(word)) return false;
+  }
+  return false;
+}
+
+/** "the Damascus regime", "the Baghdad government". */
+function modifiesGovernmentNoun(scan: DocumentScan, after: string): boolean {
+  const noun = GOVERNMENT_NOUN.exec(after)?.[1];
+  return noun !== undefined && scan.cues.capitalGovernmentNouns.has(noun);
+}
+
+/** "backed by Moscow", "talks between Moscow and Ankara", "accused Damascus of". */
+function actsOnGovernment(scan: DocumentScan, before: string, after: string): boolean {
+  const cues = scan.cues;
+  const agent = AGENT_BY.exec(before)?.[1];
+  if (agent && cues.capitalAgentVerbs.has(agent)) return true;
+  const relation = RELATION_BEFORE.exec(before)?.[1];
+  if (relation && cues.capitalRelationNouns.has(relation)) return true;
+  const verb = WORDS_BEFORE.exec(before)?.[1];
+  if (!verb || !OBJECT_GOES_ON.test(after)) return false;
+  return cues.capitalObjectVerbs.has(verb) || cues.capitalObjectVerbs.has(verb.replace(/^[a-z]+\s+/, ''));
+}
+
+/**
+ * "Damascus residents", "Tokyo stock": the capital modifies a noun of the city itself; or it
+ * begins a longer name ("an agreement with Washington Square Capital").
+ */
+function followedByPlaceNoun(scan: DocumentScan, after: string): boolean {
+  if (NAME_AFTER.test(after)) return true;
+  const noun = NEXT_WORD.exec(after)?.[1];
+  return noun !== undefined && (scan.cues.capitalPlaceNouns.has(noun) || scan.cues.placeHeads.has(noun));
+}
+
+/** One capital inside a compound: "Washington-backed", "Riyadh-led", "pro-Damascus". */
+function compoundForGovernment(scan: DocumentScan, m: EntityMention): boolean {
+  const participle = HYPHEN_PARTICIPLE.exec(scan.text.slice(m.end, m.end + 20))?.[1];
+  if (participle && scan.cues.capitalAgentVerbs.has(participle)) return true;
+  const prefix = STANCE_PREFIX.exec(scan.text.slice(Math.max(0, m.start - 12), m.start))?.[1];
+  return prefix !== undefined && scan.cues.capitalPrefixes.has(prefix.toLowerCase());
 }
 
 /**

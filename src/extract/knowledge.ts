@@ -23,6 +23,20 @@ export interface Cues {
   personVerbs: Set<string>;
   /** Verbs after which a national capital stands for its government ("Moscow said"). */
   capitalVerbs: Set<string>;
+  /** Nouns a capital owns as its government ("Moscow's support", "Tehran's allies"). */
+  capitalPossessedNouns: Set<string>;
+  /** Nouns a capital modifies as its government ("the Damascus regime"). */
+  capitalGovernmentNouns: Set<string>;
+  /** Participles whose agent is a government ("backed by Moscow", "Washington-backed"). */
+  capitalAgentVerbs: Set<string>;
+  /** Relations between governments, before "between" or "with" ("talks between Moscow and Ankara"). */
+  capitalRelationNouns: Set<string>;
+  /** Verbs (or verb + particle) aimed at a government as object ("accused Damascus of"). */
+  capitalObjectVerbs: Set<string>;
+  /** Hyphenated stance prefixes ("pro-Damascus"). */
+  capitalPrefixes: Set<string>;
+  /** Nouns after which a capital stays a place ("Damascus residents", "Tokyo stock"). */
+  capitalPlaceNouns: Set<string>;
   placePrepositions: Set<string>;
   placeHeads: Map<string, string>;
   placePrefixes: Set<string>;
@@ -68,6 +82,13 @@ interface CueFile {
   titles?: string[];
   personVerbs?: string[];
   capitalVerbs?: string[];
+  capitalPossessedNouns?: string[];
+  capitalGovernmentNouns?: string[];
+  capitalAgentVerbs?: string[];
+  capitalRelationNouns?: string[];
+  capitalObjectVerbs?: string[];
+  capitalPrefixes?: string[];
+  capitalPlaceNouns?: string[];
   placePrepositions?: string[];
   placeHeads?: Record<string, string>;
   placePrefixes?: string[];
@@ -108,6 +129,13 @@ function loadCues(): Cues {
     titleWords,
     personVerbs: new Set(raw.personVerbs ?? []),
     capitalVerbs: new Set(raw.capitalVerbs ?? []),
+    capitalPossessedNouns: new Set(raw.capitalPossessedNouns ?? []),
+    capitalGovernmentNouns: new Set(raw.capitalGovernmentNouns ?? []),
+    capitalAgentVerbs: new Set(raw.capitalAgentVerbs ?? []),
+    capitalRelationNouns: new Set(raw.capitalRelationNouns ?? []),
+    capitalObjectVerbs: new Set(raw.capitalObjectVerbs ?? []),
+    capitalPrefixes: new Set(raw.capitalPrefixes ?? []),
+    capitalPlaceNouns: new Set(raw.capitalPlaceNouns ?? []),
     placePrepositions: new Set(raw.placePrepositions ?? []),
     placeHeads: new Map(Object.entries(raw.placeHeads ?? {})),
     placePrefixes: new Set(raw.placePrefixes ?? []),
