@@ -834,12 +834,12 @@ const COORDINATION = /^\s*(?:,\s*)?(?:(?:and|&)\s+)?$/;
 const CAPITAL_POSSESSIVE = /^(?:['’]s?|s)((?:\s+[a-z]+\b){1,3})/;
 // What may follow an owned noun without making it a modifier ("Moscow's support for", not
 // "Tokyo's support level"): punctuation, a preposition, a conjunction or an auxiliary.
-const CLAUSE_GOES_ON = /^(?:\s*(?:[,.;:)"”!?]|$)|\s+(?:for|in|of|to|on|with|against|over|from|at|by|toward|towards|since|after|during|into|across|as|and|or|but|that|which|who|is|was|are|were|has|have|had|will|would|could|can|may|might|must|should|does|did)\b)/;
+const CLAUSE_GOES_ON = /^(?:\s*(?:[,.;:)"”!?]|$)|\s+(?:for|in|of|to|on|with|against|over|from|at|by|toward|towards|since|after|during|into|across|while|when|because|amid|despite|until|before|and|or|but|that|which|who|is|was|are|were|has|have|had|will|would|could|can|may|might|must|should|does|did)\b)/;
 const GOVERNMENT_NOUN = /^\s+([a-z]+)\b/;
 const HYPHEN_PARTICIPLE = /^-([a-z]+)\b/;
 const STANCE_PREFIX = /(?:^|[^\p{L}])(\p{L}+)-$/u;
 const AGENT_BY = /(?:^|[^\p{L}-])([a-z]+)\s+by\s+(?:both\s+)?$/u;
-const RELATION_BEFORE = /(?:^|[^\p{L}])([a-z][a-z-]*)\s+(?:between|with)\s+(?:both\s+)?$/u;
+const RELATION_BEFORE = /(?:^|[^\p{L}])([a-z][a-z-]*)\s+(between|with|for)\s+(?:both\s+)?$/u;
 const WORDS_BEFORE = /(?:^|[^\p{L}])((?:[a-z]+\s+)?[a-z]+)\s+(?:both\s+)?$/u;
 const NEXT_WORD = /^\s+([a-z]+)\b/;
 // After a capital as an object, the clause goes on: "accused Damascus of", "urged Moscow to".
@@ -900,7 +900,7 @@ function standsForGovernment(scan: DocumentScan, group: EntityMention[]): boolea
   const sentence = scan.sentences[first.sentence]!;
   const before = scan.text.slice(Math.max(sentence.start, first.start - 60), first.start);
   const after = scan.text.slice(last.end, Math.min(sentence.end, last.end + 80));
-  return speaksAsSubject(scan, first, after) || ownsActorNoun(scan, before, after) || modifiesGovernmentNoun(scan, after) || (!followedByPlaceNoun(scan, after) && actsOnGovernment(scan, before, after));
+  return speaksAsSubject(scan, first, after) || ownsActorNoun(scan, before, after) || modifiesGovernmentNoun(scan, last, after) || (!followedByPlaceNoun(scan, after) && actsOnGovernment(scan, before, after));
 }
 
 /** "Moscow said", "Moscow and Tehran have warned"; not "officials in Moscow said". */
@@ -927,8 +927,9 @@ function ownsActorNoun(scan: DocumentScan, before: string, after: string): boole
   return false;
 }
 
-/** "the Damascus regime", "the Baghdad government". */
-function modifiesGovernmentNoun(scan: DocumentScan, after: string): boolean {
+/** "the Damascus regime", "the Baghdad government"; not "the Abu Dhabi government" (the emirate's). */
+function modifiesGovernmentNoun(scan: DocumentScan, last: EntityMention, after: string): boolean {
+  if (scan.cues.capitalLocalGovernments.has(last.surface.toLowerCase())) return false;
   const noun = GOVERNMENT_NOUN.exec(after)?.[1];
   return noun !== undefined && scan.cues.capitalGovernmentNouns.has(noun);
 }
@@ -938,8 +939,8 @@ function actsOnGovernment(scan: DocumentScan, before: string, after: string): bo
   const cues = scan.cues;
   const agent = AGENT_BY.exec(before)?.[1];
   if (agent && cues.capitalAgentVerbs.has(agent)) return true;
-  const relation = RELATION_BEFORE.exec(before)?.[1];
-  if (relation && cues.capitalRelationNouns.has(relation)) return true;
+  const relation = RELATION_BEFORE.exec(before);
+  if (relation && (relation[2] === 'for' ? cues.capitalSupportNouns : cues.capitalRelationNouns).has(relation[1]!)) return true;
   const verb = WORDS_BEFORE.exec(before)?.[1];
   if (!verb || !OBJECT_GOES_ON.test(after)) return false;
   return cues.capitalObjectVerbs.has(verb) || cues.capitalObjectVerbs.has(verb.replace(/^[a-z]+\s+/, ''));
@@ -947,10 +948,11 @@ function actsOnGovernment(scan: DocumentScan, before: string, after: string): bo
 
 /**
  * "Damascus residents", "Tokyo stock": the capital modifies a noun of the city itself; or it
- * begins a longer name ("an agreement with Washington Square Capital").
+ * begins a longer name ("an agreement with Washington Square Capital") or a compound
+ * ("an agreement with Tokyo-based Gaga", read on its own by compoundForGovernment).
  */
 function followedByPlaceNoun(scan: DocumentScan, after: string): boolean {
-  if (NAME_AFTER.test(after)) return true;
+  if (NAME_AFTER.test(after) || after.startsWith('-')) return true;
   const noun = NEXT_WORD.exec(after)?.[1];
   return noun !== undefined && (scan.cues.capitalPlaceNouns.has(noun) || scan.cues.placeHeads.has(noun));
 }

@@ -31,12 +31,16 @@ export interface Cues {
   capitalAgentVerbs: Set<string>;
   /** Relations between governments, before "between" or "with" ("talks between Moscow and Ankara"). */
   capitalRelationNouns: Set<string>;
+  /** Nouns of support before "for" ("support for Damascus"). */
+  capitalSupportNouns: Set<string>;
   /** Verbs (or verb + particle) aimed at a government as object ("accused Damascus of"). */
   capitalObjectVerbs: Set<string>;
   /** Hyphenated stance prefixes ("pro-Damascus"). */
   capitalPrefixes: Set<string>;
   /** Nouns after which a capital stays a place ("Damascus residents", "Tokyo stock"). */
   capitalPlaceNouns: Set<string>;
+  /** Capitals that are also a city-state or province with its own government ("the Abu Dhabi government"). */
+  capitalLocalGovernments: Set<string>;
   placePrepositions: Set<string>;
   placeHeads: Map<string, string>;
   placePrefixes: Set<string>;
@@ -86,9 +90,11 @@ interface CueFile {
   capitalGovernmentNouns?: string[];
   capitalAgentVerbs?: string[];
   capitalRelationNouns?: string[];
+  capitalSupportNouns?: string[];
   capitalObjectVerbs?: string[];
   capitalPrefixes?: string[];
   capitalPlaceNouns?: string[];
+  capitalLocalGovernments?: string[];
   placePrepositions?: string[];
   placeHeads?: Record<string, string>;
   placePrefixes?: string[];
@@ -133,9 +139,11 @@ function loadCues(): Cues {
     capitalGovernmentNouns: new Set(raw.capitalGovernmentNouns ?? []),
     capitalAgentVerbs: new Set(raw.capitalAgentVerbs ?? []),
     capitalRelationNouns: new Set(raw.capitalRelationNouns ?? []),
+    capitalSupportNouns: new Set(raw.capitalSupportNouns ?? []),
     capitalObjectVerbs: new Set(raw.capitalObjectVerbs ?? []),
     capitalPrefixes: new Set(raw.capitalPrefixes ?? []),
     capitalPlaceNouns: new Set(raw.capitalPlaceNouns ?? []),
+    capitalLocalGovernments: new Set((raw.capitalLocalGovernments ?? []).map((w) => w.toLowerCase())),
     placePrepositions: new Set(raw.placePrepositions ?? []),
     placeHeads: new Map(Object.entries(raw.placeHeads ?? {})),
     placePrefixes: new Set(raw.placePrefixes ?? []),
