@@ -838,8 +838,8 @@ const CLAUSE_GOES_ON = /^(?:\s*(?:[,.;:)"”!?]|$)|\s+(?:for|in|of|to|on|with|ag
 const GOVERNMENT_NOUN = /^\s+([a-z]+)\b/;
 const HYPHEN_PARTICIPLE = /^-([a-z]+)\b/;
 const STANCE_PREFIX = /(?:^|[^\p{L}])(\p{L}+)-$/u;
-const AGENT_BY = /(?:^|[^\p{L}-])([a-z]+)\s+by\s+(?:both\s+)?$/u;
-const RELATION_BEFORE = /(?:^|[^\p{L}])([a-z][a-z-]*)\s+(between|with|for)\s+(?:both\s+)?$/u;
+const AGENT_BY = /(?:^|[^\p{L}-])([a-z]+)\s+by\s+(?:both\s+)?$/iu;
+const RELATION_BEFORE = /(?:^|[^\p{L}])([a-z][a-z-]*)\s+(between|with|for)\s+(?:both\s+)?$/iu;
 const WORDS_BEFORE = /(?:^|[^\p{L}])((?:[a-z]+\s+)?[a-z]+)\s+(?:both\s+)?$/u;
 const NEXT_WORD = /^\s+([a-z]+)\b/;
 // After a capital as an object, the clause goes on: "accused Damascus of", "urged Moscow to".
@@ -937,10 +937,10 @@ function modifiesGovernmentNoun(scan: DocumentScan, last: EntityMention, after: 
 /** "backed by Moscow", "talks between Moscow and Ankara", "accused Damascus of". */
 function actsOnGovernment(scan: DocumentScan, before: string, after: string): boolean {
   const cues = scan.cues;
-  const agent = AGENT_BY.exec(before)?.[1];
+  const agent = AGENT_BY.exec(before)?.[1]?.toLowerCase();
   if (agent && cues.capitalAgentVerbs.has(agent)) return true;
   const relation = RELATION_BEFORE.exec(before);
-  if (relation && (relation[2] === 'for' ? cues.capitalSupportNouns : cues.capitalRelationNouns).has(relation[1]!)) return true;
+  if (relation && (relation[2]!.toLowerCase() === 'for' ? cues.capitalSupportNouns : cues.capitalRelationNouns).has(relation[1]!.toLowerCase())) return true;
   const verb = WORDS_BEFORE.exec(before)?.[1];
   if (!verb || !OBJECT_GOES_ON.test(after)) return false;
   return cues.capitalObjectVerbs.has(verb) || cues.capitalObjectVerbs.has(verb.replace(/^[a-z]+\s+/, ''));

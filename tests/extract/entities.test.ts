@@ -226,4 +226,64 @@ describe('a capital that speaks for its government', () => {
     expect(r.mentions.find((m) => m.surface === 'Moscow')?.key).not.toBe('place:country:RU');
     expect(r.mentions.find((m) => m.surface === 'Damascus')?.key).not.toBe('place:country:SY');
   });
+
+  const keyOf = (r: EntityResult, surface: string) => r.mentions.find((m) => m.surface === surface)?.key;
+  const isCountry = (text: string, surface: string, code: string) => keyOf(run(text), surface) === `place:country:${code}`;
+
+  it('reads a capital that owns an actor noun as its country, not a capital that owns a place noun', () => {
+    expect(isCountry("Moscow's support for Assad has not wavered.", 'Moscow', 'RU')).toBe(true);
+    expect(isCountry("Tehran's allies in Iraq are ready.", 'Tehran', 'IR')).toBe(true);
+    expect(isCountry("Washington's current strategy is failing.", 'Washington', 'US')).toBe(true);
+    // The apostrophe lost in scraped text.
+    expect(isCountry('Moscows air campaign in Syria has drawn criticism.', 'Moscow', 'RU')).toBe(true);
+    expect(isCountry("Tokyo's stock market fell sharply.", 'Tokyo', 'JP')).toBe(false);
+    expect(isCountry("London's role as a financial centre grew.", 'London', 'GB')).toBe(false);
+    expect(isCountry("The Bank of Tokyo's support level was tested.", 'Tokyo', 'JP')).toBe(false);
+  });
+
+  it('reads the agent of a participle as the country: "backed by Moscow", "Washington-backed"', () => {
+    expect(isCountry('The offensive was backed by Moscow.', 'Moscow', 'RU')).toBe(true);
+    expect(isCountry('The rebels, armed by Washington, advanced.', 'Washington', 'US')).toBe(true);
+    expect(isCountry('Washington-backed Kurdish militias took the town.', 'Washington', 'US')).toBe(true);
+    const r = run('A truce brokered by Moscow, Ankara and Tehran took effect.');
+    expect([keyOf(r, 'Moscow'), keyOf(r, 'Ankara'), keyOf(r, 'Tehran')]).toEqual(['place:country:RU', 'place:country:TR', 'place:country:IR']);
+    expect(isCountry('The town is surrounded by Damascus suburbs.', 'Damascus', 'SY')).toBe(false);
+    expect(isCountry('The monitor is a London-based group.', 'London', 'GB')).toBe(false);
+    expect(isCountry('The road was shelled near Damascus.', 'Damascus', 'SY')).toBe(false);
+  });
+
+  it('reads every capital of a coordinated subject as its country, unless after a place preposition', () => {
+    const r = run('Moscow and Tehran have warned against any strike.');
+    expect([keyOf(r, 'Moscow'), keyOf(r, 'Tehran')]).toEqual(['place:country:RU', 'place:country:IR']);
+    expect(isCountry('Ankara and Washington agreed on a plan.', 'Ankara', 'TR')).toBe(true);
+    const there = run('Officials in Moscow and Tehran said talks would resume.');
+    expect([keyOf(there, 'Moscow'), keyOf(there, 'Tehran')]).not.toContain('place:country:IR');
+    expect(keyOf(there, 'Moscow')).not.toBe('place:country:RU');
+  });
+
+  it('reads the parties of a relation as countries: "talks between Moscow and Ankara", "ties with Tehran"', () => {
+    const r = run('Tensions between Riyadh and Tehran rose again.');
+    expect([keyOf(r, 'Riyadh'), keyOf(r, 'Tehran')]).toEqual(['place:country:SA', 'place:country:IR']);
+    expect(isCountry('Talks between Moscow and Ankara ended without a deal.', 'Ankara', 'TR')).toBe(true);
+    expect(isCountry('Seoul wants closer ties with Tokyo, officials said.', 'Tokyo', 'JP')).toBe(true);
+    expect(isCountry('Russia has stepped up its support for Damascus.', 'Damascus', 'SY')).toBe(true);
+    expect(isCountry('The highway runs between Damascus and Homs.', 'Damascus', 'SY')).toBe(false);
+    expect(isCountry('Flights between London and Paris were cancelled.', 'London', 'GB')).toBe(false);
+    expect(isCountry('The bank signed an agreement with Washington Square Capital.', 'Washington', 'US')).toBe(false);
+  });
+
+  it('reads a capital aimed at by a verb, a government noun or a stance prefix as its country', () => {
+    expect(isCountry('France accused Damascus of using sarin.', 'Damascus', 'SY')).toBe(true);
+    expect(isCountry('The envoy urged Moscow to rein in its ally.', 'Moscow', 'RU')).toBe(true);
+    expect(isCountry('The council called on Damascus to allow inspectors in.', 'Damascus', 'SY')).toBe(true);
+    expect(isCountry('Troops of the Damascus regime entered the town.', 'Damascus', 'SY')).toBe(true);
+    expect(isCountry('Pro-Damascus media said the attack failed.', 'Damascus', 'SY')).toBe(true);
+    expect(isCountry('The UN warned Damascus residents to stay indoors.', 'Damascus', 'SY')).toBe(false);
+    expect(isCountry('The minister flew to Moscow on Monday.', 'Moscow', 'RU')).toBe(false);
+    expect(isCountry('The talks were held in Moscow last week.', 'Moscow', 'RU')).toBe(false);
+    expect(isCountry('Jayrud lies 60 km from Damascus.', 'Damascus', 'SY')).toBe(false);
+    expect(isCountry('Rebels shelled the Damascus suburb of Jaramana.', 'Damascus', 'SY')).toBe(false);
+    expect(isCountry('Shells fell on the Damascus countryside.', 'Damascus', 'SY')).toBe(false);
+    expect(isCountry('The Abu Dhabi government raised its oil output.', 'Abu Dhabi', 'AE')).toBe(false);
+  });
 });
