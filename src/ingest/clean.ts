@@ -4,7 +4,7 @@
  */
 import type { DatePrecision, Diagnostic, Doc, Report, SourceRef } from '../types.js';
 import { dateOnlyLine, findDates, isDateTimeStamp, leadingDate, parseDateValue, type FoundDate } from './dates.js';
-import { cutsSection, defaultFurnitureRules, isFurnitureLine, ruleView, stripTrailing } from './furniture.js';
+import { cutsSection, defaultFurnitureRules, isFurnitureLine, ruleView, stripInline, stripTrailing } from './furniture.js';
 import { decodeBasicEntities, normalizeText } from './normalize.js';
 import type { IngestOptions } from './options.js';
 
@@ -292,7 +292,8 @@ function cleanText(raw: string, meta: TextMeta, options: IngestOptions, source: 
       if (/:$/.test(l.text) && l.words <= 5) continue;
       if (looksLikeMenu(l.text, l.words)) continue;
     }
-    paragraphs.push(l.text);
+    const text = stripInline(l.text, rules);
+    if (text) paragraphs.push(text);
   }
 
   // A dateline, site furniture and/or the headline repeated at the start of the body

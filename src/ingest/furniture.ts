@@ -20,6 +20,7 @@ interface FurnitureFile {
   cutAfter?: RuleSpec[];
   trailing?: Array<string | RuleSpec>;
   leading?: Array<string | RuleSpec>;
+  inline?: Array<string | RuleSpec>;
   socialWords?: string[];
   navWords?: string[];
   relatedMarkers?: string[];
@@ -30,6 +31,8 @@ export interface FurnitureRules {
   cutAfter: Array<{ re: RegExp; tailOnly: boolean }>;
   trailing: RegExp[];
   leading: RegExp[];
+  /** Credits glued between two sentences of a flattened page: removed wherever they match (global). */
+  inline: RegExp[];
   socialWords: Set<string>;
   navWords: Set<string>;
   /** A related-headlines marker ("Related", "Related News") before a capitalised word; undefined when none. */
@@ -71,6 +74,10 @@ export function loadFurnitureRules(file: string = FURNITURE_FILE): FurnitureRule
     }),
     trailing: list(spec.trailing).map((r, i) => compile(r, `trailing[${i}]`, problems)).filter((r): r is RegExp => !!r),
     leading: list(spec.leading).map((r, i) => compile(r, `leading[${i}]`, problems)).filter((r): r is RegExp => !!r),
+    inline: list(spec.inline)
+      .map((r, i) => compile(r, `inline[${i}]`, problems))
+      .filter((r): r is RegExp => !!r)
+      .map((re) => new RegExp(re.source, `${re.flags}g`)),
     socialWords: new Set(list(spec.socialWords).map((w) => String(w).toLowerCase())),
     navWords: new Set(list(spec.navWords).map((w) => String(w).toLowerCase())),
     relatedMarker: markerRegExp(list(spec.relatedMarkers)),
@@ -151,8 +158,8 @@ export function cutsSection(line: string, rules: FurnitureRules, inTail: boolean
 const TRAILER_WINDOW = 2000;
 /** What may stand between the last sentence and the marker: a credit, a view counter, a topic box. */
 const MAX_TRAILER_LEAD = 200;
-/** A sentence ending, then a capitalised word: running text, not a list of headlines. */
-const SENTENCE_BREAK_RE = /[.!?]["”’)]?\s+["“‘(]?\p{Lu}(?:\p{Ll}|\s)/u;
+/** A sentence ending, then a capitalised word: running text, not a list of headlines (which may be questions). */
+const SENTENCE_BREAK_RE = /[.!]["”’)]?\s+["“‘(]?\p{Lu}(?:\p{Ll}|\s)/u;
 /** The end of the last sentence: its punctuation (and closing quote), then a space. */
 const SENTENCE_END_RE = /[.!?…]["”’)]?(?=\s)/gu;
 
@@ -183,11 +190,31 @@ export function stripRelatedTrailer(paragraph: string, rules: FurnitureRules): s
   return paragraph;
 }
 
+/**
+ * "... near the border. (TRT World and Agencies) A bomb blast ...", "... 2015. (AFP Photo) At least ...":
+ * photo and agency credits left between a caption and the text; removed so that the next sentence
+ * does not open with them (and the agency is not read as an actor).
+ */
+export function stripInline(paragraph: string, rules: FurnitureRules): string {
+  let text = paragraph;
+  // twice: a credit may stand before another one ("(File photo) (TRT World and Agencies)")
+  for (let pass = 0; pass < 2; pass++) {
+    for (const re of rules.inline) {
+      re.lastIndex = 0;
+      text = text.replace(re, ' ');
+    }
+  }
+  return text === paragraph ? paragraph : text.replace(/ {2,}/g, ' ').trim();
+}
+
 /** Strips share buttons and "Read also" stubs glued to the end of the last paragraph. */
 export function stripTrailing(paragraph: string, rules: FurnitureRules): string {
-  let text = stripRelatedTrailer(paragraph, rules);
-  for (let pass = 0; pass < 3; pass++) {
+  let text = paragraph;
+  // a site's footer comes off in layers (menu, copyright line, promotion, related box): one per pass
+  for (let pass = 0; pass < 6; pass++) {
     const before = text;
+    // a related box may only show once a footer after it is gone
+    text = stripRelatedTrailer(text, rules);
     const tail = text.length > 300 ? text.slice(-300) : text;
     const offset = text.length - tail.length;
     for (const re of rules.trailing) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docFromText } from '../../src/ingest/index.js';
-import { loadFurnitureRules, stripRelatedTrailer, stripTrailing } from '../../src/ingest/furniture.js';
+import { loadFurnitureRules, stripInline, stripRelatedTrailer, stripTrailing } from '../../src/ingest/furniture.js';
 import type { Diagnostic } from '../../src/types.js';
 import { PROSE } from './helpers.js';
 
@@ -160,6 +160,71 @@ describe('header lines', () => {
     for (const head of ['Last updated at Jul 282016 ', '(updated 1601 10.10.2017) Get short URL 1721 ', 'Wed 01 Oct 2014 at 1459 ', 'UPDATED ', 'Video ', 'Date of publication 7 July 2016 ']) {
       expect(clean(`${head}${PROSE[0]} ${PROSE[1]}`, 'Unrelated headline').text, head).toBe(`${PROSE[0]} ${PROSE[1]}`);
     }
+  });
+});
+
+describe('site footers, credit lines and photo credits of flattened pages', () => {
+  const rules = loadFurnitureRules();
+  const long = `${PROSE[0]} ${PROSE[1]}`;
+
+  it('a footer in layers (promotion, copyright, menu) before a related box: all of it is cut', () => {
+    const page = `${long} Source TRTWorld and agencies Related News Iraqs vote violations | The global gag rule Will peace talks end the war or become another failure? Category News Summit in Tehran calls for political solution A picture is worth a thousand words. Follow us on Instagram. FOLLOW EXAMPLEWORLD Dont miss out on the Latest News We wont spam you and we respect your privacy. SUBSCRIBE Example World on Youtube Subscribe to our Youtube channel for all latest reporting from around the world. Subscribe Example World on Facebook Like Follow Copyright 2018 Example World. Example World Watch Live Contact Us Terms of Use Privacy Policy Cookie Policy`;
+    expect(stripTrailing(page, rules)).toBe(long);
+  });
+
+  it('credit lines and update stamps after the last sentence are cut', () => {
+    for (const tail of [
+      ' Reporting by Oliver Holmes; Editing by John Stonestreet',
+      ' Additional reporting by Tom Perry in Beirut; Editing by Robin Pomeroy',
+      ' Last Update: Sunday 25 August 2013 KSA 15:55 - GMT 12:55 1',
+      ' Follow us on Twitter for the latest updates.',
+    ]) {
+      expect(stripTrailing(long + tail, rules), tail).toBe(long);
+    }
+  });
+
+  it('article sentences about reporting, updates and following are kept', () => {
+    for (const tail of [
+      ' Reporting by state media could not be verified, the monitor said.',
+      ' reporting by state media was limited',
+      ' The last update from the ministry came at noon GMT.',
+      ' Residents were told to follow us on foot, a volunteer said.',
+    ]) {
+      expect(stripTrailing(long + tail, rules), tail).toBe(long + tail);
+    }
+  });
+
+  it('photo and agency credits between a caption and the text are removed', () => {
+    const cases: Array<[string, string]> = [
+      ['A man walks past the site on July 27 2016. (TRT World and Agencies) A bomb blast killed 48 people.', 'A man walks past the site on July 27 2016. A bomb blast killed 48 people.'],
+      ['Smoke rises over Aleppo on July 21 2015. (AFP Photo) At least 18 civilians were killed.', 'Smoke rises over Aleppo on July 21 2015. At least 18 civilians were killed.'],
+      ['Smoke rises over Aleppo April 18 2017 (File photo) (TRT World and Agencies) A bomb killed six people.', 'Smoke rises over Aleppo April 18 2017 A bomb killed six people.'],
+      ['Residents inspect the damage in Idlib September 10 2016. (Reuters) Lebanese groups condemned the strike.', 'Residents inspect the damage in Idlib September 10 2016. Lebanese groups condemned the strike.'],
+      ['Putin attends a meeting in Sochi Thursday Oct. 27 2016 (Photo AP) Syrian rebels launched an assault.', 'Putin attends a meeting in Sochi Thursday Oct. 27 2016 Syrian rebels launched an assault.'],
+    ];
+    for (const [text, expected] of cases) expect(stripInline(text, rules)).toBe(expected);
+  });
+
+  it('datelines and parentheses in running text are kept', () => {
+    for (const text of [
+      'DAMASCUS (Reuters) - Syrian troops advanced on Sunday.',
+      'The agency (AFP) said the photo (taken on Monday) shows the square.',
+      'Officials from the ministry (Reuters and AFP reported) met on Monday.',
+      'He showed a photo (AFP Photo) of the damaged school to reporters.',
+      'The UN said (Reuters) that aid had arrived.',
+    ]) {
+      expect(stripInline(text, rules)).toBe(text);
+    }
+  });
+
+  it('the inline rules are data: without them nothing is removed', () => {
+    const text = 'Smoke rises over Aleppo on July 21 2015. (AFP Photo) At least 18 civilians were killed.';
+    expect(stripInline(text, { ...rules, inline: [] })).toBe(text);
+  });
+
+  it('a flattened page loses its credits in the document text', () => {
+    const doc = clean(`${PROSE[0]} (TRT World and Agencies) ${PROSE[1]} Reporting by Jane Doe; Editing by John Roe`, 'Unrelated headline');
+    expect(doc.text).toBe(`${PROSE[0]} ${PROSE[1]}`);
   });
 });
 
