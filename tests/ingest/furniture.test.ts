@@ -217,6 +217,22 @@ describe('site footers, credit lines and photo credits of flattened pages', () =
     }
   });
 
+  it('a page header ending in a short-URL widget, its topic box and counters is stripped', () => {
+    for (const head of [
+      'Reports Sputnik Jane Doe Middle East 2159 18.05.2017(updated 2204 18.05.2017) Get short URL 0 55 ',
+      'REUTERS Jane Doe Middle East 1730 28.04.2017Get short URL Topic Battle Against Daesh in Syria (180) 0 54 ',
+      '18.10.2014Get short URL 0 13 ',
+      '13.04.2017) Get short URL Topic Operation to Liberate Raqqa (61) 112010 ',
+    ]) {
+      expect(clean(`${head}${PROSE[0]} ${PROSE[1]}`, 'Unrelated headline').text, head).toBe(`${PROSE[0]} ${PROSE[1]}`);
+    }
+    // one counter, then an article that opens with a number: the number is kept
+    expect(clean(`Middle East 1449 09.04.2017Get short URL 1285 24 Daesh fighters were killed. ${PROSE[0]}`, 'Unrelated headline').text).toBe(`24 Daesh fighters were killed. ${PROSE[0]}`);
+    // a sentence before the widget is article text, not a header
+    const sentence = `Militants fired rockets at the city on 18.05.2017. Get short URL 0 55 ${PROSE[0]}`;
+    expect(clean(sentence, 'Unrelated headline').text).toBe(sentence);
+  });
+
   it('the inline rules are data: without them nothing is removed', () => {
     const text = 'Smoke rises over Aleppo on July 21 2015. (AFP Photo) At least 18 civilians were killed.';
     expect(stripInline(text, { ...rules, inline: [] })).toBe(text);
