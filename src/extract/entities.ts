@@ -400,6 +400,9 @@ function isHead(cues: Cues, w: string): boolean {
   return cues.orgHeads.has(w) || cues.placeHeads.has(w);
 }
 
+/** A lower-case word with no hyphen: a connector inside a run ("of", "and"), never "al-Bab". */
+const CONNECTOR = /^\p{Ll}+$/u;
+
 const OPENING_WORD = /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|new|old|great|grand|greater|free|national|popular|islamic|united|general)$/;
 
 /** A capitalised span once stripped of the words that are no part of a name. */
@@ -440,7 +443,8 @@ function trimSpan(scan: DocumentScan, st: SentenceTokens, i: number, j: number):
       a++;
       continue;
     }
-    if (cues.notNames.has(w) || (a === 0 && cues.sentenceStarters(w))) {
+    // A connector left first once the words before it went ("Most of Idlibs" → "of Idlibs").
+    if (cues.notNames.has(w) || (a === 0 && cues.sentenceStarters(w)) || (a > i && CONNECTOR.test(toks[a]!.text))) {
       a++;
       continue;
     }
@@ -474,7 +478,71 @@ function classifySpan(scan: DocumentScan, st: SentenceTokens, i: number, j: numb
     addMention(scan, knownActor, st.sentence, span.start, span.end);
     return;
   }
+  if (splitAtAdjective(scan, span) || splitAtPossessor(scan, span)) return;
+  // A lexicon name with one typo ("Ahrar al-Cham") is that actor.
+  const nearActor = span.words.length >= 2 ? scan.kb.actorByNearName(span.surface) : undefined;
+  if (nearActor) {
+    addMention(scan, nearActor, st.sentence, span.start, span.end);
+    return;
+  }
   resolveSpan(scan, span, readSpanCues(scan, span));
+}
+
+/**
+ * A hyphen compound ending in an adjective ("Kurdish-led", "al-Qaeda-affiliated", "US-Led") is no
+ * name: the words on either side of it are read as spans of their own. False when there is none.
+ */
+function splitAtAdjective(scan: DocumentScan, span: Span): boolean {
+  const toks = span.st.tokens;
+  for (let k = span.a; k <= span.z; k++) {
+    if (!isHyphenAdjective(scan.cues, toks[k]!.text)) continue;
+    if (k > span.a) classifySpan(scan, span.st, span.a, k - 1);
+    if (k < span.z) classifySpan(scan, span.st, k + 1, span.z);
+    return true;
+  }
+  return false;
+}
+
+function isHyphenAdjective(cues: Cues, word: string): boolean {
+  const hyphen = word.lastIndexOf('-');
+  return hyphen > 0 && cues.adjectiveSuffixes.has(word.slice(hyphen + 1).toLowerCase());
+}
+
+/**
+ * A first word that is a known actor or place with a possessive "s" whose apostrophe was lost
+ * ("Syrias Deir az-Zour", "al-Qaedas", "Aleppos Marjeh") is that entity; the words after it are
+ * read as a span of their own. False when the first word is no such possessive.
+ */
+function splitAtPossessor(scan: DocumentScan, span: Span): boolean {
+  const word = span.words[0]!;
+  const owner = possessorOf(scan, word.text);
+  if (!owner) return false;
+  if (!overlapsMention(scan, span.st.sentence.index, word.start, word.end)) addMention(scan, owner, span.st.sentence, word.start, word.end);
+  if (span.z > span.a) classifySpan(scan, span.st, span.a + 1, span.z);
+  return true;
+}
+
+/** The known entity a word names once a final "s" is dropped, when the whole word is none. */
+function possessorOf(scan: DocumentScan, word: string): EntityRef | undefined {
+  if (word.length < 4 || !word.endsWith('s') || word.endsWith('ss')) return undefined;
+  const kb = scan.kb;
+  // The whole word spelled as a known name is that name ("Homs"); a look-up only near it is not.
+  const whole = kb.lookupPlace(word, scan.context);
+  if (kb.actorByName(word) || (whole && normalizeName(whole.name) === normalizeName(word))) return undefined;
+  if (kb.countryOfDemonym(word)) return undefined;
+  const stem = word.slice(0, -1);
+  const actor = kb.actorByName(stem);
+  if (actor) return actor;
+  // A place spelled as the stem exactly that many write about: a country, or the capital of a
+  // country or province ("Aleppos", "Moscows"); "Rices" or "Buttes" are no possessive of a small town.
+  const place = kb.lookupPlace(stem, scan.context);
+  if (!place || normalizeName(place.name) !== normalizeName(stem)) return undefined;
+  return place.type === 'country' || place.featureCode === 'PPLC' || place.featureCode === 'PPLA' ? placeRefOf(place) : undefined;
+}
+
+function overlapsMention(scan: DocumentScan, sentence: number, start: number, end: number): boolean {
+  for (const m of scan.mentions) if (m.sentence === sentence && m.start < end && m.end > start) return true;
+  return false;
 }
 
 /** What the words around a span say about it. */
@@ -538,6 +606,8 @@ function readSpanCues(scan: DocumentScan, span: Span): SpanCues {
   // Organisation heads: in the name ("Yarmouk Martyrs Brigade") or after it in lower case
   // ("Jeish al-Islam terrorist group", "Desert Falcons fighters").
   let orgType = words.length >= 2 ? cues.orgHeads.get(lastLower) : undefined;
+  // Arabic words that open an armed group's name: "Liwaa al-Fath", "Jaish al-Islam".
+  if (!orgType && words.length >= 2 && cues.groupOpeners.has(firstWord.toLowerCase())) orgType = 'armed group';
   if (!orgType && GROUP_AFTER.test(nextWord)) orgType = 'armed group';
   if (!orgType && GROUP_KIND_AFTER.test(nextWord) && GROUPS_AFTER.test(next2)) orgType = 'armed group';
   const hasPlacePrefix = (cues.placePrefixes.has(firstWord) && words.length >= 2) || (ARTICLE_GLUED.test(firstWord) && words.length === 1);
@@ -648,6 +718,13 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
     scan.lastPlaceSpan = { sentence: s.index, end: headEnd };
     return true;
   }
+  if (isNoPlaceName(scan, span, c)) return true;
+  // Given name and family name ("Bassam al-Ayashi"): a person unless a cue names a place outright
+  // or the name ends in a noun of the places named after people ("Nisreen Street").
+  if (!placeHead && !hasPlacePrefix && !listCue && !prefixCue && scan.cues.givenNames.has(firstWord.toLowerCase()) && !scan.cues.namedAfterHeads.has(span.lastLower)) {
+    if (words.length >= 2 && words.length <= 4) addPersonSpan(scan, span, c);
+    return true;
+  }
   // An unknown one-word name needs more than "of" before it, and a given name is a person.
   if (!placeHead && !hasPlacePrefix && !listCue && !prefixCue && words.length === 1 && c.before1 === 'of') return true;
   if (!placeHead && !hasPlacePrefix && kb.isGivenName(firstWord)) return true;
@@ -659,6 +736,47 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
   addMention(scan, ref, s, start, headEnd, surfaceFull);
   scan.lastPlaceSpan = { sentence: s.index, end: headEnd };
   return true;
+}
+
+/**
+ * Names that are no place whatever cue precedes them: a people, faith or demonym ("the Lebanese
+ * town", "Muslims Christians", "Besieged Syrian"), a generic place noun alone ("Khan", "Tariq"),
+ * a title-case headline ("Fierce Fighting Against", "Liberate Another Village"), or ordinary
+ * English words with no place head ("Divert Attention", "Daily Mail").
+ */
+function isNoPlaceName(scan: DocumentScan, span: Span, c: SpanCues): boolean {
+  const { words } = span;
+  const cues = scan.cues;
+  if (namesAPeople(scan, words)) return true;
+  if (words.length === 1) return cues.lonePlaceWords.has(bare(words[0]!.text));
+  for (let k = 1; k < words.length; k++) {
+    const w = words[k]!.text;
+    if (isCapitalised(w) && cues.headlineWords.has(w.toLowerCase())) return true;
+  }
+  return c.placeHead === undefined && !c.hasPlacePrefix && words.every((t) => isOrdinaryWord(cues, t.text) || writesInLowerCase(scan.text, t.text.toLowerCase()));
+}
+
+/** The last word names a people, faith or nationality and every word before it is such a word or an ordinary one. */
+function namesAPeople(scan: DocumentScan, words: Token[]): boolean {
+  const last = words[words.length - 1]!.text;
+  if (!isPeopleWord(scan, last, words.length === 1)) return false;
+  for (let k = 0; k < words.length - 1; k++) {
+    const w = words[k]!.text;
+    if (!isPeopleWord(scan, w, false) && !isOrdinaryWord(scan.cues, w)) return false;
+  }
+  return true;
+}
+
+const DEMONYM_ENDING = /(?:ean|ian|ish|ese)s?$/;
+
+function isPeopleWord(scan: DocumentScan, word: string, alone: boolean): boolean {
+  const lower = word.toLowerCase();
+  return scan.cues.peopleWords.has(lower) || scan.kb.countryOfDemonym(word) !== undefined || (alone && DEMONYM_ENDING.test(lower) && !ARTICLE_GLUED.test(lower));
+}
+
+/** An ordinary English word: no hyphen or Arabic article, and in compromise's lexicon. */
+function isOrdinaryWord(cues: Cues, word: string): boolean {
+  return !word.includes('-') && cues.commonWord(word.toLowerCase());
 }
 
 function endsWithAny(text: string, suffixes: Set<string>): boolean {

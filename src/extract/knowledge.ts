@@ -49,6 +49,20 @@ export interface Cues {
   /** Heads of local bodies named after a town ("Palmyra Coordination Committee"): the town is then no place mention. */
   localBodyHeads: Set<string>;
   notNames: Set<string>;
+  /** Ends of hyphen compounds that make an adjective of a name ("Kurdish-led", "al-Qaeda-linked"). */
+  adjectiveSuffixes: Set<string>;
+  /** Words naming a faith, a people or a sect ("Christians", "Druze"): no place name alone. */
+  peopleWords: Set<string>;
+  /** Generic Arabic place nouns that open a name and are none alone ("Khan", "Tariq", "Hara"). */
+  lonePlaceWords: Set<string>;
+  /** Small words capitalised only in a title-case headline ("Fighting Against", "Strikes Near"). */
+  headlineWords: Set<string>;
+  /** Arabic words that open an armed group's name ("Liwaa al-Fath", "Jaish al-Islam"). */
+  groupOpeners: Set<string>;
+  /** Common Arabic and Kurdish given names, which compromise's English list lacks. */
+  givenNames: Set<string>;
+  /** Nouns ending the names of places named after a person ("Nisreen Street", "Hamdan Park"). */
+  namedAfterHeads: Set<string>;
   /** True for a word that is capitalised at a sentence start only because of its position. */
   sentenceStarters(lowerWord: string): boolean;
   /** True for an ordinary English word (compromise's lexicon, not a name). */
@@ -72,6 +86,8 @@ export interface KnowledgeBase {
   militaryOf(country: string, branch: 'air' | 'ground'): EntityRef | undefined;
   isGivenName(word: string): boolean;
   actorByName(surface: string): EntityRef | undefined;
+  /** The actor whose name of two words or more is one typo from `surface`, first word alike ("Ahrar al-Cham"). */
+  actorByNearName(surface: string): EntityRef | undefined;
   actorRef(id: string): EntityRef | undefined;
   lookupPlace(name: string, context: { countries: string[] }): KnownPlace | undefined;
   countryRef(code: string): EntityRef | undefined;
@@ -102,7 +118,16 @@ interface CueFile {
   orgHeads?: Record<string, string>;
   localBodyHeads?: string[];
   notNames?: string[];
+  adjectiveSuffixes?: string[];
+  peopleWords?: string[];
+  lonePlaceWords?: string[];
+  headlineWords?: string[];
+  groupOpeners?: string[];
+  givenNames?: string[];
+  namedAfterHeads?: string[];
 }
+
+const lowerSet = (words: string[] | undefined): Set<string> => new Set((words ?? []).map((w) => w.toLowerCase()));
 
 /** compromise's word list (each word with its tag or tags), read once. */
 let lexiconOfCompromise: Record<string, string | string[]> | undefined;
@@ -151,6 +176,13 @@ function loadCues(): Cues {
     orgHeads: new Map(Object.entries(raw.orgHeads ?? {})),
     localBodyHeads: new Set((raw.localBodyHeads ?? []).map((w) => w.toLowerCase())),
     notNames,
+    adjectiveSuffixes: lowerSet(raw.adjectiveSuffixes),
+    peopleWords: lowerSet(raw.peopleWords),
+    lonePlaceWords: lowerSet([...(raw.lonePlaceWords ?? []), ...(raw.placePrefixes ?? [])]),
+    headlineWords: lowerSet(raw.headlineWords),
+    groupOpeners: lowerSet(raw.groupOpeners),
+    givenNames: lowerSet(raw.givenNames),
+    namedAfterHeads: lowerSet([...(raw.namedAfterHeads ?? []), ...Object.keys(raw.placeHeads ?? {})]),
     commonWord: (w) => ordinaryWord(compromiseTags(w) ? w : w.replace(/s$/, ''), true),
     sentenceStarters: (w) => notNames.has(w) || ordinaryWord(w, false),
   };
@@ -232,6 +264,26 @@ function oneDeletion(long: string, short: string): boolean {
   return true;
 }
 
+/**
+ * The lexicon's names of two words or more (lower case, 10 characters or more), grouped by their
+ * first word: a misspelt name is compared only with the names it opens like, in lexicon order.
+ */
+function namesByFirstWord(lexicon: ActorLexicon): Map<string, Array<[string, ActorEntry]>> {
+  const out = new Map<string, Array<[string, ActorEntry]>>();
+  for (const e of lexicon.entries()) {
+    for (const n of [e.name, ...e.aliases]) {
+      const lower = n.toLowerCase();
+      const space = lower.indexOf(' ');
+      if (space < 0 || lower.length < 10) continue;
+      const first = lower.slice(0, space);
+      let list = out.get(first);
+      if (!list) out.set(first, (list = []));
+      list.push([lower, e]);
+    }
+  }
+  return out;
+}
+
 let cached: { key: string; kb: KnowledgeBase } | undefined;
 
 export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Report): KnowledgeBase {
@@ -292,6 +344,7 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
     return gazetteer.get(c.id)?.country;
   };
 
+  const nearNames = namesByFirstWord(lexicon);
   const placeMemo = new Map<string, Place | undefined>();
   const notable = new NotableSpellings(gazetteer);
   const kb: KnowledgeBase = {
@@ -331,6 +384,13 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
     actorByName: (surface) => {
       const e = lexicon.lookup(surface)[0];
       return e ? actorRefOf(e) : undefined;
+    },
+    actorByNearName: (surface) => {
+      const lower = surface.toLowerCase();
+      const space = lower.indexOf(' ');
+      if (space < 0 || lower.length < 10) return undefined;
+      for (const [name, e] of nearNames.get(lower.slice(0, space)) ?? []) if (oneTypo(name, lower)) return actorRefOf(e);
+      return undefined;
     },
     actorRef: (id) => {
       // A country is one node, the place: its actor entry ("country:RU") points there.
