@@ -729,6 +729,7 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
   if (!placeHead && !hasPlacePrefix && !listCue && !prefixCue && words.length === 1 && c.before1 === 'of') return true;
   if (!placeHead && !hasPlacePrefix && kb.isGivenName(firstWord)) return true;
   if (!placeHead && !hasPlacePrefix && !listCue && kb.countryOfDemonym(firstWord)) return true;
+  if (splitAtNextName(scan, span)) return true;
   const type = placeHead ?? 'town';
   // The label is the name; a lower-case head ("region", "oilfield") stays an alias only.
   const label = surface.replace(/^(?:the)\s+/i, '');
@@ -778,6 +779,30 @@ function isPeopleWord(scan: DocumentScan, word: string, alone: boolean): boolean
 function isOrdinaryWord(cues: Cues, word: string): boolean {
   return !word.includes('-') && cues.commonWord(word.toLowerCase());
 }
+
+/**
+ * A list whose commas were lost ("the villages of Abdin Kafr Ain Kafr Sajna", "Tal al-Mal Tal
+ * Mashara"): a place prefix after a word that neither is one nor an article, or the first word
+ * again, opens the next name, and each part is read as a span of its own. False when the span has no such word.
+ */
+function splitAtNextName(scan: DocumentScan, span: Span): boolean {
+  const toks = span.st.tokens;
+  const prefixes = scan.cues.placePrefixes;
+  for (let k = span.a + 1; k <= span.z; k++) {
+    const w = toks[k]!.text;
+    const prev = toks[k - 1]!.text;
+    const opensName = !prefixes.has(prev) || (w === span.firstWord && k > span.a + 1);
+    if (!prefixes.has(w) || SPLIT_KEEPERS.has(w) || !opensName || ARTICLE_WORD.test(prev) || k === span.z) continue;
+    classifySpan(scan, span.st, span.a, k - 1);
+    classifySpan(scan, span.st, k, span.z);
+    return true;
+  }
+  return false;
+}
+
+/** Prefixes that are also titles or parts of names inside a name ("Sheikh", "Arab", "Mount"). */
+const SPLIT_KEEPERS = new Set(['Sheikh', 'Arab', 'Mount']);
+const ARTICLE_WORD = /^(?:al|Al|el|El|ad|ar|as|az|ash|an|at|bin|Bin|ibn|Ibn|Abu|Umm|Um|of|de|du)$/;
 
 function endsWithAny(text: string, suffixes: Set<string>): boolean {
   for (const p of suffixes) if (text.endsWith(p)) return true;
