@@ -516,7 +516,8 @@ function isHyphenAdjective(cues: Cues, word: string): boolean {
 function splitAtPossessor(scan: DocumentScan, span: Span): boolean {
   const word = span.words[0]!;
   const owner = possessorOf(scan, word.text);
-  if (!owner) return false;
+  // A given name with the possessive s ("at Muhammads suggestion") names no place.
+  if (!owner) return span.words.length === 1 && isGivenNamePossessive(scan, word.text);
   if (!overlapsMention(scan, span.st.sentence.index, word.start, word.end)) addMention(scan, owner, span.st.sentence, word.start, word.end);
   if (span.z > span.a) classifySpan(scan, span.st, span.a + 1, span.z);
   return true;
@@ -538,6 +539,13 @@ function possessorOf(scan: DocumentScan, word: string): EntityRef | undefined {
   const place = kb.lookupPlace(stem, scan.context);
   if (!place || normalizeName(place.name) !== normalizeName(stem)) return undefined;
   return place.type === 'country' || place.featureCode === 'PPLC' || place.featureCode === 'PPLA' ? placeRefOf(place) : undefined;
+}
+
+function isGivenNamePossessive(scan: DocumentScan, word: string): boolean {
+  if (word.length < 4 || !word.endsWith('s')) return false;
+  const stem = word.slice(0, -1);
+  // Arabic given names only: English ones make surnames so ("Williams", "Harris").
+  return scan.cues.givenNames.has(stem.toLowerCase());
 }
 
 function overlapsMention(scan: DocumentScan, sentence: number, start: number, end: number): boolean {
@@ -721,8 +729,8 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
   if (isNoPlaceName(scan, span, c)) return true;
   // Given name and family name ("Bassam al-Ayashi"): a person unless a cue names a place outright
   // or the name ends in a noun of the places named after people ("Nisreen Street").
-  if (!placeHead && !hasPlacePrefix && !listCue && !prefixCue && scan.cues.givenNames.has(firstWord.toLowerCase()) && !scan.cues.namedAfterHeads.has(span.lastLower)) {
-    if (words.length >= 2 && words.length <= 4) addPersonSpan(scan, span, c);
+  if (!placeHead && !hasPlacePrefix && !listCue && !prefixCue && isPersonShaped(scan, span)) {
+    if (words.length >= 2) addPersonSpan(scan, span, c);
     return true;
   }
   // An unknown one-word name needs more than "of" before it, and a given name is a person.
@@ -754,7 +762,24 @@ function isNoPlaceName(scan: DocumentScan, span: Span, c: SpanCues): boolean {
     const w = words[k]!.text;
     if (isCapitalised(w) && cues.headlineWords.has(w.toLowerCase())) return true;
   }
+  // The run went on with one ("Attempt to Divert Attention From Mosul"), trimmed off the span.
+  const after = span.st.tokens[span.z + 1];
+  if (after && isCapitalised(after.text) && cues.headlineWords.has(after.text.toLowerCase())) return true;
   return c.placeHead === undefined && !c.hasPlacePrefix && words.every((t) => isOrdinaryWord(cues, t.text) || writesInLowerCase(scan.text, t.text.toLowerCase()));
+}
+
+/**
+ * A given name alone or opening a name of up to four words ("Bassam al-Ayashi"), or a name of two
+ * words ending in one, as Arabic family names often do ("Jowan Ibrahim"); not when the name ends
+ * in a noun of the places named after people ("Nisreen Street").
+ */
+function isPersonShaped(scan: DocumentScan, span: Span): boolean {
+  const { words, lastLower } = span;
+  const given = scan.cues.givenNames;
+  if (words.length > 4 || scan.cues.namedAfterHeads.has(lastLower)) return false;
+  if (given.has(span.firstWord.toLowerCase())) return true;
+  const first = span.firstWord.toLowerCase();
+  return words.length === 2 && given.has(lastLower) && !ARTICLE_GLUED.test(first) && !scan.cues.lonePlaceWords.has(first);
 }
 
 /** The last word names a people, faith or nationality and every word before it is such a word or an ordinary one. */
@@ -763,7 +788,7 @@ function namesAPeople(scan: DocumentScan, words: Token[]): boolean {
   if (!isPeopleWord(scan, last, words.length === 1)) return false;
   for (let k = 0; k < words.length - 1; k++) {
     const w = words[k]!.text;
-    if (!isPeopleWord(scan, w, false) && !isOrdinaryWord(scan.cues, w)) return false;
+    if (!isPeopleWord(scan, w, false) && !isOrdinaryWord(scan.cues, w) && !writesInLowerCase(scan.text, w.toLowerCase())) return false;
   }
   return true;
 }
