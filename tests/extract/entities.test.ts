@@ -286,4 +286,62 @@ describe('a capital that speaks for its government', () => {
     expect(isCountry('Shells fell on the Damascus countryside.', 'Damascus', 'SY')).toBe(false);
     expect(isCountry('The Abu Dhabi government raised its oil output.', 'Abu Dhabi', 'AE')).toBe(false);
   });
+
+  describe('unknown names that are no place', () => {
+    const places = (text: string) => run(text).mentions.filter((m) => m.kind === 'place').map((m) => m.surface);
+    const mentionOf = (text: string, surface: string) => run(text).mentions.find((m) => m.surface === surface);
+
+    it('reads a known name with its possessive s glued on as that entity, and the words after it on their own', () => {
+      const r = run('Clashes erupted in Syrias Deir az-Zour region. Most of Idlibs countryside is out of government control.');
+      expect(r.mentions.some((m) => m.kind === 'place' && /Syrias|Idlibs/.test(m.label))).toBe(false);
+      expect(r.mentions.find((m) => m.surface.startsWith('Deir az-Zour'))?.lat).toBeDefined();
+      expect(r.mentions.some((m) => m.key === 'place:country:SY')).toBe(true);
+      const qaeda = run('The army shelled al-Qaedas positions near Aleppo.');
+      expect(qaeda.mentions.map((m) => m.key)).toEqual(['actor:al-qaeda', 'place:geonames:170063']);
+      expect(places('Activists spoke as France and Britains Foreign Ministers raised the prospect of an inquiry.')).toEqual(['France', 'Britain']);
+      // Names ending in s that are no possessive of a known place stay what they were.
+      expect(places('Warplanes struck the village of Haas on Monday.')).toContain('Haas');
+      expect(places('Rices deputy spoke in Washington on Monday.')).not.toContain('Rices');
+    });
+
+    it('reads a hyphen adjective as no name, and the name after it on its own', () => {
+      const r = run('Clashes raged between Kurdish-led fighters and Turkey-backed forces in the village of Tal Madiq.');
+      expect(r.mentions.some((m) => m.kind === 'place' && m.surface.includes('Kurdish-led'))).toBe(false);
+      expect(places('Clashes raged between Kurdish-led fighters and Turkey-backed forces in the village of Tal Madiq.')).toContain('Tal Madiq');
+      expect(places('The al-Qaeda-affiliated group took the town of Kafr Hamra.')).toEqual(['Kafr Hamra']);
+    });
+
+    it('reads a people, a faith or a demonym as no place, even before a place noun', () => {
+      expect(places('Hezbollah shelled the outskirts of the northeastern Lebanese town of Arsal.')).not.toContain('Lebanese');
+      expect(places('The fighting drove thousands of Muslims Christians and Yazidis from their homes.')).toEqual([]);
+      // A name with the Arabic article is no demonym, whatever its ending.
+      expect(places('Rocket shells fell on al-Serian neighborhood in Aleppo city.')).toContain('al-Serian neighborhood');
+    });
+
+    it('reads a generic place noun alone and a title-case headline as no place', () => {
+      expect(places('The men fled to Khan on foot.')).toEqual([]);
+      expect(places('Syrian Army Reportedly Engaged in Fierce Fighting Against Daesh in Homs')).toEqual(['Homs']);
+      expect(places('Battle for Raqqa: Syrian Democratic Forces Liberate Another Village From Daesh')).not.toContain('Liberate Another Village');
+      expect(places('Shells hit the village of Khan Arnabeh in Quneitra.')).toContain('Khan Arnabeh');
+    });
+
+    it('reads an Arabic given name and family name as a person unless a cue names a place', () => {
+      expect(mentionOf('The claim was denied according to Bassam al-Ayashi of the council.', 'Bassam al-Ayashi')?.type).toBe('person');
+      expect(mentionOf('Four were wounded in the attack according to Jowan Ibrahim the police chief.', 'Jowan Ibrahim')?.type).toBe('person');
+      expect(mentionOf('The bombing took place in Nisreen Street in the south.', 'Nisreen Street')?.kind).toBe('place');
+      expect(mentionOf('Troops killed fighters in the village of Hamadi Omar near Palmyra.', 'Hamadi Omar')?.kind).toBe('place');
+      expect(mentionOf('Troops advanced towards Tallet Marwan at dawn.', 'Tallet Marwan')?.kind).toBe('place');
+    });
+
+    it('reads a lexicon name with one typo, or one an Arabic group word opens, as an actor', () => {
+      expect(mentionOf('Fighters of Ahrar al-Cham withdrew from the town.', 'Ahrar al-Cham')?.key).toBe('actor:ahrar-al-sham');
+      expect(mentionOf('Kurdish forces captured a captain in Liwaa al-Fath on Monday.', 'Liwaa al-Fath')?.type).toBe('armed group');
+    });
+
+    it('splits a list whose commas were lost before a place prefix', () => {
+      const got = places('Militants entered the villages of Abdin Kafr Ain Kafr Sajna and Tal al-Mal Tal Mashara.');
+      expect(got).toEqual(['Abdin', 'Kafr Ain', 'Kafr Sajna', 'Tal al-Mal', 'Tal Mashara']);
+      expect(places('Fighting went on in Ras Al Ain on Monday.')).toEqual(['Ras Al Ain']);
+    });
+  });
 });
