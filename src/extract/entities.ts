@@ -749,15 +749,17 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
 
 /**
  * Names that are no place whatever cue precedes them: a people, faith or demonym ("the Lebanese
- * town", "Muslims Christians", "Besieged Syrian"), a generic place noun alone ("Khan", "Tariq"),
- * a title-case headline ("Fierce Fighting Against", "Liberate Another Village"), or ordinary
- * English words with no place head ("Divert Attention", "Daily Mail").
+ * town", "Muslims Christians", "Besieged Syrian"), a generic place noun alone and without a head
+ * ("Khan", "Tariq", but "the Hara area"), a title-case headline ("Fierce Fighting Against",
+ * "Liberate Another Village"), or ordinary English words with no place head ("Divert Attention",
+ * "Daily Mail").
  */
 function isNoPlaceName(scan: DocumentScan, span: Span, c: SpanCues): boolean {
   const { words } = span;
   const cues = scan.cues;
-  if (namesAPeople(scan, words)) return true;
-  if (words.length === 1) return cues.lonePlaceWords.has(bare(words[0]!.text));
+  // A people before a site's head names the site ("Umayyad square"), before a town's it does not.
+  if (c.placeHead !== 'site' && namesAPeople(scan, words)) return true;
+  if (words.length === 1) return c.placeHead === undefined && cues.lonePlaceWords.has(bare(words[0]!.text));
   for (let k = 1; k < words.length; k++) {
     const w = words[k]!.text;
     if (isCapitalised(w) && cues.headlineWords.has(w.toLowerCase())) return true;

@@ -323,6 +323,8 @@ describe('a capital that speaks for its government', () => {
       expect(places('Syrian Army Reportedly Engaged in Fierce Fighting Against Daesh in Homs')).toEqual(['Homs']);
       expect(places('Battle for Raqqa: Syrian Democratic Forces Liberate Another Village From Daesh')).not.toContain('Liberate Another Village');
       expect(places('Shells hit the village of Khan Arnabeh in Quneitra.')).toContain('Khan Arnabeh');
+      expect(places('Air strikes hit the Hara area in southern Daraa province.')).toContain('Hara area');
+      expect(places('In Damascus a mortar hit the central Umayyad square.')).toContain('Umayyad square');
     });
 
     it('reads an Arabic given name and family name as a person unless a cue names a place', () => {
