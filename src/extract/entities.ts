@@ -757,8 +757,10 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
 function isNoPlaceName(scan: DocumentScan, span: Span, c: SpanCues): boolean {
   const { words } = span;
   const cues = scan.cues;
-  // A people before a site's head names the site ("Umayyad square"), before a town's it does not.
-  if (c.placeHead !== 'site' && namesAPeople(scan, words)) return true;
+  // A dynasty or faith before a site's head names the site ("Umayyad square"), a nationality
+  // never does ("a Saudi port"), nor any of them before a town's head ("the Lebanese town").
+  const site = c.placeHead === 'site' && scan.kb.countryOfDemonym(words[words.length - 1]!.text) === undefined;
+  if (!site && namesAPeople(scan, words)) return true;
   if (words.length === 1) return c.placeHead === undefined && cues.lonePlaceWords.has(bare(words[0]!.text));
   for (let k = 1; k < words.length; k++) {
     const w = words[k]!.text;
