@@ -360,6 +360,7 @@ function capitalisedRunEnd(scan: DocumentScan, st: SentenceTokens, i: number): n
 }
 
 const ARTICLE_GLUED = /^(?:al|el|ad|ar|as|az|ez|ash)-/;
+const BARE_ARTICLE = /^(?:al|el|ad|ar|as|az|ez|ash)$/;
 const AND_JOINS = /^(?:Security|Development|Justice|Human|Space|Construction)$/;
 
 /** Whether the connector after token j ("of", "al", "bin", "and"...) joins the next capitalised word to the name. */
@@ -479,8 +480,8 @@ function classifySpan(scan: DocumentScan, st: SentenceTokens, i: number, j: numb
     return;
   }
   if (splitAtAdjective(scan, span) || splitAtPossessor(scan, span)) return;
-  // A lexicon name with one typo ("Ahrar al-Cham") is that actor.
-  const nearActor = span.words.length >= 2 ? scan.kb.actorByNearName(span.surface) : undefined;
+  // A lexicon name with one typo ("Ahrar al-Cham", "al-Zinki") is that actor.
+  const nearActor = span.words.length >= 2 || ARTICLE_GLUED.test(span.surface) ? scan.kb.actorByNearName(span.surface) : undefined;
   if (nearActor) {
     addMention(scan, nearActor, st.sentence, span.start, span.end);
     return;
@@ -615,7 +616,8 @@ function readSpanCues(scan: DocumentScan, span: Span): SpanCues {
   // ("Jeish al-Islam terrorist group", "Desert Falcons fighters").
   let orgType = words.length >= 2 ? cues.orgHeads.get(lastLower) : undefined;
   // Arabic words that open an armed group's name: "Liwaa al-Fath", "Jaish al-Islam".
-  if (!orgType && words.length >= 2 && cues.groupOpeners.has(firstWord.toLowerCase())) orgType = 'armed group';
+  // Not when the name was cut after its article ("Jaysh Al" before a matched "Fateh").
+  if (!orgType && words.length >= 2 && cues.groupOpeners.has(firstWord.toLowerCase()) && !BARE_ARTICLE.test(lastLower)) orgType = 'armed group';
   if (!orgType && GROUP_AFTER.test(nextWord)) orgType = 'armed group';
   if (!orgType && GROUP_KIND_AFTER.test(nextWord) && GROUPS_AFTER.test(next2)) orgType = 'armed group';
   const hasPlacePrefix = (cues.placePrefixes.has(firstWord) && words.length >= 2) || (ARTICLE_GLUED.test(firstWord) && words.length === 1);

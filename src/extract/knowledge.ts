@@ -86,7 +86,7 @@ export interface KnowledgeBase {
   militaryOf(country: string, branch: 'air' | 'ground'): EntityRef | undefined;
   isGivenName(word: string): boolean;
   actorByName(surface: string): EntityRef | undefined;
-  /** The actor whose name of two words or more is one typo from `surface`, first word alike ("Ahrar al-Cham"). */
+  /** The actor whose name is one typo from `surface`, opening alike ("Ahrar al-Cham", "al-Zinki"). */
   actorByNearName(surface: string): EntityRef | undefined;
   actorRef(id: string): EntityRef | undefined;
   lookupPlace(name: string, context: { countries: string[] }): KnownPlace | undefined;
@@ -264,18 +264,31 @@ function oneDeletion(long: string, short: string): boolean {
   return true;
 }
 
+const ARTICLE_OPENING = /^(?:al|el|an|ar|as|ad|az|ash)-./;
+
 /**
- * The lexicon's names of two words or more (lower case, 10 characters or more), grouped by their
- * first word: a misspelt name is compared only with the names it opens like, in lexicon order.
+ * What a name is compared under for one typo: its first word when it has two or more (10
+ * characters or more), or the article and first letter of one word glued to its article (8 or
+ * more: "al-Zinki" with "al-Zenki"); shorter names, whose one typo makes another name, have none.
+ */
+function nearNameKey(lower: string): string | undefined {
+  const space = lower.indexOf(' ');
+  if (space > 0) return lower.length >= 10 ? lower.slice(0, space) : undefined;
+  const m = lower.length >= 8 ? ARTICLE_OPENING.exec(lower) : null;
+  return m ? m[0] : undefined;
+}
+
+/**
+ * The lexicon's names grouped by nearNameKey: a misspelt name is compared only with the names it
+ * opens like, in lexicon order.
  */
 function namesByFirstWord(lexicon: ActorLexicon): Map<string, Array<[string, ActorEntry]>> {
   const out = new Map<string, Array<[string, ActorEntry]>>();
   for (const e of lexicon.entries()) {
     for (const n of [e.name, ...e.aliases]) {
       const lower = n.toLowerCase();
-      const space = lower.indexOf(' ');
-      if (space < 0 || lower.length < 10) continue;
-      const first = lower.slice(0, space);
+      const first = nearNameKey(lower);
+      if (first === undefined) continue;
       let list = out.get(first);
       if (!list) out.set(first, (list = []));
       list.push([lower, e]);
@@ -387,9 +400,9 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
     },
     actorByNearName: (surface) => {
       const lower = surface.toLowerCase();
-      const space = lower.indexOf(' ');
-      if (space < 0 || lower.length < 10) return undefined;
-      for (const [name, e] of nearNames.get(lower.slice(0, space)) ?? []) if (oneTypo(name, lower)) return actorRefOf(e);
+      const key = nearNameKey(lower);
+      if (key === undefined) return undefined;
+      for (const [name, e] of nearNames.get(key) ?? []) if (oneTypo(name, lower)) return actorRefOf(e);
       return undefined;
     },
     actorRef: (id) => {

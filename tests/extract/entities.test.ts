@@ -338,6 +338,10 @@ describe('a capital that speaks for its government', () => {
     it('reads a lexicon name with one typo, or one an Arabic group word opens, as an actor', () => {
       expect(mentionOf('Fighters of Ahrar al-Cham withdrew from the town.', 'Ahrar al-Cham')?.key).toBe('actor:ahrar-al-sham');
       expect(mentionOf('Kurdish forces captured a captain in Liwaa al-Fath on Monday.', 'Liwaa al-Fath')?.type).toBe('armed group');
+      expect(mentionOf('Fighters of Failaq al-Sham and the al-Zinki groups boarded the bus.', 'al-Zinki')?.key).toBe('actor:nour-al-din-al-zenki');
+      // A name that is one typo from none stays unknown; a tribe's name is no person.
+      expect(mentionOf('Shells fell on al-Zarbeh village south of Aleppo.', 'al-Zarbeh village')?.kind).toBe('place');
+      expect(mentionOf('Shells were launched by terrorists positioned in Bani Zaid and elsewhere.', 'Bani Zaid')?.kind).toBe('place');
     });
 
     it('splits a list whose commas were lost before a place prefix', () => {
