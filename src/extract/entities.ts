@@ -115,6 +115,8 @@ class DocumentScan {
   /** The ends of each person's name a surname may be (see nameTails). */
   readonly nameTails = new Map<string, string[]>();
   lastPlaceSpan: PlaceSpan | undefined = undefined;
+  /** True while the parts of a list whose commas were lost are read: each is a place. */
+  listItem = false;
   readonly pendingShortForms: PendingShortForm[] = [];
   readonly acronyms = new Map<string, EntityRef>();
   readonly text: string;
@@ -709,7 +711,7 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
   // A list continues a place reading: "towns of Yalda, Babbila and Seyedi Meqdad".
   const last = scan.lastPlaceSpan;
   const between = last && last.sentence === s.index ? text.slice(last.end, start) : '';
-  const listCue = between !== '' && /^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(between);
+  const listCue = scan.listItem || (between !== '' && /^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(between));
   const prefixCue = endsWithAny(c.before3, scan.cues.placeLowerPrefixes);
   const placeCue = placeHead !== undefined || hasPlacePrefix || listCue || prefixCue || scan.cues.placePrepositions.has(c.before1);
   // One unknown word that is a demonym or an ordinary English word ("Turkish", "Ceasefire"),
@@ -739,7 +741,7 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
   if (!placeHead && !hasPlacePrefix && !listCue && !prefixCue && words.length === 1 && c.before1 === 'of') return true;
   if (!placeHead && !hasPlacePrefix && kb.isGivenName(firstWord)) return true;
   if (!placeHead && !hasPlacePrefix && !listCue && kb.countryOfDemonym(firstWord)) return true;
-  if (splitAtNextName(scan, span)) return true;
+  if (splitAtNextName(scan, span, inList(span, c, listCue, prefixCue))) return true;
   const type = placeHead ?? 'town';
   // The label is the name; a lower-case head ("region", "oilfield") stays an alias only.
   const label = surface.replace(/^(?:the)\s+/i, '');
@@ -813,22 +815,45 @@ function isOrdinaryWord(cues: Cues, word: string): boolean {
 
 /**
  * A list whose commas were lost ("the villages of Abdin Kafr Ain Kafr Sajna", "Tal al-Mal Tal
- * Mashara"): a place prefix after a word that neither is one nor an article, or the first word
- * again, opens the next name, and each part is read as a span of its own. False when the span has no such word.
+ * Mashara"): each part is read as a span of its own. False when the span has no such word.
  */
-function splitAtNextName(scan: DocumentScan, span: Span): boolean {
+function splitAtNextName(scan: DocumentScan, span: Span, listed: boolean): boolean {
   const toks = span.st.tokens;
   const prefixes = scan.cues.placePrefixes;
   for (let k = span.a + 1; k <= span.z; k++) {
     const w = toks[k]!.text;
     const prev = toks[k - 1]!.text;
-    const opensName = !prefixes.has(prev) || (w === span.firstWord && k > span.a + 1);
-    if (!prefixes.has(w) || SPLIT_KEEPERS.has(w) || !opensName || ARTICLE_WORD.test(prev) || k === span.z) continue;
+    if (!opensNextName(scan, span, k, w, prev, listed)) continue;
+    const wasListItem = scan.listItem;
+    scan.listItem = true;
     classifySpan(scan, span.st, span.a, k - 1);
     classifySpan(scan, span.st, k, span.z);
+    scan.listItem = wasListItem;
     return true;
   }
   return false;
+}
+
+/**
+ * Whether word k of the span opens another name: a place prefix after a word that is none (nor
+ * an article), or the first word again; in a list, an article-glued word after another one
+ * unless it is an adjective of the name before ("al-Sabil al-Mogambo", not "al-Kark al-Sharqi").
+ */
+function opensNextName(scan: DocumentScan, span: Span, k: number, w: string, prev: string, listed: boolean): boolean {
+  const prefixes = scan.cues.placePrefixes;
+  if (prefixes.has(w)) {
+    const afterName = !prefixes.has(prev) || (w === span.firstWord && k > span.a + 1);
+    return afterName && !SPLIT_KEEPERS.has(w) && !ARTICLE_WORD.test(prev) && k < span.z;
+  }
+  if (!listed || !ARTICLE_GLUED.test(w) || !ARTICLE_GLUED.test(prev)) return false;
+  return !scan.cues.nameAdjectives.has(w.slice(w.indexOf('-') + 1).toLowerCase());
+}
+
+/** The span stands in a list of places: "neighborhoods of A B and C", "A, B and C". */
+function inList(span: Span, c: SpanCues, listCue: boolean, prefixCue: boolean): boolean {
+  if (listCue || (prefixCue && c.before3.endsWith('s of'))) return true;
+  const next = span.st.tokens[span.z + 1];
+  return next !== undefined && next.text === 'and';
 }
 
 /** Prefixes that are also titles or parts of names inside a name ("Sheikh", "Arab", "Mount"). */

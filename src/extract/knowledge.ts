@@ -61,6 +61,8 @@ export interface Cues {
   groupOpeners: Set<string>;
   /** Common Arabic and Kurdish given names, which compromise's English list lacks. */
   givenNames: Set<string>;
+  /** Arabic adjectives that end a place's name after its noun ("al-Kark al-Sharqi", "al-Hizam al-Akhdar"). */
+  nameAdjectives: Set<string>;
   /** Nouns ending the names of places named after a person ("Nisreen Street", "Hamdan Park"). */
   namedAfterHeads: Set<string>;
   /** True for a word that is capitalised at a sentence start only because of its position. */
@@ -125,6 +127,7 @@ interface CueFile {
   groupOpeners?: string[];
   givenNames?: string[];
   namedAfterHeads?: string[];
+  nameAdjectives?: string[];
 }
 
 const lowerSet = (words: string[] | undefined): Set<string> => new Set((words ?? []).map((w) => w.toLowerCase()));
@@ -182,6 +185,7 @@ function loadCues(): Cues {
     headlineWords: lowerSet(raw.headlineWords),
     groupOpeners: lowerSet(raw.groupOpeners),
     givenNames: lowerSet(raw.givenNames),
+    nameAdjectives: lowerSet(raw.nameAdjectives),
     namedAfterHeads: lowerSet([...(raw.namedAfterHeads ?? []), ...Object.keys(raw.placeHeads ?? {})]),
     commonWord: (w) => ordinaryWord(compromiseTags(w) ? w : w.replace(/s$/, ''), true),
     sentenceStarters: (w) => notNames.has(w) || ordinaryWord(w, false),

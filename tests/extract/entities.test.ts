@@ -348,6 +348,10 @@ describe('a capital that speaks for its government', () => {
       const got = places('Militants entered the villages of Abdin Kafr Ain Kafr Sajna and Tal al-Mal Tal Mashara.');
       expect(got).toEqual(['Abdin', 'Kafr Ain', 'Kafr Sajna', 'Tal al-Mal', 'Tal Mashara']);
       expect(places('Fighting went on in Ras Al Ain on Monday.')).toEqual(['Ras Al Ain']);
+      // In a list, a name with the article after another one opens a new name, unless an adjective.
+      expect(places('Shells hit the neighborhoods of al-Sabil al-Mogambo al-Furqan and al-Qassaa.')).toEqual(['al-Sabil', 'al-Mogambo', 'al-Furqan', 'al-Qassaa']);
+      expect(places('Shells hit the neighborhoods of al-Kark al-Sharqi and al-Qassaa.')).toEqual(['al-Kark al-Sharqi', 'al-Qassaa']);
+      expect(places('Troops reached al-Hizam al-Akhdar on Monday.')).toEqual(['al-Hizam al-Akhdar']);
     });
   });
 });
