@@ -30,7 +30,6 @@ interface SentenceTokens {
   covered: Int32Array;
 }
 
-const MILITARY_GROUND = /^(?:army|armed forces|military|forces|troops|soldiers|army troops|army units|army soldiers|army forces|ground forces|government forces|regime forces|government troops|security forces|special forces|militaries)$/i;
 const MILITARY_AIR = /^(?:air force|air forces|aerospace forces|air and space forces|warplanes|war planes|jets|fighter jets|fighter planes|aircraft|bombers|helicopters|air raids|airstrikes|air strikes|aviation|raids|bombing|bombardment|strikes)$/i;
 // Phrases after a demonym that name a state's armed forces ("Russian fighter jets", "Syrian soldiers").
 const DEMONYM_MILITARY = /^\s+((?:(?:fighter|war|combat)\s+)?(?:jets|planes|warplanes|aircraft|bombers|helicopters|aviation)|air\s+(?:force|forces)|aerospace\s+forces|air\s+and\s+space\s+forces|air\s+raids|airstrikes|air\s+strikes|(?:raids|bombing|bombardment|strikes)\b|(?:army|government|regime|ground|armed|security|special)\s+(?:forces|troops|soldiers|units)|forces|troops|soldiers|army|military|armed\s+forces)\b/i;
@@ -819,7 +818,6 @@ function isOrdinaryWord(cues: Cues, word: string): boolean {
  */
 function splitAtNextName(scan: DocumentScan, span: Span, listed: boolean): boolean {
   const toks = span.st.tokens;
-  const prefixes = scan.cues.placePrefixes;
   for (let k = span.a + 1; k <= span.z; k++) {
     const w = toks[k]!.text;
     const prev = toks[k - 1]!.text;

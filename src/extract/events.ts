@@ -50,10 +50,6 @@ function wordBefore(text: string, offset: number, sentenceStart: number): string
   return m ? m[1]!.toLowerCase() : '';
 }
 
-function wordsBetween(text: string, a: number, b: number): string {
-  return text.slice(Math.min(a, b), Math.max(a, b));
-}
-
 export interface EventContext {
   triggers: TriggerLexicon;
 }
