@@ -10,6 +10,7 @@
  */
 import { readEventLexiconFiles, type EventLexiconJson } from './event-lexicon.js';
 import type { Report } from '../types.js';
+import { longestFirst, phraseSource } from '../util/regexp.js';
 
 export type FigureKind = 'killed' | 'wounded' | 'captured' | 'missing' | 'displaced';
 export type Hedge = 'exact' | 'at least' | 'more than' | 'about' | 'up to' | 'vague';
@@ -43,11 +44,10 @@ export interface CasualtyLexicon {
 const KINDS: FigureKind[] = ['killed', 'wounded', 'captured', 'missing', 'displaced'];
 const HEDGES: Hedge[] = ['at least', 'more than', 'about', 'up to'];
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const phraseRe = (words: string[]): string =>
   [...new Set(words.map((w) => w.toLowerCase().trim()).filter(Boolean))]
-    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-    .map((w) => w.split(/\s+/).map(escapeRe).join('\\s+'))
+    .sort(longestFirst)
+    .map(phraseSource)
     .join('|');
 
 const UNITS: Record<string, number> = {

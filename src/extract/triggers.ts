@@ -11,6 +11,7 @@ import { nlp } from '../nlp/compromise.js';
 import type { EventType, Modality, Report } from '../types.js';
 import { readEventLexiconFiles, type EventLexiconJson } from './event-lexicon.js';
 import { KeyHashFilter, lowerAsciiHash } from './word-hash.js';
+import { longestFirst, phraseSource } from '../util/regexp.js';
 
 // ───────────────────────────── public types ─────────────────────────────
 
@@ -102,8 +103,6 @@ const EVENT_TYPES = new Set<EventType>([
 
 // ───────────────────────────── compiling ─────────────────────────────
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Regular English inflections of a verb: seize → seizes, seized, seizing; carry → carries, carried. */
 export function inflectVerb(lemma: string): string[] {
   const w = lemma.toLowerCase();
@@ -137,22 +136,22 @@ function surfaceForms(lemma: string, pos: TriggerPos): string[] {
 function formSource(form: string): string {
   return form
     .split(/\s*\.\.\.\s*/)
-    .map((part) => part.split(/\s+/).map(escapeRe).join('\\s+'))
+    .map(phraseSource)
     .join('(?:\\s+[^\\s,;.!?"“”]+){0,4}?\\s+');
 }
 
 function alternation(forms: string[], flags: string): RegExp | undefined {
   if (forms.length === 0) return undefined;
-  const sorted = [...new Set(forms)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const sorted = [...new Set(forms)].sort(longestFirst);
   return new RegExp(`(?<![\\p{L}\\p{N}-])(?:${sorted.map(formSource).join('|')})(?![\\p{L}\\p{N}]|-[\\p{L}])`, flags);
 }
 
 function wordListRe(words: string[] | undefined): RegExp {
   const list = (words ?? []).filter((w) => typeof w === 'string' && w.trim());
   if (list.length === 0) return /(?!)/;
-  const sorted = [...new Set(list.map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const sorted = [...new Set(list.map((w) => w.toLowerCase()))].sort(longestFirst);
   // "rebel-held" is not "rebel": a hyphen glued to a letter continues the word
-  return new RegExp(`(?<![\\p{L}\\p{N}]|\\p{L}-)(?:${sorted.map((w) => w.split(/\s+/).map(escapeRe).join('\\s+')).join('|')})(?![\\p{L}\\p{N}]|-\\p{L})`, 'iu');
+  return new RegExp(`(?<![\\p{L}\\p{N}]|\\p{L}-)(?:${sorted.map(phraseSource).join('|')})(?![\\p{L}\\p{N}]|-\\p{L})`, 'iu');
 }
 
 const isAcronym = (form: string): boolean => /^[A-Z]{2,}s?$/.test(form.split(' ')[0] ?? '');

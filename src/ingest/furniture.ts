@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { longestFirst, phraseSource } from '../util/regexp.js';
 import { findDates } from './dates.js';
 
 export const FURNITURE_FILE = fileURLToPath(new URL('../../data/ingest/furniture.json', import.meta.url));
@@ -87,10 +88,9 @@ export function loadFurnitureRules(file: string = FURNITURE_FILE): FurnitureRule
 
 /** The markers as one case-sensitive alternation, longest first, followed by a capitalised word. */
 function markerRegExp(markers: string[]): RegExp | undefined {
-  const words = markers.map((m) => String(m).trim()).filter(Boolean).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const words = markers.map((m) => String(m).trim()).filter(Boolean).sort(longestFirst);
   if (words.length === 0) return undefined;
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})\\s+(?=["“‘]?\\p{Lu})`, 'gu');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(phraseSource).join('|')})\\s+(?=["“‘]?\\p{Lu})`, 'gu');
 }
 
 let defaultRules: FurnitureRules | undefined;

@@ -10,6 +10,7 @@
 import { createWriteStream, mkdirSync, readdirSync, rmSync, type WriteStream } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import { escapeRegExp } from './regexp.js';
 
 let tempCounter = 0;
 
@@ -28,8 +29,6 @@ export function isProcessAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Removes, in `dir`, the files named `prefix` + "<pid>[.<n>].tmp" left by processes that no longer
