@@ -360,8 +360,10 @@ function capitalisedRunEnd(scan: DocumentScan, st: SentenceTokens, i: number): n
   return j;
 }
 
-const ARTICLE_GLUED = /^(?:al|el|ad|ar|as|az|ez|ash)-/;
-const BARE_ARTICLE = /^(?:al|el|ad|ar|as|az|ez|ash)$/;
+/** The Arabic article as names write it in Latin letters. */
+const ARTICLES = 'al|el|ad|ar|as|az|ez|ash';
+const ARTICLE_GLUED = new RegExp(`^(?:${ARTICLES})-`);
+const BARE_ARTICLE = new RegExp(`^(?:${ARTICLES})$`);
 const AND_JOINS = /^(?:Security|Development|Justice|Human|Space|Construction)$/;
 
 /** Whether the connector after token j ("of", "al", "bin", "and"...) joins the next capitalised word to the name. */
