@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CityReader, distanceKm, loadGazetteer, readSupplement, type Gazetteer } from '../../src/extract/gazetteer.js';
 import type { Diagnostic } from '../../src/types.js';
 
@@ -121,6 +121,7 @@ describe('gazetteer hierarchy', () => {
 
 describe('gazetteer user files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ng-gaz-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('adds a user place and reports bad records without failing', () => {
     const file = join(dir, 'mine.json');

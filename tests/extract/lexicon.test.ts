@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadActorLexicon } from '../../src/extract/lexicon.js';
 import type { Diagnostic } from '../../src/types.js';
 
@@ -71,6 +71,7 @@ describe('actor lexicon', () => {
 
 describe('actor lexicon user files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ng-lex-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('adds user entries and merges aliases into existing ids', () => {
     const file = join(dir, 'mine.json');

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -140,13 +140,17 @@ describe('the lexicon', () => {
 
   it('is extended by a user file, and a bad entry is reported with its record number', () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsgraph-triggers-'));
-    const file = join(dir, 'extra.json');
-    writeFileSync(file, JSON.stringify({ triggers: [{ lemma: 'overwhelm', pos: 'verb', type: 'capture' }, { lemma: 'frobnicate', type: 'nonsense' }] }));
-    const diags: Diagnostic[] = [];
-    const extended = loadTriggerLexicon([file], (d) => diags.push(d));
-    expect(findTriggers('The insurgents overwhelmed the garrison.', extended)[0]).toMatchObject({ lemma: 'overwhelm', type: 'capture' });
-    expect(diags).toHaveLength(1);
-    expect(diags[0]!.source.record).toBeGreaterThan(1);
+    try {
+      const file = join(dir, 'extra.json');
+      writeFileSync(file, JSON.stringify({ triggers: [{ lemma: 'overwhelm', pos: 'verb', type: 'capture' }, { lemma: 'frobnicate', type: 'nonsense' }] }));
+      const diags: Diagnostic[] = [];
+      const extended = loadTriggerLexicon([file], (d) => diags.push(d));
+      expect(findTriggers('The insurgents overwhelmed the garrison.', extended)[0]).toMatchObject({ lemma: 'overwhelm', type: 'capture' });
+      expect(diags).toHaveLength(1);
+      expect(diags[0]!.source.record).toBeGreaterThan(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports an unreadable file instead of throwing', () => {

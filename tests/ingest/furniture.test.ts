@@ -253,12 +253,14 @@ describe('the rule table', () => {
   });
 
   it('reports a broken user rule instead of failing', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
-    const file = join(mkdtempSync(join(tmpdir(), 'furn-')), 'f.json');
+    const dir = mkdtempSync(join(tmpdir(), 'furn-'));
+    const file = join(dir, 'f.json');
     writeFileSync(file, JSON.stringify({ drop: [{ pattern: '^(unclosed' }, { pattern: '^ok$' }] }));
     const rules = loadFurnitureRules(file);
+    rmSync(dir, { recursive: true, force: true });
     expect(rules.drop).toHaveLength(1);
     expect(rules.problems).toHaveLength(1);
     expect(rules.problems[0]).toMatch(/drop\[0\].*invalid regular expression/);

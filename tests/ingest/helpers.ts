@@ -1,12 +1,20 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
 import type { Diagnostic, Doc } from '../../src/types.js';
 import { readDocuments, type IngestOptions } from '../../src/ingest/index.js';
 
-/** A fresh temporary folder holding the given files (string or bytes). */
+const fixtureDirs: string[] = [];
+// Registered in each test file that imports these helpers (vitest loads modules per file).
+afterAll(() => {
+  for (const dir of fixtureDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder holding the given files (string or bytes), removed after the file's tests. */
 export function fixtureDir(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), 'ingest-'));
+  fixtureDirs.push(dir);
   for (const [name, content] of Object.entries(files)) {
     const path = join(dir, name);
     mkdirSync(dirname(path), { recursive: true });
