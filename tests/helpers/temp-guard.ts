@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -13,6 +13,7 @@ import { afterAll } from 'vitest';
 const parent = (process.env['NEWSGRAPH_TEST_TMP_PARENT'] ??= tmpdir());
 mkdirSync(parent, { recursive: true });
 const dir = mkdtempSync(join(parent, 'newsgraph-test-'));
+chmodSync(dir, 0o1777); // like /tmp: the robustness tests run the CLI as "nobody" inside it
 process.env['TMPDIR'] = dir;
 
 afterAll(() => {
