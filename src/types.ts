@@ -146,6 +146,8 @@ export interface NodeAttributes {
   // places
   lat?: number;
   lon?: number;
+  /** Set when the coordinates are those of the place it lies in: 'parent' (a town, a city) or 'region' (a province's centroid). */
+  geoPrecision?: 'parent' | 'region';
   /** ISO 3166-1 alpha-2 country code. */
   country?: string;
   geonameId?: number;

@@ -69,6 +69,7 @@ const NODE_COLUMNS: ReadonlyArray<readonly [string, ColumnType]> = [
   ['figures', 'liststring'],
   ['lat', 'double'],
   ['lon', 'double'],
+  ['geoPrecision', 'string'],
   ['country', 'string'],
   ['geonameId', 'integer'],
   ['parent', 'string'],

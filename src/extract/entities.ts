@@ -1,4 +1,5 @@
 import type { Doc, Relation, Sentence } from '../types.js';
+import { findContainment } from './containment.js';
 import type { EntityMention, EntityRef, RelationMention } from './model.js';
 import { newRef, placeRefOf, type Cues, type KnowledgeBase } from './knowledge.js';
 import type { NameCandidate, NameMatch } from './matcher.js';
@@ -1213,13 +1214,17 @@ function linkPlaces(scan: DocumentScan, home: string | undefined): void {
     }
   }
   // Unknown places with a document context: located in the country the article is about.
-  if (!home) return;
-  const country = kb.countryRef(home);
-  if (!country) return;
-  for (const ref of [...scan.refs.values()]) {
-    if (ref.kind === 'place' && !ref.known) {
-      addRef(scan, country);
-      scan.relations.push(newRelation(ref.key, country.key, 'located in', undefined, firstOfPlace.get(ref.key) ?? 0));
+  const country = home ? kb.countryRef(home) : undefined;
+  if (country) {
+    for (const ref of [...scan.refs.values()]) {
+      if (ref.kind === 'place' && !ref.known) {
+        addRef(scan, country);
+        scan.relations.push(newRelation(ref.key, country.key, 'located in', undefined, firstOfPlace.get(ref.key) ?? 0));
+      }
     }
   }
+  // Unknown places the text puts inside another place ("the al-Sukkari neighbourhood of Aleppo"):
+  // they take its coordinates in the graph. Added after the country, which stays the first parent
+  // met, the one event merging buckets by: two districts of one city are no single place.
+  for (const c of findContainment(scan.text, scan.mentions)) scan.relations.push(newRelation(c.child, c.parent, 'located in', undefined, c.sentence));
 }

@@ -2,6 +2,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { EdgeAttributes, Evidence, EventType, NodeAttributes, Relation, Spell } from '../types.js';
 import type { MergedEvent, MergedGraphData } from '../resolve/merge.js';
 import { controlSpells } from './control.js';
+import { inheritCoordinates } from './coordinates.js';
 import { intervalOf } from './dates.js';
 import { styleNode, styleEdge } from './style.js';
 
@@ -160,6 +161,9 @@ export function buildGraph(data: MergedGraphData): KnowledgeGraph {
     if (r.title) attrs.title = r.title;
     addEdge(r.from, r.to, attrs);
   }
+
+  // Places the gazetteer could not locate, placed by where the articles put them (before events take their place's coordinates).
+  inheritCoordinates(graph);
 
   // Events.
   const labelOf = (key: string) => (graph.hasNode(key) ? graph.getNodeAttribute(key, 'label') : undefined);

@@ -1,0 +1,71 @@
+import type { EntityMention, EntityRef } from './model.js';
+
+/** One place the text puts inside another: "the al-Sukkari neighbourhood of Aleppo". */
+export interface Containment {
+  child: string;
+  parent: string;
+  sentence: number;
+}
+
+// The words news puts between a part of a place and the place: a head noun for the part, a
+// direction or side, "the city of". Case-insensitive; matched against the whole gap.
+const PART = String.raw`(?:neighbou?rhoods?|distri[ck]ts?|quarters?|areas?|suburbs?|villages?|towns?|camps?|squares?|streets?|roads?|hospitals?|mosques?|markets?|neighbou?ring\s+towns?)`;
+const SIDE = String.raw`(?:(?:north|south)[\s-]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central|old|rebel[\s-]held|government[\s-]held|opposition[\s-]held|besieged)`;
+const WHOLE = String.raw`(?:(?:part|parts|side|outskirts|countryside|suburbs|city|town|province|governorate|region)\s+of\s+(?:the\s+)?)`;
+
+/** child … parent: "X neighbourhood in eastern Aleppo", "X in the city of Homs", "X, a suburb of Damascus". */
+const CHILD_THEN_PARENT = new RegExp(
+  String.raw`^\s*(?:,\s*(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2})?(?:${PART}\s+)?(?:in|of|inside|within)\s+(?:the\s+)?(?:${SIDE}\s+)?${WHOLE}?$`,
+  'iu',
+);
+/** parent … child: "Aleppo's al-Shaar district", "Damascus' eastern suburb of Jobar", "the Aleppo district of X". */
+const PARENT_THEN_CHILD = new RegExp(String.raw`^(?:['’]s?\s+(?:${SIDE}\s+)?(?:${PART}\s+(?:of\s+)?)?|\s+(?:${SIDE}\s+)?${PART}\s+of\s+)$`, 'iu');
+/** Between the items of a list of places: "al-Sukkari, al-Shaar and Bustan al-Qasr neighbourhoods of Aleppo". */
+const LIST_GAP = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$/i;
+/** How far apart two names may be for the words between them to tie them. */
+const MAX_GAP = 60;
+
+/** A place the text may put inside another: one the gazetteer does not locate, and no country. */
+function mayBeChild(m: EntityRef): boolean {
+  return m.kind === 'place' && m.lat === undefined && m.type !== 'country' && m.type !== 'region';
+}
+
+function mayBeParent(m: EntityRef): boolean {
+  return m.kind === 'place' && m.type !== 'country';
+}
+
+/**
+ * The places an article puts inside other places, from the words between two place names in one
+ * sentence. Only places the gazetteer cannot locate are children (the gazetteer knows where the
+ * others lie); a child at the end of a list takes its list with it.
+ */
+export function findContainment(text: string, mentions: readonly EntityMention[]): Containment[] {
+  const places = mentions.filter((m) => m.kind === 'place').sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Containment[] = [];
+  const seen = new Set<string>();
+  const add = (child: EntityMention, parent: EntityMention): void => {
+    if (child.key === parent.key || !mayBeChild(child) || !mayBeParent(parent)) return;
+    const id = `${child.key}\u0000${parent.key}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    out.push({ child: child.key, parent: parent.key, sentence: child.sentence });
+  };
+  for (let i = 0; i + 1 < places.length; i++) {
+    const a = places[i]!;
+    const b = places[i + 1]!;
+    if (a.sentence !== b.sentence || b.start < a.end || b.start - a.end > MAX_GAP) continue;
+    const gap = text.slice(a.end, b.start);
+    // " district of " reads both ways: the first name is the part only when it can be one.
+    if (mayBeChild(a) && mayBeParent(b) && CHILD_THEN_PARENT.test(gap)) {
+      add(a, b);
+      // The list that ends in the child shares its parent.
+      for (let j = i - 1; j >= 0; j--) {
+        const prev = places[j]!;
+        const next = places[j + 1]!;
+        if (prev.sentence !== a.sentence || !LIST_GAP.test(text.slice(prev.end, next.start))) break;
+        add(prev, b);
+      }
+    } else if (PARENT_THEN_CHILD.test(gap)) add(b, a);
+  }
+  return out;
+}

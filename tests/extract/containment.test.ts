@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { findContainment } from '../../src/extract/containment.js';
+import type { EntityMention } from '../../src/extract/model.js';
+
+/** Known places (with coordinates) and unknown ones, as the entity scan types them. */
+const KNOWN: Record<string, { type: string; lat?: number }> = {
+  Aleppo: { type: 'city', lat: 36.2 },
+  Damascus: { type: 'city', lat: 33.5 },
+  'Idlib Governorate': { type: 'region', lat: 35.8 },
+  Syria: { type: 'country', lat: 35 },
+};
+
+/** Each name's every occurrence in the text as a place mention (one sentence). */
+function mentionsIn(text: string, names: string[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const name of names) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      const known = KNOWN[name];
+      out.push({ key: `place:${name}`, label: name, kind: 'place', type: known?.type ?? 'area', surface: name, sentence: 0, start: at, end: at + name.length, ...(known?.lat !== undefined && { lat: known.lat, lon: 0, known: true }) });
+    }
+  }
+  return out;
+}
+
+const pairs = (text: string, names: string[]): string[] => findContainment(text, mentionsIn(text, names)).map((c) => `${c.child.slice(6)} < ${c.parent.slice(6)}`);
+
+describe('places an article puts inside other places', () => {
+  it('reads a part named before its place', () => {
+    expect(pairs('Airstrikes hit the Bab al-Maqam neighborhood of Aleppo on Monday.', ['Bab al-Maqam', 'Aleppo'])).toEqual(['Bab al-Maqam < Aleppo']);
+    expect(pairs('Shells fell in al-Masharqeh neighborhood in Aleppo city.', ['al-Masharqeh', 'Aleppo'])).toEqual(['al-Masharqeh < Aleppo']);
+    expect(pairs('Fighters advanced in al-Hazavaneh district in eastern Aleppo.', ['al-Hazavaneh', 'Aleppo'])).toEqual(['al-Hazavaneh < Aleppo']);
+    expect(pairs('Jets hit Haas village in Idlib Governorate.', ['Haas', 'Idlib Governorate'])).toEqual(['Haas < Idlib Governorate']);
+    expect(pairs('A mortar hit Jobar, a suburb of Damascus.', ['Jobar', 'Damascus'])).toEqual(['Jobar < Damascus']);
+  });
+
+  it('reads a part named after its place', () => {
+    expect(pairs("Clashes went on in Aleppo's al-Shaar district.", ['al-Shaar', 'Aleppo'])).toEqual(['al-Shaar < Aleppo']);
+    expect(pairs("Shelling of Damascus' eastern suburb of Jobar resumed.", ['Jobar', 'Damascus'])).toEqual(['Jobar < Damascus']);
+    expect(pairs('Rebels held the Aleppo district of Sheikh Maqsoud.', ['Sheikh Maqsoud', 'Aleppo'])).toEqual(['Sheikh Maqsoud < Aleppo']);
+  });
+
+  it('gives a list that ends in the part the same place', () => {
+    expect(pairs('Rockets hit the neighbourhoods of Karam Alnozha, Tal Alzarazir and al-Sakhour in Aleppo.', ['Karam Alnozha', 'Tal Alzarazir', 'al-Sakhour', 'Aleppo'])).toEqual([
+      'al-Sakhour < Aleppo',
+      'Tal Alzarazir < Aleppo',
+      'Karam Alnozha < Aleppo',
+    ]);
+  });
+
+  it('ties nothing that the words between do not put inside', () => {
+    // a list of places, a route, a comparison, a country, a known place, a long gap
+    expect(pairs('Fighting spread from al-Sakhour to Aleppo.', ['al-Sakhour', 'Aleppo'])).toEqual([]);
+    expect(pairs('Convoys left al-Sakhour, Aleppo and Damascus.', ['al-Sakhour', 'Aleppo', 'Damascus'])).toEqual([]);
+    expect(pairs('Rebels in al-Sakhour and Damascus agreed.', ['al-Sakhour', 'Damascus'])).toEqual([]);
+    expect(pairs('The town of Haas in Syria was hit.', ['Haas', 'Syria'])).toEqual([]);
+    expect(pairs('Damascus in Aleppo? No: Aleppo near Damascus.', ['Damascus', 'Aleppo'])).toEqual([]);
+    expect(pairs('Haas, which the army says it had surrounded for several weeks before the truce, in Aleppo.', ['Haas', 'Aleppo'])).toEqual([]);
+  });
+
+  it('only across the words of one sentence', () => {
+    const text = 'Rebels shelled al-Sakhour. In Aleppo, calm returned.';
+    const ms = mentionsIn(text, ['al-Sakhour', 'Aleppo']).map((m) => (m.label === 'Aleppo' ? { ...m, sentence: 1 } : m));
+    expect(findContainment(text.replace('. In', ' in'), ms)).toEqual([]);
+  });
+});
