@@ -283,3 +283,23 @@ describe('GEXF export of the filtered graph', () => {
     expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
   });
 });
+
+describe('map layout of places located by their container', () => {
+  it('draws a place with its container’s coordinates (geoPrecision) beside the container, not on it', () => {
+    const g = new MultiGraph({ type: 'directed' }) as unknown as ViewerGraph;
+    const node = (key: string, attrs: Record<string, unknown>): void => {
+      g.addNode(key, { label: key, aliases: [], documents: [], evidence: [], mentions: 1, x: 0, y: 0, size: 1, ...attrs } as never);
+    };
+    node('aleppo', { kind: 'place', type: 'city', lat: 36.2, lon: 37.16 });
+    for (const d of ['sukkari', 'shaar', 'bustan']) {
+      node(d, { kind: 'place', type: 'area', lat: 36.2, lon: 37.16, geoPrecision: 'parent' });
+      g.addEdge(d, 'aleppo', { relation: 'located in', weight: 1, evidence: [] } as never);
+    }
+    const layout = mapLayout(prepareGraph(g));
+    const at = (k: string) => layout.positions.get(k)!;
+    expect(at('aleppo')).toEqual({ x: 37.16 * layout.projection.k, y: 36.2 });
+    const spots = new Set(['aleppo', 'sukkari', 'shaar', 'bustan'].map((k) => `${at(k).x},${at(k).y}`));
+    expect(spots.size).toBe(4);
+    for (const d of ['sukkari', 'shaar', 'bustan']) expect(Math.hypot(at(d).x - at('aleppo').x, at(d).y - at('aleppo').y)).toBeLessThan(0.5);
+  });
+});

@@ -126,10 +126,16 @@ export function mapLayout(graph: ViewerGraph): MapLayout {
   }
   const projection = projectionFor([...coords.values()].map((c) => c.lat));
   const isEvent = (key: string): boolean => graph.getNodeAttribute(key, 'kind') === 'event';
-  // Places (any node with coordinates but events, which carry their place's) sit at their coordinates.
+  // Places (any node with coordinates but events, which carry their place's) sit at their
+  // coordinates; one that has its container's (geoPrecision) is a satellite of that point instead.
   const fixed = new Map<string, Point>();
-  for (const [key, c] of coords) if (!isEvent(key)) fixed.set(key, project(projection, c.lon, c.lat));
-  const anchors = new Map(fixed);
+  const anchors = new Map<string, Point>();
+  for (const [key, c] of coords) {
+    if (isEvent(key)) continue;
+    const p = project(projection, c.lon, c.lat);
+    if (graph.getNodeAttribute(key, 'geoPrecision') === undefined) fixed.set(key, p);
+    anchors.set(key, p);
+  }
 
   // Places without coordinates inherit their container's ("located in").
   for (const key of sorted) {
