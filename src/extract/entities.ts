@@ -211,7 +211,9 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   // ── 5. "the army" in an article about one country's war means that country's army.
   const home = countries[0];
   if (home) addGenericArmy(scan, home);
-  // ── 6. Places sit in their regions and countries.
+  // ── 6. Places sit in their regions and countries, once a town far from all the others has
+  // been checked for a namesake that fits.
+  reconsiderFarPlaces(scan);
   linkPlaces(scan, home);
 
   const mentions = scan.mentions;
@@ -1197,6 +1199,35 @@ function addGenericArmy(scan: DocumentScan, home: string): void {
       if (prev && isCapitalised(prev.text) && prev.text !== 'The') continue;
       addMention(scan, army, s, start, end, m[1]!);
       cover(st, start, end, scan.mentions.length - 1);
+    }
+  }
+}
+
+/**
+ * Known towns thousands of kilometres from every other place of the article take the namesake
+ * that fits, or become a place without coordinates (KnowledgeBase.reconsiderFarPlace). Each is
+ * judged against the places as first resolved, so the order of the article's names changes nothing.
+ */
+function reconsiderFarPlaces(scan: DocumentScan): void {
+  const located: Array<EntityRef & { lat: number; lon: number }> = [];
+  for (const r of scan.refs.values()) {
+    if (r.kind === 'place' && r.lat !== undefined && r.lon !== undefined && r.type !== 'country' && r.type !== 'region') located.push(r as EntityRef & { lat: number; lon: number });
+  }
+  if (located.length < 2) return;
+  for (const ref of located) {
+    const surface = scan.mentions.find((m) => m.key === ref.key)?.surface ?? ref.label;
+    const instead = scan.kb.reconsiderFarPlace(ref.key, surface, located.filter((o) => o.key !== ref.key));
+    if (instead === undefined) continue;
+    const replacement = addRef(scan, instead ?? guessedRef('place', String(ref.type), surface));
+    scan.refs.delete(ref.key);
+    for (const m of scan.mentions) {
+      if (m.key !== ref.key) continue;
+      const { surface: s, sentence, start, end } = m;
+      Object.assign(m, newMention(replacement, s, sentence, start, end));
+    }
+    for (const r of scan.relations) {
+      if (r.from === ref.key) r.from = replacement.key;
+      if (r.to === ref.key) r.to = replacement.key;
     }
   }
 }

@@ -95,6 +95,14 @@ export interface KnowledgeBase {
   countryRef(code: string): EntityRef | undefined;
   /** The country whose capital the place is (GeoNames PPLC), if it is one. */
   capitalOf(placeKey: string): string | undefined;
+  /**
+   * A gazetteer town or city named `surface` that lies far from every other place of its article
+   * (`others`): the namesake that fits instead (one near them, else a capital or a city of a
+   * million), `null` when none does and the town is small and thousands of kilometres away (a far
+   * homonym: its coordinates are not to be trusted), `undefined` to keep it (it is near the
+   * others, or a large city: Geneva, Astana).
+   */
+  reconsiderFarPlace(placeKey: string, surface: string, others: ReadonlyArray<{ lat: number; lon: number }>): EntityRef | null | undefined;
   parentChain(placeKey: string): EntityRef[];
 }
 
@@ -430,6 +438,21 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
       const p = placeKey.startsWith('place:geonames:') ? gazetteer.get(placeKey.slice('place:'.length)) : undefined;
       return p?.featureCode === 'PPLC' ? p.country : undefined;
     },
+    reconsiderFarPlace: (placeKey, surface, others) => {
+      const p = gazetteer.get(placeKey.replace(/^place:/, ''));
+      if (!p || p.curated || (p.type !== 'city' && p.type !== 'town')) return undefined;
+      const within = (q: Place, km: number): boolean => others.some((o) => gazetteer.distanceKm(q, o) <= km);
+      if (others.length === 0 || within(p, NEAR_PLACE_KM)) return undefined;
+      const large = isProminentCity(p) || (p.population ?? 0) >= LARGE_TOWN;
+      const namesakes = [...gazetteer.lookup(surface), ...(p.name === surface ? [] : gazetteer.lookup(p.name))]
+        .filter((q) => q.id !== p.id && (q.type === 'city' || q.type === 'town'))
+        .sort((a, b) => (b.population ?? 0) - (a.population ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const prominent = namesakes.find(isProminentCity);
+      if (within(p, FAR_PLACE_KM)) return large || !prominent ? undefined : placeRefOf(prominent);
+      const fitting = namesakes.find((q) => within(q, NEAR_PLACE_KM)) ?? namesakes.find((q) => within(q, FAR_PLACE_KM)) ?? prominent;
+      if (fitting) return placeRefOf(fitting);
+      return large ? undefined : null;
+    },
     parentChain: (placeKey) => {
       const p = gazetteer.get(placeKey.replace(/^place:/, ''));
       const refs: EntityRef[] = [];
@@ -439,6 +462,22 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
   };
   cached = { key: cacheKey, kb };
   return kb;
+}
+
+/**
+ * Spatial minimality: the places of one article lie near each other. A small town with none of
+ * them this near gives way to a capital or a city of a million of the same name (Berlin, New
+ * Hampshire beside Washington and Aleppo)...
+ */
+const NEAR_PLACE_KM = 500;
+/** ...and one this far from all of them is most likely a namesake of the one meant (London, Ohio). */
+const FAR_PLACE_KM = 2000;
+/** A far place this large is taken as meant (Geneva in a Syrian story); a smaller one is doubted. */
+const LARGE_TOWN = 100_000;
+
+/** A capital or a city of a million: what a bare name in the news means, wherever the story is set. */
+function isProminentCity(p: Place): boolean {
+  return p.featureCode === 'PPLC' || (p.population ?? 0) >= 1_000_000;
 }
 
 /** Whether the place's name or one of its aliases passes the test. */
