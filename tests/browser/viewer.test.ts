@@ -536,6 +536,30 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     expectNoProblems(watched);
   });
 
+  it('keeps the suggestions open when the search box is left and re-entered within the blur delay', async () => {
+    const watched = await open(server.url);
+    const { page } = watched;
+    await waitForViewerReady(page);
+    // Leave the box and come back at once (clicking an evidence link, Escape, typing again does
+    // this): the close scheduled by the blur must not fire on the list now in use.
+    const after = await page.evaluate(async () => {
+      const input = document.getElementById('search') as HTMLInputElement;
+      input.focus();
+      input.value = 'Palmyra';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.blur();
+      input.focus();
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }));
+      // a timer set after the blur's (same or longer delay) runs after it: no guessing at timing
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return { expanded: input.getAttribute('aria-expanded'), active: input.getAttribute('aria-activedescendant'), listHidden: document.getElementById('search-results')!.hidden };
+    });
+    expect(after).toEqual({ expanded: 'true', active: 'search-option-0', listHidden: false });
+    await page.press('#search', 'Enter');
+    await poll(() => page.textContent('#panel [data-field=label]')).toBe('Palmyra');
+    expectNoProblems(watched);
+  });
+
   it('shows hostile labels, evidence and urls as literal text: no markup, no dialog, no navigation', async () => {
     const watched = await open(hostileServer.url);
     const { page } = watched;
