@@ -456,8 +456,12 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     await waitForViewerReady(page);
     await poll(() => page.textContent('#panel [data-field=label]')).toBe('Palmyra');
     await waitForViews(page, [keys.palmyra, keys.damascus, keys.aleppo], (v) => damascusSouthWestOfAleppo(v, keys), 'map mode restored');
+    // a selection shows its neighbourhood only: the time range is checked on the whole graph
+    await page.click('#panel .panel-close');
     await waitForViews(page, [keys.eventBefore2016, keys.eventIn2016To2017], (v) => isGhost(v[keys.eventBefore2016]) && isShownNormally(v[keys.eventIn2016To2017]), 'time range restored');
     await expectTimeInputsAround2016To2017(page, keys);
+    expect(await searchAndPick(page, 'Palmyra')).toBe(keys.palmyra);
+    await poll(() => page.textContent('#panel [data-field=label]')).toBe('Palmyra');
 
     // round trip: state changed in the page is written to the URL and restored by loading that URL
     await page.click('#legend button[data-kind=event]');

@@ -10,8 +10,10 @@ import { isoPeriod, isoToDay, type DayRange } from './core/dates';
 import { describeNode } from './core/details';
 import { computeVisibility, documentCounts } from './core/filters';
 import { mapLayout, type MapLayout } from './core/geo';
-import { neighbourSets, nodeDisplay, type NodeDisplay } from './core/graphModel';
-import { buildLegend } from './core/legend';
+import { neighbourhood, neighbourSets, nodeDisplay, type NodeDisplay } from './core/graphModel';
+import { buildLegend, communityColours, communityLegend, type ColourMode } from './core/legend';
+import type { PlacedLabel } from './core/labels';
+import { DEFAULT_BUDGET, importanceOrder, overviewSet, type Overview } from './core/overview';
 import { buildSearchIndex, searchNodes, type SearchIndex } from './core/search';
 import { buildTimeIndex, ghostsFor, type TimeIndex } from './core/time';
 import type { Point, ViewerEdge, ViewerGraph, ViewerNode } from './core/types';
@@ -21,6 +23,7 @@ import { documentStore, type DocumentStore } from './view/documents';
 import { byId, clear, debounce, el } from './view/dom';
 import { exportGexf, exportPng } from './view/exports';
 import { filteredGexf } from './core/gexf';
+import { attachLabelLayer, type LabelLayer, type LabelSource } from './view/labels';
 import { LayoutRunner } from './view/layout';
 import { renderLegend, syncLegend } from './view/legend';
 import { LoadError, loadGraphFromUrl, parseGraphText } from './view/loader';
@@ -45,6 +48,11 @@ interface Session {
   /** Graph-mode positions to come back to from the map. */
   graphPositions: Map<string, Point> | null;
   cancelAnimation: (() => void) | null;
+  /** Node keys, most important first (overview budget, label priority). */
+  order: string[];
+  overview: Overview;
+  labelSource: LabelSource;
+  labels: LabelLayer;
 }
 
 interface DebugHook {
@@ -52,6 +60,8 @@ interface DebugHook {
   sigma: Sigma<ViewerNode, ViewerEdge> | null;
   state: ViewState;
   ready: boolean;
+  /** The node labels of the last frame, with their screen boxes. */
+  labels: () => readonly PlacedLabel[];
 }
 
 declare global {
@@ -62,7 +72,7 @@ declare global {
 
 let state: ViewState = parseViewState(location.hash);
 let session: Session | null = null;
-const hook: DebugHook = { graph: null, sigma: null, state, ready: false };
+const hook: DebugHook = { graph: null, sigma: null, state, ready: false, labels: () => session?.labels.placed() ?? [] };
 window.__newsgraph = hook;
 
 const statusEl = byId('status');
@@ -72,6 +82,12 @@ const mapButton = byId<HTMLButtonElement>('map-toggle');
 const docSelect = byId<HTMLSelectElement>('filter-document');
 const minInput = byId<HTMLInputElement>('filter-min-mentions');
 const legendEl = byId('legend');
+const overviewNote = byId('overview-note');
+const showMoreButton = byId<HTMLButtonElement>('show-more');
+const showAllButton = byId<HTMLButtonElement>('show-all');
+const unconnectedInput = byId<HTMLInputElement>('show-unconnected');
+const colourSelect = byId<HTMLSelectElement>('color-by');
+const communityKey = byId('community-key');
 const panelEl = byId('panel');
 
 /** The status line always starts with the counts; short notices follow them. */
@@ -113,6 +129,63 @@ function applyFilters(s: Session): void {
   const vis = computeVisibility(s.graph, { hidden: new Set(state.hidden), document: state.document, minMentions: state.minMentions });
   s.render.visibleNodes = vis.nodes;
   s.render.visibleEdges = vis.edges;
+  applyDrawn(s);
+}
+
+const budgetOf = (): number => state.limit ?? DEFAULT_BUDGET;
+
+/** Which visible nodes are drawn: a selection's neighbourhood, or else the overview's budget. */
+function applyDrawn(s: Session): void {
+  s.overview = overviewSet(s.order, s.render.visibleNodes, s.render.neighbours, budgetOf(), state.unconnected);
+  const sel = state.selected;
+  s.render.drawn = sel !== null && s.graph.hasNode(sel) ? neighbourhood(sel, s.render.neighbours, s.render.visibleNodes) : s.overview.nodes;
+  syncOverviewControls(s);
+}
+
+const numberFormat = new Intl.NumberFormat('en');
+
+function syncOverviewControls(s: Session): void {
+  const o = s.overview;
+  const cut = o.shown + (state.unconnected ? 0 : o.unconnected) < o.total;
+  const sel = state.selected;
+  overviewNote.textContent =
+    sel !== null && s.render.drawn?.has(sel)
+      ? `${s.graph.getNodeAttribute(sel, 'label')} and ${numberFormat.format(s.render.drawn.size - 1)} neighbours shown (close the details for the overview)`
+      : cut
+        ? `${numberFormat.format(o.shown)} of ${numberFormat.format(o.total)} nodes shown, most important first`
+        : `All ${numberFormat.format(o.shown)} nodes shown`;
+  showMoreButton.hidden = !cut;
+  showAllButton.hidden = !cut;
+  unconnectedInput.checked = state.unconnected;
+  byId('unconnected-count').textContent = `(${numberFormat.format(o.unconnected)})`;
+  unconnectedInput.closest('label')!.hidden = o.unconnected === 0 && !state.unconnected;
+}
+
+/** Node colours for the chosen meaning; the GEXF export and PNG follow what is shown. */
+function applyColours(s: Session): void {
+  const mode: ColourMode = state.colour;
+  s.display = nodeDisplay(s.graph, undefined, undefined, mode);
+  s.render.display = s.display;
+  colourSelect.value = mode;
+  clear(communityKey);
+  communityKey.hidden = mode !== 'community';
+  if (mode === 'community') {
+    for (const c of communityLegend(s.graph, communityColours(s.graph))) {
+      communityKey.appendChild(
+        el('li', { style: `--swatch:${c.colour}`, 'data-community': c.community },
+          el('span', { class: 'swatch', 'aria-hidden': 'true' }),
+          el('span', { class: 'name', title: c.example }, c.example),
+          el('span', { class: 'count' }, numberFormat.format(c.count))),
+      );
+    }
+  }
+}
+
+function setOverview(patch: Partial<Pick<ViewState, 'limit' | 'unconnected'>>): void {
+  setState(patch);
+  if (!session) return;
+  applyDrawn(session);
+  redraw(session);
 }
 
 function applyTime(s: Session): void {
@@ -125,15 +198,21 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
 function shownNodes(s: Session): string[] {
   const out: string[] = [];
-  for (const key of s.render.visibleNodes) if (!s.render.ghostNodes.has(key)) out.push(key);
+  const { drawn, ghostNodes } = s.render;
+  for (const key of s.render.visibleNodes) if (!ghostNodes.has(key) && (drawn === null || drawn.has(key))) out.push(key);
   return out;
 }
 
 function refreshLists(s: Session): void {
   const nodes = shownNodes(s);
   let edges = 0;
-  for (const e of s.render.visibleEdges) if (!s.render.ghostEdges.has(e)) edges++;
-  const faded = [...s.render.visibleNodes].length - nodes.length;
+  const { drawn } = s.render;
+  for (const e of s.render.visibleEdges) {
+    if (s.render.ghostEdges.has(e)) continue;
+    if (drawn === null || (drawn.has(s.graph.source(e)) && drawn.has(s.graph.target(e)))) edges++;
+  }
+  let faded = 0;
+  for (const key of s.render.ghostNodes) if (s.render.visibleNodes.has(key) && (drawn === null || drawn.has(key))) faded++;
   const extras = [faded > 0 ? `${faded} faded outside the time range` : '', state.map && s.map ? `${s.map.parked.length} without coordinates parked at the side` : '']
     .filter(Boolean)
     .join(', ');
@@ -171,13 +250,48 @@ function select(key: string | null, fly: boolean): void {
     close: () => select(null, false),
   });
   nodeList.setSelected(key);
-  s.sigma.refresh();
-  if (key !== null && fly) {
-    const d = s.sigma.getNodeDisplayData(key);
-    const camera = s.sigma.getCamera();
-    if (d) void camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.35) }, { duration: 600 });
-  }
+  applyDrawn(s);
+  redraw(s);
+  if (key !== null && fly) frameNodes(s, [...(s.render.drawn ?? [key])], true);
   if (key !== null) announce(`Selected ${s.graph.getNodeAttribute(key, 'label')}`);
+}
+
+/** Margin kept free around framed nodes, in pixels (room for a label to the right). */
+const FRAME_MARGIN = { left: 30, right: 110, top: 30, bottom: 30 };
+
+/**
+ * Moves the camera so every given node is inside the viewport with a margin: centred on their
+ * box, at the ratio where the farthest one just fits (screen offsets scale with 1 / ratio).
+ */
+function frameNodes(s: Session, keys: string[], animate: boolean): void {
+  const points = keys.map((k) => s.sigma.getNodeDisplayData(k)).filter((d) => d !== undefined);
+  if (points.length === 0) return;
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const p of points) {
+    x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x);
+    y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y);
+  }
+  const centre = { x: (x0 + x1) / 2, y: (y0 + y1) / 2 };
+  const { width, height } = s.sigma.getDimensions();
+  const probe = { ...centre, ratio: 1, angle: 0 };
+  let ratio = 0;
+  for (const p of points) {
+    const v = s.sigma.framedGraphToViewport(p, { cameraState: probe });
+    const dx = v.x - width / 2;
+    const dy = v.y - height / 2;
+    const room = (side: number): number => Math.max(20, side);
+    ratio = Math.max(
+      ratio,
+      dx >= 0 ? dx / room(width / 2 - FRAME_MARGIN.right) : -dx / room(width / 2 - FRAME_MARGIN.left),
+      dy >= 0 ? dy / room(height / 2 - FRAME_MARGIN.bottom) : -dy / room(height / 2 - FRAME_MARGIN.top),
+    );
+  }
+  const min = s.sigma.getSetting('minCameraRatio') ?? MIN_CAMERA_RATIO;
+  const max = s.sigma.getSetting('maxCameraRatio') ?? 20;
+  // a lone node: a moderate zoom, not the deepest one
+  const target = { ...centre, angle: 0, ratio: Math.min(max, Math.max(min, points.length === 1 ? 0.3 : ratio * 1.02)) };
+  if (animate) void s.sigma.getCamera().animate(target, { duration: 500 });
+  else s.sigma.getCamera().setState(target);
 }
 
 // ───────────── map mode ─────────────
@@ -307,11 +421,16 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
   countsText = '';
   showMessage(null);
   closeArticle();
-  const display = nodeDisplay(graph);
+  const display = nodeDisplay(graph, undefined, undefined, state.colour);
   const render = emptyRenderState(graph, display, neighbourSets(graph));
   const container = byId('graph');
   clear(container);
   const sigma = createRenderer(container, graph, render);
+  const order = importanceOrder(graph);
+  const labelSource: LabelSource = {
+    forced: () => [render.selected, render.hovered].filter((k): k is string => k !== null),
+    order: () => order,
+  };
   const s: Session = {
     graph,
     sigma,
@@ -327,6 +446,10 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
     map: null,
     graphPositions: null,
     cancelAnimation: null,
+    order,
+    overview: { nodes: null, shown: graph.order, total: graph.order, unconnected: 0 },
+    labelSource,
+    labels: attachLabelLayer(sigma, labelSource),
   };
   session = s;
   hook.graph = graph;
@@ -349,6 +472,7 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
   });
 
   renderLegend(legendEl, buildLegend(graph), new Set(state.hidden), toggleLegendKey);
+  applyColours(s);
   populateDocuments(s);
   minInput.value = String(state.minMentions);
   timeline.setData(s.time);
@@ -404,6 +528,20 @@ bindSearchBox(
   (key) => select(key, true),
 );
 
+showMoreButton.addEventListener('click', () => {
+  const total = session?.overview.total ?? 0;
+  const next = budgetOf() * 2;
+  setOverview({ limit: next >= total ? 0 : next });
+});
+showAllButton.addEventListener('click', () => setOverview({ limit: 0 }));
+colourSelect.addEventListener('change', () => {
+  setState({ colour: (colourSelect.value as ColourMode) || 'type' });
+  if (!session) return;
+  applyColours(session);
+  redraw(session);
+});
+unconnectedInput.addEventListener('change', () => setOverview({ unconnected: unconnectedInput.checked }));
+
 docSelect.addEventListener('change', () => {
   setState({ document: docSelect.value || null });
   if (session) {
@@ -431,15 +569,16 @@ layoutButton.addEventListener('click', () => {
   else layout.start(s.graph, s.sigma, () => undefined);
 });
 byId('export-png').addEventListener('click', () => {
-  if (session) void exportPng(session.sigma, state.map ? session.worldOutline : null).catch((e: unknown) => showMessage(`PNG export failed: ${(e as Error).message}`));
+  if (session) void exportPng(session.sigma, state.map ? session.worldOutline : null, session.labelSource).catch((e: unknown) => showMessage(`PNG export failed: ${(e as Error).message}`));
 });
 byId('export-gexf').addEventListener('click', () => {
   const s = session;
   if (!s) return;
   const r = s.render;
+  const drawn = (k: string): boolean => r.drawn === null || r.drawn.has(k);
   const chunks = filteredGexf(
     s.graph,
-    (k) => r.visibleNodes.has(k) && !r.ghostNodes.has(k),
+    (k) => r.visibleNodes.has(k) && !r.ghostNodes.has(k) && drawn(k),
     (e) => r.visibleEdges.has(e) && !r.ghostEdges.has(e),
     (k) => s.display.get(k)?.colour ?? '#888888',
   );
@@ -496,6 +635,7 @@ window.addEventListener('hashchange', () => {
   state = next;
   hook.state = state;
   syncLegend(legendEl, new Set(state.hidden));
+  applyColours(s);
   docSelect.value = state.document ?? '';
   minInput.value = String(state.minMentions);
   timeline.setRange(state.from, state.to);

@@ -1,5 +1,5 @@
 /** Preparing a loaded graph for display, and the derived lookups the view needs (built once per graph). */
-import { typeColour } from './legend';
+import { communityColours, kindColour, typeColour, type ColourMode } from './legend';
 import type { Evidence, ViewerGraph, ViewerNode } from './types';
 
 function asStringList(value: unknown): string[] {
@@ -69,7 +69,7 @@ export function prepareGraph(graph: ViewerGraph): ViewerGraph {
       y: finite(a.y) ?? 100 * Math.sin(angle),
       size: finite(a.size) ?? 1,
     } as ViewerNode;
-    for (const field of ['lat', 'lon', 'killed', 'wounded', 'captured', 'importance'] as const) {
+    for (const field of ['lat', 'lon', 'killed', 'wounded', 'captured', 'importance', 'community'] as const) {
       const v = finite(a[field]);
       if (v === undefined) delete (out as Record<string, unknown>)[field];
       else (out as Record<string, unknown>)[field] = v;
@@ -105,6 +105,7 @@ export function nodeDisplay(
   graph: ViewerGraph,
   minSize = graph.order > 5000 ? 2 : 3,
   maxSize = graph.order > 5000 ? 12 : 18,
+  mode: ColourMode = 'type',
 ): Map<string, NodeDisplay> {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
@@ -114,10 +115,20 @@ export function nodeDisplay(
   });
   const span = Math.sqrt(Math.max(hi - lo, 0));
   const out = new Map<string, NodeDisplay>();
+  const communities = mode === 'community' ? communityColours(graph) : null;
+  const colourOf = (a: ViewerNode): string =>
+    communities ? communities.get(typeof a.community === 'number' ? a.community : -1)! : mode === 'kind' ? kindColour(a.kind) : typeColour(a.kind, a.type);
   graph.forEachNode((key, a) => {
     const t = span > 0 ? Math.sqrt(a.size - lo) / span : 0.3;
-    out.set(key, { colour: typeColour(a.kind, a.type), size: minSize + t * (maxSize - minSize) });
+    out.set(key, { colour: colourOf(a), size: minSize + t * (maxSize - minSize) });
   });
+  return out;
+}
+
+/** A node and its direct neighbours (depth 1) among `visible`: what a selection shows. */
+export function neighbourhood(key: string, neighbours: ReadonlyMap<string, ReadonlySet<string>>, visible: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>([key]);
+  for (const n of neighbours.get(key) ?? []) if (visible.has(n)) out.add(n);
   return out;
 }
 

@@ -46,6 +46,57 @@ const TYPE_COLOURS: Record<string, Record<string, string>> = {
   },
 };
 
+/** Categorical colours for communities (Louvain ids), distinct from one another at a glance. */
+const COMMUNITY_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#17becf', '#bcbd22', '#7f3c8d'];
+/** Communities beyond the largest ones share one muted colour, so twelve hues stay telling. */
+export const OTHER_COMMUNITY_COLOUR = '#b8bec6';
+
+export type ColourMode = 'type' | 'kind' | 'community';
+export const COLOUR_MODES: readonly ColourMode[] = ['type', 'kind', 'community'];
+
+/**
+ * The community → colour table: the largest communities (by node count, then id) get the
+ * categorical colours in order, the rest OTHER_COMMUNITY_COLOUR. Deterministic for a graph.
+ */
+export function communityColours(graph: ViewerGraph): Map<number, string> {
+  const sizes = new Map<number, number>();
+  graph.forEachNode((_k, a) => {
+    const c = typeof a.community === 'number' ? a.community : -1;
+    sizes.set(c, (sizes.get(c) ?? 0) + 1);
+  });
+  const ranked = [...sizes].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const out = new Map<number, string>();
+  ranked.forEach(([c], i) => out.set(c, c >= 0 && i < COMMUNITY_COLOURS.length ? COMMUNITY_COLOURS[i]! : OTHER_COMMUNITY_COLOUR));
+  return out;
+}
+
+export interface CommunityEntry {
+  community: number;
+  colour: string;
+  count: number;
+  /** Label of its most important member, to name it. */
+  example: string;
+}
+
+/** The coloured communities, largest first, each named by its most important member. */
+export function communityLegend(graph: ViewerGraph, colours: Map<number, string>): CommunityEntry[] {
+  const best = new Map<number, { count: number; example: string; weight: number }>();
+  graph.forEachNode((_k, a) => {
+    const c = typeof a.community === 'number' ? a.community : -1;
+    const weight = a.importance ?? a.size;
+    const entry = best.get(c);
+    if (!entry) best.set(c, { count: 1, example: a.label, weight });
+    else {
+      entry.count++;
+      if (weight > entry.weight) Object.assign(entry, { example: a.label, weight });
+    }
+  });
+  return [...best]
+    .filter(([c]) => colours.get(c) !== OTHER_COMMUNITY_COLOUR)
+    .map(([community, e]) => ({ community, colour: colours.get(community)!, count: e.count, example: e.example }))
+    .sort((a, b) => b.count - a.count || a.community - b.community);
+}
+
 const FALLBACK = ['#6c757d', '#8e6c8a', '#5e8c7d', '#a67c52', '#4f6d7a', '#9c6644', '#5c677d', '#7d8f69'];
 
 function hash(text: string): number {

@@ -48,6 +48,8 @@ export interface RenderState {
   selected: string | null;
   /** Node size multiplier (smaller on the map, where places crowd). */
   sizeScale: number;
+  /** The nodes drawn (overview budget or a selection's neighbourhood), or null for all visible ones. */
+  drawn: Set<string> | null;
 }
 
 export function emptyRenderState(graph: ViewerGraph, display: Map<string, NodeDisplay>, neighbours: Map<string, Set<string>>): RenderState {
@@ -61,6 +63,7 @@ export function emptyRenderState(graph: ViewerGraph, display: Map<string, NodeDi
     hovered: null,
     selected: null,
     sizeScale: 1,
+    drawn: null,
   };
 }
 
@@ -75,9 +78,8 @@ export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<S
     zIndex: false,
     enableEdgeEvents: false,
     renderEdgeLabels: false,
-    labelDensity: large ? 0.35 : 0.6,
-    labelGridCellSize: large ? 120 : 80,
-    labelRenderedSizeThreshold: large ? 9 : 6,
+    // Node labels are placed by view/labels.ts (by importance, never overlapping).
+    renderLabels: false,
     labelFont: 'Inter, "Segoe UI", system-ui, -apple-system, sans-serif',
     labelSize: 12,
     labelWeight: '500',
@@ -100,7 +102,7 @@ export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<S
         size: (d?.size ?? 4) * state.sizeScale,
         color: d?.colour ?? '#888888',
         type: nodeType, // our `type` attribute is the node's type (capture, city…), not a sigma program
-        hidden: !state.visibleNodes.has(key),
+        hidden: !state.visibleNodes.has(key) || (state.drawn !== null && !state.drawn.has(key)),
         zIndex: 0,
       };
       if (state.ghostNodes.has(key)) {
@@ -131,7 +133,7 @@ export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<S
         color: RELATION_COLOURS[attrs.relation] ?? '#cfd4da',
         size: Math.min(4, 0.6 + Math.log2(1 + (attrs.weight ?? 1)) * 0.5),
         type: edgeType,
-        hidden: !state.visibleEdges.has(key),
+        hidden: !state.visibleEdges.has(key) || (state.drawn !== null && !(state.drawn.has(graph.source(key)) && state.drawn.has(graph.target(key)))),
         label: null,
       };
       if (state.ghostEdges.has(key)) out.color = GHOST_EDGE;

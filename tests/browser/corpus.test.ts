@@ -1,0 +1,187 @@
+/**
+ * The viewer at corpus scale (issue 19): the FA-KES build (≈5,800 nodes, 12,800 edges) in headless
+ * Chromium. FA-KES is built once for the suite from ../shared; without ../shared the suite is
+ * skipped with a note.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { serveViewer, type ViewerServer } from '../../src/view/server.js';
+import { chromiumAvailable, launchBrowser, openWatchedPage, waitForViewerReady, warnIfNoChromium, type WatchedPage } from '../helpers/browser.js';
+import { hasShared, noteSkip, sharedPath } from '../helpers/shared.js';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const VIEWER_DIST = process.env.NEWSGRAPH_VIEWER_DIST ?? join(REPO, 'viewer', 'dist');
+const FAKES = sharedPath('corpus/fakes/FA-KES-Dataset.csv');
+const ready = chromiumAvailable && existsSync(join(VIEWER_DIST, 'index.html')) && hasShared && existsSync(FAKES);
+
+warnIfNoChromium('tests/browser/corpus.test.ts');
+noteSkip('tests/browser/corpus.test.ts (the viewer on FA-KES)');
+
+function build(outDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'newsgraph.js'), 'build', FAKES, '-o', outDir, '-q', '--no-progress'], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (status) => (status === 0 ? resolve() : reject(new Error(`newsgraph build FA-KES exited ${String(status)}: ${stderr.slice(-500)}`))));
+  });
+}
+
+interface Drawn {
+  nodes: string[];
+  /** Drawn nodes inside the viewport. */
+  inside: number;
+  width: number;
+  height: number;
+}
+
+/** The nodes sigma draws (not hidden after the reducers), and how many are on screen. */
+function drawnNodes(page: Page): Promise<Drawn> {
+  return page.evaluate(() => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const sigma = (window as any).__newsgraph.sigma;
+    const { width, height } = sigma.getDimensions();
+    const nodes: string[] = [];
+    let inside = 0;
+    sigma.getGraph().forEachNode((key: string) => {
+      const d = sigma.getNodeDisplayData(key);
+      if (!d || d.hidden) return;
+      nodes.push(key);
+      const v = sigma.framedGraphToViewport(d);
+      if (v.x >= 0 && v.x <= width && v.y >= 0 && v.y <= height) inside++;
+    });
+    return { nodes, inside, width, height };
+  });
+}
+
+interface Box {
+  key: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+function labelBoxes(page: Page): Promise<Box[]> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return page.evaluate(() => (window as any).__newsgraph.labels().map((b: Box) => ({ key: b.key, left: b.left, top: b.top, width: b.width, height: b.height })));
+}
+
+const overlap = (a: Box, b: Box): boolean => a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+
+function poll<T>(read: () => T | Promise<T>): ReturnType<typeof expect.poll<T>> {
+  return expect.poll(read, { timeout: 20_000, interval: 50 });
+}
+
+describe.skipIf(!ready)('viewer on FA-KES', () => {
+  let workDir: string;
+  let server: ViewerServer;
+  let browser: Browser;
+  let graph: { nodes: { key: string; attributes: Record<string, unknown> }[]; edges: { source: string; target: string }[] };
+  const opened: WatchedPage[] = [];
+
+  async function open(hash = ''): Promise<Page> {
+    const watched = await openWatchedPage(browser, `${server.url}${hash}`);
+    opened.push(watched);
+    await waitForViewerReady(watched.page, 60_000);
+    return watched.page;
+  }
+
+  beforeAll(async () => {
+    workDir = mkdtempSync(join(tmpdir(), 'newsgraph-corpus-'));
+    const out = join(workDir, 'fakes');
+    [, browser] = await Promise.all([build(out), launchBrowser()]);
+    graph = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8'));
+    server = await serveViewer({ graphDir: out, viewerDir: VIEWER_DIST, port: 0 });
+  }, 300_000);
+
+  afterEach(async () => {
+    for (const watched of opened.splice(0)) {
+      expect(watched.problems.pageErrors, 'uncaught page errors').toEqual([]);
+      expect(watched.problems.consoleErrors, 'console errors').toEqual([]);
+      await watched.context.close().catch(() => undefined);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('opens on a legible overview: the most important nodes up to the budget, no unconnected ones, labels that never overlap', async () => {
+    const page = await open();
+    const degree = new Map<string, number>();
+    for (const e of graph.edges) if (e.source !== e.target) for (const k of [e.source, e.target]) degree.set(k, (degree.get(k) ?? 0) + 1);
+    const drawn = await drawnNodes(page);
+    expect(drawn.nodes.length).toBeGreaterThan(100);
+    expect(drawn.nodes.length).toBeLessThanOrEqual(400);
+    expect(drawn.nodes.filter((k) => !degree.get(k)), 'unconnected nodes drawn').toEqual([]);
+    // the most important node of the corpus is in
+    const top = [...graph.nodes].sort((a, b) => Number(b.attributes.importance) - Number(a.attributes.importance))[0]!;
+    expect(drawn.nodes).toContain(top.key);
+    const note = (await page.textContent('#overview-note')) ?? '';
+    expect(note).toMatch(new RegExp(`${drawn.nodes.length} of ${graph.nodes.length.toLocaleString('en')} nodes shown`));
+
+    const labels = await labelBoxes(page);
+    expect(labels.length, 'labels drawn').toBeGreaterThanOrEqual(20);
+    for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) expect(overlap(labels[i]!, labels[j]!), `${labels[i]!.key} / ${labels[j]!.key}`).toBe(false);
+    // labels go to the most important drawn nodes first
+    expect(labels.map((l) => l.key)).toContain(top.key);
+
+    await page.click('#show-more');
+    await poll(async () => (await drawnNodes(page)).nodes.length).toBeGreaterThan(drawn.nodes.length);
+    await poll(() => page.url()).toMatch(/top=600/);
+    await page.check('#show-unconnected');
+    await poll(async () => (await drawnNodes(page)).nodes.some((k) => !degree.get(k))).toBe(true);
+  });
+
+  it('focuses a selection: its neighbourhood only, framed inside the viewport', async () => {
+    const page = await open();
+    const palmyra = graph.nodes.find((n) => n.attributes.label === 'Palmyra' && n.attributes.kind === 'place')!;
+    const expected = new Set([palmyra.key]);
+    for (const e of graph.edges) {
+      if (e.source === palmyra.key) expected.add(e.target);
+      if (e.target === palmyra.key) expected.add(e.source);
+    }
+    await page.fill('#search', 'Palmyra');
+    await page.press('#search', 'Enter');
+    await poll(() => page.textContent('#panel [data-field=label]')).toBe('Palmyra');
+    await poll(async () => [...(await drawnNodes(page)).nodes].sort()).toEqual([...expected].sort());
+    // the camera animation ends with every neighbour on screen
+    await poll(async () => {
+      const d = await drawnNodes(page);
+      return d.inside === d.nodes.length;
+    }).toBe(true);
+    const labels = await labelBoxes(page);
+    expect(labels.map((l) => l.key)).toContain(palmyra.key);
+    // closing the details brings the overview back
+    await page.click('#panel .panel-close');
+    await poll(async () => (await drawnNodes(page)).nodes.length).toBeGreaterThan(expected.size);
+  });
+
+  it('colours nodes by community, with a key naming the largest ones', async () => {
+    const page = await open('#color=community');
+    const key = page.locator('#community-key li');
+    await poll(() => key.count()).toBeGreaterThanOrEqual(5);
+    const colours = await page.evaluate(() => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const sigma = (window as any).__newsgraph.sigma;
+      const byCommunity: Record<string, string[]> = {};
+      sigma.getGraph().forEachNode((k: string, a: { community: number }) => {
+        const c = String(a.community);
+        (byCommunity[c] ??= []).push(sigma.getNodeDisplayData(k).color);
+      });
+      return byCommunity;
+    });
+    // one colour a community, and the largest communities differ
+    for (const list of Object.values(colours)) expect(new Set(list).size).toBe(1);
+    const largest = Object.values(colours).sort((a, b) => b.length - a.length).slice(0, 5).map((l) => l[0]);
+    expect(new Set(largest).size).toBe(5);
+  });
+});
