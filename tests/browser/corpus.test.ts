@@ -184,4 +184,56 @@ describe.skipIf(!ready)('viewer on FA-KES', () => {
     const largest = Object.values(colours).sort((a, b) => b.length - a.length).slice(0, 5).map((l) => l[0]);
     expect(new Set(largest).size).toBe(5);
   });
+
+  it('fits the timeline to the news: axis from the 2nd percentile, an "earlier" bucket, spaced year labels, live counts, fast range drags', async () => {
+    const page = await open();
+    const starts = graph.nodes
+      .filter((n) => n.attributes.kind === 'event' && typeof (n.attributes.start ?? n.attributes.date) === 'string')
+      .map((n) => String(n.attributes.start ?? n.attributes.date).slice(0, 10))
+      .sort();
+    const p2 = starts[Math.floor(0.02 * (starts.length - 1))]!;
+    const minDate = (await page.getAttribute('#timeline', 'data-min-date')) ?? '';
+    expect(minDate > starts[0]!, `axis starts ${minDate}, first event ${starts[0]}`).toBe(true);
+    expect(minDate <= p2 && minDate >= `${p2.slice(0, 7)}-01`, `axis starts ${minDate}, 2nd percentile ${p2}`).toBe(true);
+    const earlier = starts.filter((d) => d < minDate).length;
+    expect(await page.textContent('#time-earlier')).toBe(`${earlier} earlier`);
+
+    const ticks = JSON.parse((await page.getAttribute('#timeline-chart', 'data-ticks')) ?? '[]') as { year: number; x: number }[];
+    expect(ticks.length).toBeGreaterThanOrEqual(4);
+    for (let i = 1; i < ticks.length; i++) expect(ticks[i]!.x - ticks[i - 1]!.x, `${ticks[i - 1]!.year} → ${ticks[i]!.year}`).toBeGreaterThanOrEqual(30);
+
+    // dragging the from-thumb: each step applied and drawn quickly (JS handler; and up to the next frame, logged)
+    const steps = await page.evaluate(async () => {
+      const input = document.getElementById('time-from') as HTMLInputElement;
+      const max = Number(input.max);
+      const handler: number[] = [];
+      const frame: number[] = [];
+      for (let i = 0; i < 15; i++) {
+        const t0 = performance.now();
+        input.value = String(Math.round(max * (0.3 + i * 0.02)));
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        handler.push(performance.now() - t0);
+        await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+        frame.push(performance.now() - t0);
+      }
+      return { handler, frame };
+    });
+    const median = (v: number[]): number => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+    console.info(`FA-KES range drag: handler median ${median(steps.handler).toFixed(1)} ms, to next frame median ${median(steps.frame).toFixed(1)} ms (max ${Math.max(...steps.frame).toFixed(1)})`);
+    expect(median(steps.handler)).toBeLessThan(50);
+
+    // playback: the status counts follow the window
+    await page.evaluate(() => {
+      const input = document.getElementById('time-from') as HTMLInputElement;
+      input.value = '0';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.click('#play');
+    const seen = new Set<string>();
+    await poll(async () => {
+      seen.add((await page.textContent('#status')) ?? '');
+      return seen.size;
+    }).toBeGreaterThanOrEqual(4);
+    await page.click('#play');
+  });
 });

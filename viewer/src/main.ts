@@ -188,10 +188,20 @@ function setOverview(patch: Partial<Pick<ViewState, 'limit' | 'unconnected'>>): 
   redraw(session);
 }
 
-function applyTime(s: Session): void {
+/** Applies the time range; returns the nodes and edges whose ghost state changed. */
+function applyTime(s: Session): { nodes: string[]; edges: string[] } {
   const ghosts = ghostsFor(s.graph, s.time, timeRange());
+  const changed = { nodes: symmetricDifference(s.render.ghostNodes, ghosts.nodes), edges: symmetricDifference(s.render.ghostEdges, ghosts.edges) };
   s.render.ghostNodes = ghosts.nodes;
   s.render.ghostEdges = ghosts.edges;
+  return changed;
+}
+
+function symmetricDifference(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const k of a) if (!b.has(k)) out.push(k);
+  for (const k of b) if (!a.has(k)) out.push(k);
+  return out;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -203,7 +213,8 @@ function shownNodes(s: Session): string[] {
   return out;
 }
 
-function refreshLists(s: Session): void {
+/** The status line's counts (cheap: run on every time step, so playback shows live counts). */
+function refreshCounts(s: Session): string[] {
   const nodes = shownNodes(s);
   let edges = 0;
   const { drawn } = s.render;
@@ -218,6 +229,10 @@ function refreshLists(s: Session): void {
     .join(', ');
   countsText = `${nodes.length} nodes, ${edges} edges shown${extras ? ` (${extras})` : ''}`;
   announce('');
+  return nodes;
+}
+
+function refreshNodeList(s: Session, nodes = shownNodes(s)): void {
   nodeList.setItems(
     nodes
       .map((key) => {
@@ -228,12 +243,15 @@ function refreshLists(s: Session): void {
   );
   nodeList.setSelected(state.selected);
 }
-const refreshListsSoon = debounce((s: Session) => refreshLists(s), 120);
+function refreshLists(s: Session): void {
+  refreshNodeList(s, refreshCounts(s));
+}
+// Sorting and rebuilding the list is the slow part: once the range stops moving.
+const refreshNodeListSoon = debounce((s: Session) => refreshNodeList(s), 150);
 
-function redraw(s: Session, lists: 'now' | 'soon' = 'now'): void {
+function redraw(s: Session): void {
   s.sigma.refresh();
-  if (lists === 'now') refreshLists(s);
-  else refreshListsSoon(s);
+  refreshLists(s);
 }
 
 // ───────────── selection ─────────────
@@ -516,10 +534,13 @@ const nodeList = new NodeList(
 const layout = new LayoutRunner(layoutButton, announce);
 const timeline = new Timeline((from, to) => {
   setState({ from, to });
-  if (session) {
-    applyTime(session);
-    redraw(session, 'soon');
-  }
+  const s = session;
+  if (!s) return;
+  // A drag step only re-reduces what changed, drawn at the next frame (steps within a frame merge).
+  const changed = applyTime(s);
+  if (changed.nodes.length + changed.edges.length > 0) s.sigma.refresh({ partialGraph: changed, skipIndexation: true, schedule: true });
+  refreshCounts(s);
+  refreshNodeListSoon(s);
 });
 
 bindArticlePane();
