@@ -236,4 +236,24 @@ describe.skipIf(!ready)('viewer on FA-KES', () => {
     }).toBeGreaterThanOrEqual(4);
     await page.click('#play');
   });
+
+  it('map mode draws no edge to nodes without a place on the map and lists them aside', async () => {
+    const page = await open();
+    await page.click('#map-toggle');
+    const summary = page.locator('#unmapped summary');
+    await poll(() => summary.textContent()).toMatch(/^Not on the map \(\d[\d,]*\)$/);
+    const count = Number(((await summary.textContent()) ?? '').replace(/\D/g, ''));
+    expect(count).toBeGreaterThan(50);
+    const listed = await page.locator('#unmapped li button[data-node]').evaluateAll((items) => items.map((i) => i.getAttribute('data-node')!));
+    expect(listed.length).toBe(Math.min(200, count));
+    const drawn = new Set((await drawnNodes(page)).nodes);
+    expect(listed.filter((k) => drawn.has(k)), 'unmapped nodes drawn on the map').toEqual([]);
+    // no drawn edge has an unmapped end: an edge is drawn only when both its ends are
+    const listedSet = new Set(listed);
+    expect(graph.edges.filter((e) => drawn.has(e.source) && drawn.has(e.target) && (listedSet.has(e.source) || listedSet.has(e.target)))).toEqual([]);
+    // picking one from the list selects it
+    await page.locator('#unmapped summary').click();
+    await page.locator('#unmapped li button[data-node]').first().click();
+    await poll(() => page.textContent('#panel [data-field=label]')).toBe(await page.locator('#unmapped li button[data-node]').first().textContent());
+  });
 });

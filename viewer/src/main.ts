@@ -88,6 +88,7 @@ const showAllButton = byId<HTMLButtonElement>('show-all');
 const unconnectedInput = byId<HTMLInputElement>('show-unconnected');
 const colourSelect = byId<HTMLSelectElement>('color-by');
 const communityKey = byId('community-key');
+const unmappedEl = byId<HTMLDetailsElement>('unmapped');
 const panelEl = byId('panel');
 
 /** The status line always starts with the counts; short notices follow them. */
@@ -138,9 +139,39 @@ const budgetOf = (): number => state.limit ?? DEFAULT_BUDGET;
 function applyDrawn(s: Session): void {
   s.overview = overviewSet(s.order, s.render.visibleNodes, s.render.neighbours, budgetOf(), state.unconnected);
   const sel = state.selected;
-  s.render.drawn = sel !== null && s.graph.hasNode(sel) ? neighbourhood(sel, s.render.neighbours, s.render.visibleNodes) : s.overview.nodes;
+  let drawn = sel !== null && s.graph.hasNode(sel) ? neighbourhood(sel, s.render.neighbours, s.render.visibleNodes) : s.overview.nodes;
+  if (state.map && s.map && s.map.parked.length > 0) {
+    // On the map, nodes with no position of their own are listed aside, not drawn: their edges
+    // would cross the whole map to the parking column. A selected one is still drawn.
+    const parked = new Set(s.map.parked);
+    const base = drawn ?? s.render.visibleNodes;
+    drawn = new Set();
+    for (const k of base) if (!parked.has(k) || k === sel) drawn.add(k);
+  }
+  s.render.drawn = drawn;
   syncOverviewControls(s);
+  syncUnmapped(s);
 }
+
+/** The list of nodes left off the map (map mode only), most important first. */
+function syncUnmapped(s: Session): void {
+  const on = state.map && s.map !== null && s.map.parked.length > 0;
+  unmappedEl.hidden = !on;
+  if (!on) return;
+  const parked = new Set(s.map!.parked);
+  const keys = s.order.filter((k) => parked.has(k) && s.render.visibleNodes.has(k));
+  unmappedEl.querySelector('summary')!.textContent = `Not on the map (${numberFormat.format(keys.length)})`;
+  const list = unmappedEl.querySelector('ul')!;
+  clear(list);
+  for (const k of keys.slice(0, MAX_UNMAPPED_ROWS)) {
+    const a = s.graph.getNodeAttributes(k);
+    const b = el('button', { type: 'button', class: `node-link kind-${a.kind}`, 'data-node': k, title: `Select ${a.label}` }, a.label);
+    b.addEventListener('click', () => select(k, false));
+    list.appendChild(el('li', {}, b));
+  }
+  if (keys.length > MAX_UNMAPPED_ROWS) list.appendChild(el('li', { class: 'muted' }, `and ${numberFormat.format(keys.length - MAX_UNMAPPED_ROWS)} more (use the search)`));
+}
+const MAX_UNMAPPED_ROWS = 200;
 
 const numberFormat = new Intl.NumberFormat('en');
 
@@ -224,7 +255,7 @@ function refreshCounts(s: Session): string[] {
   }
   let faded = 0;
   for (const key of s.render.ghostNodes) if (s.render.visibleNodes.has(key) && (drawn === null || drawn.has(key))) faded++;
-  const extras = [faded > 0 ? `${faded} faded outside the time range` : '', state.map && s.map ? `${s.map.parked.length} without coordinates parked at the side` : '']
+  const extras = [faded > 0 ? `${faded} faded outside the time range` : '', state.map && s.map && s.map.parked.length ? `${s.map.parked.length} without a place on the map listed aside` : '']
     .filter(Boolean)
     .join(', ');
   countsText = `${nodes.length} nodes, ${edges} edges shown${extras ? ` (${extras})` : ''}`;
@@ -379,6 +410,8 @@ function setMap(on: boolean, animate: boolean): void {
   setState({ map: on });
   mapButton.setAttribute('aria-pressed', String(on));
   layoutButton.disabled = on;
+  applyDrawn(s);
+  s.sigma.refresh();
   refreshLists(s);
 }
 
