@@ -160,6 +160,11 @@ describe.skipIf(!ready)('viewer on FA-KES', () => {
     }).toBe(true);
     const labels = await labelBoxes(page);
     expect(labels.map((l) => l.key)).toContain(palmyra.key);
+    // the evidence is a sample of the mentions: the heading says of how many
+    const evidence = (palmyra.attributes.evidence as unknown[]).length;
+    const mentions = Number(palmyra.attributes.mentions);
+    expect(mentions).toBeGreaterThan(evidence);
+    expect(await page.textContent('#panel [data-field=evidence-count]')).toBe(`Evidence (${evidence} of ${mentions} mentions)`);
     // closing the details brings the overview back
     await page.click('#panel .panel-close');
     await poll(async () => (await drawnNodes(page)).nodes.length).toBeGreaterThan(expected.size);

@@ -8,10 +8,10 @@ import type Sigma from 'sigma';
 import { animateNodes } from 'sigma/utils';
 import { isoPeriod, isoToDay, type DayRange } from './core/dates';
 import { describeNode } from './core/details';
-import { computeVisibility, documentCounts } from './core/filters';
+import { computeVisibility, documentCounts, kindKey, nodePassesFilters, typeKey } from './core/filters';
 import { mapLayout, type MapLayout } from './core/geo';
 import { neighbourhood, neighbourSets, nodeDisplay, type NodeDisplay } from './core/graphModel';
-import { buildLegend, communityColours, communityLegend, type ColourMode } from './core/legend';
+import { buildLegend, communityColours, communityLegend, relationColour, type ColourMode } from './core/legend';
 import type { PlacedLabel } from './core/labels';
 import { DEFAULT_BUDGET, importanceOrder, overviewSet, type Overview } from './core/overview';
 import { buildSearchIndex, searchNodes, type SearchIndex } from './core/search';
@@ -25,7 +25,7 @@ import { exportGexf, exportPng } from './view/exports';
 import { filteredGexf } from './core/gexf';
 import { attachLabelLayer, type LabelLayer, type LabelSource } from './view/labels';
 import { LayoutRunner } from './view/layout';
-import { renderLegend, syncLegend } from './view/legend';
+import { renderLegend, syncLegend, syncLegendCounts } from './view/legend';
 import { LoadError, loadGraphFromUrl, parseGraphText } from './view/loader';
 import { NodeList } from './view/nodeList';
 import { renderPanel } from './view/panel';
@@ -76,6 +76,7 @@ const hook: DebugHook = { graph: null, sigma: null, state, ready: false, labels:
 window.__newsgraph = hook;
 
 const statusEl = byId('status');
+const searchInput = byId<HTMLInputElement>('search');
 const messageEl = byId('message');
 const layoutButton = byId<HTMLButtonElement>('layout');
 const mapButton = byId<HTMLButtonElement>('map-toggle');
@@ -89,6 +90,7 @@ const unconnectedInput = byId<HTMLInputElement>('show-unconnected');
 const colourSelect = byId<HTMLSelectElement>('color-by');
 const communityKey = byId('community-key');
 const unmappedEl = byId<HTMLDetailsElement>('unmapped');
+const edgeLegendEl = byId('edge-legend');
 const panelEl = byId('panel');
 
 /** The status line always starts with the counts; short notices follow them. */
@@ -104,11 +106,27 @@ function showMessage(text: string | null): void {
 
 // ───────────── URL state ─────────────
 
-const writeUrl = debounce(() => {
+function stateUrl(): string {
   const hash = serialiseViewState(state);
-  const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
-  if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, '', url);
-}, 250);
+  return `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+}
+
+/** Small changes (camera, filters) rewrite the current history entry, at most every 250 ms. */
+let urlTimer: ReturnType<typeof setTimeout> | undefined;
+function writeUrl(): void {
+  clearTimeout(urlTimer);
+  urlTimer = setTimeout(() => {
+    const url = stateUrl();
+    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, '', url);
+  }, 250);
+}
+
+/** A change of selection is a new history entry, so Back returns to the previous selection. */
+function pushUrl(): void {
+  clearTimeout(urlTimer);
+  const url = stateUrl();
+  if (url !== `${location.pathname}${location.search}${location.hash}`) history.pushState(null, '', url);
+}
 
 function setState(patch: Partial<ViewState>): void {
   state = { ...state, ...patch };
@@ -128,6 +146,16 @@ function timeRange(): DayRange | null {
 
 function applyFilters(s: Session): void {
   const vis = computeVisibility(s.graph, { hidden: new Set(state.hidden), document: state.document, minMentions: state.minMentions });
+  // legend counts: nodes passing the other filters (a hidden kind still says how many it holds)
+  const counts = new Map<string, number>();
+  const other = { hidden: new Set<string>(), document: state.document, minMentions: state.minMentions };
+  s.graph.forEachNode((_k, a) => {
+    if (!nodePassesFilters(a, other)) return;
+    counts.set(kindKey(a.kind), (counts.get(kindKey(a.kind)) ?? 0) + 1);
+    const t = `${kindKey(a.kind)}/${typeKey(a.type)}`;
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  });
+  syncLegendCounts(legendEl, counts);
   s.render.visibleNodes = vis.nodes;
   s.render.visibleEdges = vis.edges;
   applyDrawn(s);
@@ -249,10 +277,16 @@ function refreshCounts(s: Session): string[] {
   const nodes = shownNodes(s);
   let edges = 0;
   const { drawn } = s.render;
+  const relations = new Map<string, number>();
   for (const e of s.render.visibleEdges) {
     if (s.render.ghostEdges.has(e)) continue;
-    if (drawn === null || (drawn.has(s.graph.source(e)) && drawn.has(s.graph.target(e)))) edges++;
+    if (drawn === null || (drawn.has(s.graph.source(e)) && drawn.has(s.graph.target(e)))) {
+      edges++;
+      const r = s.graph.getEdgeAttribute(e, 'relation');
+      relations.set(r, (relations.get(r) ?? 0) + 1);
+    }
   }
+  syncEdgeLegend(relations);
   let faded = 0;
   for (const key of s.render.ghostNodes) if (s.render.visibleNodes.has(key) && (drawn === null || drawn.has(key))) faded++;
   const extras = [faded > 0 ? `${faded} faded outside the time range` : '', state.map && s.map && s.map.parked.length ? `${s.map.parked.length} without a place on the map listed aside` : '']
@@ -261,6 +295,21 @@ function refreshCounts(s: Session): string[] {
   countsText = `${nodes.length} nodes, ${edges} edges shown${extras ? ` (${extras})` : ''}`;
   announce('');
   return nodes;
+}
+
+/** The edge key: every relation drawn, its colour and how many edges are drawn. */
+function syncEdgeLegend(relations: Map<string, number>): void {
+  clear(edgeLegendEl);
+  const rows = [...relations].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  for (const [relation, count] of rows) {
+    edgeLegendEl.appendChild(
+      el('li', { style: `--swatch:${relationColour(relation)}`, 'data-relation': relation },
+        el('span', { class: 'swatch', 'aria-hidden': 'true' }),
+        el('span', { class: 'name' }, relation),
+        el('span', { class: 'count' }, numberFormat.format(count))),
+    );
+  }
+  if (rows.length === 0) edgeLegendEl.appendChild(el('li', { class: 'muted' }, 'No edges drawn'));
 }
 
 function refreshNodeList(s: Session, nodes = shownNodes(s)): void {
@@ -287,17 +336,34 @@ function redraw(s: Session): void {
 
 // ───────────── selection ─────────────
 
-function select(key: string | null, fly: boolean): void {
+/**
+ * Shows a node (or none). `how`: a user's choice makes a history entry; restoring one from
+ * the URL (load, Back/Forward, an edited fragment) does not.
+ */
+function select(key: string | null, fly: boolean, how: 'push' | 'restore' = 'push'): void {
   const s = session;
   if (!s) return;
   if (key !== null && !s.graph.hasNode(key)) key = null;
+  const changed = key !== s.render.selected;
+  if (changed && how === 'push') {
+    // the entry being left keeps the state as it is now (camera included)
+    clearTimeout(urlTimer);
+    history.replaceState(null, '', stateUrl());
+  }
   setState({ selected: key });
+  if (changed && how === 'push') pushUrl();
   s.render.selected = key;
   renderPanel(panelEl, key === null ? null : describeNode(s.graph, key), {
     select: (k) => select(k, true),
     openArticle: (ev) => void openArticle(s.documents, ev),
     close: () => select(null, false),
   });
+  // a new node's details start at the top, not where the previous one was scrolled to
+  if (changed) panelEl.scrollTop = 0;
+  if (key === null && changed) {
+    searchInput.value = '';
+    announce('');
+  }
   nodeList.setSelected(key);
   applyDrawn(s);
   redraw(s);
@@ -471,7 +537,7 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
   hook.ready = false;
   countsText = '';
   showMessage(null);
-  closeArticle();
+  closeArticle(false);
   const display = nodeDisplay(graph, undefined, undefined, state.colour);
   const render = emptyRenderState(graph, display, neighbourSets(graph));
   const container = byId('graph');
@@ -534,7 +600,7 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
   if (state.map) setMap(true, false);
   else mapButton.setAttribute('aria-pressed', 'false');
   if (state.camera) sigma.getCamera().setState(state.camera);
-  select(state.selected, false);
+  select(state.selected, false, 'restore');
   sigma.once('afterRender', () => {
     hook.ready = true;
     document.body.classList.add('ready');
@@ -595,6 +661,46 @@ colourSelect.addEventListener('change', () => {
   redraw(session);
 });
 unconnectedInput.addEventListener('change', () => setOverview({ unconnected: unconnectedInput.checked }));
+
+// ───────────── camera controls ─────────────
+
+const ZOOM_FACTOR = 1.5;
+byId('zoom-in').addEventListener('click', () => void session?.sigma.getCamera().animatedZoom({ duration: 250, factor: ZOOM_FACTOR }));
+byId('zoom-out').addEventListener('click', () => void session?.sigma.getCamera().animatedUnzoom({ duration: 250, factor: ZOOM_FACTOR }));
+byId('zoom-reset').addEventListener('click', () => {
+  if (!session) return;
+  if (state.map && session.map) fitCamera(session, coreBox(session.map), true);
+  else resetCamera(session, true);
+});
+/** Arrow keys pan a tenth of the view, + and − zoom, 0 shows everything (on the focused graph). */
+byId('graph').addEventListener('keydown', (e) => {
+  const s = session;
+  if (!s || e.altKey || e.ctrlKey || e.metaKey) return;
+  const camera = s.sigma.getCamera();
+  const { x, y, ratio } = camera.getState();
+  const pan = 0.1 * ratio;
+  const moves: Record<string, () => void> = {
+    ArrowLeft: () => void camera.animate({ x: x - pan }, { duration: 150 }),
+    ArrowRight: () => void camera.animate({ x: x + pan }, { duration: 150 }),
+    ArrowUp: () => void camera.animate({ y: y + pan }, { duration: 150 }),
+    ArrowDown: () => void camera.animate({ y: y - pan }, { duration: 150 }),
+    '+': () => byId('zoom-in').click(),
+    '=': () => byId('zoom-in').click(),
+    '-': () => byId('zoom-out').click(),
+    '0': () => byId('zoom-reset').click(),
+  };
+  const move = moves[e.key];
+  if (!move) return;
+  e.preventDefault();
+  move();
+});
+// Skip links move focus without touching the fragment, which holds the view state.
+document.querySelectorAll<HTMLAnchorElement>('a[data-skip]').forEach((a) =>
+  a.addEventListener('click', (e) => {
+    e.preventDefault();
+    byId(a.dataset.skip!).focus();
+  }),
+);
 
 docSelect.addEventListener('change', () => {
   setState({ document: docSelect.value || null });
@@ -681,8 +787,8 @@ document.addEventListener('keydown', (e) => {
     byId('search').focus();
   } else if (e.key === 'Escape' && !byId('article').hidden) closeArticle();
 });
-window.addEventListener('hashchange', () => {
-  // A hand-edited fragment: apply it as a whole.
+/** A fragment edited by hand, or a history entry come back to: apply it as a whole. */
+function applyUrlState(): void {
   const next = parseViewState(location.hash);
   if (serialiseViewState(next) === serialiseViewState(state) || !session) return;
   const s = session;
@@ -697,9 +803,11 @@ window.addEventListener('hashchange', () => {
   applyTime(s);
   setMap(state.map, true);
   if (state.camera) s.sigma.getCamera().setState(state.camera);
-  select(state.selected, false);
+  select(state.selected, false, 'restore');
   redraw(s);
-});
+}
+window.addEventListener('hashchange', applyUrlState);
+window.addEventListener('popstate', applyUrlState);
 
 // ───────────── boot ─────────────
 

@@ -97,6 +97,26 @@ export function communityLegend(graph: ViewerGraph, colours: Map<number, string>
     .sort((a, b) => b.count - a.count || a.community - b.community);
 }
 
+/** Edge colours by relation (pale, so nodes stay in front); one table for the canvas and its key. */
+export const RELATION_COLOURS: Readonly<Record<string, string>> = {
+  agent: '#c9777f',
+  target: '#8fa8d8',
+  location: '#8cc2a0',
+  source: '#c7b6d8',
+  'located in': '#a9d3b6',
+  affiliation: '#9fb3d1',
+  'part of': '#9fb3d1',
+  ally: '#9ccc9c',
+  enemy: '#e0a0a0',
+  controls: '#d9b38c',
+  'mentioned with': '#d2d6dc',
+};
+export const OTHER_RELATION_COLOUR = '#cfd4da';
+
+export function relationColour(relation: string): string {
+  return RELATION_COLOURS[relation] ?? OTHER_RELATION_COLOUR;
+}
+
 const FALLBACK = ['#6c757d', '#8e6c8a', '#5e8c7d', '#a67c52', '#4f6d7a', '#9c6644', '#5c677d', '#7d8f69'];
 
 function hash(text: string): number {

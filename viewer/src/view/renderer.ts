@@ -6,7 +6,7 @@ import Sigma from 'sigma';
 import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import type { Settings } from 'sigma/settings';
-import { fade } from '../core/legend';
+import { fade, relationColour } from '../core/legend';
 import type { NodeDisplay } from '../core/graphModel';
 import type { ViewerEdge, ViewerGraph, ViewerNode } from '../core/types';
 
@@ -21,19 +21,6 @@ export const MIN_CAMERA_RATIO = 0.02;
  */
 export const MAP_MIN_CAMERA_RATIO = 0.0002;
 
-const RELATION_COLOURS: Record<string, string> = {
-  agent: '#c9777f',
-  target: '#8fa8d8',
-  location: '#8cc2a0',
-  source: '#c7b6d8',
-  'located in': '#a9d3b6',
-  affiliation: '#9fb3d1',
-  'part of': '#9fb3d1',
-  ally: '#9ccc9c',
-  enemy: '#e0a0a0',
-  controls: '#d9b38c',
-  'mentioned with': '#d2d6dc',
-};
 
 export interface RenderState {
   display: Map<string, NodeDisplay>;
@@ -130,7 +117,7 @@ export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<S
     },
     edgeReducer: (key: string, attrs: ViewerEdge): Partial<EdgeDisplayData> => {
       const out: Partial<EdgeDisplayData> = {
-        color: RELATION_COLOURS[attrs.relation] ?? '#cfd4da',
+        color: relationColour(attrs.relation),
         size: Math.min(4, 0.6 + Math.log2(1 + (attrs.weight ?? 1)) * 0.5),
         type: edgeType,
         hidden: !state.visibleEdges.has(key) || (state.drawn !== null && !(state.drawn.has(graph.source(key)) && state.drawn.has(graph.target(key)))),
