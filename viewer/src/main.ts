@@ -34,15 +34,15 @@ import { bindSearchBox } from './view/searchBox';
 import { Timeline } from './view/timeline';
 import { attachWorldLayer, worldPath, type WorldLayer, type WorldPaths } from './view/world';
 
-interface Session {
+/** What a loaded graph needs before sigma exists (filters and drawn sets are computed first). */
+interface Core {
   graph: ViewerGraph;
-  sigma: Sigma<ViewerNode, ViewerEdge>;
   render: RenderState;
   display: Map<string, NodeDisplay>;
   time: TimeIndex;
-  search: SearchIndex;
+  /** Built on the first search (a few tenths of a second on a corpus, not needed to draw). */
+  search: SearchIndex | null;
   documents: DocumentStore;
-  world: WorldLayer;
   worldOutline: WorldPaths | null;
   map: MapLayout | null;
   /** Graph-mode positions to come back to from the map. */
@@ -52,6 +52,11 @@ interface Session {
   order: string[];
   overview: Overview;
   labelSource: LabelSource;
+}
+
+interface Session extends Core {
+  sigma: Sigma<ViewerNode, ViewerEdge>;
+  world: WorldLayer;
   labels: LabelLayer;
 }
 
@@ -62,6 +67,8 @@ interface DebugHook {
   ready: boolean;
   /** The node labels of the last frame, with their screen boxes. */
   labels: () => readonly PlacedLabel[];
+  /** Milliseconds since navigation start at each loading phase (fetched, parsed, mounted, firstRender). */
+  timings: Record<string, number>;
 }
 
 declare global {
@@ -72,7 +79,10 @@ declare global {
 
 let state: ViewState = parseViewState(location.hash);
 let session: Session | null = null;
-const hook: DebugHook = { graph: null, sigma: null, state, ready: false, labels: () => session?.labels.placed() ?? [] };
+const hook: DebugHook = { graph: null, sigma: null, state, ready: false, labels: () => session?.labels.placed() ?? [], timings: {} };
+const mark = (phase: string): void => {
+  hook.timings[phase] = Math.round(performance.now());
+};
 window.__newsgraph = hook;
 
 const statusEl = byId('status');
@@ -144,7 +154,7 @@ function timeRange(): DayRange | null {
   };
 }
 
-function applyFilters(s: Session): void {
+function applyFilters(s: Core): void {
   const vis = computeVisibility(s.graph, { hidden: new Set(state.hidden), document: state.document, minMentions: state.minMentions });
   // legend counts: nodes passing the other filters (a hidden kind still says how many it holds)
   const counts = new Map<string, number>();
@@ -164,7 +174,7 @@ function applyFilters(s: Session): void {
 const budgetOf = (): number => state.limit ?? DEFAULT_BUDGET;
 
 /** Which visible nodes are drawn: a selection's neighbourhood, or else the overview's budget. */
-function applyDrawn(s: Session): void {
+function applyDrawn(s: Core): void {
   s.overview = overviewSet(s.order, s.render.visibleNodes, s.render.neighbours, budgetOf(), state.unconnected);
   const sel = state.selected;
   let drawn = sel !== null && s.graph.hasNode(sel) ? neighbourhood(sel, s.render.neighbours, s.render.visibleNodes) : s.overview.nodes;
@@ -182,7 +192,7 @@ function applyDrawn(s: Session): void {
 }
 
 /** The list of nodes left off the map (map mode only), most important first. */
-function syncUnmapped(s: Session): void {
+function syncUnmapped(s: Core): void {
   const on = state.map && s.map !== null && s.map.parked.length > 0;
   unmappedEl.hidden = !on;
   if (!on) return;
@@ -203,7 +213,7 @@ const MAX_UNMAPPED_ROWS = 200;
 
 const numberFormat = new Intl.NumberFormat('en');
 
-function syncOverviewControls(s: Session): void {
+function syncOverviewControls(s: Core): void {
   const o = s.overview;
   const cut = o.shown + (state.unconnected ? 0 : o.unconnected) < o.total;
   const sel = state.selected;
@@ -221,7 +231,7 @@ function syncOverviewControls(s: Session): void {
 }
 
 /** Node colours for the chosen meaning; the GEXF export and PNG follow what is shown. */
-function applyColours(s: Session): void {
+function applyColours(s: Core): void {
   const mode: ColourMode = state.colour;
   s.display = nodeDisplay(s.graph, undefined, undefined, mode);
   s.render.display = s.display;
@@ -248,7 +258,7 @@ function setOverview(patch: Partial<Pick<ViewState, 'limit' | 'unconnected'>>): 
 }
 
 /** Applies the time range; returns the nodes and edges whose ghost state changed. */
-function applyTime(s: Session): { nodes: string[]; edges: string[] } {
+function applyTime(s: Core): { nodes: string[]; edges: string[] } {
   const ghosts = ghostsFor(s.graph, s.time, timeRange());
   const changed = { nodes: symmetricDifference(s.render.ghostNodes, ghosts.nodes), edges: symmetricDifference(s.render.ghostEdges, ghosts.edges) };
   s.render.ghostNodes = ghosts.nodes;
@@ -265,7 +275,7 @@ function symmetricDifference(a: ReadonlySet<string>, b: ReadonlySet<string>): st
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-function shownNodes(s: Session): string[] {
+function shownNodes(s: Core): string[] {
   const out: string[] = [];
   const { drawn, ghostNodes } = s.render;
   for (const key of s.render.visibleNodes) if (!ghostNodes.has(key) && (drawn === null || drawn.has(key))) out.push(key);
@@ -273,7 +283,7 @@ function shownNodes(s: Session): string[] {
 }
 
 /** The status line's counts (cheap: run on every time step, so playback shows live counts). */
-function refreshCounts(s: Session): string[] {
+function refreshCounts(s: Core): string[] {
   const nodes = shownNodes(s);
   let edges = 0;
   const { drawn } = s.render;
@@ -312,7 +322,7 @@ function syncEdgeLegend(relations: Map<string, number>): void {
   if (rows.length === 0) edgeLegendEl.appendChild(el('li', { class: 'muted' }, 'No edges drawn'));
 }
 
-function refreshNodeList(s: Session, nodes = shownNodes(s)): void {
+function refreshNodeList(s: Core, nodes = shownNodes(s)): void {
   nodeList.setItems(
     nodes
       .map((key) => {
@@ -323,7 +333,7 @@ function refreshNodeList(s: Session, nodes = shownNodes(s)): void {
   );
   nodeList.setSelected(state.selected);
 }
-function refreshLists(s: Session): void {
+function refreshLists(s: Core): void {
   refreshNodeList(s, refreshCounts(s));
 }
 // Sorting and rebuilding the list is the slow part: once the range stops moving.
@@ -353,22 +363,27 @@ function select(key: string | null, fly: boolean, how: 'push' | 'restore' = 'pus
   setState({ selected: key });
   if (changed && how === 'push') pushUrl();
   s.render.selected = key;
-  renderPanel(panelEl, key === null ? null : describeNode(s.graph, key), {
-    select: (k) => select(k, true),
-    openArticle: (ev) => void openArticle(s.documents, ev),
-    close: () => select(null, false),
-  });
+  showSelection(s, key);
   // a new node's details start at the top, not where the previous one was scrolled to
   if (changed) panelEl.scrollTop = 0;
   if (key === null && changed) {
     searchInput.value = '';
     announce('');
   }
-  nodeList.setSelected(key);
   applyDrawn(s);
   redraw(s);
   if (key !== null && fly) frameNodes(s, [...(s.render.drawn ?? [key])], true);
   if (key !== null) announce(`Selected ${s.graph.getNodeAttribute(key, 'label')}`);
+}
+
+/** The panel and the node list for a selection (no redraw). */
+function showSelection(s: Core, key: string | null): void {
+  renderPanel(panelEl, key === null ? null : describeNode(s.graph, key), {
+    select: (k) => select(k, true),
+    openArticle: (ev) => void openArticle(s.documents, ev),
+    close: () => select(null, false),
+  });
+  nodeList.setSelected(key);
 }
 
 /** Margin kept free around framed nodes, in pixels (room for a label to the right). */
@@ -517,7 +532,7 @@ function resetCamera(s: Session, animate: boolean): void {
 
 // ───────────── mounting a graph ─────────────
 
-function populateDocuments(s: Session): void {
+function populateDocuments(s: Core): void {
   clear(docSelect);
   docSelect.appendChild(el('option', { value: '' }, 'All documents'));
   for (const doc of documentCounts(s.graph)) {
@@ -540,25 +555,18 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
   closeArticle(false);
   const display = nodeDisplay(graph, undefined, undefined, state.colour);
   const render = emptyRenderState(graph, display, neighbourSets(graph));
-  const container = byId('graph');
-  clear(container);
-  const sigma = createRenderer(container, graph, render);
   const order = importanceOrder(graph);
   const labelSource: LabelSource = {
     forced: () => [render.selected, render.hovered].filter((k): k is string => k !== null),
     order: () => order,
   };
-  const s: Session = {
+  const core: Core = {
     graph,
-    sigma,
     render,
     display,
     time: buildTimeIndex(graph),
-    search: buildSearchIndex(
-      graph.mapNodes((key, a) => ({ key, label: a.label, aliases: a.aliases, weight: a.mentions + a.size / 1000 })),
-    ),
+    search: null,
     documents: documentStore(documentsUrl),
-    world: attachWorldLayer(sigma),
     worldOutline: null,
     map: null,
     graphPositions: null,
@@ -566,8 +574,23 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
     order,
     overview: { nodes: null, shown: graph.order, total: graph.order, unconnected: 0 },
     labelSource,
-    labels: attachLabelLayer(sigma, labelSource),
   };
+  // Filters, time and the drawn set first: sigma's first frame (its constructor draws one) is
+  // then already the overview, not the whole corpus drawn once for nothing.
+  renderLegend(legendEl, buildLegend(graph), new Set(state.hidden), toggleLegendKey);
+  applyColours(core);
+  populateDocuments(core);
+  minInput.value = String(state.minMentions);
+  timeline.setData(core.time);
+  timeline.setRange(state.from, state.to);
+  render.selected = state.selected !== null && graph.hasNode(state.selected) ? state.selected : null;
+  applyFilters(core);
+  applyTime(core);
+
+  const container = byId('graph');
+  clear(container);
+  const sigma = createRenderer(container, graph, render);
+  const s: Session = Object.assign(core, { sigma, world: attachWorldLayer(sigma), labels: attachLabelLayer(sigma, labelSource) });
   session = s;
   hook.graph = graph;
   hook.sigma = sigma;
@@ -588,24 +611,20 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
     setState({ camera: { x: cam.x, y: cam.y, ratio: cam.ratio } });
   });
 
-  renderLegend(legendEl, buildLegend(graph), new Set(state.hidden), toggleLegendKey);
-  applyColours(s);
-  populateDocuments(s);
-  minInput.value = String(state.minMentions);
-  timeline.setData(s.time);
-  timeline.setRange(state.from, state.to);
-  applyFilters(s);
-  applyTime(s);
   layoutButton.disabled = false;
   if (state.map) setMap(true, false);
   else mapButton.setAttribute('aria-pressed', 'false');
   if (state.camera) sigma.getCamera().setState(state.camera);
-  select(state.selected, false, 'restore');
+  showSelection(s, render.selected);
+  refreshCounts(s);
+  // The constructor's frame is drawn; ready once a frame with the final camera is on screen.
   sigma.once('afterRender', () => {
+    mark('firstRender');
     hook.ready = true;
     document.body.classList.add('ready');
+    refreshNodeList(s); // the list can wait for the first frame
   });
-  redraw(s);
+  sigma.refresh({ schedule: true });
 }
 
 function toggleLegendKey(key: string): void {
@@ -644,7 +663,12 @@ const timeline = new Timeline((from, to) => {
 
 bindArticlePane();
 bindSearchBox(
-  (query) => (session ? searchNodes(session.search, query, 12) : []),
+  (query) => {
+    const s = session;
+    if (!s) return [];
+    s.search ??= buildSearchIndex(s.graph.mapNodes((key, a) => ({ key, label: a.label, aliases: a.aliases, weight: a.mentions + a.size / 1000 })));
+    return searchNodes(s.search, query, 12);
+  },
   (key) => select(key, true),
 );
 
@@ -823,8 +847,10 @@ async function boot(): Promise<void> {
   }
   announce('Loading graph…');
   try {
-    const graph = await loadGraphFromUrl(url);
+    const graph = await loadGraphFromUrl(url, mark);
+    mark('parsed');
     mount(graph, new URL('documents.json', url));
+    mark('mounted');
   } catch (err) {
     showMessage(err instanceof LoadError ? err.message : `The graph could not be displayed: ${(err as Error).message}`);
     announce('No graph loaded.');

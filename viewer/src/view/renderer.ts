@@ -81,6 +81,8 @@ export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<S
     maxCameraRatio: 20,
     stagePadding: 40,
     nodeReducer: (key: string, attrs: ViewerNode): Partial<NodeDisplayData> => {
+      // Most nodes of a corpus are not drawn: answer those at once (sigma reduces every node).
+      if (!state.visibleNodes.has(key) || (state.drawn !== null && !state.drawn.has(key))) return { x: attrs.x, y: attrs.y, hidden: true, size: 1, type: nodeType, label: null };
       const d = state.display.get(key);
       const out: Partial<NodeDisplayData> = {
         x: attrs.x,
@@ -116,6 +118,7 @@ export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<S
       return out;
     },
     edgeReducer: (key: string, attrs: ViewerEdge): Partial<EdgeDisplayData> => {
+      if (!state.visibleEdges.has(key)) return { hidden: true, type: edgeType };
       const out: Partial<EdgeDisplayData> = {
         color: relationColour(attrs.relation),
         size: Math.min(4, 0.6 + Math.log2(1 + (attrs.weight ?? 1)) * 0.5),

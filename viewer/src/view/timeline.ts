@@ -27,7 +27,7 @@ export class Timeline {
       input.addEventListener('change', () => this.fromInputs(input));
     }
     this.play.addEventListener('click', () => (this.timer ? this.stop() : this.start()));
-    new ResizeObserver(() => this.draw()).observe(this.canvas);
+    new ResizeObserver(() => this.drawSoon()).observe(this.canvas);
   }
 
   setData(index: TimeIndex): void {
@@ -96,7 +96,7 @@ export class Timeline {
       this.label.textContent = 'No dated events';
       this.from.removeAttribute('data-date');
       this.to.removeAttribute('data-date');
-      this.draw();
+      this.drawSoon();
       return;
     }
     // When the thumbs meet, the one nearer the middle must stay grabbable.
@@ -115,7 +115,7 @@ export class Timeline {
     this.earlierEl.textContent = `${this.earlier} earlier`;
     this.earlierEl.title = `${this.earlier} dated events before ${dayToIso(this.domain.start)}: shown while the range starts at the beginning`;
     this.earlierEl.classList.toggle('included', open);
-    this.draw();
+    this.drawSoon();
   }
 
   private start(): void {
@@ -145,6 +145,17 @@ export class Timeline {
     this.timer = null;
     this.play.setAttribute('aria-pressed', 'false');
     this.play.textContent = '▶ Play';
+  }
+
+  private frame = 0;
+
+  /** One chart redraw per frame, however many range changes it saw. */
+  private drawSoon(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
   }
 
   private draw(): void {
