@@ -11,7 +11,7 @@ import { describeNode } from './core/details';
 import { computeVisibility, documentCounts, kindKey, nodePassesFilters, typeKey } from './core/filters';
 import { mapLayout, type MapLayout } from './core/geo';
 import { neighbourhood, neighbourSets, nodeDisplay, type NodeDisplay } from './core/graphModel';
-import { buildLegend, communityColours, communityLegend, relationColour, type ColourMode } from './core/legend';
+import { buildLegend, communityColours, communityLegend, kindColour, relationColour, type ColourMode } from './core/legend';
 import type { PlacedLabel } from './core/labels';
 import { DEFAULT_BUDGET, importanceOrder, overviewSet, type Overview } from './core/overview';
 import { buildSearchIndex, searchNodes, type SearchIndex } from './core/search';
@@ -84,6 +84,9 @@ const mark = (phase: string): void => {
   hook.timings[phase] = Math.round(performance.now());
 };
 window.__newsgraph = hook;
+
+// The stylesheet's kind colours come from the one palette.
+for (const kind of ['actor', 'place', 'event']) document.documentElement.style.setProperty(`--kind-${kind}`, kindColour(kind));
 
 const statusEl = byId('status');
 const searchInput = byId<HTMLInputElement>('search');
