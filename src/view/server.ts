@@ -7,12 +7,13 @@
  * or a control character is refused before either sirv sees it, so no encoding trick reaches a
  * file outside those folders.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
+import { COMPRESSIBLE, CompressionCache, pickEncoding, type Encoding } from './compress.js';
 import { GRAPH_FILES, openGraphDir, ViewerError } from './open-graph-dir.js';
 
 export { ViewerError } from './open-graph-dir.js';
@@ -60,6 +61,31 @@ const GRAPH_CONTENT_TYPES: Readonly<Record<string, string>> = {
   '/graph.gexf': 'application/xml; charset=utf-8',
   '/events.csv': 'text/csv; charset=utf-8',
 };
+
+/** Types of the viewer build's text files (sirv's own table is not reachable from here). */
+const VIEWER_CONTENT_TYPES: Readonly<Record<string, string>> = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  mjs: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  svg: 'image/svg+xml',
+  map: 'application/json; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+};
+
+/** The viewer file sirv would answer a checked path with ("/" → index.html, "/bench" → bench.html). */
+function viewerFile(viewerDir: string, pathname: string): string | null {
+  const base = join(viewerDir, pathname);
+  for (const candidate of pathname.endsWith('/') ? [join(base, 'index.html')] : [base, `${base}.html`, join(base, 'index.html')]) {
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not this one
+    }
+  }
+  return null;
+}
 
 /**
  * The request path, percent-decoded once, or null when it must not be served: not origin-form,
@@ -143,6 +169,39 @@ export async function serveViewer(options: ServeViewerOptions): Promise<ViewerSe
   // Containment does not rest on sirv: safePathname has already refused every dot segment.
   const serveViewerFiles = sirv(viewerDir, { dev: true, etag: true, dotfiles: false, extensions: ['html'] });
   const serveGraphFiles = sirv(graphDir, { dev: true, etag: false, dotfiles: false, extensions: [] });
+  const compressed = new CompressionCache();
+  // The graph is what the first render waits for: compress it for the usual encodings while the
+  // browser is still fetching the page and its scripts (both run in zlib's thread pool).
+  for (const encoding of ['gzip', 'br'] as const) void compressed.get(join(graphDir, 'graph.json'), encoding).catch(() => undefined);
+
+  /**
+   * Answers with the compressed file when the client accepts an encoding and the file is worth
+   * it; calls `fallback` (sirv, uncompressed) otherwise. Range requests always go to sirv.
+   */
+  const sendCompressed = (req: IncomingMessage, res: ServerResponse, file: string | null, contentType: string | undefined, fallback: () => void): void => {
+    const encoding: Encoding | null = req.headers.range ? null : pickEncoding(req.headers['accept-encoding']);
+    if (!file || !encoding || !contentType || !COMPRESSIBLE.test(file)) {
+      fallback();
+      return;
+    }
+    compressed.get(file, encoding).then(
+      (result) => {
+        if (!result) return fallback();
+        res.setHeader('Vary', 'Accept-Encoding');
+        res.setHeader('ETag', result.etag);
+        // revalidate every time: the graph or the viewer may be rebuilt while the page is open
+        res.setHeader('Cache-Control', 'no-cache');
+        if (req.headers['if-none-match'] === result.etag) {
+          res.writeHead(304);
+          res.end();
+          return;
+        }
+        res.writeHead(200, { 'Content-Type': contentType, 'Content-Encoding': encoding, 'Content-Length': String(result.body.length) });
+        res.end(req.method === 'HEAD' ? undefined : result.body);
+      },
+      () => fallback(),
+    );
+  };
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
@@ -167,11 +226,15 @@ export async function serveViewer(options: ServeViewerOptions): Promise<ViewerSe
     if (GRAPH_PATHS.has(pathname)) {
       req.url = pathname;
       const contentType = GRAPH_CONTENT_TYPES[pathname];
-      if (contentType) res.setHeader('Content-Type', contentType); // sirv keeps a preset type
-      serveGraphFiles(req, res, notFound);
+      sendCompressed(req, res, join(graphDir, pathname), contentType, () => {
+        if (contentType) res.setHeader('Content-Type', contentType); // sirv keeps a preset type
+        serveGraphFiles(req, res, notFound);
+      });
     } else {
       req.url = pathname;
-      serveViewerFiles(req, res, notFound);
+      const file = viewerFile(viewerDir, pathname);
+      const extension = file?.slice(file.lastIndexOf('.') + 1).toLowerCase() ?? '';
+      sendCompressed(req, res, file, VIEWER_CONTENT_TYPES[extension], () => serveViewerFiles(req, res, notFound));
     }
   };
 

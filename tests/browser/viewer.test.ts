@@ -456,8 +456,12 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     await waitForViewerReady(page);
     await poll(() => page.textContent('#panel [data-field=label]')).toBe('Palmyra');
     await waitForViews(page, [keys.palmyra, keys.damascus, keys.aleppo], (v) => damascusSouthWestOfAleppo(v, keys), 'map mode restored');
+    // a selection shows its neighbourhood only: the time range is checked on the whole graph
+    await page.click('#panel .panel-close');
     await waitForViews(page, [keys.eventBefore2016, keys.eventIn2016To2017], (v) => isGhost(v[keys.eventBefore2016]) && isShownNormally(v[keys.eventIn2016To2017]), 'time range restored');
     await expectTimeInputsAround2016To2017(page, keys);
+    expect(await searchAndPick(page, 'Palmyra')).toBe(keys.palmyra);
+    await poll(() => page.textContent('#panel [data-field=label]')).toBe('Palmyra');
 
     // round trip: state changed in the page is written to the URL and restored by loading that URL
     await page.click('#legend button[data-kind=event]');
@@ -487,6 +491,8 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     const outside = graph.nodes.find((n) => !((n.attributes?.documents as string[] | undefined) ?? []).includes(document!));
     if (outside) await waitForViews(page, [outside.key], (v) => v[outside.key]?.hidden === true, `a node outside ${document} hidden`);
     await poll(() => decodeURIComponent(page.url())).toContain(`doc=${document}`);
+    // the legend's counts follow the filter: "shown / total"
+    await poll(() => page.locator('#legend button[data-kind] .count').allTextContents()).toContainEqual(expect.stringMatching(/^\d+ \/ \d+$/));
 
     // the GEXF export holds the filtered graph only
     const shown = (await statusCounts(page)).nodes;
@@ -533,6 +539,112 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     await page.keyboard.press('Enter');
     const label = await page.evaluate((key) => (window as unknown as { __newsgraph: { sigma: { getGraph(): { getNodeAttribute(k: string, a: string): string } } } }).__newsgraph.sigma.getGraph().getNodeAttribute(key, 'label'), second!);
     await poll(() => page.textContent('#panel [data-field=label]')).toBe(label);
+    expectNoProblems(watched);
+  });
+
+  it('makes a history entry per selection: Back restores the previous one; the panel starts at the top; closing clears search and status', async () => {
+    const watched = await open(server.url);
+    const { page } = watched;
+    await waitForViewerReady(page);
+    const keys = sample.keys;
+    expect(await searchAndPick(page, 'Palmyra')).toBe(keys.palmyra);
+    await poll(() => page.textContent('#panel [data-field=label]')).toBe('Palmyra');
+    // scroll the panel down, then pick another node: its details start at the top
+    await page.evaluate(() => {
+      const panel = document.getElementById('panel')!;
+      panel.scrollTop = panel.scrollHeight;
+    });
+    const neighbour = page.locator('#panel .neighbours button[data-node]').first();
+    const neighbourLabel = ((await neighbour.textContent()) ?? '').trim();
+    const neighbourKey = (await neighbour.getAttribute('data-node'))!;
+    await neighbour.click();
+    await poll(() => decodeURIComponent(page.url())).toContain(`sel=${neighbourKey}`);
+    expect(await page.evaluate(() => document.getElementById('panel')!.scrollTop)).toBe(0);
+    // Back: the previous selection again; Back once more: none
+    await page.evaluate(() => history.back());
+    await poll(() => page.textContent('#panel [data-field=label]')).toBe('Palmyra');
+    await page.evaluate(() => history.back());
+    await poll(() => page.locator('#panel .placeholder').count()).toBe(1);
+    await page.evaluate(() => history.forward());
+    await poll(() => page.textContent('#panel [data-field=label]')).toBe('Palmyra');
+    expect(neighbourLabel.length).toBeGreaterThan(0);
+    // closing the details clears the search box and the "Selected …" notice
+    await page.click('#panel .panel-close');
+    await poll(() => page.inputValue('#search')).toBe('');
+    expect((await page.textContent('#status')) ?? '').not.toContain('Selected');
+    expectNoProblems(watched);
+  });
+
+  it('has skip links, zoom buttons, keyboard pan and zoom, an edge key, and returns focus after closing an article', async () => {
+    const watched = await open(server.url);
+    const { page } = watched;
+    await waitForViewerReady(page);
+    // the first Tab reaches the skip link; it moves focus to the node list
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the node list');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('node-list');
+    expect(page.url()).not.toContain('#node-list');
+
+    const camera = (): Promise<{ x: number; y: number; ratio: number }> =>
+      page.evaluate(() => (window as unknown as { __newsgraph: { sigma: { getCamera(): { getState(): { x: number; y: number; ratio: number } } } } }).__newsgraph.sigma.getCamera().getState());
+    const start = await camera();
+    await page.click('#zoom-in');
+    await poll(async () => (await camera()).ratio).toBeLessThan(start.ratio * 0.8);
+    await page.focus('#graph');
+    await page.keyboard.press('-');
+    await poll(async () => (await camera()).ratio).toBeGreaterThan(start.ratio * 0.9);
+    const before = await camera();
+    await page.keyboard.press('ArrowRight');
+    await poll(async () => (await camera()).x).toBeGreaterThan(before.x);
+    await page.keyboard.press('ArrowUp');
+    await poll(async () => (await camera()).y).toBeGreaterThan(before.y);
+    await page.keyboard.press('0');
+    await poll(async () => {
+      const c = await camera();
+      return Math.abs(c.ratio - 1) < 1e-3 && Math.abs(c.x - 0.5) < 1e-3;
+    }).toBe(true);
+
+    // the edge key lists every drawn relation; its counts add up to the edges drawn
+    const status = await statusCounts(page);
+    const rows = await page.locator('#edge-legend li[data-relation]').evaluateAll((items) => items.map((i) => Number(i.querySelector('.count')?.textContent?.replace(/,/g, ''))));
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.reduce((a, b) => a + b, 0)).toBe(status.edges);
+
+    // open an article from the panel, close it with Escape: focus is back on the link
+    await searchAndPick(page, 'Palmyra');
+    const link = page.locator('#panel .evidence a.open-article').first();
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#article').waitFor({ state: 'visible' });
+    await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('article-close');
+    await page.keyboard.press('Escape');
+    await page.locator('#article').waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('open-article'))).toBe(true);
+    expectNoProblems(watched);
+  });
+
+  it('keeps the suggestions open when the search box is left and re-entered within the blur delay', async () => {
+    const watched = await open(server.url);
+    const { page } = watched;
+    await waitForViewerReady(page);
+    // Leave the box and come back at once (clicking an evidence link, Escape, typing again does
+    // this): the close scheduled by the blur must not fire on the list now in use.
+    const after = await page.evaluate(async () => {
+      const input = document.getElementById('search') as HTMLInputElement;
+      input.focus();
+      input.value = 'Palmyra';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.blur();
+      input.focus();
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }));
+      // a timer set after the blur's (same or longer delay) runs after it: no guessing at timing
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return { expanded: input.getAttribute('aria-expanded'), active: input.getAttribute('aria-activedescendant'), listHidden: document.getElementById('search-results')!.hidden };
+    });
+    expect(after).toEqual({ expanded: 'true', active: 'search-option-0', listHidden: false });
+    await page.press('#search', 'Enter');
+    await poll(() => page.textContent('#panel [data-field=label]')).toBe('Palmyra');
     expectNoProblems(watched);
   });
 

@@ -4,6 +4,8 @@ import { connect, createServer } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { pickEncoding } from '../../src/view/compress.js';
 import { CONTENT_SECURITY_POLICY, safePathname, serveViewer, ViewerError, type ViewerServer } from '../../src/view/server.js';
 import { openGraphDir } from '../../src/view/open-graph-dir.js';
 
@@ -291,5 +293,87 @@ describe('safePathname', () => {
     expect(safePathname('/%2525252e')).toBeNull(); // too deep
     expect(safePathname('http://evil.example/graph.json')).toBeNull();
     expect(safePathname('*')).toBeNull();
+  });
+});
+
+describe('serveViewer compression', () => {
+  let dir: string;
+  let big: ViewerServer;
+  const graphText = JSON.stringify({ nodes: Array.from({ length: 3000 }, (_, i) => ({ key: `n${i}`, attributes: { label: `Node ${i}`, kind: 'actor' } })), edges: [] });
+
+  /** GET with headers; the raw body bytes and headers. */
+  function get(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      request({ host: '127.0.0.1', port, path, headers, method }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+        .on('error', reject)
+        .end();
+    });
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'newsgraph-compress-'));
+    mkdirSync(join(dir, 'dist', 'assets'), { recursive: true });
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>viewer</title>');
+    writeFileSync(join(dir, 'dist', 'assets', 'app.js'), `console.log(${JSON.stringify('x'.repeat(5000))});`);
+    writeFileSync(join(dir, 'out', 'graph.json'), graphText);
+    big = await serveViewer({ graphDir: join(dir, 'out'), viewerDir: join(dir, 'dist'), port: 0 });
+  });
+
+  afterAll(async () => {
+    await big?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('picks brotli, then gzip, from Accept-Encoding, honouring q=0', () => {
+    expect(pickEncoding('gzip, deflate, br')).toBe('br');
+    expect(pickEncoding('gzip, deflate')).toBe('gzip');
+    expect(pickEncoding('br;q=0, gzip;q=0.5')).toBe('gzip');
+    expect(pickEncoding('*')).toBe('br');
+    expect(pickEncoding('identity')).toBeNull();
+    expect(pickEncoding(undefined)).toBeNull();
+  });
+
+  it('serves graph.json and viewer assets compressed when asked, byte-identical once decoded', async () => {
+    for (const [encoding, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+      const graph = await get(big.port, '/graph.json', { 'Accept-Encoding': encoding });
+      expect(graph.status).toBe(200);
+      expect(graph.headers['content-encoding']).toBe(encoding);
+      expect(graph.headers['vary']).toBe('Accept-Encoding');
+      expect(graph.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(Number(graph.headers['content-length'])).toBe(graph.body.length);
+      expect(graph.body.length).toBeLessThan(graphText.length / 4);
+      expect(decode(graph.body).toString('utf8')).toBe(graphText);
+      const js = await get(big.port, '/assets/app.js', { 'Accept-Encoding': encoding });
+      expect(js.headers['content-encoding']).toBe(encoding);
+      expect(js.headers['content-type']).toMatch(/javascript/);
+    }
+    // no Accept-Encoding, or a range: the file as is
+    const plain = await get(big.port, '/graph.json');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8')).toBe(graphText);
+    const range = await get(big.port, '/graph.json', { 'Accept-Encoding': 'gzip', Range: 'bytes=0-9' });
+    expect(range.headers['content-encoding']).toBeUndefined();
+    // small files are not worth it
+    expect((await get(big.port, '/', { 'Accept-Encoding': 'gzip' })).headers['content-encoding']).toBeUndefined();
+  });
+
+  it('revalidates with the ETag, answers HEAD without a body, and recompresses a rebuilt graph', async () => {
+    const first = await get(big.port, '/graph.json', { 'Accept-Encoding': 'gzip' });
+    const etag = String(first.headers['etag']);
+    expect((await get(big.port, '/graph.json', { 'Accept-Encoding': 'gzip', 'If-None-Match': etag })).status).toBe(304);
+    const head = await get(big.port, '/graph.json', { 'Accept-Encoding': 'gzip' }, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+    expect(head.headers['content-length']).toBe(first.headers['content-length']);
+    const rebuilt = graphText.replace('Node 0"', 'Node zero, rebuilt"');
+    writeFileSync(join(dir, 'out', 'graph.json'), rebuilt);
+    const again = await get(big.port, '/graph.json', { 'Accept-Encoding': 'gzip', 'If-None-Match': etag });
+    expect(again.status).toBe(200);
+    expect(gunzipSync(again.body).toString('utf8')).toBe(rebuilt);
   });
 });

@@ -1,6 +1,9 @@
+import { MultiGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
+import { prepareGraph } from '../../viewer/src/core/graphModel';
+import type { ViewerGraph } from '../../viewer/src/core/types';
 import { dayToIso, eventInterval, isoPeriod, isoToDay } from '../../viewer/src/core/dates';
-import { buildTimeIndex, ghostsFor, monthHistogram } from '../../viewer/src/core/time';
+import { buildTimeIndex, ghostsFor, monthHistogram, timeAxis } from '../../viewer/src/core/time';
 import { sampleGraph } from './helpers';
 
 describe('dates', () => {
@@ -75,5 +78,25 @@ describe('time filter', () => {
     expect(bins[bins.length - 1]).toEqual({ month: '2016-03', count: 1 });
     expect(bins).toHaveLength(11);
     expect(bins.reduce((s, b) => s + b.count, 0)).toBe(2);
+  });
+
+  it('starts the axis at the 2nd percentile of event dates, older events in an "earlier" bucket', () => {
+    const g = new MultiGraph({ type: 'directed' }) as unknown as ViewerGraph;
+    const add = (key: string, date: string): void => {
+      g.addNode(key, { label: key, kind: 'event', type: 'battle', date, start: date, end: date, aliases: [], documents: [], evidence: [], mentions: 1, x: 0, y: 0, size: 1 } as never);
+    };
+    add('old1', '1967-06-05');
+    add('old2', '1973-10-06');
+    for (let i = 0; i < 198; i++) add(`e${i}`, `${2011 + (i % 8)}-${String(1 + (i % 12)).padStart(2, '0')}-15`);
+    const idx = buildTimeIndex(prepareGraph(g));
+    const axis = timeAxis(idx)!;
+    expect(dayToIso(axis.start)).toBe('2011-01-01');
+    expect(axis.earlier).toBe(2);
+    const bins = monthHistogram(idx, axis.start);
+    expect(bins[0]!.month).toBe('2011-01');
+    expect(bins.reduce((n, b) => n + b.count, 0)).toBe(198);
+    // few events: the axis keeps its first one
+    expect(timeAxis(index)!.earlier).toBe(0);
+    expect(dayToIso(timeAxis(index)!.start)).toBe('2015-05-21');
   });
 });

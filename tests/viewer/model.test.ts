@@ -12,7 +12,8 @@ import { filteredGexf } from '../../viewer/src/core/gexf';
 import { computeVisibility, documentCounts } from '../../viewer/src/core/filters';
 import { mapLayout, projectionFor } from '../../viewer/src/core/geo';
 import { neighbourSets, nodeDisplay, prepareGraph, subgraph } from '../../viewer/src/core/graphModel';
-import { buildLegend, fade, typeColour } from '../../viewer/src/core/legend';
+import { buildLegend, fade, kindColour, relationColour, typeColour } from '../../viewer/src/core/legend';
+import { colorOf, KIND_COLORS, RELATION_COLORS, TYPE_COLORS } from '../../src/graph/style';
 import { safeHttpUrl } from '../../viewer/src/core/safety';
 import type { ViewerGraph } from '../../viewer/src/core/types';
 import { gexfText, sampleGraph } from './helpers';
@@ -48,6 +49,17 @@ describe('legend and colours', () => {
     expect(legend.map((k) => k.kind)).toEqual(['actor', 'place', 'event']);
     expect(legend[2]!.types[0]).toMatchObject({ type: 'capture', count: 2 });
     expect(legend[1]!.count).toBe(4);
+  });
+  it('colours nodes and edges with the pipeline palette (src/graph/style.ts), the one graph.gexf carries', () => {
+    for (const [kind, types] of Object.entries({ actor: ['person', 'armed group', 'military', 'government', 'organization', 'media', 'country'], place: ['country', 'region', 'city', 'town', 'area', 'site'], event: Object.keys(TYPE_COLORS).slice(12) })) {
+      for (const type of types) expect(typeColour(kind, type), `${kind}/${type}`).toBe(colorOf(kind, type));
+      expect(kindColour(kind)).toBe(KIND_COLORS[kind]);
+    }
+    const d = nodeDisplay(sampleGraph());
+    const g = sampleGraph();
+    g.forEachNode((k, a) => expect(d.get(k)!.colour).toBe(colorOf(a.kind, a.type)));
+    // edges: the palette's colour, faded toward white
+    for (const [relation, colour] of Object.entries(RELATION_COLORS)) expect(relationColour(relation)).toBe(fade(colour, 0.45));
   });
   it('gives stable colours, also to unknown types', () => {
     expect(typeColour('event', 'capture')).toMatch(/^#[0-9a-f]{6}$/);

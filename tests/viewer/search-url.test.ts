@@ -58,6 +58,9 @@ describe('URL state', () => {
       selected: 'place:Ḥalab#1',
       camera: { x: 0.25, y: -0.125, ratio: 0.5 },
       map: true,
+      limit: 600,
+      unconnected: true,
+      colour: 'community' as const,
     };
     const text = serialiseViewState(state);
     expect(parseViewState(`#${text}`)).toEqual(state);
@@ -65,6 +68,12 @@ describe('URL state', () => {
   });
   it('serialises the default state as an empty string', () => {
     expect(serialiseViewState(defaultViewState())).toBe('');
+  });
+  it('keeps the overview budget: a number, "all" (0), or the default when absent', () => {
+    expect(parseViewState('#top=all').limit).toBe(0);
+    expect(parseViewState('#top=1200&iso=1')).toEqual({ ...defaultViewState(), limit: 1200, unconnected: true });
+    expect(parseViewState('#top=-3').limit).toBeNull();
+    expect(serialiseViewState({ ...defaultViewState(), limit: 0 })).toBe('top=all');
   });
   it('ignores malformed parts instead of throwing', () => {
     const s = parseViewState('#from=2016-02-31&to=soon&min=-4&cam=1,2&hide=bogus,kind:actor&sel=%E0%A4%A&map=yes');

@@ -8,10 +8,12 @@ import type Sigma from 'sigma';
 import { animateNodes } from 'sigma/utils';
 import { isoPeriod, isoToDay, type DayRange } from './core/dates';
 import { describeNode } from './core/details';
-import { computeVisibility, documentCounts } from './core/filters';
+import { computeVisibility, documentCounts, kindKey, nodePassesFilters, typeKey } from './core/filters';
 import { mapLayout, type MapLayout } from './core/geo';
-import { neighbourSets, nodeDisplay, type NodeDisplay } from './core/graphModel';
-import { buildLegend } from './core/legend';
+import { neighbourhood, neighbourSets, nodeDisplay, type NodeDisplay } from './core/graphModel';
+import { buildLegend, communityColours, communityLegend, kindColour, relationColour, type ColourMode } from './core/legend';
+import type { PlacedLabel } from './core/labels';
+import { DEFAULT_BUDGET, importanceOrder, overviewSet, type Overview } from './core/overview';
 import { buildSearchIndex, searchNodes, type SearchIndex } from './core/search';
 import { buildTimeIndex, ghostsFor, type TimeIndex } from './core/time';
 import type { Point, ViewerEdge, ViewerGraph, ViewerNode } from './core/types';
@@ -21,8 +23,9 @@ import { documentStore, type DocumentStore } from './view/documents';
 import { byId, clear, debounce, el } from './view/dom';
 import { exportGexf, exportPng } from './view/exports';
 import { filteredGexf } from './core/gexf';
+import { attachLabelLayer, type LabelLayer, type LabelSource } from './view/labels';
 import { LayoutRunner } from './view/layout';
-import { renderLegend, syncLegend } from './view/legend';
+import { renderLegend, syncLegend, syncLegendCounts } from './view/legend';
 import { LoadError, loadGraphFromUrl, parseGraphText } from './view/loader';
 import { NodeList } from './view/nodeList';
 import { renderPanel } from './view/panel';
@@ -31,20 +34,30 @@ import { bindSearchBox } from './view/searchBox';
 import { Timeline } from './view/timeline';
 import { attachWorldLayer, worldPath, type WorldLayer, type WorldPaths } from './view/world';
 
-interface Session {
+/** What a loaded graph needs before sigma exists (filters and drawn sets are computed first). */
+interface Core {
   graph: ViewerGraph;
-  sigma: Sigma<ViewerNode, ViewerEdge>;
   render: RenderState;
   display: Map<string, NodeDisplay>;
   time: TimeIndex;
-  search: SearchIndex;
+  /** Built on the first search (a few tenths of a second on a corpus, not needed to draw). */
+  search: SearchIndex | null;
   documents: DocumentStore;
-  world: WorldLayer;
   worldOutline: WorldPaths | null;
   map: MapLayout | null;
   /** Graph-mode positions to come back to from the map. */
   graphPositions: Map<string, Point> | null;
   cancelAnimation: (() => void) | null;
+  /** Node keys, most important first (overview budget, label priority). */
+  order: string[];
+  overview: Overview;
+  labelSource: LabelSource;
+}
+
+interface Session extends Core {
+  sigma: Sigma<ViewerNode, ViewerEdge>;
+  world: WorldLayer;
+  labels: LabelLayer;
 }
 
 interface DebugHook {
@@ -52,6 +65,10 @@ interface DebugHook {
   sigma: Sigma<ViewerNode, ViewerEdge> | null;
   state: ViewState;
   ready: boolean;
+  /** The node labels of the last frame, with their screen boxes. */
+  labels: () => readonly PlacedLabel[];
+  /** Milliseconds since navigation start at each loading phase (fetched, parsed, mounted, firstRender). */
+  timings: Record<string, number>;
 }
 
 declare global {
@@ -62,16 +79,31 @@ declare global {
 
 let state: ViewState = parseViewState(location.hash);
 let session: Session | null = null;
-const hook: DebugHook = { graph: null, sigma: null, state, ready: false };
+const hook: DebugHook = { graph: null, sigma: null, state, ready: false, labels: () => session?.labels.placed() ?? [], timings: {} };
+const mark = (phase: string): void => {
+  hook.timings[phase] = Math.round(performance.now());
+};
 window.__newsgraph = hook;
 
+// The stylesheet's kind colours come from the one palette.
+for (const kind of ['actor', 'place', 'event']) document.documentElement.style.setProperty(`--kind-${kind}`, kindColour(kind));
+
 const statusEl = byId('status');
+const searchInput = byId<HTMLInputElement>('search');
 const messageEl = byId('message');
 const layoutButton = byId<HTMLButtonElement>('layout');
 const mapButton = byId<HTMLButtonElement>('map-toggle');
 const docSelect = byId<HTMLSelectElement>('filter-document');
 const minInput = byId<HTMLInputElement>('filter-min-mentions');
 const legendEl = byId('legend');
+const overviewNote = byId('overview-note');
+const showMoreButton = byId<HTMLButtonElement>('show-more');
+const showAllButton = byId<HTMLButtonElement>('show-all');
+const unconnectedInput = byId<HTMLInputElement>('show-unconnected');
+const colourSelect = byId<HTMLSelectElement>('color-by');
+const communityKey = byId('community-key');
+const unmappedEl = byId<HTMLDetailsElement>('unmapped');
+const edgeLegendEl = byId('edge-legend');
 const panelEl = byId('panel');
 
 /** The status line always starts with the counts; short notices follow them. */
@@ -87,11 +119,27 @@ function showMessage(text: string | null): void {
 
 // ───────────── URL state ─────────────
 
-const writeUrl = debounce(() => {
+function stateUrl(): string {
   const hash = serialiseViewState(state);
-  const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
-  if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, '', url);
-}, 250);
+  return `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+}
+
+/** Small changes (camera, filters) rewrite the current history entry, at most every 250 ms. */
+let urlTimer: ReturnType<typeof setTimeout> | undefined;
+function writeUrl(): void {
+  clearTimeout(urlTimer);
+  urlTimer = setTimeout(() => {
+    const url = stateUrl();
+    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, '', url);
+  }, 250);
+}
+
+/** A change of selection is a new history entry, so Back returns to the previous selection. */
+function pushUrl(): void {
+  clearTimeout(urlTimer);
+  const url = stateUrl();
+  if (url !== `${location.pathname}${location.search}${location.hash}`) history.pushState(null, '', url);
+}
 
 function setState(patch: Partial<ViewState>): void {
   state = { ...state, ...patch };
@@ -109,36 +157,175 @@ function timeRange(): DayRange | null {
   };
 }
 
-function applyFilters(s: Session): void {
+function applyFilters(s: Core): void {
   const vis = computeVisibility(s.graph, { hidden: new Set(state.hidden), document: state.document, minMentions: state.minMentions });
+  // legend counts: nodes passing the other filters (a hidden kind still says how many it holds)
+  const counts = new Map<string, number>();
+  const other = { hidden: new Set<string>(), document: state.document, minMentions: state.minMentions };
+  s.graph.forEachNode((_k, a) => {
+    if (!nodePassesFilters(a, other)) return;
+    counts.set(kindKey(a.kind), (counts.get(kindKey(a.kind)) ?? 0) + 1);
+    const t = `${kindKey(a.kind)}/${typeKey(a.type)}`;
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  });
+  syncLegendCounts(legendEl, counts);
   s.render.visibleNodes = vis.nodes;
   s.render.visibleEdges = vis.edges;
+  applyDrawn(s);
 }
 
-function applyTime(s: Session): void {
+const budgetOf = (): number => state.limit ?? DEFAULT_BUDGET;
+
+/** Which visible nodes are drawn: a selection's neighbourhood, or else the overview's budget. */
+function applyDrawn(s: Core): void {
+  s.overview = overviewSet(s.order, s.render.visibleNodes, s.render.neighbours, budgetOf(), state.unconnected);
+  const sel = state.selected;
+  let drawn = sel !== null && s.graph.hasNode(sel) ? neighbourhood(sel, s.render.neighbours, s.render.visibleNodes) : s.overview.nodes;
+  if (state.map && s.map && s.map.parked.length > 0) {
+    // On the map, nodes with no position of their own are listed aside, not drawn: their edges
+    // would cross the whole map to the parking column. A selected one is still drawn.
+    const parked = new Set(s.map.parked);
+    const base = drawn ?? s.render.visibleNodes;
+    drawn = new Set();
+    for (const k of base) if (!parked.has(k) || k === sel) drawn.add(k);
+  }
+  s.render.drawn = drawn;
+  syncOverviewControls(s);
+  syncUnmapped(s);
+}
+
+/** The list of nodes left off the map (map mode only), most important first. */
+function syncUnmapped(s: Core): void {
+  const on = state.map && s.map !== null && s.map.parked.length > 0;
+  unmappedEl.hidden = !on;
+  if (!on) return;
+  const parked = new Set(s.map!.parked);
+  const keys = s.order.filter((k) => parked.has(k) && s.render.visibleNodes.has(k));
+  unmappedEl.querySelector('summary')!.textContent = `Not on the map (${numberFormat.format(keys.length)})`;
+  const list = unmappedEl.querySelector('ul')!;
+  clear(list);
+  for (const k of keys.slice(0, MAX_UNMAPPED_ROWS)) {
+    const a = s.graph.getNodeAttributes(k);
+    const b = el('button', { type: 'button', class: `node-link kind-${a.kind}`, 'data-node': k, title: `Select ${a.label}` }, a.label);
+    b.addEventListener('click', () => select(k, false));
+    list.appendChild(el('li', {}, b));
+  }
+  if (keys.length > MAX_UNMAPPED_ROWS) list.appendChild(el('li', { class: 'muted' }, `and ${numberFormat.format(keys.length - MAX_UNMAPPED_ROWS)} more (use the search)`));
+}
+const MAX_UNMAPPED_ROWS = 200;
+
+const numberFormat = new Intl.NumberFormat('en');
+
+function syncOverviewControls(s: Core): void {
+  const o = s.overview;
+  const cut = o.shown + (state.unconnected ? 0 : o.unconnected) < o.total;
+  const sel = state.selected;
+  overviewNote.textContent =
+    sel !== null && s.render.drawn?.has(sel)
+      ? `${s.graph.getNodeAttribute(sel, 'label')} and ${numberFormat.format(s.render.drawn.size - 1)} neighbours shown (close the details for the overview)`
+      : cut
+        ? `${numberFormat.format(o.shown)} of ${numberFormat.format(o.total)} nodes shown, most important first`
+        : `All ${numberFormat.format(o.shown)} nodes shown`;
+  showMoreButton.hidden = !cut;
+  showAllButton.hidden = !cut;
+  unconnectedInput.checked = state.unconnected;
+  byId('unconnected-count').textContent = `(${numberFormat.format(o.unconnected)})`;
+  unconnectedInput.closest('label')!.hidden = o.unconnected === 0 && !state.unconnected;
+}
+
+/** Node colours for the chosen meaning; the GEXF export and PNG follow what is shown. */
+function applyColours(s: Core): void {
+  const mode: ColourMode = state.colour;
+  s.display = nodeDisplay(s.graph, undefined, undefined, mode);
+  s.render.display = s.display;
+  colourSelect.value = mode;
+  clear(communityKey);
+  communityKey.hidden = mode !== 'community';
+  if (mode === 'community') {
+    for (const c of communityLegend(s.graph, communityColours(s.graph))) {
+      communityKey.appendChild(
+        el('li', { style: `--swatch:${c.colour}`, 'data-community': c.community },
+          el('span', { class: 'swatch', 'aria-hidden': 'true' }),
+          el('span', { class: 'name', title: c.example }, c.example),
+          el('span', { class: 'count' }, numberFormat.format(c.count))),
+      );
+    }
+  }
+}
+
+function setOverview(patch: Partial<Pick<ViewState, 'limit' | 'unconnected'>>): void {
+  setState(patch);
+  if (!session) return;
+  applyDrawn(session);
+  redraw(session);
+}
+
+/** Applies the time range; returns the nodes and edges whose ghost state changed. */
+function applyTime(s: Core): { nodes: string[]; edges: string[] } {
   const ghosts = ghostsFor(s.graph, s.time, timeRange());
+  const changed = { nodes: symmetricDifference(s.render.ghostNodes, ghosts.nodes), edges: symmetricDifference(s.render.ghostEdges, ghosts.edges) };
   s.render.ghostNodes = ghosts.nodes;
   s.render.ghostEdges = ghosts.edges;
+  return changed;
+}
+
+function symmetricDifference(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const k of a) if (!b.has(k)) out.push(k);
+  for (const k of b) if (!a.has(k)) out.push(k);
+  return out;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-function shownNodes(s: Session): string[] {
+function shownNodes(s: Core): string[] {
   const out: string[] = [];
-  for (const key of s.render.visibleNodes) if (!s.render.ghostNodes.has(key)) out.push(key);
+  const { drawn, ghostNodes } = s.render;
+  for (const key of s.render.visibleNodes) if (!ghostNodes.has(key) && (drawn === null || drawn.has(key))) out.push(key);
   return out;
 }
 
-function refreshLists(s: Session): void {
+/** The status line's counts (cheap: run on every time step, so playback shows live counts). */
+function refreshCounts(s: Core): string[] {
   const nodes = shownNodes(s);
   let edges = 0;
-  for (const e of s.render.visibleEdges) if (!s.render.ghostEdges.has(e)) edges++;
-  const faded = [...s.render.visibleNodes].length - nodes.length;
-  const extras = [faded > 0 ? `${faded} faded outside the time range` : '', state.map && s.map ? `${s.map.parked.length} without coordinates parked at the side` : '']
+  const { drawn } = s.render;
+  const relations = new Map<string, number>();
+  for (const e of s.render.visibleEdges) {
+    if (s.render.ghostEdges.has(e)) continue;
+    if (drawn === null || (drawn.has(s.graph.source(e)) && drawn.has(s.graph.target(e)))) {
+      edges++;
+      const r = s.graph.getEdgeAttribute(e, 'relation');
+      relations.set(r, (relations.get(r) ?? 0) + 1);
+    }
+  }
+  syncEdgeLegend(relations);
+  let faded = 0;
+  for (const key of s.render.ghostNodes) if (s.render.visibleNodes.has(key) && (drawn === null || drawn.has(key))) faded++;
+  const extras = [faded > 0 ? `${faded} faded outside the time range` : '', state.map && s.map && s.map.parked.length ? `${s.map.parked.length} without a place on the map listed aside` : '']
     .filter(Boolean)
     .join(', ');
   countsText = `${nodes.length} nodes, ${edges} edges shown${extras ? ` (${extras})` : ''}`;
   announce('');
+  return nodes;
+}
+
+/** The edge key: every relation drawn, its colour and how many edges are drawn. */
+function syncEdgeLegend(relations: Map<string, number>): void {
+  clear(edgeLegendEl);
+  const rows = [...relations].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  for (const [relation, count] of rows) {
+    edgeLegendEl.appendChild(
+      el('li', { style: `--swatch:${relationColour(relation)}`, 'data-relation': relation },
+        el('span', { class: 'swatch', 'aria-hidden': 'true' }),
+        el('span', { class: 'name' }, relation),
+        el('span', { class: 'count' }, numberFormat.format(count))),
+    );
+  }
+  if (rows.length === 0) edgeLegendEl.appendChild(el('li', { class: 'muted' }, 'No edges drawn'));
+}
+
+function refreshNodeList(s: Core, nodes = shownNodes(s)): void {
   nodeList.setItems(
     nodes
       .map((key) => {
@@ -149,35 +336,95 @@ function refreshLists(s: Session): void {
   );
   nodeList.setSelected(state.selected);
 }
-const refreshListsSoon = debounce((s: Session) => refreshLists(s), 120);
+function refreshLists(s: Core): void {
+  refreshNodeList(s, refreshCounts(s));
+}
+// Sorting and rebuilding the list is the slow part: once the range stops moving.
+const refreshNodeListSoon = debounce((s: Session) => refreshNodeList(s), 150);
 
-function redraw(s: Session, lists: 'now' | 'soon' = 'now'): void {
+function redraw(s: Session): void {
   s.sigma.refresh();
-  if (lists === 'now') refreshLists(s);
-  else refreshListsSoon(s);
+  refreshLists(s);
 }
 
 // ───────────── selection ─────────────
 
-function select(key: string | null, fly: boolean): void {
+/**
+ * Shows a node (or none). `how`: a user's choice makes a history entry; restoring one from
+ * the URL (load, Back/Forward, an edited fragment) does not.
+ */
+function select(key: string | null, fly: boolean, how: 'push' | 'restore' = 'push'): void {
   const s = session;
   if (!s) return;
   if (key !== null && !s.graph.hasNode(key)) key = null;
+  const changed = key !== s.render.selected;
+  if (changed && how === 'push') {
+    // the entry being left keeps the state as it is now (camera included)
+    clearTimeout(urlTimer);
+    history.replaceState(null, '', stateUrl());
+  }
   setState({ selected: key });
+  if (changed && how === 'push') pushUrl();
   s.render.selected = key;
+  showSelection(s, key);
+  // a new node's details start at the top, not where the previous one was scrolled to
+  if (changed) panelEl.scrollTop = 0;
+  if (key === null && changed) {
+    searchInput.value = '';
+    announce('');
+  }
+  applyDrawn(s);
+  redraw(s);
+  if (key !== null && fly) frameNodes(s, [...(s.render.drawn ?? [key])], true);
+  if (key !== null) announce(`Selected ${s.graph.getNodeAttribute(key, 'label')}`);
+}
+
+/** The panel and the node list for a selection (no redraw). */
+function showSelection(s: Core, key: string | null): void {
   renderPanel(panelEl, key === null ? null : describeNode(s.graph, key), {
     select: (k) => select(k, true),
     openArticle: (ev) => void openArticle(s.documents, ev),
     close: () => select(null, false),
   });
   nodeList.setSelected(key);
-  s.sigma.refresh();
-  if (key !== null && fly) {
-    const d = s.sigma.getNodeDisplayData(key);
-    const camera = s.sigma.getCamera();
-    if (d) void camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.35) }, { duration: 600 });
+}
+
+/** Margin kept free around framed nodes, in pixels (room for a label to the right). */
+const FRAME_MARGIN = { left: 30, right: 110, top: 30, bottom: 30 };
+
+/**
+ * Moves the camera so every given node is inside the viewport with a margin: centred on their
+ * box, at the ratio where the farthest one just fits (screen offsets scale with 1 / ratio).
+ */
+function frameNodes(s: Session, keys: string[], animate: boolean): void {
+  const points = keys.map((k) => s.sigma.getNodeDisplayData(k)).filter((d) => d !== undefined);
+  if (points.length === 0) return;
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const p of points) {
+    x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x);
+    y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y);
   }
-  if (key !== null) announce(`Selected ${s.graph.getNodeAttribute(key, 'label')}`);
+  const centre = { x: (x0 + x1) / 2, y: (y0 + y1) / 2 };
+  const { width, height } = s.sigma.getDimensions();
+  const probe = { ...centre, ratio: 1, angle: 0 };
+  let ratio = 0;
+  for (const p of points) {
+    const v = s.sigma.framedGraphToViewport(p, { cameraState: probe });
+    const dx = v.x - width / 2;
+    const dy = v.y - height / 2;
+    const room = (side: number): number => Math.max(20, side);
+    ratio = Math.max(
+      ratio,
+      dx >= 0 ? dx / room(width / 2 - FRAME_MARGIN.right) : -dx / room(width / 2 - FRAME_MARGIN.left),
+      dy >= 0 ? dy / room(height / 2 - FRAME_MARGIN.bottom) : -dy / room(height / 2 - FRAME_MARGIN.top),
+    );
+  }
+  const min = s.sigma.getSetting('minCameraRatio') ?? MIN_CAMERA_RATIO;
+  const max = s.sigma.getSetting('maxCameraRatio') ?? 20;
+  // a lone node: a moderate zoom, not the deepest one
+  const target = { ...centre, angle: 0, ratio: Math.min(max, Math.max(min, points.length === 1 ? 0.3 : ratio * 1.02)) };
+  if (animate) void s.sigma.getCamera().animate(target, { duration: 500 });
+  else s.sigma.getCamera().setState(target);
 }
 
 // ───────────── map mode ─────────────
@@ -247,6 +494,8 @@ function setMap(on: boolean, animate: boolean): void {
   setState({ map: on });
   mapButton.setAttribute('aria-pressed', String(on));
   layoutButton.disabled = on;
+  applyDrawn(s);
+  s.sigma.refresh();
   refreshLists(s);
 }
 
@@ -286,7 +535,7 @@ function resetCamera(s: Session, animate: boolean): void {
 
 // ───────────── mounting a graph ─────────────
 
-function populateDocuments(s: Session): void {
+function populateDocuments(s: Core): void {
   clear(docSelect);
   docSelect.appendChild(el('option', { value: '' }, 'All documents'));
   for (const doc of documentCounts(s.graph)) {
@@ -306,28 +555,45 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
   hook.ready = false;
   countsText = '';
   showMessage(null);
-  closeArticle();
-  const display = nodeDisplay(graph);
+  closeArticle(false);
+  const display = nodeDisplay(graph, undefined, undefined, state.colour);
   const render = emptyRenderState(graph, display, neighbourSets(graph));
-  const container = byId('graph');
-  clear(container);
-  const sigma = createRenderer(container, graph, render);
-  const s: Session = {
+  const order = importanceOrder(graph);
+  const labelSource: LabelSource = {
+    forced: () => [render.selected, render.hovered].filter((k): k is string => k !== null),
+    order: () => order,
+  };
+  const core: Core = {
     graph,
-    sigma,
     render,
     display,
     time: buildTimeIndex(graph),
-    search: buildSearchIndex(
-      graph.mapNodes((key, a) => ({ key, label: a.label, aliases: a.aliases, weight: a.mentions + a.size / 1000 })),
-    ),
+    search: null,
     documents: documentStore(documentsUrl),
-    world: attachWorldLayer(sigma),
     worldOutline: null,
     map: null,
     graphPositions: null,
     cancelAnimation: null,
+    order,
+    overview: { nodes: null, shown: graph.order, total: graph.order, unconnected: 0 },
+    labelSource,
   };
+  // Filters, time and the drawn set first: sigma's first frame (its constructor draws one) is
+  // then already the overview, not the whole corpus drawn once for nothing.
+  renderLegend(legendEl, buildLegend(graph), new Set(state.hidden), toggleLegendKey);
+  applyColours(core);
+  populateDocuments(core);
+  minInput.value = String(state.minMentions);
+  timeline.setData(core.time);
+  timeline.setRange(state.from, state.to);
+  render.selected = state.selected !== null && graph.hasNode(state.selected) ? state.selected : null;
+  applyFilters(core);
+  applyTime(core);
+
+  const container = byId('graph');
+  clear(container);
+  const sigma = createRenderer(container, graph, render);
+  const s: Session = Object.assign(core, { sigma, world: attachWorldLayer(sigma), labels: attachLabelLayer(sigma, labelSource) });
   session = s;
   hook.graph = graph;
   hook.sigma = sigma;
@@ -348,23 +614,20 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
     setState({ camera: { x: cam.x, y: cam.y, ratio: cam.ratio } });
   });
 
-  renderLegend(legendEl, buildLegend(graph), new Set(state.hidden), toggleLegendKey);
-  populateDocuments(s);
-  minInput.value = String(state.minMentions);
-  timeline.setData(s.time);
-  timeline.setRange(state.from, state.to);
-  applyFilters(s);
-  applyTime(s);
   layoutButton.disabled = false;
   if (state.map) setMap(true, false);
   else mapButton.setAttribute('aria-pressed', 'false');
   if (state.camera) sigma.getCamera().setState(state.camera);
-  select(state.selected, false);
+  showSelection(s, render.selected);
+  refreshCounts(s);
+  // The constructor's frame is drawn; ready once a frame with the final camera is on screen.
   sigma.once('afterRender', () => {
+    mark('firstRender');
     hook.ready = true;
     document.body.classList.add('ready');
+    refreshNodeList(s); // the list can wait for the first frame
   });
-  redraw(s);
+  sigma.refresh({ schedule: true });
 }
 
 function toggleLegendKey(key: string): void {
@@ -392,16 +655,78 @@ const nodeList = new NodeList(
 const layout = new LayoutRunner(layoutButton, announce);
 const timeline = new Timeline((from, to) => {
   setState({ from, to });
-  if (session) {
-    applyTime(session);
-    redraw(session, 'soon');
-  }
+  const s = session;
+  if (!s) return;
+  // A drag step only re-reduces what changed, drawn at the next frame (steps within a frame merge).
+  const changed = applyTime(s);
+  if (changed.nodes.length + changed.edges.length > 0) s.sigma.refresh({ partialGraph: changed, skipIndexation: true, schedule: true });
+  refreshCounts(s);
+  refreshNodeListSoon(s);
 });
 
 bindArticlePane();
 bindSearchBox(
-  (query) => (session ? searchNodes(session.search, query, 12) : []),
+  (query) => {
+    const s = session;
+    if (!s) return [];
+    s.search ??= buildSearchIndex(s.graph.mapNodes((key, a) => ({ key, label: a.label, aliases: a.aliases, weight: a.mentions + a.size / 1000 })));
+    return searchNodes(s.search, query, 12);
+  },
   (key) => select(key, true),
+);
+
+showMoreButton.addEventListener('click', () => {
+  const total = session?.overview.total ?? 0;
+  const next = budgetOf() * 2;
+  setOverview({ limit: next >= total ? 0 : next });
+});
+showAllButton.addEventListener('click', () => setOverview({ limit: 0 }));
+colourSelect.addEventListener('change', () => {
+  setState({ colour: (colourSelect.value as ColourMode) || 'type' });
+  if (!session) return;
+  applyColours(session);
+  redraw(session);
+});
+unconnectedInput.addEventListener('change', () => setOverview({ unconnected: unconnectedInput.checked }));
+
+// ───────────── camera controls ─────────────
+
+const ZOOM_FACTOR = 1.5;
+byId('zoom-in').addEventListener('click', () => void session?.sigma.getCamera().animatedZoom({ duration: 250, factor: ZOOM_FACTOR }));
+byId('zoom-out').addEventListener('click', () => void session?.sigma.getCamera().animatedUnzoom({ duration: 250, factor: ZOOM_FACTOR }));
+byId('zoom-reset').addEventListener('click', () => {
+  if (!session) return;
+  if (state.map && session.map) fitCamera(session, coreBox(session.map), true);
+  else resetCamera(session, true);
+});
+/** Arrow keys pan a tenth of the view, + and − zoom, 0 shows everything (on the focused graph). */
+byId('graph').addEventListener('keydown', (e) => {
+  const s = session;
+  if (!s || e.altKey || e.ctrlKey || e.metaKey) return;
+  const camera = s.sigma.getCamera();
+  const { x, y, ratio } = camera.getState();
+  const pan = 0.1 * ratio;
+  const moves: Record<string, () => void> = {
+    ArrowLeft: () => void camera.animate({ x: x - pan }, { duration: 150 }),
+    ArrowRight: () => void camera.animate({ x: x + pan }, { duration: 150 }),
+    ArrowUp: () => void camera.animate({ y: y + pan }, { duration: 150 }),
+    ArrowDown: () => void camera.animate({ y: y - pan }, { duration: 150 }),
+    '+': () => byId('zoom-in').click(),
+    '=': () => byId('zoom-in').click(),
+    '-': () => byId('zoom-out').click(),
+    '0': () => byId('zoom-reset').click(),
+  };
+  const move = moves[e.key];
+  if (!move) return;
+  e.preventDefault();
+  move();
+});
+// Skip links move focus without touching the fragment, which holds the view state.
+document.querySelectorAll<HTMLAnchorElement>('a[data-skip]').forEach((a) =>
+  a.addEventListener('click', (e) => {
+    e.preventDefault();
+    byId(a.dataset.skip!).focus();
+  }),
 );
 
 docSelect.addEventListener('change', () => {
@@ -431,15 +756,16 @@ layoutButton.addEventListener('click', () => {
   else layout.start(s.graph, s.sigma, () => undefined);
 });
 byId('export-png').addEventListener('click', () => {
-  if (session) void exportPng(session.sigma, state.map ? session.worldOutline : null).catch((e: unknown) => showMessage(`PNG export failed: ${(e as Error).message}`));
+  if (session) void exportPng(session.sigma, state.map ? session.worldOutline : null, session.labelSource).catch((e: unknown) => showMessage(`PNG export failed: ${(e as Error).message}`));
 });
 byId('export-gexf').addEventListener('click', () => {
   const s = session;
   if (!s) return;
   const r = s.render;
+  const drawn = (k: string): boolean => r.drawn === null || r.drawn.has(k);
   const chunks = filteredGexf(
     s.graph,
-    (k) => r.visibleNodes.has(k) && !r.ghostNodes.has(k),
+    (k) => r.visibleNodes.has(k) && !r.ghostNodes.has(k) && drawn(k),
     (e) => r.visibleEdges.has(e) && !r.ghostEdges.has(e),
     (k) => s.display.get(k)?.colour ?? '#888888',
   );
@@ -488,14 +814,15 @@ document.addEventListener('keydown', (e) => {
     byId('search').focus();
   } else if (e.key === 'Escape' && !byId('article').hidden) closeArticle();
 });
-window.addEventListener('hashchange', () => {
-  // A hand-edited fragment: apply it as a whole.
+/** A fragment edited by hand, or a history entry come back to: apply it as a whole. */
+function applyUrlState(): void {
   const next = parseViewState(location.hash);
   if (serialiseViewState(next) === serialiseViewState(state) || !session) return;
   const s = session;
   state = next;
   hook.state = state;
   syncLegend(legendEl, new Set(state.hidden));
+  applyColours(s);
   docSelect.value = state.document ?? '';
   minInput.value = String(state.minMentions);
   timeline.setRange(state.from, state.to);
@@ -503,9 +830,11 @@ window.addEventListener('hashchange', () => {
   applyTime(s);
   setMap(state.map, true);
   if (state.camera) s.sigma.getCamera().setState(state.camera);
-  select(state.selected, false);
+  select(state.selected, false, 'restore');
   redraw(s);
-});
+}
+window.addEventListener('hashchange', applyUrlState);
+window.addEventListener('popstate', applyUrlState);
 
 // ───────────── boot ─────────────
 
@@ -521,8 +850,10 @@ async function boot(): Promise<void> {
   }
   announce('Loading graph…');
   try {
-    const graph = await loadGraphFromUrl(url);
+    const graph = await loadGraphFromUrl(url, mark);
+    mark('parsed');
     mount(graph, new URL('documents.json', url));
+    mark('mounted');
   } catch (err) {
     showMessage(err instanceof LoadError ? err.message : `The graph could not be displayed: ${(err as Error).message}`);
     announce('No graph loaded.');

@@ -17,6 +17,20 @@ export interface DayRange {
 /** The period an ISO date (YYYY, YYYY-MM or YYYY-MM-DD, any suffix ignored) covers, or null when unparseable. */
 export function isoPeriod(iso: string | undefined | null): DayRange | null {
   if (typeof iso !== 'string') return null;
+  // A corpus repeats the same few thousand dates: parse each once (results are never mutated).
+  let period = periods.get(iso);
+  if (period === undefined) {
+    period = parsePeriod(iso);
+    if (periods.size >= MAX_CACHED_PERIODS) periods.clear();
+    periods.set(iso, period);
+  }
+  return period === null ? null : { start: period.start, end: period.end };
+}
+
+const periods = new Map<string, DayRange | null>();
+const MAX_CACHED_PERIODS = 100_000;
+
+function parsePeriod(iso: string): DayRange | null {
   const m = ISO_RE.exec(iso.trim());
   if (!m) return null;
   const year = Number(m[1]);

@@ -1,50 +1,75 @@
 /** Colours by kind and type, and the legend model (which doubles as the kind/type filter). */
+import { KIND_COLORS, RELATION_COLORS, TYPE_COLORS } from '../../../src/graph/style';
 import type { ViewerGraph } from './types';
 
 const KIND_ORDER = ['actor', 'place', 'event'];
 
-/** Base hue per kind; types get shades in their kind's family so the legend reads by kind first. */
-const KIND_COLOURS: Record<string, string> = {
-  actor: '#3b6fb6',
-  place: '#2e8b57',
-  event: '#d1495b',
-};
+// The one palette: the pipeline's (src/graph/style.ts), which also colours graph.json and
+// graph.gexf, so the canvas, its legend, the viewer's GEXF export and Gephi agree.
+const KIND_COLOURS: Readonly<Record<string, string>> = KIND_COLORS;
+const TYPE_COLOURS: Readonly<Record<string, string>> = TYPE_COLORS;
 
-const TYPE_COLOURS: Record<string, Record<string, string>> = {
-  actor: {
-    person: '#5b8def',
-    'armed group': '#1f3f8f',
-    military: '#4a5fc1',
-    government: '#7b61c9',
-    organization: '#2a9fd6',
-    media: '#8aa4c8',
-    country: '#274c77',
-  },
-  place: {
-    country: '#1b6f45',
-    region: '#3a9b62',
-    city: '#2e8b57',
-    town: '#5fb37f',
-    area: '#7fb069',
-    site: '#99b83c',
-  },
-  event: {
-    battle: '#c0392b',
-    capture: '#e4572e',
-    withdrawal: '#f29e4c',
-    airstrike: '#a4133c',
-    shelling: '#d1495b',
-    explosion: '#ff6b35',
-    killing: '#8c1c13',
-    destruction: '#b5651d',
-    deployment: '#e09f3e',
-    agreement: '#c9a227',
-    statement: '#b07aa1',
-    aid: '#e377c2',
-    displacement: '#d4a373',
-    arrest: '#9e2a2b',
-  },
-};
+/** Categorical colours for communities (Louvain ids), distinct from one another at a glance. */
+const COMMUNITY_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#17becf', '#bcbd22', '#7f3c8d'];
+/** Communities beyond the largest ones share one muted colour, so twelve hues stay telling. */
+export const OTHER_COMMUNITY_COLOUR = '#b8bec6';
+
+export type ColourMode = 'type' | 'kind' | 'community';
+export const COLOUR_MODES: readonly ColourMode[] = ['type', 'kind', 'community'];
+
+/**
+ * The community → colour table: the largest communities (by node count, then id) get the
+ * categorical colours in order, the rest OTHER_COMMUNITY_COLOUR. Deterministic for a graph.
+ */
+export function communityColours(graph: ViewerGraph): Map<number, string> {
+  const sizes = new Map<number, number>();
+  graph.forEachNode((_k, a) => {
+    const c = typeof a.community === 'number' ? a.community : -1;
+    sizes.set(c, (sizes.get(c) ?? 0) + 1);
+  });
+  const ranked = [...sizes].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const out = new Map<number, string>();
+  ranked.forEach(([c], i) => out.set(c, c >= 0 && i < COMMUNITY_COLOURS.length ? COMMUNITY_COLOURS[i]! : OTHER_COMMUNITY_COLOUR));
+  return out;
+}
+
+export interface CommunityEntry {
+  community: number;
+  colour: string;
+  count: number;
+  /** Label of its most important member, to name it. */
+  example: string;
+}
+
+/** The coloured communities, largest first, each named by its most important member. */
+export function communityLegend(graph: ViewerGraph, colours: Map<number, string>): CommunityEntry[] {
+  const best = new Map<number, { count: number; example: string; weight: number }>();
+  graph.forEachNode((_k, a) => {
+    const c = typeof a.community === 'number' ? a.community : -1;
+    const weight = a.importance ?? a.size;
+    const entry = best.get(c);
+    if (!entry) best.set(c, { count: 1, example: a.label, weight });
+    else {
+      entry.count++;
+      if (weight > entry.weight) Object.assign(entry, { example: a.label, weight });
+    }
+  });
+  return [...best]
+    .filter(([c]) => colours.get(c) !== OTHER_COMMUNITY_COLOUR)
+    .map(([community, e]) => ({ community, colour: colours.get(community)!, count: e.count, example: e.example }))
+    .sort((a, b) => b.count - a.count || a.community - b.community);
+}
+
+/** Edge colours by relation: the palette's, faded toward white so the nodes stay in front. */
+export const RELATION_COLOURS: Readonly<Record<string, string>> = RELATION_COLORS;
+const EDGE_FADE = 0.45;
+export const OTHER_RELATION_COLOUR = '#cfd4da';
+
+/** The colour an edge of this relation is drawn in (also its swatch in the edge key). */
+export function relationColour(relation: string): string {
+  const base = RELATION_COLOURS[relation];
+  return base ? fade(base, EDGE_FADE) : OTHER_RELATION_COLOUR;
+}
 
 const FALLBACK = ['#6c757d', '#8e6c8a', '#5e8c7d', '#a67c52', '#4f6d7a', '#9c6644', '#5c677d', '#7d8f69'];
 
@@ -58,9 +83,13 @@ export function kindColour(kind: string): string {
   return KIND_COLOURS[kind] ?? FALLBACK[hash(kind) % FALLBACK.length]!;
 }
 
-/** Stable colour of a (kind, type) pair; unknown types get a deterministic muted colour. */
+/**
+ * Stable colour of a (kind, type) pair, as the pipeline colours it (a country keeps the place
+ * colour whether actor or place); types the palette does not know get a deterministic muted
+ * colour, untyped nodes their kind's.
+ */
 export function typeColour(kind: string, type: string): string {
-  return TYPE_COLOURS[kind]?.[type] ?? (type ? FALLBACK[hash(`${kind}/${type}`) % FALLBACK.length]! : kindColour(kind));
+  return TYPE_COLOURS[type] ?? (type ? FALLBACK[hash(`${kind}/${type}`) % FALLBACK.length]! : kindColour(kind));
 }
 
 export interface LegendType {

@@ -1,5 +1,5 @@
 /** The time filter: which nodes and edges fall outside a day range, and the event histogram by month. */
-import { dayToMonth, edgeSpells, eventInterval, overlaps, type DayRange } from './dates';
+import { dayToMonth, edgeSpells, eventInterval, isoPeriod, overlaps, type DayRange } from './dates';
 import type { ViewerGraph } from './types';
 
 export interface TimeIndex {
@@ -79,8 +79,38 @@ export interface MonthBin {
   count: number;
 }
 
-/** Number of dated events starting in each month of the domain, every month present (zeros included). */
-export function monthHistogram(index: TimeIndex): MonthBin[] {
+export interface TimeAxis {
+  /** First day of the axis (a month's first day) and the last day of the data. */
+  start: number;
+  end: number;
+  /** Dated events that start before the axis: the "earlier" bucket. */
+  earlier: number;
+}
+
+/**
+ * The axis the timeline draws: from the month of the `percentile` quantile of event start days,
+ * so a handful of historical events (a 1967 war in a 2011-2018 corpus) fall into an "earlier"
+ * bucket instead of stretching the axis over empty decades.
+ */
+export function timeAxis(index: TimeIndex, percentile = 0.02): TimeAxis | null {
+  if (!index.domain) return null;
+  const starts = [...index.events.values()].map((r) => r.start).sort((a, b) => a - b);
+  let start = index.domain.start;
+  if (starts.length > 0) {
+    const q = starts[Math.floor(percentile * (starts.length - 1))]!;
+    start = Math.max(start, isoPeriod(dayToMonth(q))!.start);
+  }
+  start = Math.min(start, index.domain.end);
+  let earlier = 0;
+  for (const day of starts) if (day < start) earlier++;
+  return { start, end: index.domain.end, earlier };
+}
+
+/**
+ * Number of dated events starting in each month from `from` (default: the domain's start) to the
+ * domain's end, every month present (zeros included); events before `from` are not binned.
+ */
+export function monthHistogram(index: TimeIndex, from: number | null = null): MonthBin[] {
   if (!index.domain) return [];
   const counts = new Map<string, number>();
   for (const interval of index.events.values()) {
@@ -88,7 +118,7 @@ export function monthHistogram(index: TimeIndex): MonthBin[] {
     counts.set(month, (counts.get(month) ?? 0) + 1);
   }
   const bins: MonthBin[] = [];
-  const [startYear, startMonth] = dayToMonth(index.domain.start).split('-').map(Number) as [number, number];
+  const [startYear, startMonth] = dayToMonth(from ?? index.domain.start).split('-').map(Number) as [number, number];
   const last = dayToMonth(index.domain.end);
   for (let y = startYear, m = startMonth; bins.length < 12 * 200; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
     const month = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;

@@ -1,9 +1,10 @@
 /**
  * The whole view state in the URL fragment, e.g.
- *   #sel=palmyra&from=2016-01-01&to=2017-12-31&map=1&hide=type:capture,kind:actor&doc=a.txt&min=2&cam=0.5,0.5,1
+ *   #sel=palmyra&from=2016-01-01&to=2017-12-31&map=1&hide=type:capture,kind:actor&doc=a.txt&min=2&top=600&iso=1&color=community&cam=0.5,0.5,1
  * Parsing is forgiving: unknown or malformed parts are ignored, never thrown on.
  */
 import { isoPeriod } from './dates';
+import { COLOUR_MODES, type ColourMode } from './legend';
 
 export interface CameraSnapshot {
   x: number;
@@ -22,10 +23,16 @@ export interface ViewState {
   selected: string | null;
   camera: CameraSnapshot | null;
   map: boolean;
+  /** Overview budget: null = the default, 0 = every node. */
+  limit: number | null;
+  /** Draw nodes that have no edge at all. */
+  unconnected: boolean;
+  /** What node colours mean. */
+  colour: ColourMode;
 }
 
 export function defaultViewState(): ViewState {
-  return { hidden: [], document: null, minMentions: 0, from: null, to: null, selected: null, camera: null, map: false };
+  return { hidden: [], document: null, minMentions: 0, from: null, to: null, selected: null, camera: null, map: false, limit: null, unconnected: false, colour: 'type' };
 }
 
 function decode(part: string): string | null {
@@ -74,6 +81,19 @@ export function parseViewState(fragment: string): ViewState {
       case 'map':
         state.map = raw === '1' || raw === 'true';
         break;
+      case 'top': {
+        const n = raw === 'all' ? 0 : Number(decode(raw));
+        state.limit = Number.isInteger(n) && n >= 0 ? n : null;
+        break;
+      }
+      case 'color': {
+        const mode = COLOUR_MODES.find((m) => m === raw);
+        if (mode) state.colour = mode;
+        break;
+      }
+      case 'iso':
+        state.unconnected = raw === '1' || raw === 'true';
+        break;
       case 'cam': {
         const parts = (decode(raw) ?? '').split(',').map(Number);
         const [x, y, ratio] = parts;
@@ -101,6 +121,9 @@ export function serialiseViewState(state: ViewState): string {
   if (state.hidden.length) parts.push(`hide=${[...state.hidden].sort().map(encodeURIComponent).join(',').replace(/%3A/g, ':')}`);
   if (state.document) parts.push(`doc=${encodeURIComponent(state.document)}`);
   if (state.minMentions > 0) parts.push(`min=${state.minMentions}`);
+  if (state.limit !== null) parts.push(`top=${state.limit === 0 ? 'all' : state.limit}`);
+  if (state.unconnected) parts.push('iso=1');
+  if (state.colour !== 'type') parts.push(`color=${state.colour}`);
   if (state.camera) parts.push(`cam=${[state.camera.x, state.camera.y, state.camera.ratio].map(round).join(',')}`);
   return parts.join('&');
 }

@@ -13,8 +13,22 @@ export function bindArticlePane(): void {
   });
 }
 
-export function closeArticle(): void {
-  byId('article').hidden = true;
+/** Where focus was when the article opened (the "open article" link): it goes back there. */
+let returnFocus: HTMLElement | null = null;
+
+export function closeArticle(restoreFocus = true): void {
+  const pane = byId('article');
+  if (pane.hidden) return;
+  pane.hidden = true;
+  const back = returnFocus;
+  returnFocus = null;
+  if (!restoreFocus) return;
+  // the link may be gone (the panel was redrawn): fall back on the panel's heading
+  const target = back?.isConnected ? back : document.querySelector<HTMLElement>('#panel h2');
+  if (target) {
+    if (!target.hasAttribute('tabindex') && !(target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement || target instanceof HTMLInputElement)) target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: false });
+  }
 }
 
 export async function openArticle(store: DocumentStore, evidence: Evidence): Promise<void> {
@@ -22,6 +36,10 @@ export async function openArticle(store: DocumentStore, evidence: Evidence): Pro
   const title = byId('article-title');
   const meta = pane.querySelector('.article-meta')!;
   const body = pane.querySelector('.article-body')!;
+  if (pane.hidden) {
+    const active = document.activeElement;
+    returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
+  }
   clear(title);
   clear(meta);
   clear(body);

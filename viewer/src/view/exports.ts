@@ -2,15 +2,17 @@
 import type Sigma from 'sigma';
 import { downloadAsPNG } from '@sigma/export-image';
 import { downloadBlob } from './dom';
+import { attachLabelLayer, type LabelSource } from './labels';
 import { attachWorldLayer, type WorldPaths } from './world';
 
-export async function exportPng(sigma: Sigma<any, any>, worldOutline: WorldPaths | null): Promise<void> {
+export async function exportPng(sigma: Sigma<any, any>, worldOutline: WorldPaths | null, labels: LabelSource): Promise<void> {
   await downloadAsPNG(sigma, {
     fileName: 'newsgraph',
     backgroundColor: '#ffffff',
-    layers: ['world', 'edges', 'nodes', 'edgeLabels', 'labels'],
+    layers: ['world', 'edges', 'nodes', 'edgeLabels', 'labels', 'ngLabels'],
     withTempRenderer: (tmp) => {
       if (worldOutline) attachWorldLayer(tmp).setPath(worldOutline);
+      attachLabelLayer(tmp, labels); // the same labels as on screen
     },
   });
 }

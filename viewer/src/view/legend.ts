@@ -13,6 +13,7 @@ export function renderLegend(container: HTMLElement, legend: LegendKind[], hidde
       el('span', { class: 'name' }, kind.kind),
       el('span', { class: 'count' }, String(kind.count)),
     );
+    kindButton.dataset.countKey = kindKey(kind.kind);
     kindButton.addEventListener('click', () => toggle(kindKey(kind.kind)));
     const types = el('div', { class: 'legend-types', role: 'group', 'aria-label': `${kind.kind} types` });
     for (const t of kind.types) {
@@ -23,6 +24,7 @@ export function renderLegend(container: HTMLElement, legend: LegendKind[], hidde
         el('span', { class: 'name' }, t.type || '(untyped)'),
         el('span', { class: 'count' }, String(t.count)),
       );
+      b.dataset.countKey = `${kindKey(kind.kind)}/${typeKey(t.type)}`;
       b.addEventListener('click', () => toggle(typeKey(t.type)));
       types.appendChild(b);
     }
@@ -37,5 +39,16 @@ export function syncLegend(container: HTMLElement, hidden: ReadonlySet<string>):
   });
   container.querySelectorAll<HTMLButtonElement>('button[data-type]').forEach((b) => {
     b.setAttribute('aria-pressed', String(!hidden.has(typeKey(b.dataset.type!))));
+  });
+}
+
+/** Counts that follow the document and mention filters ("12 / 40" when some are filtered out). */
+export function syncLegendCounts(container: HTMLElement, counts: ReadonlyMap<string, number>): void {
+  container.querySelectorAll<HTMLButtonElement>('button[data-count-key]').forEach((b) => {
+    const span = b.querySelector<HTMLElement>('.count');
+    if (!span) return;
+    span.dataset.total ??= span.textContent ?? '';
+    const now = String(counts.get(b.dataset.countKey!) ?? 0);
+    span.textContent = now === span.dataset.total ? now : `${now} / ${span.dataset.total}`;
   });
 }

@@ -25,7 +25,8 @@ export function parseGraphText(text: string, name: string): ViewerGraph {
   return prepareGraph(graph);
 }
 
-export async function loadGraphFromUrl(url: URL): Promise<ViewerGraph> {
+/** `phase` hears when the file has arrived (for the first-render timings). */
+export async function loadGraphFromUrl(url: URL, phase: (name: string) => void = () => undefined): Promise<ViewerGraph> {
   const name = url.pathname.split('/').pop() || url.href;
   let response: Response;
   try {
@@ -40,5 +41,7 @@ export async function loadGraphFromUrl(url: URL): Promise<ViewerGraph> {
         : `Loading ${url.pathname} failed: HTTP ${response.status}.`,
     );
   }
-  return parseGraphText(await response.text(), name);
+  const text = await response.text();
+  phase('fetched');
+  return parseGraphText(text, name);
 }

@@ -26,6 +26,12 @@ function row(term: string, field: string, ...value: Child[]): HTMLElement[] {
   return [el('dt', {}, term), el('dd', { 'data-field': field }, ...value)];
 }
 
+/** The pipeline keeps a sample of a node's sentences: say so when there were more mentions. */
+export function evidenceHeading(shown: number, mentions: number): string {
+  const f = (n: number): string => n.toLocaleString('en');
+  return mentions > shown ? `Evidence (${f(shown)} of ${f(mentions)} mentions)` : `Evidence (${f(shown)})`;
+}
+
 export function renderPanel(panel: HTMLElement, details: NodeDetails | null, on: PanelHandlers): void {
   clear(panel);
   if (!details) {
@@ -80,7 +86,7 @@ export function renderPanel(panel: HTMLElement, details: NodeDetails | null, on:
       });
       list.appendChild(el('li', {}, el('q', {}, ev.text), ' ', el('span', { class: 'doc' }, ev.doc), ' ', open));
     }
-    panel.appendChild(el('section', { class: 'panel-section' }, el('h3', {}, `Evidence (${details.evidence.length})`), list));
+    panel.appendChild(el('section', { class: 'panel-section' }, el('h3', { 'data-field': 'evidence-count' }, evidenceHeading(details.evidence.length, details.mentions)), list));
   }
 
   if (details.neighbours.length) {

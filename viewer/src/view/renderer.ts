@@ -6,7 +6,7 @@ import Sigma from 'sigma';
 import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import type { Settings } from 'sigma/settings';
-import { fade } from '../core/legend';
+import { fade, relationColour } from '../core/legend';
 import type { NodeDisplay } from '../core/graphModel';
 import type { ViewerEdge, ViewerGraph, ViewerNode } from '../core/types';
 
@@ -21,19 +21,6 @@ export const MIN_CAMERA_RATIO = 0.02;
  */
 export const MAP_MIN_CAMERA_RATIO = 0.0002;
 
-const RELATION_COLOURS: Record<string, string> = {
-  agent: '#c9777f',
-  target: '#8fa8d8',
-  location: '#8cc2a0',
-  source: '#c7b6d8',
-  'located in': '#a9d3b6',
-  affiliation: '#9fb3d1',
-  'part of': '#9fb3d1',
-  ally: '#9ccc9c',
-  enemy: '#e0a0a0',
-  controls: '#d9b38c',
-  'mentioned with': '#d2d6dc',
-};
 
 export interface RenderState {
   display: Map<string, NodeDisplay>;
@@ -48,6 +35,8 @@ export interface RenderState {
   selected: string | null;
   /** Node size multiplier (smaller on the map, where places crowd). */
   sizeScale: number;
+  /** The nodes drawn (overview budget or a selection's neighbourhood), or null for all visible ones. */
+  drawn: Set<string> | null;
 }
 
 export function emptyRenderState(graph: ViewerGraph, display: Map<string, NodeDisplay>, neighbours: Map<string, Set<string>>): RenderState {
@@ -61,6 +50,7 @@ export function emptyRenderState(graph: ViewerGraph, display: Map<string, NodeDi
     hovered: null,
     selected: null,
     sizeScale: 1,
+    drawn: null,
   };
 }
 
@@ -75,9 +65,8 @@ export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<S
     zIndex: false,
     enableEdgeEvents: false,
     renderEdgeLabels: false,
-    labelDensity: large ? 0.35 : 0.6,
-    labelGridCellSize: large ? 120 : 80,
-    labelRenderedSizeThreshold: large ? 9 : 6,
+    // Node labels are placed by view/labels.ts (by importance, never overlapping).
+    renderLabels: false,
     labelFont: 'Inter, "Segoe UI", system-ui, -apple-system, sans-serif',
     labelSize: 12,
     labelWeight: '500',
@@ -92,6 +81,8 @@ export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<S
     maxCameraRatio: 20,
     stagePadding: 40,
     nodeReducer: (key: string, attrs: ViewerNode): Partial<NodeDisplayData> => {
+      // Most nodes of a corpus are not drawn: answer those at once (sigma reduces every node).
+      if (!state.visibleNodes.has(key) || (state.drawn !== null && !state.drawn.has(key))) return { x: attrs.x, y: attrs.y, hidden: true, size: 1, type: nodeType, label: null };
       const d = state.display.get(key);
       const out: Partial<NodeDisplayData> = {
         x: attrs.x,
@@ -100,7 +91,7 @@ export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<S
         size: (d?.size ?? 4) * state.sizeScale,
         color: d?.colour ?? '#888888',
         type: nodeType, // our `type` attribute is the node's type (capture, city…), not a sigma program
-        hidden: !state.visibleNodes.has(key),
+        hidden: !state.visibleNodes.has(key) || (state.drawn !== null && !state.drawn.has(key)),
         zIndex: 0,
       };
       if (state.ghostNodes.has(key)) {
@@ -127,11 +118,12 @@ export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<S
       return out;
     },
     edgeReducer: (key: string, attrs: ViewerEdge): Partial<EdgeDisplayData> => {
+      if (!state.visibleEdges.has(key)) return { hidden: true, type: edgeType };
       const out: Partial<EdgeDisplayData> = {
-        color: RELATION_COLOURS[attrs.relation] ?? '#cfd4da',
+        color: relationColour(attrs.relation),
         size: Math.min(4, 0.6 + Math.log2(1 + (attrs.weight ?? 1)) * 0.5),
         type: edgeType,
-        hidden: !state.visibleEdges.has(key),
+        hidden: !state.visibleEdges.has(key) || (state.drawn !== null && !(state.drawn.has(graph.source(key)) && state.drawn.has(graph.target(key)))),
         label: null,
       };
       if (state.ghostEdges.has(key)) out.color = GHOST_EDGE;

@@ -2,6 +2,9 @@
 import type { SearchHit } from '../core/search';
 import { byId, clear, el } from './dom';
 
+/** How long the list stays after the input loses focus. */
+export const BLUR_CLOSE_MS = 150;
+
 export function bindSearchBox(find: (query: string) => SearchHit[], pick: (key: string) => void): void {
   const input = byId<HTMLInputElement>('search');
   const results = byId('search-results');
@@ -49,11 +52,29 @@ export function bindSearchBox(find: (query: string) => SearchHit[], pick: (key: 
     input.setAttribute('aria-expanded', 'true');
   };
 
-  input.addEventListener('input', update);
+  // A blur closes the list a moment later (a touch on an option must land first). The timer is
+  // dropped when focus comes back: a late one would otherwise close the list the user is now
+  // typing in or moving through with the arrows, taking the active option away.
+  let blurTimer: ReturnType<typeof setTimeout> | undefined;
+  const cancelBlurClose = (): void => {
+    clearTimeout(blurTimer);
+    blurTimer = undefined;
+  };
+  input.addEventListener('input', () => {
+    cancelBlurClose();
+    update();
+  });
   input.addEventListener('focus', () => {
+    cancelBlurClose();
     if (input.value.trim()) update();
   });
-  input.addEventListener('blur', () => setTimeout(close, 150));
+  input.addEventListener('blur', () => {
+    cancelBlurClose();
+    blurTimer = setTimeout(() => {
+      blurTimer = undefined;
+      if (document.activeElement !== input) close();
+    }, BLUR_CLOSE_MS);
+  });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();

@@ -1,7 +1,11 @@
 /** The timeline: events per month, a draggable from/to range (two sliders over the chart) and Play. */
 import { dayToIso, isoPeriod, isoToDay, type DayRange } from '../core/dates';
-import { monthHistogram, type MonthBin, type TimeIndex } from '../core/time';
+import { monthHistogram, timeAxis, type MonthBin, type TimeIndex } from '../core/time';
 import { byId } from './dom';
+
+/** Year label steps, and the least room between two labels (a year is ~25 px at 10 px). */
+const YEAR_STEPS = [1, 2, 5, 10, 20, 50, 100];
+const MIN_TICK_GAP = 34;
 
 export class Timeline {
   private readonly root = byId('timeline');
@@ -10,6 +14,9 @@ export class Timeline {
   private readonly to = byId<HTMLInputElement>('time-to');
   private readonly play = byId<HTMLButtonElement>('play');
   private readonly label = byId<HTMLOutputElement>('time-label');
+  private readonly earlierEl = byId('time-earlier');
+  /** Dated events before the axis (counted in the range while the from-thumb is at its start). */
+  private earlier = 0;
   private bins: MonthBin[] = [];
   private domain: DayRange | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -20,12 +27,14 @@ export class Timeline {
       input.addEventListener('change', () => this.fromInputs(input));
     }
     this.play.addEventListener('click', () => (this.timer ? this.stop() : this.start()));
-    new ResizeObserver(() => this.draw()).observe(this.canvas);
+    new ResizeObserver(() => this.drawSoon()).observe(this.canvas);
   }
 
   setData(index: TimeIndex): void {
     this.stop();
-    this.bins = monthHistogram(index);
+    const axis = timeAxis(index);
+    this.earlier = axis?.earlier ?? 0;
+    this.bins = monthHistogram(index, axis?.start ?? null);
     const first = this.bins[0];
     const last = this.bins[this.bins.length - 1];
     this.domain = first && last ? { start: isoPeriod(first.month)!.start, end: isoPeriod(last.month)!.end } : null;
@@ -87,7 +96,7 @@ export class Timeline {
       this.label.textContent = 'No dated events';
       this.from.removeAttribute('data-date');
       this.to.removeAttribute('data-date');
-      this.draw();
+      this.drawSoon();
       return;
     }
     // When the thumbs meet, the one nearer the middle must stay grabbable.
@@ -100,8 +109,13 @@ export class Timeline {
     this.to.dataset.date = toIso;
     this.from.setAttribute('aria-valuetext', fromIso);
     this.to.setAttribute('aria-valuetext', toIso);
-    this.label.textContent = `${fromIso} → ${toIso}`;
-    this.draw();
+    const open = Number(this.from.value) <= 0;
+    this.label.textContent = `${open && this.earlier > 0 ? 'earlier + ' : ''}${fromIso} → ${toIso}`;
+    this.earlierEl.hidden = this.earlier === 0;
+    this.earlierEl.textContent = `${this.earlier} earlier`;
+    this.earlierEl.title = `${this.earlier} dated events before ${dayToIso(this.domain.start)}: shown while the range starts at the beginning`;
+    this.earlierEl.classList.toggle('included', open);
+    this.drawSoon();
   }
 
   private start(): void {
@@ -133,6 +147,17 @@ export class Timeline {
     this.play.textContent = '▶ Play';
   }
 
+  private frame = 0;
+
+  /** One chart redraw per frame, however many range changes it saw. */
+  private drawSoon(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
+  }
+
   private draw(): void {
     const canvas = this.canvas;
     const ratio = window.devicePixelRatio || 1;
@@ -154,18 +179,27 @@ export class Timeline {
     const chartH = h - 14;
     ctx.font = '10px Inter, system-ui, sans-serif';
     ctx.textBaseline = 'bottom';
+    // Year labels every `step` years, so that they stay at least MIN_TICK_GAP px apart.
+    const step = YEAR_STEPS.find((y) => y * 12 * barW >= MIN_TICK_GAP) ?? YEAR_STEPS[YEAR_STEPS.length - 1]!;
+    const ticks: { year: number; x: number }[] = [];
     this.bins.forEach((bin, i) => {
       const period = isoPeriod(bin.month)!;
       const inside = period.end >= r.start && period.start <= r.end;
       const bh = bin.count === 0 ? 0 : Math.max(2, (bin.count / max) * (chartH - 4));
       ctx.fillStyle = inside ? '#d1495b' : '#c8ccd2';
-      ctx.fillRect(i * barW + 1, chartH - bh, Math.max(1, barW - 2), bh);
-      if (bin.month.endsWith('-01') || i === 0) {
-        ctx.fillStyle = '#6b7280';
-        ctx.fillText(bin.month.slice(0, 4), i * barW + 2, h);
-        ctx.fillRect(i * barW, chartH, 1, 4);
-      }
+      ctx.fillRect(i * barW + (barW > 3 ? 1 : 0), chartH - bh, Math.max(1, barW - (barW > 3 ? 2 : 0)), bh);
+      const year = Number(bin.month.slice(0, 4));
+      if (bin.month.endsWith('-01') && year % step === 0) ticks.push({ year, x: i * barW });
     });
+    // The first month gets a label too when it is not crowded by the first tick.
+    const firstYear = Number(this.bins[0]!.month.slice(0, 4));
+    if (!this.bins[0]!.month.endsWith('-01') && (ticks[0]?.x ?? Infinity) >= MIN_TICK_GAP) ticks.unshift({ year: firstYear, x: 0 });
+    ctx.fillStyle = '#6b7280';
+    for (const t of ticks) {
+      ctx.fillText(String(t.year), t.x + 2, h);
+      ctx.fillRect(t.x, chartH, 1, 4);
+    }
+    canvas.dataset.ticks = JSON.stringify(ticks.map((t) => ({ year: t.year, x: Math.round(t.x) })));
     // Shade what lies outside the range.
     const span = d.end - d.start + 1;
     const x0 = ((r.start - d.start) / span) * w;

@@ -1,0 +1,290 @@
+/**
+ * The viewer at corpus scale (issue 19): the FA-KES build (≈5,800 nodes, 12,800 edges) in headless
+ * Chromium. FA-KES is built once for the suite from ../shared; without ../shared the suite is
+ * skipped with a note.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { serveViewer, type ViewerServer } from '../../src/view/server.js';
+import { chromiumAvailable, launchBrowser, openWatchedPage, waitForViewerReady, warnIfNoChromium, type WatchedPage } from '../helpers/browser.js';
+import { hasShared, noteSkip, sharedPath } from '../helpers/shared.js';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const VIEWER_DIST = process.env.NEWSGRAPH_VIEWER_DIST ?? join(REPO, 'viewer', 'dist');
+const FAKES = sharedPath('corpus/fakes/FA-KES-Dataset.csv');
+const ready = chromiumAvailable && existsSync(join(VIEWER_DIST, 'index.html')) && hasShared && existsSync(FAKES);
+
+warnIfNoChromium('tests/browser/corpus.test.ts');
+noteSkip('tests/browser/corpus.test.ts (the viewer on FA-KES)');
+
+function build(outDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'newsgraph.js'), 'build', FAKES, '-o', outDir, '-q', '--no-progress'], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (status) => (status === 0 ? resolve() : reject(new Error(`newsgraph build FA-KES exited ${String(status)}: ${stderr.slice(-500)}`))));
+  });
+}
+
+interface Drawn {
+  nodes: string[];
+  /** Drawn nodes inside the viewport. */
+  inside: number;
+  width: number;
+  height: number;
+}
+
+/** The nodes sigma draws (not hidden after the reducers), and how many are on screen. */
+function drawnNodes(page: Page): Promise<Drawn> {
+  return page.evaluate(() => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const sigma = (window as any).__newsgraph.sigma;
+    const { width, height } = sigma.getDimensions();
+    const nodes: string[] = [];
+    let inside = 0;
+    sigma.getGraph().forEachNode((key: string) => {
+      const d = sigma.getNodeDisplayData(key);
+      if (!d || d.hidden) return;
+      nodes.push(key);
+      const v = sigma.framedGraphToViewport(d);
+      if (v.x >= 0 && v.x <= width && v.y >= 0 && v.y <= height) inside++;
+    });
+    return { nodes, inside, width, height };
+  });
+}
+
+interface Box {
+  key: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+function labelBoxes(page: Page): Promise<Box[]> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return page.evaluate(() => (window as any).__newsgraph.labels().map((b: Box) => ({ key: b.key, left: b.left, top: b.top, width: b.width, height: b.height })));
+}
+
+const overlap = (a: Box, b: Box): boolean => a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+
+function poll<T>(read: () => T | Promise<T>): ReturnType<typeof expect.poll<T>> {
+  return expect.poll(read, { timeout: 20_000, interval: 50 });
+}
+
+describe.skipIf(!ready)('viewer on FA-KES', () => {
+  let workDir: string;
+  let server: ViewerServer;
+  let browser: Browser;
+  let graph: { nodes: { key: string; attributes: Record<string, unknown> }[]; edges: { source: string; target: string }[] };
+  const opened: WatchedPage[] = [];
+
+  async function open(hash = ''): Promise<Page> {
+    const watched = await openWatchedPage(browser, `${server.url}${hash}`);
+    opened.push(watched);
+    await waitForViewerReady(watched.page, 60_000);
+    return watched.page;
+  }
+
+  beforeAll(async () => {
+    workDir = mkdtempSync(join(tmpdir(), 'newsgraph-corpus-'));
+    const out = join(workDir, 'fakes');
+    [, browser] = await Promise.all([build(out), launchBrowser()]);
+    graph = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8'));
+    server = await serveViewer({ graphDir: out, viewerDir: VIEWER_DIST, port: 0 });
+  }, 300_000);
+
+  afterEach(async () => {
+    for (const watched of opened.splice(0)) {
+      expect(watched.problems.pageErrors, 'uncaught page errors').toEqual([]);
+      expect(watched.problems.consoleErrors, 'console errors').toEqual([]);
+      await watched.context.close().catch(() => undefined);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('opens on a legible overview: the most important nodes up to the budget, no unconnected ones, labels that never overlap', async () => {
+    const page = await open();
+    const degree = new Map<string, number>();
+    for (const e of graph.edges) if (e.source !== e.target) for (const k of [e.source, e.target]) degree.set(k, (degree.get(k) ?? 0) + 1);
+    const drawn = await drawnNodes(page);
+    expect(drawn.nodes.length).toBeGreaterThan(100);
+    expect(drawn.nodes.length).toBeLessThanOrEqual(400);
+    expect(drawn.nodes.filter((k) => !degree.get(k)), 'unconnected nodes drawn').toEqual([]);
+    // the most important node of the corpus is in
+    const top = [...graph.nodes].sort((a, b) => Number(b.attributes.importance) - Number(a.attributes.importance))[0]!;
+    expect(drawn.nodes).toContain(top.key);
+    const note = (await page.textContent('#overview-note')) ?? '';
+    expect(note).toMatch(new RegExp(`${drawn.nodes.length} of ${graph.nodes.length.toLocaleString('en')} nodes shown`));
+
+    const labels = await labelBoxes(page);
+    expect(labels.length, 'labels drawn').toBeGreaterThanOrEqual(20);
+    for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) expect(overlap(labels[i]!, labels[j]!), `${labels[i]!.key} / ${labels[j]!.key}`).toBe(false);
+    // labels go to the most important drawn nodes first
+    expect(labels.map((l) => l.key)).toContain(top.key);
+
+    await page.click('#show-more');
+    await poll(async () => (await drawnNodes(page)).nodes.length).toBeGreaterThan(drawn.nodes.length);
+    await poll(() => page.url()).toMatch(/top=600/);
+    await page.check('#show-unconnected');
+    await poll(async () => (await drawnNodes(page)).nodes.some((k) => !degree.get(k))).toBe(true);
+  });
+
+  it('focuses a selection: its neighbourhood only, framed inside the viewport', async () => {
+    const page = await open();
+    const palmyra = graph.nodes.find((n) => n.attributes.label === 'Palmyra' && n.attributes.kind === 'place')!;
+    const expected = new Set([palmyra.key]);
+    for (const e of graph.edges) {
+      if (e.source === palmyra.key) expected.add(e.target);
+      if (e.target === palmyra.key) expected.add(e.source);
+    }
+    await page.fill('#search', 'Palmyra');
+    await page.press('#search', 'Enter');
+    await poll(() => page.textContent('#panel [data-field=label]')).toBe('Palmyra');
+    await poll(async () => [...(await drawnNodes(page)).nodes].sort()).toEqual([...expected].sort());
+    // the camera animation ends with every neighbour on screen
+    await poll(async () => {
+      const d = await drawnNodes(page);
+      return d.inside === d.nodes.length;
+    }).toBe(true);
+    const labels = await labelBoxes(page);
+    expect(labels.map((l) => l.key)).toContain(palmyra.key);
+    // the evidence is a sample of the mentions: the heading says of how many
+    const evidence = (palmyra.attributes.evidence as unknown[]).length;
+    const mentions = Number(palmyra.attributes.mentions);
+    expect(mentions).toBeGreaterThan(evidence);
+    expect(await page.textContent('#panel [data-field=evidence-count]')).toBe(`Evidence (${evidence} of ${mentions} mentions)`);
+    // closing the details brings the overview back
+    await page.click('#panel .panel-close');
+    await poll(async () => (await drawnNodes(page)).nodes.length).toBeGreaterThan(expected.size);
+  });
+
+  it('colours nodes by community, with a key naming the largest ones', async () => {
+    const page = await open('#color=community');
+    const key = page.locator('#community-key li');
+    await poll(() => key.count()).toBeGreaterThanOrEqual(5);
+    const colours = await page.evaluate(() => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const sigma = (window as any).__newsgraph.sigma;
+      const byCommunity: Record<string, string[]> = {};
+      sigma.getGraph().forEachNode((k: string, a: { community: number }) => {
+        if (sigma.getNodeDisplayData(k).hidden) return; // only what is drawn has a colour to check
+        const c = String(a.community);
+        (byCommunity[c] ??= []).push(sigma.getNodeDisplayData(k).color);
+      });
+      return byCommunity;
+    });
+    // one colour a community, and the largest communities differ
+    for (const list of Object.values(colours)) expect(new Set(list).size).toBe(1);
+    const largest = Object.values(colours).sort((a, b) => b.length - a.length).slice(0, 5).map((l) => l[0]);
+    expect(new Set(largest).size).toBe(5);
+  });
+
+  it('fits the timeline to the news: axis from the 2nd percentile, an "earlier" bucket, spaced year labels, live counts, fast range drags', async () => {
+    const page = await open();
+    const starts = graph.nodes
+      .filter((n) => n.attributes.kind === 'event' && typeof (n.attributes.start ?? n.attributes.date) === 'string')
+      .map((n) => String(n.attributes.start ?? n.attributes.date).slice(0, 10))
+      .sort();
+    const p2 = starts[Math.floor(0.02 * (starts.length - 1))]!;
+    const minDate = (await page.getAttribute('#timeline', 'data-min-date')) ?? '';
+    expect(minDate > starts[0]!, `axis starts ${minDate}, first event ${starts[0]}`).toBe(true);
+    expect(minDate <= p2 && minDate >= `${p2.slice(0, 7)}-01`, `axis starts ${minDate}, 2nd percentile ${p2}`).toBe(true);
+    const earlier = starts.filter((d) => d < minDate).length;
+    expect(await page.textContent('#time-earlier')).toBe(`${earlier} earlier`);
+
+    const ticks = JSON.parse((await page.getAttribute('#timeline-chart', 'data-ticks')) ?? '[]') as { year: number; x: number }[];
+    expect(ticks.length).toBeGreaterThanOrEqual(4);
+    for (let i = 1; i < ticks.length; i++) expect(ticks[i]!.x - ticks[i - 1]!.x, `${ticks[i - 1]!.year} → ${ticks[i]!.year}`).toBeGreaterThanOrEqual(30);
+
+    // dragging the from-thumb: each step applied and drawn quickly (JS handler; and up to the next frame, logged)
+    const steps = await page.evaluate(async () => {
+      const input = document.getElementById('time-from') as HTMLInputElement;
+      const max = Number(input.max);
+      const handler: number[] = [];
+      const frame: number[] = [];
+      for (let i = 0; i < 15; i++) {
+        const t0 = performance.now();
+        input.value = String(Math.round(max * (0.3 + i * 0.02)));
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        handler.push(performance.now() - t0);
+        await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+        frame.push(performance.now() - t0);
+      }
+      return { handler, frame };
+    });
+    const median = (v: number[]): number => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+    console.info(`FA-KES range drag: handler median ${median(steps.handler).toFixed(1)} ms, to next frame median ${median(steps.frame).toFixed(1)} ms (max ${Math.max(...steps.frame).toFixed(1)})`);
+    expect(median(steps.handler)).toBeLessThan(50);
+
+    // playback: the status counts follow the window
+    await page.evaluate(() => {
+      const input = document.getElementById('time-from') as HTMLInputElement;
+      input.value = '0';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.click('#play');
+    const seen = new Set<string>();
+    await poll(async () => {
+      seen.add((await page.textContent('#status')) ?? '');
+      return seen.size;
+    }).toBeGreaterThanOrEqual(4);
+    await page.click('#play');
+  });
+
+  it('map mode draws no edge to nodes without a place on the map and lists them aside', async () => {
+    const page = await open();
+    await page.click('#map-toggle');
+    const summary = page.locator('#unmapped summary');
+    await poll(() => summary.textContent()).toMatch(/^Not on the map \(\d[\d,]*\)$/);
+    const count = Number(((await summary.textContent()) ?? '').replace(/\D/g, ''));
+    expect(count).toBeGreaterThan(50);
+    const listed = await page.locator('#unmapped li button[data-node]').evaluateAll((items) => items.map((i) => i.getAttribute('data-node')!));
+    expect(listed.length).toBe(Math.min(200, count));
+    const drawn = new Set((await drawnNodes(page)).nodes);
+    expect(listed.filter((k) => drawn.has(k)), 'unmapped nodes drawn on the map').toEqual([]);
+    // no drawn edge has an unmapped end: an edge is drawn only when both its ends are
+    const listedSet = new Set(listed);
+    expect(graph.edges.filter((e) => drawn.has(e.source) && drawn.has(e.target) && (listedSet.has(e.source) || listedSet.has(e.target)))).toEqual([]);
+    // picking one from the list selects it
+    await page.locator('#unmapped summary').click();
+    await page.locator('#unmapped li button[data-node]').first().click();
+    await poll(() => page.textContent('#panel [data-field=label]')).toBe(await page.locator('#unmapped li button[data-node]').first().textContent());
+  });
+
+  it('serves graph.json compressed and draws the first frame of FA-KES quickly', async () => {
+    // a warm-up load, as a user's second visit: the first one also pays for compiling the scripts
+    await open();
+    const firstRenders: number[] = [];
+    let entry: { encoded: number; decoded: number } | null = null;
+    for (let i = 0; i < 3; i++) {
+      const page = await open();
+      entry = await page.evaluate(() => {
+        const e = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/graph.json')) as PerformanceResourceTiming | undefined;
+        return e ? { encoded: e.encodedBodySize, decoded: e.decodedBodySize } : null;
+      });
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const timings = (await page.evaluate(() => (window as any).__newsgraph.timings)) as Record<string, number>;
+      console.info(`FA-KES first render: ${JSON.stringify(timings)} (ms since navigation start)`);
+      firstRenders.push(timings.firstRender!);
+      for (const watched of opened.splice(0)) await watched.context.close();
+    }
+    expect(entry).not.toBeNull();
+    console.info(`graph.json: ${entry!.encoded} bytes on the wire for ${entry!.decoded}`);
+    expect(entry!.encoded, 'graph.json bytes on the wire').toBeLessThan(entry!.decoded / 4);
+    // The target is 1.5 s; the best of three loads must stay within 2 s on a loaded CI machine.
+    expect(Math.min(...firstRenders)).toBeLessThan(2000);
+  });
+
+});

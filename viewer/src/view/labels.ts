@@ -1,0 +1,83 @@
+/**
+ * Node labels drawn by importance without overlaps (core/labels.ts), on a canvas above sigma's own
+ * label layer (sigma's grid keeps one label per cell but lets neighbouring cells' labels collide,
+ * and orders them by position rather than importance). Redrawn after every sigma render.
+ */
+import type Sigma from 'sigma';
+import type { Settings } from 'sigma/settings';
+import { placeLabels, type LabelCandidate, type PlacedLabel } from '../core/labels';
+
+export interface LabelSource {
+  /** Keys drawn first whatever their size (selection, hovered neighbourhood), in order. */
+  forced(): readonly string[];
+  /** Every key, most important first. */
+  order(): readonly string[];
+}
+
+/** Smallest on-screen radius that earns a label unless forced (keeps specks unlabelled). */
+const MIN_LABELLED_RADIUS = 2.5;
+/** A readable screen holds a few dozen labels; more is noise. */
+const MAX_LABELS = 120;
+
+export interface LabelLayer {
+  /** The labels of the last frame (screen boxes), for tests and the PNG export. */
+  placed(): readonly PlacedLabel[];
+}
+
+export function attachLabelLayer(sigma: Sigma<any, any>, source: LabelSource): LabelLayer {
+  const canvas = sigma.createCanvas('ngLabels', { afterLayer: 'labels', style: { pointerEvents: 'none' } });
+  canvas.setAttribute('aria-hidden', 'true');
+  const widths = new Map<string, number>();
+  let placed: PlacedLabel[] = [];
+  const draw = (): void => {
+    const { width, height } = sigma.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    const w = Math.round(width * ratio);
+    const h = Math.round(height * ratio);
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+    }
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    const settings = sigma.getSettings() as Settings;
+    const fontSize = settings.labelSize;
+    ctx.font = `${settings.labelWeight} ${fontSize}px ${settings.labelFont}`;
+    const measure = (label: string): number => {
+      let wd = widths.get(label);
+      if (wd === undefined) widths.set(label, (wd = ctx.measureText(label).width));
+      return wd;
+    };
+    const forced = source.forced();
+    const forcedSet = new Set(forced);
+    function* candidates(): Generator<LabelCandidate> {
+      for (const [list, isForced] of [[forced, true], [source.order(), false]] as const) {
+        for (const key of list) {
+          if (!isForced && forcedSet.has(key)) continue;
+          const d = sigma.getNodeDisplayData(key);
+          if (!d || d.hidden || !d.label) continue;
+          const radius = sigma.scaleSize(d.size);
+          if (!isForced && !d.forceLabel && radius < MIN_LABELLED_RADIUS) continue;
+          const p = sigma.framedGraphToViewport(d);
+          yield { key, label: d.label, x: p.x, y: p.y, radius };
+        }
+      }
+    }
+    placed = placeLabels(candidates(), { fontSize, measure, width, height, limit: MAX_LABELS });
+    ctx.fillStyle = settings.labelColor.color ?? '#000';
+    ctx.strokeStyle = 'rgba(255,255,255,0.85)';
+    ctx.lineWidth = 3;
+    ctx.lineJoin = 'round';
+    for (const p of placed) {
+      // a white halo keeps a label readable over edges
+      ctx.strokeText(p.label, p.left, p.baseline);
+      ctx.fillText(p.label, p.left, p.baseline);
+    }
+  };
+  sigma.on('afterRender', draw);
+  return { placed: () => placed };
+}
