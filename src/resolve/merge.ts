@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { DatePrecision, EventType, Evidence, Modality, Relation } from '../types.js';
 import type { DocExtraction, EntityRef, EventMention, RelationMention } from '../extract/model.js';
+import { shortFormMap } from './short-forms.js';
 
 /**
  * Cross-document resolution: one entity per canonical key, spelling variants of guessed names
@@ -524,12 +525,18 @@ class KeyIndex {
     return k && k.mentions > 0 ? k.mentionRef : undefined;
   }
 
-  /** Spelling variants of guessed names folded into their best-attested form. */
+  /** Spelling variants of guessed names folded into their best-attested form, and people named by the end of their name into the one full name that ends so. */
   canon(): (key: string) => string {
     const mentioned = [...this.keys].filter(([, k]) => k.mentions > 0);
     mentioned.sort((a, b) => compareIds(a[1].mentionDoc, b[1].mentionDoc) || a[1].mentionAt - b[1].mentionAt);
     const variants = variantMap(new Map(mentioned.map(([key, k]) => [key, { ref: k.mentionRef!, count: k.mentions }])));
-    return (key) => variants.get(key) ?? key;
+    const folded = new Map<string, EntityRef>();
+    for (const [key, k] of mentioned) if (!variants.has(key)) folded.set(key, k.mentionRef!);
+    const shortForms = shortFormMap(folded);
+    return (key) => {
+      const c = variants.get(key) ?? key;
+      return shortForms.get(c) ?? c;
+    };
   }
 
   events(canon: (key: string) => string): MergedEvent[] {
