@@ -197,11 +197,13 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   for (const h of hits) addMatcherHit(scan, h);
   // ── 2. Demonym + armed-forces phrases ("Russian fighter jets", "Syrian and Russian air forces").
   for (const st of scan.perSentence) addDemonymForces(scan, st);
-  // ── 3. Unknown capitalised spans, typed by cues.
+  // ── 3. Unknown capitalised spans typed by cues (then, in step 4, the learned tagger's names
+  // where neither the lexicons nor the cues found one).
   for (const st of scan.perSentence) recogniseSpans(scan, st);
   linkLowerCaseTitles(scan);
   // ── 4. Short forms: a surname or the last part of a full name seen in this document.
   resolveShortForms(scan);
+  addTaggedNames(scan);
   linkLexiconParents(scan);
   // ── 4b. "X, known as the Y" / "X, also known as Y": one entity under two names.
   mergeKnownAs(scan);
@@ -218,6 +220,95 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   const refs: Record<string, EntityRef> = {};
   for (const [key, ref] of scan.refs) refs[key] = ref;
   return { mentions, refs, relations: scan.relations, countries };
+}
+
+/**
+ * The names the tagger (data/models/ner.json) finds in the sentences, on the words no earlier
+ * step took: a name the lexicon or gazetteer knows is that entity; a surname alone is the person
+ * named in full before it; otherwise a new entity of the tagger's type (PER a person, ORG an
+ * organisation, LOC a place). MISC names (nationalities, events, products) are no node.
+ */
+function addTaggedNames(scan: DocumentScan): void {
+  const ner = scan.kb.ner;
+  if (!ner) return;
+  const text = scan.text;
+  const sentenceTokens = [];
+  for (const s of scan.sentences) sentenceTokens.push(ner.tokenize(text, s.start, s.end));
+  const doc = ner.documentContext(sentenceTokens);
+  for (let k = 0; k < sentenceTokens.length; k++) {
+    const st = scan.perSentence[k]!;
+    const tokens = sentenceTokens[k]!;
+    for (const span of ner.spansOfTokens(tokens, doc)) {
+      if (span.type === 'MISC') continue;
+      // Words that are no part of a name at its edges ("Gen.", "North"), as the cues say.
+      let a = span.first;
+      let z = span.first + span.tokens - 1;
+      while (a <= z && isNoNameWord(scan.cues, tokens[a]!.text)) a++;
+      while (z >= a && isNoNameWord(scan.cues, tokens[z]!.text)) z--;
+      if (a > z || !isWord(tokens[a]!) || !isCapitalised(tokens[a]!.text)) continue;
+      // One ordinary English word ("Southeast", "Force") is too often a stray capital, and one
+      // generic place noun or people's name ("Khan", "Druze") no name alone, as the cues say.
+      if (a === z && isNoLoneName(scan, tokens[a]!.text)) continue;
+      const start = tokens[a]!.start;
+      const end = tokens[z]!.end;
+      // A photo credit ("REUTERS/Bassam Khabieh") names no actor of the story.
+      if (text.charCodeAt(start - 1) === 0x2f) continue;
+      if (overlapsCovered(st, start, end) || overlapsMention(scan, st.sentence.index, start, end)) continue;
+      const ref = taggedRef(scan, span.type, text.slice(start, end));
+      if (!ref) continue;
+      addMention(scan, ref, st.sentence, start, end);
+      coverOverlapping(st, start, end, scan.mentions.length - 1);
+      if (ref.kind === 'actor' && ref.type === 'person' && !ref.known && /\s/.test(ref.label) && !hasKey(scan.personNames, ref.key)) scan.personNames.push(ref);
+    }
+  }
+}
+
+function isNoLoneName(scan: DocumentScan, word: string): boolean {
+  const lower = bare(word);
+  const cues = scan.cues;
+  return cues.commonWord(lower) || cues.lonePlaceWords.has(lower) || cues.peopleWords.has(lower) || scan.kb.countryOfDemonym(word) !== undefined;
+}
+
+/** A title, a word the cues say is no name, or a lone head ("Gen.", "North", "Brigade"). */
+function isNoNameWord(cues: Cues, word: string): boolean {
+  const w = bare(word);
+  return cues.titles.has(w) || cues.notNames.has(w) || cues.placeHeads.has(w) || cues.orgHeads.has(w) || !/[\p{L}\p{N}]/u.test(word);
+}
+
+function taggedRef(scan: DocumentScan, type: 'PER' | 'ORG' | 'LOC', surface: string): EntityRef | undefined {
+  const kb = scan.kb;
+  const known = kb.actorByName(surface);
+  if (type === 'LOC') {
+    const place = kb.lookupPlace(surface, scan.context);
+    if (place && normalizeName(place.name) === normalizeName(surface)) return placeRefOf(place);
+    if (known) return known;
+    if (place) return placeRefOf(place);
+    return addRef(scan, guessedRef('place', 'town', surface));
+  }
+  if (known) return known;
+  if (type === 'PER') {
+    const words = surface.split(/\s+/);
+    const earlier = words.length <= 2 ? personByTail(scan, words) : undefined;
+    return earlier ?? addRef(scan, guessedRef('actor', 'person', surface));
+  }
+  if (isAcronym(surface) && scan.acronyms.has(surface)) return scan.acronyms.get(surface);
+  return addRef(scan, guessedRef('actor', 'organization', surface));
+}
+
+function overlapsCovered(st: SentenceTokens, start: number, end: number): boolean {
+  for (let i = 0; i < st.tokens.length; i++) {
+    const t = st.tokens[i]!;
+    if (t.start < end && t.end > start && st.covered[i] !== -1) return true;
+  }
+  return false;
+}
+
+/** Like cover, but also the tokens the span only overlaps ("Smith's" for the name "Smith"). */
+function coverOverlapping(st: SentenceTokens, start: number, end: number, idx: number): void {
+  for (let i = 0; i < st.tokens.length; i++) {
+    const t = st.tokens[i]!;
+    if (t.start < end && t.end > start) st.covered[i] = idx;
+  }
 }
 
 /** A matcher hit as a mention, unless it is part of a longer unknown name or a modifier. */
@@ -345,7 +436,7 @@ function capitalisedRunEnd(scan: DocumentScan, st: SentenceTokens, i: number): n
   let j = i;
   while (j + 1 < toks.length) {
     const next = toks[j + 1]!;
-    if (st.covered[j + 1]! >= 0) break;
+    if (st.covered[j + 1] !== -1) break;
     if (scan.text.slice(toks[j]!.end, next.start).includes('\n')) break;
     if (isWord(next) && isCapitalised(next.text)) {
       j++;
@@ -371,7 +462,7 @@ function joinsName(st: SentenceTokens, j: number, conn: string): boolean {
   const after = st.tokens[j + 2];
   return (
     (conn === 'of' || conn === 'al' || conn === 'bin' || conn === 'ibn' || conn === 'abu' || conn === 'de' || conn === 'for' || conn === 'and' || ARTICLE_GLUED.test(conn)) &&
-    after !== undefined && isWord(after) && isCapitalised(after.text) && st.covered[j + 2]! < 0 &&
+    after !== undefined && isWord(after) && isCapitalised(after.text) && st.covered[j + 2] === -1 &&
     // "X and Y" joins only inside an organisation name ("Syrian Observatory for Human Rights" style)
     (conn !== 'and' || AND_JOINS.test(after.text))
   );
@@ -1190,7 +1281,7 @@ function addGenericArmy(scan: DocumentScan, home: string): void {
       const start = s.start + m.index + m[0].length - m[1]!.length;
       const end = start + m[1]!.length;
       const k = st.tokens.findIndex((t) => t.start === start);
-      if (k < 0 || st.covered[k]! >= 0) continue;
+      if (k < 0 || st.covered[k] !== -1) continue;
       // Skip when a demonym or a name precedes it ("Iraqi army", "Free Syrian Army").
       const prev = st.tokens[k - 1];
       if (prev && isCapitalised(prev.text) && prev.text !== 'The') continue;

@@ -15,7 +15,8 @@ export interface NerSpan {
   type: NerType;
   start: number;
   end: number;
-  /** Token count of the span. */
+  /** Index of its first token, and its token count. */
+  first: number;
   tokens: number;
 }
 
@@ -79,7 +80,7 @@ export class NerTagger {
       if (open) {
         open.end = tok.end;
         open.tokens++;
-      } else open = { type, start: tok.start, end: tok.end, tokens: 1 };
+      } else open = { type, start: tok.start, end: tok.end, first: i, tokens: 1 };
     }
     if (open) out.push(open);
     return out;
