@@ -4,6 +4,7 @@ import { newRef, placeRefOf, type Cues, type KnowledgeBase } from './knowledge.j
 import type { NameCandidate, NameMatch } from './matcher.js';
 import { isAcronym, isCapitalised, isSpace, isWord, tokenize, writesInLowerCase, type Token } from './tokens.js';
 import { normalizeName } from './names.js';
+import type { NerSpan } from '../knowledge/ner/tagger.js';
 
 /**
  * Actor and place mentions in one document, resolved to global keys.
@@ -235,12 +236,26 @@ function addTaggedNames(scan: DocumentScan): void {
   const sentenceTokens = [];
   for (const s of scan.sentences) sentenceTokens.push(ner.tokenize(text, s.start, s.end));
   const doc = ner.documentContext(sentenceTokens);
+  const spans: NerSpan[][] = [];
+  // How often the document reads each name as an organisation, and as something else.
+  const readings = new Map<string, number>();
+  for (const tokens of sentenceTokens) {
+    const found = ner.spansOfTokens(tokens, doc);
+    spans.push(found);
+    for (const span of found) {
+      const key = text.slice(span.start, span.end);
+      readings.set(key, (readings.get(key) ?? 0) + (span.type === 'ORG' ? 1 : -1));
+    }
+  }
+  const dropped = new Set<EntityMention>();
   for (let k = 0; k < sentenceTokens.length; k++) {
     const st = scan.perSentence[k]!;
     const tokens = sentenceTokens[k]!;
-    for (const span of ner.spansOfTokens(tokens, doc)) {
+    for (const span of spans[k]!) {
       if (span.type === 'MISC') continue;
-      // Words that are no part of a name at its edges ("Gen.", "North"), as the cues say.
+      // A LOC span joining two names ("the Palmyra Triangle and Castle") is two names.
+      if (span.type === 'LOC' && hasAnd(tokens, span)) continue;
+      // Titles and punctuation at its edges ("Gen.", "Maj", a quotation mark) are no part of it.
       let a = span.first;
       let z = span.first + span.tokens - 1;
       while (a <= z && isNoNameWord(scan.cues, tokens[a]!.text)) a++;
@@ -249,30 +264,52 @@ function addTaggedNames(scan: DocumentScan): void {
       // One ordinary English word ("Southeast", "Force") is too often a stray capital, and one
       // generic place noun or people's name ("Khan", "Druze") no name alone, as the cues say.
       if (a === z && isNoLoneName(scan, tokens[a]!.text)) continue;
+      // Nor are ordinary words alone ("Air Force", "Heritage Site") or a people ("Sunni Muslim").
+      if (allOrdinaryWords(scan.cues, tokens, a, z) || (span.type !== 'PER' && namesAPeople(scan, tokens.slice(a, z + 1)))) continue;
       const start = tokens[a]!.start;
       const end = tokens[z]!.end;
       // A photo credit ("REUTERS/Bassam Khabieh") names no actor of the story.
       if (text.charCodeAt(start - 1) === 0x2f) continue;
-      if (overlapsCovered(st, start, end) || overlapsMention(scan, st.sentence.index, start, end)) continue;
+      const team = span.type === 'ORG' && span.margin >= TEAM_MARGIN && (readings.get(text.slice(start, end)) ?? 0) > 0;
+      const inside = mentionsInside(scan, st.sentence.index, start, end) ?? (team ? sameSpanTeam(scan, st.sentence.index, start, end) : undefined);
+      if (inside === undefined || !mayReplace(scan, inside, tokens, a, z, span.type)) continue;
       const ref = taggedRef(scan, span.type, text.slice(start, end));
       if (!ref) continue;
+      for (const m of inside) dropped.add(m);
       addMention(scan, ref, st.sentence, start, end);
       coverOverlapping(st, start, end, scan.mentions.length - 1);
       if (ref.kind === 'actor' && ref.type === 'person' && !ref.known && /\s/.test(ref.label) && !hasKey(scan.personNames, ref.key)) scan.personNames.push(ref);
     }
   }
+  if (dropped.size) dropMentions(scan, dropped);
+}
+
+function hasAnd(tokens: readonly Token[], span: NerSpan): boolean {
+  for (let k = span.first; k < span.first + span.tokens; k++) if (tokens[k]!.text === 'and') return true;
+  return false;
+}
+
+function allOrdinaryWords(cues: Cues, tokens: readonly Token[], a: number, z: number): boolean {
+  for (let k = a; k <= z; k++) if (!isOrdinaryWord(cues, tokens[k]!.text) && !NAME_CONNECTORS.has(tokens[k]!.text.toLowerCase())) return false;
+  return true;
 }
 
 function isNoLoneName(scan: DocumentScan, word: string): boolean {
   const lower = bare(word);
   const cues = scan.cues;
-  return cues.commonWord(lower) || cues.lonePlaceWords.has(lower) || cues.peopleWords.has(lower) || scan.kb.countryOfDemonym(word) !== undefined;
+  return cues.commonWord(lower) || cues.notNames.has(lower) || cues.lonePlaceWords.has(lower) || cues.peopleWords.has(lower) || scan.kb.countryOfDemonym(word) !== undefined;
 }
 
-/** A title, a word the cues say is no name, or a lone head ("Gen.", "North", "Brigade"). */
+const INITIAL = /^\p{Lu}\.$/u;
+
+/**
+ * No part of a name at its edge: a title, a word the cues say is none ("Monday", "Such"), a
+ * punctuation mark; an initial ("A." of "A. Dale") is one.
+ */
 function isNoNameWord(cues: Cues, word: string): boolean {
+  if (INITIAL.test(word)) return false;
   const w = bare(word);
-  return cues.titles.has(w) || cues.notNames.has(w) || cues.placeHeads.has(w) || cues.orgHeads.has(w) || !/[\p{L}\p{N}]/u.test(word);
+  return cues.titles.has(w) || cues.notNames.has(w) || !/[\p{L}\p{N}]/u.test(word);
 }
 
 function taggedRef(scan: DocumentScan, type: 'PER' | 'ORG' | 'LOC', surface: string): EntityRef | undefined {
@@ -292,15 +329,110 @@ function taggedRef(scan: DocumentScan, type: 'PER' | 'ORG' | 'LOC', surface: str
     return earlier ?? addRef(scan, guessedRef('actor', 'person', surface));
   }
   if (isAcronym(surface) && scan.acronyms.has(surface)) return scan.acronyms.get(surface);
-  return addRef(scan, guessedRef('actor', 'organization', surface));
+  const head = surface.slice(surface.lastIndexOf(' ') + 1);
+  return addRef(scan, guessedRef('actor', scan.cues.orgHeads.get(bare(head)) ?? 'organization', surface));
 }
 
-function overlapsCovered(st: SentenceTokens, start: number, end: number): boolean {
-  for (let i = 0; i < st.tokens.length; i++) {
-    const t = st.tokens[i]!;
-    if (t.start < end && t.end > start && st.covered[i] !== -1) return true;
+/**
+ * The mentions a tagged name [start, end) would replace: none when it overlaps none; those it
+ * contains when it is longer than them ("A. Dale" for "Dale", "Manchester United" for
+ * "Manchester"); undefined when it would cut one or says no more than it (the earlier step wins).
+ */
+function mentionsInside(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] | undefined {
+  const out: EntityMention[] = [];
+  let lo = end;
+  let hi = start;
+  for (const m of scan.mentions) {
+    if (m.sentence !== sentence || m.start >= end || m.end <= start) continue;
+    if (m.start < start || m.end > end) return undefined;
+    out.push(m);
+    lo = Math.min(lo, m.start);
+    hi = Math.max(hi, m.end);
   }
-  return false;
+  return out.length && lo === start && hi === end ? undefined : out;
+}
+
+/**
+ * It may grow one name the cues guessed ("Dale" to "A. Dale", "Peter" to "Peter Such"), with
+ * capitalised words and name connectors only ("ISIL concentration" is no name), or a known
+ * place into an organisation named after it whose head says it is one ("Tokyo Stock Exchange",
+ * not "Palmyra Castle"); not a known entity otherwise ("Aleppo Casualties"), nor a list whose
+ * commas were lost ("al-Hamadaniah New Aleppo").
+ */
+function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonly Token[], a: number, z: number, type: string): boolean {
+  if (inside.length === 0) return true;
+  if (inside.length > 1 || !allNameWords(tokens, a, z)) return false;
+  const m = inside[0]!;
+  if (!m.known) return true;
+  if (type !== 'ORG' || m.kind !== 'place' || placeCueBefore(scan, m)) return false;
+  if (m.start === tokens[a]!.start && m.end === tokens[z]!.end) return true;
+  return scan.cues.orgHeads.has(bare(tokens[z]!.text)) && m.start === tokens[a]!.start;
+}
+
+/** A preposition or place noun before a place mention ("in Homs", "the town of Tal Shahab"), or an Arabic place prefix opening it. */
+function placeCueBefore(scan: DocumentScan, m: EntityMention): boolean {
+  const cues = scan.cues;
+  const st = scan.perSentence[m.sentence]!;
+  const k = st.tokens.findIndex((t) => t.start === m.start);
+  if (k < 0) return true;
+  const first = st.tokens[k]!.text;
+  if (cues.placePrefixes.has(first) || ARTICLE_GLUED.test(first)) return true;
+  if (cues.placePrepositions.has(lowerWordBefore(st, k, 1)) || endsWithAny(lowerWordBefore(st, k, 3), cues.placeLowerPrefixes)) return true;
+  // In a list after a place: "the villages of Mannoukh and Housis".
+  const before = st.tokens[k - 1]?.text;
+  if (before !== 'and' && before !== ',') return false;
+  let prev: EntityMention | undefined;
+  for (const o of scan.mentions) if (o.sentence === m.sentence && o.end <= st.tokens[k - 1]!.start && (!prev || o.end > prev.end)) prev = o;
+  return prev !== undefined && prev.kind === 'place';
+}
+
+/**
+ * A known town or region the tagger reads as an organisation on the very same words, and more
+ * often so than as anything else in the document: a club or company named after it
+ * ("Leicestershire beat Somerset", "Nice"), when the tagger is sure of it. Not a site ("Palmyra
+ * Castle"), not after a place cue, nor in a list of places. Not a country nor a
+ * capital, which news uses for their governments (read as such by readCapitalsAsCountries).
+ */
+// The tagger's margin (weight units) from which its ORG reading of a known town is trusted:
+// sports clubs score 17-46 on CoNLL dev; a slip on a Syrian town ("Sukhnah") about 6.
+const TEAM_MARGIN = 12;
+const TEAM_PLACE_TYPES = new Set(['city', 'town', 'region']);
+
+function sameSpanTeam(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] | undefined {
+  for (const m of scan.mentions) {
+    if (m.sentence !== sentence || m.start !== start || m.end !== end) continue;
+    return m.kind === 'place' && TEAM_PLACE_TYPES.has(m.type) && !scan.kb.capitalOf(m.key) && !placeCueBefore(scan, m) ? [m] : undefined;
+  }
+  return undefined;
+}
+
+const NAME_CONNECTORS = new Set(['of', 'de', 'du', 'da', 'del', 'der', 'van', 'von', 'la', 'le', 'al', 'bin', 'ibn', 'and', '&', 'for', 'the', "'s", '’s', '.', '-']);
+
+function allNameWords(tokens: readonly Token[], a: number, z: number): boolean {
+  for (let k = a; k <= z; k++) {
+    const w = tokens[k]!.text;
+    if (!isCapitalised(w) && !NAME_CONNECTORS.has(w.toLowerCase())) return false;
+  }
+  return true;
+}
+
+/** Takes mentions out, with the refs and relations no other mention keeps. */
+function dropMentions(scan: DocumentScan, dropped: Set<EntityMention>): void {
+  const mentions = scan.mentions;
+  let n = 0;
+  for (const m of mentions) if (!dropped.has(m)) mentions[n++] = m;
+  mentions.length = n;
+  const living = new Set<string>();
+  for (const m of mentions) living.add(m.key);
+  const gone = new Set<string>();
+  for (const m of dropped) if (!living.has(m.key)) gone.add(m.key);
+  if (gone.size === 0) return;
+  for (const key of gone) scan.refs.delete(key);
+  const relations = scan.relations;
+  n = 0;
+  for (const r of relations) if (!gone.has(r.from) && !gone.has(r.to)) relations[n++] = r;
+  relations.length = n;
+  for (let k = scan.personNames.length - 1; k >= 0; k--) if (gone.has(scan.personNames[k]!.key)) scan.personNames.splice(k, 1);
 }
 
 /** Like cover, but also the tokens the span only overlaps ("Smith's" for the name "Smith"). */

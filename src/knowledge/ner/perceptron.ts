@@ -30,6 +30,9 @@ export class Decoder {
   private readonly rows = new Int32Array(64);
   private readonly scores: Float64Array;
   private readonly inside: Int32Array;
+  /** The last decode's margin at each token: its tag's score less the next best allowed one. */
+  margins = new Float64Array(64);
+  private margin = 0;
 
   /** For each tag, its type's number in the document memory (1-based), 0 for O. */
   private readonly typeOf: Int32Array;
@@ -72,26 +75,32 @@ export class Decoder {
     }
     let best = 0;
     let bestScore = -Infinity;
+    let second = -Infinity;
     for (let t = 0; t < nTags; t++) {
       const need = this.inside[t]!;
       // I-X only continues X: after its B-X or I-X.
       if (need >= 0 && prev1 !== need && prev1 !== t) continue;
-      if (scores[t]! > bestScore) {
-        bestScore = scores[t]!;
+      const x = scores[t]!;
+      if (x > bestScore) {
+        second = bestScore;
+        bestScore = x;
         best = t;
-      }
+      } else if (x > second) second = x;
     }
+    this.margin = bestScore - second;
     return best;
   }
 
   /** Tag ids for a sentence's attributes. */
   decode(s: SentenceAttributes, out: Int32Array = new Int32Array(s.length)): Int32Array {
     const w = this.model.weights;
+    if (this.margins.length < s.length) this.margins = new Float64Array(s.length * 2);
     let p1 = -1;
     let p2 = -1;
     for (let i = 0; i < s.length; i++) {
       const t = this.best(s, i, p1, p2, w);
       out[i] = t;
+      this.margins[i] = this.margin;
       this.remember(s, i, t);
       p2 = p1;
       p1 = t;

@@ -18,6 +18,8 @@ export interface NerSpan {
   /** Index of its first token, and its token count. */
   first: number;
   tokens: number;
+  /** The smallest margin of its tokens' tags over the next best tag (in weight units): how sure the tagger is. */
+  margin: number;
 }
 
 export const DEFAULT_NER_MODEL = new URL('../../../data/models/ner.json', import.meta.url);
@@ -77,10 +79,12 @@ export class NerTagger {
       }
       if (type === undefined) continue;
       const tok = tokens[i]!;
+      const margin = this.decoder.margins[i]!;
       if (open) {
         open.end = tok.end;
         open.tokens++;
-      } else open = { type, start: tok.start, end: tok.end, first: i, tokens: 1 };
+        open.margin = Math.min(open.margin, margin);
+      } else open = { type, start: tok.start, end: tok.end, first: i, tokens: 1, margin };
     }
     if (open) out.push(open);
     return out;
