@@ -271,7 +271,7 @@ function addTaggedNames(scan: DocumentScan): void {
       // A photo credit ("REUTERS/Bassam Khabieh") names no actor of the story.
       if (text.charCodeAt(start - 1) === 0x2f) continue;
       const team = span.type === 'ORG' && span.margin >= TEAM_MARGIN && (readings.get(text.slice(start, end)) ?? 0) > 0;
-      const inside = mentionsInside(scan, st.sentence.index, start, end) ?? (team ? sameSpanTeam(scan, st.sentence.index, start, end) : undefined);
+      const inside = mentionsInside(scan, st.sentence.index, start, end) ?? (team ? sameSpanTeam(scan, st.sentence.index, start, end) : undefined) ?? titledName(scan, st, start, end, span.type);
       if (inside === undefined || !mayReplace(scan, inside, tokens, a, z, span.type)) continue;
       const ref = taggedRef(scan, span.type, text.slice(start, end));
       if (!ref) continue;
@@ -364,9 +364,28 @@ function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonl
   if (inside.length > 1 || !allNameWords(tokens, a, z)) return false;
   const m = inside[0]!;
   if (!m.known) return true;
+  // A person whose family name is also a town ("Yasser Arafat", "Niall Quinn").
+  if (type === 'PER' && m.kind === 'place' && m.type !== 'country' && m.end === tokens[z]!.end && m.start > tokens[a]!.start) return true;
+  // A known person's surname in another person's full name ("Andrei Medvedev"); a full name the
+  // lexicon knows is that person again (taggedRef looks it up).
+  if (type === 'PER' && m.type === 'person' && m.end === tokens[z]!.end && m.start > tokens[a]!.start) return true;
   if (type !== 'ORG' || m.kind !== 'place' || placeCueBefore(scan, m)) return false;
   if (m.start === tokens[a]!.start && m.end === tokens[z]!.end) return true;
   return scan.cues.orgHeads.has(bare(tokens[z]!.text)) && m.start === tokens[a]!.start;
+}
+
+/**
+ * A name the cue rules guessed with the title before it ("German Defence Minister Volker
+ * Ruehe" as a town): the tagged person at its end replaces it.
+ */
+function titledName(scan: DocumentScan, st: SentenceTokens, start: number, end: number, type: string): EntityMention[] | undefined {
+  if (type !== 'PER') return undefined;
+  for (const m of scan.mentions) {
+    if (m.sentence !== st.sentence.index || m.known || m.end !== end || m.start >= start) continue;
+    const before = scan.text.slice(m.start, start).toLowerCase().split(/\s+/);
+    return before.some((w) => scan.cues.titles.has(w.replace(/\.$/, ''))) ? [m] : undefined;
+  }
+  return undefined;
 }
 
 /** A preposition or place noun before a place mention ("in Homs", "the town of Tal Shahab"), or an Arabic place prefix opening it. */
