@@ -149,7 +149,65 @@ function isHeadline(tokens: readonly { text: string }[]): boolean {
   return words >= 3;
 }
 
-export function sentenceAttributes(tokens: readonly { text: string }[], vocab: Vocabulary, doc?: DocumentContext): SentenceAttributes {
+/** Ids a word's attributes take in WordMemo rows: word, form, shape, then prefixes and suffixes. */
+const ROW = 3 + 2 * AFFIX_LENGTHS;
+
+/**
+ * The ids of each word form met, so a word that recurs (most of news) costs one look-up instead
+ * of a lower-casing, a shape, eight affix slices and eleven vocabulary look-ups. Bounded: it
+ * starts over past `limit` forms.
+ */
+export class WordMemo {
+  private readonly index = new Map<string, number>();
+  private ids = new Int32Array(ROW * 1024);
+  private readonly keys: string[] = [];
+
+  constructor(
+    private readonly vocab: Vocabulary,
+    private readonly limit = 100_000,
+  ) {}
+
+  /** The row of `text` in `ids` (row * ROW is its first id); `keyOf(row)` is its normalised form. */
+  row(text: string): number {
+    const known = this.index.get(text);
+    if (known !== undefined) return known;
+    if (this.keys.length >= this.limit) {
+      this.index.clear();
+      this.keys.length = 0;
+    }
+    const r = this.keys.length;
+    if ((r + 1) * ROW > this.ids.length) {
+      const grown = new Int32Array(this.ids.length * 2);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    const v = this.vocab;
+    const w = normalizeWord(text);
+    const at = r * ROW;
+    const ids = this.ids;
+    ids[at] = idOf(v.words, w);
+    ids[at + 1] = idOf(v.forms, text);
+    ids[at + 2] = idOf(v.shapes, wordShape(text));
+    for (let k = 1; k <= AFFIX_LENGTHS; k++) {
+      const fits = k <= w.length;
+      ids[at + 2 + k] = fits ? idOf(v.prefixes, w.slice(0, k)) : UNKNOWN;
+      ids[at + 2 + AFFIX_LENGTHS + k] = fits ? idOf(v.suffixes, w.slice(w.length - k)) : UNKNOWN;
+    }
+    this.keys.push(w);
+    this.index.set(text, r);
+    return r;
+  }
+
+  get table(): Int32Array {
+    return this.ids;
+  }
+
+  keyOf(row: number): string {
+    return this.keys[row]!;
+  }
+}
+
+export function sentenceAttributes(tokens: readonly { text: string }[], vocab: Vocabulary, doc?: DocumentContext, memo: WordMemo = new WordMemo(vocab)): SentenceAttributes {
   const n = tokens.length;
   const a: SentenceAttributes = {
     length: n,
@@ -165,16 +223,19 @@ export function sentenceAttributes(tokens: readonly { text: string }[], vocab: V
   };
   for (let i = 0; i < n; i++) {
     const text = tokens[i]!.text;
-    const w = normalizeWord(text);
+    const r = memo.row(text);
+    const ids = memo.table;
+    const at = r * ROW;
+    const w = memo.keyOf(r);
     a.keys[i] = w;
-    a.word[i] = idOf(vocab.words, w);
-    a.form[i] = idOf(vocab.forms, text);
-    if (doc && w !== text && doc.lowerWords.has(w)) a.lowerElsewhere[i] = 1;
-    a.shape[i] = idOf(vocab.shapes, wordShape(text));
-    for (let k = 1; k <= AFFIX_LENGTHS && k <= w.length; k++) {
-      a.prefix[i * AFFIX_LENGTHS + k - 1] = idOf(vocab.prefixes, w.slice(0, k));
-      a.suffix[i * AFFIX_LENGTHS + k - 1] = idOf(vocab.suffixes, w.slice(w.length - k));
+    a.word[i] = ids[at]!;
+    a.form[i] = ids[at + 1]!;
+    a.shape[i] = ids[at + 2]!;
+    for (let k = 0; k < AFFIX_LENGTHS; k++) {
+      a.prefix[i * AFFIX_LENGTHS + k] = ids[at + 3 + k]!;
+      a.suffix[i * AFFIX_LENGTHS + k] = ids[at + 3 + AFFIX_LENGTHS + k]!;
     }
+    if (doc && w !== text && doc.lowerWords.has(w)) a.lowerElsewhere[i] = 1;
   }
   return a;
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { documentContext, sentenceAttributes, type DocumentContext } from './features.js';
+import { documentContext, sentenceAttributes, WordMemo, type DocumentContext } from './features.js';
 import { decodeModel, type LoadedModel, type ModelFile } from './model-file.js';
 import { Decoder } from './perceptron.js';
 import { nerTokenize, type NerToken } from './tokenize.js';
@@ -28,9 +28,11 @@ export class NerTagger {
   private readonly decoder: Decoder;
   private readonly types: (NerType | undefined)[];
   private readonly begins: boolean[];
+  private readonly memo: WordMemo;
 
   constructor(readonly model: LoadedModel) {
     this.decoder = new Decoder(model);
+    this.memo = new WordMemo(model.vocab);
     this.types = model.tags.map((t) => (t === 'O' ? undefined : (t.slice(2) as NerType)));
     this.begins = model.tags.map((t) => t.startsWith('B-'));
   }
@@ -50,7 +52,7 @@ export class NerTagger {
 
   /** Tag ids of the tokens (one sentence). */
   tagIds(tokens: readonly { text: string }[], doc?: DocumentContext): Int32Array {
-    return this.decoder.decode(sentenceAttributes(tokens, this.model.vocab, doc));
+    return this.decoder.decode(sentenceAttributes(tokens, this.model.vocab, doc, this.memo));
   }
 
   /** Tag names of the tokens (one sentence). */
