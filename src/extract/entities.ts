@@ -273,7 +273,7 @@ function addTaggedNames(scan: DocumentScan): void {
       if (text.charCodeAt(start - 1) === 0x2f || (span.type === 'PER' && isCredit(text, st.sentence.start, start))) continue;
       const team = span.type === 'ORG' && span.margin >= TEAM_MARGIN && (readings.get(text.slice(start, end)) ?? 0) > 0;
       const inside = mentionsInside(scan, st.sentence.index, start, end) ?? (team ? sameSpanTeam(scan, st.sentence.index, start, end) : undefined) ?? titledName(scan, st, start, end, span.type);
-      if (inside === undefined || !mayReplace(scan, inside, tokens, a, z, span.type)) continue;
+      if (inside === undefined || !mayReplace(scan, inside, tokens, a, z, span.type, span.margin)) continue;
       const ref = taggedRef(scan, span.type, text.slice(start, end));
       if (!ref) continue;
       // A new entity of one word needs a surer reading than a name the knowledge base confirms.
@@ -372,7 +372,7 @@ function mentionsInside(scan: DocumentScan, sentence: number, start: number, end
  * not "Palmyra Castle"); not a known entity otherwise ("Aleppo Casualties"), nor a list whose
  * commas were lost ("al-Hamadaniah New Aleppo").
  */
-function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonly Token[], a: number, z: number, type: string): boolean {
+function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonly Token[], a: number, z: number, type: string, margin: number): boolean {
   if (inside.length === 0) return true;
   if (inside.length > 1 || !allNameWords(tokens, a, z)) return false;
   const m = inside[0]!;
@@ -382,10 +382,41 @@ function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonl
   if (type === 'PER' && m.kind === 'place' && m.type !== 'country') return !ordinaryWordOutside(scan, tokens, a, z, m);
   // A known person's surname in another person's full name ("Andrei Medvedev"); a full name the
   // lexicon knows is that person again (taggedRef looks it up).
-  if (type === 'PER' && m.type === 'person' && m.end === tokens[z]!.end && m.start > tokens[a]!.start) return true;
+  // A lexicon person's nickname opening another's name ("Tiger" of "Tiger Woods") likewise,
+  // not that person's own name with a possessive whose apostrophe was lost ("Saddam Husseins").
+  if (type === 'PER' && m.type === 'person') return (m.start > tokens[a]!.start || m.end < tokens[z]!.start) && !sharesNameWord(m.label, tokens, a, z, m);
   if (type !== 'ORG' || m.kind !== 'place' || placeCueBefore(scan, m)) return false;
   if (m.start === tokens[a]!.start && m.end === tokens[z]!.end) return true;
-  return scan.cues.orgHeads.has(bare(tokens[z]!.text)) && m.start === tokens[a]!.start;
+  if (scan.cues.orgHeads.has(bare(tokens[z]!.text)) && m.start === tokens[a]!.start) return true;
+  // A club or body named after a place ("Manchester United", "Bank of Canada"), read surely,
+  // whose other words name no place ("Palmyra Castle" is a site).
+  return margin >= TEAM_MARGIN && !placeWordOutside(scan, tokens, a, z, m);
+}
+
+/** A place head, a title word or a known place among the words of the span outside `m` ("Palmyra Castle", "DAMASCUS Syria", "Syrias Deputy Prime"). */
+function placeWordOutside(scan: DocumentScan, tokens: readonly Token[], a: number, z: number, m: EntityMention): boolean {
+  const cues = scan.cues;
+  for (let k = a; k <= z; k++) {
+    const t = tokens[k]!;
+    if (t.end > m.start && t.start < m.end) continue;
+    const w = bare(t.text);
+    if (cues.placeHeads.has(w) || cues.titleWords.has(w) || scan.kb.countryOfDemonym(t.text) !== undefined || possessorOf(scan, t.text) !== undefined) return true;
+    const place = isCapitalised(t.text) && t.text.length > 2 ? scan.kb.lookupPlace(t.text, scan.context) : undefined;
+    if (place && normalizeName(place.name) === normalizeName(t.text)) return true;
+  }
+  return false;
+}
+
+/** Whether a word of the span outside `m` opens like a word of `label` ("Husseins" and "Hussein"). */
+function sharesNameWord(label: string, tokens: readonly Token[], a: number, z: number, m: EntityMention): boolean {
+  const words = label.toLowerCase().split(/\s+/).map((w) => w.replace(AL_OR_EL, ''));
+  for (let k = a; k <= z; k++) {
+    const t = tokens[k]!;
+    if (t.end > m.start && t.start < m.end) continue;
+    const w = t.text.toLowerCase().replace(AL_OR_EL, '');
+    if (words.some((x) => x.length >= 3 && (w.startsWith(x) || x.startsWith(w)))) return true;
+  }
+  return false;
 }
 
 function ordinaryWordOutside(scan: DocumentScan, tokens: readonly Token[], a: number, z: number, m: EntityMention): boolean {

@@ -46,6 +46,9 @@ describe.skipIf(!loadKnowledgeBase().ner)('learned names in entity extraction', 
     expect(typeOf(r, 'Yasser Arafat')).toBe('actor/person');
     const c = run('Leicestershire beat Somerset by an innings. Leicestershire extended their lead while Somerset lost again.');
     expect(typeOf(c, 'Leicestershire')).toBe('actor/organization');
+    // A club named after its city; a lexicon nickname ("Tiger") opening another person's name.
+    expect(typeOf(run('Manchester United beat Leeds 2-0 on Saturday.'), 'Manchester United')).toBe('actor/organization');
+    expect(typeOf(run('Leaders: Mike Hulbert, Brian Henninger, Tiger Woods, Steve Jurgenson.'), 'Tiger Woods')).toBe('actor/person');
   });
 
   it('is deterministic', () => {
