@@ -261,6 +261,9 @@ function addTaggedNames(scan: DocumentScan): void {
       while (a <= z && isNoNameWord(scan.cues, tokens[a]!.text)) a++;
       while (z >= a && isNoNameWord(scan.cues, tokens[z]!.text)) z--;
       if (a > z || !isWord(tokens[a]!) || !isCapitalised(tokens[a]!.text)) continue;
+      // Five capitalised words and more with no connector are names run together ("Dominic
+      // Evans Khaled Yacoub Oweis", a byline), no one person.
+      if (span.type === 'PER' && z - a >= 4 && allNameWords(tokens, a, z) && !hasConnector(tokens, a, z)) continue;
       // One ordinary English word ("Southeast", "Force") is too often a stray capital, and one
       // generic place noun or people's name ("Khan", "Druze") no name alone, as the cues say.
       if (a === z && isNoLoneName(scan, tokens[a]!.text)) continue;
@@ -295,6 +298,11 @@ const CREDIT = /\b(?:reporting|writing|editing|compiled|produced)\s+by\b[^.;]*$/
 /** Whether the clause before `at` is a credit line ("Writing by Peter Graff and"). */
 function isCredit(text: string, from: number, at: number): boolean {
   return CREDIT.test(text.slice(Math.max(from, at - 120), at));
+}
+
+function hasConnector(tokens: readonly Token[], a: number, z: number): boolean {
+  for (let k = a; k <= z; k++) if (!isCapitalised(tokens[k]!.text)) return true;
+  return false;
 }
 
 function hasAnd(tokens: readonly Token[], span: NerSpan): boolean {
