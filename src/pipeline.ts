@@ -78,7 +78,7 @@ function stopwatch(): { lap: (stage: string) => void; stages: StageTime[] } {
   };
 }
 
-const DATA_FILES = ['lexicon/actors.json', 'lexicon/cues.json', 'lexicon/events.json', 'gazetteer/places.json', 'gazetteer/stopnames.json', 'ingest/furniture.json', 'ingest/fields.json', 'lexicon/institutions.json'].map(
+const DATA_FILES = ['lexicon/actors.json', 'lexicon/cues.json', 'lexicon/events.json', 'gazetteer/places.json', 'gazetteer/stopnames.json', 'ingest/furniture.json', 'ingest/fields.json', 'lexicon/institutions.json', 'models/ner.json'].map(
   (f) => fileURLToPath(new URL(`../data/${f}`, import.meta.url)),
 );
 // Fewer uncached documents than this are extracted on the main thread: starting threads (each
@@ -117,7 +117,7 @@ function validateUserFiles(options: KnowledgeOptions, report: Report): void {
 async function knowledgeHash(options: KnowledgeOptions): Promise<string> {
   const codeDir = fileURLToPath(new URL('./', import.meta.url));
   const code: string[] = [];
-  for (const sub of ['extract', 'nlp', 'ingest']) {
+  for (const sub of ['extract', 'nlp', 'ingest', 'knowledge/ner']) {
     try {
       for (const f of (await readdir(codeDir + sub)).sort()) if (f.endsWith('.js') || f.endsWith('.ts')) code.push(`${codeDir}${sub}/${f}`);
     } catch {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { DEFAULT_NER_MODEL, NerTagger } from '../knowledge/ner/tagger.js';
 import { nlp } from '../nlp/compromise.js';
 import type { Report } from '../types.js';
 import type { EntityRef } from './model.js';
@@ -80,6 +81,8 @@ export interface KnowledgeOptions {
 export interface KnowledgeBase {
   cues: Cues;
   triggers: TriggerLexicon;
+  /** The learned name tagger (data/models/ner.json), absent when the model file is. */
+  ner: NerTagger | undefined;
   findNames(text: string): NameMatch[];
   resolveHit(hit: NameMatch, context: { countries: string[] }): EntityRef | undefined;
   /** The country a matcher candidate belongs to (a country is its own). */
@@ -376,6 +379,7 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
     candidateCountry,
     cues,
     triggers,
+    ner: existsSync(DEFAULT_NER_MODEL) ? NerTagger.load(DEFAULT_NER_MODEL) : undefined,
     findNames: (text) => matcher.find(text),
     resolveHit: (hit, context) => {
       const actors = hit.candidates.filter((c) => c.kind === 'actor');

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { documentContext, sentenceAttributes, WordMemo, type DocumentContext } from './features.js';
+import { decodeModel, type LoadedModel, type ModelFile } from './model-file.js';
+import { Decoder } from './perceptron.js';
+import { nerTokenize, type NerToken } from './tokenize.js';
+
+/**
+ * The named-entity tagger: a text span in, the names in it out (PER, ORG, LOC, MISC), read by the
+ * perceptron of data/models/ner.json (trained by `npm run train:ner` on CoNLL-2003).
+ */
+
+export type NerType = 'PER' | 'ORG' | 'LOC' | 'MISC';
+
+export interface NerSpan {
+  type: NerType;
+  start: number;
+  end: number;
+  /** Index of its first token, and its token count. */
+  first: number;
+  tokens: number;
+  /** The smallest margin of its tokens' tags over the next best tag (in weight units): how sure the tagger is. */
+  margin: number;
+}
+
+export const DEFAULT_NER_MODEL = new URL('../../../data/models/ner.json', import.meta.url);
+
+export class NerTagger {
+  private readonly decoder: Decoder;
+  private readonly types: (NerType | undefined)[];
+  private readonly begins: boolean[];
+  private readonly memo: WordMemo;
+
+  constructor(readonly model: LoadedModel) {
+    this.decoder = new Decoder(model);
+    this.memo = new WordMemo(model.vocab);
+    this.types = model.tags.map((t) => (t === 'O' ? undefined : (t.slice(2) as NerType)));
+    this.begins = model.tags.map((t) => t.startsWith('B-'));
+  }
+
+  static load(file: URL | string = DEFAULT_NER_MODEL): NerTagger {
+    return new NerTagger(decodeModel(JSON.parse(readFileSync(file, 'utf8')) as ModelFile));
+  }
+
+  tokenize(text: string, from = 0, to = text.length): NerToken[] {
+    return nerTokenize(text, from, to, this.model.abbreviations);
+  }
+
+  /** A document's context: pass it with each of its sentences, in order. */
+  documentContext(sentences: Iterable<readonly { text: string }[]>): DocumentContext {
+    return documentContext(sentences);
+  }
+
+  /** Tag ids of the tokens (one sentence). */
+  tagIds(tokens: readonly { text: string }[], doc?: DocumentContext): Int32Array {
+    return this.decoder.decode(sentenceAttributes(tokens, this.model.vocab, doc, this.memo));
+  }
+
+  /** Tag names of the tokens (one sentence). */
+  tag(tokens: readonly { text: string }[], doc?: DocumentContext): string[] {
+    const ids = this.tagIds(tokens, doc);
+    const out: string[] = [];
+    for (let i = 0; i < ids.length; i++) out.push(this.model.tags[ids[i]!]!);
+    return out;
+  }
+
+  /** The names in one sentence, text[from, to), with their offsets in `text`. */
+  spans(text: string, from = 0, to = text.length): NerSpan[] {
+    const tokens = this.tokenize(text, from, to);
+    return this.spansOfTokens(tokens);
+  }
+
+  spansOfTokens(tokens: readonly NerToken[], doc?: DocumentContext): NerSpan[] {
+    const ids = this.tagIds(tokens, doc);
+    const out: NerSpan[] = [];
+    let open: NerSpan | undefined;
+    for (let i = 0; i < ids.length; i++) {
+      const type = this.types[ids[i]!];
+      if (open && (type === undefined || this.begins[ids[i]!] || type !== open.type)) {
+        out.push(open);
+        open = undefined;
+      }
+      if (type === undefined) continue;
+      const tok = tokens[i]!;
+      const margin = this.decoder.margins[i]!;
+      if (open) {
+        open.end = tok.end;
+        open.tokens++;
+        open.margin = Math.min(open.margin, margin);
+      } else open = { type, start: tok.start, end: tok.end, first: i, tokens: 1, margin };
+    }
+    if (open) out.push(open);
+    return out;
+  }
+}

@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractEntities, type EntityResult } from '../../src/extract/entities.js';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../src/extract/knowledge.js';
+import { splitSentences } from '../../src/nlp/sentences.js';
+import type { Doc } from '../../src/types.js';
+
+// The tagger inside entity extraction: names no lexicon lists, typed as the tagger reads them,
+// linked to the knowledge base when it knows them.
+let kb: KnowledgeBase;
+beforeAll(() => {
+  kb = loadKnowledgeBase();
+});
+
+function run(text: string): EntityResult {
+  const doc: Doc = { id: 't', title: 't', text, source: { file: 't' }, date: '2018-04-10' };
+  return extractEntities(doc, splitSentences(text), kb);
+}
+const typeOf = (r: EntityResult, surface: string) => {
+  const m = r.mentions.find((x) => x.surface === surface);
+  return m ? `${m.kind}/${m.type}` : undefined;
+};
+
+describe.skipIf(!loadKnowledgeBase().ner)('learned names in entity extraction', () => {
+  it('finds people and places no lexicon lists', () => {
+    const r = run('Officials said Bertil Haugland met Keir Thorne in Oslo on Monday.');
+    expect(typeOf(r, 'Bertil Haugland')).toBe('actor/person');
+    expect(typeOf(r, 'Keir Thorne')).toBe('actor/person');
+    expect(typeOf(r, 'Oslo')).toBe('place/city');
+    expect(r.mentions.find((m) => m.surface === 'Oslo')?.known).toBe(true);
+  });
+
+  it('reads a person after a comma and an organisation by its head', () => {
+    const r = run("The talks ended on Friday, said Ngozi Adeyemi, the group's deputy director. Halvorsen Shipping Corp. said it would appeal.");
+    expect(typeOf(r, 'Ngozi Adeyemi')).toBe('actor/person');
+    expect(typeOf(r, 'Halvorsen Shipping Corp.')).toBe('actor/organization');
+  });
+
+  it('joins a surname alone to the full name named before', () => {
+    const r = run('Officials said Bertil Haugland met the minister. Haugland later flew home.');
+    const full = r.mentions.find((m) => m.surface === 'Bertil Haugland')!;
+    expect(r.mentions.find((m) => m.surface === 'Haugland')?.key).toBe(full.key);
+  });
+
+  it('keeps a person whose surname is a town, and a club named after its town', () => {
+    const r = run('But Palestinian President Yasser Arafat said the moves were tantamount to war.');
+    expect(typeOf(r, 'Yasser Arafat')).toBe('actor/person');
+    const c = run('Leicestershire beat Somerset by an innings. Leicestershire extended their lead while Somerset lost again.');
+    expect(typeOf(c, 'Leicestershire')).toBe('actor/organization');
+    // A club named after its city; a lexicon nickname ("Tiger") opening another person's name.
+    expect(typeOf(run('Manchester United beat Leeds 2-0 on Saturday.'), 'Manchester United')).toBe('actor/organization');
+    expect(typeOf(run('Leaders: Mike Hulbert, Brian Henninger, Tiger Woods, Steve Jurgenson.'), 'Tiger Woods')).toBe('actor/person');
+  });
+
+  it('is deterministic', () => {
+    const text = 'Officials said Bertil Haugland met Keir Thorne in Oslo. Thorne said the Nordic Fisheries Council would meet in Bergen.';
+    expect(JSON.stringify(run(text))).toBe(JSON.stringify(run(text)));
+  });
+});

@@ -1,0 +1,154 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildVocabulary, documentContext, FeatureBuffer, normalizeWord, sentenceAttributes, staticFeatures, wordShape } from '../../src/knowledge/ner/features.js';
+import { FeatureTable } from '../../src/knowledge/ner/feature-table.js';
+import { decodeModel, encodeModel } from '../../src/knowledge/ner/model-file.js';
+import { Decoder, PerceptronTrainer, type TrainingSentence } from '../../src/knowledge/ner/perceptron.js';
+import { bioSpans, parseConll, scoreTagging, toBio } from '../../src/knowledge/ner/conll.js';
+import { nerTokenize } from '../../src/knowledge/ner/tokenize.js';
+import { DEFAULT_NER_MODEL, NerTagger } from '../../src/knowledge/ner/tagger.js';
+import { seededRandom } from '../../src/util/random.js';
+
+const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'];
+
+/** A tiny corpus of our own: "W T" pairs, tags after a slash. */
+function corpus(lines: string[]): TrainingSentence[] {
+  return lines.map((line, doc) => {
+    const tokens: { text: string }[] = [];
+    const tags: string[] = [];
+    for (const part of line.split(' ')) {
+      const [w, t] = part.split('/');
+      tokens.push({ text: w! });
+      tags.push(t ?? 'O');
+    }
+    return { tokens, tags, doc };
+  });
+}
+
+const TINY = corpus([
+  'Officials/O said/O Maria/B-PER Lindqvist/I-PER met/O Tomas/B-PER Berg/I-PER in/O Oslo/B-LOC ./O',
+  'The/O Nordic/B-ORG Fisheries/I-ORG Council/I-ORG said/O on/O Monday/O it/O would/O meet/O in/O Bergen/B-LOC ./O',
+  'Anna/B-PER Holm/I-PER ,/O a/O spokeswoman/O for/O Statoil/B-ORG ,/O flew/O to/O Stavanger/B-LOC ./O',
+  'Police/O in/O Tromso/B-LOC arrested/O Erik/B-PER Dahl/I-PER on/O Tuesday/O ./O',
+  'Talks/O between/O Norway/B-LOC and/O Sweden/B-LOC ended/O ,/O Lars/B-PER Moen/I-PER said/O ./O',
+]);
+
+function train(sentences: TrainingSentence[], epochs: number, seed = 3) {
+  const random = seededRandom(seed);
+  const shuffle = <T>(items: T[]) => {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [items[i], items[j]] = [items[j]!, items[i]!];
+    }
+  };
+  const vocab = buildVocabulary(sentences.map((s) => s.tokens), 1);
+  const trainer = new PerceptronTrainer(sentences, { tags: TAGS, vocab, minFeatureCount: 1, shuffle });
+  for (let e = 0; e < epochs; e++) trainer.epoch();
+  return trainer;
+}
+
+describe('NER features', () => {
+  it('normalises words and shapes', () => {
+    expect(normalizeWord('Paris')).toBe('paris');
+    expect(normalizeWord('1996-08-30')).toBe('0000-00-00');
+    expect(wordShape('Paris')).toBe('Xx');
+    expect(wordShape('U.S.')).toBe('X.X.');
+    expect(wordShape('1996-08-30')).toBe('d-d-d');
+    expect(wordShape('McDonald')).toBe('XxXx');
+    expect(wordShape('Ösel')).toBe('Xx');
+  });
+
+  it('gives a token its word, neighbour, shape, affix and document features', () => {
+    const tokens = [{ text: 'Officials' }, { text: 'met' }, { text: 'Berg' }, { text: '.' }];
+    const vocab = buildVocabulary([tokens, [{ text: 'officials' }]], 1);
+    const doc = documentContext([tokens, [{ text: 'officials' }]]);
+    const s = sentenceAttributes(tokens, vocab, doc);
+    expect(s.word[0]).toBe(vocab.words.get('officials'));
+    expect(s.lowerElsewhere[0]).toBe(1);
+    expect(s.lowerElsewhere[2]).toBe(0);
+    const buf = new FeatureBuffer();
+    staticFeatures(s, 2, buf);
+    const keys = new Set<string>();
+    for (let f = 0; f < buf.count; f++) keys.add(`${buf.k1[f]}:${buf.k2[f]}`);
+    expect(keys.size).toBe(buf.count); // no feature twice
+    // The word before, and the one after, are features of "Berg".
+    expect(keys.has(`2:${vocab.words.get('met')}`)).toBe(true);
+    expect(keys.has(`3:${vocab.words.get('.')}`)).toBe(true);
+    // Same input, same features.
+    const again = new FeatureBuffer();
+    staticFeatures(sentenceAttributes(tokens, vocab, doc), 2, again);
+    expect(Array.from(again.k1.subarray(0, again.count))).toEqual(Array.from(buf.k1.subarray(0, buf.count)));
+  });
+
+  it('tokenises as CoNLL does', () => {
+    const text = "Smith's U.S. unit doesn't sell 3,000 shares, Acme Corp. said.";
+    const toks = nerTokenize(text, 0, text.length, new Set(['Corp.'])).map((t) => t.text);
+    expect(toks).toEqual(['Smith', "'s", 'U.S.', 'unit', 'does', "n't", 'sell', '3,000', 'shares', ',', 'Acme', 'Corp.', 'said', '.']);
+  });
+});
+
+describe('feature table', () => {
+  it('maps keys to rows and grows', () => {
+    const t = new FeatureTable(2);
+    for (let i = 0; i < 5000; i++) expect(t.add(i * 7, i % 13)).toBe(i);
+    for (let i = 0; i < 5000; i++) expect(t.get(i * 7, i % 13)).toBe(i);
+    expect(t.get(1, 1)).toBe(-1);
+    expect(t.add(7, 1)).toBe(1);
+  });
+});
+
+describe('averaged perceptron', () => {
+  it('fits a tiny training set', () => {
+    const trainer = train(TINY, 10);
+    const model = trainer.model(trainer.averaged());
+    const decoder = new Decoder(model);
+    for (const s of TINY) {
+      const got = Array.from(decoder.decode(sentenceAttributes(s.tokens, model.vocab)), (id) => TAGS[id]);
+      expect(got).toEqual(s.tags);
+    }
+  });
+
+  it('trains deterministically and survives the weights file', () => {
+    const meta = { about: 'test', data: { name: 't', citation: 't', files: [] }, settings: {}, dev: {} };
+    const a = encodeModel(train(TINY, 4).model(train(TINY, 4).averaged()), meta, [], 0.01);
+    const b = encodeModel(train(TINY, 4).model(train(TINY, 4).averaged()), meta, [], 0.01);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    // Decoded, the model tags as before quantisation.
+    const trainer = train(TINY, 10);
+    const weights = trainer.averaged();
+    const loaded = decodeModel(encodeModel(trainer.model(weights), meta, ['Corp.'], 1e-6));
+    const tagger = new NerTagger(loaded);
+    for (const s of TINY) expect(tagger.tag(s.tokens)).toEqual(s.tags);
+  });
+});
+
+describe('CoNLL reading and scores', () => {
+  it('reads IOB1 as BIO and scores mentions', () => {
+    const s = parseConll('-DOCSTART- -X- O O\n\nPeter NNP B-NP I-PER\nBlackburn NNP I-NP I-PER\nin IN O O\nBonn NNP B-NP I-LOC\n');
+    expect(s).toHaveLength(1);
+    expect(s[0]!.tags).toEqual(['B-PER', 'I-PER', 'O', 'B-LOC']);
+    expect(toBio(['I-ORG', 'I-LOC'])).toEqual(['B-ORG', 'B-LOC']);
+    expect(bioSpans(['B-PER', 'I-PER', 'O', 'B-LOC'])).toEqual(['0:2:PER', '3:4:LOC']);
+    const sc = scoreTagging([['B-PER', 'I-PER', 'O', 'B-LOC']], [['B-PER', 'I-PER', 'O', 'B-ORG']]);
+    expect(sc.mentionF1).toBeCloseTo(0.5);
+    expect(sc.untypedF1).toBe(1);
+    expect(sc.tokenAccuracy).toBe(0.75);
+  });
+});
+
+describe.skipIf(!existsSync(DEFAULT_NER_MODEL))('the trained model (data/models/ner.json)', () => {
+  const tagger = NerTagger.load();
+  const names = (text: string) => tagger.spans(text).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+
+  it('says where it comes from', () => {
+    const file = JSON.parse(readFileSync(DEFAULT_NER_MODEL, 'utf8')) as { data: { citation: string }; settings: { epochs: number } };
+    expect(file.data.citation).toMatch(/Tjong Kim Sang/);
+    expect(file.settings.epochs).toBeGreaterThan(0);
+  });
+
+  it('tags people and places in sentences it never saw', () => {
+    expect(names('Officials said Bertil Haugland met Keir Thorne in Oslo.')).toEqual(['PER:Bertil Haugland', 'PER:Keir Thorne', 'LOC:Oslo']);
+    expect(names("The talks ended on Friday, said Ngozi Adeyemi, the group's deputy director.")).toContain('PER:Ngozi Adeyemi');
+    expect(names('Shares of Halvorsen Shipping Corp. fell 3 percent in Frankfurt on Tuesday.')).toEqual(['ORG:Halvorsen Shipping Corp.', 'LOC:Frankfurt']);
+  });
+});
