@@ -1,5 +1,6 @@
 import type { DatePrecision, Doc, EventType, Modality, Sentence } from '../types.js';
-import type { EntityMention, EventMention } from './model.js';
+import type { EntityMention, EntityRef, EventMention } from './model.js';
+import type { StateRole } from './knowledge.js';
 import { findDates, type DateContext, type DateMention } from './dates.js';
 import { findFigures, type Figure } from './casualties.js';
 import { findTriggers, type TriggerLexicon, type TriggerMatch } from './triggers.js';
@@ -42,6 +43,8 @@ interface Participant {
   m: EntityMention;
   /** Word before the mention, lower-cased: "from", "against", "by", "with"... */
   cue: string;
+  /** Glued by a hyphen to the next word ("a Britain-based monitor", "US-led"): it modifies a noun. */
+  modifier: boolean;
 }
 
 function wordBefore(text: string, offset: number, sentenceStart: number): string {
@@ -52,6 +55,8 @@ function wordBefore(text: string, offset: number, sentenceStart: number): string
 
 export interface EventContext {
   triggers: TriggerLexicon;
+  /** The government or forces that act for a country (a place never acts). */
+  stateOf?: (country: string, role: StateRole) => EntityRef | undefined;
 }
 
 interface SalientCount {
@@ -71,6 +76,8 @@ interface RecentAgent {
  */
 class EventScan {
   readonly events: EventMention[] = [];
+  /** Mentions of the state actors that countries stand for in roles, one per span and key. */
+  readonly stateMentions: EntityMention[] = [];
   readonly used = new Set<number>();
   // carryYear/carryMonth are set by findDates; present from the start, the context keeps one shape.
   readonly dateCtx: DateContext = { reference: undefined, carryYear: undefined, carryMonth: undefined };
@@ -107,7 +114,7 @@ export function extractEvents(
   sentences: Sentence[],
   mentions: EntityMention[],
   ctx: EventContext,
-): { events: EventMention[]; usedSentences: Set<number> } {
+): { events: EventMention[]; usedSentences: Set<number>; stateMentions: EntityMention[] } {
   const scan = new EventScan(doc, ctx);
   for (const m of mentions) {
     const list = scan.bySentence.get(m.sentence) ?? [];
@@ -117,7 +124,7 @@ export function extractEvents(
   scan.salientCity = salientCityOf(mentions);
   for (const s of sentences) readSentence(scan, s);
   if (!doc.date && scan.latestStated) for (const e of scan.events) if (!e.date) e.after = scan.latestStated;
-  return { events: scan.events, usedSentences: scan.used };
+  return { events: scan.events, usedSentences: scan.used, stateMentions: scan.stateMentions };
 }
 
 /** The most mentioned city or town (ties by key), the document's protagonist place. */
@@ -204,12 +211,42 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
     const a = lastAgent.m;
     if (!roles.targets.some((x) => x.key === a.key)) agents = [a];
   }
-  agents = uniqueByKey(agents);
-  const targets = uniqueByKey(roles.targets).filter((x) => !agents.some((a) => a.key === x.key));
+  agents = uniqueByKey(asStates(scan, agents, stateRoleFor(t.type)));
+  // the side hit in an attack is the country's forces on the ground
+  const targets = uniqueByKey(asStates(scan, roles.targets, VIOLENT.has(t.type) ? 'army' : 'government')).filter((x) => !agents.some((a) => a.key === x.key));
   const ev = newEvent(scan.doc, view, t, agents, targets, place, figures);
   if (ev.places.length === 0 && ev.agents.length === 0) return undefined;
   if (agents[0]) scan.lastAgent = { m: agents[0], sentence: s.index };
   return ev;
+}
+
+/** The kind of state body that does an act: forces fight and strike, governments speak and agree. */
+function stateRoleFor(type: EventType): StateRole {
+  return type === 'airstrike' ? 'air force' : VIOLENT.has(type) ? 'army' : 'government';
+}
+
+/**
+ * A country in a role is its state: "Russia struck Idlib" is Russia's air force, "Britain said"
+ * its government. The place node never takes a role; without a state actor the role is dropped.
+ */
+function asStates(scan: EventScan, list: EntityMention[], role: StateRole): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const m of list) {
+    if (m.kind !== 'place') {
+      out.push(m);
+      continue;
+    }
+    const ref = m.type === 'country' && m.country ? scan.ctx.stateOf?.(m.country, role) : undefined;
+    if (!ref) continue;
+    let sm = scan.stateMentions.find((x) => x.key === ref.key && x.start === m.start);
+    if (!sm) {
+      // Named by its own label: a country's name is no alias of its army ("Syria" ≠ the Syrian Arab Army).
+      sm = { ...ref, surface: ref.label, sentence: m.sentence, start: m.start, end: m.end };
+      scan.stateMentions.push(sm);
+    }
+    out.push(sm);
+  }
+  return out;
 }
 
 function isArmedNonState(a: EntityMention): boolean {
@@ -223,15 +260,21 @@ function splitParticipants(text: string, s: Sentence, actors: EntityMention[], t
     // A second name of one actor in the same stretch ("the Islamic State (ISIS)") adds nothing.
     if (a.end <= tStart && seenBefore.has(a.key)) continue;
     if (a.end <= tStart) seenBefore.add(a.key);
-    const p: Participant = { m: a, cue: wordBefore(text, a.start, s.start) };
+    const p: Participant = { m: a, cue: wordBefore(text, a.start, s.start), modifier: /^-\p{L}/u.test(text.slice(a.end, a.end + 2)) };
     if (a.end <= tStart) before.push(p);
     else if (a.start >= tEnd) after.push(p);
     else before.push(p); // the trigger is inside the name ("Russian airstrikes")
   }
 }
 
+const LOCATIVE: ReadonlySet<string> = new Set(['in', 'inside', 'across', 'throughout', 'at', 'near', 'around', 'within', 'into', 'northern', 'southern', 'eastern', 'western', 'central']);
+
 /** Who can be hit in this event: in a violent one forces, groups, states; never a source. */
 function canBeTarget(p: Participant, t: TriggerMatch, sourceKeys: Set<string>): boolean {
+  // "in Syria", "across Iraq": a country after a preposition of place is where, not who
+  if (p.m.kind === 'place' && LOCATIVE.has(p.cue)) return false;
+  // "a Britain-based monitor", "US-led coalition": the name modifies the noun that follows
+  if (p.modifier) return false;
   return !sourceKeys.has(p.m.key) && (VIOLENT.has(t.type) ? ARMED.has(String(p.m.type)) || t.type === 'killing' : p.m.type !== 'media');
 }
 

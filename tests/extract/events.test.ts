@@ -80,6 +80,33 @@ describe('event extraction', () => {
   });
 });
 
+describe('roles from the clause', () => {
+  const kindOf = (x: DocExtraction, key: string) => x.refs[key]?.kind;
+
+  it('gives a country that acts its state: forces for an attack, never the place node', () => {
+    const x = extract('Russia carried out air strikes on Idlib in Syria on Tuesday.');
+    const e = ofType(x, 'airstrike')[0]!;
+    expect(e.agents).toHaveLength(1);
+    expect(e.targets).toHaveLength(0); // "in Syria" is where, not who
+    expect(kindOf(x, e.agents[0]!)).toBe('actor');
+    expect(label(x, e.agents[0]!)).toMatch(/Russian/);
+    // the state actor is an entity of the document, so it becomes a node
+    expect(x.entities.some((m) => m.key === e.agents[0])).toBe(true);
+  });
+
+  it('gives a country that is attacked its forces as the target, not the place', () => {
+    const x = extract('Israeli jets struck Syria on Tuesday.');
+    for (const e of x.events) for (const k of [...e.agents, ...e.targets]) expect(kindOf(x, k)).toBe('actor');
+  });
+
+  it('reads "a Britain-based monitor" as no agent', () => {
+    const x = extract('Rebels shelled Jableh on Monday, the Britain-based monitor said.');
+    const e = ofType(x, 'shelling')[0]!;
+    const roles = [...e.agents, ...e.targets].map((k) => label(x, k)).join();
+    expect(roles).not.toMatch(/United Kingdom|British/);
+  });
+});
+
 describe('cross-document events', () => {
   it('dates an undated article by the dated event its own news matched, then resolves its weekdays', async () => {
     const { inferPublicationDates } = await import('../../src/resolve/anchor.js');
