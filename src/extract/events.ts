@@ -20,6 +20,9 @@ const WEAK: ReadonlySet<EventType> = new Set<EventType>(['statement']);
 const GOVERNMENT_TYPES = new Set(['military', 'government', 'country']);
 // Only armed actors fight, capture, strike, shell, kill or withdraw.
 const VIOLENT: ReadonlySet<EventType> = new Set<EventType>(['battle', 'capture', 'withdrawal', 'airstrike', 'shelling', 'explosion', 'killing', 'destruction', 'deployment', 'arrest']);
+// Acts whose sentence reports their toll, and the tolls they absorb.
+const ATTACKS: ReadonlySet<EventType> = new Set<EventType>(['battle', 'capture', 'airstrike', 'shelling', 'explosion']);
+const CONSEQUENCES: ReadonlySet<EventType> = new Set<EventType>(['killing', 'destruction']);
 const ARMED = new Set(['armed group', 'military', 'government', 'country']);
 // The words that introduce the losing or attacked side, per event type.
 const TARGET_CUES: Partial<Record<EventType, string[]>> = {
@@ -45,6 +48,8 @@ interface Participant {
   cue: string;
   /** Glued by a hyphen to the next word ("a Britain-based monitor", "US-led"): it modifies a noun. */
   modifier: boolean;
+  /** A place named as where: after "in", "across"..., or in apposition ("Raqqa, Syria"). */
+  locative: boolean;
 }
 
 function wordBefore(text: string, offset: number, sentenceStart: number): string {
@@ -164,6 +169,12 @@ function readSentence(scan: EventScan, s: Sentence): void {
     const sources = findSources(s, actors, scan.text);
     const view: SentenceView = { s, dates, places, countriesHere, actors, sources, sourceKeys: new Set(keysOf(sources)) };
     for (const t of chosen) {
+      const earlier = anaphoricAttack(scan, s, t);
+      if (earlier) {
+        // "the attack killed 12": the report goes on about an attack already read; its toll is that attack's
+        addFigures(earlier, figures);
+        continue;
+      }
       const ev = eventOf(scan, view, t, figures);
       if (!ev) continue;
       scan.events.push(ev);
@@ -171,6 +182,30 @@ function readSentence(scan: EventScan, s: Sentence): void {
     }
   }
   if (places.length) scan.lastPlace = places[places.length - 1];
+}
+
+const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|its|their)\s+(?:[\p{L}-]+\s+)?$/iu;
+
+/**
+ * A definite attack noun ("the attack", "the blast") names an attack the text has just reported:
+ * the latest one of the same sentence or the two before, or undefined when there is none.
+ */
+function anaphoricAttack(scan: EventScan, s: Sentence, t: TriggerMatch): EventMention | undefined {
+  if (t.pos !== 'noun' || !(ATTACKS.has(t.type) || CONSEQUENCES.has(t.type)) || t.type === 'capture') return undefined;
+  if (!DEFINITE_BEFORE.test(s.text.slice(Math.max(0, t.start - 30), t.start))) return undefined;
+  for (let k = scan.events.length - 1; k >= 0; k--) {
+    const e = scan.events[k]!;
+    if (e.sentence < s.index - 2) break;
+    if (ATTACKS.has(e.type) && e.type !== 'capture') return e;
+  }
+  return undefined;
+}
+
+function addFigures(ev: EventMention, figures: Figure[]): void {
+  for (const f of figures) {
+    if (!ev.figures.includes(f.text)) ev.figures.push(f.text);
+    if (f.kind === 'killed' || f.kind === 'wounded' || f.kind === 'captured') ev[f.kind] = Math.max(ev[f.kind] ?? 0, f.count);
+  }
 }
 
 function isStrong(t: TriggerMatch): boolean {
@@ -260,7 +295,9 @@ function splitParticipants(text: string, s: Sentence, actors: EntityMention[], t
     // A second name of one actor in the same stretch ("the Islamic State (ISIS)") adds nothing.
     if (a.end <= tStart && seenBefore.has(a.key)) continue;
     if (a.end <= tStart) seenBefore.add(a.key);
-    const p: Participant = { m: a, cue: wordBefore(text, a.start, s.start), modifier: /^-\p{L}/u.test(text.slice(a.end, a.end + 2)) };
+    const cue = wordBefore(text, a.start, s.start);
+    const locative = a.kind === 'place' && (LOCATIVE.has(cue) || /,\s*$/.test(text.slice(Math.max(s.start, a.start - 3), a.start)));
+    const p: Participant = { m: a, cue, modifier: /^-\p{L}/u.test(text.slice(a.end, a.end + 2)), locative };
     if (a.end <= tStart) before.push(p);
     else if (a.start >= tEnd) after.push(p);
     else before.push(p); // the trigger is inside the name ("Russian airstrikes")
@@ -272,7 +309,7 @@ const LOCATIVE: ReadonlySet<string> = new Set(['in', 'inside', 'across', 'throug
 /** Who can be hit in this event: in a violent one forces, groups, states; never a source. */
 function canBeTarget(p: Participant, t: TriggerMatch, sourceKeys: Set<string>): boolean {
   // "in Syria", "across Iraq": a country after a preposition of place is where, not who
-  if (p.m.kind === 'place' && LOCATIVE.has(p.cue)) return false;
+  if (p.locative) return false;
   // "a Britain-based monitor", "US-led coalition": the name modifies the noun that follows
   if (p.modifier) return false;
   return !sourceKeys.has(p.m.key) && (VIOLENT.has(t.type) ? ARMED.has(String(p.m.type)) || t.type === 'killing' : p.m.type !== 'media');
@@ -447,12 +484,7 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
     if (precision) ev.datePrecision = precision;
     if (dateEnd && dateEnd !== iso) ev.dateEnd = dateEnd;
   }
-  for (const f of figures) {
-    ev.figures.push(f.text);
-    if (f.kind === 'killed' || f.kind === 'wounded' || f.kind === 'captured') {
-      ev[f.kind] = Math.max(ev[f.kind] ?? 0, f.count);
-    }
-  }
+  addFigures(ev, figures);
   return ev;
 }
 
@@ -473,7 +505,11 @@ function dedupeTriggers(list: TriggerMatch[]): TriggerMatch[] {
   const near = (a: TriggerMatch, b: TriggerMatch) => Math.abs(a.start - b.start) <= 60;
   const captures = kept.filter((t) => t.type === 'capture');
   const battles = kept.filter((t) => t.type === 'battle');
+  // Deaths and damage in the sentence of an attack are what the attack did ("air strikes on X
+  // killed 12", "12 were killed in shelling"): its figures, not an event of their own.
+  const attack = kept.some((t) => ATTACKS.has(t.type) && t.modality !== 'planned' && !t.negated);
   return kept.filter((t) => {
+    if (attack && CONSEQUENCES.has(t.type)) return false;
     // A capture subsumes the battle words around it ("seized ... after heavy clashes").
     if (t.type === 'battle') return !captures.some((c) => c.modality === 'asserted' && !c.negated && near(c, t));
     // "began an offensive to regain X": the offensive is the event, the capture only its aim.

@@ -107,6 +107,26 @@ describe('roles from the clause', () => {
   });
 });
 
+describe('deaths belong to the attack that caused them', () => {
+  it('reads the toll of an attack in its sentence as the attack\'s figure, not a killing event', () => {
+    const x = extract('Russian air strikes on Idlib killed 12 people on Tuesday, in Syria.');
+    expect(ofType(x, 'killing')).toHaveLength(0);
+    expect(ofType(x, 'airstrike')[0]?.killed).toBe(12);
+  });
+
+  it('reads "the attack" after a reported attack as that attack', () => {
+    const x = extract('Islamic State fighters shelled Deir Hafer in Syria on Tuesday. The attack killed five soldiers.');
+    expect(x.events.map((e) => e.type)).toEqual(['shelling']);
+    expect(x.events[0]?.killed).toBe(5);
+  });
+
+  it('keeps a killing with no attack around it an event of its own', () => {
+    const x = extract('Islamic State militants executed 12 prisoners in Raqqa, Syria on Tuesday.');
+    const e = ofType(x, 'killing')[0]!;
+    expect(e.targets).toHaveLength(0); // "Raqqa, Syria" is where, not who
+  });
+});
+
 describe('cross-document events', () => {
   it('dates an undated article by the dated event its own news matched, then resolves its weekdays', async () => {
     const { inferPublicationDates } = await import('../../src/resolve/anchor.js');
