@@ -128,6 +128,10 @@ export function extractEvents(
   }
   scan.salientCity = salientCityOf(mentions);
   for (const s of sentences) readSentence(scan, s);
+  const byKey = new Map<string, EntityMention>();
+  for (const m of [...mentions, ...scan.stateMentions]) byKey.set(m.key, m);
+  const events = dropReporters(scan.events, byKey);
+  if (events.length !== scan.events.length) scan.events.splice(0, scan.events.length, ...events);
   if (!doc.date && scan.latestStated) for (const e of scan.events) if (!e.date) e.after = scan.latestStated;
   return { events: scan.events, usedSentences: scan.used, stateMentions: scan.stateMentions };
 }
@@ -164,7 +168,9 @@ function readSentence(scan: EventScan, s: Sentence): void {
   }
   if (triggers.length > 0) {
     const strong = triggers.filter(isStrong);
-    const chosen = strong.length ? dedupeTriggers(strong) : [];
+    // A sentence that reports no act can itself be the news: an official statement.
+    // Only the sentence's first verb of saying: a later one relays it ("X said he saw ..., the monitor said").
+    const chosen = strong.length ? dedupeTriggers(strong) : triggers.filter(isSaying).slice(0, 1);
     const figures = findFigures(s.text);
     const sources = findSources(s, actors, scan.text);
     const view: SentenceView = { s, dates, places, countriesHere, actors, sources, sourceKeys: new Set(keysOf(sources)) };
@@ -208,6 +214,10 @@ function addFigures(ev: EventMention, figures: Figure[]): void {
   }
 }
 
+function isSaying(t: TriggerMatch): boolean {
+  return t.type === 'statement' && !t.negated;
+}
+
 function isStrong(t: TriggerMatch): boolean {
   return !WEAK.has(t.type);
 }
@@ -232,6 +242,7 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   const before: Participant[] = [];
   const after: Participant[] = [];
   splitParticipants(scan.text, s, view.actors, tStart, tEnd, before, after);
+  if (t.type === 'statement') return statementOf(scan, view, t, before, after, tStart, tEnd, figures);
   const roles = t.passive ? passiveRoles(scan.text, t, view, before, after) : t.roles?.gainer === 'to' || /\bfell\b|\bfall(?:s|en)?\b/.test(t.text) ? fallRoles(scan.text, t, view, after) : activeRoles(scan.text, t, view, before, after, tStart, tEnd);
   const place = placeOf(scan, view, t, tStart, tEnd);
   let agents = roles.agents;
@@ -284,6 +295,89 @@ function asStates(scan: EventScan, list: EntityMention[], role: StateRole): Enti
   return out;
 }
 
+/**
+ * A statement: its speaker is the subject of the verb of saying ("Britain said", "France and
+ * Britain called on", "Syrian Information Minister Omran Zoabi said"), or follows it ("said the
+ * Russian Defense Ministry"). Media only relay; with no speaker there is no statement. One per
+ * sentence: the first verb of saying with a speaker.
+ */
+function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, before: Participant[], after: Participant[], tStart: number, tEnd: number, figures: Figure[]): EventMention | undefined {
+  const s = view.s;
+  if (scan.events.some((e) => e.sentence === s.index && e.type === 'statement')) return undefined;
+  const text = scan.text;
+  const clauseStart = clauseStartOf(text, s, tStart);
+  const ok = (p: Participant) => p.m.type !== 'media' && (p.m.type !== 'person' || holdsOffice(scan, s, p.m)) && !p.modifier && !p.locative && !NOT_SUBJECT_CUES.has(p.cue) && !/['’]s$/.test(p.m.surface) && !/^['’]s?\b/.test(text.slice(p.m.end, p.m.end + 3)) && !isDemonym(p);
+  const subj = before.filter((p) => p.m.start >= clauseStart && ok(p));
+  let speakers: EntityMention[] = [];
+  if (subj.length) {
+    // the nearest name before the verb, and those joined to it ("France and Britain said")
+    let k = subj.length - 1;
+    speakers = [subj[k]!.m];
+    if (/[,;:]/.test(text.slice(subj[k]!.m.end, tStart))) speakers = [];
+    for (; speakers.length && k > 0 && JOINED.test(text.slice(subj[k - 1]!.m.end, subj[k]!.m.start)); k--) speakers.unshift(subj[k - 1]!.m);
+  }
+  if (!speakers.length) {
+    const next = after[0];
+    if (next && ok(next) && /^\s*(?:(?:on|late|early|in|a|an|the|its|\p{Ll}+day|\p{Lu}\p{Ll}+day)\s+){0,3}$/u.test(text.slice(tEnd, next.m.start))) speakers = [next.m];
+  }
+  if (!speakers.length) return undefined;
+  const agents = uniqueByKey(asStates(scan, speakers, 'government'));
+  // Outside political or military talk only a state or an armed group makes news by speaking
+  // (a company's statement is no event of this graph).
+  if (!agents.length || (!agents.some(isArmedOrState) && !scan.ctx.triggers.contexts.political.test(s.text))) return undefined;
+  const place = speakerPlace(scan, agents) ?? placeOf(scan, view, t, tStart, tEnd);
+  const ev = newEvent(scan.doc, view, t, agents, [], place, figures);
+  // the speaker is the statement's agent, not its source
+  ev.sources = ev.sources.filter((k) => !ev.agents.includes(k));
+  return ev;
+}
+
+function clauseStartOf(text: string, s: Sentence, tStart: number): number {
+  let clauseStart = s.start;
+  CLAUSE_BREAK.lastIndex = 0;
+  const head = text.slice(s.start, tStart);
+  for (let m = CLAUSE_BREAK.exec(head); m; m = CLAUSE_BREAK.exec(head)) clauseStart = Math.max(clauseStart, s.start + m.index + 1);
+  return clauseStart;
+}
+
+function isDemonym(p: Participant): boolean {
+  return p.m.type === 'country' && /(?:an|ian|ese|i|ish|ic)$/i.test(p.m.surface) && p.m.surface !== p.m.label;
+}
+
+/**
+ * A person speaks for a body when the words around the name give a political or military office
+ * ("Information Minister Omran Zoabi", "Maria Zakharova, the ministry's spokeswoman"); an
+ * activist or a witness reports.
+ */
+function holdsOffice(scan: EventScan, s: Sentence, m: EntityMention): boolean {
+  const around = scan.text.slice(Math.max(s.start, m.start - 40), m.start) + ' ' + scan.text.slice(m.end, Math.min(s.end, m.end + 40));
+  return scan.ctx.triggers.contexts.political.test(around);
+}
+
+/**
+ * Non-state voices that the document cites for its acts (an observatory, an activist) report;
+ * what they say is no statement of their own.
+ */
+function dropReporters(events: EventMention[], refs: Map<string, EntityMention>): EventMention[] {
+  const reporters = new Set<string>();
+  for (const e of events) if (e.type !== 'statement') for (const k of e.sources) reporters.add(k);
+  const state = (k: string) => GOVERNMENT_TYPES.has(String(refs.get(k)?.type));
+  return events.filter((e) => e.type !== 'statement' || e.agents.some((k) => state(k) || !reporters.has(k)));
+}
+
+/** Where a state or its body speaks from: its country, when the document names it. */
+function speakerPlace(scan: EventScan, agents: EntityMention[]): EntityMention | undefined {
+  for (const a of agents) {
+    if (!a.country || !GOVERNMENT_TYPES.has(String(a.type))) continue;
+    for (const list of scan.bySentence.values()) for (const m of list) if (m.kind === 'place' && m.type === 'country' && m.country === a.country) return m;
+  }
+  return undefined;
+}
+
+function isArmedOrState(a: EntityMention): boolean {
+  return ARMED.has(String(a.type));
+}
+
 function isArmedNonState(a: EntityMention): boolean {
   return ARMED.has(String(a.type)) && a.type !== 'country';
 }
@@ -324,7 +418,7 @@ function canAct(text: string, p: Participant, t: TriggerMatch, sourceKeys: Set<s
     canBeTarget(p, t, sourceKeys) &&
     !/['’]s$/.test(p.m.surface) &&
     !/^['’]s?\b/.test(text.slice(p.m.end, p.m.end + 3)) &&
-    !(p.m.type === 'country' && /(?:an|ian|ese|i|ish|ic)$/i.test(p.m.surface) && p.m.surface !== p.m.label)
+    !isDemonym(p)
   );
 }
 
@@ -375,10 +469,7 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
  */
 function subjectOf(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], tStart: number): EntityMention[] {
   const s = view.s;
-  let clauseStart = s.start;
-  CLAUSE_BREAK.lastIndex = 0;
-  const head = text.slice(s.start, tStart);
-  for (let m = CLAUSE_BREAK.exec(head); m; m = CLAUSE_BREAK.exec(head)) clauseStart = Math.max(clauseStart, s.start + m.index + 1);
+  const clauseStart = clauseStartOf(text, s, tStart);
   const subj: Participant[] = [];
   for (const p of before) {
     if (p.m.start >= clauseStart && canAct(text, p, t, view.sourceKeys) && (fightersOf(text, s, p) || !NOT_SUBJECT_CUES.has(p.cue))) subj.push(p);

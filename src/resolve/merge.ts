@@ -691,6 +691,8 @@ function sidesCompatible(type: EventType, a: { agents: Iterable<string>; targets
   if (b.agents.some((x) => aTargets.has(x))) return false;
   if (b.targets.some((x) => aAgents.has(x))) return false;
   // A place changes hands to one side: captures and withdrawals by different actors differ.
+  // A statement is its speaker's: two speakers on one day are two statements.
+  if (type === 'statement' && aAgents.size && !b.agents.some((x) => aAgents.has(x))) return false;
   if ((type === 'capture' || type === 'withdrawal') && aAgents.size && b.agents.length && !b.agents.some((x) => aAgents.has(x))) return false;
   return true;
 }

@@ -127,6 +127,27 @@ describe('deaths belong to the attack that caused them', () => {
   });
 });
 
+describe('statements', () => {
+  it('makes an official statement that is the news an event, its speakers the agents', () => {
+    const x = extract('Britain and France called on the United Nations to send inspectors on Wednesday.', '2013-08-21');
+    const e = ofType(x, 'statement')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['British government', 'French government']);
+    expect(e.date).toBe('2013-08-21');
+  });
+
+  it('reads no statement from an activist, a relayed voice or a company', () => {
+    expect(ofType(extract('Activist Khaled Omar said he saw 80 bodies, the Syrian Observatory for Human Rights said.', '2013-08-21'), 'statement')).toHaveLength(0);
+    expect(ofType(extract('Apple said on Tuesday that sales rose.', '2016-10-12'), 'statement')).toHaveLength(0);
+  });
+
+  it('keeps two speakers of one day two statements', async () => {
+    const x = extract('Russia said on Tuesday that the claims were false. The Russian foreign ministry said on Tuesday that Moscow was ashamed of Johnson.', '2016-10-12');
+    expect(ofType(x, 'statement')).toHaveLength(2);
+    const g = await graphFromExtractions([x]);
+    expect(g.filterNodes((_k, n) => n.kind === 'event' && n.type === 'statement')).toHaveLength(2);
+  });
+});
+
 describe('cross-document events', () => {
   it('dates an undated article by the dated event its own news matched, then resolves its weekdays', async () => {
     const { inferPublicationDates } = await import('../../src/resolve/anchor.js');
