@@ -298,7 +298,7 @@ function cleanText(raw: string, meta: TextMeta, options: IngestOptions, source: 
 
   // A dateline, site furniture and/or the headline repeated at the start of the body
   // ("Wed 05 Apr 2017 Headline. Body...", "AFP Saturday 21 Jun 2014 Body...").
-  let leading: FoundDate | undefined;
+  let leading: (FoundDate & { labelled?: boolean }) | undefined;
   if (paragraphs[0]) {
     let first = paragraphs[0];
     for (let pass = 0; pass < 4; pass++) {
@@ -355,7 +355,7 @@ function chooseDate(
   meta: TextMeta,
   options: IngestOptions,
   dateLines: Array<{ date: FoundDate; bodyBefore: number }>,
-  leading: FoundDate | undefined,
+  leading: (FoundDate & { labelled?: boolean }) | undefined,
   lines: Line[],
   source: SourceRef,
   report: Report,
@@ -364,6 +364,9 @@ function chooseDate(
     const flag = parseDateValue(options.dateOverride);
     if (flag) return { ...flag, source: 'flag' };
   }
+  // The article's own stamp ("Published October 12 2016") is its publication date; a data set's
+  // date column may be when it was collected.
+  if (leading?.labelled) return { iso: leading.iso, precision: 'day', source: 'text' };
   if (meta.date !== undefined && String(meta.date).trim()) {
     const parsed = parseDateValue(meta.date);
     if (parsed) return { ...parsed, source: 'metadata' };

@@ -92,11 +92,11 @@ export function isDateTimeStamp(line: string): boolean {
   return line.length <= 40 && LOOSE_DATE_TIME_LINE.test(line);
 }
 
-const LEADING_DATE = new RegExp(`^(?:${LABEL})?(?:${WEEKDAY},?\\s+)?`, 'i');
+const LEADING_DATE = new RegExp(`^(${LABEL})?(?:${WEEKDAY},?\\s+)?`, 'i');
 const AFTER_LEADING_DATE = new RegExp(`^(?:,?\\s*${TIME}|\\s+at\\s+\\d{3,4}(?!\\d))?(?:\\s*[|\\-–—:,]\\s*)?\\s*`, 'i');
 
 /** A date that opens a paragraph ("Wed 05 Apr 2017 Syria attack..."), with the length of the prefix to strip. */
-export function leadingDate(paragraph: string): (FoundDate & { prefixEnd: number }) | undefined {
+export function leadingDate(paragraph: string): (FoundDate & { prefixEnd: number; labelled: boolean }) | undefined {
   const head = paragraph.slice(0, 120);
   const lead = LEADING_DATE.exec(head);
   const start = lead ? lead[0].length : 0;
@@ -106,7 +106,7 @@ export function leadingDate(paragraph: string): (FoundDate & { prefixEnd: number
   const afterDate = start + d.end;
   const tail = AFTER_LEADING_DATE.exec(head.slice(afterDate));
   const prefixEnd = afterDate + (tail ? tail[0].length : 0);
-  return { ...d, index: start, end: afterDate, prefixEnd };
+  return { ...d, index: start, end: afterDate, prefixEnd, labelled: !!lead?.[1] };
 }
 
 const ISO_LIKE = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T\s]\d{1,2}:\d{2}.*)?$/;

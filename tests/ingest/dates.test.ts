@@ -99,6 +99,13 @@ describe('choosing the publication date of a page', () => {
     expect(d.text).toBe(`${PROSE[0]}\n\n${PROSE[1]}`);
   });
 
+  it('takes the article\'s own labelled stamp over a data set\'s date column', () => {
+    const raw = `Headline of the article here\nPublished October 12 2016 ${PROSE[0]}`;
+    expect(doc(raw, { date: '10/7/2016' })).toMatchObject({ date: '2016-10-12', dateSource: 'text' });
+    // an unlabelled date in the text does not override the metadata
+    expect(doc(`Headline of the article here\n12 October 2016 ${PROSE[0]}`, { date: '10/7/2016' })).toMatchObject({ date: '2016-10-07', dateSource: 'metadata' });
+  });
+
   it('metadata wins over the text, --date over everything; a bad metadata date is reported', () => {
     const raw = `Headline of the article here\n26 March 2016\n${PROSE[0]}`;
     expect(doc(raw, { date: '2016-03-27' })).toMatchObject({ date: '2016-03-27', dateSource: 'metadata' });
