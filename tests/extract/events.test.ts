@@ -172,6 +172,43 @@ describe('cross-document events', () => {
     expect(g.getNodeAttribute(k, 'documents')).toEqual(['b', 'c']);
   });
 
+  const eventsOf = async (texts: Array<[string, string]>, type: string) => {
+    const g = await graphFromExtractions(texts.map(([text, date], i) => extract(text, date, String.fromCharCode(97 + i))));
+    return g.filterNodes((_k, n) => n.kind === 'event' && n.type === type).map((k) => g.getNodeAttributes(k));
+  };
+
+  it('joins a report to an event by the event\'s own day, so reports do not chain', async () => {
+    const strikes = await eventsOf(
+      [
+        ['Russian jets struck Aleppo on 10 October 2016, in Syria.', '2016-10-11'],
+        ['Russian jets struck Aleppo on 11 October 2016, in Syria.', '2016-10-12'],
+        ['Russian jets struck Aleppo on 12 October 2016, in Syria.', '2016-10-13'],
+      ],
+      'airstrike',
+    );
+    expect(strikes.map((n) => n.documents)).toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('keeps acts of different actors at one place and day apart', async () => {
+    const strikes = await eventsOf(
+      [
+        ['Russian jets struck Aleppo on Monday, in Syria.', '2016-10-12'],
+        ['American jets struck Aleppo on Monday, in Syria.', '2016-10-12'],
+      ],
+      'airstrike',
+    );
+    expect(strikes).toHaveLength(2);
+  });
+
+  it('reads deaths reported apart as the toll of the attack by the same side there that day', async () => {
+    const g = await graphFromExtractions([
+      extract('Islamic State militants shelled Aleppo on Monday, in Syria.', '2016-10-12', 'a'),
+      extract('Islamic State militants killed 12 people in Aleppo on Monday, in Syria.', '2016-10-12', 'b'),
+    ]);
+    const events = g.filterNodes((_k, n) => n.kind === 'event').map((k) => g.getNodeAttributes(k));
+    expect(events.map((n) => [n.type, n.documents, n.killed])).toEqual([['shelling', ['a', 'b'], 12]]);
+  });
+
   it('merges the same capture reported by several articles, keeps different years apart', async () => {
     const a = extract('Islamic State fighters seized Sukhnah from the Syrian Army on 13 May 2015, in Syria.', '2015-05-14', 'a');
     const b = extract('Islamic State captured Sukhnah on Wednesday after heavy clashes with the Syrian Army, in Syria.', '2015-05-15', 'b');
