@@ -92,6 +92,8 @@ class EventScan {
   latestStated = '';
   lastPlace: EntityMention | undefined = undefined;
   lastAgent: RecentAgent | undefined = undefined;
+  /** The country the document is about (its most named), whose forces "the air force" are. */
+  home: string | undefined = undefined;
   readonly text: string;
 
   constructor(
@@ -127,6 +129,7 @@ export function extractEvents(
     scan.bySentence.set(m.sentence, list);
   }
   scan.salientCity = salientCityOf(mentions);
+  scan.home = homeCountryOf(mentions);
   for (const s of sentences) readSentence(scan, s);
   const byKey = new Map<string, EntityMention>();
   for (const m of [...mentions, ...scan.stateMentions]) byKey.set(m.key, m);
@@ -134,6 +137,15 @@ export function extractEvents(
   if (events.length !== scan.events.length) scan.events.splice(0, scan.events.length, ...events);
   if (!doc.date && scan.latestStated) for (const e of scan.events) if (!e.date) e.after = scan.latestStated;
   return { events: scan.events, usedSentences: scan.used, stateMentions: scan.stateMentions };
+}
+
+/** The country most mentions belong to (ties by code). */
+function homeCountryOf(mentions: EntityMention[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const m of mentions) if (m.country) counts.set(m.country, (counts.get(m.country) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [cc, n] of counts) if (!best || n > counts.get(best)! || (n === counts.get(best) && cc < best)) best = cc;
+  return best;
 }
 
 /** The most mentioned city or town (ties by key), the document's protagonist place. */
@@ -251,9 +263,16 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
     const speaker = speakerOf(scan.text, view, before, tStart);
     if (speaker) agents = [speaker];
   }
+  // The clause's subject when it names no actor: "the air force", "warplanes" are the home
+  // state's air force; other forces ("Kurdish forces", "IS fighters") are someone unnamed.
+  const subject = agents.length === 0 ? unnamedSubject(scan, view, t, tStart, tEnd) : undefined;
+  if (subject === 'air' && scan.home) {
+    const ref = scan.ctx.stateOf?.(scan.home, 'air force');
+    if (ref) agents = [stateMention(scan, ref, s.index, tStart, tEnd)];
+  }
   // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
   const lastAgent = scan.lastAgent;
-  if (agents.length === 0 && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
+  if (agents.length === 0 && !subject && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
     const a = lastAgent.m;
     if (!roles.targets.some((x) => x.key === a.key)) agents = [a];
   }
@@ -284,13 +303,7 @@ function asStates(scan: EventScan, list: EntityMention[], role: StateRole): Enti
     }
     const ref = m.type === 'country' && m.country ? scan.ctx.stateOf?.(m.country, role) : undefined;
     if (!ref) continue;
-    let sm = scan.stateMentions.find((x) => x.key === ref.key && x.start === m.start);
-    if (!sm) {
-      // Named by its own label: a country's name is no alias of its army ("Syria" ≠ the Syrian Arab Army).
-      sm = { ...ref, surface: ref.label, sentence: m.sentence, start: m.start, end: m.end };
-      scan.stateMentions.push(sm);
-    }
-    out.push(sm);
+    out.push(stateMention(scan, ref, m.sentence, m.start, m.end));
   }
   return out;
 }
@@ -371,6 +384,32 @@ function speakerPlace(scan: EventScan, agents: EntityMention[]): EntityMention |
     if (!a.country || !GOVERNMENT_TYPES.has(String(a.type))) continue;
     for (const list of scan.bySentence.values()) for (const m of list) if (m.kind === 'place' && m.type === 'country' && m.country === a.country) return m;
   }
+  return undefined;
+}
+
+/** A mention of a state actor the text names through its country or its forces, once per span. */
+function stateMention(scan: EventScan, ref: EntityRef, sentence: number, start: number, end: number): EntityMention {
+  let sm = scan.stateMentions.find((x) => x.key === ref.key && x.start === start);
+  if (!sm) {
+    // Named by its own label: a country's name is no alias of its army ("Syria" ≠ the Syrian Arab Army).
+    sm = { ...ref, surface: ref.label, sentence, start, end };
+    scan.stateMentions.push(sm);
+  }
+  return sm;
+}
+
+/**
+ * A force the clause names without a name: before an active trigger ("the air force conducted
+ * airstrikes", "Kurdish forces captured"), after "by" for a passive one, or in the trigger itself
+ * ("warplanes struck"). 'air' for an air force, 'other' for any other force.
+ */
+function unnamedSubject(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: number, tEnd: number): 'air' | 'other' | undefined {
+  const text = scan.text;
+  const by = t.passive ? /^\s+by\s+((?:\S+\s+){0,4})/.exec(text.slice(tEnd, Math.min(view.s.end, tEnd + 60))) : null;
+  const head = t.passive ? (by?.[1] ?? '') : text.slice(clauseStartOf(text, view.s, tStart), tEnd);
+  const lists = scan.ctx.triggers.lists;
+  if (lists.get('airForces')?.test(head)) return 'air';
+  if (lists.get('forces')?.test(head)) return 'other';
   return undefined;
 }
 

@@ -107,6 +107,19 @@ describe('roles from the clause', () => {
   });
 });
 
+describe('unnamed subjects', () => {
+  it('reads "the air force" of a story as its country\'s air force', () => {
+    const x = extract('Syrian army units advanced on al-Rasafa in Raqqa. In the morning the air force conducted airstrikes against ISIL positions in al-Qaryatain.');
+    const e = ofType(x, 'airstrike')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['Syrian Air Force']);
+  });
+
+  it('does not lend the last agent to a clause whose subject is another, unnamed force', () => {
+    const x = extract('Syrian army units advanced on al-Rasafa in Raqqa. Kurdish forces captured Tel Hamis on Friday.');
+    expect(ofType(x, 'capture')[0]?.agents).toEqual([]);
+  });
+});
+
 describe('deaths belong to the attack that caused them', () => {
   it('reads the toll of an attack in its sentence as the attack\'s figure, not a killing event', () => {
     const x = extract('Russian air strikes on Idlib killed 12 people on Tuesday, in Syria.');
