@@ -255,6 +255,7 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   const after: Participant[] = [];
   splitParticipants(scan.text, s, view.actors, tStart, tEnd, before, after);
   if (t.type === 'statement') return statementOf(scan, view, t, before, after, tStart, tEnd, figures);
+  if (warToll(scan, view, t, tStart, tEnd)) return undefined;
   const roles = t.passive ? passiveRoles(scan.text, t, view, before, after) : t.roles?.gainer === 'to' || /\bfell\b|\bfall(?:s|en)?\b/.test(t.text) ? fallRoles(scan.text, t, view, after) : activeRoles(scan.text, t, view, before, after, tStart, tEnd);
   const place = placeOf(scan, view, t, tStart, tEnd);
   let agents = roles.agents;
@@ -387,6 +388,21 @@ function speakerPlace(scan: EventScan, agents: EntityMention[]): EntityMention |
   return undefined;
 }
 
+/**
+ * "A war that has killed more than 290,000", "170,000 people have been killed in Syria's
+ * conflict": the toll of a whole war is background, no event.
+ */
+function warToll(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: number, tEnd: number): boolean {
+  if (t.type !== 'killing' && t.type !== 'displacement') return false;
+  const wars = scan.ctx.triggers.lists.get('wars');
+  if (!wars) return false;
+  const text = scan.text;
+  const head = text.slice(Math.max(clauseStartOf(text, view.s, tStart), tStart - 50), tStart);
+  const tail = /^\s+(?:\S+\s+){0,3}?(?:in|during|of|since)\s+(?:\S+\s+){0,2}?(\S+(?:\s+\S+)?)/.exec(text.slice(tEnd, Math.min(view.s.end, tEnd + 60)));
+  const subject = /\b(?:that|which)\s+(?:has|have|had)\b[^,;]*$/i.exec(head);
+  return subject ? wars.test(head.slice(0, subject.index)) : !!tail && wars.test(tail[0]);
+}
+
 /** A mention of a state actor the text names through its country or its forces, once per span. */
 function stateMention(scan: EventScan, ref: EntityRef, sentence: number, start: number, end: number): EntityMention {
   let sm = scan.stateMentions.find((x) => x.key === ref.key && x.start === start);
@@ -492,6 +508,11 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
   const targetCues = TARGET_CUES[t.type] ?? [];
   let targets: EntityMention[] = [];
   for (const p of after) {
+    // "rocket attacks by terrorists", "under siege by regime forces": "by" after the act names its agent
+    if (p.cue === 'by') {
+      if (!agents.length && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) agents = [p.m];
+      continue;
+    }
     if (canBeTarget(p, t, keys) && (targetCues.includes(p.cue) || (OBJECT_TARGET.has(t.type) && p.m.start - tEnd < 30))) targets.push(p.m);
   }
   // "clashes between A and B": both sides act.

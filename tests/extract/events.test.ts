@@ -120,6 +120,25 @@ describe('unnamed subjects', () => {
   });
 });
 
+describe('background and agents after "by"', () => {
+  it('reads the agent of an attack noun after "by"', () => {
+    const x = extract('Four people were killed in rocket attacks by Jaish al-Fatah on New Aleppo on Friday.', '2016-10-08');
+    const e = ofType(x, 'shelling')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['Jaish al-Fatah']);
+    expect(e.targets).toEqual([]);
+  });
+
+  it('does not let "since 2013" give its year to a later yearless month', () => {
+    const x = extract('Douma has been under siege by Syrian regime forces since 2013 and no aid convoys have reached Douma since August.', '2017-11-26');
+    for (const e of x.events) expect(e.date?.startsWith('2013')).not.toBe(true);
+  });
+
+  it('reads the toll of a whole war as background, not as an event', () => {
+    expect(extract('The war in Syria, a conflict that has killed more than 290000 and displaced millions, goes on.', '2016-08-14').events).toEqual([]);
+    expect(ofType(extract('More than 170000 people have been killed in Syria\'s conflict, the Syrian Observatory for Human Rights said.', '2014-07-19'), 'killing')).toEqual([]);
+  });
+});
+
 describe('deaths belong to the attack that caused them', () => {
   it('reads the toll of an attack in its sentence as the attack\'s figure, not a killing event', () => {
     const x = extract('Russian air strikes on Idlib killed 12 people on Tuesday, in Syria.');
