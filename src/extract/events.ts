@@ -282,6 +282,7 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   const targets = uniqueByKey(asStates(scan, roles.targets, VIOLENT.has(t.type) ? 'army' : 'government')).filter((x) => !agents.some((a) => a.key === x.key));
   const ev = newEvent(scan.doc, view, t, agents, targets, place, figures);
   if (ev.places.length === 0 && ev.agents.length === 0) return undefined;
+  ev.sources = keysOf(uniqueByKey(asStates(scan, view.sources, 'government')));
   if (agents[0]) scan.lastAgent = { m: agents[0], sentence: s.index };
   return ev;
 }
@@ -342,7 +343,7 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   const place = speakerPlace(scan, agents) ?? placeOf(scan, view, t, tStart, tEnd);
   const ev = newEvent(scan.doc, view, t, agents, [], place, figures);
   // the speaker is the statement's agent, not its source
-  ev.sources = ev.sources.filter((k) => !ev.agents.includes(k));
+  ev.sources = keysOf(uniqueByKey(asStates(scan, view.sources, 'government'))).filter((k) => !ev.agents.includes(k));
   return ev;
 }
 
@@ -354,8 +355,10 @@ function clauseStartOf(text: string, s: Sentence, tStart: number): number {
   return clauseStart;
 }
 
+const DEMONYM_END = /(?:an|ian|ese|i|ish|ic)$/i;
+
 function isDemonym(p: Participant): boolean {
-  return p.m.type === 'country' && /(?:an|ian|ese|i|ish|ic)$/i.test(p.m.surface) && p.m.surface !== p.m.label;
+  return p.m.type === 'country' && DEMONYM_END.test(p.m.surface) && p.m.surface !== p.m.label;
 }
 
 /**
@@ -692,14 +695,16 @@ function nearestDate(dates: DateMention[], t: TriggerMatch, sentence: string): D
 function findSources(s: Sentence, actors: EntityMention[], text: string): EntityMention[] {
   const out: EntityMention[] = [];
   for (const a of actors) {
-    if (a.kind !== 'actor') continue;
+    // a country that speaks ("Britain said") is a voice, through its government
+    const country = a.kind === 'place' && a.type === 'country' && !DEMONYM_END.test(a.surface);
+    if (a.kind !== 'actor' && !country) continue;
     const before = text.slice(Math.max(s.start, a.start - 30), a.start).toLowerCase();
     const after = text.slice(a.end, Math.min(s.end, a.end + 40)).toLowerCase();
     if (
       /(?:said|says|according to|reported|told|stated|announced|claimed|quoted|cited)\s+(?:the\s+)?(?:so-called\s+)?[\w\s]{0,20}$/.test(before) ||
       /^\s*(?:\w+\s+){0,2}(?:said|says|announced|stated|reported|claimed|confirmed|declared|noted|cited|estimated|revealed)\b/.test(after)
     ) {
-      if (a.type === 'media' || a.type === 'organization' || a.type === 'government' || a.type === 'person' || a.type === 'military') out.push(a);
+      if (country || a.type === 'media' || a.type === 'organization' || a.type === 'government' || a.type === 'person' || a.type === 'military') out.push(a);
     }
   }
   return uniqueByKey(out);

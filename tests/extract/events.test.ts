@@ -99,6 +99,13 @@ describe('roles from the clause', () => {
     for (const e of x.events) for (const k of [...e.agents, ...e.targets]) expect(kindOf(x, k)).toBe('actor');
   });
 
+  it('reads a country that speaks as a source, through its government, never as the agent', () => {
+    const x = extract('Britain said on Wednesday that rebels had attacked Jobar in Syria.', '2013-08-21');
+    const e = ofType(x, 'battle')[0]!;
+    expect(e.sources.map((k) => label(x, k))).toEqual(['British government']);
+    expect(e.agents.map((k) => label(x, k)).join()).not.toMatch(/British|United Kingdom/);
+  });
+
   it('reads "a Britain-based monitor" as no agent', () => {
     const x = extract('Rebels shelled Jableh on Monday, the Britain-based monitor said.');
     const e = ofType(x, 'shelling')[0]!;
