@@ -62,6 +62,8 @@ export interface EventContext {
   triggers: TriggerLexicon;
   /** The government or forces that act for a country (a place never acts). */
   stateOf?: (country: string, role: StateRole) => EntityRef | undefined;
+  /** A country's name, for the actors the text names by a common noun ("Rebels (Syria)"). */
+  countryName?: (country: string) => string | undefined;
 }
 
 interface SalientCount {
@@ -129,7 +131,7 @@ export function extractEvents(
     scan.bySentence.set(m.sentence, list);
   }
   scan.salientCity = salientCityOf(mentions);
-  scan.home = homeCountryOf(mentions);
+  scan.home = homeCountryOf(mentions, doc.text);
   for (const s of sentences) readSentence(scan, s);
   const byKey = new Map<string, EntityMention>();
   for (const m of [...mentions, ...scan.stateMentions]) byKey.set(m.key, m);
@@ -140,9 +142,10 @@ export function extractEvents(
 }
 
 /** The country most mentions belong to (ties by code). */
-function homeCountryOf(mentions: EntityMention[]): string | undefined {
+function homeCountryOf(mentions: EntityMention[], text: string): string | undefined {
   const counts = new Map<string, number>();
-  for (const m of mentions) if (m.country) counts.set(m.country, (counts.get(m.country) ?? 0) + 1);
+  // "a Britain-based monitor" says where the monitor sits, not what the story is about
+  for (const m of mentions) if (m.country && text[m.end] !== '-') counts.set(m.country, (counts.get(m.country) ?? 0) + 1);
   let best: string | undefined;
   for (const [cc, n] of counts) if (!best || n > counts.get(best)! || (n === counts.get(best) && cc < best)) best = cc;
   return best;
@@ -267,10 +270,15 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   // The clause's subject when it names no actor: "the air force", "warplanes" are the home
   // state's air force; other forces ("Kurdish forces", "IS fighters") are someone unnamed.
   const subject = agents.length === 0 ? unnamedSubject(scan, view, t, tStart, tEnd) : undefined;
-  if (subject === 'air' && scan.home) {
+  if (subject?.kind === 'air' && !t.passive && scan.home) {
     const ref = scan.ctx.stateOf?.(scan.home, 'air force');
     if (ref) agents = [stateMention(scan, ref, s.index, tStart, tEnd)];
   }
+  const group = subject ? unnamedGroup(scan, subject, s.index) : undefined;
+  // "terrorists were killed", "16 insurgents were said to be killed": the victims, not the agent
+  const patient = !!subject && subject.end <= tStart && (t.passive || PATIENT_GAP.test(scan.text.slice(subject.end, tStart)));
+  if (group && patient) roles.targets.push(group);
+  else if (group && !roles.targets.some((x) => x.key === group.key)) agents = [group];
   // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
   const lastAgent = scan.lastAgent;
   if (agents.length === 0 && !subject && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
@@ -283,7 +291,8 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   const ev = newEvent(scan.doc, view, t, agents, targets, place, figures);
   if (ev.places.length === 0 && ev.agents.length === 0) return undefined;
   ev.sources = keysOf(uniqueByKey(asStates(scan, view.sources, 'government')));
-  if (agents[0]) scan.lastAgent = { m: agents[0], sentence: s.index };
+  // a group named by a common noun is no antecedent: the next "terrorists" may be its victims
+  if (agents[0] && !agents[0].key.startsWith(UNNAMED)) scan.lastAgent = { m: agents[0], sentence: s.index };
   return ev;
 }
 
@@ -417,19 +426,72 @@ function stateMention(scan: EventScan, ref: EntityRef, sentence: number, start: 
   return sm;
 }
 
+const SPEAKS_AFTER = /^\s*(?:\w+\s+){0,2}(?:said|says|say|told|reported|claimed|announced|added)\b/i;
+const ADJACENT_TO_NOUN = /^(?:['’]s?)?(?:\s+[\p{L}-]+){0,2}\s+$/u;
+const UNNAMED = 'actor:unnamed:';
+// "a number of terrorists", "dozens of rebels": the "of" of a quantity, not a preposition of place or target
+const QUANTITY_OF = /\b(?:number|dozens|hundreds|thousands|scores|tens|some|many|several|most|all|group|groups)\s+of\s+(?:the\s+)?$/i;
+const PATIENT_GAP = /\b(?:were|was|been|being|be|are|is|got|get|getting)\b/i;
+
+interface UnnamedForce {
+  /** 'air': an air force; 'rebels' or 'militants': an armed group named by a common noun; 'other': any other force. */
+  kind: 'air' | 'rebels' | 'militants' | 'other';
+  start: number;
+  end: number;
+}
+
 /**
  * A force the clause names without a name: before an active trigger ("the air force conducted
- * airstrikes", "Kurdish forces captured"), after "by" for a passive one, or in the trigger itself
- * ("warplanes struck"). 'air' for an air force, 'other' for any other force.
+ * airstrikes", "Kurdish forces captured", "terrorists fired rocket shells"), after "by" for a
+ * passive trigger or an act noun ("rocket attacks by terrorists"), or in the trigger itself
+ * ("warplanes struck").
  */
-function unnamedSubject(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: number, tEnd: number): 'air' | 'other' | undefined {
+function unnamedSubject(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: number, tEnd: number): UnnamedForce | undefined {
   const text = scan.text;
-  const by = t.passive ? /^\s+by\s+((?:\S+\s+){0,4})/.exec(text.slice(tEnd, Math.min(view.s.end, tEnd + 60))) : null;
-  const head = t.passive ? (by?.[1] ?? '') : text.slice(clauseStartOf(text, view.s, tStart), tEnd);
+  const by = t.passive || t.pos === 'noun' ? /^\s+by\s+(?:the\s+)?/.exec(text.slice(tEnd, Math.min(view.s.end, tEnd + 60))) : null;
+  let from: number;
+  let head: string;
+  if (by) {
+    from = tEnd + by[0].length;
+    head = /^(?:\S+\s+){0,3}\S+/.exec(text.slice(from, view.s.end))?.[0] ?? '';
+  } else {
+    // a passive's subject is its patient ("terrorists were killed"): read it to make it the target
+    from = clauseStartOf(text, view.s, tStart);
+    head = text.slice(from, t.passive ? tStart : tEnd);
+  }
   const lists = scan.ctx.triggers.lists;
-  if (lists.get('airForces')?.test(head)) return 'air';
-  if (lists.get('forces')?.test(head)) return 'other';
+  const at = (name: string): { start: number; end: number } | undefined => {
+    const m = lists.get(name)?.exec(head);
+    if (!m) return undefined;
+    const start = from + m.index;
+    const end = start + m[0].length;
+    // after a preposition it is no subject: "attacks on rebels", "fighting against militants"
+    if (!by && NOT_SUBJECT_CUES.has(wordBefore(text, start, view.s.start)) && !QUANTITY_OF.test(text.slice(Math.max(view.s.start, start - 30), start))) return undefined;
+    // "opposition fighters said a car bomb exploded": a voice of the report
+    if (SPEAKS_AFTER.test(text.slice(end, Math.min(view.s.end, end + 40)))) return undefined;
+    // an act noun far from the noun phrase is not its act ("the jihadists have not moved ... for fear of air strikes")
+    if (!by && t.pos === 'noun' && end <= tStart && !ADJACENT_TO_NOUN.test(text.slice(end, tStart))) return undefined;
+    return { start, end };
+  };
+  for (const kind of ['air', 'rebels', 'militants', 'other'] as const) {
+    const span = at(kind === 'air' ? 'airForces' : kind === 'rebels' ? 'rebelWords' : kind === 'militants' ? 'militantWords' : 'forces');
+    if (span) return { kind, ...span };
+  }
   return undefined;
+}
+
+/**
+ * The armed group a common noun names in a country's story ("rebels", "terrorists"): one actor
+ * per country and kind, named by each surface the texts give it.
+ */
+function unnamedGroup(scan: EventScan, force: UnnamedForce, sentence: number): EntityMention | undefined {
+  const cc = scan.home;
+  if (!cc || (force.kind !== 'rebels' && force.kind !== 'militants')) return undefined;
+  const country = scan.ctx.countryName?.(cc) ?? cc;
+  const ref: EntityRef = { key: `${UNNAMED}${force.kind}:${cc.toLowerCase()}`, kind: 'actor', type: 'armed group', label: `${force.kind === 'rebels' ? 'Rebels' : 'Militants'} (${country})`, country: cc };
+  const m = stateMention(scan, ref, sentence, force.start, force.end);
+  m.surface = scan.text.slice(force.start, force.end);
+  return m;
 }
 
 function isArmedOrState(a: EntityMention): boolean {

@@ -121,6 +121,21 @@ describe('unnamed subjects', () => {
     expect(e.agents.map((k) => label(x, k))).toEqual(['Syrian Air Force']);
   });
 
+  it('reads an armed group named by a common noun as one actor of the story\'s country', () => {
+    const x = extract('Four people were killed in rocket attacks by rebels on New Aleppo in Aleppo, Syria on Friday.', '2016-10-08');
+    const e = ofType(x, 'shelling')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['Rebels (Syria)']);
+    expect(x.entities.find((m) => m.key === e.agents[0])?.surface).toBe('rebels');
+  });
+
+  it('reads the group as the victim of a passive, and not as a voice', () => {
+    const killed = ofType(extract('A number of terrorists were killed in Deir Ezzor, Syria on Sunday.', '2016-04-03'), 'killing')[0]!;
+    expect(killed.agents).toEqual([]);
+    expect(killed.targets.length).toBe(1);
+    const x = extract('Opposition fighters said a car bomb exploded in Zahra in Aleppo, Syria on Sunday.', '2016-08-14');
+    for (const e of x.events) expect(e.agents.map((k) => label(x, k))).not.toContain('Rebels (Syria)');
+  });
+
   it('does not lend the last agent to a clause whose subject is another, unnamed force', () => {
     const x = extract('Syrian army units advanced on al-Rasafa in Raqqa. Kurdish forces captured Tel Hamis on Friday.');
     expect(ofType(x, 'capture')[0]?.agents).toEqual([]);
