@@ -287,7 +287,7 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   }
   agents = uniqueByKey(asStates(scan, agents, stateRoleFor(t.type)));
   // the side hit in an attack is the country's forces on the ground
-  const targets = uniqueByKey(asStates(scan, roles.targets, VIOLENT.has(t.type) ? 'army' : 'government')).filter((x) => !agents.some((a) => a.key === x.key));
+  const targets = uniqueByKey(asStates(scan, roles.targets, VIOLENT.has(t.type) ? 'army' : 'government')).filter((x) => !agents.some((a) => a.key === x.key || sameState(a, x)));
   const ev = newEvent(scan.doc, view, t, agents, targets, place, figures);
   if (ev.places.length === 0 && ev.agents.length === 0) return undefined;
   ev.sources = keysOf(uniqueByKey(asStates(scan, view.sources, 'government')));
@@ -494,6 +494,11 @@ function unnamedGroup(scan: EventScan, force: UnnamedForce, sentence: number): E
   return m;
 }
 
+/** Two bodies of one state (its air force and its army): one side, never agent and target of one act. */
+function sameState(a: EntityMention, b: EntityMention): boolean {
+  return !!a.country && a.country === b.country && GOVERNMENT_TYPES.has(String(a.type)) && GOVERNMENT_TYPES.has(String(b.type));
+}
+
 function isArmedOrState(a: EntityMention): boolean {
   return ARMED.has(String(a.type));
 }
@@ -578,7 +583,9 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
       if (!agents.length && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) agents = [p.m];
       continue;
     }
-    if (canBeTarget(p, t, keys) && (targetCues.includes(p.cue) || (OBJECT_TARGET.has(t.type) && p.m.start - tEnd < 30))) targets.push(p.m);
+    // "in cooperation with X", "backed by X": a side's ally, never its target
+    if (ALLY_BEFORE.test(text.slice(Math.max(view.s.start, p.m.start - 30), p.m.start))) continue;
+    if (canBeTarget(p, t, keys) && (targetCues.includes(p.cue) || (OBJECT_TARGET.has(t.type) && p.m.start - tEnd < 30) || objectOfAttack(text, t, view, p, tEnd))) targets.push(p.m);
   }
   // "clashes between A and B": both sides act.
   if (t.type === 'battle' && agents.length === 0 && targets.length >= 2) {
@@ -586,6 +593,22 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
     targets = [];
   }
   return { agents, targets };
+}
+
+const ALLY_BEFORE = /\b(?:cooperation|coordination|together|along|alongside|help|support|backing|backed|supported|aided|assisted|led|allied)\s+(?:with|of|by|to)?\s*(?:the\s+)?$/i;
+
+/**
+ * In the clause of an attack, an armed actor named after the act is what it hit: "airstrikes
+ * against positions of ISIL terrorists", "advanced ... inflicting losses upon the ranks of ISIS".
+ * Not past the clause (allies are left out by the caller).
+ */
+function objectOfAttack(text: string, t: TriggerMatch, view: SentenceView, p: Participant, tEnd: number): boolean {
+  if (!ATTACKS.has(t.type) && t.type !== 'killing') return false;
+  // forces only: a leader or a government named there is whose forces, not what was hit
+  if (p.m.type !== 'armed group' && p.m.type !== 'military') return false;
+  const gap = text.slice(tEnd, p.m.start);
+  if (/[;:]|,\s*(?:which|who|but|while|as|after|before|and)\b|\b(?:while|after|before|when|because|although|as|but|said|says|according)\b/i.test(gap)) return false;
+  return true;
 }
 
 /**

@@ -106,6 +106,14 @@ describe('roles from the clause', () => {
     expect(e.agents.map((k) => label(x, k)).join()).not.toMatch(/British|United Kingdom/);
   });
 
+  it('reads the forces named after an attack in its clause as its target, not an ally', () => {
+    const strike = ofType(extract('The air force conducted airstrikes on the gatherings, hideouts and supply routes of ISIL terrorists in al-Qaryatain, Syria on Sunday.', '2016-04-03'), 'airstrike')[0]!;
+    expect(strike.targets).toEqual(['actor:isil']);
+    const x = extract('Army units attacked positions of Jabhat al-Nusra near Hama in cooperation with the National Defence Forces on Sunday, in Syria.', '2016-04-03');
+    const e = ofType(x, 'battle')[0]!;
+    expect(e.targets.map((k) => label(x, k))).toEqual(['al-Nusra Front']);
+  });
+
   it('reads "a Britain-based monitor" as no agent', () => {
     const x = extract('Rebels shelled Jableh on Monday, the Britain-based monitor said.');
     const e = ofType(x, 'shelling')[0]!;
