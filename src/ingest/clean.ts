@@ -303,6 +303,9 @@ function cleanText(raw: string, meta: TextMeta, options: IngestOptions, source: 
     let first = paragraphs[0];
     for (let pass = 0; pass < 4; pass++) {
       const before = first;
+      // a labelled stamp that a furniture rule strips ("Last updated at Aug 142016") still dates the page
+      const stamp = leadingDate(first);
+      if (stamp?.labelled) leading ??= stamp;
       for (const re of rules.leading) {
         const m = re.exec(first);
         if (m && m.index === 0 && m[0]) first = first.slice(m[0].length);
