@@ -311,7 +311,9 @@ function cleanText(raw: string, meta: TextMeta, options: IngestOptions, source: 
         if (m && m.index === 0 && m[0]) first = first.slice(m[0].length);
       }
       const agency = /^(?:\p{Lu}{2,8}|Reuters|Sputnik|Anadolu Agency)\s+/u.exec(first);
-      const lead = leadingDate(first) ?? (agency ? shifted(leadingDate(first.slice(agency[0].length)), agency[0].length) : undefined);
+      // an agency's dateline ("AFP Saturday 26 Jul 2014") is the page's own stamp, as a label is
+      const datelined = agency ? shifted(leadingDate(first.slice(agency[0].length)), agency[0].length) : undefined;
+      const lead = leadingDate(first) ?? (datelined ? { ...datelined, labelled: true } : undefined);
       if (lead) {
         leading ??= lead;
         const rest = first.slice(lead.prefixEnd);

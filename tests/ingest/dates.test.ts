@@ -104,6 +104,8 @@ describe('choosing the publication date of a page', () => {
     expect(doc(raw, { date: '10/7/2016' })).toMatchObject({ date: '2016-10-12', dateSource: 'text' });
     // a stamp flattened by a scraper, which the furniture rules strip, still dates the page
     expect(doc(`Headline of the article here\nLast updated at Aug 142016 BEIRUT ${PROSE[0]}`, { date: '8/19/2016' })).toMatchObject({ date: '2016-08-14', dateSource: 'text' });
+    // so is an agency's dateline under the headline
+    expect(doc(`Headline of the article here\nAFP Monday 2 Feb 2015 ${PROSE[0]}`, { date: '2/13/2015' })).toMatchObject({ date: '2015-02-02', dateSource: 'text' });
     // an unlabelled date in the text does not override the metadata
     expect(doc(`Headline of the article here\n12 October 2016 ${PROSE[0]}`, { date: '10/7/2016' })).toMatchObject({ date: '2016-10-07', dateSource: 'metadata' });
   });
