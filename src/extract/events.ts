@@ -330,7 +330,7 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   if (scan.events.some((e) => e.sentence === s.index && e.type === 'statement')) return undefined;
   const text = scan.text;
   const clauseStart = clauseStartOf(text, s, tStart);
-  const ok = (p: Participant) => p.m.type !== 'media' && (p.m.type !== 'person' || holdsOffice(scan, s, p.m)) && !p.modifier && !p.locative && !NOT_SUBJECT_CUES.has(p.cue) && !/['’]s$/.test(p.m.surface) && !/^['’]s?\b/.test(text.slice(p.m.end, p.m.end + 3)) && !isDemonym(p);
+  const ok = (p: Participant) => p.m.type !== 'media' && !p.modifier && !p.locative && !NOT_SUBJECT_CUES.has(p.cue) && !/['’]s$/.test(p.m.surface) && !/^['’]s?\b/.test(text.slice(p.m.end, p.m.end + 3)) && !isDemonym(p);
   const subj = before.filter((p) => p.m.start >= clauseStart && ok(p));
   let speakers: EntityMention[] = [];
   if (subj.length) {
@@ -344,7 +344,8 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
     const next = after[0];
     if (next && ok(next) && /^\s*(?:(?:on|late|early|in|a|an|the|its|\p{Ll}+day|\p{Lu}\p{Ll}+day)\s+){0,3}$/u.test(text.slice(tEnd, next.m.start))) speakers = [next.m];
   }
-  if (!speakers.length) return undefined;
+  // the nearest name is the speaker: a person without an office reports ("Observatory director Rami Abdel Rahman said")
+  if (!speakers.length || speakers.some((m) => m.type === 'person' && !holdsOffice(scan, s, m))) return undefined;
   const agents = uniqueByKey(asStates(scan, speakers, 'government'));
   // Outside political or military talk only a state or an armed group makes news by speaking
   // (a company's statement is no event of this graph).
@@ -371,13 +372,13 @@ function isDemonym(p: Participant): boolean {
 }
 
 /**
- * A person speaks for a body when the words around the name give a political or military office
- * ("Information Minister Omran Zoabi", "Maria Zakharova, the ministry's spokeswoman"); an
- * activist or a witness reports.
+ * A person speaks for a body when the words around the name give an office (events.json offices:
+ * "Information Minister Omran Zoabi", "Maria Zakharova, the ministry's spokeswoman"); an activist,
+ * a witness or a monitor's director reports.
  */
 function holdsOffice(scan: EventScan, s: Sentence, m: EntityMention): boolean {
   const around = scan.text.slice(Math.max(s.start, m.start - 40), m.start) + ' ' + scan.text.slice(m.end, Math.min(s.end, m.end + 40));
-  return scan.ctx.triggers.contexts.political.test(around);
+  return !!scan.ctx.triggers.lists.get('offices')?.test(around);
 }
 
 /**

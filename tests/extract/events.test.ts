@@ -202,6 +202,12 @@ describe('statements', () => {
     expect(ofType(extract('Apple said on Tuesday that sales rose.', '2016-10-12'), 'statement')).toHaveLength(0);
   });
 
+  it('needs an office for a person to speak for a body', () => {
+    expect(ofType(extract('Observatory director Rami Abdel Rahman said the opposition was focusing its efforts on Tal Jamu, in Syria.', '2014-04-26'), 'statement')).toHaveLength(0);
+    const x = extract('Foreign ministry spokeswoman Maria Zakharova said on Tuesday that Moscow was ashamed of Johnson.', '2016-10-12');
+    expect(ofType(x, 'statement')[0]?.agents.map((k) => label(x, k))).toEqual(['Maria Zakharova']);
+  });
+
   it('keeps two speakers of one day two statements', async () => {
     const x = extract('Russia said on Tuesday that the claims were false. The Russian foreign ministry said on Tuesday that Moscow was ashamed of Johnson.', '2016-10-12');
     expect(ofType(x, 'statement')).toHaveLength(2);
