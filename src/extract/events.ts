@@ -201,6 +201,17 @@ function readSentence(scan: EventScan, s: Sentence): void {
       scan.events.push(ev);
       scan.used.add(s.index);
     }
+    // "Britain said it would raise the attack", "the ministry said its bombers struck": a state's
+    // word on an act is news of its own beside the act.
+    if (strong.length) {
+      const first = Math.min(...strong.map((t) => t.start));
+      const saying = findTriggers(s.text.slice(0, first), scan.ctx.triggers).filter(isSaying)[0];
+      const before: Participant[] = [];
+      const after: Participant[] = [];
+      if (saying) splitParticipants(scan.text, s, view.actors, s.start + saying.start, s.start + saying.end, before, after);
+      const ev = saying ? statementOf(scan, view, saying, before, after, s.start + saying.start, s.start + saying.end, [], true) : undefined;
+      if (ev) scan.events.push(ev);
+    }
   }
   if (places.length) scan.lastPlace = places[places.length - 1];
 }
@@ -325,7 +336,7 @@ function asStates(scan: EventScan, list: EntityMention[], role: StateRole): Enti
  * Russian Defense Ministry"). Media only relay; with no speaker there is no statement. One per
  * sentence: the first verb of saying with a speaker.
  */
-function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, before: Participant[], after: Participant[], tStart: number, tEnd: number, figures: Figure[]): EventMention | undefined {
+function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, before: Participant[], after: Participant[], tStart: number, tEnd: number, figures: Figure[], besideAct = false): EventMention | undefined {
   const s = view.s;
   if (scan.events.some((e) => e.sentence === s.index && e.type === 'statement')) return undefined;
   const text = scan.text;
@@ -350,6 +361,8 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   // Outside political or military talk only a state or an armed group makes news by speaking
   // (a company's statement is no event of this graph).
   if (!agents.length || (!agents.some(isArmedOrState) && !scan.ctx.triggers.contexts.political.test(s.text))) return undefined;
+  // beside a reported act only a state body or an office-holder's word is news: a monitor's is the act's source
+  if (besideAct && !agents.every((a) => a.type === 'person' || GOVERNMENT_TYPES.has(String(a.type)))) return undefined;
   const place = speakerPlace(scan, agents) ?? placeOf(scan, view, t, tStart, tEnd);
   const ev = newEvent(scan.doc, view, t, agents, [], place, figures);
   // the speaker is the statement's agent, not its source

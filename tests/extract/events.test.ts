@@ -208,6 +208,14 @@ describe('statements', () => {
     expect(ofType(x, 'statement')[0]?.agents.map((k) => label(x, k))).toEqual(['Maria Zakharova']);
   });
 
+  it('reads a state\'s word on an act as a statement beside the act, a monitor\'s as its source', () => {
+    const x = extract('Britain said on Wednesday it would raise a reported chemical weapons attack at the U.N. Security Council.', '2013-08-21');
+    expect(ofType(x, 'statement')[0]?.agents.map((k) => label(x, k))).toEqual(['British government']);
+    const y = extract('The Syrian Observatory for Human Rights said rebels shelled Jableh in Syria on Monday.', '2016-10-12');
+    expect(ofType(y, 'statement')).toHaveLength(0);
+    expect(ofType(y, 'shelling')).toHaveLength(1);
+  });
+
   it('keeps two speakers of one day two statements', async () => {
     const x = extract('Russia said on Tuesday that the claims were false. The Russian foreign ministry said on Tuesday that Moscow was ashamed of Johnson.', '2016-10-12');
     expect(ofType(x, 'statement')).toHaveLength(2);
