@@ -592,6 +592,11 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
   const targetCues = TARGET_CUES[t.type] ?? [];
   let targets: EntityMention[] = [];
   for (const p of after) {
+    // "fighting alongside pro-government units": a side of the act, with its subject
+    if (agents.length && COAGENT_BEFORE.test(text.slice(Math.max(view.s.start, p.m.start - 25), p.m.start)) && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) {
+      agents = [...agents, p.m];
+      continue;
+    }
     // "rocket attacks by terrorists", "under siege by regime forces": "by" after the act names its agent
     if (p.cue === 'by') {
       if (!agents.length && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) agents = [p.m];
@@ -609,6 +614,9 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
   return { agents, targets };
 }
 
+const COAGENT_BEFORE = /\b(?:alongside|together\s+with|along\s+with|in\s+(?:cooperation|coordination)\s+with)\s+(?:the\s+)?$/i;
+// "Hezbollah which is fighting": the subject of a relative clause is the name before the pronoun
+const RELATIVE = /^\s*,?\s*(?:which|who|that)\s+(?:(?:is|are|was|were|has|have|had|been|also|now|still)\s+){0,3}$/i;
 const ALLY_BEFORE = /\b(?:cooperation|coordination|together|along|alongside|help|support|backing|backed|supported|aided|assisted|led|allied)\s+(?:with|of|by|to)?\s*(?:the\s+)?$/i;
 
 /**
@@ -632,6 +640,8 @@ function objectOfAttack(text: string, t: TriggerMatch, view: SentenceView, p: Pa
 function subjectOf(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], tStart: number): EntityMention[] {
   const s = view.s;
   const clauseStart = clauseStartOf(text, s, tStart);
+  const antecedent = [...before].reverse().find((p) => p.m.end <= tStart && RELATIVE.test(text.slice(p.m.end, tStart)));
+  if (antecedent && canAct(text, antecedent, t, view.sourceKeys)) return [antecedent.m];
   const subj: Participant[] = [];
   for (const p of before) {
     if (p.m.start >= clauseStart && canAct(text, p, t, view.sourceKeys) && (fightersOf(text, s, p) || !NOT_SUBJECT_CUES.has(p.cue))) subj.push(p);

@@ -114,6 +114,13 @@ describe('roles from the clause', () => {
     expect(e.targets.map((k) => label(x, k))).toEqual(['al-Nusra Front']);
   });
 
+  it('reads the subject of a relative clause and a side joined by "alongside" as agents', () => {
+    const x = extract('In Aleppo province, Hezbollah which is fighting alongside the Syrian army lost 12 men on Monday.', '2015-02-18');
+    const e = ofType(x, 'battle')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['Hezbollah', 'Syrian Arab Army']);
+    expect(e.targets).toEqual([]);
+  });
+
   it('reads "a Britain-based monitor" as no agent', () => {
     const x = extract('Rebels shelled Jableh on Monday, the Britain-based monitor said.');
     const e = ofType(x, 'shelling')[0]!;
