@@ -280,6 +280,15 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   }
   // The clause's subject when it names no actor: "the air force", "warplanes" are the home
   // state's air force; other forces ("Kurdish forces", "IS fighters") are someone unnamed.
+  // "regime barrel bombs", "terrorist rocket attacks": a word before an act noun names its side
+  const side = agents.length === 0 && t.pos === 'noun' && !t.passive ? modifierSide(scan, view, tStart) : undefined;
+  if (side === 'state') {
+    const ref = scan.home ? scan.ctx.stateOf?.(scan.home, stateRoleFor(t.type) === 'air force' ? 'air force' : 'army') : undefined;
+    if (ref) agents = [stateMention(scan, ref, s.index, tStart, tEnd)];
+  } else if (side) {
+    const g = unnamedGroup(scan, { kind: side, start: tStart, end: tEnd }, s.index);
+    if (g) agents = [g];
+  }
   const subject = agents.length === 0 ? unnamedSubject(scan, view, t, tStart, tEnd) : undefined;
   if (subject?.kind === 'air' && !t.passive && scan.home) {
     const ref = scan.ctx.stateOf?.(scan.home, 'air force');
@@ -446,6 +455,19 @@ const UNNAMED = 'actor:unnamed:';
 // "a number of terrorists", "dozens of rebels": the "of" of a quantity, not a preposition of place or target
 const QUANTITY_OF = /\b(?:number|dozens|hundreds|thousands|scores|tens|some|many|several|most|all|group|groups)\s+of\s+(?:the\s+)?$/i;
 const PATIENT_GAP = /\b(?:were|was|been|being|be|are|is|got|get|getting)\b/i;
+
+const MODIFIERS_BEFORE = /((?:[\p{L}-]+\s+){1,2})$/u;
+
+/** The side a word right before an act noun names: the story's state, rebels or militants. */
+function modifierSide(scan: EventScan, view: SentenceView, tStart: number): 'state' | 'rebels' | 'militants' | undefined {
+  const words = MODIFIERS_BEFORE.exec(scan.text.slice(Math.max(view.s.start, tStart - 30), tStart))?.[1];
+  if (!words) return undefined;
+  const lists = scan.ctx.triggers.lists;
+  if (lists.get('stateModifiers')?.test(words)) return 'state';
+  if (lists.get('rebelModifiers')?.test(words)) return 'rebels';
+  if (lists.get('militantModifiers')?.test(words)) return 'militants';
+  return undefined;
+}
 
 interface UnnamedForce {
   /** 'air': an air force; 'rebels' or 'militants': an armed group named by a common noun; 'other': any other force. */

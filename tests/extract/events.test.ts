@@ -151,6 +151,13 @@ describe('unnamed subjects', () => {
     for (const e of x.events) expect(e.agents.map((k) => label(x, k))).not.toContain('Rebels (Syria)');
   });
 
+  it('reads the side a word before an act noun names', () => {
+    const x = extract('Five people were killed in terrorist rocket attacks on al-Midan in Aleppo, Syria on Friday.', '2016-10-07');
+    expect(ofType(x, 'shelling')[0]?.agents.map((k) => label(x, k))).toEqual(['Militants (Syria)']);
+    const y = extract('One civilian was killed by a regime barrel bomb dropped on al-Jalloum in Aleppo, Syria.', '2016-10-07');
+    expect(ofType(y, 'airstrike')[0]?.agents.map((k) => label(y, k))).toEqual(['Syrian Air Force']);
+  });
+
   it('does not lend the last agent to a clause whose subject is another, unnamed force', () => {
     const x = extract('Syrian army units advanced on al-Rasafa in Raqqa. Kurdish forces captured Tel Hamis on Friday.');
     expect(ofType(x, 'capture')[0]?.agents).toEqual([]);
