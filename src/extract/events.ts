@@ -281,7 +281,8 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   // The clause's subject when it names no actor: "the air force", "warplanes" are the home
   // state's air force; other forces ("Kurdish forces", "IS fighters") are someone unnamed.
   // "regime barrel bombs", "terrorist rocket attacks": a word before an act noun names its side
-  const side = agents.length === 0 && t.pos === 'noun' && !t.passive ? modifierSide(scan, view, tStart) : undefined;
+  // (it outweighs a subject further away: "hideouts of ISIS were hit in army airstrikes")
+  const side = t.pos === 'noun' && !t.passive ? modifierSide(scan, view, tStart) : undefined;
   if (side === 'state') {
     const ref = scan.home ? scan.ctx.stateOf?.(scan.home, stateRoleFor(t.type) === 'air force' ? 'air force' : 'army') : undefined;
     if (ref) agents = [stateMention(scan, ref, s.index, tStart, tEnd)];

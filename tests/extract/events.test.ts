@@ -156,6 +156,9 @@ describe('unnamed subjects', () => {
     expect(ofType(x, 'shelling')[0]?.agents.map((k) => label(x, k))).toEqual(['Militants (Syria)']);
     const y = extract('One civilian was killed by a regime barrel bomb dropped on al-Jalloum in Aleppo, Syria.', '2016-10-07');
     expect(ofType(y, 'airstrike')[0]?.agents.map((k) => label(y, k))).toEqual(['Syrian Air Force']);
+    // the word before the act outweighs a name further away
+    const z = extract('Hideouts of ISIS terrorists were hit and destroyed in army airstrikes in the villages of Housis in Raqqa, Syria.', '2016-04-03');
+    expect(ofType(z, 'airstrike')[0]?.agents.map((k) => label(z, k))).toEqual(['Syrian Air Force']);
   });
 
   it('does not lend the last agent to a clause whose subject is another, unnamed force', () => {
