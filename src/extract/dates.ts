@@ -314,12 +314,16 @@ function bareYearCandidates(sentence: string): Candidate[] {
     const heading = YEAR_HEADING_BEFORE_RE.test(before) && YEAR_HEADING_AFTER_RE.test(after);
     if ((!heading && !YEAR_CUE_RE.test(before)) || COUNT_AFTER_RE.test(after)) continue;
     const y = Number(m[1]);
+    // "since 2013" dates the start of a state, background: the narrative's year stays
+    const background = /\b(?:since|until|till)\s+$/i.test(before);
     out.push({
       start: m.index,
       end: m.index + m[0].length,
       resolve: (ctx) => {
-        ctx.carryYear = y;
-        ctx.carryMonth = undefined;
+        if (!background) {
+          ctx.carryYear = y;
+          ctx.carryMonth = undefined;
+        }
         return { date: iso({ y }), precision: 'year', relative: false };
       },
     });

@@ -1,6 +1,6 @@
 import type { Doc, Sentence } from '../types.js';
 import { splitSentences } from '../nlp/sentences.js';
-import type { DocExtraction, EventMention } from './model.js';
+import type { DocExtraction, EntityMention, EntityRef, EventMention } from './model.js';
 import { extractEntities, type EntityResult } from './entities.js';
 import { extractEvents } from './events.js';
 import type { KnowledgeBase } from './knowledge.js';
@@ -12,12 +12,15 @@ import type { KnowledgeBase } from './knowledge.js';
 export function extractDocument(doc: Doc, kb: KnowledgeBase): DocExtraction {
   const sentences = splitSentences(doc.text);
   const entities = extractEntities(doc, sentences, kb);
-  const { events } = extractEvents(doc, sentences, entities.mentions, { triggers: kb.triggers });
+  const { events, stateMentions } = extractEvents(doc, sentences, entities.mentions, { triggers: kb.triggers, stateOf: kb.stateOf, countryName: (cc) => kb.countryRef(cc)?.label });
+  const mentions = stateMentions.length ? [...entities.mentions, ...stateMentions] : entities.mentions;
+  const refs = entities.refs;
+  for (const m of stateMentions) refs[m.key] ??= refOf(m);
   return {
     doc: docMeta(doc),
     sentences: evidenceTexts(sentences, entities, events),
-    entities: entities.mentions,
-    refs: entities.refs,
+    entities: mentions,
+    refs,
     relations: entities.relations,
     events,
     words: wordCount(doc.text),
@@ -36,6 +39,10 @@ function evidenceTexts(sentences: Sentence[], entities: EntityResult, events: Ev
     if (s) texts[i] = s.text;
   }
   return texts;
+}
+
+function refOf(m: EntityMention): EntityRef {
+  return { key: m.key, kind: m.kind, type: m.type, label: m.label, known: m.known, lat: m.lat, lon: m.lon, country: m.country, parent: m.parent };
 }
 
 function docMeta(doc: Doc): DocExtraction['doc'] {

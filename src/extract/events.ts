@@ -1,5 +1,6 @@
 import type { DatePrecision, Doc, EventType, Modality, Sentence } from '../types.js';
-import type { EntityMention, EventMention } from './model.js';
+import type { EntityMention, EntityRef, EventMention } from './model.js';
+import type { StateRole } from './knowledge.js';
 import { findDates, type DateContext, type DateMention } from './dates.js';
 import { findFigures, type Figure } from './casualties.js';
 import { findTriggers, type TriggerLexicon, type TriggerMatch } from './triggers.js';
@@ -19,6 +20,9 @@ const WEAK: ReadonlySet<EventType> = new Set<EventType>(['statement']);
 const GOVERNMENT_TYPES = new Set(['military', 'government', 'country']);
 // Only armed actors fight, capture, strike, shell, kill or withdraw.
 const VIOLENT: ReadonlySet<EventType> = new Set<EventType>(['battle', 'capture', 'withdrawal', 'airstrike', 'shelling', 'explosion', 'killing', 'destruction', 'deployment', 'arrest']);
+// Acts whose sentence reports their toll, and the tolls they absorb.
+const ATTACKS: ReadonlySet<EventType> = new Set<EventType>(['battle', 'capture', 'airstrike', 'shelling', 'explosion']);
+const CONSEQUENCES: ReadonlySet<EventType> = new Set<EventType>(['killing', 'destruction']);
 const ARMED = new Set(['armed group', 'military', 'government', 'country']);
 // The words that introduce the losing or attacked side, per event type.
 const TARGET_CUES: Partial<Record<EventType, string[]>> = {
@@ -42,6 +46,10 @@ interface Participant {
   m: EntityMention;
   /** Word before the mention, lower-cased: "from", "against", "by", "with"... */
   cue: string;
+  /** Glued by a hyphen to the next word ("a Britain-based monitor", "US-led"): it modifies a noun. */
+  modifier: boolean;
+  /** A place named as where: after "in", "across"..., or in apposition ("Raqqa, Syria"). */
+  locative: boolean;
 }
 
 function wordBefore(text: string, offset: number, sentenceStart: number): string {
@@ -52,6 +60,10 @@ function wordBefore(text: string, offset: number, sentenceStart: number): string
 
 export interface EventContext {
   triggers: TriggerLexicon;
+  /** The government or forces that act for a country (a place never acts). */
+  stateOf?: (country: string, role: StateRole) => EntityRef | undefined;
+  /** A country's name, for the actors the text names by a common noun ("Rebels (Syria)"). */
+  countryName?: (country: string) => string | undefined;
 }
 
 interface SalientCount {
@@ -71,6 +83,8 @@ interface RecentAgent {
  */
 class EventScan {
   readonly events: EventMention[] = [];
+  /** Mentions of the state actors that countries stand for in roles, one per span and key. */
+  readonly stateMentions: EntityMention[] = [];
   readonly used = new Set<number>();
   // carryYear/carryMonth are set by findDates; present from the start, the context keeps one shape.
   readonly dateCtx: DateContext = { reference: undefined, carryYear: undefined, carryMonth: undefined };
@@ -80,6 +94,8 @@ class EventScan {
   latestStated = '';
   lastPlace: EntityMention | undefined = undefined;
   lastAgent: RecentAgent | undefined = undefined;
+  /** The country the document is about (its most named), whose forces "the air force" are. */
+  home: string | undefined = undefined;
   readonly text: string;
 
   constructor(
@@ -107,7 +123,7 @@ export function extractEvents(
   sentences: Sentence[],
   mentions: EntityMention[],
   ctx: EventContext,
-): { events: EventMention[]; usedSentences: Set<number> } {
+): { events: EventMention[]; usedSentences: Set<number>; stateMentions: EntityMention[] } {
   const scan = new EventScan(doc, ctx);
   for (const m of mentions) {
     const list = scan.bySentence.get(m.sentence) ?? [];
@@ -115,9 +131,24 @@ export function extractEvents(
     scan.bySentence.set(m.sentence, list);
   }
   scan.salientCity = salientCityOf(mentions);
+  scan.home = homeCountryOf(mentions, doc.text);
   for (const s of sentences) readSentence(scan, s);
+  const byKey = new Map<string, EntityMention>();
+  for (const m of [...mentions, ...scan.stateMentions]) byKey.set(m.key, m);
+  const events = dropReporters(scan.events, byKey);
+  if (events.length !== scan.events.length) scan.events.splice(0, scan.events.length, ...events);
   if (!doc.date && scan.latestStated) for (const e of scan.events) if (!e.date) e.after = scan.latestStated;
-  return { events: scan.events, usedSentences: scan.used };
+  return { events: scan.events, usedSentences: scan.used, stateMentions: scan.stateMentions };
+}
+
+/** The country most mentions belong to (ties by code). */
+function homeCountryOf(mentions: EntityMention[], text: string): string | undefined {
+  const counts = new Map<string, number>();
+  // "a Britain-based monitor" says where the monitor sits, not what the story is about
+  for (const m of mentions) if (m.country && text[m.end] !== '-') counts.set(m.country, (counts.get(m.country) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [cc, n] of counts) if (!best || n > counts.get(best)! || (n === counts.get(best) && cc < best)) best = cc;
+  return best;
 }
 
 /** The most mentioned city or town (ties by key), the document's protagonist place. */
@@ -152,18 +183,65 @@ function readSentence(scan: EventScan, s: Sentence): void {
   }
   if (triggers.length > 0) {
     const strong = triggers.filter(isStrong);
-    const chosen = strong.length ? dedupeTriggers(strong) : [];
+    // A sentence that reports no act can itself be the news: an official statement.
+    // Only the sentence's first verb of saying: a later one relays it ("X said he saw ..., the monitor said").
+    const chosen = strong.length ? dedupeTriggers(strong) : triggers.filter(isSaying).slice(0, 1);
     const figures = findFigures(s.text);
     const sources = findSources(s, actors, scan.text);
     const view: SentenceView = { s, dates, places, countriesHere, actors, sources, sourceKeys: new Set(keysOf(sources)) };
     for (const t of chosen) {
+      const earlier = anaphoricAttack(scan, s, t);
+      if (earlier) {
+        // "the attack killed 12": the report goes on about an attack already read; its toll is that attack's
+        addFigures(earlier, figures);
+        continue;
+      }
       const ev = eventOf(scan, view, t, figures);
       if (!ev) continue;
       scan.events.push(ev);
       scan.used.add(s.index);
     }
+    // "Britain said it would raise the attack", "the ministry said its bombers struck": a state's
+    // word on an act is news of its own beside the act.
+    if (strong.length) {
+      const first = Math.min(...strong.map((t) => t.start));
+      const saying = findTriggers(s.text.slice(0, first), scan.ctx.triggers).filter(isSaying)[0];
+      const before: Participant[] = [];
+      const after: Participant[] = [];
+      if (saying) splitParticipants(scan.text, s, view.actors, s.start + saying.start, s.start + saying.end, before, after);
+      const ev = saying ? statementOf(scan, view, saying, before, after, s.start + saying.start, s.start + saying.end, [], true) : undefined;
+      if (ev) scan.events.push(ev);
+    }
   }
   if (places.length) scan.lastPlace = places[places.length - 1];
+}
+
+const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|its|their)\s+(?:[\p{L}-]+\s+)?$/iu;
+
+/**
+ * A definite attack noun ("the attack", "the blast") names an attack the text has just reported:
+ * the latest one of the same sentence or the two before, or undefined when there is none.
+ */
+function anaphoricAttack(scan: EventScan, s: Sentence, t: TriggerMatch): EventMention | undefined {
+  if (t.pos !== 'noun' || !(ATTACKS.has(t.type) || CONSEQUENCES.has(t.type)) || t.type === 'capture') return undefined;
+  if (!DEFINITE_BEFORE.test(s.text.slice(Math.max(0, t.start - 30), t.start))) return undefined;
+  for (let k = scan.events.length - 1; k >= 0; k--) {
+    const e = scan.events[k]!;
+    if (e.sentence < s.index - 2) break;
+    if (ATTACKS.has(e.type) && e.type !== 'capture') return e;
+  }
+  return undefined;
+}
+
+function addFigures(ev: EventMention, figures: Figure[]): void {
+  for (const f of figures) {
+    if (!ev.figures.includes(f.text)) ev.figures.push(f.text);
+    if (f.kind === 'killed' || f.kind === 'wounded' || f.kind === 'captured') ev[f.kind] = Math.max(ev[f.kind] ?? 0, f.count);
+  }
+}
+
+function isSaying(t: TriggerMatch): boolean {
+  return t.type === 'statement' && !t.negated;
 }
 
 function isStrong(t: TriggerMatch): boolean {
@@ -190,6 +268,8 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   const before: Participant[] = [];
   const after: Participant[] = [];
   splitParticipants(scan.text, s, view.actors, tStart, tEnd, before, after);
+  if (t.type === 'statement') return statementOf(scan, view, t, before, after, tStart, tEnd, figures);
+  if (warToll(scan, view, t, tStart, tEnd)) return undefined;
   const roles = t.passive ? passiveRoles(scan.text, t, view, before, after) : t.roles?.gainer === 'to' || /\bfell\b|\bfall(?:s|en)?\b/.test(t.text) ? fallRoles(scan.text, t, view, after) : activeRoles(scan.text, t, view, before, after, tStart, tEnd);
   const place = placeOf(scan, view, t, tStart, tEnd);
   let agents = roles.agents;
@@ -198,18 +278,266 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
     const speaker = speakerOf(scan.text, view, before, tStart);
     if (speaker) agents = [speaker];
   }
+  // The clause's subject when it names no actor: "the air force", "warplanes" are the home
+  // state's air force; other forces ("Kurdish forces", "IS fighters") are someone unnamed.
+  // "regime barrel bombs", "terrorist rocket attacks": a word before an act noun names its side
+  // (it outweighs a subject further away: "hideouts of ISIS were hit in army airstrikes")
+  const side = t.pos === 'noun' && !t.passive ? modifierSide(scan, view, tStart) : undefined;
+  if (side === 'state') {
+    const ref = scan.home ? scan.ctx.stateOf?.(scan.home, stateRoleFor(t.type) === 'air force' ? 'air force' : 'army') : undefined;
+    if (ref) agents = [stateMention(scan, ref, s.index, tStart, tEnd)];
+  } else if (side) {
+    const g = unnamedGroup(scan, { kind: side, start: tStart, end: tEnd }, s.index);
+    if (g) agents = [g];
+  }
+  const subject = agents.length === 0 ? unnamedSubject(scan, view, t, tStart, tEnd) : undefined;
+  if (subject?.kind === 'air' && !t.passive && scan.home) {
+    const ref = scan.ctx.stateOf?.(scan.home, 'air force');
+    if (ref) agents = [stateMention(scan, ref, s.index, tStart, tEnd)];
+  }
+  const group = subject ? unnamedGroup(scan, subject, s.index) : undefined;
+  // "terrorists were killed", "16 insurgents were said to be killed": the victims, not the agent
+  const patient = !!subject && subject.end <= tStart && (t.passive || PATIENT_GAP.test(scan.text.slice(subject.end, tStart)));
+  if (group && patient) roles.targets.push(group);
+  else if (group && !roles.targets.some((x) => x.key === group.key)) agents = [group];
   // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
   const lastAgent = scan.lastAgent;
-  if (agents.length === 0 && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
+  if (agents.length === 0 && !subject && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
     const a = lastAgent.m;
     if (!roles.targets.some((x) => x.key === a.key)) agents = [a];
   }
-  agents = uniqueByKey(agents);
-  const targets = uniqueByKey(roles.targets).filter((x) => !agents.some((a) => a.key === x.key));
+  agents = uniqueByKey(asStates(scan, agents, stateRoleFor(t.type)));
+  // the side hit in an attack is the country's forces on the ground
+  const targets = uniqueByKey(asStates(scan, roles.targets, VIOLENT.has(t.type) ? 'army' : 'government')).filter((x) => !agents.some((a) => a.key === x.key || sameState(a, x)));
   const ev = newEvent(scan.doc, view, t, agents, targets, place, figures);
   if (ev.places.length === 0 && ev.agents.length === 0) return undefined;
-  if (agents[0]) scan.lastAgent = { m: agents[0], sentence: s.index };
+  ev.sources = keysOf(uniqueByKey(asStates(scan, view.sources, 'government')));
+  // a group named by a common noun is no antecedent: the next "terrorists" may be its victims
+  if (agents[0] && !agents[0].key.startsWith(UNNAMED)) scan.lastAgent = { m: agents[0], sentence: s.index };
   return ev;
+}
+
+/** The kind of state body that does an act: forces fight and strike, governments speak and agree. */
+function stateRoleFor(type: EventType): StateRole {
+  return type === 'airstrike' ? 'air force' : VIOLENT.has(type) ? 'army' : 'government';
+}
+
+/**
+ * A country in a role is its state: "Russia struck Idlib" is Russia's air force, "Britain said"
+ * its government. The place node never takes a role; without a state actor the role is dropped.
+ */
+function asStates(scan: EventScan, list: EntityMention[], role: StateRole): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const m of list) {
+    if (m.kind !== 'place') {
+      out.push(m);
+      continue;
+    }
+    const ref = m.type === 'country' && m.country ? scan.ctx.stateOf?.(m.country, role) : undefined;
+    if (!ref) continue;
+    out.push(stateMention(scan, ref, m.sentence, m.start, m.end));
+  }
+  return out;
+}
+
+/**
+ * A statement: its speaker is the subject of the verb of saying ("Britain said", "France and
+ * Britain called on", "Syrian Information Minister Omran Zoabi said"), or follows it ("said the
+ * Russian Defense Ministry"). Media only relay; with no speaker there is no statement. One per
+ * sentence: the first verb of saying with a speaker.
+ */
+function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, before: Participant[], after: Participant[], tStart: number, tEnd: number, figures: Figure[], besideAct = false): EventMention | undefined {
+  const s = view.s;
+  if (scan.events.some((e) => e.sentence === s.index && e.type === 'statement')) return undefined;
+  const text = scan.text;
+  const clauseStart = clauseStartOf(text, s, tStart);
+  const ok = (p: Participant) => p.m.type !== 'media' && !p.modifier && !p.locative && !NOT_SUBJECT_CUES.has(p.cue) && !/['’]s$/.test(p.m.surface) && !/^['’]s?\b/.test(text.slice(p.m.end, p.m.end + 3)) && !isDemonym(p);
+  const subj = before.filter((p) => p.m.start >= clauseStart && ok(p));
+  let speakers: EntityMention[] = [];
+  if (subj.length) {
+    // the nearest name before the verb, and those joined to it ("France and Britain said")
+    let k = subj.length - 1;
+    speakers = [subj[k]!.m];
+    if (/[,;:]/.test(text.slice(subj[k]!.m.end, tStart))) speakers = [];
+    for (; speakers.length && k > 0 && JOINED.test(text.slice(subj[k - 1]!.m.end, subj[k]!.m.start)); k--) speakers.unshift(subj[k - 1]!.m);
+  }
+  if (!speakers.length) {
+    const next = after[0];
+    if (next && ok(next) && /^\s*(?:(?:on|late|early|in|a|an|the|its|\p{Ll}+day|\p{Lu}\p{Ll}+day)\s+){0,3}$/u.test(text.slice(tEnd, next.m.start))) speakers = [next.m];
+  }
+  // the nearest name is the speaker: a person without an office reports ("Observatory director Rami Abdel Rahman said")
+  if (!speakers.length || speakers.some((m) => m.type === 'person' && !holdsOffice(scan, s, m))) return undefined;
+  const agents = uniqueByKey(asStates(scan, speakers, 'government'));
+  // Outside political or military talk only a state or an armed group makes news by speaking
+  // (a company's statement is no event of this graph).
+  if (!agents.length || (!agents.some(isArmedOrState) && !scan.ctx.triggers.contexts.political.test(s.text))) return undefined;
+  // beside a reported act only a state body or an office-holder's word is news: a monitor's is the act's source
+  if (besideAct && !agents.every((a) => a.type === 'person' || GOVERNMENT_TYPES.has(String(a.type)))) return undefined;
+  const place = speakerPlace(scan, agents) ?? placeOf(scan, view, t, tStart, tEnd);
+  const ev = newEvent(scan.doc, view, t, agents, [], place, figures);
+  // the speaker is the statement's agent, not its source
+  ev.sources = keysOf(uniqueByKey(asStates(scan, view.sources, 'government'))).filter((k) => !ev.agents.includes(k));
+  return ev;
+}
+
+function clauseStartOf(text: string, s: Sentence, tStart: number): number {
+  let clauseStart = s.start;
+  CLAUSE_BREAK.lastIndex = 0;
+  const head = text.slice(s.start, tStart);
+  for (let m = CLAUSE_BREAK.exec(head); m; m = CLAUSE_BREAK.exec(head)) clauseStart = Math.max(clauseStart, s.start + m.index + 1);
+  return clauseStart;
+}
+
+const DEMONYM_END = /(?:an|ian|ese|i|ish|ic)$/i;
+
+function isDemonym(p: Participant): boolean {
+  return p.m.type === 'country' && DEMONYM_END.test(p.m.surface) && p.m.surface !== p.m.label;
+}
+
+/**
+ * A person speaks for a body when the words around the name give an office (events.json offices:
+ * "Information Minister Omran Zoabi", "Maria Zakharova, the ministry's spokeswoman"); an activist,
+ * a witness or a monitor's director reports.
+ */
+function holdsOffice(scan: EventScan, s: Sentence, m: EntityMention): boolean {
+  const around = scan.text.slice(Math.max(s.start, m.start - 40), m.start) + ' ' + scan.text.slice(m.end, Math.min(s.end, m.end + 40));
+  return !!scan.ctx.triggers.lists.get('offices')?.test(around);
+}
+
+/**
+ * Non-state voices that the document cites for its acts (an observatory, an activist) report;
+ * what they say is no statement of their own.
+ */
+function dropReporters(events: EventMention[], refs: Map<string, EntityMention>): EventMention[] {
+  const reporters = new Set<string>();
+  for (const e of events) if (e.type !== 'statement') for (const k of e.sources) reporters.add(k);
+  const state = (k: string) => GOVERNMENT_TYPES.has(String(refs.get(k)?.type));
+  return events.filter((e) => e.type !== 'statement' || e.agents.some((k) => state(k) || !reporters.has(k)));
+}
+
+/** Where a state or its body speaks from: its country, when the document names it. */
+function speakerPlace(scan: EventScan, agents: EntityMention[]): EntityMention | undefined {
+  for (const a of agents) {
+    if (!a.country || !GOVERNMENT_TYPES.has(String(a.type))) continue;
+    for (const list of scan.bySentence.values()) for (const m of list) if (m.kind === 'place' && m.type === 'country' && m.country === a.country) return m;
+  }
+  return undefined;
+}
+
+/**
+ * "A war that has killed more than 290,000", "170,000 people have been killed in Syria's
+ * conflict": the toll of a whole war is background, no event.
+ */
+function warToll(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: number, tEnd: number): boolean {
+  if (t.type !== 'killing' && t.type !== 'displacement') return false;
+  const wars = scan.ctx.triggers.lists.get('wars');
+  if (!wars) return false;
+  const text = scan.text;
+  const head = text.slice(Math.max(clauseStartOf(text, view.s, tStart), tStart - 50), tStart);
+  const tail = /^\s+(?:\S+\s+){0,3}?(?:in|during|of|since)\s+(?:\S+\s+){0,2}?(\S+(?:\s+\S+)?)/.exec(text.slice(tEnd, Math.min(view.s.end, tEnd + 60)));
+  const subject = /\b(?:that|which)\s+(?:has|have|had)\b[^,;]*$/i.exec(head);
+  return subject ? wars.test(head.slice(0, subject.index)) : !!tail && wars.test(tail[0]);
+}
+
+/** A mention of a state actor the text names through its country or its forces, once per span. */
+function stateMention(scan: EventScan, ref: EntityRef, sentence: number, start: number, end: number): EntityMention {
+  let sm = scan.stateMentions.find((x) => x.key === ref.key && x.start === start);
+  if (!sm) {
+    // Named by its own label: a country's name is no alias of its army ("Syria" ≠ the Syrian Arab Army).
+    sm = { ...ref, surface: ref.label, sentence, start, end };
+    scan.stateMentions.push(sm);
+  }
+  return sm;
+}
+
+const SPEAKS_AFTER = /^\s*(?:\w+\s+){0,2}(?:said|says|say|told|reported|claimed|announced|added)\b/i;
+const ADJACENT_TO_NOUN = /^(?:['’]s?)?(?:\s+[\p{L}-]+){0,2}\s+$/u;
+const UNNAMED = 'actor:unnamed:';
+// "a number of terrorists", "dozens of rebels": the "of" of a quantity, not a preposition of place or target
+const QUANTITY_OF = /\b(?:number|dozens|hundreds|thousands|scores|tens|some|many|several|most|all|group|groups)\s+of\s+(?:the\s+)?$/i;
+const PATIENT_GAP = /\b(?:were|was|been|being|be|are|is|got|get|getting)\b/i;
+
+const MODIFIERS_BEFORE = /((?:[\p{L}-]+\s+){1,2})$/u;
+
+/** The side a word right before an act noun names: the story's state, rebels or militants. */
+function modifierSide(scan: EventScan, view: SentenceView, tStart: number): 'state' | 'rebels' | 'militants' | undefined {
+  const words = MODIFIERS_BEFORE.exec(scan.text.slice(Math.max(view.s.start, tStart - 30), tStart))?.[1];
+  if (!words) return undefined;
+  const lists = scan.ctx.triggers.lists;
+  if (lists.get('stateModifiers')?.test(words)) return 'state';
+  if (lists.get('rebelModifiers')?.test(words)) return 'rebels';
+  if (lists.get('militantModifiers')?.test(words)) return 'militants';
+  return undefined;
+}
+
+interface UnnamedForce {
+  /** 'air': an air force; 'rebels' or 'militants': an armed group named by a common noun; 'other': any other force. */
+  kind: 'air' | 'rebels' | 'militants' | 'other';
+  start: number;
+  end: number;
+}
+
+/**
+ * A force the clause names without a name: before an active trigger ("the air force conducted
+ * airstrikes", "Kurdish forces captured", "terrorists fired rocket shells"), after "by" for a
+ * passive trigger or an act noun ("rocket attacks by terrorists"), or in the trigger itself
+ * ("warplanes struck").
+ */
+function unnamedSubject(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: number, tEnd: number): UnnamedForce | undefined {
+  const text = scan.text;
+  const by = t.passive || t.pos === 'noun' ? /^\s+by\s+(?:the\s+)?/.exec(text.slice(tEnd, Math.min(view.s.end, tEnd + 60))) : null;
+  let from: number;
+  let head: string;
+  if (by) {
+    from = tEnd + by[0].length;
+    head = /^(?:\S+\s+){0,3}\S+/.exec(text.slice(from, view.s.end))?.[0] ?? '';
+  } else {
+    // a passive's subject is its patient ("terrorists were killed"): read it to make it the target
+    from = clauseStartOf(text, view.s, tStart);
+    head = text.slice(from, t.passive ? tStart : tEnd);
+  }
+  const lists = scan.ctx.triggers.lists;
+  const at = (name: string): { start: number; end: number } | undefined => {
+    const m = lists.get(name)?.exec(head);
+    if (!m) return undefined;
+    const start = from + m.index;
+    const end = start + m[0].length;
+    // after a preposition it is no subject: "attacks on rebels", "fighting against militants"
+    if (!by && NOT_SUBJECT_CUES.has(wordBefore(text, start, view.s.start)) && !QUANTITY_OF.test(text.slice(Math.max(view.s.start, start - 30), start))) return undefined;
+    // "opposition fighters said a car bomb exploded": a voice of the report
+    if (SPEAKS_AFTER.test(text.slice(end, Math.min(view.s.end, end + 40)))) return undefined;
+    // an act noun far from the noun phrase is not its act ("the jihadists have not moved ... for fear of air strikes")
+    if (!by && t.pos === 'noun' && end <= tStart && !ADJACENT_TO_NOUN.test(text.slice(end, tStart))) return undefined;
+    return { start, end };
+  };
+  for (const kind of ['air', 'rebels', 'militants', 'other'] as const) {
+    const span = at(kind === 'air' ? 'airForces' : kind === 'rebels' ? 'rebelWords' : kind === 'militants' ? 'militantWords' : 'forces');
+    if (span) return { kind, ...span };
+  }
+  return undefined;
+}
+
+/**
+ * The armed group a common noun names in a country's story ("rebels", "terrorists"): one actor
+ * per country and kind, named by each surface the texts give it.
+ */
+function unnamedGroup(scan: EventScan, force: UnnamedForce, sentence: number): EntityMention | undefined {
+  const cc = scan.home;
+  if (!cc || (force.kind !== 'rebels' && force.kind !== 'militants')) return undefined;
+  const country = scan.ctx.countryName?.(cc) ?? cc;
+  const ref: EntityRef = { key: `${UNNAMED}${force.kind}:${cc.toLowerCase()}`, kind: 'actor', type: 'armed group', label: `${force.kind === 'rebels' ? 'Rebels' : 'Militants'} (${country})`, country: cc };
+  const m = stateMention(scan, ref, sentence, force.start, force.end);
+  m.surface = scan.text.slice(force.start, force.end);
+  return m;
+}
+
+/** Two bodies of one state (its air force and its army): one side, never agent and target of one act. */
+function sameState(a: EntityMention, b: EntityMention): boolean {
+  return !!a.country && a.country === b.country && GOVERNMENT_TYPES.has(String(a.type)) && GOVERNMENT_TYPES.has(String(b.type));
+}
+
+function isArmedOrState(a: EntityMention): boolean {
+  return ARMED.has(String(a.type));
 }
 
 function isArmedNonState(a: EntityMention): boolean {
@@ -223,15 +551,23 @@ function splitParticipants(text: string, s: Sentence, actors: EntityMention[], t
     // A second name of one actor in the same stretch ("the Islamic State (ISIS)") adds nothing.
     if (a.end <= tStart && seenBefore.has(a.key)) continue;
     if (a.end <= tStart) seenBefore.add(a.key);
-    const p: Participant = { m: a, cue: wordBefore(text, a.start, s.start) };
+    const cue = wordBefore(text, a.start, s.start);
+    const locative = a.kind === 'place' && (LOCATIVE.has(cue) || /,\s*$/.test(text.slice(Math.max(s.start, a.start - 3), a.start)));
+    const p: Participant = { m: a, cue, modifier: /^-\p{L}/u.test(text.slice(a.end, a.end + 2)), locative };
     if (a.end <= tStart) before.push(p);
     else if (a.start >= tEnd) after.push(p);
     else before.push(p); // the trigger is inside the name ("Russian airstrikes")
   }
 }
 
+const LOCATIVE: ReadonlySet<string> = new Set(['in', 'inside', 'across', 'throughout', 'at', 'near', 'around', 'within', 'into', 'northern', 'southern', 'eastern', 'western', 'central']);
+
 /** Who can be hit in this event: in a violent one forces, groups, states; never a source. */
 function canBeTarget(p: Participant, t: TriggerMatch, sourceKeys: Set<string>): boolean {
+  // "in Syria", "across Iraq": a country after a preposition of place is where, not who
+  if (p.locative) return false;
+  // "a Britain-based monitor", "US-led coalition": the name modifies the noun that follows
+  if (p.modifier) return false;
   return !sourceKeys.has(p.m.key) && (VIOLENT.has(t.type) ? ARMED.has(String(p.m.type)) || t.type === 'killing' : p.m.type !== 'media');
 }
 
@@ -244,7 +580,7 @@ function canAct(text: string, p: Participant, t: TriggerMatch, sourceKeys: Set<s
     canBeTarget(p, t, sourceKeys) &&
     !/['’]s$/.test(p.m.surface) &&
     !/^['’]s?\b/.test(text.slice(p.m.end, p.m.end + 3)) &&
-    !(p.m.type === 'country' && /(?:an|ian|ese|i|ish|ic)$/i.test(p.m.surface) && p.m.surface !== p.m.label)
+    !isDemonym(p)
   );
 }
 
@@ -279,7 +615,19 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
   const targetCues = TARGET_CUES[t.type] ?? [];
   let targets: EntityMention[] = [];
   for (const p of after) {
-    if (canBeTarget(p, t, keys) && (targetCues.includes(p.cue) || (OBJECT_TARGET.has(t.type) && p.m.start - tEnd < 30))) targets.push(p.m);
+    // "fighting alongside pro-government units": a side of the act, with its subject
+    if (agents.length && COAGENT_BEFORE.test(text.slice(Math.max(view.s.start, p.m.start - 25), p.m.start)) && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) {
+      agents = [...agents, p.m];
+      continue;
+    }
+    // "rocket attacks by terrorists", "under siege by regime forces": "by" after the act names its agent
+    if (p.cue === 'by') {
+      if (!agents.length && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) agents = [p.m];
+      continue;
+    }
+    // "in cooperation with X", "backed by X": a side's ally, never its target
+    if (ALLY_BEFORE.test(text.slice(Math.max(view.s.start, p.m.start - 30), p.m.start))) continue;
+    if (canBeTarget(p, t, keys) && (targetCues.includes(p.cue) || (OBJECT_TARGET.has(t.type) && p.m.start - tEnd < 30) || objectOfAttack(text, t, view, p, tEnd))) targets.push(p.m);
   }
   // "clashes between A and B": both sides act.
   if (t.type === 'battle' && agents.length === 0 && targets.length >= 2) {
@@ -289,16 +637,34 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
   return { agents, targets };
 }
 
+const COAGENT_BEFORE = /\b(?:alongside|together\s+with|along\s+with|in\s+(?:cooperation|coordination)\s+with)\s+(?:the\s+)?$/i;
+// "Hezbollah which is fighting": the subject of a relative clause is the name before the pronoun
+const RELATIVE = /^\s*,?\s*(?:which|who|that)\s+(?:(?:is|are|was|were|has|have|had|been|also|now|still)\s+){0,3}$/i;
+const ALLY_BEFORE = /\b(?:cooperation|coordination|together|along|alongside|help|support|backing|backed|supported|aided|assisted|led|allied)\s+(?:with|of|by|to)?\s*(?:the\s+)?$/i;
+
+/**
+ * In the clause of an attack, an armed actor named after the act is what it hit: "airstrikes
+ * against positions of ISIL terrorists", "advanced ... inflicting losses upon the ranks of ISIS".
+ * Not past the clause (allies are left out by the caller).
+ */
+function objectOfAttack(text: string, t: TriggerMatch, view: SentenceView, p: Participant, tEnd: number): boolean {
+  if (!ATTACKS.has(t.type) && t.type !== 'killing') return false;
+  // forces only: a leader or a government named there is whose forces, not what was hit
+  if (p.m.type !== 'armed group' && p.m.type !== 'military') return false;
+  const gap = text.slice(tEnd, p.m.start);
+  if (/[;:]|,\s*(?:which|who|but|while|as|after|before|and)\b|\b(?:while|after|before|when|because|although|as|but|said|says|according)\b/i.test(gap)) return false;
+  return true;
+}
+
 /**
  * The subject: the first actor of the clause before the trigger, with the actors joined to it by
  * "and", "backed by", "alongside", "with the help of"...
  */
 function subjectOf(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], tStart: number): EntityMention[] {
   const s = view.s;
-  let clauseStart = s.start;
-  CLAUSE_BREAK.lastIndex = 0;
-  const head = text.slice(s.start, tStart);
-  for (let m = CLAUSE_BREAK.exec(head); m; m = CLAUSE_BREAK.exec(head)) clauseStart = Math.max(clauseStart, s.start + m.index + 1);
+  const clauseStart = clauseStartOf(text, s, tStart);
+  const antecedent = [...before].reverse().find((p) => p.m.end <= tStart && RELATIVE.test(text.slice(p.m.end, tStart)));
+  if (antecedent && canAct(text, antecedent, t, view.sourceKeys)) return [antecedent.m];
   const subj: Participant[] = [];
   for (const p of before) {
     if (p.m.start >= clauseStart && canAct(text, p, t, view.sourceKeys) && (fightersOf(text, s, p) || !NOT_SUBJECT_CUES.has(p.cue))) subj.push(p);
@@ -404,12 +770,7 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
     if (precision) ev.datePrecision = precision;
     if (dateEnd && dateEnd !== iso) ev.dateEnd = dateEnd;
   }
-  for (const f of figures) {
-    ev.figures.push(f.text);
-    if (f.kind === 'killed' || f.kind === 'wounded' || f.kind === 'captured') {
-      ev[f.kind] = Math.max(ev[f.kind] ?? 0, f.count);
-    }
-  }
+  addFigures(ev, figures);
   return ev;
 }
 
@@ -430,7 +791,11 @@ function dedupeTriggers(list: TriggerMatch[]): TriggerMatch[] {
   const near = (a: TriggerMatch, b: TriggerMatch) => Math.abs(a.start - b.start) <= 60;
   const captures = kept.filter((t) => t.type === 'capture');
   const battles = kept.filter((t) => t.type === 'battle');
+  // Deaths and damage in the sentence of an attack are what the attack did ("air strikes on X
+  // killed 12", "12 were killed in shelling"): its figures, not an event of their own.
+  const attack = kept.some((t) => ATTACKS.has(t.type) && t.modality !== 'planned' && !t.negated);
   return kept.filter((t) => {
+    if (attack && CONSEQUENCES.has(t.type)) return false;
     // A capture subsumes the battle words around it ("seized ... after heavy clashes").
     if (t.type === 'battle') return !captures.some((c) => c.modality === 'asserted' && !c.negated && near(c, t));
     // "began an offensive to regain X": the offensive is the event, the capture only its aim.
@@ -462,14 +827,16 @@ function nearestDate(dates: DateMention[], t: TriggerMatch, sentence: string): D
 function findSources(s: Sentence, actors: EntityMention[], text: string): EntityMention[] {
   const out: EntityMention[] = [];
   for (const a of actors) {
-    if (a.kind !== 'actor') continue;
+    // a country that speaks ("Britain said") is a voice, through its government
+    const country = a.kind === 'place' && a.type === 'country' && !DEMONYM_END.test(a.surface);
+    if (a.kind !== 'actor' && !country) continue;
     const before = text.slice(Math.max(s.start, a.start - 30), a.start).toLowerCase();
     const after = text.slice(a.end, Math.min(s.end, a.end + 40)).toLowerCase();
     if (
       /(?:said|says|according to|reported|told|stated|announced|claimed|quoted|cited)\s+(?:the\s+)?(?:so-called\s+)?[\w\s]{0,20}$/.test(before) ||
       /^\s*(?:\w+\s+){0,2}(?:said|says|announced|stated|reported|claimed|confirmed|declared|noted|cited|estimated|revealed)\b/.test(after)
     ) {
-      if (a.type === 'media' || a.type === 'organization' || a.type === 'government' || a.type === 'person' || a.type === 'military') out.push(a);
+      if (country || a.type === 'media' || a.type === 'organization' || a.type === 'government' || a.type === 'person' || a.type === 'military') out.push(a);
     }
   }
   return uniqueByKey(out);

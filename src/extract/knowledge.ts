@@ -72,6 +72,8 @@ export interface Cues {
   commonWord(lowerWord: string): boolean;
 }
 
+export type StateRole = 'government' | 'army' | 'air force';
+
 export interface KnowledgeOptions {
   lexicons?: string[];
   gazetteers?: string[];
@@ -89,6 +91,8 @@ export interface KnowledgeBase {
   candidateCountry(c: NameCandidate): string | undefined;
   countryOfDemonym(word: string): string | undefined;
   militaryOf(country: string, branch: 'air' | 'ground'): EntityRef | undefined;
+  /** The actor that stands for a country's state when the country acts: its government or forces. */
+  stateOf(country: string, role: StateRole): EntityRef | undefined;
   isGivenName(word: string): boolean;
   actorByName(surface: string): EntityRef | undefined;
   /** The actor whose name is one typo from `surface`, opening alike ("Ahrar al-Cham", "al-Zinki"). */
@@ -409,6 +413,11 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
     },
     countryOfDemonym: (word) => lexicon.countryOfDemonym(word),
     militaryOf,
+    stateOf: (cc, role) => {
+      if (role !== 'government') return militaryOf(cc, role === 'air force' ? 'air' : 'ground');
+      const e = lexicon.institution(cc, 'government');
+      return e ? actorRefOf(e) : undefined;
+    },
     isGivenName: (word) => given.has(word.toLowerCase()),
     actorByName: (surface) => {
       const e = lexicon.lookup(surface)[0];

@@ -298,17 +298,22 @@ function cleanText(raw: string, meta: TextMeta, options: IngestOptions, source: 
 
   // A dateline, site furniture and/or the headline repeated at the start of the body
   // ("Wed 05 Apr 2017 Headline. Body...", "AFP Saturday 21 Jun 2014 Body...").
-  let leading: FoundDate | undefined;
+  let leading: (FoundDate & { labelled?: boolean }) | undefined;
   if (paragraphs[0]) {
     let first = paragraphs[0];
     for (let pass = 0; pass < 4; pass++) {
       const before = first;
+      // a labelled stamp that a furniture rule strips ("Last updated at Aug 142016") still dates the page
+      const stamp = leadingDate(first);
+      if (stamp?.labelled) leading ??= stamp;
       for (const re of rules.leading) {
         const m = re.exec(first);
         if (m && m.index === 0 && m[0]) first = first.slice(m[0].length);
       }
       const agency = /^(?:\p{Lu}{2,8}|Reuters|Sputnik|Anadolu Agency)\s+/u.exec(first);
-      const lead = leadingDate(first) ?? (agency ? shifted(leadingDate(first.slice(agency[0].length)), agency[0].length) : undefined);
+      // an agency's dateline ("AFP Saturday 26 Jul 2014") is the page's own stamp, as a label is
+      const datelined = agency ? shifted(leadingDate(first.slice(agency[0].length)), agency[0].length) : undefined;
+      const lead = leadingDate(first) ?? (datelined ? { ...datelined, labelled: true } : undefined);
       if (lead) {
         leading ??= lead;
         const rest = first.slice(lead.prefixEnd);
@@ -355,7 +360,7 @@ function chooseDate(
   meta: TextMeta,
   options: IngestOptions,
   dateLines: Array<{ date: FoundDate; bodyBefore: number }>,
-  leading: FoundDate | undefined,
+  leading: (FoundDate & { labelled?: boolean }) | undefined,
   lines: Line[],
   source: SourceRef,
   report: Report,
@@ -364,6 +369,9 @@ function chooseDate(
     const flag = parseDateValue(options.dateOverride);
     if (flag) return { ...flag, source: 'flag' };
   }
+  // The article's own stamp ("Published October 12 2016") is its publication date; a data set's
+  // date column may be when it was collected.
+  if (leading?.labelled) return { iso: leading.iso, precision: 'day', source: 'text' };
   if (meta.date !== undefined && String(meta.date).trim()) {
     const parsed = parseDateValue(meta.date);
     if (parsed) return { ...parsed, source: 'metadata' };

@@ -92,21 +92,33 @@ export function isDateTimeStamp(line: string): boolean {
   return line.length <= 40 && LOOSE_DATE_TIME_LINE.test(line);
 }
 
-const LEADING_DATE = new RegExp(`^(?:${LABEL})?(?:${WEEKDAY},?\\s+)?`, 'i');
+const GLUED_DAY_YEAR = new RegExp(`^${MONTH}\\.?\\s+\\d{1,2}(?=(?:19|20)\\d{2}(?!\\d))`, 'i');
+const LEADING_DATE = new RegExp(`^(${LABEL})?(?:${WEEKDAY},?\\s+)?`, 'i');
 const AFTER_LEADING_DATE = new RegExp(`^(?:,?\\s*${TIME}|\\s+at\\s+\\d{3,4}(?!\\d))?(?:\\s*[|\\-–—:,]\\s*)?\\s*`, 'i');
 
 /** A date that opens a paragraph ("Wed 05 Apr 2017 Syria attack..."), with the length of the prefix to strip. */
-export function leadingDate(paragraph: string): (FoundDate & { prefixEnd: number }) | undefined {
-  const head = paragraph.slice(0, 120);
+export function leadingDate(paragraph: string): (FoundDate & { prefixEnd: number; labelled: boolean }) | undefined {
+  let head = paragraph.slice(0, 120);
   const lead = LEADING_DATE.exec(head);
-  const start = lead ? lead[0].length : 0;
+  let start = lead ? lead[0].length : 0;
+  // a labelled stamp flattened by a scraper: "Last updated at Aug 142016" is 14 Aug 2016
+  let glued = -1;
+  if (lead?.[1]) {
+    start += /^at\s+/i.exec(head.slice(start))?.[0].length ?? 0;
+    const g = GLUED_DAY_YEAR.exec(head.slice(start));
+    if (g) {
+      glued = start + g[0].length;
+      head = `${head.slice(0, glued)} ${head.slice(glued)}`;
+    }
+  }
   const dates = findDates(head.slice(start));
   const d = dates[0];
   if (!d || d.index !== 0) return undefined;
-  const afterDate = start + d.end;
+  const afterDate = start + d.end - (glued >= 0 && start + d.end > glued ? 1 : 0);
+  if (glued >= 0) head = paragraph.slice(0, 120);
   const tail = AFTER_LEADING_DATE.exec(head.slice(afterDate));
   const prefixEnd = afterDate + (tail ? tail[0].length : 0);
-  return { ...d, index: start, end: afterDate, prefixEnd };
+  return { ...d, index: start, end: afterDate, prefixEnd, labelled: !!lead?.[1] };
 }
 
 const ISO_LIKE = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T\s]\d{1,2}:\d{2}.*)?$/;

@@ -648,6 +648,9 @@ const TYPE_FAMILY: Record<EventType, string> = {
   arrest: 'arrest',
 };
 
+/** The attack families whose toll a separate report of deaths can be, most specific first. */
+const TOLL_OF = ['airstrike', 'shelling', 'explosion', 'fight'];
+
 interface DatedMention {
   m: EventMention;
   doc: string;
@@ -671,8 +674,34 @@ export function datesCompatible(a?: string, b?: string): boolean {
   return false;
 }
 
+const DAY_MS = 86_400_000;
+/**
+ * How far (days) a day-dated report may lie from the day of the event it joins: a strike, a blast
+ * or a statement is of one day; a capture or a battle is an operation that reports date a few
+ * days apart ("entered on Wednesday", "took it on Sunday").
+ */
+const JOIN_DAYS: Partial<Record<EventType, number>> = { capture: 3, withdrawal: 3, battle: 3, deployment: 3, displacement: 3, aid: 3 };
+const joinDays = (type: EventType): number => JOIN_DAYS[type] ?? 1;
+
+/**
+ * A report joins an event only when its date agrees with the event's own date (the day of the
+ * report that founded it, or its stated range), not with the last report that joined: one day
+ * either side for days, containment for months and years. Reports cannot chain a week of
+ * fighting in a city into one event.
+ */
+function foundingCompatible(c: MergedEvent, date?: string): boolean {
+  const days = joinDays(c.type);
+  if (!date || !c.date) return true;
+  if (c.date.length === 10 && date.length === 10) {
+    const t = Date.parse(`${date}T00:00:00Z`);
+    const end = c.dateEnd && c.dateEnd.length === 10 ? c.dateEnd : c.date;
+    return t >= Date.parse(`${c.date}T00:00:00Z`) - days * DAY_MS && t <= Date.parse(`${end}T00:00:00Z`) + days * DAY_MS;
+  }
+  return c.date.startsWith(date) || date.startsWith(c.date);
+}
+
 /** A date agrees with a cluster when it agrees with any day the cluster's reports give. */
-function spanCompatible(c: MergedEvent, date?: string): boolean {
+export function spanCompatible(c: MergedEvent, date?: string): boolean {
   if (!date || c.dateVotes.size === 0) return datesCompatible(c.date, date);
   // Months and years must contain each other; days must fall within four days of the span of
   // days already reported, ends of ranges included ("from March 20 to March 23").
@@ -697,9 +726,15 @@ function sidesCompatible(type: EventType, a: { agents: Iterable<string>; targets
   const aTargets = new Set(a.targets);
   if (b.agents.some((x) => aTargets.has(x))) return false;
   if (b.targets.some((x) => aAgents.has(x))) return false;
-  // A place changes hands to one side: captures and withdrawals by different actors differ.
-  if ((type === 'capture' || type === 'withdrawal') && aAgents.size && b.agents.length && !b.agents.some((x) => aAgents.has(x))) return false;
+  // An event is its actors' act: a report that names other actors (a statement by another
+  // speaker, a strike by another air force, a capture by the other side) is another event.
+  if (aAgents.size && b.agents.length && !b.agents.some((x) => aAgents.has(x))) return false;
   return true;
+}
+
+/** The report names the event's agent: a toll can only be of an attack by whoever it says killed. */
+function sameSide(c: MergedEvent, d: DatedMention): boolean {
+  return d.agents.length > 0 && d.agents.some((x) => c.agents.has(x));
 }
 
 /** Claims and assertions of one event are one event; plans and denials are not the event. */
@@ -722,8 +757,10 @@ function bump(map: Map<string, number>, keys: Iterable<string>): void {
  */
 function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | undefined, parentOf: (key: string) => string | undefined): MergedEvent[] {
   // Most precise first, so clusters form around day-dated reports and vaguer ones join them.
+  // Tolls last: a report of deaths joins the attack that caused them once the attacks are events.
   all.sort(
     (a, b) =>
+      Number(a.m.type === 'killing') - Number(b.m.type === 'killing') ||
       precisionRank(b.m.datePrecision) - precisionRank(a.m.datePrecision) ||
       (a.m.date ?? '').localeCompare(b.m.date ?? '') ||
       a.doc.localeCompare(b.doc) ||
@@ -754,10 +791,21 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
     if (place) {
       const compatible = bucket.filter(
         (c) =>
-          spanCompatible(c, d.m.date) &&
+          foundingCompatible(c, d.m.date) &&
           sidesCompatible(d.m.type, { agents: c.agents.keys(), targets: c.targets.keys() }, d) &&
           modalityCompatible(c.modality, d.m.modality),
       );
+      // Deaths reported apart from their attack ("12 people were killed in Aleppo on Friday") are
+      // the toll of the attack there that day, when there is one and no killing event of its own.
+      if (d.m.type === 'killing' && d.m.date && compatible.length === 0) {
+        for (const fam of TOLL_OF) {
+          const attack = (byFamilyPlace.get(`${fam}|${place}`) ?? []).find((c) => sameSide(c, d) && foundingCompatible(c, d.m.date) && modalityCompatible(c.modality, d.m.modality) && sidesCompatible(c.type, { agents: c.agents.keys(), targets: c.targets.keys() }, d));
+          if (attack) {
+            compatible.push(attack);
+            break;
+          }
+        }
+      }
       // An undated report joins an event only when it is unambiguous which one it reports: the
       // one dated event of its kind there, not long before the report was published, or an
       // undated report of the same article.

@@ -80,6 +80,167 @@ describe('event extraction', () => {
   });
 });
 
+describe('roles from the clause', () => {
+  const kindOf = (x: DocExtraction, key: string) => x.refs[key]?.kind;
+
+  it('gives a country that acts its state: forces for an attack, never the place node', () => {
+    const x = extract('Russia carried out air strikes on Idlib in Syria on Tuesday.');
+    const e = ofType(x, 'airstrike')[0]!;
+    expect(e.agents).toHaveLength(1);
+    expect(e.targets).toHaveLength(0); // "in Syria" is where, not who
+    expect(kindOf(x, e.agents[0]!)).toBe('actor');
+    expect(label(x, e.agents[0]!)).toMatch(/Russian/);
+    // the state actor is an entity of the document, so it becomes a node
+    expect(x.entities.some((m) => m.key === e.agents[0])).toBe(true);
+  });
+
+  it('gives a country that is attacked its forces as the target, not the place', () => {
+    const x = extract('Israeli jets struck Syria on Tuesday.');
+    for (const e of x.events) for (const k of [...e.agents, ...e.targets]) expect(kindOf(x, k)).toBe('actor');
+  });
+
+  it('reads a country that speaks as a source, through its government, never as the agent', () => {
+    const x = extract('Britain said on Wednesday that rebels had attacked Jobar in Syria.', '2013-08-21');
+    const e = ofType(x, 'battle')[0]!;
+    expect(e.sources.map((k) => label(x, k))).toEqual(['British government']);
+    expect(e.agents.map((k) => label(x, k)).join()).not.toMatch(/British|United Kingdom/);
+  });
+
+  it('reads the forces named after an attack in its clause as its target, not an ally', () => {
+    const strike = ofType(extract('The air force conducted airstrikes on the gatherings, hideouts and supply routes of ISIL terrorists in al-Qaryatain, Syria on Sunday.', '2016-04-03'), 'airstrike')[0]!;
+    expect(strike.targets).toEqual(['actor:isil']);
+    const x = extract('Army units attacked positions of Jabhat al-Nusra near Hama in cooperation with the National Defence Forces on Sunday, in Syria.', '2016-04-03');
+    const e = ofType(x, 'battle')[0]!;
+    expect(e.targets.map((k) => label(x, k))).toEqual(['al-Nusra Front']);
+  });
+
+  it('reads the subject of a relative clause and a side joined by "alongside" as agents', () => {
+    const x = extract('In Aleppo province, Hezbollah which is fighting alongside the Syrian army lost 12 men on Monday.', '2015-02-18');
+    const e = ofType(x, 'battle')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['Hezbollah', 'Syrian Arab Army']);
+    expect(e.targets).toEqual([]);
+  });
+
+  it('reads "a Britain-based monitor" as no agent', () => {
+    const x = extract('Rebels shelled Jableh on Monday, the Britain-based monitor said.');
+    const e = ofType(x, 'shelling')[0]!;
+    const roles = [...e.agents, ...e.targets].map((k) => label(x, k)).join();
+    expect(roles).not.toMatch(/United Kingdom|British/);
+  });
+});
+
+describe('unnamed subjects', () => {
+  it('reads "the air force" of a story as its country\'s air force', () => {
+    const x = extract('Syrian army units advanced on al-Rasafa in Raqqa. In the morning the air force conducted airstrikes against ISIL positions in al-Qaryatain.');
+    const e = ofType(x, 'airstrike')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['Syrian Air Force']);
+  });
+
+  it('reads an armed group named by a common noun as one actor of the story\'s country', () => {
+    const x = extract('Four people were killed in rocket attacks by rebels on New Aleppo in Aleppo, Syria on Friday.', '2016-10-08');
+    const e = ofType(x, 'shelling')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['Rebels (Syria)']);
+    expect(x.entities.find((m) => m.key === e.agents[0])?.surface).toBe('rebels');
+  });
+
+  it('reads the group as the victim of a passive, and not as a voice', () => {
+    const killed = ofType(extract('A number of terrorists were killed in Deir Ezzor, Syria on Sunday.', '2016-04-03'), 'killing')[0]!;
+    expect(killed.agents).toEqual([]);
+    expect(killed.targets.length).toBe(1);
+    const x = extract('Opposition fighters said a car bomb exploded in Zahra in Aleppo, Syria on Sunday.', '2016-08-14');
+    for (const e of x.events) expect(e.agents.map((k) => label(x, k))).not.toContain('Rebels (Syria)');
+  });
+
+  it('reads the side a word before an act noun names', () => {
+    const x = extract('Five people were killed in terrorist rocket attacks on al-Midan in Aleppo, Syria on Friday.', '2016-10-07');
+    expect(ofType(x, 'shelling')[0]?.agents.map((k) => label(x, k))).toEqual(['Militants (Syria)']);
+    const y = extract('One civilian was killed by a regime barrel bomb dropped on al-Jalloum in Aleppo, Syria.', '2016-10-07');
+    expect(ofType(y, 'airstrike')[0]?.agents.map((k) => label(y, k))).toEqual(['Syrian Air Force']);
+    // the word before the act outweighs a name further away
+    const z = extract('Hideouts of ISIS terrorists were hit and destroyed in army airstrikes in the villages of Housis in Raqqa, Syria.', '2016-04-03');
+    expect(ofType(z, 'airstrike')[0]?.agents.map((k) => label(z, k))).toEqual(['Syrian Air Force']);
+  });
+
+  it('does not lend the last agent to a clause whose subject is another, unnamed force', () => {
+    const x = extract('Syrian army units advanced on al-Rasafa in Raqqa. Kurdish forces captured Tel Hamis on Friday.');
+    expect(ofType(x, 'capture')[0]?.agents).toEqual([]);
+  });
+});
+
+describe('background and agents after "by"', () => {
+  it('reads the agent of an attack noun after "by"', () => {
+    const x = extract('Four people were killed in rocket attacks by Jaish al-Fatah on New Aleppo on Friday.', '2016-10-08');
+    const e = ofType(x, 'shelling')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['Jaish al-Fatah']);
+    expect(e.targets).toEqual([]);
+  });
+
+  it('does not let "since 2013" give its year to a later yearless month', () => {
+    const x = extract('Douma has been under siege by Syrian regime forces since 2013 and no aid convoys have reached Douma since August.', '2017-11-26');
+    for (const e of x.events) expect(e.date?.startsWith('2013')).not.toBe(true);
+  });
+
+  it('reads the toll of a whole war as background, not as an event', () => {
+    expect(extract('The war in Syria, a conflict that has killed more than 290000 and displaced millions, goes on.', '2016-08-14').events).toEqual([]);
+    expect(ofType(extract('More than 170000 people have been killed in Syria\'s conflict, the Syrian Observatory for Human Rights said.', '2014-07-19'), 'killing')).toEqual([]);
+  });
+});
+
+describe('deaths belong to the attack that caused them', () => {
+  it('reads the toll of an attack in its sentence as the attack\'s figure, not a killing event', () => {
+    const x = extract('Russian air strikes on Idlib killed 12 people on Tuesday, in Syria.');
+    expect(ofType(x, 'killing')).toHaveLength(0);
+    expect(ofType(x, 'airstrike')[0]?.killed).toBe(12);
+  });
+
+  it('reads "the attack" after a reported attack as that attack', () => {
+    const x = extract('Islamic State fighters shelled Deir Hafer in Syria on Tuesday. The attack killed five soldiers.');
+    expect(x.events.map((e) => e.type)).toEqual(['shelling']);
+    expect(x.events[0]?.killed).toBe(5);
+  });
+
+  it('keeps a killing with no attack around it an event of its own', () => {
+    const x = extract('Islamic State militants executed 12 prisoners in Raqqa, Syria on Tuesday.');
+    const e = ofType(x, 'killing')[0]!;
+    expect(e.targets).toHaveLength(0); // "Raqqa, Syria" is where, not who
+  });
+});
+
+describe('statements', () => {
+  it('makes an official statement that is the news an event, its speakers the agents', () => {
+    const x = extract('Britain and France called on the United Nations to send inspectors on Wednesday.', '2013-08-21');
+    const e = ofType(x, 'statement')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['British government', 'French government']);
+    expect(e.date).toBe('2013-08-21');
+  });
+
+  it('reads no statement from an activist, a relayed voice or a company', () => {
+    expect(ofType(extract('Activist Khaled Omar said he saw 80 bodies, the Syrian Observatory for Human Rights said.', '2013-08-21'), 'statement')).toHaveLength(0);
+    expect(ofType(extract('Apple said on Tuesday that sales rose.', '2016-10-12'), 'statement')).toHaveLength(0);
+  });
+
+  it('needs an office for a person to speak for a body', () => {
+    expect(ofType(extract('Observatory director Rami Abdel Rahman said the opposition was focusing its efforts on Tal Jamu, in Syria.', '2014-04-26'), 'statement')).toHaveLength(0);
+    const x = extract('Foreign ministry spokeswoman Maria Zakharova said on Tuesday that Moscow was ashamed of Johnson.', '2016-10-12');
+    expect(ofType(x, 'statement')[0]?.agents.map((k) => label(x, k))).toEqual(['Maria Zakharova']);
+  });
+
+  it('reads a state\'s word on an act as a statement beside the act, a monitor\'s as its source', () => {
+    const x = extract('Britain said on Wednesday it would raise a reported chemical weapons attack at the U.N. Security Council.', '2013-08-21');
+    expect(ofType(x, 'statement')[0]?.agents.map((k) => label(x, k))).toEqual(['British government']);
+    const y = extract('The Syrian Observatory for Human Rights said rebels shelled Jableh in Syria on Monday.', '2016-10-12');
+    expect(ofType(y, 'statement')).toHaveLength(0);
+    expect(ofType(y, 'shelling')).toHaveLength(1);
+  });
+
+  it('keeps two speakers of one day two statements', async () => {
+    const x = extract('Russia said on Tuesday that the claims were false. The Russian foreign ministry said on Tuesday that Moscow was ashamed of Johnson.', '2016-10-12');
+    expect(ofType(x, 'statement')).toHaveLength(2);
+    const g = await graphFromExtractions([x]);
+    expect(g.filterNodes((_k, n) => n.kind === 'event' && n.type === 'statement')).toHaveLength(2);
+  });
+});
+
 describe('cross-document events', () => {
   it('dates an undated article by the dated event its own news matched, then resolves its weekdays', async () => {
     const { inferPublicationDates } = await import('../../src/resolve/anchor.js');
@@ -102,6 +263,43 @@ describe('cross-document events', () => {
     const g = await graphFromExtractions([dated, later, undated]);
     const k = g.findNode((_k, n) => n.kind === 'event' && n.type === 'capture' && n.date?.startsWith('2017') === true)!;
     expect(g.getNodeAttribute(k, 'documents')).toEqual(['b', 'c']);
+  });
+
+  const eventsOf = async (texts: Array<[string, string]>, type: string) => {
+    const g = await graphFromExtractions(texts.map(([text, date], i) => extract(text, date, String.fromCharCode(97 + i))));
+    return g.filterNodes((_k, n) => n.kind === 'event' && n.type === type).map((k) => g.getNodeAttributes(k));
+  };
+
+  it('joins a report to an event by the event\'s own day, so reports do not chain', async () => {
+    const strikes = await eventsOf(
+      [
+        ['Russian jets struck Aleppo on 10 October 2016, in Syria.', '2016-10-11'],
+        ['Russian jets struck Aleppo on 11 October 2016, in Syria.', '2016-10-12'],
+        ['Russian jets struck Aleppo on 12 October 2016, in Syria.', '2016-10-13'],
+      ],
+      'airstrike',
+    );
+    expect(strikes.map((n) => n.documents)).toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('keeps acts of different actors at one place and day apart', async () => {
+    const strikes = await eventsOf(
+      [
+        ['Russian jets struck Aleppo on Monday, in Syria.', '2016-10-12'],
+        ['American jets struck Aleppo on Monday, in Syria.', '2016-10-12'],
+      ],
+      'airstrike',
+    );
+    expect(strikes).toHaveLength(2);
+  });
+
+  it('reads deaths reported apart as the toll of the attack by the same side there that day', async () => {
+    const g = await graphFromExtractions([
+      extract('Islamic State militants shelled Aleppo on Monday, in Syria.', '2016-10-12', 'a'),
+      extract('Islamic State militants killed 12 people in Aleppo on Monday, in Syria.', '2016-10-12', 'b'),
+    ]);
+    const events = g.filterNodes((_k, n) => n.kind === 'event').map((k) => g.getNodeAttributes(k));
+    expect(events.map((n) => [n.type, n.documents, n.killed])).toEqual([['shelling', ['a', 'b'], 12]]);
   });
 
   it('merges the same capture reported by several articles, keeps different years apart', async () => {

@@ -99,6 +99,17 @@ describe('choosing the publication date of a page', () => {
     expect(d.text).toBe(`${PROSE[0]}\n\n${PROSE[1]}`);
   });
 
+  it('takes the article\'s own labelled stamp over a data set\'s date column', () => {
+    const raw = `Headline of the article here\nPublished October 12 2016 ${PROSE[0]}`;
+    expect(doc(raw, { date: '10/7/2016' })).toMatchObject({ date: '2016-10-12', dateSource: 'text' });
+    // a stamp flattened by a scraper, which the furniture rules strip, still dates the page
+    expect(doc(`Headline of the article here\nLast updated at Aug 142016 BEIRUT ${PROSE[0]}`, { date: '8/19/2016' })).toMatchObject({ date: '2016-08-14', dateSource: 'text' });
+    // so is an agency's dateline under the headline
+    expect(doc(`Headline of the article here\nAFP Monday 2 Feb 2015 ${PROSE[0]}`, { date: '2/13/2015' })).toMatchObject({ date: '2015-02-02', dateSource: 'text' });
+    // an unlabelled date in the text does not override the metadata
+    expect(doc(`Headline of the article here\n12 October 2016 ${PROSE[0]}`, { date: '10/7/2016' })).toMatchObject({ date: '2016-10-07', dateSource: 'metadata' });
+  });
+
   it('metadata wins over the text, --date over everything; a bad metadata date is reported', () => {
     const raw = `Headline of the article here\n26 March 2016\n${PROSE[0]}`;
     expect(doc(raw, { date: '2016-03-27' })).toMatchObject({ date: '2016-03-27', dateSource: 'metadata' });

@@ -73,7 +73,9 @@ describe.skipIf(!existsSync(FAKES))('FA-KES (../shared)', () => {
   it('loads all 804 articles with metadata dates, titles and unit ids', async () => {
     const { docs, diagnostics } = await readAll([FAKES]);
     expect(docs).toHaveLength(804);
-    expect(docs.every((d) => d.dateSource === 'metadata' && /^\d{4}-\d{2}-\d{2}$/.test(d.date ?? ''))).toBe(true);
+    // a page's own "Published ..." stamp wins over the data set's column
+    expect(docs.every((d) => (d.dateSource === 'metadata' || d.dateSource === 'text') && /^\d{4}-\d{2}-\d{2}$/.test(d.date ?? ''))).toBe(true);
+    expect(docs.find((d) => d.id === '1924058193')).toMatchObject({ date: '2016-10-12', dateSource: 'text' }); // "Published October 12 2016", column 10/7/2016
     expect(docs[0]).toMatchObject({ id: '1914947530', title: 'Syria attack symptoms consistent with nerve agent use WHO', date: '2017-04-05' });
     // The page's dateline and repeated headline are not part of the text.
     expect(docs[0]!.text.startsWith('Victims of a suspected chemical attack in Syria')).toBe(true);
