@@ -135,7 +135,7 @@ export function extractEvents(
   for (const s of sentences) readSentence(scan, s);
   const byKey = new Map<string, EntityMention>();
   for (const m of [...mentions, ...scan.stateMentions]) byKey.set(m.key, m);
-  const events = dropReporters(scan.events, byKey);
+  const events = conflictStatements(dropReporters(scan.events, byKey), sentences, ctx.triggers.contexts.military);
   if (events.length !== scan.events.length) scan.events.splice(0, scan.events.length, ...events);
   if (!doc.date && scan.latestStated) for (const e of scan.events) if (!e.date) e.after = scan.latestStated;
   return { events: scan.events, usedSentences: scan.used, stateMentions: scan.stateMentions };
@@ -413,6 +413,16 @@ function dropReporters(events: EventMention[], refs: Map<string, EntityMention>)
   for (const e of events) if (e.type !== 'statement') for (const k of e.sources) reporters.add(k);
   const state = (k: string) => GOVERNMENT_TYPES.has(String(refs.get(k)?.type));
   return events.filter((e) => e.type !== 'statement' || e.agents.some((k) => state(k) || !reporters.has(k)));
+}
+
+/**
+ * A statement is news for this graph in an article about a conflict: one that reports an act (an
+ * attack, a battle, a capture...) or talks of forces and war. A business wire's "the Finance
+ * Ministry said", however official its speaker, is no event here.
+ */
+function conflictStatements(events: EventMention[], sentences: Sentence[], military: RegExp): EventMention[] {
+  if (events.some((e) => e.type !== 'statement') || sentences.some((s) => military.test(s.text))) return events;
+  return events.filter((e) => e.type !== 'statement');
 }
 
 /** Where a state or its body speaks from: its country, when the document names it. */

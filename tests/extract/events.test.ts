@@ -208,7 +208,7 @@ describe('deaths belong to the attack that caused them', () => {
 
 describe('statements', () => {
   it('makes an official statement that is the news an event, its speakers the agents', () => {
-    const x = extract('Britain and France called on the United Nations to send inspectors on Wednesday.', '2013-08-21');
+    const x = extract('Britain and France called on the United Nations to send inspectors on Wednesday. Government forces are accused of the attack.', '2013-08-21');
     const e = ofType(x, 'statement')[0]!;
     expect(e.agents.map((k) => label(x, k))).toEqual(['British government', 'French government']);
     expect(e.date).toBe('2013-08-21');
@@ -221,7 +221,7 @@ describe('statements', () => {
 
   it('needs an office for a person to speak for a body', () => {
     expect(ofType(extract('Observatory director Rami Abdel Rahman said the opposition was focusing its efforts on Tal Jamu, in Syria.', '2014-04-26'), 'statement')).toHaveLength(0);
-    const x = extract('Foreign ministry spokeswoman Maria Zakharova said on Tuesday that Moscow was ashamed of Johnson.', '2016-10-12');
+    const x = extract('Foreign ministry spokeswoman Maria Zakharova said on Tuesday that Moscow was ashamed of Johnson. The row is over the war in Syria.', '2016-10-12');
     expect(ofType(x, 'statement')[0]?.agents.map((k) => label(x, k))).toEqual(['Maria Zakharova']);
   });
 
@@ -233,8 +233,13 @@ describe('statements', () => {
     expect(ofType(y, 'shelling')).toHaveLength(1);
   });
 
+  it('reads no statement in an article that reports no conflict, however official the speaker', () => {
+    expect(ofType(extract('Belgium is to issue an eight-year state loan carrying a coupon of eight pct, a Finance Ministry spokesman said.', '1987-03-05'), 'statement')).toHaveLength(0);
+    expect(ofType(extract('The foreign ministry said on Tuesday that the ambassador would meet the president. Trade talks resume next week.', '2016-10-12'), 'statement')).toHaveLength(0);
+  });
+
   it('keeps two speakers of one day two statements', async () => {
-    const x = extract('Russia said on Tuesday that the claims were false. The Russian foreign ministry said on Tuesday that Moscow was ashamed of Johnson.', '2016-10-12');
+    const x = extract('Russia said on Tuesday that the claims were false. The Russian foreign ministry said on Tuesday that Moscow was ashamed of Johnson. The row is over the war in Syria.', '2016-10-12');
     expect(ofType(x, 'statement')).toHaveLength(2);
     const g = await graphFromExtractions([x]);
     expect(g.filterNodes((_k, n) => n.kind === 'event' && n.type === 'statement')).toHaveLength(2);
