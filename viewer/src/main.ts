@@ -225,7 +225,9 @@ function syncOverviewControls(s: Core): void {
       ? `${s.graph.getNodeAttribute(sel, 'label')} and ${numberFormat.format(s.render.drawn.size - 1)} neighbours shown (close the details for the overview)`
       : cut
         ? `${numberFormat.format(o.shown)} of ${numberFormat.format(o.total)} nodes shown, most important first`
-        : `All ${numberFormat.format(o.shown)} nodes shown`;
+        : o.shown < o.total
+          ? `${numberFormat.format(o.shown)} of ${numberFormat.format(o.total)} nodes shown (those without any edge are hidden)`
+          : `All ${numberFormat.format(o.shown)} nodes shown`;
   showMoreButton.hidden = !cut;
   showAllButton.hidden = !cut;
   unconnectedInput.checked = state.unconnected;
