@@ -207,7 +207,7 @@ function syncUnmapped(s: Core): void {
   for (const k of keys.slice(0, MAX_UNMAPPED_ROWS)) {
     const a = s.graph.getNodeAttributes(k);
     const b = el('button', { type: 'button', class: `node-link kind-${a.kind}`, 'data-node': k, title: `Select ${a.label}` }, a.label);
-    b.addEventListener('click', () => select(k, false));
+    b.addEventListener('click', () => select(k, true));
     list.appendChild(el('li', {}, b));
   }
   if (keys.length > MAX_UNMAPPED_ROWS) list.appendChild(el('li', { class: 'muted' }, `and ${numberFormat.format(keys.length - MAX_UNMAPPED_ROWS)} more (use the search)`));
@@ -609,7 +609,7 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
     render.hovered = null;
     sigma.refresh({ schedule: true });
   });
-  sigma.on('clickNode', ({ node }) => select(node, false));
+  sigma.on('clickNode', ({ node }) => select(node, true)); // its neighbourhood is framed, wherever it lies
   sigma.on('clickStage', () => select(null, false));
   sigma.getCamera().on('updated', (cam) => {
     if (!hook.ready) return;
