@@ -171,7 +171,16 @@ describe.skipIf(!ready)('viewer on FA-KES', () => {
 
     // a click on the canvas frames the clicked node's neighbourhood too (zoomed in first, so
     // that its neighbours are not all on screen anyway)
-    await page.evaluate(() => (window as any).__newsgraph.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 0.25, angle: 0 })); // eslint-disable-line @typescript-eslint/no-explicit-any
+    // Sigma picks the node under the mouse from its last frame: wait for the frame with this camera.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          const sigma = (window as any).__newsgraph.sigma;
+          sigma.once('afterRender', () => resolve());
+          sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 0.25, angle: 0 });
+        }),
+    );
     const target = await page.evaluate(() => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const sigma = (window as any).__newsgraph.sigma;
@@ -190,7 +199,7 @@ describe.skipIf(!ready)('viewer on FA-KES', () => {
     expect(target).not.toBeNull();
     const box = (await page.locator('#graph').boundingBox())!;
     await page.mouse.click(box.x + target!.x, box.y + target!.y);
-    await poll(async () => (await page.textContent('#panel [data-field=label]')) !== null).toBe(true);
+    await poll(() => page.locator('#panel [data-field=label]').count()).toBe(1);
     await poll(async () => {
       const d = await drawnNodes(page);
       return d.nodes.length > 1 && d.inside === d.nodes.length;
