@@ -168,6 +168,42 @@ describe.skipIf(!ready)('viewer on FA-KES', () => {
     // closing the details brings the overview back
     await page.click('#panel .panel-close');
     await poll(async () => (await drawnNodes(page)).nodes.length).toBeGreaterThan(expected.size);
+
+    // a click on the canvas frames the clicked node's neighbourhood too (zoomed in first, so
+    // that its neighbours are not all on screen anyway)
+    // Sigma picks the node under the mouse from its last frame: wait for the frame with this camera.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          const sigma = (window as any).__newsgraph.sigma;
+          sigma.once('afterRender', () => resolve());
+          sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 0.25, angle: 0 });
+        }),
+    );
+    const target = await page.evaluate(() => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const sigma = (window as any).__newsgraph.sigma;
+      const graph = sigma.getGraph();
+      const { width, height } = sigma.getDimensions();
+      let best: { key: string; x: number; y: number } | null = null;
+      graph.forEachNode((key: string) => {
+        const d = sigma.getNodeDisplayData(key);
+        const degree = graph.degree(key);
+        if (best || d.hidden || degree < 15 || degree > 60) return;
+        const v = sigma.framedGraphToViewport(d);
+        if (v.x > 40 && v.x < width - 40 && v.y > 40 && v.y < height - 40) best = { key, x: v.x, y: v.y };
+      });
+      return best as { key: string; x: number; y: number } | null;
+    });
+    expect(target).not.toBeNull();
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.mouse.click(box.x + target!.x, box.y + target!.y);
+    await poll(() => page.locator('#panel [data-field=label]').count()).toBe(1);
+    await poll(async () => {
+      const d = await drawnNodes(page);
+      return d.nodes.length > 1 && d.inside === d.nodes.length;
+    }).toBe(true);
   });
 
   it('colours nodes by community, with a key naming the largest ones', async () => {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Screenshots of the built viewer for the docs: graph mode with a node selected, and map mode.
+ * Screenshots of the built viewer for the docs: graph mode with a node selected (its neighbourhood),
+ * and map mode without a selection.
  *   node viewer/dev/screenshots.mjs <base-url> <out-dir> [search-query]
  * Writes <out-dir>/viewer-graph.png and <out-dir>/viewer-map.png.
  */
@@ -20,11 +21,11 @@ await page.waitForFunction(() => window.__newsgraph?.ready === true, null, { tim
 await page.fill('#search', query);
 await page.waitForSelector('#search-results [role=option]');
 await page.press('#search', 'Enter');
-await page.waitForTimeout(400);
-// Show the whole graph with the selection, rather than the close-up the search flies to.
-await page.evaluate(() => window.__newsgraph.sigma.getCamera().animatedReset({ duration: 0 }));
-await page.waitForTimeout(700);
+// The selection draws its neighbourhood and frames it (a 500 ms camera animation).
+await page.waitForTimeout(1200);
 await page.screenshot({ path: `${outDir}/viewer-graph.png` });
+// The map shows the overview, not one neighbourhood.
+await page.click('#panel .panel-close');
 await page.click('#map-toggle');
 await page.waitForTimeout(2500);
 await page.screenshot({ path: `${outDir}/viewer-map.png` });

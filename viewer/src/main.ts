@@ -207,7 +207,7 @@ function syncUnmapped(s: Core): void {
   for (const k of keys.slice(0, MAX_UNMAPPED_ROWS)) {
     const a = s.graph.getNodeAttributes(k);
     const b = el('button', { type: 'button', class: `node-link kind-${a.kind}`, 'data-node': k, title: `Select ${a.label}` }, a.label);
-    b.addEventListener('click', () => select(k, false));
+    b.addEventListener('click', () => select(k, true));
     list.appendChild(el('li', {}, b));
   }
   if (keys.length > MAX_UNMAPPED_ROWS) list.appendChild(el('li', { class: 'muted' }, `and ${numberFormat.format(keys.length - MAX_UNMAPPED_ROWS)} more (use the search)`));
@@ -225,7 +225,9 @@ function syncOverviewControls(s: Core): void {
       ? `${s.graph.getNodeAttribute(sel, 'label')} and ${numberFormat.format(s.render.drawn.size - 1)} neighbours shown (close the details for the overview)`
       : cut
         ? `${numberFormat.format(o.shown)} of ${numberFormat.format(o.total)} nodes shown, most important first`
-        : `All ${numberFormat.format(o.shown)} nodes shown`;
+        : o.shown < o.total
+          ? `${numberFormat.format(o.shown)} of ${numberFormat.format(o.total)} nodes shown (those without any edge are hidden)`
+          : `All ${numberFormat.format(o.shown)} nodes shown`;
   showMoreButton.hidden = !cut;
   showAllButton.hidden = !cut;
   unconnectedInput.checked = state.unconnected;
@@ -607,7 +609,7 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
     render.hovered = null;
     sigma.refresh({ schedule: true });
   });
-  sigma.on('clickNode', ({ node }) => select(node, false));
+  sigma.on('clickNode', ({ node }) => select(node, true)); // its neighbourhood is framed, wherever it lies
   sigma.on('clickStage', () => select(null, false));
   sigma.getCamera().on('updated', (cam) => {
     if (!hook.ready) return;
