@@ -171,7 +171,11 @@ describe.skipIf(!ready)('viewer on FA-KES', () => {
 
     // a click on the canvas frames the clicked node's neighbourhood too (zoomed in first, so
     // that its neighbours are not all on screen anyway)
-    // Sigma picks the node under the mouse from its last frame: wait for the frame with this camera.
+    // Sigma picks the node under the mouse from its last frame: wait for the frame with this camera,
+    // once the animation back to the overview that closing the details started is over (it would
+    // move the camera away from this state before the click).
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await poll(() => page.evaluate(() => (window as any).__newsgraph.sigma.getCamera().isAnimated())).toBe(false);
     await page.evaluate(
       () =>
         new Promise<void>((resolve) => {
