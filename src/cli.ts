@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import cliProgress from 'cli-progress';
 import type { Diagnostic } from './types.js';
 import { InputError } from './ingest/index.js';
-import { buildCorpus } from './pipeline.js';
+import { buildCorpus } from './build/pipeline.js';
 import type { OutputBatch } from './util/atomic.js';
 
 const EXIT_OK = 0;

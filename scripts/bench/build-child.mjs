@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // One pipeline build in its own process, so its peak RSS is its own: runs buildCorpus from the
-// compiled dist/pipeline.js and prints one JSON line with seconds, words, documents, maxRSS.
+// compiled dist/build/pipeline.js and prints one JSON line with seconds, words, documents, maxRSS.
 // With "gexf": true it then re-times the GEXF export of the graph it just built (graph.json read
 // back with graphology's import, then writeGexf to a scratch file) — after maxRSS is taken.
 //
@@ -14,7 +14,7 @@ import { REPO } from './util.mjs';
 const options = JSON.parse(process.argv[2] ?? '{}');
 // "root": a snapshot of dist/ and data/ (see bench.mjs), so recompiles mid-run change nothing.
 const dist = (path) => import(pathToFileURL(join(options.root ?? REPO, 'dist', path)).href);
-const { buildCorpus } = await dist('pipeline.js');
+const { buildCorpus } = await dist('build/pipeline.js');
 
 const diagnostics = { error: 0, warning: 0, info: 0 };
 const firstErrors = [];

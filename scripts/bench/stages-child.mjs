@@ -13,7 +13,7 @@ const options = JSON.parse(process.argv[2] ?? '{}');
 // "root": a snapshot of dist/ and data/ (see bench.mjs), so recompiles mid-run change nothing.
 const dist = (path) => import(pathToFileURL(join(options.root ?? REPO, 'dist', path)).href);
 const [{ readDocuments }, { loadKnowledgeBase }, { extractDocument }, { mergeExtractions }, build, { assignMetrics }, { assignLayout }, { writeGexf }, { writeGraphJson }] =
-  await Promise.all(['ingest/index.js', 'extract/knowledge.js', 'extract/document.js', 'resolve/merge.js', 'graph/build.js', 'graph/metrics.js', 'graph/layout.js', 'export/gexf.js', 'export/json.js'].map(dist));
+  await Promise.all(['ingest/index.js', 'knowledge/knowledge.js', 'extract/document.js', 'resolve/merge.js', 'graph/build.js', 'graph/metrics.js', 'graph/layout.js', 'export/gexf.js', 'export/json.js'].map(dist));
 
 const seconds = {};
 const timed = async (stage, fn) => {

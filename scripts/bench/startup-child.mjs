@@ -34,7 +34,7 @@ async function measured(fn) {
   return { value, wall: round(wall), threadCpu: round(after.thread - before.thread), helperCpu: round(after.process - before.process - (after.thread - before.thread)) };
 }
 
-const imports = await measured(() => Promise.all([dist('extract/document.js'), dist('extract/knowledge.js')]));
+const imports = await measured(() => Promise.all([dist('extract/document.js'), dist('knowledge/knowledge.js')]));
 const [{ extractDocument }, { loadKnowledgeBase }] = imports.value;
 const knowledgeBase = await measured(() => loadKnowledgeBase({}, () => {}));
 const kb = knowledgeBase.value;

@@ -7,7 +7,7 @@ import { finished } from 'node:stream/promises';
 import type { CleanedTextMemo } from '../ingest/options.js';
 import { removeStaleTemps } from '../util/atomic.js';
 import type { Doc } from '../types.js';
-import type { DocExtraction } from './model.js';
+import type { DocExtraction } from '../extract/model.js';
 
 /**
  * The incremental cache: every extracted document keyed by a hash of the document (id, title, date,

@@ -1,30 +1,30 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { Doc, Report } from './types.js';
-import { inputBytesUpTo, readDocuments } from './ingest/index.js';
-import type { IngestOptions } from './ingest/index.js';
-import type { KnowledgeOptions } from './extract/knowledge.js';
-import type { DocExtraction } from './extract/model.js';
-import { Merger } from './resolve/merge.js';
-import { inferPublicationDates } from './resolve/anchor.js';
-import { buildGraph, styleGraph, type KnowledgeGraph } from './graph/build.js';
-import { assignMetrics } from './graph/metrics.js';
-import { foldGraph } from './graph/fold.js';
-import { coreJob, placeNodes, planLayout } from './graph/layout.js';
-import { layoutCores } from './graph/layout-core.js';
-import { CoreLayoutThread, type CoreLayoutOptions } from './graph/layout-thread.js';
-import { OutputBatch } from './util/atomic.js';
-import { writeGexf } from './export/gexf.js';
-import { writeGraphJson } from './export/json.js';
-import { writeEventsCsv } from './export/events-csv.js';
-import { DocumentsJson } from './export/documents-json.js';
-import { ExtractionCache, hashFiles } from './extract/cache.js';
-import type { WorkerResult } from './extract/worker.js';
-import { ExtractionPool } from './extract/pool.js';
-import { readActorFile } from './extract/lexicon.js';
-import { readSupplement } from './extract/gazetteer.js';
-import { readEventLexiconFiles } from './extract/event-lexicon.js';
+import type { Doc, Report } from '../types.js';
+import { inputBytesUpTo, readDocuments } from '../ingest/index.js';
+import type { IngestOptions } from '../ingest/index.js';
+import type { KnowledgeOptions } from '../knowledge/knowledge.js';
+import type { DocExtraction } from '../extract/model.js';
+import { Merger } from '../resolve/merge.js';
+import { inferPublicationDates } from '../resolve/anchor.js';
+import { buildGraph, styleGraph, type KnowledgeGraph } from '../graph/build.js';
+import { assignMetrics } from '../graph/metrics.js';
+import { foldGraph } from '../graph/fold.js';
+import { coreJob, placeNodes, planLayout } from '../graph/layout.js';
+import { layoutCores } from '../graph/layout-core.js';
+import { CoreLayoutThread, type CoreLayoutOptions } from '../graph/layout-thread.js';
+import { OutputBatch } from '../util/atomic.js';
+import { writeGexf } from '../export/gexf.js';
+import { writeGraphJson } from '../export/json.js';
+import { writeEventsCsv } from '../export/events-csv.js';
+import { DocumentsJson } from '../export/documents-json.js';
+import { ExtractionCache, hashFiles } from './cache.js';
+import type { WorkerResult } from './worker.js';
+import { ExtractionPool } from './pool.js';
+import { readActorFile } from '../knowledge/lexicon.js';
+import { readSupplement } from '../knowledge/gazetteer.js';
+import { readEventLexiconFiles } from '../knowledge/event-lexicon.js';
 
 export interface BuildOptions extends KnowledgeOptions {
   inputs: string[];
@@ -79,7 +79,7 @@ function stopwatch(): { lap: (stage: string) => void; stages: StageTime[] } {
 }
 
 const DATA_FILES = ['lexicon/actors.json', 'lexicon/cues.json', 'lexicon/events.json', 'gazetteer/places.json', 'gazetteer/stopnames.json', 'ingest/furniture.json', 'ingest/fields.json', 'lexicon/institutions.json', 'models/ner.json'].map(
-  (f) => fileURLToPath(new URL(`../data/${f}`, import.meta.url)),
+  (f) => fileURLToPath(new URL(`../../data/${f}`, import.meta.url)),
 );
 // Fewer uncached documents than this are extracted on the main thread: starting threads (each
 // loads the gazetteer) costs more than it saves.
@@ -115,11 +115,11 @@ function validateUserFiles(options: KnowledgeOptions, report: Report): void {
 
 /** Everything that shapes an extraction: data files, user files and the extraction code itself. */
 async function knowledgeHash(options: KnowledgeOptions): Promise<string> {
-  const codeDir = fileURLToPath(new URL('./', import.meta.url));
+  const codeDir = fileURLToPath(new URL('../', import.meta.url));
   const code: string[] = [];
   for (const sub of ['extract', 'nlp', 'ingest', 'knowledge/ner']) {
     try {
-      for (const f of (await readdir(codeDir + sub)).sort()) if (f.endsWith('.js') || f.endsWith('.ts')) code.push(`${codeDir}${sub}/${f}`);
+      for (const f of (await readdir(codeDir + sub, { recursive: true })).sort()) if (f.endsWith('.js') || f.endsWith('.ts')) code.push(`${codeDir}${sub}/${f}`);
     } catch {
       // running from sources without that folder: nothing to hash
     }
@@ -201,7 +201,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
   let extractHere: ((doc: Doc) => DocExtraction) | undefined;
   const localExtractor = async () => {
     if (!extractHere) {
-      const [{ extractDocument }, { loadKnowledgeBase }] = await Promise.all([import('./extract/document.js'), import('./extract/knowledge.js')]);
+      const [{ extractDocument }, { loadKnowledgeBase }] = await Promise.all([import('../extract/document.js'), import('../knowledge/knowledge.js')]);
       const kb = loadKnowledgeBase(options, report);
       extractHere = (doc) => extractDocument(doc, kb);
     }
@@ -229,7 +229,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     let done = 0;
     const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? `${options.outDir}/.newsgraph-cache`);
     const workers = Math.max(1, options.workers ?? (await defaultWorkers(options.inputs)));
-    const workerFile = fileURLToPath(new URL('./extract/worker.js', import.meta.url));
+    const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
     const canPool = workers > 1 && workerFile.endsWith('.js');
     const startPool = (threads: number): ExtractionPool => {
       validateUserFiles(options, report);

@@ -1,7 +1,7 @@
 import { workerData } from 'node:worker_threads';
 import type { Doc } from '../types.js';
-import { extractDocument } from './document.js';
-import { loadKnowledgeBase, type KnowledgeOptions } from './knowledge.js';
+import { extractDocument } from '../extract/document.js';
+import { loadKnowledgeBase, type KnowledgeOptions } from '../knowledge/knowledge.js';
 
 /**
  * The worker-thread entry point (piscina): each thread loads the knowledge base once, then

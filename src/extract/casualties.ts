@@ -8,7 +8,7 @@
  * "death toll ... to 50". Numbers of things ("11 tanks", "146 targets", "41 sorties") never count.
  * Vague amounts are read conservatively, as ACLED does (tens 10, dozens 12, hundreds 100).
  */
-import { readEventLexiconFiles, type EventLexiconJson } from './event-lexicon.js';
+import { readEventLexiconFiles, type EventLexiconJson } from '../knowledge/event-lexicon.js';
 import type { Report } from '../types.js';
 import { longestFirst, phraseSource } from '../util/regexp.js';
 

@@ -3,7 +3,7 @@ import { splitSentences } from '../nlp/sentences.js';
 import type { DocExtraction, EntityMention, EntityRef, EventMention } from './model.js';
 import { extractEntities, type EntityResult } from './entities.js';
 import { extractEvents } from './events.js';
-import type { KnowledgeBase } from './knowledge.js';
+import type { KnowledgeBase } from '../knowledge/knowledge.js';
 
 /**
  * Everything extraction finds in one document, as plain data: the unit of work a worker thread

@@ -1,10 +1,10 @@
 import type { Doc, Relation, Sentence } from '../types.js';
 import { findContainment } from './containment.js';
 import type { EntityMention, EntityRef, RelationMention } from './model.js';
-import { newRef, placeRefOf, type Cues, type KnowledgeBase } from './knowledge.js';
-import type { NameCandidate, NameMatch } from './matcher.js';
+import { newRef, placeRefOf, type Cues, type KnowledgeBase } from '../knowledge/knowledge.js';
+import type { NameCandidate, NameMatch } from '../knowledge/matcher.js';
 import { isAcronym, isCapitalised, isSpace, isWord, tokenize, writesInLowerCase, type Token } from './tokens.js';
-import { normalizeName } from './names.js';
+import { normalizeName } from '../knowledge/names.js';
 import type { NerSpan } from '../knowledge/ner/tagger.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { DatePrecision, Doc, EventType, Modality, Sentence } from '../types.js';
 import type { EntityMention, EntityRef, EventMention } from './model.js';
-import type { StateRole } from './knowledge.js';
+import type { StateRole } from '../knowledge/knowledge.js';
 import { findDates, type DateContext, type DateMention } from './dates.js';
 import { findFigures, type Figure } from './casualties.js';
 import { findTriggers, type TriggerLexicon, type TriggerMatch } from './triggers.js';

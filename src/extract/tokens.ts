@@ -8,7 +8,7 @@
  * sticky expression's lastIndex instead of building a match array.
  */
 
-import { isWordChar } from './names.js';
+import { isWordChar } from '../knowledge/names.js';
 
 export interface Token {
   text: string;

@@ -9,8 +9,8 @@
  */
 import { nlp } from '../nlp/compromise.js';
 import type { EventType, Modality, Report } from '../types.js';
-import { readEventLexiconFiles, type EventLexiconJson } from './event-lexicon.js';
-import { KeyHashFilter, lowerAsciiHash } from './word-hash.js';
+import { readEventLexiconFiles, type EventLexiconJson } from '../knowledge/event-lexicon.js';
+import { KeyHashFilter, lowerAsciiHash } from '../knowledge/word-hash.js';
 import { longestFirst, phraseSource } from '../util/regexp.js';
 
 // ───────────────────────────── public types ─────────────────────────────

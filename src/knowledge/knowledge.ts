@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { DEFAULT_NER_MODEL, NerTagger } from '../knowledge/ner/tagger.js';
+import { DEFAULT_NER_MODEL, NerTagger } from './ner/tagger.js';
 import { nlp } from '../nlp/compromise.js';
 import type { Report } from '../types.js';
-import type { EntityRef } from './model.js';
+import type { EntityRef } from '../extract/model.js';
 import { loadActorLexicon, type ActorEntry, type ActorLexicon } from './lexicon.js';
 import { loadGazetteer, type Gazetteer, type Place } from './gazetteer.js';
 import { distance as levenshtein } from 'fastest-levenshtein';
 import { nameVariants } from './names.js';
 import { compileMatcher, type NameCandidate, type NameMatch, type NameMatcher } from './matcher.js';
-import { loadTriggerLexicon, type TriggerLexicon } from './triggers.js';
+import { loadTriggerLexicon, type TriggerLexicon } from '../extract/triggers.js';
 
 /**
  * One facade over everything extraction knows: the actor lexicon, the gazetteer, the compiled

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CACHE_PACK, ExtractionCache } from '../../src/extract/cache.js';
+import { CACHE_PACK, ExtractionCache } from '../../src/build/cache.js';
 import type { DocExtraction } from '../../src/extract/model.js';
 import type { Doc } from '../../src/types.js';
 

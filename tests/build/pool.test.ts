@@ -1,7 +1,7 @@
 /** The extraction pool grows with the work: one thread for a trickle, more once tasks back up. */
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ExtractionPool } from '../../src/extract/pool.js';
+import { ExtractionPool } from '../../src/build/pool.js';
 import type { Doc } from '../../src/types.js';
 
 const WORKER = fileURLToPath(new URL('../fixtures/pool/slow-worker.mjs', import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileCasualtyLexicon, findFigures, numberValue } from '../../src/extract/casualties.js';
-import { readEventLexiconFiles } from '../../src/extract/event-lexicon.js';
+import { readEventLexiconFiles } from '../../src/knowledge/event-lexicon.js';
 
 const brief = (s: string) => findFigures(s).map((f) => [f.kind, f.count, f.hedge]);
 

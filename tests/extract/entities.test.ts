@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractEntities, type EntityResult } from '../../src/extract/entities.js';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../src/extract/knowledge.js';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
 import type { Doc } from '../../src/types.js';
 
@@ -124,14 +124,14 @@ describe('entity recognition and resolution', () => {
 
 describe('spelling variants', () => {
   it('takes one typo or one swap of neighbours, not two differences', async () => {
-    const { oneTypo } = await import('../../src/extract/knowledge.js');
+    const { oneTypo } = await import('../../src/knowledge/knowledge.js');
     expect(oneTypo('palmyra', 'palymra')).toBe(true);
     expect(oneTypo('aleppo', 'alepo')).toBe(true);
     expect(oneTypo('hasaka', 'hasraya')).toBe(false);
   });
 
   it('oneTypo is one Levenshtein edit or one swap of neighbours', async () => {
-    const { oneTypo } = await import('../../src/extract/knowledge.js');
+    const { oneTypo } = await import('../../src/knowledge/knowledge.js');
     const { distance } = await import('fastest-levenshtein');
     const byDistance = (a: string, b: string): boolean => {
       if (a === b || distance(a, b) <= 1) return true;

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/document.js';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../src/extract/knowledge.js';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge.js';
 import type { DocExtraction, EventMention } from '../../src/extract/model.js';
-import { graphFromExtractions } from '../../src/pipeline.js';
+import { graphFromExtractions } from '../../src/build/pipeline.js';
 import type { Doc } from '../../src/types.js';
 
 let kb: KnowledgeBase;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractEntities } from '../../src/extract/entities.js';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../src/extract/knowledge.js';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge.js';
 import { splitSentences } from '../../src/nlp/sentences.js';
 import type { Doc } from '../../src/types.js';
 

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CityReader, distanceKm, loadGazetteer, readSupplement, type Gazetteer } from '../../src/extract/gazetteer.js';
+import { CityReader, distanceKm, loadGazetteer, readSupplement, type Gazetteer } from '../../src/knowledge/gazetteer.js';
 import type { Diagnostic } from '../../src/types.js';
 
 let g: Gazetteer;

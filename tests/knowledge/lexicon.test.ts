@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadActorLexicon } from '../../src/extract/lexicon.js';
+import { loadActorLexicon } from '../../src/knowledge/lexicon.js';
 import type { Diagnostic } from '../../src/types.js';
 
 const lex = loadActorLexicon();

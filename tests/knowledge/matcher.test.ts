@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGazetteer } from '../../src/extract/gazetteer.js';
-import { loadActorLexicon } from '../../src/extract/lexicon.js';
-import { compileMatcher, type NameMatch, type NameMatcher } from '../../src/extract/matcher.js';
-import { ARTICLES, looseKey, nameVariants, normalizeName } from '../../src/extract/names.js';
+import { loadGazetteer } from '../../src/knowledge/gazetteer.js';
+import { loadActorLexicon } from '../../src/knowledge/lexicon.js';
+import { compileMatcher, type NameMatch, type NameMatcher } from '../../src/knowledge/matcher.js';
+import { ARTICLES, looseKey, nameVariants, normalizeName } from '../../src/knowledge/names.js';
 
 /** nameVariants as first written with regular expressions: the hand-written fast paths must agree. */
 function referenceVariants(s: string): string[] {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KeyHashFilter, lowerAsciiHash } from '../../src/extract/word-hash.js';
+import { KeyHashFilter, lowerAsciiHash } from '../../src/knowledge/word-hash.js';
 
 describe('word hash filter', () => {
   it('never turns away a key, in any case, in place in a text', () => {
