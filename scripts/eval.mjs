@@ -170,9 +170,18 @@ function add(suite, scorer, figs) {
   Object.entries(figs).forEach(([name, f], i) => (figures[`${suite}.${scorer}.${name}`] = { ...f, rank: [suiteRank, scorerRank, i] }));
 }
 
+/** Suites in their defined order, each one's scorer lines in its scorers' order (they finish in any). */
 function sortObject(o) {
   const rank = (/** @type {string} */ name) => SUITES.findIndex((s) => s.name === name);
-  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => rank(a) - rank(b)));
+  return Object.fromEntries(
+    Object.entries(o)
+      .sort(([a], [b]) => rank(a) - rank(b))
+      .map(([name, suite]) => {
+        const order = SUITES[rank(name)]?.scorers.map((s) => s.scorer) ?? [];
+        const lines = Object.fromEntries(Object.entries(suite.lines).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)));
+        return [name, { ...suite, lines }];
+      }),
+  );
 }
 
 /** A path as the report shows it: relative to ../shared or the repository, never this machine's. */
