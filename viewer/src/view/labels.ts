@@ -6,6 +6,7 @@
 import type Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 import { placeLabels, type LabelCandidate, type PlacedLabel } from '../core/labels';
+import { fitCanvas } from './canvas';
 
 export interface LabelSource {
   /** Keys drawn first whatever their size (selection, hovered neighbourhood), in order. */
@@ -30,18 +31,9 @@ export function attachLabelLayer(sigma: Sigma<any, any>, source: LabelSource): L
   const widths = new Map<string, number>();
   let placed: PlacedLabel[] = [];
   const draw = (): void => {
-    const { width, height } = sigma.getDimensions();
-    const ratio = window.devicePixelRatio || 1;
-    const w = Math.round(width * ratio);
-    const h = Math.round(height * ratio);
-    if (canvas.width !== w || canvas.height !== h) {
-      canvas.width = w;
-      canvas.height = h;
-      canvas.style.width = `${width}px`;
-      canvas.style.height = `${height}px`;
-    }
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
+    const fitted = fitCanvas(canvas, sigma);
+    if (!fitted) return;
+    const { ctx, width, height, ratio } = fitted;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
     const settings = sigma.getSettings() as Settings;

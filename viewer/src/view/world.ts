@@ -8,6 +8,7 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import worldUrl from 'world-atlas/countries-50m.json?url';
 import { project, type Projection } from '../core/geo';
+import { fitCanvas } from './canvas';
 
 let topologyPromise: Promise<Topology> | null = null;
 
@@ -70,18 +71,10 @@ export function attachWorldLayer(sigma: Sigma<any, any>): WorldLayer {
   canvas.setAttribute('aria-hidden', 'true');
   let path: WorldPaths | null = null;
   const draw = (): void => {
-    const { width, height } = sigma.getDimensions();
-    const ratio = window.devicePixelRatio || 1;
-    const w = Math.round(width * ratio);
-    const h = Math.round(height * ratio);
-    if (canvas.width !== w || canvas.height !== h) {
-      canvas.width = w;
-      canvas.height = h;
-      canvas.style.width = `${width}px`;
-      canvas.style.height = `${height}px`;
-    }
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
+    const fitted = fitCanvas(canvas, sigma);
+    if (!fitted) return;
+    const { ctx, ratio } = fitted;
+    const { width: w, height: h } = canvas; // device pixels
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, w, h);
     if (!path) return;
