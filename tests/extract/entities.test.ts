@@ -1,19 +1,9 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { extractEntities, type EntityResult } from '../../src/extract/entities.js';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge.js';
-import { splitSentences } from '../../src/nlp/sentences.js';
-import type { Doc } from '../../src/types.js';
+import { describe, expect, it } from 'vitest';
+import type { EntityResult } from '../../src/extract/entities.js';
+import { entitiesOf } from '../helpers/entities.js';
 
-let kb: KnowledgeBase;
-beforeAll(() => {
-  kb = loadKnowledgeBase();
-});
-
-function run(text: string): EntityResult {
-  const doc: Doc = { id: 't', title: 't', text, source: { file: 't' }, date: '2018-04-10' };
-  return extractEntities(doc, splitSentences(text), kb);
-}
+const run = (text: string): EntityResult => entitiesOf(text);
 const keysOf = (r: EntityResult, surface: string) => [...new Set(r.mentions.filter((m) => m.surface === surface).map((m) => m.key))];
 const labelOf = (r: EntityResult, surface: string) => r.mentions.find((m) => m.surface === surface)?.label;
 

@@ -1,19 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { extractEntities } from '../../src/extract/entities.js';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge.js';
-import { splitSentences } from '../../src/nlp/sentences.js';
-import type { Doc } from '../../src/types.js';
-
-let kb: KnowledgeBase;
-beforeAll(() => {
-  kb = loadKnowledgeBase();
-});
+import { describe, expect, it } from 'vitest';
+import { entitiesOf } from '../helpers/entities.js';
 
 /** Each place named in the text: its surface and, where it has them, its rounded coordinates. */
 function places(text: string): Record<string, string> {
-  const doc: Doc = { id: 'far', title: '', text, date: '2016-09-01', source: { file: 'far.txt' } } as Doc;
   const out: Record<string, string> = {};
-  for (const m of extractEntities(doc, splitSentences(text), kb).mentions) {
+  for (const m of entitiesOf(text, '2016-09-01').mentions) {
     if (m.kind === 'place' && m.type !== 'country') out[m.surface] = m.lat === undefined ? 'unlocated' : `${Math.round(m.lat)},${Math.round(m.lon!)}`;
   }
   return out;

@@ -1,20 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { extractEntities, type EntityResult } from '../../src/extract/entities.js';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge.js';
-import { splitSentences } from '../../src/nlp/sentences.js';
-import type { Doc } from '../../src/types.js';
+import { describe, expect, it } from 'vitest';
+import type { EntityResult } from '../../src/extract/entities.js';
+import { loadKnowledgeBase } from '../../src/knowledge/knowledge.js';
+import { entitiesOf } from '../helpers/entities.js';
 
 // The tagger inside entity extraction: names no lexicon lists, typed as the tagger reads them,
 // linked to the knowledge base when it knows them.
-let kb: KnowledgeBase;
-beforeAll(() => {
-  kb = loadKnowledgeBase();
-});
-
-function run(text: string): EntityResult {
-  const doc: Doc = { id: 't', title: 't', text, source: { file: 't' }, date: '2018-04-10' };
-  return extractEntities(doc, splitSentences(text), kb);
-}
+const run = (text: string): EntityResult => entitiesOf(text);
 const typeOf = (r: EntityResult, surface: string) => {
   const m = r.mentions.find((x) => x.surface === surface);
   return m ? `${m.kind}/${m.type}` : undefined;
