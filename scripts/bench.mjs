@@ -20,12 +20,10 @@
 //   - with --scale N: the full corpus N times over (distinct ids, dates moved on), at 2 workers.
 // Exit status 1 when any target fails or a benchmark could not run.
 import { spawnSync } from 'node:child_process';
-import { cpSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { once } from 'node:events';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { REPO, grouped, median, round, runJsonChild, spread } from './bench/util.mjs';
+import { REPO, copyJsonl, grouped, median, round, runJsonChild, spread } from './bench/util.mjs';
 import { summarizeProfile } from './bench/profile-summary.mjs';
 
 const SHARED = join(REPO, '..', 'shared');
@@ -75,33 +73,6 @@ function machine() {
   const lscpu = spawnSync('lscpu', [], { encoding: 'utf8' }).stdout ?? '';
   const model = /Model name:\s*(.+)/.exec(lscpu)?.[1]?.trim();
   return { node: process.version, cores: availableParallelism(), cpuModel: model ?? null, platform: `${process.platform}-${process.arch}` };
-}
-
-/**
- * The first `limit` records of a JSONL file (all when `skip` drops none), copied to `dest`;
- * `copies` times over, each line of copy k written as `rewrite(line, k)`.
- */
-async function copyJsonl(source, dest, { limit = Infinity, skip = () => false, copies = 1, rewrite = (line) => line } = {}) {
-  const out = createWriteStream(dest);
-  let kept = 0;
-  let index = 0;
-  for (let copy = 0; copy < copies; copy++) {
-    index = 0;
-    for await (const line of createInterface({ input: createReadStream(source), crlfDelay: Infinity })) {
-      if (!line.trim()) continue;
-      if (index >= limit) break;
-      if (!skip(index)) {
-        if (!out.write(`${rewrite(line, copy)}\n`)) await once(out, 'drain');
-        kept++;
-      }
-      index++;
-    }
-  }
-  await new Promise((resolve, reject) => {
-    out.once('error', reject);
-    out.end(resolve);
-  });
-  return { kept, total: Math.min(index, limit) };
 }
 
 /** A record of copy k > 0 of a corpus (see --scale): its id suffixed "~k", its date (YYYY-…) moved on 5k years. */

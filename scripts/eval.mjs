@@ -17,12 +17,11 @@
 //
 // The compiled pipeline in dist/ is used: `npm run eval` compiles first.
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../dist/util/atomic.js';
+import { copyJsonl } from './bench/util.mjs';
 import { checkFloors, formatFloors, formatTable, raiseFloors, round } from './eval/floors.mjs';
 import { SUITES } from './eval/suites.mjs';
 import { lastSummaryLine, parseGexfCheck, parseNerLine, parseSummaryLine } from './eval/summary.mjs';
@@ -94,9 +93,9 @@ const sortedFigures = Object.fromEntries(
 );
 const report = { $comment: 'Written by npm run eval (scripts/eval.mjs); committed when figures change.', suites: sortObject(suites), figures: sortedFigures };
 const ok = judge(sortedFigures, floors, only);
-if (!only) writeAtomic(reportFile, JSON.stringify(report, null, 1) + '\n');
+if (!only) await writeFileAtomic(reportFile, JSON.stringify(report, null, 1) + '\n');
 if (args.includes('--raise')) {
-  writeAtomic(floorsFile, formatFloors(raiseFloors(sortedFigures, floors)));
+  await writeFileAtomic(floorsFile, formatFloors(raiseFloors(sortedFigures, floors)));
   console.error(`eval: floors raised to the figures reached in ${shown(floorsFile)}`);
 }
 for (const p of problems) console.error(`eval: ${p}`);
@@ -126,16 +125,8 @@ async function prepareInput(name, input) {
       if (made.code !== 0) fail(`conll_docs.py failed: ${made.stderr.trim()}`);
     }
   } else if (name === 'reuters-3000' && !existsSync(input)) {
-    const source = join(SHARED, 'corpus', 'reuters21578', 'reuters21578.jsonl');
     const tmp = `${input}.${process.pid}.tmp`;
-    const outStream = createWriteStream(tmp);
-    let n = 0;
-    for await (const line of createInterface({ input: createReadStream(source), crlfDelay: Infinity })) {
-      if (n++ >= REUTERS_ARTICLES) break;
-      if (!outStream.write(line + '\n')) await once(outStream, 'drain');
-    }
-    outStream.end();
-    await once(outStream, 'finish');
+    await copyJsonl(join(SHARED, 'corpus', 'reuters21578', 'reuters21578.jsonl'), tmp, { limit: REUTERS_ARTICLES });
     renameSync(tmp, input);
   }
   return input;
@@ -189,12 +180,6 @@ function shown(path) {
   if (path.startsWith(SHARED + '/')) return `../shared/${path.slice(SHARED.length + 1)}`;
   if (path.startsWith(REPO + '/')) return path.slice(REPO.length + 1);
   return path.startsWith(work) ? `<work>${path.slice(work.length)}` : path;
-}
-
-function writeAtomic(file, text) {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
 }
 
 /** @returns {Promise<{ code: number, stdout: string, stderr: string }>} */

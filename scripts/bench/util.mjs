@@ -1,6 +1,9 @@
 // Small helpers shared by the benchmark scripts: running a child node process that prints one
 // JSON line, summary statistics, and formatting.
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -68,4 +71,31 @@ export function countWords(text) {
     inWord = !space;
   }
   return words;
+}
+
+/**
+ * The first `limit` records of a JSONL file (all when `skip` drops none), copied to `dest`;
+ * `copies` times over, each line of copy k written as `rewrite(line, k)`.
+ */
+export async function copyJsonl(source, dest, { limit = Infinity, skip = () => false, copies = 1, rewrite = (line) => line } = {}) {
+  const out = createWriteStream(dest);
+  let kept = 0;
+  let index = 0;
+  for (let copy = 0; copy < copies; copy++) {
+    index = 0;
+    for await (const line of createInterface({ input: createReadStream(source), crlfDelay: Infinity })) {
+      if (!line.trim()) continue;
+      if (index >= limit) break;
+      if (!skip(index)) {
+        if (!out.write(`${rewrite(line, copy)}\n`)) await once(out, 'drain');
+        kept++;
+      }
+      index++;
+    }
+  }
+  await new Promise((resolve, reject) => {
+    out.once('error', reject);
+    out.end(resolve);
+  });
+  return { kept, total: Math.min(index, limit) };
 }
