@@ -29,8 +29,6 @@ interface Line {
   header: boolean;
   /** Number of body paragraphs seen before this line. */
   bodyBefore: number;
-  /** The place of a dateline line ("LONDON" of "LONDON 1996-08-30"), kept as a paragraph of its own. */
-  dateline?: boolean;
 }
 
 const TERMINAL = /[.!?]["”’')\]]*$/;
@@ -232,13 +230,14 @@ function cleanText(raw: string, meta: TextMeta, options: IngestOptions, source: 
       dateLines.push({ date, bodyBefore: bodyCount });
       continue;
     }
-    // A dateline under the headline dates the page, names the place the story was filed from and
-    // ends the page header: what follows is the story, even when it is a table of results.
+    // A dateline under the headline dates the page, names the place the story was filed from (so
+    // it stays, as a paragraph of its own) and ends the page header: what follows is the story,
+    // even when it is a table of results.
     const dateline = !datelined && bodyCount === 0 && text.length <= 80 && HAS_YEAR.test(text) ? datelineOnly(ruleView(text)) : undefined;
     if (dateline) {
       dateLines.push({ date: dateline.date, bodyBefore: bodyCount });
       datelined = true;
-      lines.push({ text: dateline.place, words: wordCount(dateline.place), body: false, header: false, bodyBefore: bodyCount, dateline: true });
+      lines.push({ text, words: wordCount(text), body: false, header: false, bodyBefore: bodyCount });
       continue;
     }
     if (isFurnitureLine(text, rules)) continue;

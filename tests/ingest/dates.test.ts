@@ -142,7 +142,7 @@ describe('a dateline on its own line', () => {
     const doc = clean('FOOTBALL - NORDIC CUP RESULTS.\n\nOSLO 2019-04-12\nResults of Nordic cup matches on Thursday:\nBrann 2 Molde 1\nTromso 3 4 0 1 7 2 12\n');
     expect(doc.title).toBe('FOOTBALL - NORDIC CUP RESULTS.');
     expect(doc.date).toBe('2019-04-12');
-    expect(doc.text.split('\n\n')).toEqual(['OSLO', 'Results of Nordic cup matches on Thursday:', 'Brann 2 Molde 1', 'Tromso 3 4 0 1 7 2 12']);
+    expect(doc.text.split('\n\n')).toEqual(['OSLO 2019-04-12', 'Results of Nordic cup matches on Thursday:', 'Brann 2 Molde 1', 'Tromso 3 4 0 1 7 2 12']);
   });
 
   it('a page without a dateline keeps dropping short header lines', () => {
