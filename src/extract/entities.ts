@@ -313,8 +313,12 @@ function hasAnd(tokens: readonly Token[], span: NerSpan): boolean {
   return false;
 }
 
+/** Every word ordinary English or one the cues say is no name ("Air Force", "Heritage Site"). */
 function allOrdinaryWords(cues: Cues, tokens: readonly Token[], a: number, z: number): boolean {
-  for (let k = a; k <= z; k++) if (!isOrdinaryWord(cues, tokens[k]!.text) && !NAME_CONNECTORS.has(tokens[k]!.text.toLowerCase())) return false;
+  for (let k = a; k <= z; k++) {
+    const w = tokens[k]!.text;
+    if (!isOrdinaryWord(cues, w) && !NAME_CONNECTORS.has(w.toLowerCase()) && !cues.notNames.has(bare(w))) return false;
+  }
   return true;
 }
 
@@ -327,13 +331,14 @@ function isNoLoneName(scan: DocumentScan, word: string): boolean {
 const INITIAL = /^\p{Lu}\.$/u;
 
 /**
- * No part of a name at its edge: a title, a word the cues say is none ("Monday", "Such"), a
- * punctuation mark; an initial ("A." of "A. Dale") is one.
+ * No part of a name at its edge: a title, a word of grammar or of the calendar ("The", "Monday"),
+ * a punctuation mark; an initial ("A." of "A. Dale") is one. Other words at the edge are the
+ * tagger's to judge ("New" of "New York", "Such" of "Peter Such").
  */
 function isNoNameWord(cues: Cues, word: string): boolean {
   if (INITIAL.test(word)) return false;
   const w = bare(word);
-  return cues.titles.has(w) || cues.notNames.has(w) || !/[\p{L}\p{N}]/u.test(word);
+  return cues.titles.has(w) || cues.grammaticalWord(w) || !/[\p{L}\p{N}]/u.test(word);
 }
 
 function taggedRef(scan: DocumentScan, type: 'PER' | 'ORG' | 'LOC', surface: string): EntityRef | undefined {
@@ -385,7 +390,10 @@ function mentionsInside(scan: DocumentScan, sentence: number, start: number, end
  */
 function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonly Token[], a: number, z: number, type: string, margin: number): boolean {
   if (inside.length === 0) return true;
-  if (inside.length > 1 || !allNameWords(tokens, a, z)) return false;
+  if (!allNameWords(tokens, a, z)) return false;
+  // The whole span is itself a name the knowledge base knows ("NEW YORK" around "YORK").
+  if (knownAsWhole(scan, type, scan.text.slice(tokens[a]!.start, tokens[z]!.end))) return true;
+  if (inside.length > 1) return false;
   const m = inside[0]!;
   if (!m.known) return true;
   // A person one of whose names is also a town ("Yasser Arafat", "Ngozi Adeyemi"); not a town
@@ -402,6 +410,14 @@ function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonl
   // A club or body named after a place ("Manchester United", "Bank of Canada"), read surely,
   // whose other words name no place ("Palmyra Castle" is a site).
   return margin >= TEAM_MARGIN && !placeWordOutside(scan, tokens, a, z, m);
+}
+
+/** Whether the knowledge base knows `surface` itself, as a place for a LOC span and as an actor for any. */
+function knownAsWhole(scan: DocumentScan, type: string, surface: string): boolean {
+  if (scan.kb.actorByName(surface)) return true;
+  if (type !== 'LOC') return false;
+  const place = scan.kb.lookupPlace(surface, scan.context);
+  return place !== undefined && normalizeName(place.name) === normalizeName(surface);
 }
 
 /** A place head, a title word or a known place among the words of the span outside `m` ("Palmyra Castle", "DAMASCUS Syria", "Syrias Deputy Prime"). */

@@ -345,3 +345,19 @@ describe('a capital that speaks for its government', () => {
     });
   });
 });
+
+describe('the edges of a tagged name', () => {
+  const labels = (text: string) => entitiesOf(text).mentions.map((m) => `${text.slice(m.start, m.end)}:${m.kind}`);
+
+  it('keeps a word of the name the cues list as no name alone ("Such", "North")', () => {
+    const found = labels('Grete Such scored twice on Sunday. Later she flew home from North Korea.');
+    expect(found).toContain('Grete Such:actor');
+    expect(found).toContain('North Korea:place');
+  });
+
+  it('drops words of grammar and of the calendar at its edges', () => {
+    const found = labels('On Monday Halvor Brekke met reporters.');
+    expect(found).toContain('Halvor Brekke:actor');
+    expect(found.some((f) => f.startsWith('Monday'))).toBe(false);
+  });
+});
