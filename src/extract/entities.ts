@@ -365,7 +365,8 @@ function taggedRef(scan: DocumentScan, type: 'PER' | 'ORG' | 'LOC', surface: str
 /**
  * The mentions a tagged name [start, end) would replace: none when it overlaps none; those it
  * contains when it is longer than them ("A. Dale" for "Dale", "Manchester United" for
- * "Manchester"); undefined when it would cut one or says no more than it (the earlier step wins).
+ * "Manchester", "National Bank of Poland" for "National Bank" and "Poland"); undefined when it
+ * would cut one or says no more than it (the earlier step wins).
  */
 function mentionsInside(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] | undefined {
   const out: EntityMention[] = [];
@@ -378,7 +379,7 @@ function mentionsInside(scan: DocumentScan, sentence: number, start: number, end
     lo = Math.min(lo, m.start);
     hi = Math.max(hi, m.end);
   }
-  return out.length && lo === start && hi === end ? undefined : out;
+  return out.length === 1 && lo === start && hi === end ? undefined : out;
 }
 
 /**
@@ -393,8 +394,21 @@ function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonl
   if (!allNameWords(tokens, a, z)) return false;
   // The whole span is itself a name the knowledge base knows ("NEW YORK" around "YORK").
   if (knownAsWhole(scan, type, scan.text.slice(tokens[a]!.start, tokens[z]!.end))) return true;
-  if (inside.length > 1) return false;
-  const m = inside[0]!;
+  // Names run together without their commas ("al-Hamadaniah New Aleppo") are a list; a name
+  // joined by "of" or "&" ("National Bank of Poland") is one.
+  if (inside.length > 1 && !hasInnerConnector(tokens, a, z)) return false;
+  for (const m of inside) if (!mayReplaceOne(scan, m, tokens, a, z, type, margin)) return false;
+  return true;
+}
+
+const INNER_CONNECTORS = new Set(['of', '&', 'for', 'de', 'du', 'des', 'di', 'del']);
+
+function hasInnerConnector(tokens: readonly Token[], a: number, z: number): boolean {
+  for (let k = a + 1; k < z; k++) if (INNER_CONNECTORS.has(tokens[k]!.text.toLowerCase())) return true;
+  return false;
+}
+
+function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly Token[], a: number, z: number, type: string, margin: number): boolean {
   if (!m.known) return true;
   // A person one of whose names is also a town ("Yasser Arafat", "Ngozi Adeyemi"); not a town
   // with an ordinary word ("Jazal Northwest", "Aleppo Casualties").
@@ -404,7 +418,8 @@ function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonl
   // A lexicon person's nickname opening another's name ("Tiger" of "Tiger Woods") likewise,
   // not that person's own name with a possessive whose apostrophe was lost ("Saddam Husseins").
   if (type === 'PER' && m.type === 'person') return (m.start > tokens[a]!.start || m.end < tokens[z]!.start) && !sharesNameWord(m.label, tokens, a, z, m);
-  if (type !== 'ORG' || m.kind !== 'place' || placeCueBefore(scan, m)) return false;
+  // A preposition before the place counts only outside the name ("in Canada", not "Bank of Canada").
+  if (type !== 'ORG' || m.kind !== 'place' || (m.start === tokens[a]!.start && placeCueBefore(scan, m))) return false;
   if (m.start === tokens[a]!.start && m.end === tokens[z]!.end) return true;
   if (scan.cues.orgHeads.has(bare(tokens[z]!.text)) && m.start === tokens[a]!.start) return true;
   // A club or body named after a place ("Manchester United", "Bank of Canada"), read surely,
@@ -428,7 +443,8 @@ function placeWordOutside(scan: DocumentScan, tokens: readonly Token[], a: numbe
     if (t.end > m.start && t.start < m.end) continue;
     const w = bare(t.text);
     if (cues.placeHeads.has(w) || cues.titleWords.has(w) || scan.kb.countryOfDemonym(t.text) !== undefined || possessorOf(scan, t.text) !== undefined) return true;
-    const place = isCapitalised(t.text) && t.text.length > 2 ? scan.kb.lookupPlace(t.text, scan.context) : undefined;
+    // An ordinary English word is no place here, whatever village bears it ("Bank", "National").
+    const place = isCapitalised(t.text) && t.text.length > 2 && !isOrdinaryWord(cues, t.text) ? scan.kb.lookupPlace(t.text, scan.context) : undefined;
     if (place && normalizeName(place.name) === normalizeName(t.text)) return true;
   }
   return false;

@@ -361,3 +361,18 @@ describe('the edges of a tagged name', () => {
     expect(found.some((f) => f.startsWith('Monday'))).toBe(false);
   });
 });
+
+describe('a tagged name around the names the rules found', () => {
+  const labels = (text: string) => entitiesOf(text).mentions.map((m) => text.slice(m.start, m.end));
+
+  it('joins a body and its country by "of" ("National Bank of Poland")', () => {
+    const found = labels('The National Bank of Poland said on Friday that reserves rose.');
+    expect(found).toContain('National Bank of Poland');
+    expect(found).not.toContain('Poland');
+  });
+
+  it('leaves a place after a preposition outside the name alone', () => {
+    const found = labels('The bank opened a branch in Poland on Friday.');
+    expect(found).toContain('Poland');
+  });
+});
