@@ -112,6 +112,8 @@ class DocumentScan {
   readonly relations: RelationMention[] = [];
   perSentence: SentenceTokens[] = [];
   context: { countries: string[] } = { countries: [] };
+  /** Whether the tagger reads several of the document's towns as clubs (set by addTaggedNames). */
+  clubs = false;
   readonly personNames: EntityRef[] = [];
   /** The ends of each person's name a surname may be (see nameTails). */
   readonly nameTails = new Map<string, string[]>();
@@ -250,6 +252,9 @@ function addTaggedNames(scan: DocumentScan): void {
       readings.set(key, (readings.get(key) ?? 0) + (span.type === 'ORG' ? 1 : -1));
     }
   }
+  const clubs = clubDocument(scan, spans);
+  scan.clubs = clubs;
+  const teamMargin = clubs ? CLUB_DOCUMENT_MARGIN : TEAM_MARGIN;
   const dropped = new Set<EntityMention>();
   for (let k = 0; k < sentenceTokens.length; k++) {
     const st = scan.perSentence[k]!;
@@ -269,16 +274,18 @@ function addTaggedNames(scan: DocumentScan): void {
       if (span.type === 'PER' && z - a >= 4 && allNameWords(tokens, a, z) && !hasConnector(tokens, a, z)) continue;
       // One ordinary English word ("Southeast", "Force") is too often a stray capital, and one
       // generic place noun or people's name ("Khan", "Druze") no name alone, as the cues say.
-      if (a === z && isNoLoneName(scan, tokens[a]!.text)) continue;
+      // In a document of clubs, a town's name that is also a word ("Nice", "Reading") is a club.
+      const club = clubs && span.type === 'ORG' && span.margin >= teamMargin && a === z && isKnownTown(scan, tokens[a]!.text);
+      if (a === z && isNoLoneName(scan, tokens[a]!.text) && !club) continue;
       // Nor are ordinary words alone ("Air Force", "Heritage Site") or a people ("Sunni Muslim").
-      if (allOrdinaryWords(scan.cues, tokens, a, z) || (span.type !== 'PER' && namesAPeople(scan, tokens.slice(a, z + 1)))) continue;
+      if ((allOrdinaryWords(scan.cues, tokens, a, z) && !club) || (span.type !== 'PER' && namesAPeople(scan, tokens.slice(a, z + 1)))) continue;
       const start = tokens[a]!.start;
       const end = tokens[z]!.end;
       // A photo credit ("REUTERS/Bassam Khabieh") or a byline ("Editing by Will Waterman") names
       // no actor of the story.
       if (text.charCodeAt(start - 1) === 0x2f || (span.type === 'PER' && isCredit(text, st.sentence.start, start))) continue;
-      const team = span.type === 'ORG' && span.margin >= TEAM_MARGIN && (readings.get(text.slice(start, end)) ?? 0) > 0;
-      const inside = mentionsInside(scan, st.sentence.index, start, end) ?? (team ? sameSpanTeam(scan, st.sentence.index, start, end) : undefined) ?? titledName(scan, st, start, end, span.type);
+      const team = span.type === 'ORG' && span.margin >= teamMargin && (readings.get(text.slice(start, end)) ?? 0) > 0;
+      const inside = mentionsInside(scan, st.sentence.index, start, end) ?? (team ? sameSpanTeam(scan, st.sentence.index, start, end, clubs) : undefined) ?? titledName(scan, st, start, end, span.type);
       if (inside === undefined || !mayReplace(scan, inside, tokens, a, z, span.type, span.margin)) continue;
       const ref = taggedRef(scan, span.type, text.slice(start, end));
       if (!ref) continue;
@@ -418,8 +425,9 @@ function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly To
   // A lexicon person's nickname opening another's name ("Tiger" of "Tiger Woods") likewise,
   // not that person's own name with a possessive whose apostrophe was lost ("Saddam Husseins").
   if (type === 'PER' && m.type === 'person') return (m.start > tokens[a]!.start || m.end < tokens[z]!.start) && !sharesNameWord(m.label, tokens, a, z, m);
-  // A preposition before the place counts only outside the name ("in Canada", not "Bank of Canada").
-  if (type !== 'ORG' || m.kind !== 'place' || (m.start === tokens[a]!.start && placeCueBefore(scan, m))) return false;
+  // A preposition before the place counts only outside the name ("in Canada", not "Bank of Canada"),
+  // and not in a document of clubs ("lost to Guingamp").
+  if (type !== 'ORG' || m.kind !== 'place' || (m.start === tokens[a]!.start && !scan.clubs && placeCueBefore(scan, m))) return false;
   if (m.start === tokens[a]!.start && m.end === tokens[z]!.end) return true;
   if (scan.cues.orgHeads.has(bare(tokens[z]!.text)) && m.start === tokens[a]!.start) return true;
   // A club or body named after a place ("Manchester United", "Bank of Canada"), read surely,
@@ -512,12 +520,37 @@ function placeCueBefore(scan: DocumentScan, m: EntityMention): boolean {
 // The tagger's margin (weight units) from which its ORG reading of a known town is trusted:
 // sports clubs score 17-46 on CoNLL dev; a slip on a Syrian town ("Sukhnah") about 6.
 const TEAM_MARGIN = 12;
+// In a document where several towns are surely clubs (a results table, a match report), a
+// weaker ORG reading of another town is trusted as well: the document names its clubs so.
+const CLUB_DOCUMENT_MARGIN = 2;
+const CLUB_DOCUMENT_TOWNS = 2;
+
+function isKnownTown(scan: DocumentScan, surface: string): boolean {
+  const place = scan.kb.lookupPlace(surface, scan.context);
+  return place !== undefined && TEAM_PLACE_TYPES.has(place.type) && normalizeName(place.name) === normalizeName(surface);
+}
+
+/** Whether the tagger surely reads at least CLUB_DOCUMENT_TOWNS different known towns of the document as organisations. */
+function clubDocument(scan: DocumentScan, spans: NerSpan[][]): boolean {
+  const clubs = new Set<string>();
+  for (const found of spans) {
+    for (const span of found) {
+      if (span.type !== 'ORG' || span.margin < TEAM_MARGIN) continue;
+      const surface = scan.text.slice(span.start, span.end);
+      if (clubs.has(surface)) continue;
+      if (isKnownTown(scan, surface)) clubs.add(surface);
+      if (clubs.size >= CLUB_DOCUMENT_TOWNS) return true;
+    }
+  }
+  return false;
+}
 const TEAM_PLACE_TYPES = new Set(['city', 'town', 'region']);
 
-function sameSpanTeam(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] | undefined {
+function sameSpanTeam(scan: DocumentScan, sentence: number, start: number, end: number, clubs: boolean): EntityMention[] | undefined {
   for (const m of scan.mentions) {
     if (m.sentence !== sentence || m.start !== start || m.end !== end) continue;
-    return m.kind === 'place' && TEAM_PLACE_TYPES.has(m.type) && !scan.kb.capitalOf(m.key) && !placeCueBefore(scan, m) ? [m] : undefined;
+    // In a document of clubs, "lost to Guingamp" is no place cue.
+    return m.kind === 'place' && TEAM_PLACE_TYPES.has(m.type) && !scan.kb.capitalOf(m.key) && (clubs || !placeCueBefore(scan, m)) ? [m] : undefined;
   }
   return undefined;
 }

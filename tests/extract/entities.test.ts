@@ -376,3 +376,18 @@ describe('a tagged name around the names the rules found', () => {
     expect(found).toContain('Poland');
   });
 });
+
+describe('towns that are clubs in a document of clubs', () => {
+  const kinds = (text: string) => new Map(entitiesOf(text).mentions.map((m) => [text.slice(m.start, m.end), m.kind]));
+
+  it('reads a town that is also an English word ("Nice") as a club where the document names clubs by towns', () => {
+    const found = kinds('Manchester United beat Leeds 2-0 on Saturday while Sunderland drew 1-1 with Southampton. Bordeaux lost 2-1 to Nantes, and Nice, who had led the table, lost at home to Lens.');
+    expect(found.get('Nice')).toBe('actor');
+    expect(found.get('Lens')).toBe('actor');
+  });
+
+  it('keeps the town elsewhere', () => {
+    const found = kinds('The governor of Idlib said on Monday that Nice residents had sent aid to Aleppo and Homs.');
+    expect(found.get('Nice')).toBe('place');
+  });
+});
