@@ -114,6 +114,13 @@ class DocumentScan {
   context: { countries: string[] } = { countries: [] };
   /** Whether the tagger reads several of the document's towns as clubs (set by addTaggedNames). */
   clubs = false;
+  /** Lexicon acronyms the article gives no ground for (withoutForeignAcronyms): no actor here. */
+  foreignAcronyms = new Set<string>();
+
+  /** The lexicon actor named `surface`, unless it is an acronym foreign to the article. */
+  knownActor(surface: string): EntityRef | undefined {
+    return this.foreignAcronyms.has(surface) ? undefined : this.kb.actorByName(surface);
+  }
   readonly personNames: EntityRef[] = [];
   /** The ends of each person's name a surname may be (see nameTails). */
   readonly nameTails = new Map<string, string[]>();
@@ -193,9 +200,9 @@ function cover(st: SentenceTokens, start: number, end: number, idx: number): voi
 export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBase): EntityResult {
   const scan = new DocumentScan(doc, sentences, kb);
   // ── 1. The fast pass: lexicon and gazetteer names, and the countries the article is about.
-  const hits = kb.findNames(scan.text);
   // Pre-tokenise sentences (then mark what the matcher covered).
   for (const s of sentences) scan.perSentence.push(tokeniseSentence(s));
+  const hits = withoutForeignAcronyms(kb, scan.text, kb.findNames(scan.text), scan.perSentence, scan.foreignAcronyms);
   const countries = documentCountries(kb, hits, scan.perSentence);
   scan.context = { countries };
   for (const h of hits) addMatcherHit(scan, h);
@@ -226,6 +233,62 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   const refs: Record<string, EntityRef> = {};
   for (const [key, ref] of scan.refs) refs[key] = ref;
   return { mentions, refs, relations: scan.relations, countries };
+}
+
+/**
+ * The lexicon's acronyms count only where the article is about the actor's part of the world
+ * (it names a place or people of the countries the actor operates in), or names the actor, its
+ * parent or a child of it in words: "CTS" in a grain price table is no Iraqi counter-terrorism
+ * unit, nor "MMC" in a bank's rates the Manbij Military Council. Actors of no particular place
+ * ("UN", "NATO") always count.
+ */
+function withoutForeignAcronyms(kb: KnowledgeBase, text: string, hits: NameMatch[], perSentence: SentenceTokens[], foreign: Set<string>): NameMatch[] {
+  const lexiconActor = (h: NameMatch) => (h.candidates.length > 0 && h.candidates.every((c) => c.kind === 'actor' && c.type !== 'country' && c.type !== 'demonym') ? h.candidates : undefined);
+  // An acronym the article defines by another long form ("Central Trading System (CTS)") is that.
+  for (const h of hits) {
+    if (!isAcronym(h.surface) || !lexiconActor(h)) continue;
+    const long = longFormBefore(text, h.start, h.end);
+    if (long === undefined) continue;
+    const named = kb.actorByName(long) ?? kb.actorByNearName(long);
+    if (!named || !h.candidates.some((c) => kb.actorRef(c.id)?.key === named.key)) foreign.add(h.surface);
+  }
+  const doubtful = hits.filter((h) => isAcronym(h.surface) && lexiconActor(h)?.some((c) => foreign.has(h.surface) || kb.actorDomain(c.id).countries.length > 0));
+  if (doubtful.length === 0) return hits;
+  const others = hits.filter((h) => !doubtful.includes(h));
+  // What the rest of the article names: the countries its names may lie in, and the actors it
+  // names in words.
+  const countries = new Set(documentCountries(kb, others, perSentence));
+  for (const h of others) for (const c of h.candidates) countries.add(kb.candidateCountry(c) ?? '');
+  const named = new Set<string>();
+  for (const h of others) {
+    for (const c of lexiconActor(h) ?? []) {
+      named.add(c.id);
+      const parent = kb.actorDomain(c.id).parent;
+      if (parent) named.add(parent);
+    }
+  }
+  const supported = (c: NameCandidate) => {
+    const domain = kb.actorDomain(c.id);
+    return domain.countries.length === 0 || domain.countries.some((cc) => countries.has(cc)) || named.has(c.id) || (domain.parent !== undefined && named.has(domain.parent));
+  };
+  return hits.filter((h) => {
+    if (!doubtful.includes(h) || (!foreign.has(h.surface) && h.candidates.some(supported))) return true;
+    foreign.add(h.surface);
+    return false;
+  });
+}
+
+const LONG_FORM_BEFORE = /((?:\p{Lu}[\p{L}'-]*|of|for|and|the|de|al)(?:\s+(?:\p{Lu}[\p{L}'-]*|of|for|and|the|de|al)){1,7})\s*\($/u;
+
+/** The capitalised words right before "(ACRONYM)" that it abbreviates, if the acronym is bracketed so. */
+function longFormBefore(text: string, start: number, end: number): string | undefined {
+  if (text.charCodeAt(start - 1) !== 0x28 || text.charCodeAt(end) !== 0x29) return undefined;
+  const m = LONG_FORM_BEFORE.exec(text.slice(Math.max(0, start - 120), start));
+  if (!m) return undefined;
+  // From its first capitalised word: "the Central Trading System" is "Central Trading System".
+  const words = m[1]!.split(/\s+/);
+  while (words.length && !/^\p{Lu}/u.test(words[0]!)) words.shift();
+  return words.length >= 2 ? words.join(' ') : undefined;
 }
 
 /**
@@ -350,7 +413,7 @@ function isNoNameWord(cues: Cues, word: string): boolean {
 
 function taggedRef(scan: DocumentScan, type: 'PER' | 'ORG' | 'LOC', surface: string): EntityRef | undefined {
   const kb = scan.kb;
-  const known = kb.actorByName(surface);
+  const known = scan.knownActor(surface);
   if (type === 'LOC') {
     const place = kb.lookupPlace(surface, scan.context);
     if (place && normalizeName(place.name) === normalizeName(surface)) return placeRefOf(place);
@@ -437,7 +500,7 @@ function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly To
 
 /** Whether the knowledge base knows `surface` itself, as a place for a LOC span and as an actor for any. */
 function knownAsWhole(scan: DocumentScan, type: string, surface: string): boolean {
-  if (scan.kb.actorByName(surface)) return true;
+  if (scan.knownActor(surface)) return true;
   if (type !== 'LOC') return false;
   const place = scan.kb.lookupPlace(surface, scan.context);
   return place !== undefined && normalizeName(place.name) === normalizeName(surface);
@@ -849,7 +912,7 @@ function classifySpan(scan: DocumentScan, st: SentenceTokens, i: number, j: numb
   // A lone generic noun capitalised in a name's tail ("the Palmyra Triangle and Castle").
   if (span.words.length === 1 && (cues.placeHeads.has(lastLower) || cues.orgHeads.has(lastLower) || cues.titles.has(lastLower))) return;
   // A known actor the fast pass missed (a possessive, an odd hyphen): "ISIL’s".
-  const knownActor = scan.kb.actorByName(span.surface);
+  const knownActor = scan.knownActor(span.surface);
   if (knownActor) {
     addMention(scan, knownActor, st.sentence, span.start, span.end);
     return;
@@ -905,10 +968,10 @@ function possessorOf(scan: DocumentScan, word: string): EntityRef | undefined {
   const kb = scan.kb;
   // The whole word spelled as a known name is that name ("Homs"); a look-up only near it is not.
   const whole = kb.lookupPlace(word, scan.context);
-  if (kb.actorByName(word) || (whole && normalizeName(whole.name) === normalizeName(word))) return undefined;
+  if (scan.knownActor(word) || (whole && normalizeName(whole.name) === normalizeName(word))) return undefined;
   if (kb.countryOfDemonym(word)) return undefined;
   const stem = word.slice(0, -1);
-  const actor = kb.actorByName(stem);
+  const actor = scan.knownActor(stem);
   if (actor) return actor;
   // A place spelled as the stem exactly that many write about: a country, or the capital of a
   // country or province ("Aleppos", "Moscows"); "Rices" or "Buttes" are no possessive of a small town.
@@ -1020,7 +1083,6 @@ function readSpanCues(scan: DocumentScan, span: Span): SpanCues {
 /** Types a span by its cues, in order of trust; what has no cue waits to be read as a short form. */
 function resolveSpan(scan: DocumentScan, span: Span, c: SpanCues): void {
   const { words, surface } = span;
-  const kb = scan.kb;
   const s = span.st.sentence;
   if (c.acronym !== undefined && isAcronym(c.acronym) && words.length >= 2) {
     addAcronymDefinition(scan, span, c.acronym, c.orgType);
@@ -1035,7 +1097,7 @@ function resolveSpan(scan: DocumentScan, span: Span, c: SpanCues): void {
     return;
   }
   if (c.orgType) {
-    const ref = kb.actorByName(surface) ?? addRef(scan, guessedRef('actor', c.orgType, surface));
+    const ref = scan.knownActor(surface) ?? addRef(scan, guessedRef('actor', c.orgType, surface));
     addMention(scan, ref, s, span.start, span.end);
     return;
   }
@@ -1059,7 +1121,8 @@ function tokenTexts(tokens: Token[]): string[] {
 
 function addAcronymDefinition(scan: DocumentScan, span: Span, acronym: string, orgType: string | undefined): void {
   const kb = scan.kb;
-  const known = kb.actorByName(span.surface) ?? kb.actorByName(acronym);
+  // The long form the article gives decides: "Central Trading System (CTS)" is no lexicon "CTS".
+  const known = scan.knownActor(span.surface) ?? kb.actorByNearName(span.surface);
   const ref = known ?? addRef(scan, guessedRef('actor', orgType ?? 'organization', span.surface));
   addMention(scan, ref, span.st.sentence, span.start, span.end);
   scan.acronyms.set(acronym, ref);
@@ -1349,7 +1412,7 @@ function resolveShortForms(scan: DocumentScan): void {
       addMention(scan, person, p.st.sentence, p.start, p.end, p.surface);
       continue;
     }
-    const actor = scan.kb.actorByName(p.surface);
+    const actor = scan.knownActor(p.surface);
     if (actor) addMention(scan, actor, p.st.sentence, p.start, p.end, p.surface);
   }
 }

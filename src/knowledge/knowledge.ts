@@ -100,6 +100,11 @@ export interface KnowledgeBase {
   /** The actor whose name is one typo from `surface`, opening alike ("Ahrar al-Cham", "al-Zinki"). */
   actorByNearName(surface: string): EntityRef | undefined;
   actorRef(id: string): EntityRef | undefined;
+  /**
+   * Where a lexicon actor belongs: the countries it operates in (its context, else its home
+   * country) and its parent's id. Empty countries for an actor of no particular place.
+   */
+  actorDomain(id: string): { countries: readonly string[]; parent: string | undefined };
   lookupPlace(name: string, context: { countries: string[] }): KnownPlace | undefined;
   countryRef(code: string): EntityRef | undefined;
   /** The country whose capital the place is (GeoNames PPLC), if it is one. */
@@ -439,6 +444,11 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
       if (id.startsWith('country:')) return countryRef(id.slice('country:'.length));
       const e = lexicon.get(id);
       return e ? actorRefOf(e) : undefined;
+    },
+    actorDomain: (id) => {
+      const e = lexicon.get(id);
+      if (!e || e.generated) return { countries: [], parent: undefined };
+      return { countries: e.context?.length ? e.context : e.country ? [e.country] : [], parent: e.parent };
     },
     lookupPlace: (name, context) => {
       // Memoised per name and context: the same unknown names recur across a corpus, and the

@@ -391,3 +391,27 @@ describe('towns that are clubs in a document of clubs', () => {
     expect(found.get('Nice')).toBe('place');
   });
 });
+
+describe('a lexicon acronym needs the article to be about its part of the world', () => {
+  const labelsOf = (text: string) => entitiesOf(text).mentions.map((m) => `${text.slice(m.start, m.end)}=${m.label}`);
+
+  it('"CTS" in a price report is no Iraqi counter-terrorism unit, "MMC" in bank rates no Syrian council', () => {
+    const found = labelsOf('Soybeans rose 4 CTS to 7.25 dlrs in Chicago while corn fell 2 CTS. The bank quoted its MMC rate at 5.2 pct in London.');
+    expect(found.filter((f) => f.includes('Counter Terrorism') || f.includes('Manbij'))).toEqual([]);
+  });
+
+  it('counts where the article is about the country the actor operates in', () => {
+    const found = labelsOf('Iraqi CTS forces advanced on Mosul on Tuesday.');
+    expect(found).toContain('CTS=Counter Terrorism Service');
+  });
+
+  it('counts where the article names its parent or itself in words', () => {
+    const found = labelsOf('The Syrian Democratic Forces said on Monday that the MMC held the town.');
+    expect(found).toContain('MMC=Manbij Military Council');
+  });
+
+  it('an acronym the article defines is its long form, not the lexicon entry of that acronym', () => {
+    const result = entitiesOf('Officials of the Central Trading System (CTS) met in Baghdad. The CTS said volumes rose.');
+    expect(result.mentions.some((m) => m.label === 'Counter Terrorism Service')).toBe(false);
+  });
+});
