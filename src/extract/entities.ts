@@ -329,8 +329,8 @@ function addTaggedNames(scan: DocumentScan): void {
       // Titles and punctuation at its edges ("Gen.", "Maj", a quotation mark) are no part of it.
       let a = span.first;
       let z = span.first + span.tokens - 1;
-      while (a <= z && isNoNameWord(scan.cues, tokens[a]!.text)) a++;
-      while (z >= a && isNoNameWord(scan.cues, tokens[z]!.text)) z--;
+      while (a <= z && isNoNameWord(scan.cues, tokens[a]!.text, a === 0)) a++;
+      while (z >= a && isNoNameWord(scan.cues, tokens[z]!.text, z === 0)) z--;
       if (a > z || !isWord(tokens[a]!) || !isCapitalised(tokens[a]!.text)) continue;
       // Five capitalised words and more with no connector are names run together ("Dominic
       // Evans Khaled Yacoub Oweis", a byline), no one person.
@@ -401,14 +401,16 @@ function isNoLoneName(scan: DocumentScan, word: string): boolean {
 const INITIAL = /^\p{Lu}\.$/u;
 
 /**
- * No part of a name at its edge: a title, a word of grammar or of the calendar ("The", "Monday"),
- * a punctuation mark; an initial ("A." of "A. Dale") is one. Other words at the edge are the
+ * No part of a name at its edge: a title, a word of grammar in lower case or opening the
+ * sentence ("The"), a word of the calendar ("Monday"), a punctuation mark; an initial ("A." of "A. Dale") is one. Other words at the edge are the
  * tagger's to judge ("New" of "New York", "Such" of "Peter Such").
  */
-function isNoNameWord(cues: Cues, word: string): boolean {
+function isNoNameWord(cues: Cues, word: string, sentenceStart: boolean): boolean {
   if (INITIAL.test(word)) return false;
   const w = bare(word);
-  return cues.titles.has(w) || cues.grammaticalWord(w) || !/[\p{L}\p{N}]/u.test(word);
+  // A word of grammar is capitalised in a name ("Will Carling") or at the start of a sentence.
+  const grammar = cues.grammaticalWord(w) && (sentenceStart || !isCapitalised(word));
+  return cues.titles.has(w) || grammar || cues.calendarWord(w) || !/[\p{L}\p{N}]/u.test(word);
 }
 
 function taggedRef(scan: DocumentScan, type: 'PER' | 'ORG' | 'LOC', surface: string): EntityRef | undefined {
@@ -466,7 +468,9 @@ function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonl
   if (knownAsWhole(scan, type, scan.text.slice(tokens[a]!.start, tokens[z]!.end))) return true;
   // Names run together without their commas ("al-Hamadaniah New Aleppo") are a list; a name
   // joined by "of" or "&" ("National Bank of Poland") is one.
-  if (inside.length > 1 && !hasInnerConnector(tokens, a, z)) return false;
+  // A person's name over several guesses ("Rasa" and "Mazeikyte") is one, not over a known name
+  // ("Angela Kane" and "Damascus" with a line break lost).
+  if (inside.length > 1 && !hasInnerConnector(tokens, a, z) && (type !== 'PER' || inside.some((m) => m.known))) return false;
   for (const m of inside) if (!mayReplaceOne(scan, m, tokens, a, z, type, margin)) return false;
   return true;
 }
@@ -482,7 +486,8 @@ function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly To
   if (!m.known) return true;
   // A person one of whose names is also a town ("Yasser Arafat", "Ngozi Adeyemi"); not a town
   // with an ordinary word ("Jazal Northwest", "Aleppo Casualties").
-  if (type === 'PER' && m.kind === 'place' && m.type !== 'country') return !ordinaryWordOutside(scan, tokens, a, z, m);
+  // A country as a given name ("Chad Ogea") only on a sure reading.
+  if (type === 'PER' && m.kind === 'place' && (m.type !== 'country' || margin >= SURE_PERSON_MARGIN)) return !ordinaryWordOutside(scan, tokens, a, z, m);
   // A known person's surname in another person's full name ("Andrei Medvedev"); a full name the
   // lexicon knows is that person again (taggedRef looks it up).
   // A lexicon person's nickname opening another's name ("Tiger" of "Tiger Woods") likewise,
@@ -583,6 +588,8 @@ function placeCueBefore(scan: DocumentScan, m: EntityMention): boolean {
 // The tagger's margin (weight units) from which its ORG reading of a known town is trusted:
 // sports clubs score 17-46 on CoNLL dev; a slip on a Syrian town ("Sukhnah") about 6.
 const TEAM_MARGIN = 12;
+// The tagger's margin from which a person's name may hold a country's ("Chad Ogea", "Jordan Henderson").
+const SURE_PERSON_MARGIN = 15;
 // In a document where several towns are surely clubs (a results table, a match report), a
 // weaker ORG reading of another town is trusted as well: the document names its clubs so.
 const CLUB_DOCUMENT_MARGIN = 2;

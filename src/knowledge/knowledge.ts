@@ -70,8 +70,10 @@ export interface Cues {
   sentenceStarters(lowerWord: string): boolean;
   /** True for an ordinary English word (compromise's lexicon, not a name). */
   commonWord(lowerWord: string): boolean;
-  /** True for a word of grammar or of the calendar ("the", "during", "my", "Monday", "June"), never part of a name. */
+  /** True for a word of grammar ("the", "during", "my", "will"), which a name holds only as a capitalised word ("Will Carling"). */
   grammaticalWord(lowerWord: string): boolean;
+  /** True for a word of the calendar ("Monday", "June"), never part of a name. */
+  calendarWord(lowerWord: string): boolean;
 }
 
 export type StateRole = 'government' | 'army' | 'air force';
@@ -167,7 +169,8 @@ function compromiseTags(word: string): string[] | undefined {
 }
 
 const NAME_TAG = /Name|Place|Country|City|Region|Organization|ProperNoun|Person/;
-const GRAMMAR_TAG = /^(?:Determiner|Preposition|Conjunction|Pronoun|Possessive|Modal|Copula|Auxiliary|Month|WeekDay|Date)$/;
+const GRAMMAR_TAG = /^(?:Determiner|Preposition|Conjunction|Pronoun|Possessive|Modal|Copula|Auxiliary)$/;
+const CALENDAR_TAG = /^(?:Month|WeekDay|Date)$/;
 
 /** True when compromise knows `word` and none of its tags is a kind of name (Demonym too if asked). */
 function ordinaryWord(word: string, demonymIsName: boolean): boolean {
@@ -212,6 +215,7 @@ function loadCues(): Cues {
     namedAfterHeads: lowerSet([...(raw.namedAfterHeads ?? []), ...Object.keys(raw.placeHeads ?? {})]),
     commonWord: (w) => ordinaryWord(compromiseTags(w) ? w : w.replace(/s$/, ''), true),
     grammaticalWord: (w) => compromiseTags(w)?.some((t) => GRAMMAR_TAG.test(t)) ?? false,
+    calendarWord: (w) => compromiseTags(w)?.some((t) => CALENDAR_TAG.test(t)) ?? false,
     sentenceStarters: (w) => notNames.has(w) || ordinaryWord(w, false),
   };
 }

@@ -415,3 +415,18 @@ describe('a lexicon acronym needs the article to be about its part of the world'
     expect(result.mentions.some((m) => m.label === 'Counter Terrorism Service')).toBe(false);
   });
 });
+
+describe('a tagged person over the rules\' guesses', () => {
+  const labels = (text: string) => entitiesOf(text).mentions.map((m) => `${text.slice(m.start, m.end)}:${m.kind}`);
+
+  it('a sure person holds a country as a given name, and a capitalised "Will"', () => {
+    const found = labels('The coach met Chad Ogea and Will Carling in Gaza on Monday.');
+    expect(found).toContain('Chad Ogea:actor');
+    expect(found).toContain('Will Carling:actor');
+  });
+
+  it('not a known place run on after a name', () => {
+    const found = labels('The envoy Marta Lindqvist Damascus said talks would resume.');
+    expect(found).not.toContain('Marta Lindqvist Damascus:actor');
+  });
+});
