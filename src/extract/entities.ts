@@ -315,6 +315,9 @@ function addTaggedNames(scan: DocumentScan): void {
       readings.set(key, (readings.get(key) ?? 0) + (span.type === 'ORG' ? 1 : -1));
     }
   }
+  // The organisations the document names in several words ("Johnson Controls Inc").
+  const organizations: string[] = [];
+  for (const found of spans) for (const span of found) if (span.type === 'ORG' && span.tokens >= 2) organizations.push(text.slice(span.start, span.end));
   const clubs = clubDocument(scan, spans);
   scan.clubs = clubs;
   const teamMargin = clubs ? CLUB_DOCUMENT_MARGIN : TEAM_MARGIN;
@@ -350,7 +353,11 @@ function addTaggedNames(scan: DocumentScan): void {
       const team = span.type === 'ORG' && span.margin >= teamMargin && (readings.get(text.slice(start, end)) ?? 0) > 0;
       const inside = mentionsInside(scan, st.sentence.index, start, end) ?? (team ? sameSpanTeam(scan, st.sentence.index, start, end, clubs) : undefined) ?? titledName(scan, st, start, end, span.type);
       if (inside === undefined || !mayReplace(scan, inside, tokens, a, z, span.type, span.margin)) continue;
-      const ref = taggedRef(scan, span.type, text.slice(start, end));
+      // The opening words of an organisation the document names in full are that organisation
+      // ("Johnson Controls" of "Johnson Controls Inc", read as a person on its own).
+      const surface = text.slice(start, end);
+      const fuller = span.type !== 'LOC' ? organizations.find((o) => o.length > surface.length && o.startsWith(`${surface} `)) : undefined;
+      const ref = fuller ? taggedRef(scan, 'ORG', fuller) : taggedRef(scan, span.type, surface);
       if (!ref) continue;
       // A new entity of one word needs a surer reading than a name the knowledge base confirms.
       if (!ref.known && a === z && span.margin < LONE_MARGIN && !hasKey(scan.personNames, ref.key)) continue;

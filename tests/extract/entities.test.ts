@@ -430,3 +430,12 @@ describe('a tagged person over the rules\' guesses', () => {
     expect(found).not.toContain('Marta Lindqvist Damascus:actor');
   });
 });
+
+describe('the opening words of an organisation named in full', () => {
+  it('join it ("Hartwell Fasteners" of "Hartwell Fasteners Inc")', () => {
+    const text = 'Hartwell Fasteners Inc said on Tuesday its quarterly profit rose. Hartwell Fasteners shares gained 2 percent in New York.';
+    const found = entitiesOf(text).mentions.filter((m) => text.slice(m.start, m.end).startsWith('Hartwell'));
+    expect(found.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(found.map((m) => m.label))).toEqual(new Set(['Hartwell Fasteners Inc']));
+  });
+});
