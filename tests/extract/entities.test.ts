@@ -410,6 +410,16 @@ describe('a lexicon acronym needs the article to be about its part of the world'
     expect(found).toContain('MMC=Manbij Military Council');
   });
 
+  it('a definition whose long form is the entry\'s name, after other words, keeps the entry', () => {
+    const found = labelsOf('Jets struck a base of the Damascus-backed National Defense Forces (NDF) near the border.');
+    expect(found).toContain('NDF=National Defence Forces');
+  });
+
+  it('a news agency reports on anywhere: its acronym needs no ground', () => {
+    const found = labelsOf('The blast in the capital was due to a rocket, RT reported on Saturday.');
+    expect(found).toContain('RT=RT');
+  });
+
   it('an acronym the article defines is its long form, not the lexicon entry of that acronym', () => {
     const result = entitiesOf('Officials of the Central Trading System (CTS) met in Baghdad. The CTS said volumes rose.');
     expect(result.mentions.some((m) => m.label === 'Counter Terrorism Service')).toBe(false);
