@@ -1,5 +1,6 @@
 import type { Doc, Relation, Sentence } from '../types.js';
 import { findContainment } from './containment.js';
+import { creditSpans, insideSpans } from './credits.js';
 import type { EntityMention, EntityRef, RelationMention } from './model.js';
 import { newRef, placeRefOf, type Cues, type KnowledgeBase } from '../knowledge/knowledge.js';
 import type { NameCandidate, NameMatch } from '../knowledge/matcher.js';
@@ -206,6 +207,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   // ── 4. Short forms: a surname or the last part of a full name seen in this document.
   resolveShortForms(scan);
   addTaggedNames(scan);
+  dropCreditedPeople(scan);
   linkLexiconParents(scan);
   // ── 4b. "X, known as the Y" / "X, also known as Y": one entity under two names.
   mergeKnownAs(scan);
@@ -224,6 +226,15 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   const refs: Record<string, EntityRef> = {};
   for (const [key, ref] of scan.refs) refs[key] = ref;
   return { mentions, refs, relations: scan.relations, countries };
+}
+
+/** People named only in the agency's credits ("Writing by Peter Graff; Editing by …") are no actors. */
+function dropCreditedPeople(scan: DocumentScan): void {
+  const spans = creditSpans(scan.text);
+  if (spans.length === 0) return;
+  const dropped = new Set<EntityMention>();
+  for (const m of scan.mentions) if (m.kind === 'actor' && m.type === 'person' && insideSpans(spans, m.start, m.end)) dropped.add(m);
+  if (dropped.size) dropMentions(scan, dropped);
 }
 
 /**
