@@ -1572,5 +1572,5 @@ function linkPlaces(scan: DocumentScan, home: string | undefined): void {
   // Unknown places the text puts inside another place ("the al-Sukkari neighbourhood of Aleppo"):
   // they take its coordinates in the graph. Added after the country, which stays the first parent
   // met, the one event merging buckets by: two districts of one city are no single place.
-  for (const c of findContainment(scan.text, scan.mentions)) scan.relations.push(newRelation(c.child, c.parent, 'located in', undefined, c.sentence));
+  for (const c of findContainment(scan.text, scan.mentions)) scan.relations.push(newRelation(c.child, c.parent, c.relation, undefined, c.sentence));
 }

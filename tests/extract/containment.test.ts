@@ -22,7 +22,8 @@ function mentionsIn(text: string, names: string[]): EntityMention[] {
   return out;
 }
 
-const pairs = (text: string, names: string[]): string[] => findContainment(text, mentionsIn(text, names)).map((c) => `${c.child.slice(6)} < ${c.parent.slice(6)}`);
+const pairs = (text: string, names: string[]): string[] =>
+  findContainment(text, mentionsIn(text, names)).map((c) => `${c.child.slice(6)} ${c.relation === 'near' ? '~' : '<'} ${c.parent.slice(6)}`);
 
 describe('places an article puts inside other places', () => {
   it('reads a part named before its place', () => {
@@ -55,6 +56,30 @@ describe('places an article puts inside other places', () => {
     expect(pairs('The town of Haas in Syria was hit.', ['Haas', 'Syria'])).toEqual([]);
     expect(pairs('Damascus in Aleppo? No: Aleppo near Damascus.', ['Damascus', 'Aleppo'])).toEqual([]);
     expect(pairs('Haas, which the army says it had surrounded for several weeks before the truce, in Aleppo.', ['Haas', 'Aleppo'])).toEqual([]);
+  });
+
+  it('sets a place the text puts beside another near it', () => {
+    expect(pairs('Jets struck Kafr Hamra, a village 12 km north of Aleppo.', ['Kafr Hamra', 'Aleppo'])).toEqual(['Kafr Hamra ~ Aleppo']);
+    expect(pairs('Inspectors visited Tal Sousin just west of the embattled northern city of Aleppo.', ['Tal Sousin', 'Aleppo'])).toEqual(['Tal Sousin ~ Aleppo']);
+    expect(pairs('Shells hit Harjalah about 20 kilometres (12 miles) southwest of Damascus.', ['Harjalah', 'Damascus'])).toEqual(['Harjalah ~ Damascus']);
+    expect(pairs('A raid on Mudaya outside the capital Damascus killed four.', ['Mudaya', 'Damascus'])).toEqual(['Mudaya ~ Damascus']);
+    expect(pairs('Clashes near Abu Dali near rebel-held Idlib Governorate went on.', ['Abu Dali', 'Idlib Governorate'])).toEqual(['Abu Dali ~ Idlib Governorate']);
+    expect(pairs('Troops took Zor and Rasm on the outskirts of Aleppo.', ['Zor', 'Rasm', 'Aleppo'])).toEqual(['Rasm ~ Aleppo', 'Zor ~ Aleppo']);
+  });
+
+  it('reads a list whose commas were lost', () => {
+    expect(pairs('Rockets hit al-Sakhour al-Shaar and Bab al-Maqam neighborhoods in Aleppo.', ['al-Sakhour', 'al-Shaar', 'Bab al-Maqam', 'Aleppo'])).toEqual([
+      'Bab al-Maqam < Aleppo',
+      'al-Shaar < Aleppo',
+      'al-Sakhour < Aleppo',
+    ]);
+  });
+
+  it('sets nothing beside a place that the words do not', () => {
+    expect(pairs('Convoys drove from Kafr Hamra north to Aleppo.', ['Kafr Hamra', 'Aleppo'])).toEqual([]);
+    expect(pairs('Fighters fled Kafr Hamra for Aleppo.', ['Kafr Hamra', 'Aleppo'])).toEqual([]);
+    expect(pairs('Kafr Hamra lies far north of Syria.', ['Kafr Hamra', 'Syria'])).toEqual([]);
+    expect(pairs('Aleppo, 300 km north of Damascus, was calm.', ['Aleppo', 'Damascus'])).toEqual([]);
   });
 
   it('only across the words of one sentence', () => {

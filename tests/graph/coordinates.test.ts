@@ -52,6 +52,24 @@ describe('coordinates from the place a place lies in', () => {
     expect(g.getNodeAttributes('square')).toMatchObject({ lat: 33.5, geoPrecision: 'parent' });
   });
 
+  it('takes the coordinates of a place the text sets it beside only when no parent has any', () => {
+    const g = createKnowledgeGraph();
+    place(g, 'aleppo', 'city', [36.2, 37.16]);
+    place(g, 'manbij', 'city', [36.53, 37.95]);
+    place(g, 'tokhar', 'town');
+    place(g, 'kafr', 'town');
+    place(g, 'lane', 'site');
+    g.addDirectedEdgeWithKey('tokhar~manbij', 'tokhar', 'manbij', { relation: 'near', weight: 3, evidence: [] });
+    g.addDirectedEdgeWithKey('kafr~manbij', 'kafr', 'manbij', { relation: 'near', weight: 3, evidence: [] });
+    within(g, 'kafr', 'aleppo');
+    within(g, 'lane', 'tokhar');
+    inheritCoordinates(g);
+    expect(g.getNodeAttributes('tokhar')).toMatchObject({ lat: 36.53, lon: 37.95, geoPrecision: 'near' });
+    expect(g.getNodeAttributes('kafr')).toMatchObject({ lat: 36.2, geoPrecision: 'parent' });
+    // inside a place that is only near another: near too
+    expect(g.getNodeAttributes('lane')).toMatchObject({ lat: 36.53, geoPrecision: 'near' });
+  });
+
   it('ends on a cycle of places the articles put inside each other', () => {
     const g = createKnowledgeGraph();
     place(g, 'a', 'area');
