@@ -1,6 +1,7 @@
 import type { Doc, Relation, Sentence } from '../types.js';
 import { findContainment } from './containment.js';
 import { creditSpans, insideSpans } from './credits.js';
+import { directionOf } from '../knowledge/country-parts.js';
 import type { EntityMention, EntityRef, RelationMention } from './model.js';
 import { newRef, placeRefOf, type Cues, type KnowledgeBase } from '../knowledge/knowledge.js';
 import type { NameCandidate, NameMatch } from '../knowledge/matcher.js';
@@ -218,6 +219,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   if (home) addGenericArmy(scan, home);
   // ── 6. Places sit in their regions and countries, once a town far from all the others has
   // been checked for a namesake that fits.
+  addCountryParts(scan);
   reconsiderFarPlaces(scan);
   linkPlaces(scan, home);
 
@@ -1515,6 +1517,29 @@ function addGenericArmy(scan: DocumentScan, home: string): void {
       addMention(scan, army, s, start, end, m[1]!);
       cover(st, start, end, scan.mentions.length - 1);
     }
+  }
+}
+
+/** A lower-case direction word just before a name, or one after "the" and before "of" ("northern Syria", "the east of Syria"). */
+const DIRECTION_BEFORE = /(?:(?<=\bthe\s)([a-z-]+)\s+of|\b([a-z][a-z-]*))\s+$/;
+
+/**
+ * "northern Syria", "north-western Syria", "central Syria", "the east of Syria": the part of the
+ * country the words name, a region of its own located in the country (KnowledgeBase.countryPart).
+ */
+function addCountryParts(scan: DocumentScan): void {
+  for (const m of scan.mentions) {
+    if (m.kind !== 'place' || m.type !== 'country' || !m.country) continue;
+    const match = DIRECTION_BEFORE.exec(scan.text.slice(Math.max(0, m.start - 24), m.start));
+    const direction = match ? directionOf(match[1] ?? match[2]!) : undefined;
+    if (!match || !direction) continue;
+    const part = scan.kb.countryPart(m.country, direction);
+    if (!part) continue;
+    const countryKey = m.key;
+    const start = m.start - match[0].length;
+    const ref = addRef(scan, part);
+    Object.assign(m, newMention(ref, scan.text.slice(start, m.end), m.sentence, start, m.end));
+    if (!scan.relations.some((r) => r.from === ref.key && r.to === countryKey)) scan.relations.push(newRelation(ref.key, countryKey, 'located in', undefined, m.sentence));
   }
 }
 
