@@ -2,6 +2,7 @@ import type { Doc, Relation, Sentence } from '../types.js';
 import { findContainment } from './containment.js';
 import { creditSpans, insideSpans } from './credits.js';
 import { directionOf } from '../knowledge/country-parts.js';
+import { findAffiliations } from './affiliations.js';
 import type { EntityMention, EntityRef, RelationMention } from './model.js';
 import { newRef, placeRefOf, type Cues, type KnowledgeBase } from '../knowledge/knowledge.js';
 import type { NameCandidate, NameMatch } from '../knowledge/matcher.js';
@@ -220,6 +221,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   // ── 6. Places sit in their regions and countries, once a town far from all the others has
   // been checked for a namesake that fits.
   addCountryParts(scan);
+  addAffiliations(scan);
   reconsiderFarPlaces(scan);
   linkPlaces(scan, home);
 
@@ -1516,6 +1518,37 @@ function addGenericArmy(scan: DocumentScan, home: string): void {
       if (prev && isCapitalised(prev.text) && prev.text !== 'The') continue;
       addMention(scan, army, s, start, end, m[1]!);
       cover(st, start, end, scan.mentions.length - 1);
+    }
+  }
+}
+
+/** Offices the sentences state ("Syrian Information Minister X", "X, the commander of Y"): affiliation edges with the title. */
+function addAffiliations(scan: DocumentScan): void {
+  const cues = scan.cues;
+  const kb = scan.kb;
+  const ctx = {
+    isTitleHead: (w: string) => cues.titles.has(w),
+    isTitleWord: (w: string) => cues.titleWords.has(w),
+    countryOfDemonym: (w: string) => kb.countryOfDemonym(w),
+  };
+  const have = new Set<string>();
+  for (const r of scan.relations) if (r.relation === 'affiliation') have.add(`${r.from}\u0000${r.to}`);
+  const bySentence = new Map<number, EntityMention[]>();
+  for (const m of scan.mentions) {
+    const list = bySentence.get(m.sentence);
+    if (list) list.push(m);
+    else bySentence.set(m.sentence, [m]);
+  }
+  for (const list of bySentence.values()) {
+    if (!list.some((m) => m.type === 'person')) continue;
+    for (const a of findAffiliations(scan.text, list, ctx)) {
+      const body = 'key' in a.body ? a.body : kb.countryRef(a.body.country);
+      if (!body || body.key === a.person.key) continue;
+      addRef(scan, body);
+      const id = `${a.person.key}\u0000${body.key}`;
+      if (have.has(id)) continue;
+      have.add(id);
+      scan.relations.push(newRelation(a.person.key, body.key, 'affiliation', a.title || undefined, a.person.sentence));
     }
   }
 }
