@@ -1,7 +1,7 @@
 import type { Doc, Relation, Sentence } from '../types.js';
 import { findContainment } from './containment.js';
 import { creditSpans, insideSpans } from './credits.js';
-import { directionOf } from '../knowledge/country-parts.js';
+import { directionOf, isCountryPart } from '../knowledge/country-parts.js';
 import { findAffiliations } from './affiliations.js';
 import type { EntityMention, EntityRef, RelationMention } from './model.js';
 import { newRef, placeRefOf, type Cues, type KnowledgeBase } from '../knowledge/knowledge.js';
@@ -1630,5 +1630,61 @@ function linkPlaces(scan: DocumentScan, home: string | undefined): void {
   // Unknown places the text puts inside another place ("the al-Sukkari neighbourhood of Aleppo"):
   // they take its coordinates in the graph. Added after the country, which stays the first parent
   // met, the one event merging buckets by: two districts of one city are no single place.
-  for (const c of findContainment(scan.text, scan.mentions)) scan.relations.push(newRelation(c.child, c.parent, c.relation, undefined, c.sentence));
+  const placed = new Set<string>();
+  for (const c of findContainment(scan.text, scan.mentions)) {
+    scan.relations.push(newRelation(c.child, c.parent, c.relation, undefined, c.sentence));
+    placed.add(c.child);
+  }
+  placeInOnlyRegion(scan, home, placed);
+}
+
+/**
+ * An unknown place the text puts nowhere, in a sentence that names one region of the article's
+ * country and no other ("Jets struck Tokhar on Monday, activists in Aleppo province said"), lies
+ * in that region: it takes the region's centroid in the graph (geoPrecision 'region'), as ACLED
+ * does when only the province is known. Two regions in the sentence, or none, say nothing.
+ */
+function placeInOnlyRegion(scan: DocumentScan, home: string | undefined, placed: ReadonlySet<string>): void {
+  if (!home) return;
+  const regionOf = new Map<number, string | null>();
+  for (const m of scan.mentions) {
+    if (m.kind !== 'place' || m.type !== 'region' || !m.known || m.country !== home || isCountryPart(m.key)) continue;
+    const had = regionOf.get(m.sentence);
+    regionOf.set(m.sentence, had === undefined || had === m.key ? m.key : null);
+  }
+  if (regionOf.size === 0) return;
+  const articleRegion = onlyRegionOfArticle(scan, home, regionOf);
+  const done = new Set<string>();
+  for (const m of scan.mentions) {
+    if (m.kind !== 'place' || m.known || placed.has(m.key) || done.has(m.key)) continue;
+    const region = regionOf.get(m.sentence);
+    if (!region) continue;
+    done.add(m.key);
+    scan.relations.push(newRelation(m.key, region, 'located in', undefined, m.sentence));
+  }
+  if (!articleRegion) return;
+  for (const m of scan.mentions) {
+    if (m.kind !== 'place' || m.known || placed.has(m.key) || done.has(m.key)) continue;
+    done.add(m.key);
+    scan.relations.push(newRelation(m.key, articleRegion, 'located in', undefined, m.sentence));
+  }
+}
+
+/**
+ * The one region an article is about: the only region of its country it names, when every town
+ * and city it names lies in it (an article on Raqqa that recalls a battle in Deir ez-Zor province,
+ * or a wire on Texas datelined New York, is about no one region).
+ */
+function onlyRegionOfArticle(scan: DocumentScan, home: string, regionOf: ReadonlyMap<number, string | null>): string | undefined {
+  let region: string | undefined;
+  for (const key of regionOf.values()) {
+    if (key === null || (region !== undefined && key !== region)) return undefined;
+    region = key;
+  }
+  if (!region) return undefined;
+  for (const ref of scan.refs.values()) {
+    if (ref.kind !== 'place' || !ref.known || (ref.type !== 'city' && ref.type !== 'town')) continue;
+    if (!scan.kb.parentChain(ref.key).some((p) => p.key === region)) return undefined;
+  }
+  return region;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findContainment } from '../../src/extract/containment.js';
 import type { EntityMention } from '../../src/extract/model.js';
+import { entitiesOf } from '../helpers/entities.js';
 
 /** Known places (with coordinates) and unknown ones, as the entity scan types them. */
 const KNOWN: Record<string, { type: string; lat?: number }> = {
@@ -86,5 +87,27 @@ describe('places an article puts inside other places', () => {
     const text = 'Rebels shelled al-Sakhour. In Aleppo, calm returned.';
     const ms = mentionsIn(text, ['al-Sakhour', 'Aleppo']).map((m) => (m.label === 'Aleppo' ? { ...m, sentence: 1 } : m));
     expect(findContainment(text.replace('. In', ' in'), ms)).toEqual([]);
+  });
+});
+
+describe('an unknown place in the one region its sentence or article names', () => {
+  const regionOf = (text: string, place: string): string[] => {
+    const r = entitiesOf(text);
+    const keys = Object.values(r.refs).filter((ref) => ref.label === place).map((ref) => ref.key);
+    return r.relations.filter((x) => keys.includes(x.from) && x.relation === 'located in').map((x) => r.refs[x.to]?.label ?? x.to);
+  };
+
+  it('takes the region its sentence names', () => {
+    expect(regionOf('Warplanes struck the village of Kafr Sousa al-Jadida on Monday, activists in Idlib province said.', 'Kafr Sousa al-Jadida')).toContain('Idlib Governorate');
+  });
+
+  it('takes the one region an article names when its towns lie there', () => {
+    const text = 'Fighting raged in Idlib province on Monday. Rebels later shelled the village of Tal Hamra near the front, activists said. Saraqib was also hit.';
+    expect(regionOf(text, 'Tal Hamra')).toContain('Idlib Governorate');
+  });
+
+  it('takes none when the article names two regions, or a town elsewhere', () => {
+    expect(regionOf('Fighting raged in Idlib province and in Hama province. Rebels later shelled the village of Tal Hamra, activists said.', 'Tal Hamra')).not.toContain('Idlib Governorate');
+    expect(regionOf('Fighting raged in Idlib province. Rebels later shelled the village of Tal Hamra, activists in Damascus said.', 'Tal Hamra')).not.toContain('Idlib Governorate');
   });
 });

@@ -70,6 +70,25 @@ describe('coordinates from the place a place lies in', () => {
     expect(g.getNodeAttributes('lane')).toMatchObject({ lat: 36.53, geoPrecision: 'near' });
   });
 
+  it('drops climbed coordinates far from every town an article of the place locates', () => {
+    const g = createKnowledgeGraph();
+    place(g, 'texas', 'region', [31.5, -99.3]);
+    place(g, 'cairo', 'city', [30.06, 31.25]);
+    place(g, 'dallas', 'city', [32.78, -96.8]);
+    place(g, 'store', 'town');
+    place(g, 'ranch', 'town');
+    g.setNodeAttribute('cairo', 'documents', ['wire']);
+    g.setNodeAttribute('store', 'documents', ['wire']);
+    g.setNodeAttribute('dallas', 'documents', ['local']);
+    g.setNodeAttribute('ranch', 'documents', ['local']);
+    within(g, 'store', 'texas');
+    within(g, 'ranch', 'texas');
+    inheritCoordinates(g);
+    // the wire locates only Cairo, 11,000 km away: no coordinates; the local story locates Dallas nearby
+    expect(g.getNodeAttributes('store').lat).toBeUndefined();
+    expect(g.getNodeAttributes('ranch')).toMatchObject({ lat: 31.5, geoPrecision: 'region' });
+  });
+
   it('ends on a cycle of places the articles put inside each other', () => {
     const g = createKnowledgeGraph();
     place(g, 'a', 'area');
