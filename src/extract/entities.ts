@@ -1635,7 +1635,42 @@ function linkPlaces(scan: DocumentScan, home: string | undefined): void {
     scan.relations.push(newRelation(c.child, c.parent, c.relation, undefined, c.sentence));
     placed.add(c.child);
   }
+  placeInOnlyCity(scan, home, placed);
   placeInOnlyRegion(scan, home, placed);
+}
+
+/**
+ * A part of a town the text names with no town ("shells hit al-Midan neighbourhood", "the
+ * district of Fardos"): an area or site, or a name before a word for a part of a town, lies in
+ * the one city or town its sentence names, or else in the only one its article names.
+ */
+function placeInOnlyCity(scan: DocumentScan, home: string | undefined, placed: Set<string>): void {
+  if (!home) return;
+  const cityOf = new Map<number, string | null>();
+  let articleCity: string | null | undefined;
+  for (const m of scan.mentions) {
+    if (m.kind !== 'place' || !m.known || m.lat === undefined || (m.type !== 'city' && m.type !== 'town')) continue;
+    const had = cityOf.get(m.sentence);
+    cityOf.set(m.sentence, had === undefined || had === m.key ? m.key : null);
+    articleCity = articleCity === undefined || articleCity === m.key ? m.key : null;
+  }
+  if (cityOf.size === 0) return;
+  for (const m of scan.mentions) {
+    if (m.kind !== 'place' || m.known || placed.has(m.key) || !isPartOfTown(scan.text, m)) continue;
+    if (m.country !== undefined && m.country !== home) continue;
+    const city = cityOf.get(m.sentence) ?? articleCity;
+    if (!city) continue;
+    placed.add(m.key);
+    scan.relations.push(newRelation(m.key, city, 'located in', undefined, m.sentence));
+  }
+}
+
+const TOWN_PART_AFTER = /^\s+(?:neighbou?rhoods?|distri[ck]ts?|quarters?|streets?|squares?|roundabouts?|hospitals?|mosques?|markets?)\b/i;
+const TOWN_PART_BEFORE = /\b(?:neighbou?rhoods?|distri[ck]ts?|quarters?)\s+of\s+(?:the\s+)?$/i;
+
+function isPartOfTown(text: string, m: EntityMention): boolean {
+  if (m.type === 'area' || m.type === 'site') return true;
+  return TOWN_PART_AFTER.test(text.slice(m.end, m.end + 16)) || TOWN_PART_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start));
 }
 
 /**
@@ -1644,7 +1679,7 @@ function linkPlaces(scan: DocumentScan, home: string | undefined): void {
  * in that region: it takes the region's centroid in the graph (geoPrecision 'region'), as ACLED
  * does when only the province is known. Two regions in the sentence, or none, say nothing.
  */
-function placeInOnlyRegion(scan: DocumentScan, home: string | undefined, placed: ReadonlySet<string>): void {
+function placeInOnlyRegion(scan: DocumentScan, home: string | undefined, placed: Set<string>): void {
   if (!home) return;
   const regionOf = new Map<number, string | null>();
   for (const m of scan.mentions) {

@@ -106,6 +106,15 @@ describe('an unknown place in the one region its sentence or article names', () 
     expect(regionOf(text, 'Tal Hamra')).toContain('Idlib Governorate');
   });
 
+  it('puts a part of a town named with no town in the one town its sentence or article names', () => {
+    expect(regionOf('Shells fell on the al-Warda neighbourhood on Friday, a source in Homs told Syrian state media.', 'al-Warda')).toEqual(expect.arrayContaining(['Homs']));
+    const text = 'Rebels shelled Homs in Syria on Friday. Later a rocket hit the district of Bab al-Warda, killing two.';
+    expect(regionOf(text, 'Bab al-Warda')).toEqual(expect.arrayContaining(['Homs']));
+    // a village with no word of a town's part, or an article of two towns, stays put
+    expect(regionOf('Rebels shelled Homs in Syria on Friday. Later a rocket hit Kafr Warda, killing two.', 'Kafr Warda')).not.toContain('Homs');
+    expect(regionOf('Rebels shelled Homs and Hama in Syria on Friday. Later a rocket hit the district of Bab al-Warda.', 'Bab al-Warda')).not.toContain('Homs');
+  });
+
   it('takes none when the article names two regions, or a town elsewhere', () => {
     expect(regionOf('Fighting raged in Idlib province and in Hama province. Rebels later shelled the village of Tal Hamra, activists said.', 'Tal Hamra')).not.toContain('Idlib Governorate');
     expect(regionOf('Fighting raged in Idlib province. Rebels later shelled the village of Tal Hamra, activists in Damascus said.', 'Tal Hamra')).not.toContain('Idlib Governorate');
