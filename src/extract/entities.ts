@@ -1649,7 +1649,7 @@ function placeInOnlyCity(scan: DocumentScan, home: string | undefined, placed: S
   const cityOf = new Map<number, string | null>();
   let articleCity: string | null | undefined;
   for (const m of scan.mentions) {
-    if (m.kind !== 'place' || !m.known || m.lat === undefined || (m.type !== 'city' && m.type !== 'town')) continue;
+    if (m.kind !== 'place' || !m.known || m.lat === undefined || (m.type !== 'city' && m.type !== 'town') || m.country !== home) continue;
     const had = cityOf.get(m.sentence);
     cityOf.set(m.sentence, had === undefined || had === m.key ? m.key : null);
     articleCity = articleCity === undefined || articleCity === m.key ? m.key : null;
@@ -1662,6 +1662,15 @@ function placeInOnlyCity(scan: DocumentScan, home: string | undefined, placed: S
     if (!city) continue;
     placed.add(m.key);
     scan.relations.push(newRelation(m.key, city, 'located in', undefined, m.sentence));
+  }
+  // A village named beside the one town of its sentence ("rebels took Tal Madiq and shelled
+  // Hama") lies near it: ACLED's precision 2.
+  for (const m of scan.mentions) {
+    if (m.kind !== 'place' || m.known || placed.has(m.key) || m.type !== 'town') continue;
+    const city = cityOf.get(m.sentence);
+    if (!city) continue;
+    placed.add(m.key);
+    scan.relations.push(newRelation(m.key, city, 'near', undefined, m.sentence));
   }
 }
 

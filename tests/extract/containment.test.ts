@@ -115,6 +115,15 @@ describe('an unknown place in the one region its sentence or article names', () 
     expect(regionOf('Rebels shelled Homs and Hama in Syria on Friday. Later a rocket hit the district of Bab al-Warda.', 'Bab al-Warda')).not.toContain('Homs');
   });
 
+  it('sets a village beside the one town of its sentence', () => {
+    const r = entitiesOf('Rebels took Kafr Warda on Monday and later shelled Homs, Syrian state media said.');
+    const village = Object.values(r.refs).find((ref) => ref.label === 'Kafr Warda')!;
+    expect(r.relations).toContainEqual(expect.objectContaining({ from: village.key, relation: 'near', to: 'place:geonames:169577' }));
+    const two = entitiesOf('Rebels took Kafr Warda on Monday and later shelled Homs and Hama, Syrian state media said.');
+    const v2 = Object.values(two.refs).find((ref) => ref.label === 'Kafr Warda')!;
+    expect(two.relations.filter((x) => x.from === v2.key && x.relation === 'near')).toEqual([]);
+  });
+
   it('takes none when the article names two regions, or a town elsewhere', () => {
     expect(regionOf('Fighting raged in Idlib province and in Hama province. Rebels later shelled the village of Tal Hamra, activists said.', 'Tal Hamra')).not.toContain('Idlib Governorate');
     expect(regionOf('Fighting raged in Idlib province. Rebels later shelled the village of Tal Hamra, activists in Damascus said.', 'Tal Hamra')).not.toContain('Idlib Governorate');
