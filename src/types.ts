@@ -146,8 +146,12 @@ export interface NodeAttributes {
   // places
   lat?: number;
   lon?: number;
-  /** Set when the coordinates are those of the place it lies in: 'parent' (a town, a city) or 'region' (a province's centroid). */
-  geoPrecision?: 'parent' | 'region';
+  /**
+   * Set when the coordinates are not the place's own: 'parent' (those of the town or city it lies
+   * in), 'region' (a province's centroid), 'near' (those of the place the text sets it beside:
+   * "a village 10 km north of Manbij").
+   */
+  geoPrecision?: 'parent' | 'region' | 'near';
   /** ISO 3166-1 alpha-2 country code. */
   country?: string;
   geonameId?: number;
@@ -181,6 +185,7 @@ export type Relation =
   | 'location'
   | 'source'
   | 'located in'
+  | 'near'
   | 'affiliation'
   | 'part of'
   | 'ally'

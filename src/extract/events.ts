@@ -4,6 +4,7 @@ import type { StateRole } from '../knowledge/knowledge.js';
 import { findDates, type DateContext, type DateMention } from './dates.js';
 import { findFigures, type Figure } from './casualties.js';
 import { findTriggers, type TriggerLexicon, type TriggerMatch } from './triggers.js';
+import { isCountryPart } from '../knowledge/country-parts.js';
 
 /**
  * Event mentions: a trigger ("recaptured", "air raids"), its participants by role, its place and
@@ -177,8 +178,10 @@ function readSentence(scan: EventScan, s: Sentence): void {
   const countriesHere: EntityMention[] = [];
   const actors: EntityMention[] = [];
   for (const e of ents) {
-    if (e.kind === 'place' && e.type !== 'country') places.push(e);
-    if (e.kind === 'place' && e.type === 'country') countriesHere.push(e);
+    // A part of a country ("northern Syria") is as broad a where as the country.
+    const broad = e.kind === 'place' && (e.type === 'country' || isCountryPart(e.key));
+    if (e.kind === 'place' && !broad) places.push(e);
+    if (broad) countriesHere.push(e);
     if (e.kind === 'actor' || e.type === 'country') actors.push(e);
   }
   if (triggers.length > 0) {

@@ -45,6 +45,7 @@ export const RELATION_COLORS: Record<string, string> = {
   location: '#59a14f',
   source: '#bab0ac',
   'located in': '#8cd17d',
+  near: '#b6e3a8',
   affiliation: '#f28e2b',
   'part of': '#f1ce63',
   ally: '#2ca02c',

@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { DatePrecision, EventType, Evidence, Modality, Relation } from '../types.js';
 import type { DocExtraction, EntityRef, EventMention, RelationMention } from '../extract/model.js';
 import { shortFormMap } from './short-forms.js';
+import { skeletonVariants } from './place-variants.js';
 
 /**
  * Cross-document resolution: one entity per canonical key, spelling variants of guessed names
@@ -131,6 +132,8 @@ function variantMap(refs: Map<string, { ref: EntityRef; count: number }>): Map<s
       if (sameLength) sameLength.push({ key: a.key, name: a.name, letters: a.letters, rank });
       else byLength.set(a.name.length, [{ key: a.key, name: a.name, letters: a.letters, rank }]);
     }
+    // Places also fold by their consonants ("Ain Tarma" = "Ein Tarma"): see place-variants.ts.
+    if (list[0] && refs.get(list[0].key)?.ref.kind === 'place') for (const [from, to] of skeletonVariants(list, out)) out.set(from, to);
   }
   return out;
 }
