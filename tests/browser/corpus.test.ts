@@ -94,8 +94,10 @@ describe.skipIf(!ready)('viewer on FA-KES', () => {
 
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'newsgraph-corpus-'));
-    const out = join(workDir, 'fakes');
-    [, browser] = await Promise.all([build(out), launchBrowser()]);
+    // NEWSGRAPH_TEST_FAKES_OUT: a folder already holding `newsgraph build` of FA-KES (saves the build)
+    const prebuilt = process.env.NEWSGRAPH_TEST_FAKES_OUT;
+    const out = prebuilt ?? join(workDir, 'fakes');
+    [, browser] = await Promise.all([prebuilt ? Promise.resolve() : build(out), launchBrowser()]);
     graph = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8'));
     server = await serveViewer({ graphDir: out, viewerDir: VIEWER_DIST, port: 0 });
   }, 300_000);
@@ -208,6 +210,85 @@ describe.skipIf(!ready)('viewer on FA-KES', () => {
       const d = await drawnNodes(page);
       return d.nodes.length > 1 && d.inside === d.nodes.length;
     }).toBe(true);
+  });
+
+  it('hovers without a sigma refresh: the rest fades under a veil, only the neighbourhood keeps labels', async () => {
+    const page = await open();
+    // a drawn node well inside the viewport with a few drawn neighbours, and a drawn non-neighbour
+    const pick = await page.evaluate(() => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const sigma = (window as any).__newsgraph.sigma;
+      const graph = sigma.getGraph();
+      const { width, height } = sigma.getDimensions();
+      const screen = (k: string): { x: number; y: number } | null => {
+        const d = sigma.getNodeDisplayData(k);
+        return d && !d.hidden ? sigma.framedGraphToViewport(d) : null;
+      };
+      let best: { key: string; x: number; y: number; neighbours: string[] } | null = null;
+      graph.forEachNode((key: string) => {
+        const p = screen(key);
+        if (best || !p || p.x < 60 || p.x > width - 60 || p.y < 60 || p.y > height - 60) return;
+        const neighbours = graph.neighbors(key).filter((n: string) => screen(n) !== null);
+        if (neighbours.length >= 3 && neighbours.length <= 40) best = { key, x: p.x, y: p.y, neighbours };
+      });
+      if (!best) return null;
+      const b = best as { key: string; x: number; y: number; neighbours: string[] };
+      // a drawn node that is not a neighbour, clear of the neighbourhood's discs and edges
+      const ends = b.neighbours.map((n) => screen(n)!);
+      const clear = (p: { x: number; y: number }): boolean =>
+        Math.hypot(p.x - b.x, p.y - b.y) > 20 &&
+        ends.every((e) => {
+          const dx = e.x - b.x, dy = e.y - b.y;
+          const t = Math.max(0, Math.min(1, ((p.x - b.x) * dx + (p.y - b.y) * dy) / Math.max(1e-9, dx * dx + dy * dy)));
+          return Math.hypot(e.x - p.x, e.y - p.y) > 20 && Math.hypot(b.x + t * dx - p.x, b.y + t * dy - p.y) > 6;
+        });
+      let other: { key: string; x: number; y: number } | null = null;
+      graph.forEachNode((key: string) => {
+        const p = screen(key);
+        if (other || !p || key === b.key || b.neighbours.includes(key) || p.x < 5 || p.x > width - 5 || p.y < 5 || p.y > height - 5) return;
+        if (clear(p)) other = { key, x: p.x, y: p.y };
+      });
+      return { ...b, other: other as { key: string; x: number; y: number } | null };
+    });
+    expect(pick).not.toBeNull();
+    expect(pick!.other).not.toBeNull();
+    // count sigma's reprocessing from here on (a full refresh reduces and reindexes every node and edge)
+    await page.evaluate(() => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const w = window as any;
+      w.__processed = 0;
+      w.__newsgraph.sigma.on('afterProcess', () => w.__processed++);
+    });
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.mouse.move(box.x + pick!.x, box.y + pick!.y);
+    const focus = new Set([pick!.key, ...pick!.neighbours]);
+    await poll(async () => {
+      const labels = await labelBoxes(page);
+      return labels.length > 0 && labels.some((l) => l.key === pick!.key) && labels.every((l) => focus.has(l.key));
+    }).toBe(true);
+    const pixel = (x: number, y: number): Promise<number[]> =>
+      page.evaluate(
+        ({ x, y }) => {
+          const canvas = document.querySelector<HTMLCanvasElement>('#graph canvas.sigma-ngHover')!;
+          const r = canvas.width / canvas.getBoundingClientRect().width;
+          return [...canvas.getContext('2d')!.getImageData(Math.round(x * r), Math.round(y * r), 1, 1).data];
+        },
+        { x, y },
+      );
+    // the non-neighbour lies under the white veil; the hovered node is drawn again, opaque, on top
+    const veil = await pixel(pick!.other!.x, pick!.other!.y);
+    expect(veil.slice(0, 3)).toEqual([255, 255, 255]);
+    expect(veil[3]).toBeGreaterThan(180);
+    expect(veil[3]).toBeLessThan(255);
+    const hovered = await pixel(pick!.x, pick!.y);
+    expect(hovered[3]).toBe(255);
+    expect(hovered.slice(0, 3)).not.toEqual([255, 255, 255]);
+    // leaving the node clears the veil and brings the overview's labels back
+    await page.mouse.move(box.x + 2, box.y + box.height - 2);
+    await poll(async () => (await pixel(pick!.other!.x, pick!.other!.y))[3]).toBe(0);
+    await poll(async () => (await labelBoxes(page)).some((l) => !focus.has(l.key))).toBe(true);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    expect(await page.evaluate(() => (window as any).__processed), 'sigma reprocessed the graph for a hover').toBe(0);
   });
 
   it('colours nodes by community, with a key naming the largest ones', async () => {

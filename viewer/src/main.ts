@@ -29,7 +29,8 @@ import { renderLegend, syncLegend, syncLegendCounts } from './view/legend';
 import { LoadError, loadGraphFromUrl, parseGraphText } from './view/loader';
 import { NodeList } from './view/nodeList';
 import { renderPanel } from './view/panel';
-import { createRenderer, emptyRenderState, MAP_MIN_CAMERA_RATIO, MIN_CAMERA_RATIO, type RenderState } from './view/renderer';
+import { attachHoverLayer, hoverFocus, type HoverLayer } from './view/hover';
+import { createRenderer, emptyRenderState, MAP_MIN_CAMERA_RATIO, MIN_CAMERA_RATIO, setDrawn, type RenderState } from './view/renderer';
 import { bindSearchBox } from './view/searchBox';
 import { Timeline } from './view/timeline';
 import { attachWorldLayer, worldPath, type WorldLayer, type WorldPaths } from './view/world';
@@ -58,6 +59,7 @@ interface Session extends Core {
   sigma: Sigma<ViewerNode, ViewerEdge>;
   world: WorldLayer;
   labels: LabelLayer;
+  hover: HoverLayer;
 }
 
 interface DebugHook {
@@ -189,7 +191,7 @@ function applyDrawn(s: Core): void {
     drawn = new Set();
     for (const k of base) if (!parked.has(k) || k === sel) drawn.add(k);
   }
-  s.render.drawn = drawn;
+  setDrawn(s.graph, s.render, drawn);
   syncOverviewControls(s);
   syncUnmapped(s);
 }
@@ -291,11 +293,11 @@ function shownNodes(s: Core): string[] {
 function refreshCounts(s: Core): string[] {
   const nodes = shownNodes(s);
   let edges = 0;
-  const { drawn } = s.render;
+  const { drawn, drawnEdges } = s.render;
   const relations = new Map<string, number>();
-  for (const e of s.render.visibleEdges) {
+  for (const e of drawnEdges ?? s.render.visibleEdges) {
     if (s.render.ghostEdges.has(e)) continue;
-    if (drawn === null || (drawn.has(s.graph.source(e)) && drawn.has(s.graph.target(e)))) {
+    if (drawnEdges === null || s.render.visibleEdges.has(e)) {
       edges++;
       const r = s.graph.getEdgeAttribute(e, 'relation');
       relations.set(r, (relations.get(r) ?? 0) + 1);
@@ -595,19 +597,23 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
   const container = byId('graph');
   clear(container);
   const sigma = createRenderer(container, graph, render);
-  const s: Session = Object.assign(core, { sigma, world: attachWorldLayer(sigma), labels: attachLabelLayer(sigma, labelSource) });
+  const labels = attachLabelLayer(sigma, labelSource);
+  // A hover redraws its own layer and the labels, not sigma (view/hover.ts).
+  const hover = attachHoverLayer(sigma, graph, render, () => labels.draw());
+  labelSource.focus = () => hoverFocus(sigma, render);
+  const s: Session = Object.assign(core, { sigma, world: attachWorldLayer(sigma), labels, hover });
   session = s;
   hook.graph = graph;
   hook.sigma = sigma;
 
-  // Hover: one (coalesced) refresh per change; the reducers read the precomputed neighbour sets.
+  // Hover: the hover layer and the labels are redrawn at the next frame (several changes, once).
   sigma.on('enterNode', ({ node }) => {
     render.hovered = node;
-    sigma.refresh({ schedule: true });
+    hover.schedule();
   });
   sigma.on('leaveNode', () => {
     render.hovered = null;
-    sigma.refresh({ schedule: true });
+    hover.schedule();
   });
   sigma.on('clickNode', ({ node }) => select(node, true)); // its neighbourhood is framed, wherever it lies
   sigma.on('clickStage', () => select(null, false));
@@ -651,7 +657,7 @@ const nodeList = new NodeList(
   (key) => {
     if (!session) return;
     session.render.hovered = key;
-    session.sigma.refresh({ schedule: true });
+    session.hover.schedule();
   },
 );
 const layout = new LayoutRunner(layoutButton, announce);
