@@ -59,6 +59,33 @@ function drawnNodes(page: Page): Promise<Drawn> {
   });
 }
 
+interface ShownNode {
+  key: string;
+  kind: string;
+  type: string;
+  modality: string | null;
+  community: number;
+  importance: number;
+  mentions: number;
+  /** Display size (sigma's, before the camera). */
+  size: number;
+}
+
+/** The nodes drawn and not faded out by the time range (ghosts are drawn in GHOST_NODE grey). */
+function shownNodes(page: Page): Promise<ShownNode[]> {
+  return page.evaluate(() => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const sigma = (window as any).__newsgraph.sigma;
+    const out: ShownNode[] = [];
+    sigma.getGraph().forEachNode((key: string, a: Record<string, unknown>) => {
+      const d = sigma.getNodeDisplayData(key);
+      if (!d || d.hidden || d.color === '#e3e5e8') return;
+      out.push({ key, kind: a.kind as string, type: a.type as string, modality: (a.modality as string) ?? null, community: a.community as number, importance: a.importance as number, mentions: a.mentions as number, size: d.size });
+    });
+    return out;
+  });
+}
+
 interface Box {
   key: string;
   left: number;
@@ -289,6 +316,110 @@ describe.skipIf(!ready)('viewer on FA-KES', () => {
     await poll(async () => (await labelBoxes(page)).some((l) => !focus.has(l.key))).toBe(true);
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     expect(await page.evaluate(() => (window as any).__processed), 'sigma reprocessed the graph for a hover').toBe(0);
+  });
+
+  it('legend counts follow the budget, the time range and the filters; hiding a kind marks its types hidden', async () => {
+    const page = await open();
+    const expectCountsMatch = async (): Promise<void> => {
+      // every kind and type button counts the nodes shown now (drawn, not faded), "N / total"
+      await poll(async () => {
+        const [shown, buttons] = await Promise.all([
+          shownNodes(page),
+          page.locator('#legend button[data-count-key]').evaluateAll((els) => els.map((b) => [(b as HTMLElement).dataset.countKey!, b.querySelector('.count')!.textContent!] as const)),
+        ]);
+        const want = new Map<string, number>();
+        for (const n of shown) for (const k of [`kind:${n.kind}`, `kind:${n.kind}/type:${n.type}`, ...(n.modality ? [`mod:${n.modality}`] : [])]) want.set(k, (want.get(k) ?? 0) + 1);
+        const wrong = buttons.filter(([k, text]) => Number(text.split(' / ')[0]!.replace(/,/g, '')) !== (want.get(k) ?? 0));
+        return wrong.length === 0 ? 'ok' : JSON.stringify(wrong.slice(0, 5));
+      }).toBe('ok');
+    };
+    const before = await shownNodes(page);
+    expect(before.length).toBeLessThanOrEqual(400); // the budget
+    await expectCountsMatch();
+    expect(await page.textContent('#legend button[data-kind=actor] .count')).toMatch(/^\d+ \/ [\d,]+$/);
+
+    // a time range fades events outside it: the counts follow
+    await page.evaluate(() => {
+      const input = document.getElementById('time-from') as HTMLInputElement;
+      input.value = String(Math.round(Number(input.max) * 0.6));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await poll(() => page.textContent('#status')).toMatch(/faded outside the time range/);
+    expect((await shownNodes(page)).length).toBeLessThan(before.length);
+    await expectCountsMatch();
+
+    // hiding Actor marks all its types hidden; turning one type back on shows Actor with that type alone
+    await page.click('#legend button[data-kind=actor]');
+    await poll(() => page.locator('#legend button[data-parent-kind=actor][aria-pressed=true]').count()).toBe(0);
+    expect(await page.locator('#legend button[data-parent-kind=actor][data-hidden-by=kind]').count()).toBeGreaterThanOrEqual(5);
+    expect((await shownNodes(page)).filter((n) => n.kind === 'actor')).toEqual([]);
+    await expectCountsMatch();
+    await page.click('#legend button[data-parent-kind=actor][data-type=person]');
+    await poll(() => page.getAttribute('#legend button[data-kind=actor]', 'aria-pressed')).toBe('true');
+    expect(await page.locator('#legend button[data-parent-kind=actor][aria-pressed=true]').evaluateAll((els) => els.map((b) => (b as HTMLElement).dataset.type))).toEqual(['person']);
+    await poll(async () => new Set((await shownNodes(page)).filter((n) => n.kind === 'actor').map((n) => n.type))).toEqual(new Set(['person']));
+    await expectCountsMatch();
+    // the state is in the URL
+    await poll(() => page.url()).toMatch(/hide=[^&]*type:organization/);
+  });
+
+  it('filters by edge relation, event modality, importance and community, and sizes nodes by mentions', async () => {
+    const page = await open('#top=all');
+    const drawnEdgeRelations = (): Promise<string[]> =>
+      page.evaluate(() => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const sigma = (window as any).__newsgraph.sigma;
+        const out = new Set<string>();
+        sigma.getGraph().forEachEdge((e: string, a: { relation: string }) => {
+          if (!sigma.getEdgeDisplayData(e).hidden) out.add(a.relation);
+        });
+        return [...out];
+      });
+    expect(await drawnEdgeRelations()).toContain('source');
+    await page.click('#edge-legend button[data-relation=source]');
+    await poll(drawnEdgeRelations).not.toContain('source');
+    expect(await drawnEdgeRelations()).toContain('location');
+    expect(await page.getAttribute('#edge-legend button[data-relation=source]', 'aria-pressed')).toBe('false');
+    expect(await page.textContent('#edge-legend button[data-relation=source] .count')).toMatch(/^0 \/ [\d,]+$/);
+    await poll(() => page.url()).toMatch(/rel:source/);
+
+    expect((await shownNodes(page)).some((n) => n.modality === 'claimed')).toBe(true);
+    await page.click('#legend button[data-modality=claimed]');
+    await poll(async () => (await shownNodes(page)).filter((n) => n.modality === 'claimed').length).toBe(0);
+    expect((await shownNodes(page)).some((n) => n.modality === 'asserted')).toBe(true);
+    await poll(() => page.url()).toMatch(/mod:claimed/);
+    await page.click('#legend button[data-modality=claimed]');
+
+    // importance: the slider keeps the top share of the graph's nodes
+    const importances = graph.nodes.map((n) => Number(n.attributes.importance)).sort((a, b) => b - a);
+    await page.locator('#filter-importance').fill('50');
+    const threshold = importances[Math.ceil(importances.length / 2) - 1]!;
+    await poll(async () => {
+      const shown = await shownNodes(page);
+      return shown.length > 0 && shown.every((n) => n.importance >= threshold);
+    }).toBe(true);
+    expect(await page.textContent('#importance-note')).toBe(`The 50% most important (${importances.filter((v) => v >= threshold).length.toLocaleString('en')} nodes)`);
+    await poll(() => page.url()).toMatch(/imp=50/);
+    await page.locator('#filter-importance').fill('0');
+    await poll(async () => (await shownNodes(page)).some((n) => n.importance < threshold)).toBe(true);
+
+    // size by mentions: radii grow with mentions
+    await page.selectOption('#size-by', 'mentions');
+    await poll(async () => {
+      const shown = (await shownNodes(page)).sort((a, b) => a.mentions - b.mentions);
+      return shown.every((n, i) => i === 0 || n.mentions === shown[i - 1]!.mentions || n.size >= shown[i - 1]!.size);
+    }).toBe(true);
+    await poll(() => page.url()).toMatch(/size=mentions/);
+
+    // community: colour by it, then hide the largest one
+    await page.selectOption('#color-by', 'community');
+    const first = page.locator('#community-key button[data-community]').first();
+    const community = Number(await first.getAttribute('data-community'));
+    expect((await shownNodes(page)).some((n) => n.community === community)).toBe(true);
+    await first.click();
+    await poll(async () => (await shownNodes(page)).filter((n) => n.community === community).length).toBe(0);
+    expect(await first.getAttribute('aria-pressed')).toBe('false');
+    await poll(() => page.url()).toMatch(new RegExp(`com:${community}`));
   });
 
   it('colours nodes by community, with a key naming the largest ones', async () => {

@@ -9,7 +9,7 @@ import { parse } from 'graphology-gexf';
 import { articleParagraphs, locateSentence, parseDocuments } from '../../viewer/src/core/articles';
 import { describeNode, relationFrom } from '../../viewer/src/core/details';
 import { filteredGexf } from '../../viewer/src/core/gexf';
-import { computeVisibility, documentCounts } from '../../viewer/src/core/filters';
+import { computeVisibility, documentCounts, importanceThreshold } from '../../viewer/src/core/filters';
 import { mapLayout, projectionFor } from '../../viewer/src/core/geo';
 import { neighbourSets, nodeDisplay, prepareGraph, subgraph } from '../../viewer/src/core/graphModel';
 import { buildLegend, fade, kindColour, relationColour, typeColour } from '../../viewer/src/core/legend';
@@ -35,6 +35,34 @@ describe('filters', () => {
     const min3 = computeVisibility(graph, { hidden: new Set(), document: null, minMentions: 3 });
     expect([...min3.nodes].sort()).toEqual(['isil', 'palmyra', 'saa', 'syria']);
   });
+  it('hides events of a modality, edges of a relation, communities and the least important nodes', () => {
+    const g = sampleGraph();
+    g.setNodeAttribute('ev2016', 'modality', 'claimed');
+    const noClaims = computeVisibility(g, { hidden: new Set(['mod:claimed']), document: null, minMentions: 0 });
+    expect(noClaims.nodes.has('ev2016')).toBe(false);
+    expect(noClaims.nodes.has('ev2015')).toBe(true); // asserted
+    expect(noClaims.nodes.has('palmyra')).toBe(true); // no modality: never hidden by one
+    const noLocated = computeVisibility(g, { hidden: new Set(['rel:located in']), document: null, minMentions: 0 });
+    expect(noLocated.nodes.size).toBe(g.order); // a relation hides edges, not nodes
+    expect([...noLocated.edges].map((e) => g.getEdgeAttribute(e, 'relation'))).not.toContain('located in');
+    expect(noLocated.edges.size).toBe(g.size - 2);
+    g.forEachNode((k) => g.setNodeAttribute(k, 'community', k === 'isil' || k === 'saa' ? 1 : 0));
+    g.setNodeAttribute('nobody', 'community', undefined);
+    const noOne = computeVisibility(g, { hidden: new Set(), document: null, minMentions: 0, hiddenCommunities: new Set([1, -1]) });
+    expect(['isil', 'saa', 'nobody'].filter((k) => noOne.nodes.has(k))).toEqual([]);
+    expect(noOne.nodes.size).toBe(g.order - 3);
+    g.forEachNode((k, a) => g.setNodeAttribute(k, 'importance', a.size / 10));
+    const important = computeVisibility(g, { hidden: new Set(), document: null, minMentions: 0, minImportance: 0.5 });
+    expect([...important.nodes].sort()).toEqual(['isil', 'palmyra']);
+  });
+  it('finds the importance that keeps the top share of nodes, ties included', () => {
+    const values = [0.9, 0.5, 0.5, 0.2, 0.1, 0.1, 0.05, 0.01];
+    expect(importanceThreshold(values, 0)).toBe(0);
+    expect(importanceThreshold(values, 50)).toBe(0.2); // top 4
+    expect(importanceThreshold(values, 75)).toBe(0.5); // top 2, and the tie at 0.5
+    expect(importanceThreshold(values, 99)).toBe(0.9);
+    expect(importanceThreshold([], 50)).toBe(0);
+  });
   it('lists documents with node counts, sorted', () => {
     expect(documentCounts(graph)).toEqual([
       { id: 'a.txt', nodes: 3 },
@@ -55,6 +83,13 @@ describe('legend and colours', () => {
       for (const type of types) expect(typeColour(kind, type), `${kind}/${type}`).toBe(colorOf(kind, type));
       expect(kindColour(kind)).toBe(KIND_COLORS[kind]);
     }
+    const bySize = nodeDisplay(sampleGraph(), 3, 18, 'type', 'mentions');
+    // sized by mentions: Palmyra (5) > Islamic State (4) > Syrian Army (3) > Damascus (2) > T4 (1)
+    const radii = ['palmyra', 'isil', 'saa', 'damascus', 't4'].map((k) => bySize.get(k)!.size);
+    expect([...radii].sort((a, b) => b - a)).toEqual(radii);
+    expect(new Set(radii).size).toBe(5);
+    expect(radii[0]).toBe(18);
+    expect(radii[4]).toBe(3);
     const d = nodeDisplay(sampleGraph());
     const g = sampleGraph();
     g.forEachNode((k, a) => expect(d.get(k)!.colour).toBe(colorOf(a.kind, a.type)));

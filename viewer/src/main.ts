@@ -8,10 +8,10 @@ import type Sigma from 'sigma';
 import { animateNodes } from 'sigma/utils';
 import { isoPeriod, isoToDay, type DayRange } from './core/dates';
 import { describeNode } from './core/details';
-import { computeVisibility, documentCounts, kindKey, nodePassesFilters, typeKey } from './core/filters';
+import { communityKey, communityOf, computeVisibility, documentCounts, importanceOf, importanceThreshold, kindKey, modalityKey, relationKey, typeKey } from './core/filters';
 import { mapLayout, type MapLayout } from './core/geo';
 import { neighbourhood, neighbourSets, nodeDisplay, type NodeDisplay } from './core/graphModel';
-import { buildLegend, communityColours, communityLegend, kindColour, relationColour, type ColourMode } from './core/legend';
+import { buildLegend, communityColours, communityLegend, kindColour, OTHER_COMMUNITY_COLOUR, relationColour, type ColourMode, type LegendKind, type SizeMode } from './core/legend';
 import type { PlacedLabel } from './core/labels';
 import { DEFAULT_BUDGET, importanceOrder, overviewSet, type Overview } from './core/overview';
 import { buildSearchIndex, searchNodes, type SearchIndex } from './core/search';
@@ -25,7 +25,7 @@ import { exportGexf, exportPng } from './view/exports';
 import { filteredGexf } from './core/gexf';
 import { attachLabelLayer, type LabelLayer, type LabelSource } from './view/labels';
 import { LayoutRunner } from './view/layout';
-import { renderLegend, syncLegend, syncLegendCounts } from './view/legend';
+import { renderKeyList, renderLegend, syncKeyList, syncLegend, syncLegendCounts, type KeyRow } from './view/legend';
 import { LoadError, loadGraphFromUrl, parseGraphText } from './view/loader';
 import { NodeList } from './view/nodeList';
 import { renderPanel } from './view/panel';
@@ -51,6 +51,12 @@ interface Core {
   cancelAnimation: (() => void) | null;
   /** Node keys, most important first (overview budget, label priority). */
   order: string[];
+  /** Importance of each node in `order` (high to low): the importance filter's percentiles. */
+  importances: number[];
+  /** Community id → colour (the largest ones categorical, the rest OTHER_COMMUNITY_COLOUR). */
+  communityColours: Map<number, string>;
+  /** Kinds and their types (the legend), to show a kind with only one type. */
+  legend: LegendKind[];
   overview: Overview;
   labelSource: LabelSource;
 }
@@ -103,7 +109,10 @@ const showMoreButton = byId<HTMLButtonElement>('show-more');
 const showAllButton = byId<HTMLButtonElement>('show-all');
 const unconnectedInput = byId<HTMLInputElement>('show-unconnected');
 const colourSelect = byId<HTMLSelectElement>('color-by');
-const communityKey = byId('community-key');
+const sizeSelect = byId<HTMLSelectElement>('size-by');
+const importanceInput = byId<HTMLInputElement>('filter-importance');
+const importanceNote = byId<HTMLOutputElement>('importance-note');
+const communityKeyEl = byId('community-key');
 const unmappedEl = byId<HTMLDetailsElement>('unmapped');
 const edgeLegendEl = byId('edge-legend');
 const panelEl = byId('panel');
@@ -159,18 +168,26 @@ function timeRange(): DayRange | null {
   };
 }
 
+/** Communities hidden by "com:<id>" keys; "com:other" stands for every uncoloured one. */
+function hiddenCommunities(s: Core): Set<number> {
+  const out = new Set<number>();
+  for (const key of state.hidden) {
+    if (!key.startsWith('com:')) continue;
+    if (key === communityKey('other')) {
+      for (const [c, colour] of s.communityColours) if (colour === OTHER_COMMUNITY_COLOUR) out.add(c);
+    } else if (/^com:-?\d+$/.test(key)) out.add(Number(key.slice(4)));
+  }
+  return out;
+}
+
 function applyFilters(s: Core): void {
-  const vis = computeVisibility(s.graph, { hidden: new Set(state.hidden), document: state.document, minMentions: state.minMentions });
-  // legend counts: nodes passing the other filters (a hidden kind still says how many it holds)
-  const counts = new Map<string, number>();
-  const other = { hidden: new Set<string>(), document: state.document, minMentions: state.minMentions };
-  s.graph.forEachNode((_k, a) => {
-    if (!nodePassesFilters(a, other)) return;
-    counts.set(kindKey(a.kind), (counts.get(kindKey(a.kind)) ?? 0) + 1);
-    const t = `${kindKey(a.kind)}/${typeKey(a.type)}`;
-    counts.set(t, (counts.get(t) ?? 0) + 1);
+  const vis = computeVisibility(s.graph, {
+    hidden: new Set(state.hidden),
+    document: state.document,
+    minMentions: state.minMentions,
+    minImportance: importanceThreshold(s.importances, state.importance),
+    hiddenCommunities: hiddenCommunities(s),
   });
-  syncLegendCounts(legendEl, counts);
   s.render.visibleNodes = vis.nodes;
   s.render.visibleEdges = vis.edges;
   applyDrawn(s);
@@ -237,24 +254,30 @@ function syncOverviewControls(s: Core): void {
   unconnectedInput.closest('label')!.hidden = o.unconnected === 0 && !state.unconnected;
 }
 
-/** Node colours for the chosen meaning; the GEXF export and PNG follow what is shown. */
+/** Node colours and sizes for the chosen meanings; the GEXF export and PNG follow what is shown. */
 function applyColours(s: Core): void {
   const mode: ColourMode = state.colour;
-  s.display = nodeDisplay(s.graph, undefined, undefined, mode);
+  s.display = nodeDisplay(s.graph, undefined, undefined, mode, state.size);
   s.render.display = s.display;
   colourSelect.value = mode;
-  clear(communityKey);
-  communityKey.hidden = mode !== 'community';
+  sizeSelect.value = state.size;
+  communityKeyEl.hidden = mode !== 'community';
   if (mode === 'community') {
-    for (const c of communityLegend(s.graph, communityColours(s.graph))) {
-      communityKey.appendChild(
-        el('li', { style: `--swatch:${c.colour}`, 'data-community': c.community },
-          el('span', { class: 'swatch', 'aria-hidden': 'true' }),
-          el('span', { class: 'name', title: c.example }, c.example),
-          el('span', { class: 'count' }, numberFormat.format(c.count))),
-      );
-    }
-  }
+    const rows: KeyRow[] = communityLegend(s.graph, s.communityColours).map((c) => ({
+      key: communityKey(c.community),
+      name: c.example,
+      title: `Community of ${c.example}: show or hide it`,
+      colour: c.colour,
+      total: c.count,
+      data: { community: String(c.community) },
+    }));
+    let others = 0;
+    s.graph.forEachNode((_k, a) => {
+      if (s.communityColours.get(communityOf(a)) === OTHER_COMMUNITY_COLOUR) others++;
+    });
+    if (others > 0) rows.push({ key: communityKey('other'), name: 'Other communities', colour: OTHER_COMMUNITY_COLOUR, total: others, data: { community: 'other' } });
+    renderKeyList(communityKeyEl, rows, new Set(state.hidden), toggleLegendKey);
+  } else clear(communityKeyEl);
 }
 
 function setOverview(patch: Partial<Pick<ViewState, 'limit' | 'unconnected'>>): void {
@@ -289,9 +312,23 @@ function shownNodes(s: Core): string[] {
   return out;
 }
 
-/** The status line's counts (cheap: run on every time step, so playback shows live counts). */
+/** The status line's and the legends' counts (cheap: run on every time step, so playback shows live counts). */
 function refreshCounts(s: Core): string[] {
   const nodes = shownNodes(s);
+  // the legends count what is shown: filters, time range and budget all apply
+  const counts = new Map<string, number>();
+  const bump = (key: string): void => void counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const key of nodes) {
+    const a = s.graph.getNodeAttributes(key);
+    const kind = kindKey(a.kind);
+    bump(kind);
+    bump(`${kind}/${typeKey(a.type)}`);
+    if (typeof a.modality === 'string') bump(modalityKey(a.modality));
+    const c = communityOf(a);
+    bump(communityKey(s.communityColours.get(c) === OTHER_COMMUNITY_COLOUR ? 'other' : c));
+  }
+  syncLegendCounts(legendEl, counts);
+  syncLegendCounts(communityKeyEl, counts);
   let edges = 0;
   const { drawn, drawnEdges } = s.render;
   const relations = new Map<string, number>();
@@ -299,11 +336,11 @@ function refreshCounts(s: Core): string[] {
     if (s.render.ghostEdges.has(e)) continue;
     if (drawnEdges === null || s.render.visibleEdges.has(e)) {
       edges++;
-      const r = s.graph.getEdgeAttribute(e, 'relation');
+      const r = relationKey(s.graph.getEdgeAttribute(e, 'relation'));
       relations.set(r, (relations.get(r) ?? 0) + 1);
     }
   }
-  syncEdgeLegend(relations);
+  syncLegendCounts(edgeLegendEl, relations);
   let faded = 0;
   for (const key of s.render.ghostNodes) if (s.render.visibleNodes.has(key) && (drawn === null || drawn.has(key))) faded++;
   const extras = [faded > 0 ? `${faded} faded outside the time range` : '', state.map && s.map && s.map.parked.length ? `${s.map.parked.length} without a place on the map listed aside` : '']
@@ -314,19 +351,14 @@ function refreshCounts(s: Core): string[] {
   return nodes;
 }
 
-/** The edge key: every relation drawn, its colour and how many edges are drawn. */
-function syncEdgeLegend(relations: Map<string, number>): void {
-  clear(edgeLegendEl);
-  const rows = [...relations].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  for (const [relation, count] of rows) {
-    edgeLegendEl.appendChild(
-      el('li', { style: `--swatch:${relationColour(relation)}`, 'data-relation': relation },
-        el('span', { class: 'swatch', 'aria-hidden': 'true' }),
-        el('span', { class: 'name' }, relation),
-        el('span', { class: 'count' }, numberFormat.format(count))),
-    );
-  }
-  if (rows.length === 0) edgeLegendEl.appendChild(el('li', { class: 'muted' }, 'No edges drawn'));
+/** The edge key: every relation of the graph, its colour, how many of its edges are drawn; a filter too. */
+function renderEdgeLegend(s: Core): void {
+  const totals = new Map<string, number>();
+  s.graph.forEachEdge((_e, a) => void totals.set(a.relation, (totals.get(a.relation) ?? 0) + 1));
+  const rows: KeyRow[] = [...totals]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([relation, total]) => ({ key: relationKey(relation), name: relation, colour: relationColour(relation), total, data: { relation }, title: `Show or hide "${relation}" edges` }));
+  renderKeyList(edgeLegendEl, rows, new Set(state.hidden), toggleLegendKey, 'No edges');
 }
 
 function refreshNodeList(s: Core, nodes = shownNodes(s)): void {
@@ -563,6 +595,7 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
   const display = nodeDisplay(graph, undefined, undefined, state.colour);
   const render = emptyRenderState(graph, display, neighbourSets(graph));
   const order = importanceOrder(graph);
+  const legend = buildLegend(graph);
   const labelSource: LabelSource = {
     forced: () => [render.selected, render.hovered].filter((k): k is string => k !== null),
     order: () => order,
@@ -579,13 +612,18 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
     graphPositions: null,
     cancelAnimation: null,
     order,
+    importances: order.map((k) => importanceOf(graph.getNodeAttributes(k))),
+    communityColours: communityColours(graph),
+    legend,
     overview: { nodes: null, shown: graph.order, total: graph.order, unconnected: 0 },
     labelSource,
   };
   // Filters, time and the drawn set first: sigma's first frame (its constructor draws one) is
   // then already the overview, not the whole corpus drawn once for nothing.
-  renderLegend(legendEl, buildLegend(graph), new Set(state.hidden), toggleLegendKey);
+  renderLegend(legendEl, legend, modalityCounts(graph), new Set(state.hidden), toggleLegendKey);
+  renderEdgeLegend(core);
   applyColours(core);
+  syncImportance(core);
   populateDocuments(core);
   minInput.value = String(state.minMentions);
   timeline.setData(core.time);
@@ -638,16 +676,52 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
   sigma.refresh({ schedule: true });
 }
 
-function toggleLegendKey(key: string): void {
+/** Events per modality in the graph, most frequent first. */
+function modalityCounts(graph: ViewerGraph): Array<{ modality: string; count: number }> {
+  const counts = new Map<string, number>();
+  graph.forEachNode((_k, a) => {
+    if (typeof a.modality === 'string') counts.set(a.modality, (counts.get(a.modality) ?? 0) + 1);
+  });
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([modality, count]) => ({ modality, count }));
+}
+
+/**
+ * Shows or hides what a legend button stands for. A type turned on while its kind is hidden
+ * shows the kind with that type alone.
+ */
+function toggleLegendKey(key: string, within?: string): void {
   const hidden = new Set(state.hidden);
-  if (hidden.has(key)) hidden.delete(key);
+  if (within && hidden.has(within)) {
+    hidden.delete(within);
+    const kind = within.slice('kind:'.length);
+    for (const t of session?.legend.find((k) => k.kind === kind)?.types ?? []) hidden.add(typeKey(t.type));
+    hidden.delete(key);
+  } else if (hidden.has(key)) hidden.delete(key);
   else hidden.add(key);
   setState({ hidden: [...hidden].sort() });
-  syncLegend(legendEl, hidden);
+  syncFilterControls();
   if (session) {
     applyFilters(session);
     redraw(session);
   }
+}
+
+/** The legends' pressed states from the state. */
+function syncFilterControls(): void {
+  const hidden = new Set(state.hidden);
+  syncLegend(legendEl, hidden);
+  syncKeyList(edgeLegendEl, hidden);
+  syncKeyList(communityKeyEl, hidden);
+}
+
+/** The importance slider and what it keeps. */
+function syncImportance(s: Core): void {
+  importanceInput.value = String(state.importance);
+  const threshold = importanceThreshold(s.importances, state.importance);
+  importanceNote.textContent =
+    state.importance === 0
+      ? 'All nodes'
+      : `The ${100 - state.importance}% most important (${numberFormat.format(s.importances.filter((v) => v >= threshold).length)} nodes)`;
 }
 
 // ───────────── static controls (bound once) ─────────────
@@ -696,6 +770,22 @@ colourSelect.addEventListener('change', () => {
   redraw(session);
 });
 unconnectedInput.addEventListener('change', () => setOverview({ unconnected: unconnectedInput.checked }));
+sizeSelect.addEventListener('change', () => {
+  setState({ size: (sizeSelect.value as SizeMode) || 'importance' });
+  if (!session) return;
+  applyColours(session);
+  redraw(session);
+});
+// Filtering the whole graph takes a few milliseconds: follow the slider as it moves.
+importanceInput.addEventListener('input', () => {
+  const n = Math.max(0, Math.min(99, Math.round(Number(importanceInput.value) || 0)));
+  if (n === state.importance) return;
+  setState({ importance: n });
+  if (!session) return;
+  syncImportance(session);
+  applyFilters(session);
+  redraw(session);
+});
 
 // ───────────── camera controls ─────────────
 
@@ -829,8 +919,9 @@ function applyUrlState(): void {
   const s = session;
   state = next;
   hook.state = state;
-  syncLegend(legendEl, new Set(state.hidden));
   applyColours(s);
+  syncFilterControls();
+  syncImportance(s);
   docSelect.value = state.document ?? '';
   minInput.value = String(state.minMentions);
   timeline.setRange(state.from, state.to);

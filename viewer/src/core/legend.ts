@@ -16,6 +16,9 @@ export const OTHER_COMMUNITY_COLOUR = '#b8bec6';
 
 export type ColourMode = 'type' | 'kind' | 'community';
 export const COLOUR_MODES: readonly ColourMode[] = ['type', 'kind', 'community'];
+/** What a node's radius shows: the pipeline's importance (its `size`), or how often it is mentioned. */
+export type SizeMode = 'importance' | 'mentions';
+export const SIZE_MODES: readonly SizeMode[] = ['importance', 'mentions'];
 
 /**
  * The community → colour table: the largest communities (by node count, then id) get the
