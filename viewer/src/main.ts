@@ -30,7 +30,7 @@ import { LoadError, loadGraphFromUrl, parseGraphText } from './view/loader';
 import { NodeList } from './view/nodeList';
 import { renderPanel } from './view/panel';
 import { attachHoverLayer, hoverFocus, type HoverLayer } from './view/hover';
-import { createRenderer, emptyRenderState, MAP_MIN_CAMERA_RATIO, MIN_CAMERA_RATIO, setDrawn, type RenderState } from './view/renderer';
+import { createRenderer, emptyRenderState, MAP_MIN_CAMERA_RATIO, MIN_CAMERA_RATIO, setDrawn, syncHighlightLayers, type RenderState } from './view/renderer';
 import { bindSearchBox } from './view/searchBox';
 import { Timeline } from './view/timeline';
 import { attachWorldLayer, worldPath, type WorldLayer, type WorldPaths } from './view/world';
@@ -51,12 +51,17 @@ interface Core {
   cancelAnimation: (() => void) | null;
   /** Node keys, most important first (overview budget, label priority). */
   order: string[];
+  /** The drawn nodes in that order (label candidates). */
+  drawnOrder: string[];
   /** Importance of each node in `order` (high to low): the importance filter's percentiles. */
   importances: number[];
   /** Community id → colour (the largest ones categorical, the rest OTHER_COMMUNITY_COLOUR). */
   communityColours: Map<number, string>;
   /** Kinds and their types (the legend), to show a kind with only one type. */
   legend: LegendKind[];
+  /** Per node, the legend count keys it adds to; per edge, its relation's. */
+  countKeys: Map<string, string[]>;
+  edgeCountKeys: Map<string, string>;
   overview: Overview;
   labelSource: LabelSource;
 }
@@ -209,6 +214,8 @@ function applyDrawn(s: Core): void {
     for (const k of base) if (!parked.has(k) || k === sel) drawn.add(k);
   }
   setDrawn(s.graph, s.render, drawn);
+  const visible = s.render.visibleNodes;
+  s.drawnOrder = drawn === null ? s.order.filter((k) => visible.has(k)) : s.order.filter((k) => drawn.has(k) && visible.has(k));
   syncOverviewControls(s);
   syncUnmapped(s);
 }
@@ -289,7 +296,7 @@ function setOverview(patch: Partial<Pick<ViewState, 'limit' | 'unconnected'>>): 
 
 /** Applies the time range; returns the nodes and edges whose ghost state changed. */
 function applyTime(s: Core): { nodes: string[]; edges: string[] } {
-  const ghosts = ghostsFor(s.graph, s.time, timeRange());
+  const ghosts = ghostsFor(s.time, timeRange());
   const changed = { nodes: symmetricDifference(s.render.ghostNodes, ghosts.nodes), edges: symmetricDifference(s.render.ghostEdges, ghosts.edges) };
   s.render.ghostNodes = ghosts.nodes;
   s.render.ghostEdges = ghosts.edges;
@@ -307,8 +314,21 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
 function shownNodes(s: Core): string[] {
   const out: string[] = [];
-  const { drawn, ghostNodes } = s.render;
-  for (const key of s.render.visibleNodes) if (!ghostNodes.has(key) && (drawn === null || drawn.has(key))) out.push(key);
+  const { drawn, ghostNodes, visibleNodes } = s.render;
+  for (const key of drawn ?? visibleNodes) if (!ghostNodes.has(key) && (drawn === null || visibleNodes.has(key))) out.push(key);
+  return out;
+}
+
+/** The legend buttons a node counts in (kind, kind/type, modality, community), computed once. */
+function legendCountKeys(graph: ViewerGraph, colours: Map<number, string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  graph.forEachNode((key, a) => {
+    const kind = kindKey(a.kind);
+    const c = communityOf(a);
+    const keys = [kind, `${kind}/${typeKey(a.type)}`, communityKey(colours.get(c) === OTHER_COMMUNITY_COLOUR ? 'other' : c)];
+    if (typeof a.modality === 'string') keys.push(modalityKey(a.modality));
+    out.set(key, keys);
+  });
   return out;
 }
 
@@ -317,16 +337,7 @@ function refreshCounts(s: Core): string[] {
   const nodes = shownNodes(s);
   // the legends count what is shown: filters, time range and budget all apply
   const counts = new Map<string, number>();
-  const bump = (key: string): void => void counts.set(key, (counts.get(key) ?? 0) + 1);
-  for (const key of nodes) {
-    const a = s.graph.getNodeAttributes(key);
-    const kind = kindKey(a.kind);
-    bump(kind);
-    bump(`${kind}/${typeKey(a.type)}`);
-    if (typeof a.modality === 'string') bump(modalityKey(a.modality));
-    const c = communityOf(a);
-    bump(communityKey(s.communityColours.get(c) === OTHER_COMMUNITY_COLOUR ? 'other' : c));
-  }
+  for (const key of nodes) for (const k of s.countKeys.get(key)!) counts.set(k, (counts.get(k) ?? 0) + 1);
   syncLegendCounts(legendEl, counts);
   syncLegendCounts(communityKeyEl, counts);
   let edges = 0;
@@ -336,7 +347,7 @@ function refreshCounts(s: Core): string[] {
     if (s.render.ghostEdges.has(e)) continue;
     if (drawnEdges === null || s.render.visibleEdges.has(e)) {
       edges++;
-      const r = relationKey(s.graph.getEdgeAttribute(e, 'relation'));
+      const r = s.edgeCountKeys.get(e)!;
       relations.set(r, (relations.get(r) ?? 0) + 1);
     }
   }
@@ -402,6 +413,7 @@ function select(key: string | null, fly: boolean, how: 'push' | 'restore' = 'pus
   setState({ selected: key });
   if (changed && how === 'push') pushUrl();
   s.render.selected = key;
+  syncHighlightLayers(s.sigma, s.render);
   showSelection(s, key);
   // a new node's details start at the top, not where the previous one was scrolled to
   if (changed) panelEl.scrollTop = 0;
@@ -596,9 +608,11 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
   const render = emptyRenderState(graph, display, neighbourSets(graph));
   const order = importanceOrder(graph);
   const legend = buildLegend(graph);
+  const colours = communityColours(graph);
   const labelSource: LabelSource = {
     forced: () => [render.selected, render.hovered].filter((k): k is string => k !== null),
-    order: () => order,
+    // the drawn nodes only: the label layer looks at each candidate on every frame
+    order: () => core.drawnOrder,
   };
   const core: Core = {
     graph,
@@ -612,9 +626,12 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
     graphPositions: null,
     cancelAnimation: null,
     order,
+    drawnOrder: order,
     importances: order.map((k) => importanceOf(graph.getNodeAttributes(k))),
-    communityColours: communityColours(graph),
+    communityColours: colours,
     legend,
+    countKeys: legendCountKeys(graph, colours),
+    edgeCountKeys: new Map(graph.mapEdges((e, a) => [e, relationKey(a.relation)] as const)),
     overview: { nodes: null, shown: graph.order, total: graph.order, unconnected: 0 },
     labelSource,
   };
@@ -647,10 +664,12 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
   // Hover: the hover layer and the labels are redrawn at the next frame (several changes, once).
   sigma.on('enterNode', ({ node }) => {
     render.hovered = node;
+    syncHighlightLayers(sigma, render);
     hover.schedule();
   });
   sigma.on('leaveNode', () => {
     render.hovered = null;
+    syncHighlightLayers(sigma, render);
     hover.schedule();
   });
   sigma.on('clickNode', ({ node }) => select(node, true)); // its neighbourhood is framed, wherever it lies
@@ -731,6 +750,7 @@ const nodeList = new NodeList(
   (key) => {
     if (!session) return;
     session.render.hovered = key;
+    syncHighlightLayers(session.sigma, session.render);
     session.hover.schedule();
   },
 );

@@ -43,13 +43,19 @@ export function attachHoverLayer(sigma: Sigma<any, any>, graph: ViewerGraph, sta
   const canvas = sigma.createCanvas('ngHover', { afterLayer: 'nodes', style: { pointerEvents: 'none' } });
   canvas.setAttribute('aria-hidden', 'true');
   let frame = 0;
+  // Out of the page while nothing is hovered: an empty full-size layer still costs a composite a frame.
+  canvas.style.display = 'none';
+  let drawn = false;
   const draw = (): void => {
+    const focus = hoverFocus(sigma, state);
+    if (focus === null && !drawn) return;
     const fitted = fitCanvas(canvas, sigma);
     if (!fitted) return;
     const { ctx, width, height, ratio } = fitted;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
-    const focus = hoverFocus(sigma, state);
+    drawn = focus !== null;
+    canvas.style.display = drawn ? '' : 'none';
     if (focus === null) return;
     const hovered = state.hovered!;
     ctx.fillStyle = `rgba(255,255,255,${HOVER_FADE})`;

@@ -21,6 +21,7 @@ function countSpan(total: number): HTMLElement {
 
 export function renderLegend(container: HTMLElement, legend: LegendKind[], modalities: ReadonlyArray<{ modality: string; count: number }>, hidden: ReadonlySet<string>, toggle: LegendToggle): void {
   clear(container);
+  slots.delete(container);
   for (const kind of legend) {
     const kindButton = el(
       'button',
@@ -84,16 +85,32 @@ export function syncLegend(container: HTMLElement, hidden: ReadonlySet<string>):
   });
 }
 
+interface CountSlot {
+  key: string;
+  span: HTMLElement;
+  total: number;
+  shown: number;
+}
+/** The count spans of each legend, found once per render of it (a range drag syncs them at every step). */
+const slots = new WeakMap<HTMLElement, CountSlot[]>();
+
 /** Counts now shown, against the totals the buttons were made with ("12 / 40" when fewer). */
 export function syncLegendCounts(container: HTMLElement, counts: ReadonlyMap<string, number>): void {
-  container.querySelectorAll<HTMLElement>('[data-count-key]').forEach((b) => {
-    const span = b.querySelector<HTMLElement>('.count');
-    if (!span) return;
-    const total = Number(span.dataset.total);
-    const now = counts.get(b.dataset.countKey!) ?? 0;
-    const text = now === total ? numberFormat.format(now) : `${numberFormat.format(now)} / ${numberFormat.format(total)}`;
-    if (span.textContent !== text) span.textContent = text;
-  });
+  let list = slots.get(container);
+  if (!list) {
+    list = [];
+    container.querySelectorAll<HTMLElement>('[data-count-key]').forEach((b) => {
+      const span = b.querySelector<HTMLElement>('.count');
+      if (span) list!.push({ key: b.dataset.countKey!, span, total: Number(span.dataset.total), shown: Number(span.dataset.total) });
+    });
+    slots.set(container, list);
+  }
+  for (const slot of list) {
+    const now = counts.get(slot.key) ?? 0;
+    if (now === slot.shown) continue;
+    slot.shown = now;
+    slot.span.textContent = now === slot.total ? numberFormat.format(now) : `${numberFormat.format(now)} / ${numberFormat.format(slot.total)}`;
+  }
 }
 
 export interface KeyRow {
@@ -110,6 +127,7 @@ export interface KeyRow {
 /** A colour key whose rows are toggle buttons (edge relations, communities). */
 export function renderKeyList(list: HTMLElement, rows: readonly KeyRow[], hidden: ReadonlySet<string>, toggle: LegendToggle, empty = 'None'): void {
   clear(list);
+  slots.delete(list);
   for (const row of rows) {
     const attrs: Record<string, string> = { type: 'button', 'aria-pressed': 'true', style: `--swatch:${row.colour}`, 'data-count-key': row.key, 'data-key': row.key };
     if (row.title) attrs.title = row.title;

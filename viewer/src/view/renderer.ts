@@ -147,5 +147,23 @@ export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<S
 }
 
 export function createRenderer(container: HTMLElement, graph: ViewerGraph, state: RenderState): Sigma<ViewerNode, ViewerEdge> {
-  return new Sigma<ViewerNode, ViewerEdge>(graph, container, sigmaSettings(graph, state));
+  const sigma = new Sigma<ViewerNode, ViewerEdge>(graph, container, sigmaSettings(graph, state));
+  // Sigma clears its label and edge-label canvases on every render, though neither is used here
+  // (view/labels.ts draws the labels): out of the page, they cost nothing to composite.
+  const canvases = sigma.getCanvases();
+  for (const id of ['labels', 'edgeLabels']) if (canvases[id]) canvases[id].style.display = 'none';
+  syncHighlightLayers(sigma, state);
+  return sigma;
+}
+
+/**
+ * Sigma's hover layers (a canvas and a WebGL context) hold only the hovered and the selected
+ * node; it clears them on every render, and with software compositing each WebGL layer on the
+ * page is read back at every frame. Out of the page while neither exists, a range drag's frame
+ * reads back two WebGL layers instead of three.
+ */
+export function syncHighlightLayers(sigma: Sigma<ViewerNode, ViewerEdge>, state: RenderState): void {
+  const display = state.hovered === null && state.selected === null ? 'none' : '';
+  const canvases = sigma.getCanvases();
+  for (const id of ['hovers', 'hoverNodes']) if (canvases[id] && canvases[id].style.display !== display) canvases[id].style.display = display;
 }
