@@ -71,7 +71,7 @@ interface ShownNode {
   size: number;
 }
 
-/** The nodes drawn and not faded out by the time range (ghosts are drawn in GHOST_NODE grey). */
+/** The nodes drawn and not faded out by the time range (ghosts are drawn in GHOST_NODE grey, core/legend.ts). */
 function shownNodes(page: Page): Promise<ShownNode[]> {
   return page.evaluate(() => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -79,7 +79,7 @@ function shownNodes(page: Page): Promise<ShownNode[]> {
     const out: ShownNode[] = [];
     sigma.getGraph().forEachNode((key: string, a: Record<string, unknown>) => {
       const d = sigma.getNodeDisplayData(key);
-      if (!d || d.hidden || d.color === '#e3e5e8') return;
+      if (!d || d.hidden || d.color === '#eceef1') return;
       out.push({ key, kind: a.kind as string, type: a.type as string, modality: (a.modality as string) ?? null, community: a.community as number, importance: a.importance as number, mentions: a.mentions as number, size: d.size });
     });
     return out;

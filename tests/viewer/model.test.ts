@@ -12,7 +12,7 @@ import { filteredGexf } from '../../viewer/src/core/gexf';
 import { computeVisibility, documentCounts, importanceThreshold } from '../../viewer/src/core/filters';
 import { mapLayout, projectionFor } from '../../viewer/src/core/geo';
 import { neighbourSets, nodeDisplay, prepareGraph, subgraph } from '../../viewer/src/core/graphModel';
-import { buildLegend, fade, kindColour, relationColour, typeColour } from '../../viewer/src/core/legend';
+import { buildLegend, cieLab, colourDistance, communityColours, fade, GHOST_EDGE, GHOST_NODE, kindColour, OTHER_COMMUNITY_COLOUR, relationColour, typeColour } from '../../viewer/src/core/legend';
 import { colorOf, KIND_COLORS, RELATION_COLORS, TYPE_COLORS } from '../../src/graph/style';
 import { safeHttpUrl } from '../../viewer/src/core/safety';
 import type { ViewerGraph } from '../../viewer/src/core/types';
@@ -72,6 +72,21 @@ describe('filters', () => {
 });
 
 describe('legend and colours', () => {
+  it('keeps every colour of a shown node or edge well apart from the out-of-range greys', () => {
+    const nodeColours = { ...TYPE_COLORS, ...KIND_COLORS, 'other communities': OTHER_COMMUNITY_COLOUR };
+    for (const [name, colour] of Object.entries(nodeColours)) expect(colourDistance(colour, GHOST_NODE), name).toBeGreaterThanOrEqual(20);
+    for (const c of communityColours(sampleGraph()).values()) expect(colourDistance(c, GHOST_NODE)).toBeGreaterThanOrEqual(20);
+    for (const relation of [...Object.keys(RELATION_COLORS), 'unknown relation']) expect(colourDistance(relationColour(relation), GHOST_EDGE), relation).toBeGreaterThanOrEqual(10);
+    // ghosts stay visible on the white stage, and a ghost edge lighter than a ghost node
+    expect(colourDistance(GHOST_NODE, '#ffffff')).toBeGreaterThanOrEqual(5);
+    expect(cieLab(GHOST_EDGE)[0]).toBeGreaterThan(cieLab(GHOST_NODE)[0]);
+  });
+  it('measures colour differences in CIE L*a*b*', () => {
+    expect(cieLab('#ffffff').map((v) => Math.round(v) + 0)).toEqual([100, 0, 0]);
+    expect(cieLab('#000000').map((v) => Math.round(v) + 0)).toEqual([0, 0, 0]);
+    expect(colourDistance('#ff0000', '#ff0000')).toBe(0);
+    expect(Math.round(colourDistance('#ffffff', '#000000'))).toBe(100);
+  });
   it('orders kinds actor, place, event and counts types', () => {
     const legend = buildLegend(sampleGraph());
     expect(legend.map((k) => k.kind)).toEqual(['actor', 'place', 'event']);
@@ -94,7 +109,8 @@ describe('legend and colours', () => {
     const g = sampleGraph();
     g.forEachNode((k, a) => expect(d.get(k)!.colour).toBe(colorOf(a.kind, a.type)));
     // edges: the palette's colour, faded toward white
-    for (const [relation, colour] of Object.entries(RELATION_COLORS)) expect(relationColour(relation)).toBe(fade(colour, 0.45));
+    // edges: the relation's colour faded toward white, greys less (they would pass for ghosts)
+    for (const [relation, colour] of Object.entries(RELATION_COLORS)) expect(relationColour(relation)).toBe(fade(colour, ['source', 'mentioned with'].includes(relation) ? 0.15 : 0.45));
   });
   it('gives stable colours, also to unknown types', () => {
     expect(typeColour('event', 'capture')).toMatch(/^#[0-9a-f]{6}$/);

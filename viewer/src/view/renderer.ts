@@ -6,12 +6,10 @@ import Sigma from 'sigma';
 import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import type { Settings } from 'sigma/settings';
-import { relationColour } from '../core/legend';
+import { GHOST_EDGE, GHOST_NODE, relationColour } from '../core/legend';
 import type { NodeDisplay } from '../core/graphModel';
 import type { ViewerEdge, ViewerGraph, ViewerNode } from '../core/types';
 
-export const GHOST_NODE = '#e3e5e8';
-export const GHOST_EDGE = '#eef0f2';
 /** Deepest zoom of the graph view; map mode goes far deeper (MAP_MIN_CAMERA_RATIO). */
 export const MIN_CAMERA_RATIO = 0.02;
 /**
