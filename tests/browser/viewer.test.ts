@@ -514,6 +514,54 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     expectNoProblems(watched);
   });
 
+  it('names documents by date and title in the document filter and under each evidence sentence', async () => {
+    const watched = await open(server.url);
+    const { page } = watched;
+    await waitForViewerReady(page);
+    const documents = (JSON.parse(readFileSync(join(sample.dir, 'documents.json'), 'utf8')) as { documents: { id: string; title: string; date?: string }[] }).documents;
+    const byId = new Map(documents.map((d) => [d.id, d]));
+    const nameOf = (id: string): string => [byId.get(id)!.date, byId.get(id)!.title].filter(Boolean).join(' · ');
+    const options = (): Promise<{ value: string; text: string }[]> =>
+      page.locator('#filter-document option').evaluateAll((els) => els.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })).filter((o) => o.value !== ''));
+    await poll(async () => (await options()).every((o) => o.text.startsWith(nameOf(o.value)))).toBe(true);
+    const listed = await options();
+    expect(listed.length).toBeGreaterThan(0);
+    // in date order
+    const dates = listed.map((o) => byId.get(o.value)!.date ?? '');
+    expect([...dates].sort()).toEqual(dates);
+    // the evidence under a node names its article too
+    await searchAndPick(page, 'Palmyra');
+    await poll(() => page.locator('#panel .evidence .doc').count()).toBeGreaterThan(0);
+    const docs = await page.locator('#panel .evidence .doc').evaluateAll((els) => els.map((e) => ({ id: (e as HTMLElement).dataset.doc!, text: e.textContent ?? '' })));
+    for (const d of docs) expect(d.text).toBe(nameOf(d.id));
+    expectNoProblems(watched);
+  });
+
+  it('folds the filters column and the details panel away, giving their room to the graph', async () => {
+    const watched = await open(server.url);
+    const { page } = watched;
+    await waitForViewerReady(page);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const graphWidth = (): Promise<number> => page.evaluate(() => (window as any).__newsgraph.sigma.getDimensions().width);
+    const before = await graphWidth();
+    for (const [button, column] of [['#toggle-sidebar', '#sidebar'], ['#toggle-panel', '#panel']] as const) {
+      const width = await graphWidth();
+      const columnWidth = (await page.locator(column).boundingBox())!.width;
+      await page.click(button);
+      await page.locator(column).waitFor({ state: 'hidden' });
+      expect(await page.getAttribute(button, 'aria-expanded')).toBe('false');
+      // sigma's canvas follows on its next frame
+      await poll(graphWidth).toBeGreaterThanOrEqual(width + columnWidth - 2);
+    }
+    await page.click('#toggle-sidebar');
+    await page.click('#toggle-panel');
+    await page.locator('#sidebar').waitFor({ state: 'visible' });
+    await page.locator('#panel').waitFor({ state: 'visible' });
+    await poll(graphWidth).toBe(before);
+    expect(await page.getAttribute('#toggle-panel', 'aria-expanded')).toBe('true');
+    expectNoProblems(watched);
+  });
+
   it('lets the keyboard filter the node list, move through it and select a node', async () => {
     const watched = await open(server.url);
     const { page } = watched;

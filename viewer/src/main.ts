@@ -433,6 +433,7 @@ function showSelection(s: Core, key: string | null): void {
     select: (k) => select(k, true),
     openArticle: (ev) => void openArticle(s.documents, ev),
     close: () => select(null, false),
+    documentName: (id) => documentName(s, id),
   });
   nodeList.setSelected(key);
 }
@@ -583,14 +584,36 @@ function resetCamera(s: Session, animate: boolean): void {
 
 // ───────────── mounting a graph ─────────────
 
+/** "2017-04-05 · Syria attack symptoms consistent with…" once documents.json is in, else the id. */
+function documentName(s: Core, id: string): string {
+  const doc = s.documents.loaded()?.get(id);
+  if (!doc) return id;
+  return [doc.date, doc.title || id].filter(Boolean).join(' · ');
+}
+
+/** The document filter: by date then title when the texts are in, by id until then. */
 function populateDocuments(s: Core): void {
   clear(docSelect);
   docSelect.appendChild(el('option', { value: '' }, 'All documents'));
-  for (const doc of documentCounts(s.graph)) {
-    docSelect.appendChild(el('option', { value: doc.id }, `${doc.id} (${doc.nodes})`));
-  }
+  const docs = s.documents.loaded();
+  const rows = documentCounts(s.graph).map((d) => ({ ...d, date: docs?.get(d.id)?.date ?? '', name: documentName(s, d.id) }));
+  if (docs) rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1)));
+  for (const doc of rows) docSelect.appendChild(el('option', { value: doc.id, title: doc.id }, `${doc.name} (${doc.nodes})`));
   docSelect.value = state.document ?? '';
   if (docSelect.value !== (state.document ?? '')) docSelect.value = '';
+}
+
+/** Titles and dates come with documents.json, fetched once the first frame is drawn. */
+function nameDocuments(s: Session): void {
+  void s.documents.all().then((docs) => {
+    if (session !== s || docs.size === 0) return;
+    populateDocuments(s);
+    if (state.selected !== null && s.graph.hasNode(state.selected)) {
+      const scroll = panelEl.scrollTop;
+      showSelection(s, state.selected);
+      panelEl.scrollTop = scroll;
+    }
+  });
 }
 
 function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
@@ -691,6 +714,8 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
     hook.ready = true;
     document.body.classList.add('ready');
     refreshNodeList(s); // the list can wait for the first frame
+    // after the first interactions have had their turn
+    (window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200)))(() => nameDocuments(s), { timeout: 2000 });
   });
   sigma.refresh({ schedule: true });
 }
@@ -806,6 +831,21 @@ importanceInput.addEventListener('input', () => {
   applyFilters(session);
   redraw(session);
 });
+
+// ───────────── collapsible side columns ─────────────
+
+/** The filters column and the details panel fold away; the graph takes their room. */
+for (const [buttonId, className] of [['toggle-sidebar', 'sidebar-collapsed'], ['toggle-panel', 'panel-collapsed']] as const) {
+  const button = byId<HTMLButtonElement>(buttonId);
+  button.addEventListener('click', () => {
+    const layoutEl = document.querySelector<HTMLElement>('.layout')!;
+    const collapsed = layoutEl.classList.toggle(className);
+    button.setAttribute('aria-expanded', String(!collapsed));
+    // the status line and the article pane are placed from the same widths (CSS variables)
+    document.documentElement.style.setProperty(className === 'sidebar-collapsed' ? '--sidebar' : '--panel-w', collapsed ? '0px' : '');
+    session?.sigma.scheduleRender(); // sigma reads its container's new size when it renders
+  });
+}
 
 // ───────────── camera controls ─────────────
 
