@@ -504,7 +504,34 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     expect(gexf).toContain('<graph mode="dynamic" defaultedgetype="directed" timeformat="date" timezone="UTC">');
     expect(gexf).toContain('<attribute id="mentions" title="mentions" type="integer"/>');
     const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
-    expect(readFileSync((await pngDownload.path())!).subarray(1, 4).toString('latin1')).toBe('PNG');
+    const png = readFileSync((await pngDownload.path())!);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // a title band above the graph and a legend beside it, naming what is drawn; labels whole
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const layout = await page.evaluate(() => (window as any).__newsgraph.lastExport);
+    const image = await measureImage(browser, png);
+    const dpr = await page.evaluate(() => window.devicePixelRatio || 1);
+    expect(image.width).toBe(Math.round(layout.width * dpr));
+    expect(image.height).toBe(Math.round(layout.height * dpr));
+    expect(layout.graph.y).toBeGreaterThan(30);
+    expect(layout.legend.x).toBe(layout.graph.width);
+    expect(layout.title).toMatch(/nodes/);
+    expect(layout.subtitle).toContain(`document: `);
+    const drawnTypes = await page.evaluate(() => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const sigma = (window as any).__newsgraph.sigma;
+      const out = new Set<string>();
+      sigma.getGraph().forEachNode((k: string, a: { type: string; kind: string }) => {
+        if (!sigma.getNodeDisplayData(k).hidden) out.add(`${a.type || '(untyped)'} (${a.kind})`);
+      });
+      return [...out];
+    });
+    expect(drawnTypes.length).toBeGreaterThan(0);
+    for (const t of drawnTypes) expect(layout.legendRows).toContain(t);
+    expect(layout.labels.length).toBeGreaterThan(0);
+    for (const l of layout.labels) {
+      expect(l.left >= 0 && l.top >= 0 && l.left + l.width <= layout.graph.width && l.top + l.height <= layout.graph.height, `label ${l.label} cut`).toBe(true);
+    }
 
     await page.selectOption('#filter-document', '');
     await poll(async () => (await statusCounts(page)).nodes).toBe(all.nodes);

@@ -21,7 +21,7 @@ import { defaultViewState, parseViewState, serialiseViewState, type ViewState } 
 import { bindArticlePane, closeArticle, openArticle } from './view/article';
 import { documentStore, type DocumentStore } from './view/documents';
 import { byId, clear, debounce, el } from './view/dom';
-import { exportGexf, exportPng } from './view/exports';
+import { exportGexf, exportPng, type ExportCaption, type ExportLayout, type KeyEntry } from './view/exports';
 import { filteredGexf } from './core/gexf';
 import { attachLabelLayer, type LabelLayer, type LabelSource } from './view/labels';
 import { LayoutRunner } from './view/layout';
@@ -82,6 +82,8 @@ interface DebugHook {
   labels: () => readonly PlacedLabel[];
   /** Milliseconds since navigation start at each loading phase (fetched, parsed, mounted, firstRender). */
   timings: Record<string, number>;
+  /** How the last PNG export was laid out (title, legend rows, where the graph sits). */
+  lastExport?: ExportLayout;
 }
 
 declare global {
@@ -913,8 +915,59 @@ layoutButton.addEventListener('click', () => {
   if (layout.running()) layout.stop(s.graph, s.sigma, () => undefined);
   else layout.start(s.graph, s.sigma, () => undefined);
 });
+/** What a PNG says about the view: what is shown, of what, when, through which filters, and its colour keys. */
+function exportCaption(s: Core): ExportCaption {
+  const sel = state.selected !== null && s.graph.hasNode(state.selected) ? s.graph.getNodeAttribute(state.selected, 'label') : null;
+  const o = s.overview;
+  const title = sel !== null ? `${sel} and its neighbours` : o.shown < o.total ? `The ${numberFormat.format(o.shown)} most important of ${numberFormat.format(o.total)} nodes` : `All ${numberFormat.format(o.total)} nodes`;
+  const when = state.from || state.to ? `${state.from ?? 'start'} → ${state.to ?? 'end'}` : 'all dates';
+  const filters = [
+    state.hidden.length ? `hidden: ${state.hidden.map((k) => k.replace(/^[a-z]+:/, '')).join(', ')}` : '',
+    state.document ? `document: ${documentName(s, state.document)}` : '',
+    state.minMentions > 0 ? `at least ${state.minMentions} mentions` : '',
+    state.importance > 0 ? `the ${100 - state.importance}% most important` : '',
+    state.map ? 'map' : '',
+  ].filter(Boolean);
+  const subtitle = [`newsgraph · ${countsText}`, when, ...filters].join(' · ');
+  // the colour key of the nodes shown, in the meaning colours have now
+  const groups = new Map<string, KeyEntry>();
+  for (const key of shownNodes(s)) {
+    const a = s.graph.getNodeAttributes(key);
+    const colour = s.display.get(key)?.colour ?? '#888888';
+    const name =
+      state.colour === 'kind' ? a.kind : state.colour === 'community' ? (colour === OTHER_COMMUNITY_COLOUR ? 'other communities' : `community ${communityOf(a)}`) : `${a.type || '(untyped)'} (${a.kind})`;
+    const entry = groups.get(name);
+    if (entry) entry.count++;
+    else groups.set(name, { name, colour, count: 1 });
+  }
+  if (state.colour === 'community') {
+    // a community is named by its most important member, as in the key on screen
+    for (const c of communityLegend(s.graph, s.communityColours)) {
+      const entry = groups.get(`community ${c.community}`);
+      if (entry) entry.name = c.example;
+    }
+  }
+  const relations = new Map<string, number>();
+  for (const e of s.render.drawnEdges ?? s.render.visibleEdges) {
+    if (s.render.ghostEdges.has(e) || !s.render.visibleEdges.has(e)) continue;
+    const r = s.graph.getEdgeAttribute(e, 'relation');
+    relations.set(r, (relations.get(r) ?? 0) + 1);
+  }
+  const byCount = (a: KeyEntry, b: KeyEntry): number => b.count - a.count || collator.compare(a.name, b.name);
+  return {
+    title,
+    subtitle,
+    nodes: { heading: `Nodes by ${state.colour}`, entries: [...groups.values()].sort(byCount) },
+    edges: [...relations].map(([name, count]) => ({ name, colour: relationColour(name), count })).sort(byCount),
+  };
+}
+
 byId('export-png').addEventListener('click', () => {
-  if (session) void exportPng(session.sigma, state.map ? session.worldOutline : null, session.labelSource).catch((e: unknown) => showMessage(`PNG export failed: ${(e as Error).message}`));
+  const s = session;
+  if (!s) return;
+  exportPng(s.sigma, state.map ? s.worldOutline : null, s.labelSource, exportCaption(s))
+    .then((layout) => (hook.lastExport = layout))
+    .catch((e: unknown) => showMessage(`PNG export failed: ${(e as Error).message}`));
 });
 byId('export-gexf').addEventListener('click', () => {
   const s = session;
