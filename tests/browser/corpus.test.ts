@@ -239,6 +239,39 @@ describe.skipIf(!ready)('viewer on FA-KES', () => {
     }).toBe(true);
   });
 
+  it('reaches the neighbours of neighbours when asked, most important first within the budget', async () => {
+    const page = await open('#depth=2');
+    const palmyra = graph.nodes.find((n) => n.attributes.label === 'Palmyra' && n.attributes.kind === 'place')!;
+    const adjacent = (keys: Set<string>): Set<string> => {
+      const out = new Set(keys);
+      for (const e of graph.edges) {
+        if (keys.has(e.source)) out.add(e.target);
+        if (keys.has(e.target)) out.add(e.source);
+      }
+      return out;
+    };
+    const ring1 = adjacent(new Set([palmyra.key]));
+    const ring2 = adjacent(ring1);
+    expect(await page.isChecked('#depth-2')).toBe(true);
+    await page.fill('#search', 'Palmyra');
+    await page.press('#search', 'Enter');
+    await poll(() => page.textContent('#panel [data-field=label]')).toBe('Palmyra');
+    await poll(async () => (await drawnNodes(page)).nodes.length).toBeGreaterThan(ring1.size);
+    const drawn = await drawnNodes(page);
+    expect(drawn.nodes.length).toBeLessThanOrEqual(Math.max(300, ring1.size));
+    expect([...ring1].filter((k) => !drawn.nodes.includes(k)), 'depth-1 neighbours left out').toEqual([]);
+    expect(drawn.nodes.filter((k) => !ring2.has(k)), 'nodes beyond two steps').toEqual([]);
+    expect(await page.textContent('#overview-note')).toMatch(/^Palmyra and [\d,]+ nodes within two steps shown/);
+    await poll(async () => {
+      const d = await drawnNodes(page);
+      return d.inside === d.nodes.length;
+    }).toBe(true);
+    // back to depth 1
+    await page.uncheck('#depth-2');
+    await poll(async () => [...(await drawnNodes(page)).nodes].sort()).toEqual([...ring1].sort());
+    await poll(() => page.url()).not.toMatch(/depth=2/);
+  });
+
   it('hovers without a sigma refresh: the rest fades under a veil, only the neighbourhood keeps labels', async () => {
     const page = await open();
     // a drawn node well inside the viewport with a few drawn neighbours, and a drawn non-neighbour

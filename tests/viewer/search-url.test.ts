@@ -63,6 +63,7 @@ describe('URL state', () => {
       unconnected: true,
       colour: 'community' as const,
       size: 'mentions' as const,
+      depth: 2 as const,
     };
     const text = serialiseViewState(state);
     expect(parseViewState(`#${text}`)).toEqual(state);

@@ -53,6 +53,8 @@ interface Core {
   order: string[];
   /** The drawn nodes in that order (label candidates). */
   drawnOrder: string[];
+  /** Each key's place in `order`. */
+  rank: Map<string, number>;
   /** Importance of each node in `order` (high to low): the importance filter's percentiles. */
   importances: number[];
   /** Community id → colour (the largest ones categorical, the rest OTHER_COMMUNITY_COLOUR). */
@@ -115,6 +117,7 @@ const overviewNote = byId('overview-note');
 const showMoreButton = byId<HTMLButtonElement>('show-more');
 const showAllButton = byId<HTMLButtonElement>('show-all');
 const unconnectedInput = byId<HTMLInputElement>('show-unconnected');
+const depthInput = byId<HTMLInputElement>('depth-2');
 const colourSelect = byId<HTMLSelectElement>('color-by');
 const sizeSelect = byId<HTMLSelectElement>('size-by');
 const importanceInput = byId<HTMLInputElement>('filter-importance');
@@ -206,7 +209,7 @@ const budgetOf = (): number => state.limit ?? DEFAULT_BUDGET;
 function applyDrawn(s: Core): void {
   s.overview = overviewSet(s.order, s.render.visibleNodes, s.render.neighbours, budgetOf(), state.unconnected);
   const sel = state.selected;
-  let drawn = sel !== null && s.graph.hasNode(sel) ? neighbourhood(sel, s.render.neighbours, s.render.visibleNodes) : s.overview.nodes;
+  let drawn = sel !== null && s.graph.hasNode(sel) ? neighbourhood(sel, s.render.neighbours, s.render.visibleNodes, state.depth, s.rank, Math.max(budgetOf() || Infinity, 1)) : s.overview.nodes;
   if (state.map && s.map && s.map.parked.length > 0) {
     // On the map, nodes with no position of their own are listed aside, not drawn: their edges
     // would cross the whole map to the parking column. A selected one is still drawn.
@@ -250,7 +253,7 @@ function syncOverviewControls(s: Core): void {
   const sel = state.selected;
   overviewNote.textContent =
     sel !== null && s.render.drawn?.has(sel)
-      ? `${s.graph.getNodeAttribute(sel, 'label')} and ${numberFormat.format(s.render.drawn.size - 1)} neighbours shown (close the details for the overview)`
+      ? `${s.graph.getNodeAttribute(sel, 'label')} and ${numberFormat.format(s.render.drawn.size - 1)} ${state.depth === 2 ? 'nodes within two steps' : 'neighbours'} shown (close the details for the overview)`
       : cut
         ? `${numberFormat.format(o.shown)} of ${numberFormat.format(o.total)} nodes shown, most important first`
         : o.shown < o.total
@@ -259,6 +262,7 @@ function syncOverviewControls(s: Core): void {
   showMoreButton.hidden = !cut;
   showAllButton.hidden = !cut;
   unconnectedInput.checked = state.unconnected;
+  depthInput.checked = state.depth === 2;
   byId('unconnected-count').textContent = `(${numberFormat.format(o.unconnected)})`;
   unconnectedInput.closest('label')!.hidden = o.unconnected === 0 && !state.unconnected;
 }
@@ -652,6 +656,7 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
     cancelAnimation: null,
     order,
     drawnOrder: order,
+    rank: new Map(order.map((k, i) => [k, i])),
     importances: order.map((k) => importanceOf(graph.getNodeAttributes(k))),
     communityColours: colours,
     legend,
@@ -817,6 +822,14 @@ colourSelect.addEventListener('change', () => {
   redraw(session);
 });
 unconnectedInput.addEventListener('change', () => setOverview({ unconnected: unconnectedInput.checked }));
+depthInput.addEventListener('change', () => {
+  setState({ depth: depthInput.checked ? 2 : 1 });
+  const s = session;
+  if (!s) return;
+  applyDrawn(s);
+  redraw(s);
+  if (state.selected !== null && s.render.drawn) frameNodes(s, [...s.render.drawn], true);
+});
 sizeSelect.addEventListener('change', () => {
   setState({ size: (sizeSelect.value as SizeMode) || 'importance' });
   if (!session) return;

@@ -125,10 +125,30 @@ export function nodeDisplay(
   return out;
 }
 
-/** A node and its direct neighbours (depth 1) among `visible`: what a selection shows. */
-export function neighbourhood(key: string, neighbours: ReadonlyMap<string, ReadonlySet<string>>, visible: ReadonlySet<string>): Set<string> {
+/**
+ * What a selection shows among `visible`: the node and its direct neighbours (depth 1), all of
+ * them; at depth 2 also the neighbours' neighbours, most important first (`rank`: lower is more
+ * important) while the whole stays within `limit` nodes, so a hub's second ring does not bring
+ * back the hairball.
+ */
+export function neighbourhood(
+  key: string,
+  neighbours: ReadonlyMap<string, ReadonlySet<string>>,
+  visible: ReadonlySet<string>,
+  depth: 1 | 2 = 1,
+  rank: ReadonlyMap<string, number> = new Map(),
+  limit = Number.POSITIVE_INFINITY,
+): Set<string> {
   const out = new Set<string>([key]);
   for (const n of neighbours.get(key) ?? []) if (visible.has(n)) out.add(n);
+  if (depth < 2 || out.size >= limit) return out;
+  const second = new Set<string>();
+  for (const n of out) for (const m of neighbours.get(n) ?? []) if (!out.has(m) && visible.has(m)) second.add(m);
+  const byRank = [...second].sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+  for (const m of byRank) {
+    if (out.size >= limit) break;
+    out.add(m);
+  }
   return out;
 }
 

@@ -34,10 +34,12 @@ export interface ViewState {
   colour: ColourMode;
   /** What node sizes mean. */
   size: SizeMode;
+  /** How far from the selected node its neighbourhood reaches (1 or 2 steps). */
+  depth: 1 | 2;
 }
 
 export function defaultViewState(): ViewState {
-  return { hidden: [], document: null, minMentions: 0, importance: 0, from: null, to: null, selected: null, camera: null, map: false, limit: null, unconnected: false, colour: 'type', size: 'importance' };
+  return { hidden: [], document: null, minMentions: 0, importance: 0, from: null, to: null, selected: null, camera: null, map: false, limit: null, unconnected: false, colour: 'type', size: 'importance', depth: 1 };
 }
 
 function decode(part: string): string | null {
@@ -106,6 +108,9 @@ export function parseViewState(fragment: string): ViewState {
         if (mode) state.size = mode;
         break;
       }
+      case 'depth':
+        if (raw === '2') state.depth = 2;
+        break;
       case 'iso':
         state.unconnected = raw === '1' || raw === 'true';
         break;
@@ -141,6 +146,7 @@ export function serialiseViewState(state: ViewState): string {
   if (state.unconnected) parts.push('iso=1');
   if (state.colour !== 'type') parts.push(`color=${state.colour}`);
   if (state.size !== 'importance') parts.push(`size=${state.size}`);
+  if (state.depth === 2) parts.push('depth=2');
   if (state.camera) parts.push(`cam=${[state.camera.x, state.camera.y, state.camera.ratio].map(round).join(',')}`);
   return parts.join('&');
 }
