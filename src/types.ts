@@ -195,6 +195,8 @@ export interface EdgeAttributes {
   /** For affiliation: the title or role ("press secretary"). */
   title?: string;
   evidence: Evidence[];
+  /** For ally, enemy and controls: the keys of the events that support the edge. */
+  events?: string[];
   /** For controls: the spells during which the actor held the place. */
   spells?: Spell[];
   color?: string;

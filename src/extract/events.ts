@@ -1,5 +1,5 @@
 import type { DatePrecision, Doc, EventType, Modality, Sentence } from '../types.js';
-import type { EntityMention, EntityRef, EventMention } from './model.js';
+import type { EntityMention, EntityRef, EventMention, SideBond } from './model.js';
 import type { StateRole } from '../knowledge/knowledge.js';
 import { findDates, type DateContext, type DateMention } from './dates.js';
 import { findFigures, type Figure } from './casualties.js';
@@ -258,6 +258,10 @@ function keysOf(list: EntityMention[]): string[] {
 interface Roles {
   agents: EntityMention[];
   targets: EntityMention[];
+  /** Pairs the clause puts on one side ("A, backed by B"), with whether a word says so beyond "and". */
+  allies?: Array<{ a: EntityMention; b: EntityMention; explicit: boolean }>;
+  /** "clashes between A and B": the agents are the two sides. */
+  opposed?: boolean;
 }
 
 /** The event one trigger reports, or undefined when it has neither a place nor an agent. */
@@ -302,9 +306,13 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   else if (group && !roles.targets.some((x) => x.key === group.key)) agents = [group];
   // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
   const lastAgent = scan.lastAgent;
+  let borrowed = false;
   if (agents.length === 0 && !subject && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
     const a = lastAgent.m;
-    if (!roles.targets.some((x) => x.key === a.key)) agents = [a];
+    if (!roles.targets.some((x) => x.key === a.key)) {
+      agents = [a];
+      borrowed = true;
+    }
   }
   agents = uniqueByKey(asStates(scan, agents, stateRoleFor(t.type)));
   // the side hit in an attack is the country's forces on the ground
@@ -312,9 +320,54 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   const ev = newEvent(scan.doc, view, t, agents, targets, place, figures);
   if (ev.places.length === 0 && ev.agents.length === 0) return undefined;
   ev.sources = keysOf(uniqueByKey(asStates(scan, view.sources, 'government')));
+  const bonds = borrowed || ev.modality === 'denied' || ev.modality === 'planned' ? [] : bondsOf(scan, view, t, roles, agents, targets);
+  if (bonds.length) ev.bonds = bonds;
   // a group named by a common noun is no antecedent: the next "terrorists" may be its victims
   if (agents[0] && !agents[0].key.startsWith(UNNAMED)) scan.lastAgent = { m: agents[0], sentence: s.index };
   return ev;
+}
+
+const FRIENDLY_FIRE = /\b(?:mistakenly|accidentally|inadvertently|by\s+mistake|in\s+error|friendly\s+fire)\b/i;
+// Acts that set their agent against their target.
+const HOSTILE: ReadonlySet<EventType> = new Set<EventType>(['battle', 'capture', 'airstrike', 'shelling', 'explosion', 'killing', 'arrest']);
+// "US-backed rebels", "Iranian-supported militias": the name before the hyphen stands behind the force after it.
+const BACKING_WORD = /^-(?:backed|supported|sponsored|allied|armed|trained)\b/;
+const BACKING_HYPHEN = /^-(?:backed|supported|sponsored|allied|armed|trained)\s+(?:[\p{L}-]+\s+){0,3}$/u;
+
+/**
+ * The alliances and hostilities the clause itself states between armed actors, for the graph's
+ * ally and enemy edges: "A, backed by B, seized X" and "A fought alongside B" (ally), "A and B
+ * seized X" (a joint operation, ally), "A seized X from B", "A shelled B", "clashes between A and
+ * B" (enemy). "A and B clashed" leaves open which side is whose. (Plans and denials state
+ * neither: the caller asks only for acts reported as done.)
+ */
+function bondsOf(scan: EventScan, view: SentenceView, t: TriggerMatch, roles: Roles, agents: EntityMention[], targets: EntityMention[]): SideBond[] {
+  const role = stateRoleFor(t.type);
+  const actorOf = (m: EntityMention) => asStates(scan, [m], role)[0];
+  const out: SideBond[] = [];
+  const add = (relation: SideBond['relation'], x: EntityMention | undefined, y: EntityMention | undefined) => {
+    if (!x || !y || x.key === y.key || !isArmedOrState(x) || !isArmedOrState(y) || sameState(x, y)) return;
+    if (view.sourceKeys.has(x.key) || view.sourceKeys.has(y.key)) return;
+    if (!out.some((b) => b.relation === relation && ((b.a === x.key && b.b === y.key) || (b.a === y.key && b.b === x.key)))) out.push({ relation, a: x.key, b: y.key });
+  };
+  for (const pair of roles.allies ?? []) {
+    // a plain "and" joins sides of one operation, not of a clash whose other side goes unnamed
+    if (!pair.explicit && !(VIOLENT.has(t.type) && (t.type !== 'battle' || targets.length > 0))) continue;
+    add('ally', actorOf(pair.a), actorOf(pair.b));
+  }
+  if (VIOLENT.has(t.type)) {
+    const text = scan.text;
+    for (const m of view.actors) {
+      if (!BACKING_WORD.test(text.slice(m.end, m.end + 12))) continue;
+      const backed = view.actors.find((o) => o.start > m.end && BACKING_HYPHEN.test(text.slice(m.end, o.start)));
+      if (backed && [...agents, ...targets].some((x) => x.key === actorOf(backed)?.key)) add('ally', actorOf(m), actorOf(backed));
+    }
+  }
+  // "mistakenly killed 18 members of" its own allies: friendly fire states no hostility
+  if (FRIENDLY_FIRE.test(view.s.text)) return out;
+  if (roles.opposed) add('enemy', agents[0], agents[1]);
+  else if (HOSTILE.has(t.type)) for (const a of agents) for (const x of targets) add('enemy', a, x);
+  return out;
 }
 
 /** The kind of state body that does an act: forces fight and strike, governments speak and agree. */
@@ -621,12 +674,14 @@ const NOT_SUBJECT_CUES: ReadonlySet<string> = new Set(['from', 'against', 'with'
 
 function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], after: Participant[], tStart: number, tEnd: number): Roles {
   const keys = view.sourceKeys;
-  let agents = subjectOf(text, t, view, before, tStart);
+  const allies: NonNullable<Roles['allies']> = [];
+  let agents = subjectOf(text, t, view, before, tStart, allies);
   const targetCues = TARGET_CUES[t.type] ?? [];
   let targets: EntityMention[] = [];
   for (const p of after) {
     // "fighting alongside pro-government units": a side of the act, with its subject
     if (agents.length && COAGENT_BEFORE.test(text.slice(Math.max(view.s.start, p.m.start - 25), p.m.start)) && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) {
+      allies.push({ a: agents[0]!, b: p.m, explicit: true });
       agents = [...agents, p.m];
       continue;
     }
@@ -635,21 +690,26 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
       if (!agents.length && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) agents = [p.m];
       continue;
     }
-    // "in cooperation with X", "backed by X": a side's ally, never its target
-    if (ALLY_BEFORE.test(text.slice(Math.max(view.s.start, p.m.start - 30), p.m.start))) continue;
+    // "in cooperation with X", "backed by X", "in support of X's forces": a side's ally, never its target
+    if (ALLY_BEFORE.test(text.slice(Math.max(view.s.start, p.m.start - 30), p.m.start)) || SUPPORT_OF.test(text.slice(tEnd, p.m.start))) {
+      if (agents[0] && canAct(text, p, t, keys) && !/[;:]/.test(text.slice(tEnd, p.m.start))) allies.push({ a: agents[0], b: p.m, explicit: true });
+      continue;
+    }
     if (canBeTarget(p, t, keys) && (targetCues.includes(p.cue) || (OBJECT_TARGET.has(t.type) && p.m.start - tEnd < 30) || objectOfAttack(text, t, view, p, tEnd))) targets.push(p.m);
   }
   // "clashes between A and B": both sides act.
   if (t.type === 'battle' && agents.length === 0 && targets.length >= 2) {
-    agents = targets.slice(0, 2);
-    targets = [];
+    return { agents: targets.slice(0, 2), targets: [], opposed: true };
   }
-  return { agents, targets };
+  return { agents, targets, allies };
 }
 
 const COAGENT_BEFORE = /\b(?:alongside|together\s+with|along\s+with|in\s+(?:cooperation|coordination)\s+with)\s+(?:the\s+)?$/i;
 // "Hezbollah which is fighting": the subject of a relative clause is the name before the pronoun
-const RELATIVE = /^\s*,?\s*(?:which|who|that)\s+(?:(?:is|are|was|were|has|have|had|been|also|now|still)\s+){0,3}$/i;
+// (through an apposition: "the SDF, an Arab-Kurdish alliance which on Friday took Manbij")
+const RELATIVE = /^\s*,?\s*(?:(?:an?|the)\s+(?:[\p{L}-]+\s+){0,4}?)?,?\s*(?:which|who|that)\s+(?:(?:is|are|was|were|has|have|had|been|also|now|still)\s+|(?:on|last|this|late|early)\s+\p{L}+\s+){0,3}$/iu;
+// "air strikes in support of regime leader X's forces", "to bolster X", "backing for X": the act is done for X
+const SUPPORT_OF = /\b(?:in\s+support\s+of|to\s+(?:support|back|bolster|aid|help|assist|cover|protect)|(?:backing|support|cover)\s+(?:for|to)|on\s+behalf\s+of)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 const ALLY_BEFORE = /\b(?:cooperation|coordination|together|along|alongside|help|support|backing|backed|supported|aided|assisted|led|allied)\s+(?:with|of|by|to)?\s*(?:the\s+)?$/i;
 
 /**
@@ -670,7 +730,7 @@ function objectOfAttack(text: string, t: TriggerMatch, view: SentenceView, p: Pa
  * The subject: the first actor of the clause before the trigger, with the actors joined to it by
  * "and", "backed by", "alongside", "with the help of"...
  */
-function subjectOf(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], tStart: number): EntityMention[] {
+function subjectOf(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], tStart: number, allies: NonNullable<Roles['allies']> = []): EntityMention[] {
   const s = view.s;
   const clauseStart = clauseStartOf(text, s, tStart);
   const antecedent = [...before].reverse().find((p) => p.m.end <= tStart && RELATIVE.test(text.slice(p.m.end, tStart)));
@@ -683,11 +743,15 @@ function subjectOf(text: string, t: TriggerMatch, view: SentenceView, before: Pa
   const agents = [subj[0]!.m];
   for (let k = 1; k < subj.length; k++) {
     const gap = text.slice(subj[k - 1]!.m.end, subj[k]!.m.start);
-    if (JOINED.test(gap)) agents.push(subj[k]!.m);
-    else break;
+    if (!JOINED.test(gap)) break;
+    agents.push(subj[k]!.m);
+    allies.push({ a: agents[0]!, b: subj[k]!.m, explicit: ALLY_WORD.test(gap) });
   }
   return agents;
 }
+
+// The words that put two actors on one side, beyond a plain "and".
+const ALLY_WORD = /\b(?:alongside|together\s+with|along\s+with|with\s+the\s+help\s+of|in\s+(?:cooperation|coordination)\s+with|backed|supported|aided|assisted|allied)\b/i;
 
 // "4,000 fighters of the ISIL captured": "of" after a word for fighters introduces the subject.
 function fightersOf(text: string, s: Sentence, p: Participant): boolean {

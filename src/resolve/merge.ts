@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { DatePrecision, EventType, Evidence, Modality, Relation } from '../types.js';
-import type { DocExtraction, EntityRef, EventMention, RelationMention } from '../extract/model.js';
+import type { DocExtraction, EntityRef, EventMention, RelationMention, SideBond } from '../extract/model.js';
 import { shortFormMap } from './short-forms.js';
 
 /**
@@ -55,6 +55,11 @@ export interface MergedEvent {
   dateVotes: Map<string, number>;
   /** Undated articles whose undated reports joined this event (anchors for their dates). */
   undatedDocs: Set<string>;
+  /**
+   * Alliances and hostilities its reports state ("A, backed by B, ..."), keyed
+   * "relation|a|b" with a < b, each with the sentences that state it.
+   */
+  bonds: Map<string, SideBond & { evidence: Evidence[] }>;
 }
 
 export interface MergedGraphData {
@@ -552,6 +557,7 @@ class KeyIndex {
           agents: m.agents.map(canon),
           targets: m.targets.map(canon),
           sources: m.sources.map(canon),
+          bonds: (m.bonds ?? []).map((b) => ({ relation: b.relation, a: canon(b.a), b: canon(b.b) })),
         });
       }
     }
@@ -660,6 +666,8 @@ interface DatedMention {
   agents: string[];
   targets: string[];
   sources: string[];
+  /** The report's stated alliances and hostilities, keys canonical. */
+  bonds: SideBond[];
 }
 
 /** Two dates agree when one contains the other (2016-12 ⊃ 2016-12-11) or days lie within a day. */
@@ -838,6 +846,7 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
         mentions: 0,
         dateVotes: new Map(),
         undatedDocs: new Set(),
+        bonds: new Map(),
       };
       if (d.m.date) {
         target.date = d.m.date;
@@ -861,6 +870,14 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
     bump(target.targets, d.targets);
     bump(target.places, d.places);
     bump(target.sources, d.sources);
+    for (const b of d.bonds) {
+      const [x, y] = [b.a, b.b].sort();
+      if (x === y) continue;
+      const id = `${b.relation}|${x}|${y}`;
+      const bond = target.bonds.get(id) ?? { relation: b.relation, a: x!, b: y!, evidence: [] };
+      pushEvidence(bond.evidence, d.evidence);
+      target.bonds.set(id, bond);
+    }
     target.documents.add(d.doc);
     pushEvidence(target.evidence, d.evidence);
     for (const f of d.m.figures) if (!target.figures.includes(f)) target.figures.push(f);

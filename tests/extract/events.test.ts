@@ -319,3 +319,58 @@ describe('cross-document events', () => {
     expect(first.label).toMatch(/^Islamic State captures Sukhnah from Syrian Arab Army, 2015-05-13/);
   });
 });
+
+describe('alliances and hostilities the clause states', () => {
+  const bonds = (x: DocExtraction, relation: 'ally' | 'enemy') =>
+    x.events.flatMap((e) => e.bonds ?? []).filter((b) => b.relation === relation).map((b) => [label(x, b.a), label(x, b.b)].sort().join(' + '));
+
+  it('reads a joint operation and "backed by" as allies', () => {
+    const joint = extract('Hezbollah and the Syrian Army captured Qusair from rebels in Syria on Wednesday.');
+    expect(bonds(joint, 'ally')).toEqual([expect.stringMatching(/Hezbollah \+ Syrian Arab Army|Syrian Arab Army \+ Hezbollah/)]);
+    const backed = extract('The Syrian Democratic Forces, backed by the US-led coalition, seized Tabqa in Syria on Monday.');
+    expect(bonds(backed, 'ally').join()).toMatch(/Syrian Democratic Forces/);
+  });
+
+  it('reads the sides of a capture, an attack and a clash as enemies', () => {
+    const capture = extract('Islamic State seized Palmyra from the Syrian Army in Syria on Wednesday.');
+    expect(bonds(capture, 'enemy').join()).toMatch(/Islamic State/);
+    expect(bonds(capture, 'enemy').join()).toMatch(/Syrian Arab Army/);
+    const clash = extract('Fierce clashes between the Syrian Democratic Forces and Islamic State erupted in Raqqa, in Syria, on Sunday.');
+    expect(bonds(clash, 'enemy')).toHaveLength(1);
+    expect(bonds(clash, 'ally')).toEqual([]);
+  });
+
+  it('states nothing between actors that only share a sentence, a plan, a denial or a voice', () => {
+    // "A and B clashed": the two may be the two sides
+    expect(bonds(extract('The Syrian Army and Islamic State clashed in Palmyra, in Syria, on Sunday.'), 'ally')).toEqual([]);
+    // a plan is no act yet
+    expect(bonds(extract('Hezbollah and the Syrian Army plan to recapture Palmyra from Islamic State in Syria.'), 'enemy')).toEqual([]);
+    // a denial states no attack
+    expect(bonds(extract('Turkey denied that its army shelled Kurdish YPG fighters in Afrin, Syria, on Saturday.'), 'enemy')).toEqual([]);
+    // the monitor that reports is no side
+    const relayed = extract('Islamic State seized Palmyra from the Syrian Army on Wednesday, the Syrian Observatory for Human Rights said.');
+    expect(bonds(relayed, 'enemy').join()).not.toMatch(/Observatory/);
+    // friendly fire is no hostility
+    expect(bonds(extract('A US-led coalition air strike mistakenly killed 18 fighters of the Syrian Democratic Forces near Tabqa, Syria, on Tuesday.'), 'enemy')).toEqual([]);
+    // speakers of one statement are no military alliance
+    expect(bonds(extract('France and Britain called for an inquiry into the attack in Syria on Thursday.'), 'ally')).toEqual([]);
+  });
+
+  it('reads the side an act supports as its ally, not its target', () => {
+    const x = extract('Russian warplanes launched air strikes to bolster the Syrian Army near Palmyra, Syria, on Friday.');
+    const e = ofType(x, 'airstrike')[0]!;
+    expect(e.targets.map((k) => label(x, k))).not.toContain('Syrian Arab Army');
+    expect(bonds(x, 'enemy')).toEqual([]);
+    // the object of the strike stays its target
+    const y = extract('Russian warplanes launched air strikes against Islamic State near Palmyra, Syria, on Friday.');
+    expect(ofType(y, 'airstrike')[0]!.targets.map((k) => label(y, k))).toContain('Islamic State');
+  });
+
+  it('reads the subject of a relative clause through an apposition', () => {
+    const x = extract('The coalition backs the Syrian Democratic Forces, an Arab-Kurdish militia alliance which on Friday took full control of Manbij in Syria.');
+    expect(ofType(x, 'capture')[0]!.agents.map((k) => label(x, k))).toEqual(['Syrian Democratic Forces']);
+    // the relative clause of a place is no act of the name before it
+    const y = extract('Hezbollah shelled Qusair, the town which on Friday was captured by Syrian rebels, in Syria.');
+    expect(ofType(y, 'capture')[0]?.agents.map((k) => label(y, k)) ?? []).not.toContain('Hezbollah');
+  });
+});
