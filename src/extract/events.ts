@@ -610,13 +610,17 @@ function isArmedNonState(a: EntityMention): boolean {
 /** The actors before and after the trigger, each with the word before it. */
 function splitParticipants(text: string, s: Sentence, actors: EntityMention[], tStart: number, tEnd: number, before: Participant[], after: Participant[]): void {
   const seenBefore = new Set<string>();
+  let previous: Participant | undefined;
   for (const a of actors) {
     // A second name of one actor in the same stretch ("the Islamic State (ISIS)") adds nothing.
     if (a.end <= tStart && seenBefore.has(a.key)) continue;
     if (a.end <= tStart) seenBefore.add(a.key);
     const cue = wordBefore(text, a.start, s.start);
-    const locative = a.kind === 'place' && (LOCATIVE.has(cue) || /,\s*$/.test(text.slice(Math.max(s.start, a.start - 3), a.start)));
+    // "in Syria and Iraq": a country joined to a place of the clause is a place too
+    const joinedToPlace = !!previous?.locative && previous.m.end <= a.start && /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(text.slice(previous.m.end, a.start));
+    const locative = a.kind === 'place' && (LOCATIVE.has(cue) || joinedToPlace || /,\s*$/.test(text.slice(Math.max(s.start, a.start - 3), a.start)));
     const p: Participant = { m: a, cue, modifier: /^-\p{L}/u.test(text.slice(a.end, a.end + 2)), locative };
+    previous = p;
     if (a.end <= tStart) before.push(p);
     else if (a.start >= tEnd) after.push(p);
     else before.push(p); // the trigger is inside the name ("Russian airstrikes")
@@ -651,7 +655,16 @@ function canAct(text: string, p: Participant, t: TriggerMatch, sourceKeys: Set<s
 function passiveRoles(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], after: Participant[]): Roles {
   const keys = view.sourceKeys;
   const agents: EntityMention[] = [];
-  for (const p of after) if (p.cue === 'by' && canAct(text, p, t, keys)) agents.push(p.m);
+  const allies: NonNullable<Roles['allies']> = [];
+  for (const p of after) {
+    if (!canAct(text, p, t, keys)) continue;
+    if (p.cue === 'by') agents.push(p.m);
+    // "by the army and its allies"
+    else if (agents.length && BY_JOINED.test(text.slice(agents[agents.length - 1]!.end, p.m.start))) {
+      allies.push({ a: agents[0]!, b: p.m, explicit: ALLY_WORD.test(text.slice(agents[agents.length - 1]!.end, p.m.start)) });
+      agents.push(p.m);
+    }
+  }
   let targets: EntityMention[] = [];
   if (t.type === 'capture') {
     for (const p of after) if (p.cue === 'from' && canBeTarget(p, t, keys)) targets.push(p.m);
@@ -659,7 +672,7 @@ function passiveRoles(text: string, t: TriggerMatch, view: SentenceView, before:
     const last = before.filter((p) => canBeTarget(p, t, keys)).pop();
     if (last) targets.push(last.m);
   }
-  return { agents, targets };
+  return { agents, targets, allies };
 }
 
 // "Palmyra fell to ISIL": the gainer follows "to".
@@ -678,6 +691,7 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
   let agents = subjectOf(text, t, view, before, tStart, allies);
   const targetCues = TARGET_CUES[t.type] ?? [];
   let targets: EntityMention[] = [];
+  let byAgent: Participant | undefined;
   for (const p of after) {
     // "fighting alongside pro-government units": a side of the act, with its subject
     if (agents.length && COAGENT_BEFORE.test(text.slice(Math.max(view.s.start, p.m.start - 25), p.m.start)) && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) {
@@ -687,7 +701,16 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
     }
     // "rocket attacks by terrorists", "under siege by regime forces": "by" after the act names its agent
     if (p.cue === 'by') {
-      if (!agents.length && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) agents = [p.m];
+      if (!agents.length && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) {
+        agents = [p.m];
+        byAgent = p;
+      }
+      continue;
+    }
+    // "bombardment by Syrian regime and Russian warplanes": the names joined to the agent after "by" act with it
+    if (byAgent && agents.includes(byAgent.m) && canAct(text, p, t, keys) && BY_JOINED.test(text.slice(agents[agents.length - 1]!.end, p.m.start))) {
+      allies.push({ a: agents[0]!, b: p.m, explicit: ALLY_WORD.test(text.slice(agents[agents.length - 1]!.end, p.m.start)) });
+      agents = [...agents, p.m];
       continue;
     }
     // "in cooperation with X", "backed by X", "in support of X's forces": a side's ally, never its target
@@ -750,6 +773,8 @@ function subjectOf(text: string, t: TriggerMatch, view: SentenceView, before: Pa
   return agents;
 }
 
+// Between two names after "by": "and", "as well as", or an ally word.
+const BY_JOINED = /^\s*(?:,\s*)?(?:and|as\s+well\s+as|alongside|together\s+with|along\s+with)\s+(?:(?:the|its|their)\s+)?(?:[\p{Ll}-]+\s+)?$/u;
 // The words that put two actors on one side, beyond a plain "and".
 const ALLY_WORD = /\b(?:alongside|together\s+with|along\s+with|with\s+the\s+help\s+of|in\s+(?:cooperation|coordination)\s+with|backed|supported|aided|assisted|allied)\b/i;
 

@@ -373,4 +373,23 @@ describe('alliances and hostilities the clause states', () => {
     const y = extract('Hezbollah shelled Qusair, the town which on Friday was captured by Syrian rebels, in Syria.');
     expect(ofType(y, 'capture')[0]?.agents.map((k) => label(y, k)) ?? []).not.toContain('Hezbollah');
   });
+
+  it('reads the names joined to the agent after "by" as agents, not targets', () => {
+    const x = extract('Palmyra was recaptured by the Syrian Army and Hezbollah from Islamic State in Syria on Sunday.');
+    const e = ofType(x, 'capture')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['Syrian Arab Army', 'Hezbollah']);
+    expect(e.targets.map((k) => label(x, k))).toEqual(['Islamic State']);
+    expect(bonds(x, 'ally')).toHaveLength(1);
+    // a name after the target is not joined to the agent
+    const y = extract('Palmyra was recaptured by the Syrian Army from Islamic State and al-Nusra Front in Syria on Sunday.');
+    expect(ofType(y, 'capture')[0]!.agents.map((k) => label(y, k))).toEqual(['Syrian Arab Army']);
+  });
+
+  it('reads a country joined to a place of the clause as a place, not a target', () => {
+    const x = extract('The US-led coalition is battling Islamic State in Syria and Iraq with air strikes.');
+    expect(ofType(x, 'battle')[0]!.targets.map((k) => label(x, k))).toEqual(['Islamic State']);
+    // a country that is no place of the clause can still be hit
+    const y = extract('Islamic State attacked Iraq and Syria on Sunday.');
+    expect(y.events.flatMap((e) => e.targets).length).toBeGreaterThan(0);
+  });
 });
