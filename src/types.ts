@@ -80,21 +80,8 @@ export type ActorType =
 
 export type PlaceType = 'country' | 'region' | 'city' | 'town' | 'area' | 'site';
 
-export type EventType =
-  | 'battle'
-  | 'capture'
-  | 'withdrawal'
-  | 'airstrike'
-  | 'shelling'
-  | 'explosion'
-  | 'killing'
-  | 'destruction'
-  | 'deployment'
-  | 'agreement'
-  | 'statement'
-  | 'aid'
-  | 'displacement'
-  | 'arrest';
+/** The event types: the keys of the registry in knowledge/event-types.ts. */
+export type { EventType } from './knowledge/event-types.js';
 
 export type Modality = 'asserted' | 'claimed' | 'denied' | 'planned';
 

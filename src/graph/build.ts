@@ -5,47 +5,13 @@ import { controlSpells } from './control.js';
 import { inheritCoordinates } from './coordinates.js';
 import { intervalOf } from './dates.js';
 import { styleNode, styleEdge } from './style.js';
+import { eventTypeInfo } from '../knowledge/event-types.js';
 
 export type KnowledgeGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
 export function createKnowledgeGraph(): KnowledgeGraph {
   return new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
 }
-
-const VERB: Record<EventType, string> = {
-  battle: 'fights',
-  capture: 'captures',
-  withdrawal: 'withdraws from',
-  airstrike: 'strikes',
-  shelling: 'shells',
-  explosion: 'explosion in',
-  killing: 'kills in',
-  destruction: 'destroys in',
-  deployment: 'deploys to',
-  agreement: 'agreement in',
-  statement: 'statement on',
-  aid: 'delivers aid in',
-  displacement: 'displacement from',
-  arrest: 'arrests in',
-};
-
-/** An event nobody is named doing, as a noun phrase: "Capture of Eastern Ghouta", "Killings in Palmyra". */
-const AGENTLESS: Record<EventType, string> = {
-  battle: 'Fighting in',
-  capture: 'Capture of',
-  withdrawal: 'Withdrawal from',
-  airstrike: 'Airstrike on',
-  shelling: 'Shelling of',
-  explosion: 'Explosion in',
-  killing: 'Killings in',
-  destruction: 'Destruction in',
-  deployment: 'Deployment to',
-  agreement: 'Agreement in',
-  statement: 'Statement on',
-  aid: 'Aid delivered in',
-  displacement: 'Displacement from',
-  arrest: 'Arrests in',
-};
 
 /** Keys by support; ties keep first-mentioned order (insertion order is deterministic). */
 function ranked(map: Map<string, number>): string[] {
@@ -60,17 +26,17 @@ export function eventLabel(
   target: string | undefined,
   date: string | undefined,
 ): string {
-  const verb = VERB[type];
+  const info = eventTypeInfo(type);
   let text: string;
-  if (type === 'explosion' || type === 'agreement' || type === 'statement' || type === 'displacement') {
+  if (info.noun) {
     const noun = type.charAt(0).toUpperCase() + type.slice(1);
-    text = agent ? `${agent} ${type === 'statement' ? 'statement' : type}` : noun;
+    text = agent ? `${agent} ${type}` : noun;
     if (place) text += ` in ${place}`;
   } else {
-    if (agent) text = `${agent} ${verb}${place ? ` ${place}` : ''}`;
+    if (agent) text = `${agent} ${info.verb}${place ? ` ${place}` : ''}`;
     else {
       // Without a doer, a noun phrase: "Unknown actor kills in Palmyra" reads as a name.
-      const phrase = AGENTLESS[type];
+      const phrase = info.agentless;
       text = place ? `${phrase} ${place}` : phrase.slice(0, phrase.lastIndexOf(' '));
     }
     if (target && (type === 'capture' || type === 'battle' || type === 'airstrike' || type === 'shelling'))

@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { DatePrecision, EventType, Evidence, Modality, Relation } from '../types.js';
 import type { DocExtraction, EntityRef, EventMention, RelationMention, SideBond } from '../extract/model.js';
 import { shortFormMap } from './short-forms.js';
+import { eventTypeInfo } from '../knowledge/event-types.js';
 
 /**
  * Cross-document resolution: one entity per canonical key, spelling variants of guessed names
@@ -637,23 +638,6 @@ function liftToMentioned(entities: Map<string, MergedEntity>, relations: MergedR
 
 // ───────────────────────────── events ─────────────────────────────
 
-const TYPE_FAMILY: Record<EventType, string> = {
-  battle: 'fight',
-  capture: 'capture',
-  withdrawal: 'withdrawal',
-  airstrike: 'airstrike',
-  shelling: 'shelling',
-  explosion: 'explosion',
-  killing: 'killing',
-  destruction: 'destruction',
-  deployment: 'deployment',
-  agreement: 'agreement',
-  statement: 'statement',
-  aid: 'aid',
-  displacement: 'displacement',
-  arrest: 'arrest',
-};
-
 /** The attack families whose toll a separate report of deaths can be, most specific first. */
 const TOLL_OF = ['airstrike', 'shelling', 'explosion', 'fight'];
 
@@ -791,7 +775,7 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
   const clusters: MergedEvent[] = [];
   const byFamilyPlace = new Map<string, MergedEvent[]>();
   for (const d of all) {
-    const family = TYPE_FAMILY[d.m.type] ?? d.m.type;
+    const family = eventTypeInfo(d.m.type).family;
     const place = d.places[0] ? townOf(d.places[0]) : '';
     const bucketKey = `${family}|${place}`;
     const bucket = byFamilyPlace.get(bucketKey) ?? [];
