@@ -287,6 +287,13 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   // "regime barrel bombs", "terrorist rocket attacks": a word before an act noun names its side
   // (it outweighs a subject further away: "hideouts of ISIS were hit in army airstrikes")
   const side = t.pos === 'noun' && !t.passive ? modifierSide(scan, view, tStart) : undefined;
+  // "Russian bombing raids", "US drone strikes", "Turkish shelling": the country word before an act noun is its doer
+  const doer = !t.passive && !side ? doerBefore(scan, view, tStart, t.pos === 'noun') : undefined;
+  if (doer?.kind === 'actor') agents = [doer];
+  else if (doer?.country) {
+    const ref = scan.ctx.stateOf?.(doer.country, stateRoleFor(t.type));
+    if (ref) agents = [stateMention(scan, ref, s.index, doer.start, doer.end)];
+  }
   if (side === 'state') {
     const ref = scan.home ? scan.ctx.stateOf?.(scan.home, stateRoleFor(t.type) === 'air force' ? 'air force' : 'army') : undefined;
     if (ref) agents = [stateMention(scan, ref, s.index, tStart, tEnd)];
@@ -521,6 +528,22 @@ const QUANTITY_OF = /\b(?:number|dozens|hundreds|thousands|scores|tens|some|many
 const PATIENT_GAP = /\b(?:were|was|been|being|be|are|is|got|get|getting)\b/i;
 
 const MODIFIERS_BEFORE = /((?:[\p{L}-]+\s+){1,2})$/u;
+
+/**
+ * An armed actor or a country named right before an act noun, as its modifier ("Russian [bombing]
+ * raids", "regime air strikes", "US drone strikes"), or whose name runs into it; not a place ("in
+ * Syria air strikes") nor a possessive ("ISIL's positions").
+ */
+function doerBefore(scan: EventScan, view: SentenceView, tStart: number, actNoun: boolean): EntityMention | undefined {
+  for (const m of view.actors) {
+    if (m.start >= tStart || !isArmedOrState(m)) continue;
+    // a verb form only when the name runs into it ("Russian bombing raids")
+    if (m.end > tStart ? false : !actNoun || !/^-?\s*(?:[\p{Ll}-]+\s+)?$/u.test(scan.text.slice(m.end, tStart))) continue;
+    if (LOCATIVE.has(wordBefore(scan.text, m.start, view.s.start)) || /['’]s?$/.test(m.surface) || view.sourceKeys.has(m.key)) continue;
+    return m;
+  }
+  return undefined;
+}
 
 /** The side a word right before an act noun names: the story's state, rebels or militants. */
 function modifierSide(scan: EventScan, view: SentenceView, tStart: number): 'state' | 'rebels' | 'militants' | undefined {
@@ -922,6 +945,9 @@ function nearestDate(dates: DateMention[], t: TriggerMatch, sentence: string): D
   return best;
 }
 
+// After a voice named after its verb: the end of the clause, a date, an apposition or "in a statement".
+const INVERTED_VOICE_END = /^\s*(?:$|[,.;:)"'”’—–-]|(?:on|in|late|early|last|this|yesterday|today|earlier|later|adding|told|quoted|citing|which|who|whose|that|an?|the|monitor|monitoring|group|agency|news)\b|\(|\p{Lu})/u;
+
 /** "said the Russian Defense Ministry", "according to SOHR", "X said", "X announced that". */
 function findSources(s: Sentence, actors: EntityMention[], text: string): EntityMention[] {
   const out: EntityMention[] = [];
@@ -932,7 +958,9 @@ function findSources(s: Sentence, actors: EntityMention[], text: string): Entity
     const before = text.slice(Math.max(s.start, a.start - 30), a.start).toLowerCase();
     const after = text.slice(a.end, Math.min(s.end, a.end + 40)).toLowerCase();
     if (
-      /(?:said|says|according to|reported|told|stated|announced|claimed|quoted|cited)\s+(?:the\s+)?(?:so-called\s+)?[\w\s]{0,20}$/.test(before) ||
+      /(?:according to|told|quoted|cited)\s+(?:the\s+)?(?:so-called\s+)?[\w\s]{0,20}$/.test(before) ||
+      // "..., said the ministry": the voice ends the clause; "said Syrian forces had committed" names the reported subject
+      (/(?:said|says|reported|stated|announced|claimed)\s+(?:the\s+)?(?:so-called\s+)?[\w\s]{0,20}$/.test(before) && INVERTED_VOICE_END.test(after)) ||
       /^\s*(?:\w+\s+){0,2}(?:said|says|announced|stated|reported|claimed|confirmed|declared|noted|cited|estimated|revealed)\b/.test(after)
     ) {
       if (country || a.type === 'media' || a.type === 'organization' || a.type === 'government' || a.type === 'person' || a.type === 'military') out.push(a);

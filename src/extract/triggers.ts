@@ -598,7 +598,8 @@ function describe(sentence: string, r: RawMatch, t: { type: EventType; acled: st
 
   let tense: Tense = verb?.tense ?? 'unknown';
   let planned = false;
-  if (own?.infinitive || /\bto\s+$/i.test(sentence.slice(Math.max(0, r.start - 4), r.start))) {
+  // ("due to rocket attacks", "led to clashes": before a noun, "to" is a preposition)
+  if (own?.infinitive || (pos !== 'noun' && /\bto\s+$/i.test(sentence.slice(Math.max(0, r.start - 4), r.start)))) {
     // "managed to seize" keeps the governor's tense; "plans to seize", "to take control of" is an aim
     const governor = a.verbs.filter((v) => v.end <= r.start).pop();
     if (lex.modality.achieved.test(wideBefore)) tense = governor?.tense ?? 'past';

@@ -393,3 +393,35 @@ describe('alliances and hostilities the clause states', () => {
     expect(y.events.flatMap((e) => e.targets).length).toBeGreaterThan(0);
   });
 });
+
+describe('voices, doers and aims read from the clause', () => {
+  it('reads a name after "said" as a voice only where it ends the clause', () => {
+    const inverted = extract('Rebels shelled Jableh in Syria on Monday, said the Syrian Observatory for Human Rights.');
+    expect(ofType(inverted, 'shelling')[0]!.sources.map((k) => label(inverted, k))).toContain('Syrian Observatory for Human Rights');
+    // "said X had ...": X is what the voice reports on, the subject of the act
+    const reported = extract('A monitor said Hezbollah had shelled Qusair in Syria on Monday.');
+    const e = ofType(reported, 'shelling')[0]!;
+    expect(e.sources.map((k) => label(reported, k))).not.toContain('Hezbollah');
+    expect(e.agents.map((k) => label(reported, k))).toContain('Hezbollah');
+  });
+
+  it('reads the name an act noun runs out of as its doer', () => {
+    const x = extract('The minister said British aircraft could help stop Russian bombing raids over Aleppo in Syria.');
+    expect(ofType(x, 'airstrike')[0]!.agents.map((k) => label(x, k)).join()).toMatch(/Russian/);
+    // a country after "in" is where, not who
+    const y = extract('Rebels said air strikes in Syria killed 12 people on Sunday.');
+    expect(ofType(y, 'airstrike')[0]?.agents.map((k) => label(y, k)).join() ?? '').not.toMatch(/Syria/);
+  });
+
+  it('reads "to" before an act noun as a preposition, not an aim', () => {
+    const x = extract('Four people were killed due to rocket attacks by rebels on Aleppo, in Syria, on Sunday.');
+    expect(ofType(x, 'shelling')[0]?.modality).toBe('asserted');
+    // before a verb it is an aim
+    expect(ofType(extract('Rebels plan to bombard Aleppo in Syria.'), 'shelling')[0]?.modality).toBe('planned');
+  });
+
+  it('reads a single rocket or shell fired as shelling', () => {
+    const x = extract('Three people were injured when rebels fired a rocket shell on a street in Aleppo, Syria, on Sunday.');
+    expect(ofType(x, 'shelling')).toHaveLength(1);
+  });
+});
