@@ -430,7 +430,8 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   const agents = uniqueByKey(asStates(scan, speakers, 'government'));
   // Outside political or military talk only a state or an armed group makes news by speaking
   // (a company's statement is no event of this graph).
-  if (!agents.length || (!agents.some(isArmedOrState) && !scan.ctx.triggers.contexts.political.test(s.text))) return undefined;
+  // (a known international body, "the U.N. Security Council said", speaks for its members: news in a conflict article)
+  if (!agents.length || (!agents.some(isArmedOrState) && !agents.some(isKnownBody) && !scan.ctx.triggers.contexts.political.test(s.text))) return undefined;
   // beside a reported act only a state body or an office-holder's word is news: a monitor's is the act's source
   if (besideAct && !agents.every((a) => a.type === 'person' || GOVERNMENT_TYPES.has(String(a.type)))) return undefined;
   const place = speakerPlace(scan, agents) ?? placeOf(scan, view, t, tStart, tEnd);
@@ -620,6 +621,10 @@ function unnamedGroup(scan: EventScan, force: UnnamedForce, sentence: number): E
 /** Two bodies of one state (its air force and its army): one side, never agent and target of one act. */
 function sameState(a: EntityMention, b: EntityMention): boolean {
   return !!a.country && a.country === b.country && GOVERNMENT_TYPES.has(String(a.type)) && GOVERNMENT_TYPES.has(String(b.type));
+}
+
+function isKnownBody(a: EntityMention): boolean {
+  return a.type === 'organization' && !!a.known;
 }
 
 function isArmedOrState(a: EntityMention): boolean {

@@ -424,4 +424,13 @@ describe('voices, doers and aims read from the clause', () => {
     const x = extract('Three people were injured when rebels fired a rocket shell on a street in Aleppo, Syria, on Sunday.');
     expect(ofType(x, 'shelling')).toHaveLength(1);
   });
+
+  it('reads a known international body speaking in a conflict article as a statement', () => {
+    const war = 'Syrian army shelled Jobar in Damascus on Wednesday. ';
+    const x = extract(war + 'The U.N. Security Council said on Wednesday that it was seeking clarity on the reports.');
+    expect(ofType(x, 'statement').map((e) => label(x, e.agents[0]!))).toContain('UN Security Council');
+    // a body the lexicon does not know needs political words to make news
+    const y = extract(war + 'The Riverside Walking Club said on Wednesday that it was seeking clarity on the reports.');
+    expect(ofType(y, 'statement')).toEqual([]);
+  });
 });
