@@ -311,6 +311,12 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   const patient = !!subject && subject.end <= tStart && (t.passive || PATIENT_GAP.test(scan.text.slice(subject.end, tStart)));
   if (group && patient) roles.targets.push(group);
   else if (group && !roles.targets.some((x) => x.key === group.key)) agents = [group];
+  // "captured villages from insurgents", "air strikes against militants": a force named by a common noun as the object
+  if (roles.targets.length === 0 && !t.passive) {
+    const object = unnamedObject(scan, view, t, tEnd);
+    const hit = object ? unnamedGroup(scan, object, s.index) : undefined;
+    if (hit && !agents.some((a) => a.key === hit.key)) roles.targets.push(hit);
+  }
   // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
   const lastAgent = scan.lastAgent;
   let borrowed = false;
@@ -604,6 +610,32 @@ function unnamedSubject(scan: EventScan, view: SentenceView, t: TriggerMatch, tS
   return undefined;
 }
 
+const OBJECT_CUE = /\b(\p{L}+)\s+(?:(?:the|its|their|some|several|dozens\s+of|hundreds\s+of)\s+)?$/u;
+const OBJECT_CUE_ADJECTIVE = /\b(\p{L}+)\s+(?:(?:the|its|their|some|several|dozens\s+of|hundreds\s+of)\s+)?[\p{L}-]+\s+$/u;
+
+/** A rebel or militant force named by a common noun after the act's target word ("from insurgents"), in its clause. */
+function unnamedObject(scan: EventScan, view: SentenceView, t: TriggerMatch, tEnd: number): UnnamedForce | undefined {
+  const cues = TARGET_CUES[t.type];
+  if (!cues?.length) return undefined;
+  const text = scan.text;
+  const clause = /^[^;:]*?(?=[;:]|,\s*(?:which|who|but|while|as|after|before)\b|\b(?:while|after|before|when|because|although|said|says|according)\b|$)/i.exec(text.slice(tEnd, view.s.end))?.[0] ?? '';
+  const lists = scan.ctx.triggers.lists;
+  for (const kind of ['rebels', 'militants'] as const) {
+    const re = lists.get(kind === 'rebels' ? 'rebelWords' : 'militantWords');
+    if (!re) continue;
+    const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    for (let m = global.exec(clause); m; m = global.exec(clause)) {
+      const start = tEnd + m.index;
+      const before = text.slice(Math.max(view.s.start, start - 40), start);
+      // the cue right before the noun, or before one adjective ("from Islamist insurgents")
+      const cue = OBJECT_CUE.exec(before)?.[1] ?? OBJECT_CUE_ADJECTIVE.exec(before)?.[1];
+      if (cue && cues.includes(cue.toLowerCase())) return { kind, start, end: start + m[0].length };
+      if (m[0].length === 0) global.lastIndex++;
+    }
+  }
+  return undefined;
+}
+
 /**
  * The armed group a common noun names in a country's story ("rebels", "terrorists"): one actor
  * per country and kind, named by each surface the texts give it.
@@ -696,6 +728,7 @@ function passiveRoles(text: string, t: TriggerMatch, view: SentenceView, before:
   let targets: EntityMention[] = [];
   if (t.type === 'capture') {
     for (const p of after) if (p.cue === 'from' && canBeTarget(p, t, keys)) targets.push(p.m);
+    targets.push(...heldBy(text, t, view, [...before, ...after], agents, targets));
   } else {
     const last = before.filter((p) => canBeTarget(p, t, keys)).pop();
     if (last) targets.push(last.m);
@@ -727,6 +760,11 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
       agents = [...agents, p.m];
       continue;
     }
+    // "captured Palmyra, held by Islamic State since May": the holder is the side that lost it
+    if (t.type === 'capture' && HELD_BY.test(text.slice(Math.max(view.s.start, p.m.start - 40), p.m.start)) && canBeTarget({ ...p, modifier: false }, t, keys)) {
+      targets.push(p.m);
+      continue;
+    }
     // "rocket attacks by terrorists", "under siege by regime forces": "by" after the act names its agent
     if (p.cue === 'by') {
       if (!agents.length && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) {
@@ -748,11 +786,27 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
     }
     if (canBeTarget(p, t, keys) && (targetCues.includes(p.cue) || (OBJECT_TARGET.has(t.type) && p.m.start - tEnd < 30) || objectOfAttack(text, t, view, p, tEnd))) targets.push(p.m);
   }
+  if (t.type === 'capture') targets.push(...heldBy(text, t, view, [...before, ...after], agents, targets));
   // "clashes between A and B": both sides act.
   if (t.type === 'battle' && agents.length === 0 && targets.length >= 2) {
     return { agents: targets.slice(0, 2), targets: [], opposed: true };
   }
   return { agents, targets, allies };
+}
+
+// "held by", "controlled by", "under the control of", "stronghold of": the side that holds a place
+const HELD_BY = /\b(?:(?:held|controlled|occupied|run|besieged)\s+by|(?:control|hands|grip)\s+of|stronghold\s+of|bastion\s+of)\s+(?:the\s+)?$/i;
+const HOLDER_HYPHEN = /^-(?:held|controlled|occupied|run)\b/;
+
+/** "captured the IS-held town": an armed name that modifies "-held" is the side that lost the place. */
+function heldBy(text: string, t: TriggerMatch, view: SentenceView, participants: Participant[], agents: EntityMention[], targets: EntityMention[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const p of participants) {
+    if (!p.modifier || !HOLDER_HYPHEN.test(text.slice(p.m.end, p.m.end + 12))) continue;
+    if (agents.some((a) => a.key === p.m.key) || targets.some((x) => x.key === p.m.key) || !canBeTarget({ ...p, modifier: false }, t, view.sourceKeys)) continue;
+    out.push(p.m);
+  }
+  return out;
 }
 
 const COAGENT_BEFORE = /\b(?:alongside|together\s+with|along\s+with|in\s+(?:cooperation|coordination)\s+with)\s+(?:the\s+)?$/i;

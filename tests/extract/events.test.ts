@@ -434,3 +434,23 @@ describe('voices, doers and aims read from the clause', () => {
     expect(ofType(y, 'statement')).toEqual([]);
   });
 });
+
+describe('the side that loses a place or is hit', () => {
+  it('reads the holder of a captured place as the losing side', () => {
+    const x = extract('Kurdish YPG fighters captured the IS-held town of Tel Hamis in Syria on Friday.');
+    expect(ofType(x, 'capture')[0]!.targets.map((k) => label(x, k))).toEqual(['Islamic State']);
+    const y = extract('The Syrian Army recaptured Palmyra, which had been held by Islamic State since May, in Syria on Sunday.');
+    expect(ofType(y, 'capture')[0]!.targets.map((k) => label(y, k))).toEqual(['Islamic State']);
+    // a name joined by a hyphen to another word is no holder
+    const z = extract('Kurdish YPG fighters captured the town of Tel Hamis from the US-backed rebels in Syria on Friday.');
+    expect(ofType(z, 'capture')[0]!.targets.map((k) => label(z, k))).not.toContain('United States Armed Forces');
+  });
+
+  it('reads a force named by a common noun after the target word as the target', () => {
+    const x = extract('The Syrian Army has captured several villages north of Aleppo from insurgents, in Syria.');
+    expect(ofType(x, 'capture')[0]!.targets.map((k) => label(x, k))).toEqual(['Rebels (Syria)']);
+    // in another clause it is not the object of the act
+    const y = extract('The Syrian Army captured several villages north of Aleppo on Sunday, after insurgents withdrew, in Syria.');
+    expect(ofType(y, 'capture')[0]!.targets).toEqual([]);
+  });
+});
