@@ -510,11 +510,19 @@ function warToll(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: n
   const wars = scan.ctx.triggers.lists.get('wars');
   if (!wars) return false;
   const text = scan.text;
-  const head = text.slice(Math.max(clauseStartOf(text, view.s, tStart), tStart - 50), tStart);
+  // a count since the war's start ("killed since the conflict began in 2011", "since 2011") is its running toll
+  // (stated in the perfect: "have been killed since", "has since killed"; "the deadliest attack since 2014" compares)
+  if (CUMULATIVE.test(view.s.text) && /\b(?:has|have)\s+(?:(?:since|been|also|now|already)\s+)*$/i.test(text.slice(Math.max(view.s.start, tStart - 40), tStart))) return true;
+  const head = text.slice(Math.max(clauseStartOf(text, view.s, tStart), tStart - 120), tStart);
   const tail = /^\s+(?:\S+\s+){0,3}?(?:in|during|of|since)\s+(?:\S+\s+){0,2}?(\S+(?:\s+\S+)?)/.exec(text.slice(tEnd, Math.min(view.s.end, tEnd + 60)));
+  // "the war that began in 2011 has since killed": the war is the subject of its toll
+  const sentenceHead = text.slice(view.s.start, tStart);
+  if (/\b(?:has|have)\s+(?:(?:since|already|now|also)\s+)*$/i.test(sentenceHead) && wars.test(sentenceHead)) return true;
   const subject = /\b(?:that|which)\s+(?:has|have|had)\b[^,;]*$/i.exec(head);
   return subject ? wars.test(head.slice(0, subject.index)) : !!tail && wars.test(tail[0]);
 }
+
+const CUMULATIVE = /\bsince\s+(?:the\s+)?(?:(?:19|20)\d\d\b|(?:start|beginning|outbreak|onset)\s+of\b|(?:\p{L}+\s+)?(?:war|conflict|uprising|crisis|revolt|revolution|fighting|unrest)\s+(?:began|started|erupted|broke\s+out)\b)/iu;
 
 /** A mention of a state actor the text names through its country or its forces, once per span. */
 function stateMention(scan: EventScan, ref: EntityRef, sentence: number, start: number, end: number): EntityMention {

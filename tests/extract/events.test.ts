@@ -184,6 +184,14 @@ describe('background and agents after "by"', () => {
     expect(extract('The war in Syria, a conflict that has killed more than 290000 and displaced millions, goes on.', '2016-08-14').events).toEqual([]);
     expect(ofType(extract('More than 170000 people have been killed in Syria\'s conflict, the Syrian Observatory for Human Rights said.', '2014-07-19'), 'killing')).toEqual([]);
   });
+
+  it('reads a count since the war began as its running toll, however far the war is named', () => {
+    expect(ofType(extract('At least 280000 people have been killed and millions displaced from their homes since the war started with protests in Syria in 2011.', '2016-08-14'), 'killing')).toEqual([]);
+    expect(ofType(extract('The war that began with anti-government protests in Syria in 2011 has since killed more than 280000 people.', '2016-08-14'), 'killing')).toEqual([]);
+    expect(ofType(extract('At least 84 journalists have been killed in Syria since the fighting began in 2011.', '2016-08-14'), 'killing')).toEqual([]);
+    // a day's killing compared with the past is news
+    expect(ofType(extract('Twelve soldiers were killed near Aleppo in Syria on Sunday, the most in a day since 2014.', '2016-08-14'), 'killing')).toHaveLength(1);
+  });
 });
 
 describe('deaths belong to the attack that caused them', () => {
