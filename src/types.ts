@@ -80,21 +80,8 @@ export type ActorType =
 
 export type PlaceType = 'country' | 'region' | 'city' | 'town' | 'area' | 'site';
 
-export type EventType =
-  | 'battle'
-  | 'capture'
-  | 'withdrawal'
-  | 'airstrike'
-  | 'shelling'
-  | 'explosion'
-  | 'killing'
-  | 'destruction'
-  | 'deployment'
-  | 'agreement'
-  | 'statement'
-  | 'aid'
-  | 'displacement'
-  | 'arrest';
+/** The event types: the keys of the registry in knowledge/event-types.ts. */
+export type { EventType } from './knowledge/event-types.js';
 
 export type Modality = 'asserted' | 'claimed' | 'denied' | 'planned';
 
@@ -200,6 +187,8 @@ export interface EdgeAttributes {
   /** For affiliation: the title or role ("press secretary"). */
   title?: string;
   evidence: Evidence[];
+  /** For ally, enemy and controls: the keys of the events that support the edge. */
+  events?: string[];
   /** For controls: the spells during which the actor held the place. */
   spells?: Spell[];
   color?: string;
