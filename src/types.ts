@@ -47,6 +47,11 @@ export interface Doc {
    */
   dateSource?: 'metadata' | 'text' | 'flag' | 'inferred';
   url?: string;
+  /**
+   * Length of the dateline that opens the text ("KYIV, March 3, 2023 (Reuters) - "): its date is
+   * the page's stamp, no event's.
+   */
+  datelineLength?: number;
   /** The article body (title not repeated), paragraphs separated by a blank line. */
   text: string;
   source: SourceRef;

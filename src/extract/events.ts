@@ -171,7 +171,9 @@ function hasDate(d: DateMention): boolean {
 
 function readSentence(scan: EventScan, s: Sentence): void {
   const ents = scan.bySentence.get(s.index) ?? [];
-  const dates = findDates(s.text, scan.dateCtx).filter(hasDate);
+  // The dateline's date is the page's; "on Tuesday" later in the lead is the event's.
+  const stamp = (scan.doc.datelineLength ?? 0) - s.start;
+  const dates = findDates(s.text, scan.dateCtx).filter((d) => hasDate(d) && d.start >= stamp);
   for (const d of dates) if (!d.relative && d.date && d.date > scan.latestStated) scan.latestStated = d.date;
   const triggers = findTriggers(s.text, scan.ctx.triggers);
   const places: EntityMention[] = [];

@@ -28,6 +28,14 @@ describe('event extraction', () => {
     expect(e.acledSubEventType).toBe('Government regains territory');
   });
 
+  it('dates the event by its weekday, not by the dateline stamp before it', () => {
+    const text = 'KYIV, March 3, 2023 (Reuters) - Russian forces shelled the eastern city of Kharkiv on Tuesday, killing 12 civilians.';
+    const stamped: Doc = { id: 'k', title: 'k', text, date: '2023-03-03', datelineLength: 'KYIV, March 3, 2023 (Reuters) - '.length, source: { file: 'k' } };
+    expect(ofType(extractDocument(stamped, kb), 'shelling')[0]?.date).toBe('2023-02-28');
+    // Without the stamp marked, the date written nearest the act wins, as in any sentence.
+    expect(ofType(extract(text, '2023-03-03'), 'shelling')[0]?.date).toBe('2023-03-03');
+  });
+
   it('reads the passive voice: the agent follows "by"', () => {
     const x = extract('Tabqa was captured by the Syrian Democratic Forces in May 2017, in Syria.');
     const e = ofType(x, 'capture')[0]!;
