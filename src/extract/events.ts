@@ -437,7 +437,8 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   // Outside political or military talk only a state or an armed group makes news by speaking
   // (a company's statement is no event of this graph).
   // (a known international body, "the U.N. Security Council said", speaks for its members: news in a conflict article)
-  if (!agents.length || (!agents.some(isArmedOrState) && !agents.some(isKnownBody) && !scan.ctx.triggers.contexts.political.test(s.text))) return undefined;
+  // (nor does an office-holder: "Senator John McCain said", the speakers above that passed holdsOffice)
+  if (!agents.length || (!agents.some(isArmedOrState) && !agents.some(isKnownBody) && !agents.some((a) => a.type === 'person') && !scan.ctx.triggers.contexts.political.test(s.text))) return undefined;
   // beside a reported act only a state body or an office-holder's word is news: a monitor's is the act's source
   if (besideAct && !agents.every((a) => a.type === 'person' || GOVERNMENT_TYPES.has(String(a.type)))) return undefined;
   const place = speakerPlace(scan, agents) ?? placeOf(scan, view, t, tStart, tEnd);

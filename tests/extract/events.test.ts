@@ -433,6 +433,15 @@ describe('voices, doers and aims read from the clause', () => {
     expect(ofType(x, 'shelling')).toHaveLength(1);
   });
 
+  it('reads an office-holder speaking in a conflict article as a statement, whatever the words', () => {
+    const war = 'Syrian army shelled Jobar in Damascus on Wednesday. ';
+    const x = extract(war + 'U.S. Senator John McCain said on Twitter that failure to act had encouraged the regime.');
+    expect(ofType(x, 'statement').map((e) => x.refs[e.agents[0]!]?.label).join()).toMatch(/McCain/);
+    // a person named without an office reports
+    const y = extract(war + 'John McCain said on Twitter that failure to act had encouraged the regime.');
+    expect(ofType(y, 'statement').map((e) => y.refs[e.agents[0]!]?.label).join()).not.toMatch(/McCain/);
+  });
+
   it('reads a known international body speaking in a conflict article as a statement', () => {
     const war = 'Syrian army shelled Jobar in Damascus on Wednesday. ';
     const x = extract(war + 'The U.N. Security Council said on Wednesday that it was seeking clarity on the reports.');
