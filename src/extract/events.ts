@@ -330,7 +330,12 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   agents = uniqueByKey(asStates(scan, agents, stateRoleFor(t.type)));
   // the side hit in an attack is the country's forces on the ground
   const targets = uniqueByKey(asStates(scan, roles.targets, VIOLENT.has(t.type) ? 'army' : 'government')).filter((x) => !agents.some((a) => a.key === x.key || sameState(a, x)));
+  // "Russia denied responsibility for the air strikes on Idlib": the strikes happened; who did them is what is denied
+  const disowned = DISOWNED.test(s.text.slice(Math.max(0, t.start - 60), t.start));
+  // (the one who denies, named before, is not its agent; "by X" after the act still is)
+  if (disowned) agents = agents.filter((a) => a.start >= tEnd);
   const ev = newEvent(scan.doc, view, t, agents, targets, place, figures);
+  if (disowned) ev.modality = 'asserted';
   if (ev.places.length === 0 && ev.agents.length === 0) return undefined;
   ev.sources = keysOf(uniqueByKey(asStates(scan, view.sources, 'government')));
   const bonds = borrowed || ev.modality === 'denied' || ev.modality === 'planned' ? [] : bondsOf(scan, view, t, roles, agents, targets);
@@ -382,6 +387,9 @@ function bondsOf(scan: EventScan, view: SentenceView, t: TriggerMatch, roles: Ro
   else if (HOSTILE.has(t.type)) for (const a of agents) for (const x of targets) add('enemy', a, x);
   return out;
 }
+
+// "denied responsibility for the", "denies any involvement in the", "denied carrying out the": a denial of who, not of what
+const DISOWNED = /\bden(?:y|ies|ied|ying|ial\s+of)\s+(?:any\s+|all\s+)?(?:responsibility\s+for|involvement\s+in|(?:a\s+|any\s+)?role\s+in|carrying\s+out|being\s+behind|(?:having\s+)?conducted|launching)\s+(?:the|this|that|these|those|last\s+\w+'?s?)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 
 /** The kind of state body that does an act: forces fight and strike, governments speak and agree. */
 function stateRoleFor(type: EventType): StateRole {

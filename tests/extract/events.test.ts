@@ -45,6 +45,16 @@ describe('event extraction', () => {
     expect(p?.date).toBeUndefined(); // a plan has no date of its own yet
   });
 
+  it('reads a denial of responsibility as no denial of the event, and the one who denies as no agent', () => {
+    const x = extract('Russia denied responsibility for the air strikes on Idlib in Syria on Sunday.');
+    const e = ofType(x, 'airstrike')[0]!;
+    expect(e.modality).toBe('asserted');
+    expect(e.agents).toEqual([]);
+    // a denial of the act itself stays a denial
+    const y = extract('Russia denied that it had carried out air strikes on Idlib in Syria on Sunday.');
+    expect(ofType(y, 'airstrike')[0]?.modality).toBe('denied');
+  });
+
   it('keeps the reporting actor as a source, not as a participant', () => {
     const x = extract('Rebels shelled Jableh in Syria on Monday, the Syrian Observatory for Human Rights said.');
     const e = ofType(x, 'shelling')[0]!;
