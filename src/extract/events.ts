@@ -968,8 +968,29 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
     if (precision) ev.datePrecision = precision;
     if (dateEnd && dateEnd !== iso) ev.dateEnd = dateEnd;
   }
+  if (isBackground(doc, recalled, iso, dateEnd)) ev.background = true;
   addFigures(ev, figures);
   return ev;
+}
+
+// A report dated this long before its article's publication is history the article recalls.
+const BACKGROUND_DAYS = 60;
+
+/**
+ * Background, not the article's news: an act a subordinate clause recalls ("months after the army
+ * liberated the town") or one that ended two months or more before the article was published
+ * ("In 1988 Iraqi Kurds were gassed at Halabja"). It keeps its own date; it is marked.
+ */
+function isBackground(doc: Doc, recalled: boolean, iso: string | undefined, dateEnd: string | undefined): boolean {
+  if (recalled && (!iso || iso !== doc.date)) return true;
+  if (!iso || !doc.date) return false;
+  const last = dateEnd && dateEnd > iso ? dateEnd : iso;
+  const [y, m, d] = last.split('-').map(Number) as [number, number | undefined, number | undefined];
+  // the last day the date covers: a year's 31 December, a month's last day
+  const end = Date.UTC(y, m === undefined ? 11 : m - 1, d ?? (m === undefined ? 31 : new Date(Date.UTC(y, m, 0)).getUTCDate()));
+  const [py, pm, pd] = doc.date.split('-').map(Number) as [number, number | undefined, number | undefined];
+  const published = Date.UTC(py, (pm ?? 12) - 1, pd ?? 1);
+  return published - end >= BACKGROUND_DAYS * 86_400_000;
 }
 
 function uniqueByKey(list: EntityMention[]): EntityMention[] {

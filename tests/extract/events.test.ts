@@ -481,3 +481,33 @@ describe('the side that loses a place or is hit', () => {
     expect(ofType(y, 'capture')[0]!.targets).toEqual([]);
   });
 });
+
+describe('background marked, not dropped', () => {
+  it('marks history the article recalls and keeps its own date', () => {
+    const x = extract('Rebels shelled Aleppo in Syria on Sunday. In 1982 the Syrian Army shelled Hama for weeks.', '2013-08-22');
+    const old = x.events.find((e) => e.date === '1982');
+    expect(old?.background).toBe(true);
+    // the news of the day is not background
+    expect(ofType(x, 'shelling')[0]!.background).toBeUndefined();
+    // nor is last week's act
+    const y = extract('Rebels shelled Aleppo in Syria on August 14.', '2013-08-22');
+    expect(ofType(y, 'shelling')[0]!.background).toBeUndefined();
+  });
+
+  it('marks an act a subordinate clause recalls', () => {
+    const x = extract('On Thursday Islamic State began an offensive on Palmyra in Syria, months after the army captured the city.', '2016-12-09');
+    expect(ofType(x, 'capture')[0]?.background).toBe(true);
+    expect(ofType(x, 'battle')[0]?.background).toBeUndefined();
+  });
+
+  it('keeps an event news when any article reports it as news', async () => {
+    const a = extract('Islamic State captured Palmyra in Syria on May 20, 2015.', '2015-05-21', 'a');
+    const b = extract('Islamic State captured Palmyra in Syria on May 20, 2015.', '2016-03-01', 'b');
+    expect(ofType(b, 'capture')[0]!.background).toBe(true);
+    const g = await graphFromExtractions([a, b]);
+    const node = g.findNode((_k, n) => n.kind === 'event' && n.type === 'capture')!;
+    expect(g.getNodeAttribute(node, 'background')).toBeUndefined();
+    const old = await graphFromExtractions([b]);
+    expect(old.getNodeAttribute(old.findNode((_k, n) => n.kind === 'event' && n.type === 'capture')!, 'background')).toBe(true);
+  });
+});
