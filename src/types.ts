@@ -162,6 +162,8 @@ export interface NodeAttributes {
   start?: string;
   end?: string;
   modality?: Modality;
+  /** True when every report of the event recalls it as history (not the news of any article). */
+  background?: boolean;
   acledEventType?: string;
   acledSubEventType?: string;
   killed?: number;

@@ -335,7 +335,12 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   agents = uniqueByKey(asStates(scan, agents, stateRoleFor(t.type)));
   // the side hit in an attack is the country's forces on the ground
   const targets = uniqueByKey(asStates(scan, roles.targets, VIOLENT.has(t.type) ? 'army' : 'government')).filter((x) => !agents.some((a) => a.key === x.key || sameState(a, x)));
+  // "Russia denied responsibility for the air strikes on Idlib": the strikes happened; who did them is what is denied
+  const disowned = DISOWNED.test(s.text.slice(Math.max(0, t.start - 60), t.start));
+  // (the one who denies, named before, is not its agent; "by X" after the act still is)
+  if (disowned) agents = agents.filter((a) => a.start >= tEnd);
   const ev = newEvent(scan.doc, view, t, agents, targets, place, figures);
+  if (disowned) ev.modality = 'asserted';
   if (ev.places.length === 0 && ev.agents.length === 0) return undefined;
   ev.sources = keysOf(uniqueByKey(asStates(scan, view.sources, 'government')));
   const bonds = borrowed || ev.modality === 'denied' || ev.modality === 'planned' ? [] : bondsOf(scan, view, t, roles, agents, targets);
@@ -387,6 +392,9 @@ function bondsOf(scan: EventScan, view: SentenceView, t: TriggerMatch, roles: Ro
   else if (HOSTILE.has(t.type)) for (const a of agents) for (const x of targets) add('enemy', a, x);
   return out;
 }
+
+// "denied responsibility for the", "denies any involvement in the", "denied carrying out the": a denial of who, not of what
+const DISOWNED = /\bden(?:y|ies|ied|ying|ial\s+of)\s+(?:any\s+|all\s+)?(?:responsibility\s+for|involvement\s+in|(?:a\s+|any\s+)?role\s+in|carrying\s+out|being\s+behind|(?:having\s+)?conducted|launching)\s+(?:the|this|that|these|those|last\s+\w+'?s?)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 
 /** The kind of state body that does an act: forces fight and strike, governments speak and agree. */
 function stateRoleFor(type: EventType): StateRole {
@@ -442,7 +450,8 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   // Outside political or military talk only a state or an armed group makes news by speaking
   // (a company's statement is no event of this graph).
   // (a known international body, "the U.N. Security Council said", speaks for its members: news in a conflict article)
-  if (!agents.length || (!agents.some(isArmedOrState) && !agents.some(isKnownBody) && !scan.ctx.triggers.contexts.political.test(s.text))) return undefined;
+  // (nor does an office-holder: "Senator John McCain said", the speakers above that passed holdsOffice)
+  if (!agents.length || (!agents.some(isArmedOrState) && !agents.some(isKnownBody) && !agents.some((a) => a.type === 'person') && !scan.ctx.triggers.contexts.political.test(s.text))) return undefined;
   // beside a reported act only a state body or an office-holder's word is news: a monitor's is the act's source
   if (besideAct && !agents.every((a) => a.type === 'person' || GOVERNMENT_TYPES.has(String(a.type)))) return undefined;
   const place = speakerPlace(scan, agents) ?? placeOf(scan, view, t, tStart, tEnd);
@@ -964,8 +973,29 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
     if (precision) ev.datePrecision = precision;
     if (dateEnd && dateEnd !== iso) ev.dateEnd = dateEnd;
   }
+  if (isBackground(doc, recalled, iso, dateEnd)) ev.background = true;
   addFigures(ev, figures);
   return ev;
+}
+
+// A report dated this long before its article's publication is history the article recalls.
+const BACKGROUND_DAYS = 60;
+
+/**
+ * Background, not the article's news: an act a subordinate clause recalls ("months after the army
+ * liberated the town") or one that ended two months or more before the article was published
+ * ("In 1988 Iraqi Kurds were gassed at Halabja"). It keeps its own date; it is marked.
+ */
+function isBackground(doc: Doc, recalled: boolean, iso: string | undefined, dateEnd: string | undefined): boolean {
+  if (recalled && (!iso || iso !== doc.date)) return true;
+  if (!iso || !doc.date) return false;
+  const last = dateEnd && dateEnd > iso ? dateEnd : iso;
+  const [y, m, d] = last.split('-').map(Number) as [number, number | undefined, number | undefined];
+  // the last day the date covers: a year's 31 December, a month's last day
+  const end = Date.UTC(y, m === undefined ? 11 : m - 1, d ?? (m === undefined ? 31 : new Date(Date.UTC(y, m, 0)).getUTCDate()));
+  const [py, pm, pd] = doc.date.split('-').map(Number) as [number, number | undefined, number | undefined];
+  const published = Date.UTC(py, (pm ?? 12) - 1, pd ?? 1);
+  return published - end >= BACKGROUND_DAYS * 86_400_000;
 }
 
 function uniqueByKey(list: EntityMention[]): EntityMention[] {

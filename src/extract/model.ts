@@ -68,6 +68,8 @@ export interface EventMention extends EventRole {
   wounded?: number;
   captured?: number;
   figures: string[];
+  /** History the article recalls (a subordinate clause, or dated two months or more before it), not its news. */
+  background?: boolean;
   /** Alliances and hostilities the clause states between the event's actors. */
   bonds?: SideBond[];
   /**

@@ -144,6 +144,7 @@ export function buildGraph(data: MergedGraphData): KnowledgeGraph {
     const label = eventLabel(e.type, labelOf(agents[0] ?? ''), labelOf(places[0] ?? ''), labelOf(targets[0] ?? ''), date);
     const attrs = newNode(label, 'event', e.type, [label], documents, e.mentions, e.evidence, dates);
     Object.assign(attrs, { modality: e.modality, acledEventType: e.acledEventType, acledSubEventType: e.acledSubEventType, figures: [...e.figures] });
+    if (e.background) attrs.background = true;
     if (date && precision) {
       attrs.date = date;
       attrs.datePrecision = precision;

@@ -62,6 +62,8 @@ export interface MergedEvent {
    * "relation|a|b" with a < b, each with the sentences that state it.
    */
   bonds: Map<string, SideBond & { evidence: Evidence[] }>;
+  /** Every report of it is background: no article reports it as its news. */
+  background: boolean;
 }
 
 export interface MergedGraphData {
@@ -834,6 +836,7 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
         dateVotes: new Map(),
         undatedDocs: new Set(),
         bonds: new Map(),
+        background: true,
       };
       if (d.m.date) {
         target.date = d.m.date;
@@ -845,6 +848,7 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
       byFamilyPlace.set(bucketKey, bucket);
     }
     target.mentions++;
+    if (!d.m.background) target.background = false;
     if (!d.m.date && !d.docDate && target.date) target.undatedDocs.add(d.doc);
     if (d.m.modality === 'asserted') target.modality = 'asserted';
     if (d.m.date) target.dateVotes.set(d.m.date, (target.dateVotes.get(d.m.date) ?? 0) + 1);

@@ -53,6 +53,16 @@ describe('event extraction', () => {
     expect(p?.date).toBeUndefined(); // a plan has no date of its own yet
   });
 
+  it('reads a denial of responsibility as no denial of the event, and the one who denies as no agent', () => {
+    const x = extract('Russia denied responsibility for the air strikes on Idlib in Syria on Sunday.');
+    const e = ofType(x, 'airstrike')[0]!;
+    expect(e.modality).toBe('asserted');
+    expect(e.agents).toEqual([]);
+    // a denial of the act itself stays a denial
+    const y = extract('Russia denied that it had carried out air strikes on Idlib in Syria on Sunday.');
+    expect(ofType(y, 'airstrike')[0]?.modality).toBe('denied');
+  });
+
   it('keeps the reporting actor as a source, not as a participant', () => {
     const x = extract('Rebels shelled Jableh in Syria on Monday, the Syrian Observatory for Human Rights said.');
     const e = ofType(x, 'shelling')[0]!;
@@ -441,6 +451,15 @@ describe('voices, doers and aims read from the clause', () => {
     expect(ofType(x, 'shelling')).toHaveLength(1);
   });
 
+  it('reads an office-holder speaking in a conflict article as a statement, whatever the words', () => {
+    const war = 'Syrian army shelled Jobar in Damascus on Wednesday. ';
+    const x = extract(war + 'U.S. Senator John McCain said on Twitter that failure to act had encouraged the regime.');
+    expect(ofType(x, 'statement').map((e) => x.refs[e.agents[0]!]?.label).join()).toMatch(/McCain/);
+    // a person named without an office reports
+    const y = extract(war + 'John McCain said on Twitter that failure to act had encouraged the regime.');
+    expect(ofType(y, 'statement').map((e) => y.refs[e.agents[0]!]?.label).join()).not.toMatch(/McCain/);
+  });
+
   it('reads a known international body speaking in a conflict article as a statement', () => {
     const war = 'Syrian army shelled Jobar in Damascus on Wednesday. ';
     const x = extract(war + 'The U.N. Security Council said on Wednesday that it was seeking clarity on the reports.');
@@ -468,5 +487,35 @@ describe('the side that loses a place or is hit', () => {
     // in another clause it is not the object of the act
     const y = extract('The Syrian Army captured several villages north of Aleppo on Sunday, after insurgents withdrew, in Syria.');
     expect(ofType(y, 'capture')[0]!.targets).toEqual([]);
+  });
+});
+
+describe('background marked, not dropped', () => {
+  it('marks history the article recalls and keeps its own date', () => {
+    const x = extract('Rebels shelled Aleppo in Syria on Sunday. In 1982 the Syrian Army shelled Hama for weeks.', '2013-08-22');
+    const old = x.events.find((e) => e.date === '1982');
+    expect(old?.background).toBe(true);
+    // the news of the day is not background
+    expect(ofType(x, 'shelling')[0]!.background).toBeUndefined();
+    // nor is last week's act
+    const y = extract('Rebels shelled Aleppo in Syria on August 14.', '2013-08-22');
+    expect(ofType(y, 'shelling')[0]!.background).toBeUndefined();
+  });
+
+  it('marks an act a subordinate clause recalls', () => {
+    const x = extract('On Thursday Islamic State began an offensive on Palmyra in Syria, months after the army captured the city.', '2016-12-09');
+    expect(ofType(x, 'capture')[0]?.background).toBe(true);
+    expect(ofType(x, 'battle')[0]?.background).toBeUndefined();
+  });
+
+  it('keeps an event news when any article reports it as news', async () => {
+    const a = extract('Islamic State captured Palmyra in Syria on May 20, 2015.', '2015-05-21', 'a');
+    const b = extract('Islamic State captured Palmyra in Syria on May 20, 2015.', '2016-03-01', 'b');
+    expect(ofType(b, 'capture')[0]!.background).toBe(true);
+    const g = await graphFromExtractions([a, b]);
+    const node = g.findNode((_k, n) => n.kind === 'event' && n.type === 'capture')!;
+    expect(g.getNodeAttribute(node, 'background')).toBeUndefined();
+    const old = await graphFromExtractions([b]);
+    expect(old.getNodeAttribute(old.findNode((_k, n) => n.kind === 'event' && n.type === 'capture')!, 'background')).toBe(true);
   });
 });
