@@ -4,13 +4,15 @@ import type { EntityMention, EntityRef } from './model.js';
 export interface Containment {
   child: string;
   parent: string;
+  /** 'located in' for a part of the place; 'near' for a place the text sets beside it ("X, 10 km north of Y"). */
+  relation: 'located in' | 'near';
   sentence: number;
 }
 
 // The words news puts between a part of a place and the place: a head noun for the part, a
 // direction or side, "the city of". Case-insensitive; matched against the whole gap.
 const PART = String.raw`(?:neighbou?rhoods?|distri[ck]ts?|quarters?|areas?|suburbs?|villages?|towns?|camps?|squares?|streets?|roads?|hospitals?|mosques?|markets?|neighbou?ring\s+towns?)`;
-const SIDE = String.raw`(?:(?:north|south)[\s-]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central|old|rebel[\s-]held|government[\s-]held|opposition[\s-]held|besieged)`;
+const SIDE = String.raw`(?:(?:north|south)[\s-]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central|old|[\p{L}]+[\s-](?:held|controlled|run|besieged)|besieged)`;
 const WHOLE = String.raw`(?:(?:part|parts|side|outskirts|countryside|suburbs|city|town|province|governorate|region)\s+of\s+(?:the\s+)?)`;
 
 /** child … parent: "X neighbourhood in eastern Aleppo", "X in the city of Homs", "X, a suburb of Damascus". */
@@ -18,10 +20,21 @@ const CHILD_THEN_PARENT = new RegExp(
   String.raw`^\s*(?:,\s*(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2})?(?:${PART}\s+)?(?:in|of|inside|within)\s+(?:the\s+)?(?:${SIDE}\s+)?${WHOLE}?$`,
   'iu',
 );
+/** A direction, a distance, or nearness: "10 km north of", "just west of", "near", "outside", "on the outskirts of". */
+const DIRECTION = String.raw`(?:(?:north|south)[\s-]?(?:east|west)|north|south|east|west)`;
+const DISTANCE = String.raw`(?:(?:about|some|around|roughly|nearly|almost|only|less\s+than|more\s+than)\s+)?\d+(?:[.,]\d+)?\s*(?:km|kilometres?|kilometers?|miles?)\s+(?:\([^)]{0,30}\)\s+)?`;
+const BESIDE = String.raw`(?:(?:just\s+|directly\s+|due\s+)?(?:${DISTANCE})?${DIRECTION}\s+of|near|nearby|close\s+to|outside|(?:on|in)\s+the\s+(?:outskirts|edges?|vicinity)\s+of)`;
+/** What may stand before the other place's name: "the embattled northern city of", "the Syrian capital". */
+const PLACE_WORDS = String.raw`(?:the\s+)?(?:(?:[\p{L}-]+\s+){0,3}?(?:city|town|capital|village|province|governorate)\s+(?:of\s+)?|${SIDE}\s+)?`;
+/** child … parent, where the child lies beside the parent: "Tokhar, a village 10 km north of Manbij". */
+const CHILD_NEAR_PARENT = new RegExp(
+  String.raw`^\s*(?:,?\s*(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}(?:${PART}\s+)?)?(?:${PART}\s+)?${BESIDE}\s+${PLACE_WORDS}$`,
+  'iu',
+);
 /** parent … child: "Aleppo's al-Shaar district", "Damascus' eastern suburb of Jobar", "the Aleppo district of X". */
 const PARENT_THEN_CHILD = new RegExp(String.raw`^(?:['’]s?\s+(?:${SIDE}\s+)?(?:${PART}\s+(?:of\s+)?)?|\s+(?:${SIDE}\s+)?${PART}\s+of\s+)$`, 'iu');
 /** Between the items of a list of places: "al-Sukkari, al-Shaar and Bustan al-Qasr neighbourhoods of Aleppo". */
-const LIST_GAP = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$/i;
+const LIST_GAP = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$|^ $/i;
 /** How far apart two names may be for the words between them to tie them. */
 const MAX_GAP = 60;
 
@@ -43,12 +56,22 @@ export function findContainment(text: string, mentions: readonly EntityMention[]
   const places = mentions.filter((m) => m.kind === 'place').sort((a, b) => a.start - b.start || a.end - b.end);
   const out: Containment[] = [];
   const seen = new Set<string>();
-  const add = (child: EntityMention, parent: EntityMention): void => {
+  const add = (child: EntityMention, parent: EntityMention, relation: Containment['relation'] = 'located in'): void => {
     if (child.key === parent.key || !mayBeChild(child) || !mayBeParent(parent)) return;
     const id = `${child.key}\u0000${parent.key}`;
     if (seen.has(id)) return;
     seen.add(id);
-    out.push({ child: child.key, parent: parent.key, sentence: child.sentence });
+    out.push({ child: child.key, parent: parent.key, relation, sentence: child.sentence });
+  };
+  // The child at i, and the list that ends in it, share the parent.
+  const addWithList = (i: number, parent: EntityMention, relation: Containment['relation']): void => {
+    add(places[i]!, parent, relation);
+    for (let j = i - 1; j >= 0; j--) {
+      const prev = places[j]!;
+      const next = places[j + 1]!;
+      if (prev.sentence !== next.sentence || !LIST_GAP.test(text.slice(prev.end, next.start))) break;
+      add(prev, parent, relation);
+    }
   };
   for (let i = 0; i + 1 < places.length; i++) {
     const a = places[i]!;
@@ -57,14 +80,9 @@ export function findContainment(text: string, mentions: readonly EntityMention[]
     const gap = text.slice(a.end, b.start);
     // " district of " reads both ways: the first name is the part only when it can be one.
     if (mayBeChild(a) && mayBeParent(b) && CHILD_THEN_PARENT.test(gap)) {
-      add(a, b);
-      // The list that ends in the child shares its parent.
-      for (let j = i - 1; j >= 0; j--) {
-        const prev = places[j]!;
-        const next = places[j + 1]!;
-        if (prev.sentence !== a.sentence || !LIST_GAP.test(text.slice(prev.end, next.start))) break;
-        add(prev, b);
-      }
+      addWithList(i, b, 'located in');
+    } else if (mayBeChild(a) && mayBeParent(b) && CHILD_NEAR_PARENT.test(gap)) {
+      addWithList(i, b, 'near');
     } else if (PARENT_THEN_CHILD.test(gap)) add(b, a);
   }
   return out;

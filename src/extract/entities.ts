@@ -1,5 +1,8 @@
 import type { Doc, Relation, Sentence } from '../types.js';
 import { findContainment } from './containment.js';
+import { creditSpans, insideSpans } from './credits.js';
+import { directionOf, isCountryPart } from '../knowledge/country-parts.js';
+import { findAffiliations } from './affiliations.js';
 import type { EntityMention, EntityRef, RelationMention } from './model.js';
 import { newRef, placeRefOf, type Cues, type KnowledgeBase } from '../knowledge/knowledge.js';
 import type { NameCandidate, NameMatch } from '../knowledge/matcher.js';
@@ -220,6 +223,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   // ── 4. Short forms: a surname or the last part of a full name seen in this document.
   resolveShortForms(scan);
   addTaggedNames(scan);
+  dropCreditedPeople(scan);
   linkLexiconParents(scan);
   // ── 4b. "X, known as the Y" / "X, also known as Y": one entity under two names.
   mergeKnownAs(scan);
@@ -230,6 +234,8 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   if (home) addGenericArmy(scan, home);
   // ── 6. Places sit in their regions and countries, once a town far from all the others has
   // been checked for a namesake that fits.
+  addCountryParts(scan);
+  addAffiliations(scan);
   reconsiderFarPlaces(scan);
   linkPlaces(scan, home);
 
@@ -238,6 +244,15 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   const refs: Record<string, EntityRef> = {};
   for (const [key, ref] of scan.refs) refs[key] = ref;
   return { mentions, refs, relations: scan.relations, countries };
+}
+
+/** People named only in the agency's credits ("Writing by Peter Graff; Editing by …") are no actors. */
+function dropCreditedPeople(scan: DocumentScan): void {
+  const spans = creditSpans(scan.text);
+  if (spans.length === 0) return;
+  const dropped = new Set<EntityMention>();
+  for (const m of scan.mentions) if (m.kind === 'actor' && m.type === 'person' && insideSpans(spans, m.start, m.end)) dropped.add(m);
+  if (dropped.size) dropMentions(scan, dropped);
 }
 
 /**
@@ -1681,6 +1696,60 @@ function addGenericArmy(scan: DocumentScan, home: string): void {
   }
 }
 
+/** Offices the sentences state ("Syrian Information Minister X", "X, the commander of Y"): affiliation edges with the title. */
+function addAffiliations(scan: DocumentScan): void {
+  const cues = scan.cues;
+  const kb = scan.kb;
+  const ctx = {
+    isTitleHead: (w: string) => cues.titles.has(w),
+    isTitleWord: (w: string) => cues.titleWords.has(w),
+    countryOfDemonym: (w: string) => kb.countryOfDemonym(w),
+  };
+  const have = new Set<string>();
+  for (const r of scan.relations) if (r.relation === 'affiliation') have.add(`${r.from}\u0000${r.to}`);
+  const bySentence = new Map<number, EntityMention[]>();
+  for (const m of scan.mentions) {
+    const list = bySentence.get(m.sentence);
+    if (list) list.push(m);
+    else bySentence.set(m.sentence, [m]);
+  }
+  for (const list of bySentence.values()) {
+    if (!list.some((m) => m.type === 'person')) continue;
+    for (const a of findAffiliations(scan.text, list, ctx)) {
+      const body = 'key' in a.body ? a.body : kb.countryRef(a.body.country);
+      if (!body || body.key === a.person.key) continue;
+      addRef(scan, body);
+      const id = `${a.person.key}\u0000${body.key}`;
+      if (have.has(id)) continue;
+      have.add(id);
+      scan.relations.push(newRelation(a.person.key, body.key, 'affiliation', a.title || undefined, a.person.sentence));
+    }
+  }
+}
+
+/** A lower-case direction word just before a name, or one after "the" and before "of" ("northern Syria", "the east of Syria"). */
+const DIRECTION_BEFORE = /(?:(?<=\bthe\s)([a-z-]+)\s+of|\b([a-z][a-z-]*))\s+$/;
+
+/**
+ * "northern Syria", "north-western Syria", "central Syria", "the east of Syria": the part of the
+ * country the words name, a region of its own located in the country (KnowledgeBase.countryPart).
+ */
+function addCountryParts(scan: DocumentScan): void {
+  for (const m of scan.mentions) {
+    if (m.kind !== 'place' || m.type !== 'country' || !m.country) continue;
+    const match = DIRECTION_BEFORE.exec(scan.text.slice(Math.max(0, m.start - 24), m.start));
+    const direction = match ? directionOf(match[1] ?? match[2]!) : undefined;
+    if (!match || !direction) continue;
+    const part = scan.kb.countryPart(m.country, direction);
+    if (!part) continue;
+    const countryKey = m.key;
+    const start = m.start - match[0].length;
+    const ref = addRef(scan, part);
+    Object.assign(m, newMention(ref, scan.text.slice(start, m.end), m.sentence, start, m.end));
+    if (!scan.relations.some((r) => r.from === ref.key && r.to === countryKey)) scan.relations.push(newRelation(ref.key, countryKey, 'located in', undefined, m.sentence));
+  }
+}
+
 /**
  * Known towns thousands of kilometres from every other place of the article take the namesake
  * that fits, or become a place without coordinates (KnowledgeBase.reconsiderFarPlace). Each is
@@ -1735,5 +1804,105 @@ function linkPlaces(scan: DocumentScan, home: string | undefined): void {
   // Unknown places the text puts inside another place ("the al-Sukkari neighbourhood of Aleppo"):
   // they take its coordinates in the graph. Added after the country, which stays the first parent
   // met, the one event merging buckets by: two districts of one city are no single place.
-  for (const c of findContainment(scan.text, scan.mentions)) scan.relations.push(newRelation(c.child, c.parent, 'located in', undefined, c.sentence));
+  const placed = new Set<string>();
+  for (const c of findContainment(scan.text, scan.mentions)) {
+    scan.relations.push(newRelation(c.child, c.parent, c.relation, undefined, c.sentence));
+    placed.add(c.child);
+  }
+  placeInOnlyCity(scan, home, placed);
+  placeInOnlyRegion(scan, home, placed);
+}
+
+/**
+ * A part of a town the text names with no town ("shells hit al-Midan neighbourhood", "the
+ * district of Fardos"): an area or site, or a name before a word for a part of a town, lies in
+ * the one city or town its sentence names, or else in the only one its article names.
+ */
+function placeInOnlyCity(scan: DocumentScan, home: string | undefined, placed: Set<string>): void {
+  if (!home) return;
+  const cityOf = new Map<number, string | null>();
+  let articleCity: string | null | undefined;
+  for (const m of scan.mentions) {
+    if (m.kind !== 'place' || !m.known || m.lat === undefined || (m.type !== 'city' && m.type !== 'town') || m.country !== home) continue;
+    const had = cityOf.get(m.sentence);
+    cityOf.set(m.sentence, had === undefined || had === m.key ? m.key : null);
+    articleCity = articleCity === undefined || articleCity === m.key ? m.key : null;
+  }
+  if (cityOf.size === 0) return;
+  for (const m of scan.mentions) {
+    if (m.kind !== 'place' || m.known || placed.has(m.key) || !isPartOfTown(scan.text, m)) continue;
+    if (m.country !== undefined && m.country !== home) continue;
+    const city = cityOf.get(m.sentence) ?? articleCity;
+    if (!city) continue;
+    placed.add(m.key);
+    scan.relations.push(newRelation(m.key, city, 'located in', undefined, m.sentence));
+  }
+  // A village named beside the one town of its sentence ("rebels took Tal Madiq and shelled
+  // Hama") lies near it: ACLED's precision 2.
+  for (const m of scan.mentions) {
+    if (m.kind !== 'place' || m.known || placed.has(m.key) || m.type !== 'town') continue;
+    const city = cityOf.get(m.sentence);
+    if (!city) continue;
+    placed.add(m.key);
+    scan.relations.push(newRelation(m.key, city, 'near', undefined, m.sentence));
+  }
+}
+
+const TOWN_PART_AFTER = /^\s+(?:neighbou?rhoods?|distri[ck]ts?|quarters?|streets?|squares?|roundabouts?|hospitals?|mosques?|markets?)\b/i;
+const TOWN_PART_BEFORE = /\b(?:neighbou?rhoods?|distri[ck]ts?|quarters?)\s+of\s+(?:the\s+)?$/i;
+
+function isPartOfTown(text: string, m: EntityMention): boolean {
+  if (m.type === 'area' || m.type === 'site') return true;
+  return TOWN_PART_AFTER.test(text.slice(m.end, m.end + 16)) || TOWN_PART_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start));
+}
+
+/**
+ * An unknown place the text puts nowhere, in a sentence that names one region of the article's
+ * country and no other ("Jets struck Tokhar on Monday, activists in Aleppo province said"), lies
+ * in that region: it takes the region's centroid in the graph (geoPrecision 'region'), as ACLED
+ * does when only the province is known. Two regions in the sentence, or none, say nothing.
+ */
+function placeInOnlyRegion(scan: DocumentScan, home: string | undefined, placed: Set<string>): void {
+  if (!home) return;
+  const regionOf = new Map<number, string | null>();
+  for (const m of scan.mentions) {
+    if (m.kind !== 'place' || m.type !== 'region' || !m.known || m.country !== home || isCountryPart(m.key)) continue;
+    const had = regionOf.get(m.sentence);
+    regionOf.set(m.sentence, had === undefined || had === m.key ? m.key : null);
+  }
+  if (regionOf.size === 0) return;
+  const articleRegion = onlyRegionOfArticle(scan, home, regionOf);
+  const done = new Set<string>();
+  for (const m of scan.mentions) {
+    if (m.kind !== 'place' || m.known || placed.has(m.key) || done.has(m.key)) continue;
+    const region = regionOf.get(m.sentence);
+    if (!region) continue;
+    done.add(m.key);
+    scan.relations.push(newRelation(m.key, region, 'located in', undefined, m.sentence));
+  }
+  if (!articleRegion) return;
+  for (const m of scan.mentions) {
+    if (m.kind !== 'place' || m.known || placed.has(m.key) || done.has(m.key)) continue;
+    done.add(m.key);
+    scan.relations.push(newRelation(m.key, articleRegion, 'located in', undefined, m.sentence));
+  }
+}
+
+/**
+ * The one region an article is about: the only region of its country it names, when every town
+ * and city it names lies in it (an article on Raqqa that recalls a battle in Deir ez-Zor province,
+ * or a wire on Texas datelined New York, is about no one region).
+ */
+function onlyRegionOfArticle(scan: DocumentScan, home: string, regionOf: ReadonlyMap<number, string | null>): string | undefined {
+  let region: string | undefined;
+  for (const key of regionOf.values()) {
+    if (key === null || (region !== undefined && key !== region)) return undefined;
+    region = key;
+  }
+  if (!region) return undefined;
+  for (const ref of scan.refs.values()) {
+    if (ref.kind !== 'place' || !ref.known || (ref.type !== 'city' && ref.type !== 'town')) continue;
+    if (!scan.kb.parentChain(ref.key).some((p) => p.key === region)) return undefined;
+  }
+  return region;
 }

@@ -3,7 +3,7 @@
  * page furniture removed. Works line by line; every line is a paragraph of the result.
  */
 import type { DatePrecision, Diagnostic, Doc, Report, SourceRef } from '../types.js';
-import { datelineOnly, dateOnlyLine, findDates, isDateTimeStamp, leadingDate, parseDateValue, type FoundDate } from './dates.js';
+import { datelineOnly, dateOnlyLine, openingDateline, findDates, isDateTimeStamp, leadingDate, parseDateValue, type FoundDate } from './dates.js';
 import { cutsSection, defaultFurnitureRules, isFurnitureLine, ruleView, stripInline, stripTrailing } from './furniture.js';
 import { decodeBasicEntities, normalizeText } from './normalize.js';
 import type { IngestOptions } from './options.js';
@@ -357,6 +357,12 @@ function cleanText(raw: string, meta: TextMeta, options: IngestOptions, source: 
   }
 
   const doc: Doc = { id: meta.id, title, text, source };
+  // "KYIV, March 3, 2023 (Reuters) - ...": the agency's stamp dates the page, as a label does.
+  const opening = paragraphs[0] ? openingDateline(paragraphs[0]) : undefined;
+  if (opening) {
+    doc.datelineLength = opening.length;
+    leading ??= { ...opening.date, labelled: true };
+  }
   const dated = chooseDate(meta, options, dateLines, leading, lines, source, report);
   if (dated) {
     doc.date = dated.iso;

@@ -103,6 +103,22 @@ export function datelineOnly(line: string): { place: string; date: FoundDate } |
   return { place: place[1]!, date: d };
 }
 
+// A dateline opening the lead paragraph: up to the dash before the story's first word.
+const INLINE_DATELINE = /^(.{4,90}?)\s[-–—]{1,2}\s+(?=[\p{Lu}\p{N}"“'‘])/u;
+
+/**
+ * The dateline that opens a lead paragraph ("KYIV, March 3, 2023 (Reuters) - Russian forces ..."),
+ * or the paragraph that is nothing but a dateline ("LONDON 1996-08-30"): its place, its date and
+ * its length, the part of the text that is the page's stamp rather than the story.
+ */
+export function openingDateline(paragraph: string): { place: string; date: FoundDate; length: number } | undefined {
+  const whole = datelineOnly(paragraph);
+  if (whole) return { ...whole, length: paragraph.length };
+  const m = INLINE_DATELINE.exec(paragraph);
+  const inline = m ? datelineOnly(m[0].trimEnd()) : undefined;
+  return inline ? { ...inline, length: m![0].length } : undefined;
+}
+
 const LOOSE_DATE_TIME_LINE = /^(?:[\d]{1,4}[-/.][\d]{1,2}[-/.][\d]{1,4}|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})[\s,\-–—|]*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$/iu;
 
 /** A date-and-time stamp of any calendar ("1395/12/13 4:19"), as heads a reader comment. */

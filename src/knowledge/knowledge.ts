@@ -4,6 +4,7 @@ import { nlp } from '../nlp/compromise.js';
 import type { Report } from '../types.js';
 import type { EntityRef } from '../extract/model.js';
 import { loadActorLexicon, type ActorEntry, type ActorLexicon } from './lexicon.js';
+import { countryPartCoordinates, countryPartKey, countryPartLabel, type Direction } from './country-parts.js';
 import { loadGazetteer, type Gazetteer, type Place } from './gazetteer.js';
 import { distance as levenshtein } from 'fastest-levenshtein';
 import { nameVariants } from './names.js';
@@ -108,6 +109,8 @@ export interface KnowledgeBase {
   actorDomain(id: string): { countries: readonly string[]; parent: string | undefined };
   lookupPlace(name: string, context: { countries: string[] }): KnownPlace | undefined;
   countryRef(code: string): EntityRef | undefined;
+  /** The part of a country a direction names ("northern Syria"): a region located in the country. */
+  countryPart(code: string, direction: Direction): EntityRef | undefined;
   /** The country whose capital the place is (GeoNames PPLC), if it is one. */
   capitalOf(placeKey: string): string | undefined;
   /**
@@ -462,6 +465,13 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
       return found;
     },
     countryRef,
+    countryPart: (code, direction) => {
+      const country = gazetteer.country(code);
+      if (!country) return undefined;
+      const at = countryPartCoordinates(gazetteer, country, direction);
+      const key = countryPartKey(country.id, direction);
+      return newRef(key, 'place', 'region', countryPartLabel(direction, country.name), true, at?.lat, at?.lon, country.country, `place:${country.id}`);
+    },
     capitalOf: (placeKey) => {
       const p = placeKey.startsWith('place:geonames:') ? gazetteer.get(placeKey.slice('place:'.length)) : undefined;
       return p?.featureCode === 'PPLC' ? p.country : undefined;

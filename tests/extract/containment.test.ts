@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findContainment } from '../../src/extract/containment.js';
 import type { EntityMention } from '../../src/extract/model.js';
+import { entitiesOf } from '../helpers/entities.js';
 
 /** Known places (with coordinates) and unknown ones, as the entity scan types them. */
 const KNOWN: Record<string, { type: string; lat?: number }> = {
@@ -22,7 +23,8 @@ function mentionsIn(text: string, names: string[]): EntityMention[] {
   return out;
 }
 
-const pairs = (text: string, names: string[]): string[] => findContainment(text, mentionsIn(text, names)).map((c) => `${c.child.slice(6)} < ${c.parent.slice(6)}`);
+const pairs = (text: string, names: string[]): string[] =>
+  findContainment(text, mentionsIn(text, names)).map((c) => `${c.child.slice(6)} ${c.relation === 'near' ? '~' : '<'} ${c.parent.slice(6)}`);
 
 describe('places an article puts inside other places', () => {
   it('reads a part named before its place', () => {
@@ -57,9 +59,73 @@ describe('places an article puts inside other places', () => {
     expect(pairs('Haas, which the army says it had surrounded for several weeks before the truce, in Aleppo.', ['Haas', 'Aleppo'])).toEqual([]);
   });
 
+  it('sets a place the text puts beside another near it', () => {
+    expect(pairs('Jets struck Kafr Hamra, a village 12 km north of Aleppo.', ['Kafr Hamra', 'Aleppo'])).toEqual(['Kafr Hamra ~ Aleppo']);
+    expect(pairs('Inspectors visited Tal Sousin just west of the embattled northern city of Aleppo.', ['Tal Sousin', 'Aleppo'])).toEqual(['Tal Sousin ~ Aleppo']);
+    expect(pairs('Shells hit Harjalah about 20 kilometres (12 miles) southwest of Damascus.', ['Harjalah', 'Damascus'])).toEqual(['Harjalah ~ Damascus']);
+    expect(pairs('A raid on Mudaya outside the capital Damascus killed four.', ['Mudaya', 'Damascus'])).toEqual(['Mudaya ~ Damascus']);
+    expect(pairs('Clashes near Abu Dali near rebel-held Idlib Governorate went on.', ['Abu Dali', 'Idlib Governorate'])).toEqual(['Abu Dali ~ Idlib Governorate']);
+    expect(pairs('Troops took Zor and Rasm on the outskirts of Aleppo.', ['Zor', 'Rasm', 'Aleppo'])).toEqual(['Rasm ~ Aleppo', 'Zor ~ Aleppo']);
+  });
+
+  it('reads a list whose commas were lost', () => {
+    expect(pairs('Rockets hit al-Sakhour al-Shaar and Bab al-Maqam neighborhoods in Aleppo.', ['al-Sakhour', 'al-Shaar', 'Bab al-Maqam', 'Aleppo'])).toEqual([
+      'Bab al-Maqam < Aleppo',
+      'al-Shaar < Aleppo',
+      'al-Sakhour < Aleppo',
+    ]);
+  });
+
+  it('sets nothing beside a place that the words do not', () => {
+    expect(pairs('Convoys drove from Kafr Hamra north to Aleppo.', ['Kafr Hamra', 'Aleppo'])).toEqual([]);
+    expect(pairs('Fighters fled Kafr Hamra for Aleppo.', ['Kafr Hamra', 'Aleppo'])).toEqual([]);
+    expect(pairs('Kafr Hamra lies far north of Syria.', ['Kafr Hamra', 'Syria'])).toEqual([]);
+    expect(pairs('Aleppo, 300 km north of Damascus, was calm.', ['Aleppo', 'Damascus'])).toEqual([]);
+  });
+
   it('only across the words of one sentence', () => {
     const text = 'Rebels shelled al-Sakhour. In Aleppo, calm returned.';
     const ms = mentionsIn(text, ['al-Sakhour', 'Aleppo']).map((m) => (m.label === 'Aleppo' ? { ...m, sentence: 1 } : m));
     expect(findContainment(text.replace('. In', ' in'), ms)).toEqual([]);
+  });
+});
+
+describe('an unknown place in the one region its sentence or article names', () => {
+  const regionOf = (text: string, place: string): string[] => {
+    const r = entitiesOf(text);
+    const keys = Object.values(r.refs).filter((ref) => ref.label === place).map((ref) => ref.key);
+    return r.relations.filter((x) => keys.includes(x.from) && x.relation === 'located in').map((x) => r.refs[x.to]?.label ?? x.to);
+  };
+
+  it('takes the region its sentence names', () => {
+    expect(regionOf('Warplanes struck the village of Kafr Sousa al-Jadida on Monday, activists in Idlib province said.', 'Kafr Sousa al-Jadida')).toContain('Idlib Governorate');
+  });
+
+  it('takes the one region an article names when its towns lie there', () => {
+    const text = 'Fighting raged in Idlib province on Monday. Rebels later shelled the village of Tal Hamra near the front, activists said. Saraqib was also hit.';
+    expect(regionOf(text, 'Tal Hamra')).toContain('Idlib Governorate');
+  });
+
+  it('puts a part of a town named with no town in the one town its sentence or article names', () => {
+    expect(regionOf('Shells fell on the al-Warda neighbourhood on Friday, a source in Homs told Syrian state media.', 'al-Warda')).toEqual(expect.arrayContaining(['Homs']));
+    const text = 'Rebels shelled Homs in Syria on Friday. Later a rocket hit the district of Bab al-Warda, killing two.';
+    expect(regionOf(text, 'Bab al-Warda')).toEqual(expect.arrayContaining(['Homs']));
+    // a village with no word of a town's part, or an article of two towns, stays put
+    expect(regionOf('Rebels shelled Homs in Syria on Friday. Later a rocket hit Kafr Warda, killing two.', 'Kafr Warda')).not.toContain('Homs');
+    expect(regionOf('Rebels shelled Homs and Hama in Syria on Friday. Later a rocket hit the district of Bab al-Warda.', 'Bab al-Warda')).not.toContain('Homs');
+  });
+
+  it('sets a village beside the one town of its sentence', () => {
+    const r = entitiesOf('Rebels took Kafr Warda on Monday and later shelled Homs, Syrian state media said.');
+    const village = Object.values(r.refs).find((ref) => ref.label === 'Kafr Warda')!;
+    expect(r.relations).toContainEqual(expect.objectContaining({ from: village.key, relation: 'near', to: 'place:geonames:169577' }));
+    const two = entitiesOf('Rebels took Kafr Warda on Monday and later shelled Homs and Hama, Syrian state media said.');
+    const v2 = Object.values(two.refs).find((ref) => ref.label === 'Kafr Warda')!;
+    expect(two.relations.filter((x) => x.from === v2.key && x.relation === 'near')).toEqual([]);
+  });
+
+  it('takes none when the article names two regions, or a town elsewhere', () => {
+    expect(regionOf('Fighting raged in Idlib province and in Hama province. Rebels later shelled the village of Tal Hamra, activists said.', 'Tal Hamra')).not.toContain('Idlib Governorate');
+    expect(regionOf('Fighting raged in Idlib province. Rebels later shelled the village of Tal Hamra, activists in Damascus said.', 'Tal Hamra')).not.toContain('Idlib Governorate');
   });
 });

@@ -52,6 +52,43 @@ describe('coordinates from the place a place lies in', () => {
     expect(g.getNodeAttributes('square')).toMatchObject({ lat: 33.5, geoPrecision: 'parent' });
   });
 
+  it('takes the coordinates of a place the text sets it beside only when no parent has any', () => {
+    const g = createKnowledgeGraph();
+    place(g, 'aleppo', 'city', [36.2, 37.16]);
+    place(g, 'manbij', 'city', [36.53, 37.95]);
+    place(g, 'tokhar', 'town');
+    place(g, 'kafr', 'town');
+    place(g, 'lane', 'site');
+    g.addDirectedEdgeWithKey('tokhar~manbij', 'tokhar', 'manbij', { relation: 'near', weight: 3, evidence: [] });
+    g.addDirectedEdgeWithKey('kafr~manbij', 'kafr', 'manbij', { relation: 'near', weight: 3, evidence: [] });
+    within(g, 'kafr', 'aleppo');
+    within(g, 'lane', 'tokhar');
+    inheritCoordinates(g);
+    expect(g.getNodeAttributes('tokhar')).toMatchObject({ lat: 36.53, lon: 37.95, geoPrecision: 'near' });
+    expect(g.getNodeAttributes('kafr')).toMatchObject({ lat: 36.2, geoPrecision: 'parent' });
+    // inside a place that is only near another: near too
+    expect(g.getNodeAttributes('lane')).toMatchObject({ lat: 36.53, geoPrecision: 'near' });
+  });
+
+  it('drops climbed coordinates far from every town an article of the place locates', () => {
+    const g = createKnowledgeGraph();
+    place(g, 'texas', 'region', [31.5, -99.3]);
+    place(g, 'cairo', 'city', [30.06, 31.25]);
+    place(g, 'dallas', 'city', [32.78, -96.8]);
+    place(g, 'store', 'town');
+    place(g, 'ranch', 'town');
+    g.setNodeAttribute('cairo', 'documents', ['wire']);
+    g.setNodeAttribute('store', 'documents', ['wire']);
+    g.setNodeAttribute('dallas', 'documents', ['local']);
+    g.setNodeAttribute('ranch', 'documents', ['local']);
+    within(g, 'store', 'texas');
+    within(g, 'ranch', 'texas');
+    inheritCoordinates(g);
+    // the wire locates only Cairo, 11,000 km away: no coordinates; the local story locates Dallas nearby
+    expect(g.getNodeAttributes('store').lat).toBeUndefined();
+    expect(g.getNodeAttributes('ranch')).toMatchObject({ lat: 31.5, geoPrecision: 'region' });
+  });
+
   it('ends on a cycle of places the articles put inside each other', () => {
     const g = createKnowledgeGraph();
     place(g, 'a', 'area');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docFromText } from '../../src/ingest/index.js';
-import { datelineOnly, dateOnlyLine, findDates, isDateTimeStamp, leadingDate, parseDateValue } from '../../src/ingest/dates.js';
+import { datelineOnly, dateOnlyLine, openingDateline, findDates, isDateTimeStamp, leadingDate, parseDateValue } from '../../src/ingest/dates.js';
 import type { Diagnostic } from '../../src/types.js';
 import { PROSE } from './helpers.js';
 
@@ -149,5 +149,35 @@ describe('a dateline on its own line', () => {
     const doc = clean(`Kicker\n\nMarch 3, 2016\n\n${PROSE.join('\n\n')}`);
     expect(doc.text.startsWith('Kicker')).toBe(false);
     expect(doc.date).toBe('2016-03-03');
+  });
+});
+
+describe('a dateline opening the lead paragraph', () => {
+  const clean = (raw: string) => docFromText(raw, { id: 't', file: 't.txt', format: 'txt' }, {}, () => {})!;
+  it.each([
+    ['KYIV, March 3, 2023 (Reuters) - Russian forces shelled Kharkiv on Tuesday.', 'KYIV', '2023-03-03', 'KYIV, March 3, 2023 (Reuters) - '],
+    ['BEIRUT, Lebanon, 3 March 2016 (AFP) — Air strikes hit Idlib.', 'BEIRUT', '2016-03-03', 'BEIRUT, Lebanon, 3 March 2016 (AFP) — '],
+    ['LONDON 1996-08-30', 'LONDON', '1996-08-30', 'LONDON 1996-08-30'],
+  ])('%s', (paragraph, place, iso, stamp) => {
+    const found = openingDateline(paragraph);
+    expect(found?.place).toBe(place);
+    expect(found?.date.iso).toBe(iso);
+    expect(paragraph.slice(0, found?.length)).toBe(stamp);
+  });
+
+  it.each([
+    'DAMASCUS (Reuters) - Air strikes hit Idlib on March 3, 2016.',
+    'On March 3, 2016 - a Thursday - air strikes hit Idlib.',
+    'Kyiv said on March 3, 2023 - as fighting went on - that Russian forces shelled Kharkiv.',
+  ])('%s has none', (paragraph) => {
+    expect(openingDateline(paragraph)).toBeUndefined();
+  });
+
+  it('dates the page and tells how long the stamp is, the text kept whole', () => {
+    const lead = 'KYIV, March 3, 2023 (Reuters) - Russian forces shelled the eastern city of Kharkiv on Tuesday, killing 12 civilians.';
+    const doc = clean(`Kharkiv attack kills 12\n\n${lead}\n\n${PROSE.join('\n\n')}`);
+    expect(doc.date).toBe('2023-03-03');
+    expect(doc.text.startsWith(lead)).toBe(true);
+    expect(doc.datelineLength).toBe('KYIV, March 3, 2023 (Reuters) - '.length);
   });
 });

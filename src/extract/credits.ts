@@ -1,0 +1,35 @@
+/**
+ * Agency credits inside an article's text: "Additional reporting by X in Beirut and Y in Moscow;
+ * Writing by Z; Editing by W" and photo credits ("REUTERS/Mohamed Abdullah"). The people they name
+ * wrote or photographed the story; they are no actors of it. The places stay: they are where the
+ * reporters were, which the text does say.
+ */
+
+/** A credit clause runs from "… by" to the end of its sentence; ";" chains the next clause. */
+const CREDIT_CLAUSE = /\b(?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\s+[^.!?]*/gi;
+/** "REUTERS/Bassam Khabieh", "AFP/Getty Images/Louai Beshara": an agency then names after a slash. */
+const PHOTO_CREDIT = /\b[A-Z]{2,}(?:\/[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})+/g;
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Character ranges of the text that are credits. */
+export function creditSpans(text: string): Span[] {
+  const out: Span[] = [];
+  for (const re of [CREDIT_CLAUSE, PHOTO_CREDIT]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Whether [start, end) lies inside one of the spans (sorted by start). */
+export function insideSpans(spans: readonly Span[], start: number, end: number): boolean {
+  for (const s of spans) {
+    if (s.start > start) break;
+    if (end <= s.end) return true;
+  }
+  return false;
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { findAffiliations, type AffiliationContext } from '../../src/extract/affiliations.js';
+import type { EntityMention } from '../../src/extract/model.js';
+import { entitiesOf } from '../helpers/entities.js';
+
+const TITLES = new Set(['dr', 'sheikh', 'minister', 'secretary', 'spokesman', 'commander', 'head', 'leader', 'director', 'governor', 'president', 'chief']);
+const TITLE_WORDS = new Set([...TITLES, 'deputy', 'foreign', 'press']);
+const DEMONYMS: Record<string, string> = { Syrian: 'SY', Norwegian: 'NO', Turkish: 'TR' };
+const ctx: AffiliationContext = {
+  isTitleHead: (w) => TITLES.has(w),
+  isTitleWord: (w) => TITLE_WORDS.has(w),
+  countryOfDemonym: (w) => DEMONYMS[w],
+};
+
+/** Each name's first occurrence as a mention: people, then bodies and places by their type. */
+function mentionsIn(text: string, names: Record<string, string>): EntityMention[] {
+  return Object.entries(names).map(([name, type]) => {
+    const at = text.indexOf(name);
+    const kind = ['person', 'armed group', 'organization', 'government', 'military'].includes(type) ? 'actor' : 'place';
+    return { key: name, label: name, kind, type, surface: name, sentence: 0, start: at, end: at + name.length } as EntityMention;
+  });
+}
+
+function read(text: string, names: Record<string, string>): string[] {
+  return findAffiliations(text, mentionsIn(text, names), ctx).map((a) => `${a.person.key} -> ${'key' in a.body ? a.body.key : a.body.country} (${a.title})`);
+}
+
+describe('affiliations as news writes them', () => {
+  it('a title before the name, after a demonym or a body', () => {
+    expect(read('Norwegian Fisheries Minister Eirik Dahl arrived on Monday.', { 'Eirik Dahl': 'person' })).toEqual(['Eirik Dahl -> NO (fisheries minister)']);
+    expect(read('Talks stalled, Kurdish Red Crescent director Aram Sino said.', { 'Kurdish Red Crescent': 'organization', 'Aram Sino': 'person' })).toEqual(['Aram Sino -> Kurdish Red Crescent (director)']);
+    expect(read("The Harbour Authority's deputy director Lise Berg resigned.", { 'Harbour Authority': 'organization', 'Lise Berg': 'person' })).toEqual(['Lise Berg -> Harbour Authority (deputy director)']);
+  });
+
+  it('the title of a body or a place, then the name', () => {
+    expect(read('The head of the Harbour Authority, Lise Berg, resigned.', { 'Harbour Authority': 'organization', 'Lise Berg': 'person' })).toEqual(['Lise Berg -> Harbour Authority (head)']);
+    expect(read('The governor of Hama, Karim Haddad, visited the wounded.', { Hama: 'city', 'Karim Haddad': 'person' })).toEqual(['Karim Haddad -> Hama (governor)']);
+  });
+
+  it('apposition, "of" and a relative clause after the name', () => {
+    expect(read('Karim Haddad, the commander of the Northern Storm Brigade, was killed.', { 'Karim Haddad': 'person', 'Northern Storm Brigade': 'armed group' })).toEqual([
+      'Karim Haddad -> Northern Storm Brigade (commander)',
+    ]);
+    expect(read('Aram Sino, a spokesman for the Kurdish Red Crescent, said.', { 'Aram Sino': 'person', 'Kurdish Red Crescent': 'organization' })).toEqual(['Aram Sino -> Kurdish Red Crescent (spokesman)']);
+    expect(read('Lise Berg of the Harbour Authority declined to comment.', { 'Lise Berg': 'person', 'Harbour Authority': 'organization' })).toEqual(['Lise Berg -> Harbour Authority ()']);
+    expect(read('Aram Sino, who heads the Kurdish Red Crescent, said.', { 'Aram Sino': 'person', 'Kurdish Red Crescent': 'organization' })).toEqual(['Aram Sino -> Kurdish Red Crescent (head)']);
+    expect(read('Aram Sino who runs the Norway-based Relief Fund said.', { 'Aram Sino': 'person', Norway: 'country', 'Relief Fund': 'organization' })).toEqual(['Aram Sino -> Relief Fund (head)']);
+  });
+
+  it('no office where the words state none', () => {
+    // a verb between, a place of origin, a title of someone else, ordinary words before a title
+    expect(read('Karim Haddad attacked the Northern Storm Brigade.', { 'Karim Haddad': 'person', 'Northern Storm Brigade': 'armed group' })).toEqual([]);
+    expect(read('Karim Haddad of Hama was arrested.', { 'Karim Haddad': 'person', Hama: 'city' })).toEqual([]);
+    expect(read('Syrian activists accused President Karim Haddad.', { 'Karim Haddad': 'person' })).toEqual([]);
+    expect(read('Aram Sino met Lise Berg in Oslo.', { 'Aram Sino': 'person', 'Lise Berg': 'person', Oslo: 'city' })).toEqual([]);
+    expect(read('Aram Sino, who visited the Kurdish Red Crescent, said.', { 'Aram Sino': 'person', 'Kurdish Red Crescent': 'organization' })).toEqual([]);
+    expect(read('The Hama Sheikh Karim Haddad and Norwegian Dr Lise Berg spoke.', { Hama: 'city', 'Karim Haddad': 'person', 'Lise Berg': 'person' })).toEqual([]);
+    expect(read('Turkish troops shelled the town, Karim Haddad said.', { 'Karim Haddad': 'person' })).toEqual([]);
+  });
+});
+
+describe('affiliation edges in extraction', () => {
+  it('gives the edge with its title', () => {
+    const r = entitiesOf('Norwegian Fisheries Minister Eirik Dahl arrived in Ankara on Monday.');
+    expect(r.relations).toContainEqual(expect.objectContaining({ from: 'actor:person:eirik dahl', to: 'place:country:NO', relation: 'affiliation', title: 'fisheries minister' }));
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { consonantSkeleton, skeletonVariants } from '../../src/resolve/place-variants.js';
+
+describe('places spelt with other vowels', () => {
+  it('share a consonant skeleton', () => {
+    expect(consonantSkeleton('Kafr Batna')).toBe(consonantSkeleton('Kfar Batna'));
+    expect(consonantSkeleton('Tal Baghdaq')).toBe(consonantSkeleton('Tel Baghdaq'));
+    expect(consonantSkeleton('Saif al-Dawleh')).toBe(consonantSkeleton('Seif al-Dawla'));
+    expect(consonantSkeleton('Kafr Batna')).not.toBe(consonantSkeleton('Kafr Nabudah'));
+  });
+
+  it('fold an unknown spelling into the known or more frequent one, and only long skeletons', () => {
+    const list = [
+      { key: 'known:kafr-batna', name: 'Kafr Batna', known: true },
+      { key: 'tel', name: 'Tel Baghdaq', known: false },
+      { key: 'kfar', name: 'Kfar Batna', known: false },
+      { key: 'tal', name: 'Tal Baghdaq', known: false },
+      { key: 'hama', name: 'Hama', known: false },
+      { key: 'homa', name: 'Homa', known: false },
+    ];
+    expect(Object.fromEntries(skeletonVariants(list, new Map()))).toEqual({ kfar: 'known:kafr-batna', tal: 'tel' });
+  });
+
+  it('leave a known place and an already folded one alone', () => {
+    const list = [
+      { key: 'a', name: 'Tal Baghdaq', known: true },
+      { key: 'b', name: 'Tel Baghdaq', known: true },
+      { key: 'c', name: 'Tall Baghdaq', known: false },
+    ];
+    expect(skeletonVariants(list, new Map([['c', 'a']])).size).toBe(0);
+  });
+});
