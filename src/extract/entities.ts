@@ -396,7 +396,11 @@ function addTaggedNames(scan: DocumentScan): void {
       // no actor of the story.
       if (text.charCodeAt(start - 1) === 0x2f || (span.type === 'PER' && isCredit(text, st.sentence.start, start))) continue;
       const team = span.type === 'ORG' && span.margin >= teamMargin && (readings.get(text.slice(start, end)) ?? 0) > 0;
-      const inside = mentionsInside(scan, st.sentence.index, start, end) ?? (team ? sameSpanTeam(scan, st.sentence.index, start, end, clubs) : undefined) ?? titledName(scan, st, start, end, span.type);
+      const inside =
+        mentionsInside(scan, st.sentence.index, start, end) ??
+        (team ? sameSpanTeam(scan, st.sentence.index, start, end, clubs) : undefined) ??
+        (span.type === 'PER' && z > a && span.margin >= SURE_PERSON_MARGIN ? sameSpanPlaceGuess(scan, st.sentence.index, start, end) : undefined) ??
+        titledName(scan, st, start, end, span.type);
       if (inside === undefined || !mayReplace(scan, inside, tokens, a, z, span.type, span.margin)) continue;
       // The opening words of an organisation the document names in full are that organisation
       // ("Johnson Controls" of "Johnson Controls Inc", read as a person on its own).
@@ -673,6 +677,27 @@ function sameSpanTeam(scan: DocumentScan, sentence: number, start: number, end: 
     if (m.sentence !== sentence || m.start !== start || m.end !== end) continue;
     // In a document of clubs, "lost to Guingamp" is no place cue.
     return m.kind === 'place' && TEAM_PLACE_TYPES.has(m.type) && !scan.kb.capitalOf(m.key) && (clubs || !placeCueBefore(scan, m)) ? [m] : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A town the cues guessed from a weak cue on the very same words as a sure person of several
+ * words ("the regime of Desi Bouterse", "to Yitzak Shamir in Israel"): not when a place head or
+ * prefix is among its words or a place noun before it ("the village of Hamadi Omar").
+ */
+function sameSpanPlaceGuess(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] | undefined {
+  for (const m of scan.mentions) {
+    if (m.sentence !== sentence || m.start !== start || m.end !== end) continue;
+    if (m.known || m.kind !== 'place' || m.type !== 'town') return undefined;
+    const st = scan.perSentence[sentence]!;
+    const k = st.tokens.findIndex((t) => t.start === start);
+    if (k < 0 || endsWithAny(lowerWordBefore(st, k, 3), scan.cues.placeLowerPrefixes)) return undefined;
+    for (const t of st.tokens) {
+      if (t.start < start || t.end > end) continue;
+      if (scan.cues.placeHeads.has(bare(t.text)) || scan.cues.placePrefixes.has(t.text) || ARTICLE_GLUED.test(t.text)) return undefined;
+    }
+    return [m];
   }
   return undefined;
 }

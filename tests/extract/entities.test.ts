@@ -449,3 +449,16 @@ describe('the opening words of an organisation named in full', () => {
     expect(new Set(found.map((m) => m.label))).toEqual(new Set(['Hartwell Fasteners Inc']));
   });
 });
+
+describe('a sure person over a town the cues guessed', () => {
+  it('is the person ("came from Zoltan Brevik in Hungary" after he spoke)', () => {
+    const text = 'Zoltan Brevik told reporters on Monday that he would resign. Support for the plan came from Zoltan Brevik in Hungary to Paulo Mendes in Brazil.';
+    const kinds = entitiesOf(text).mentions.filter((m) => text.slice(m.start, m.end) === 'Zoltan Brevik').map((m) => m.kind);
+    expect(kinds).toEqual(['actor', 'actor']);
+  });
+
+  it('not a place the text names with a place noun', () => {
+    const text = 'Troops killed fighters in the village of Hamadi Omar near Palmyra.';
+    expect(entitiesOf(text).mentions.find((m) => text.slice(m.start, m.end) === 'Hamadi Omar')?.kind).toBe('place');
+  });
+});
