@@ -702,7 +702,7 @@ function sameSpanPlaceGuess(scan: DocumentScan, sentence: number, start: number,
   return undefined;
 }
 
-const NAME_CONNECTORS = new Set(['of', 'de', 'du', 'da', 'del', 'der', 'van', 'von', 'la', 'le', 'al', 'bin', 'ibn', 'and', '&', 'for', 'the', "'s", '’s', '.', '-']);
+const NAME_CONNECTORS = new Set(['of', 'in', 'on', 'de', 'du', 'da', 'del', 'der', 'van', 'von', 'la', 'le', 'al', 'bin', 'ibn', 'and', '&', 'for', 'the', "'s", '’s', '.', '-']);
 
 function allNameWords(tokens: readonly Token[], a: number, z: number): boolean {
   for (let k = a; k <= z; k++) {

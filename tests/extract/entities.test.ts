@@ -462,3 +462,10 @@ describe('a sure person over a town the cues guessed', () => {
     expect(entitiesOf(text).mentions.find((m) => text.slice(m.start, m.end) === 'Hamadi Omar')?.kind).toBe('place');
   });
 });
+
+describe('"in" and "on" inside a tagged name', () => {
+  it('keep a long organisation whole', () => {
+    const text = 'The Organisation for Security and Cooperation in Europe said on Friday that voting went well.';
+    expect(entitiesOf(text).mentions.map((m) => text.slice(m.start, m.end))).toContain('Organisation for Security and Cooperation in Europe');
+  });
+});
