@@ -120,6 +120,11 @@ class DocumentScan {
   /** Lexicon acronyms the article gives no ground for (withoutForeignAcronyms): no actor here. */
   foreignAcronyms = new Set<string>();
 
+  /** A lexicon acronym foreign to the article that the article does not define itself. */
+  isForeignAcronym(surface: string): boolean {
+    return this.foreignAcronyms.has(surface) && !this.acronyms.has(surface);
+  }
+
   /** The lexicon actor named `surface`, unless it is an acronym foreign to the article. */
   knownActor(surface: string): EntityRef | undefined {
     return this.foreignAcronyms.has(surface) ? undefined : this.kb.actorByName(surface);
@@ -264,10 +269,21 @@ function withoutForeignAcronyms(kb: KnowledgeBase, text: string, hits: NameMatch
     if (!isAcronym(h.surface) || !lexiconActor(h)) continue;
     const long = longFormBefore(text, h.start, h.end);
     if (long === undefined) continue;
-    const named = kb.actorByName(long) ?? kb.actorByNearName(long);
-    if (!named || !h.candidates.some((c) => kb.actorRef(c.id)?.key === named.key)) foreign.add(h.surface);
+    // "the Damascus-backed National Defense Forces (NDF)": the name may be the last words only.
+    const words = long.split(' ');
+    const keys = new Set(h.candidates.map((c) => kb.actorRef(c.id)?.key));
+    let names = false;
+    let known = false;
+    for (let k = 0; k + 2 <= words.length && !names; k++) {
+      const named = kb.actorByName(words.slice(k).join(' ')) ?? kb.actorByNearName(words.slice(k).join(' '));
+      known ||= named !== undefined;
+      names = named !== undefined && keys.has(named.key);
+    }
+    // The article means something else by it when its long form is another lexicon actor, or
+    // one the acronym spells ("Central Trading System"); a long form read wrong says nothing.
+    if (!names && (known || spellsAcronym(words, h.surface))) foreign.add(h.surface);
   }
-  const doubtful = hits.filter((h) => isAcronym(h.surface) && lexiconActor(h)?.some((c) => foreign.has(h.surface) || kb.actorDomain(c.id).countries.length > 0));
+  const doubtful = hits.filter((h) => isAcronym(h.surface) && lexiconActor(h)?.some((c) => foreign.has(h.surface) || (LOCAL_ACTOR_TYPES.has(c.type) && kb.actorDomain(c.id).countries.length > 0)));
   if (doubtful.length === 0) return hits;
   const others = hits.filter((h) => !doubtful.includes(h));
   // What the rest of the article names: the countries its names may lie in, and the actors it
@@ -293,7 +309,20 @@ function withoutForeignAcronyms(kb: KnowledgeBase, text: string, hits: NameMatch
   });
 }
 
+/** Actors that act where they are (fighting forces); media and agencies report on anywhere. */
+const LOCAL_ACTOR_TYPES = new Set(['armed group', 'military', 'militia', 'police']);
+
 const LONG_FORM_BEFORE = /((?:\p{Lu}[\p{L}'-]*|of|for|and|the|de|al)(?:\s+(?:\p{Lu}[\p{L}'-]*|of|for|and|the|de|al)){1,7})\s*\($/u;
+
+/** Whether the initials of the capitalised words of a tail of `words` spell `acronym`. */
+function spellsAcronym(words: string[], acronym: string): boolean {
+  for (let k = 0; k < words.length; k++) {
+    let initials = '';
+    for (const w of words.slice(k)) if (/^\p{Lu}/u.test(w)) initials += w[0];
+    if (initials === acronym) return true;
+  }
+  return false;
+}
 
 /** The capitalised words right before "(ACRONYM)" that it abbreviates, if the acronym is bracketed so. */
 function longFormBefore(text: string, start: number, end: number): string | undefined {
@@ -350,6 +379,7 @@ function addTaggedNames(scan: DocumentScan): void {
       while (a <= z && isNoNameWord(scan.cues, tokens[a]!.text, a === 0)) a++;
       while (z >= a && isNoNameWord(scan.cues, tokens[z]!.text, z === 0)) z--;
       if (a > z || !isWord(tokens[a]!) || !isCapitalised(tokens[a]!.text)) continue;
+      if (a === z && scan.isForeignAcronym(tokens[a]!.text)) continue;
       // Five capitalised words and more with no connector are names run together ("Dominic
       // Evans Khaled Yacoub Oweis", a byline), no one person.
       if (span.type === 'PER' && z - a >= 4 && allNameWords(tokens, a, z) && !hasConnector(tokens, a, z)) continue;
@@ -366,7 +396,11 @@ function addTaggedNames(scan: DocumentScan): void {
       // no actor of the story.
       if (text.charCodeAt(start - 1) === 0x2f || (span.type === 'PER' && isCredit(text, st.sentence.start, start))) continue;
       const team = span.type === 'ORG' && span.margin >= teamMargin && (readings.get(text.slice(start, end)) ?? 0) > 0;
-      const inside = mentionsInside(scan, st.sentence.index, start, end) ?? (team ? sameSpanTeam(scan, st.sentence.index, start, end, clubs) : undefined) ?? titledName(scan, st, start, end, span.type);
+      const inside =
+        mentionsInside(scan, st.sentence.index, start, end) ??
+        (team ? sameSpanTeam(scan, st.sentence.index, start, end, clubs) : undefined) ??
+        (span.type === 'PER' && z > a && span.margin >= SURE_PERSON_MARGIN ? sameSpanPlaceGuess(scan, st.sentence.index, start, end) : undefined) ??
+        titledName(scan, st, start, end, span.type);
       if (inside === undefined || !mayReplace(scan, inside, tokens, a, z, span.type, span.margin)) continue;
       // The opening words of an organisation the document names in full are that organisation
       // ("Johnson Controls" of "Johnson Controls Inc", read as a person on its own).
@@ -647,7 +681,28 @@ function sameSpanTeam(scan: DocumentScan, sentence: number, start: number, end: 
   return undefined;
 }
 
-const NAME_CONNECTORS = new Set(['of', 'de', 'du', 'da', 'del', 'der', 'van', 'von', 'la', 'le', 'al', 'bin', 'ibn', 'and', '&', 'for', 'the', "'s", '’s', '.', '-']);
+/**
+ * A town the cues guessed from a weak cue on the very same words as a sure person of several
+ * words ("the regime of Desi Bouterse", "to Yitzak Shamir in Israel"): not when a place head or
+ * prefix is among its words or a place noun before it ("the village of Hamadi Omar").
+ */
+function sameSpanPlaceGuess(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] | undefined {
+  for (const m of scan.mentions) {
+    if (m.sentence !== sentence || m.start !== start || m.end !== end) continue;
+    if (m.known || m.kind !== 'place' || m.type !== 'town') return undefined;
+    const st = scan.perSentence[sentence]!;
+    const k = st.tokens.findIndex((t) => t.start === start);
+    if (k < 0 || endsWithAny(lowerWordBefore(st, k, 3), scan.cues.placeLowerPrefixes)) return undefined;
+    for (const t of st.tokens) {
+      if (t.start < start || t.end > end) continue;
+      if (scan.cues.placeHeads.has(bare(t.text)) || scan.cues.placePrefixes.has(t.text) || ARTICLE_GLUED.test(t.text)) return undefined;
+    }
+    return [m];
+  }
+  return undefined;
+}
+
+const NAME_CONNECTORS = new Set(['of', 'in', 'on', 'de', 'du', 'da', 'del', 'der', 'van', 'von', 'la', 'le', 'al', 'bin', 'ibn', 'and', '&', 'for', 'the', "'s", '’s', '.', '-']);
 
 function allNameWords(tokens: readonly Token[], a: number, z: number): boolean {
   for (let k = a; k <= z; k++) {
@@ -940,6 +995,8 @@ function classifySpan(scan: DocumentScan, st: SentenceTokens, i: number, j: numb
   const lastLower = span.lastLower;
   // A lone generic noun capitalised in a name's tail ("the Palmyra Triangle and Castle").
   if (span.words.length === 1 && (cues.placeHeads.has(lastLower) || cues.orgHeads.has(lastLower) || cues.titles.has(lastLower))) return;
+  // A lexicon acronym foreign to the article ("CTS" in a price table) is no name here either.
+  if (scan.isForeignAcronym(span.surface)) return;
   // A known actor the fast pass missed (a possessive, an odd hyphen): "ISIL’s".
   const knownActor = scan.knownActor(span.surface);
   if (knownActor) {

@@ -22,7 +22,6 @@ export interface Cues {
   titles: Set<string>;
   /** Single words of titles, for title phrases written in lower case ("press secretary"). */
   titleWords: Set<string>;
-  personVerbs: Set<string>;
   /** Verbs after which a national capital stands for its government ("Moscow said"). */
   capitalVerbs: Set<string>;
   /** Nouns a capital owns as its government ("Moscow's support", "Tehran's allies"). */
@@ -129,7 +128,6 @@ const CUES_FILE = new URL('../../data/lexicon/cues.json', import.meta.url);
 
 interface CueFile {
   titles?: string[];
-  personVerbs?: string[];
   capitalVerbs?: string[];
   capitalPossessedNouns?: string[];
   capitalGovernmentNouns?: string[];
@@ -190,7 +188,6 @@ function loadCues(): Cues {
   return {
     titles,
     titleWords,
-    personVerbs: new Set(raw.personVerbs ?? []),
     capitalVerbs: new Set(raw.capitalVerbs ?? []),
     capitalPossessedNouns: new Set(raw.capitalPossessedNouns ?? []),
     capitalGovernmentNouns: new Set(raw.capitalGovernmentNouns ?? []),

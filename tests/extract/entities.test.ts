@@ -410,6 +410,16 @@ describe('a lexicon acronym needs the article to be about its part of the world'
     expect(found).toContain('MMC=Manbij Military Council');
   });
 
+  it('a definition whose long form is the entry\'s name, after other words, keeps the entry', () => {
+    const found = labelsOf('Jets struck a base of the Damascus-backed National Defense Forces (NDF) near the border.');
+    expect(found).toContain('NDF=National Defence Forces');
+  });
+
+  it('a news agency reports on anywhere: its acronym needs no ground', () => {
+    const found = labelsOf('The blast in the capital was due to a rocket, RT reported on Saturday.');
+    expect(found).toContain('RT=RT');
+  });
+
   it('an acronym the article defines is its long form, not the lexicon entry of that acronym', () => {
     const result = entitiesOf('Officials of the Central Trading System (CTS) met in Baghdad. The CTS said volumes rose.');
     expect(result.mentions.some((m) => m.label === 'Counter Terrorism Service')).toBe(false);
@@ -437,5 +447,25 @@ describe('the opening words of an organisation named in full', () => {
     const found = entitiesOf(text).mentions.filter((m) => text.slice(m.start, m.end).startsWith('Hartwell'));
     expect(found.length).toBeGreaterThanOrEqual(1);
     expect(new Set(found.map((m) => m.label))).toEqual(new Set(['Hartwell Fasteners Inc']));
+  });
+});
+
+describe('a sure person over a town the cues guessed', () => {
+  it('is the person ("came from Zoltan Brevik in Hungary" after he spoke)', () => {
+    const text = 'Zoltan Brevik told reporters on Monday that he would resign. Support for the plan came from Zoltan Brevik in Hungary to Paulo Mendes in Brazil.';
+    const kinds = entitiesOf(text).mentions.filter((m) => text.slice(m.start, m.end) === 'Zoltan Brevik').map((m) => m.kind);
+    expect(kinds).toEqual(['actor', 'actor']);
+  });
+
+  it('not a place the text names with a place noun', () => {
+    const text = 'Troops killed fighters in the village of Hamadi Omar near Palmyra.';
+    expect(entitiesOf(text).mentions.find((m) => text.slice(m.start, m.end) === 'Hamadi Omar')?.kind).toBe('place');
+  });
+});
+
+describe('"in" and "on" inside a tagged name', () => {
+  it('keep a long organisation whole', () => {
+    const text = 'The Organisation for Security and Cooperation in Europe said on Friday that voting went well.';
+    expect(entitiesOf(text).mentions.map((m) => text.slice(m.start, m.end))).toContain('Organisation for Security and Cooperation in Europe');
   });
 });
