@@ -853,7 +853,7 @@ function recogniseSpans(scan: DocumentScan, st: SentenceTokens): void {
       continue;
     }
     const j = capitalisedRunEnd(scan, st, i);
-    classifySpan(scan, st, i, j);
+    classifySpan(scan, st, numberedUnit(scan, st, i, j) ? i - 1 : i, j);
     i = j + 1;
   }
 }
@@ -874,9 +874,36 @@ function capitalisedRunEnd(scan: DocumentScan, st: SentenceTokens, i: number): n
       j += 2;
       continue;
     }
+    if (j > i && middleInitial(scan, st, j)) {
+      j += 2;
+      continue;
+    }
     break;
   }
   return j;
+}
+
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/i;
+const UNIT_TYPES = new Set(['military', 'armed group']);
+
+/** Whether the run i..j is a military unit numbered by the ordinal before it ("the 112th Mechanized Brigade"). */
+function numberedUnit(scan: DocumentScan, st: SentenceTokens, i: number, j: number): boolean {
+  const before = st.tokens[i - 1];
+  if (!before || !ORDINAL.test(before.text) || st.covered[i - 1] !== -1) return false;
+  return UNIT_TYPES.has(scan.cues.orgHeads.get(bare(st.tokens[j]!.text)) ?? '');
+}
+
+const CAPITAL_LETTER = /^\p{Lu}$/u;
+
+/** Whether token j is a middle initial inside a name ("Robert P. Harlan"): a capital, a full stop, a name word. */
+function middleInitial(scan: DocumentScan, st: SentenceTokens, j: number): boolean {
+  const toks = st.tokens;
+  const initial = toks[j]!;
+  const dot = toks[j + 1];
+  const after = toks[j + 2];
+  if (!dot || !after || !CAPITAL_LETTER.test(initial.text) || dot.text !== '.' || dot.start !== initial.end) return false;
+  // "Plan B. The army": a word that opens sentences starts a new one.
+  return isWord(after) && isCapitalised(after.text) && st.covered[j + 2] === -1 && !scan.cues.sentenceStarters(after.text.toLowerCase());
 }
 
 /** The Arabic article as names write it in Latin letters. */

@@ -469,3 +469,29 @@ describe('"in" and "on" inside a tagged name', () => {
     expect(entitiesOf(text).mentions.map((m) => text.slice(m.start, m.end))).toContain('Organisation for Security and Cooperation in Europe');
   });
 });
+
+describe('names the run of capitals used to cut', () => {
+  const surfaces = (text: string) => entitiesOf(text).mentions.map((m) => text.slice(m.start, m.end));
+
+  it('keeps a middle initial inside a name, after a title too', () => {
+    expect(surfaces('Maj. Gen. Robert P. Harlan said the talks had failed.')).toContain('Robert P. Harlan');
+    expect(surfaces('Officials said Anna K. Berg met the envoy in Oslo.')).toContain('Anna K. Berg');
+  });
+
+  it('does not run a name on into the next sentence', () => {
+    const found = surfaces('They chose Plan B. The army moved north to Homs.');
+    expect(found.some((s) => s.includes('The'))).toBe(false);
+  });
+
+  it('keeps the number of a numbered unit', () => {
+    expect(surfaces('The 112th Mechanized Brigade had withdrawn from Bakhmut.')).toContain('112th Mechanized Brigade');
+    const found = surfaces('The 1st Battalion of the 22nd Regiment moved north.');
+    expect(found).toContain('1st Battalion');
+    expect(found).toContain('22nd Regiment');
+  });
+
+  it('takes no ordinal into a name that is no unit', () => {
+    const found = surfaces('She came 3rd Sunday in Paris and 2nd Monday in Lyon.');
+    expect(found.some((s) => /\d/.test(s))).toBe(false);
+  });
+});
