@@ -1642,17 +1642,21 @@ function linkPlaces(scan: DocumentScan, home: string | undefined): void {
 /**
  * A part of a town the text names with no town ("shells hit al-Midan neighbourhood", "the
  * district of Fardos"): an area or site, or a name before a word for a part of a town, lies in
- * the one city or town its sentence names, or else in the only one its article names.
+ * the one city or town its sentence names, or else in the only one its article names; that town
+ * must be in the article's country (an article on Russia that names Aleppo and Moscow has none).
  */
 function placeInOnlyCity(scan: DocumentScan, home: string | undefined, placed: Set<string>): void {
   if (!home) return;
   const cityOf = new Map<number, string | null>();
   let articleCity: string | null | undefined;
+  // A sentence's towns of the article's country; the article's towns of any country, so that
+  // one abroad makes the article's choice ambiguous.
   for (const m of scan.mentions) {
-    if (m.kind !== 'place' || !m.known || m.lat === undefined || (m.type !== 'city' && m.type !== 'town') || m.country !== home) continue;
+    if (m.kind !== 'place' || !m.known || m.lat === undefined || (m.type !== 'city' && m.type !== 'town')) continue;
+    articleCity = articleCity === undefined || articleCity === m.key ? m.key : null;
+    if (m.country !== home) continue;
     const had = cityOf.get(m.sentence);
     cityOf.set(m.sentence, had === undefined || had === m.key ? m.key : null);
-    articleCity = articleCity === undefined || articleCity === m.key ? m.key : null;
   }
   if (cityOf.size === 0) return;
   for (const m of scan.mentions) {
