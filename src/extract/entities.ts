@@ -1561,18 +1561,19 @@ const DIRECTION_BEFORE = /(?:(?<=\bthe\s)([a-z-]+)\s+of|\b([a-z][a-z-]*))\s+$/;
  * country the words name, a region of its own located in the country (KnowledgeBase.countryPart).
  */
 function addCountryParts(scan: DocumentScan): void {
-  for (const m of scan.mentions) {
+  // The country's own mention stays (the country is named too: "Iraq" in "northern Iraq" is a
+  // name of Iraq); the part's mention spans it and the direction word.
+  for (const m of [...scan.mentions]) {
     if (m.kind !== 'place' || m.type !== 'country' || !m.country) continue;
     const match = DIRECTION_BEFORE.exec(scan.text.slice(Math.max(0, m.start - 24), m.start));
     const direction = match ? directionOf(match[1] ?? match[2]!) : undefined;
     if (!match || !direction) continue;
     const part = scan.kb.countryPart(m.country, direction);
     if (!part) continue;
-    const countryKey = m.key;
     const start = m.start - match[0].length;
     const ref = addRef(scan, part);
-    Object.assign(m, newMention(ref, scan.text.slice(start, m.end), m.sentence, start, m.end));
-    if (!scan.relations.some((r) => r.from === ref.key && r.to === countryKey)) scan.relations.push(newRelation(ref.key, countryKey, 'located in', undefined, m.sentence));
+    scan.mentions.push(newMention(ref, scan.text.slice(start, m.end), m.sentence, start, m.end));
+    if (!scan.relations.some((r) => r.from === ref.key && r.to === m.key)) scan.relations.push(newRelation(ref.key, m.key, 'located in', undefined, m.sentence));
   }
 }
 
