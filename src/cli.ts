@@ -175,6 +175,16 @@ async function runBuild(inputs: string[], opts: Record<string, unknown>): Promis
         (warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : '') +
         '\n',
     );
+    // Not a warning (nothing is wrong with the input), but the reason a pasted article shows no events.
+    if (summary.undatedEventsLeftOut > 0 && !quiet) {
+      const n = summary.undatedEventsLeftOut;
+      const docs = summary.undatedDocuments;
+      process.stderr.write(
+        `newsgraph: note: ${n} event${n === 1 ? '' : 's'} with no date left out` +
+          (docs > 0 ? ` (${docs} document${docs === 1 ? ' has' : 's have'} no publication date)` : '') +
+          '; give --date YYYY-MM-DD or --undated-events to keep them\n',
+      );
+    }
     if (opts.timings) {
       for (const { stage, seconds } of summary.stages) process.stderr.write(`  ${stage.padEnd(22)} ${seconds.toFixed(2).padStart(7)} s\n`);
     }

@@ -47,6 +47,11 @@ export interface Doc {
    */
   dateSource?: 'metadata' | 'text' | 'flag' | 'inferred';
   url?: string;
+  /**
+   * Length of the dateline that opens the text ("KYIV, March 3, 2023 (Reuters) - "): its date is
+   * the page's stamp, no event's.
+   */
+  datelineLength?: number;
   /** The article body (title not repeated), paragraphs separated by a blank line. */
   text: string;
   source: SourceRef;
@@ -80,21 +85,8 @@ export type ActorType =
 
 export type PlaceType = 'country' | 'region' | 'city' | 'town' | 'area' | 'site';
 
-export type EventType =
-  | 'battle'
-  | 'capture'
-  | 'withdrawal'
-  | 'airstrike'
-  | 'shelling'
-  | 'explosion'
-  | 'killing'
-  | 'destruction'
-  | 'deployment'
-  | 'agreement'
-  | 'statement'
-  | 'aid'
-  | 'displacement'
-  | 'arrest';
+/** The event types: the keys of the registry in knowledge/event-types.ts. */
+export type { EventType } from './knowledge/event-types.js';
 
 export type Modality = 'asserted' | 'claimed' | 'denied' | 'planned';
 
@@ -170,6 +162,8 @@ export interface NodeAttributes {
   start?: string;
   end?: string;
   modality?: Modality;
+  /** True when every report of the event recalls it as history (not the news of any article). */
+  background?: boolean;
   acledEventType?: string;
   acledSubEventType?: string;
   killed?: number;
@@ -200,6 +194,8 @@ export interface EdgeAttributes {
   /** For affiliation: the title or role ("press secretary"). */
   title?: string;
   evidence: Evidence[];
+  /** For ally, enemy and controls: the keys of the events that support the edge. */
+  events?: string[];
   /** For controls: the spells during which the actor held the place. */
   spells?: Spell[];
   color?: string;

@@ -55,6 +55,10 @@ export interface BuildSummary {
   files: string[];
   /** Documents whose extraction came from the cache. */
   cached: number;
+  /** Events left out because no report dates them (0 with undatedEvents). */
+  undatedEventsLeftOut: number;
+  /** Documents with no publication date, given or inferred. */
+  undatedDocuments: number;
   /** Where the time went, stage by stage, in order (reading and extraction overlap: one stage). */
   stages: StageTime[];
 }
@@ -137,6 +141,8 @@ interface GraphOptions {
   layout?: CoreLayoutOptions;
   /** Threads the build may use besides this one's (--workers); default: the machine's cores. */
   threads?: number;
+  /** Told how many undated events were left out. */
+  onUndatedLeftOut?: (count: number) => void;
 }
 
 /** Graph from extractions: resolution across documents, metrics, styling, layout. */
@@ -160,7 +166,11 @@ export async function graphFromMerger(merger: Merger, options: GraphOptions = {}
     const merged = merger.result();
     // An event nobody dates cannot sit on a timeline or be told apart from its repeats; unless
     // asked for, it is left out (its sentences remain evidence on its actors and places).
-    if (!options.undatedEvents) merged.events = merged.events.filter((e) => e.dateVotes.size > 0);
+    if (!options.undatedEvents) {
+      const dated = merged.events.filter((e) => e.dateVotes.size > 0);
+      options.onUndatedLeftOut?.(merged.events.length - dated.length);
+      merged.events = dated;
+    }
     lap('merge');
     const graph = buildGraph(merged);
     lap('graph');
@@ -331,11 +341,13 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     // Undated articles are kept (few, as a rule) to be extracted again once their date is inferred.
     const undated = new Map<string, Doc>();
     let read = 0;
+    let undatedDocuments = 0;
     // With a cache, articles an earlier build cleaned are not cleaned again.
     const ingest = cache ? { ...options.ingest, cleaned: cache.cleanedTexts() } : (options.ingest ?? {});
     for await (const doc of readDocuments(options.inputs, ingest, report)) {
       read++;
       await texts.add(doc.id, jsonLine(doc));
+      if (!doc.date) undatedDocuments++;
       if (!doc.date && options.inferDates !== false) undated.set(doc.id, doc);
       const key = cache?.keyOf(doc);
       const hit = key ? await cache!.get(key) : undefined;
@@ -376,6 +388,7 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
         const day = anchors.get(id);
         const doc = day ? undated.get(id) : undefined;
         if (!doc || !day) continue;
+        undatedDocuments--;
         const dated: Doc = { ...doc, date: day, datePrecision: 'day', dateSource: 'inferred' };
         const key = cache?.keyOf(dated);
         const hit = key ? await cache!.get(key) : undefined;
@@ -401,7 +414,13 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
     await pool?.destroy();
     pool = undefined;
     const documentCount = done;
-    const graph = await graphFromMerger(merger, { undatedEvents: options.undatedEvents === true, lap: clock.lap, threads: workers });
+    let undatedEventsLeftOut = 0;
+    const graph = await graphFromMerger(merger, {
+      undatedEvents: options.undatedEvents === true,
+      lap: clock.lap,
+      threads: workers,
+      onUndatedLeftOut: (n) => (undatedEventsLeftOut = n),
+    });
     // The graph holds what the exports need: the merge's tallies can go, so the collector stops
     // tracing them while the files are written.
     merger = undefined;
@@ -435,6 +454,8 @@ export async function buildCorpus(options: BuildOptions, report: Report): Promis
       seconds: Number(process.hrtime.bigint() - started) / 1e9,
       files: batch.files,
       cached: cachedCount,
+      undatedEventsLeftOut,
+      undatedDocuments,
       stages: clock.stages,
     };
   } catch (error) {

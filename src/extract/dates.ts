@@ -35,6 +35,12 @@ export interface DateContext {
   /** Year (and month) of the last date read in the text, carried forward to bare months and days. */
   carryYear?: number;
   carryMonth?: number;
+  /** Sentences read since the carried year was set: 0 in its own sentence, 1 in the next. */
+  carryAge?: number;
+  /** Dates read so far within a year before the publication date (the text speaks of its present)... */
+  recentDates?: number;
+  /** ...and further back (a narrative of the past, as an encyclopaedia tells it). */
+  olderDates?: number;
 }
 
 // ───────────────────────────── calendar helpers (UTC only) ─────────────────────────────
@@ -166,15 +172,43 @@ function resolveYearless(m: number, d: number | undefined, ctx: DateContext): Ym
   if (ctx.carryYear !== undefined) {
     const y = m >= (ctx.carryMonth ?? 1) ? ctx.carryYear : ctx.carryYear + 1;
     const cand: Ymd = { y, m, d };
-    if (!ref || compare(cand, ref) <= 0) return cand;
+    if (!ref) return cand;
+    if (compare(cand, ref) <= 0 && (cand.y === latestPast(m, d, ref).y || chronologyCarries(ctx))) return cand;
   }
   return ref ? latestPast(m, d, ref) : undefined;
+}
+
+/**
+ * Whether the year of an earlier date carries to a yearless "On February 27" that the
+ * publication date would place in another year. The text's own chronology decides: it does
+ * right after that date ("On 13 May 2015 ... The next day ... On 20 May"), and all through a
+ * narrative of the past that never comes near its publication (an encyclopaedia's history). In
+ * news that speaks of its present, a year read sentences ago ("the uprising began in March
+ * 2011") is background: the day is the nearest one on or before the publication date.
+ */
+function chronologyCarries(ctx: DateContext): boolean {
+  if ((ctx.carryAge ?? 0) <= 1) return true;
+  return (ctx.recentDates ?? 0) === 0 && (ctx.olderDates ?? 0) >= 2;
 }
 
 function carry(ctx: DateContext, v: Ymd | undefined): void {
   if (!v) return;
   ctx.carryYear = v.y;
   ctx.carryMonth = v.m;
+  ctx.carryAge = 0;
+}
+
+const YEAR_MS = 365 * 86_400_000;
+
+/** Counts a date read as of the text's present or of its past, against the publication date. */
+function noteChronology(ctx: DateContext, date: string): void {
+  const ref = referenceOf(ctx);
+  const v = parseIso(date);
+  if (!ref || !v) return;
+  const end = Date.UTC(v.y, (v.m ?? 12) - 1, v.d ?? (v.m === undefined ? 31 : daysInMonth(v.y, v.m)));
+  const now = Date.UTC(ref.y, (ref.m ?? 12) - 1, ref.d ?? 28);
+  if (now - end <= YEAR_MS) ctx.recentDates = (ctx.recentDates ?? 0) + 1;
+  else ctx.olderDates = (ctx.olderDates ?? 0) + 1;
 }
 
 // ───────────────────────────── matchers ─────────────────────────────
@@ -323,6 +357,7 @@ function bareYearCandidates(sentence: string): Candidate[] {
         if (!background) {
           ctx.carryYear = y;
           ctx.carryMonth = undefined;
+          ctx.carryAge = 0;
         }
         return { date: iso({ y }), precision: 'year', relative: false };
       },
@@ -470,6 +505,7 @@ function dropOverlaps(cands: Candidate[]): Candidate[] {
  * the sentences of one document, in order).
  */
 export function findDates(sentence: string, ctx: DateContext): DateMention[] {
+  if (ctx.carryAge !== undefined) ctx.carryAge++;
   if (!PREFILTER_RE.test(sentence)) return [];
   const cands = dropOverlaps([
     ...dayRangeCandidates(sentence),
@@ -481,6 +517,7 @@ export function findDates(sentence: string, ctx: DateContext): DateMention[] {
   for (const c of cands) {
     const resolved = c.resolve(ctx);
     if (!resolved) continue;
+    if (resolved.date) noteChronology(ctx, resolved.date);
     // Every mention with all its fields, so the code reading them sees one shape.
     out.push({
       start: c.start,

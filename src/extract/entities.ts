@@ -115,6 +115,15 @@ class DocumentScan {
   readonly relations: RelationMention[] = [];
   perSentence: SentenceTokens[] = [];
   context: { countries: string[] } = { countries: [] };
+  /** Whether the tagger reads several of the document's towns as clubs (set by addTaggedNames). */
+  clubs = false;
+  /** Lexicon acronyms the article gives no ground for (withoutForeignAcronyms): no actor here. */
+  foreignAcronyms = new Set<string>();
+
+  /** The lexicon actor named `surface`, unless it is an acronym foreign to the article. */
+  knownActor(surface: string): EntityRef | undefined {
+    return this.foreignAcronyms.has(surface) ? undefined : this.kb.actorByName(surface);
+  }
   readonly personNames: EntityRef[] = [];
   /** The ends of each person's name a surname may be (see nameTails). */
   readonly nameTails = new Map<string, string[]>();
@@ -194,9 +203,9 @@ function cover(st: SentenceTokens, start: number, end: number, idx: number): voi
 export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBase): EntityResult {
   const scan = new DocumentScan(doc, sentences, kb);
   // ── 1. The fast pass: lexicon and gazetteer names, and the countries the article is about.
-  const hits = kb.findNames(scan.text);
   // Pre-tokenise sentences (then mark what the matcher covered).
   for (const s of sentences) scan.perSentence.push(tokeniseSentence(s));
+  const hits = withoutForeignAcronyms(kb, scan.text, kb.findNames(scan.text), scan.perSentence, scan.foreignAcronyms);
   const countries = documentCountries(kb, hits, scan.perSentence);
   scan.context = { countries };
   for (const h of hits) addMatcherHit(scan, h);
@@ -242,6 +251,62 @@ function dropCreditedPeople(scan: DocumentScan): void {
 }
 
 /**
+ * The lexicon's acronyms count only where the article is about the actor's part of the world
+ * (it names a place or people of the countries the actor operates in), or names the actor, its
+ * parent or a child of it in words: "CTS" in a grain price table is no Iraqi counter-terrorism
+ * unit, nor "MMC" in a bank's rates the Manbij Military Council. Actors of no particular place
+ * ("UN", "NATO") always count.
+ */
+function withoutForeignAcronyms(kb: KnowledgeBase, text: string, hits: NameMatch[], perSentence: SentenceTokens[], foreign: Set<string>): NameMatch[] {
+  const lexiconActor = (h: NameMatch) => (h.candidates.length > 0 && h.candidates.every((c) => c.kind === 'actor' && c.type !== 'country' && c.type !== 'demonym') ? h.candidates : undefined);
+  // An acronym the article defines by another long form ("Central Trading System (CTS)") is that.
+  for (const h of hits) {
+    if (!isAcronym(h.surface) || !lexiconActor(h)) continue;
+    const long = longFormBefore(text, h.start, h.end);
+    if (long === undefined) continue;
+    const named = kb.actorByName(long) ?? kb.actorByNearName(long);
+    if (!named || !h.candidates.some((c) => kb.actorRef(c.id)?.key === named.key)) foreign.add(h.surface);
+  }
+  const doubtful = hits.filter((h) => isAcronym(h.surface) && lexiconActor(h)?.some((c) => foreign.has(h.surface) || kb.actorDomain(c.id).countries.length > 0));
+  if (doubtful.length === 0) return hits;
+  const others = hits.filter((h) => !doubtful.includes(h));
+  // What the rest of the article names: the countries its names may lie in, and the actors it
+  // names in words.
+  const countries = new Set(documentCountries(kb, others, perSentence));
+  for (const h of others) for (const c of h.candidates) countries.add(kb.candidateCountry(c) ?? '');
+  const named = new Set<string>();
+  for (const h of others) {
+    for (const c of lexiconActor(h) ?? []) {
+      named.add(c.id);
+      const parent = kb.actorDomain(c.id).parent;
+      if (parent) named.add(parent);
+    }
+  }
+  const supported = (c: NameCandidate) => {
+    const domain = kb.actorDomain(c.id);
+    return domain.countries.length === 0 || domain.countries.some((cc) => countries.has(cc)) || named.has(c.id) || (domain.parent !== undefined && named.has(domain.parent));
+  };
+  return hits.filter((h) => {
+    if (!doubtful.includes(h) || (!foreign.has(h.surface) && h.candidates.some(supported))) return true;
+    foreign.add(h.surface);
+    return false;
+  });
+}
+
+const LONG_FORM_BEFORE = /((?:\p{Lu}[\p{L}'-]*|of|for|and|the|de|al)(?:\s+(?:\p{Lu}[\p{L}'-]*|of|for|and|the|de|al)){1,7})\s*\($/u;
+
+/** The capitalised words right before "(ACRONYM)" that it abbreviates, if the acronym is bracketed so. */
+function longFormBefore(text: string, start: number, end: number): string | undefined {
+  if (text.charCodeAt(start - 1) !== 0x28 || text.charCodeAt(end) !== 0x29) return undefined;
+  const m = LONG_FORM_BEFORE.exec(text.slice(Math.max(0, start - 120), start));
+  if (!m) return undefined;
+  // From its first capitalised word: "the Central Trading System" is "Central Trading System".
+  const words = m[1]!.split(/\s+/);
+  while (words.length && !/^\p{Lu}/u.test(words[0]!)) words.shift();
+  return words.length >= 2 ? words.join(' ') : undefined;
+}
+
+/**
  * The names the tagger (data/models/ner.json) finds in the sentences, on the words no earlier
  * step took: a name the lexicon or gazetteer knows is that entity; a surname alone is the person
  * named in full before it; otherwise a new entity of the tagger's type (PER a person, ORG an
@@ -265,6 +330,12 @@ function addTaggedNames(scan: DocumentScan): void {
       readings.set(key, (readings.get(key) ?? 0) + (span.type === 'ORG' ? 1 : -1));
     }
   }
+  // The organisations the document names in several words ("Johnson Controls Inc").
+  const organizations: string[] = [];
+  for (const found of spans) for (const span of found) if (span.type === 'ORG' && span.tokens >= 2) organizations.push(text.slice(span.start, span.end));
+  const clubs = clubDocument(scan, spans);
+  scan.clubs = clubs;
+  const teamMargin = clubs ? CLUB_DOCUMENT_MARGIN : TEAM_MARGIN;
   const dropped = new Set<EntityMention>();
   for (let k = 0; k < sentenceTokens.length; k++) {
     const st = scan.perSentence[k]!;
@@ -276,26 +347,32 @@ function addTaggedNames(scan: DocumentScan): void {
       // Titles and punctuation at its edges ("Gen.", "Maj", a quotation mark) are no part of it.
       let a = span.first;
       let z = span.first + span.tokens - 1;
-      while (a <= z && isNoNameWord(scan.cues, tokens[a]!.text)) a++;
-      while (z >= a && isNoNameWord(scan.cues, tokens[z]!.text)) z--;
+      while (a <= z && isNoNameWord(scan.cues, tokens[a]!.text, a === 0)) a++;
+      while (z >= a && isNoNameWord(scan.cues, tokens[z]!.text, z === 0)) z--;
       if (a > z || !isWord(tokens[a]!) || !isCapitalised(tokens[a]!.text)) continue;
       // Five capitalised words and more with no connector are names run together ("Dominic
       // Evans Khaled Yacoub Oweis", a byline), no one person.
       if (span.type === 'PER' && z - a >= 4 && allNameWords(tokens, a, z) && !hasConnector(tokens, a, z)) continue;
       // One ordinary English word ("Southeast", "Force") is too often a stray capital, and one
       // generic place noun or people's name ("Khan", "Druze") no name alone, as the cues say.
-      if (a === z && isNoLoneName(scan, tokens[a]!.text)) continue;
+      // In a document of clubs, a town's name that is also a word ("Nice", "Reading") is a club.
+      const club = clubs && span.type === 'ORG' && span.margin >= teamMargin && a === z && isKnownTown(scan, tokens[a]!.text);
+      if (a === z && isNoLoneName(scan, tokens[a]!.text) && !club) continue;
       // Nor are ordinary words alone ("Air Force", "Heritage Site") or a people ("Sunni Muslim").
-      if (allOrdinaryWords(scan.cues, tokens, a, z) || (span.type !== 'PER' && namesAPeople(scan, tokens.slice(a, z + 1)))) continue;
+      if ((allOrdinaryWords(scan.cues, tokens, a, z) && !club) || (span.type !== 'PER' && namesAPeople(scan, tokens.slice(a, z + 1)))) continue;
       const start = tokens[a]!.start;
       const end = tokens[z]!.end;
       // A photo credit ("REUTERS/Bassam Khabieh") or a byline ("Editing by Will Waterman") names
       // no actor of the story.
       if (text.charCodeAt(start - 1) === 0x2f || (span.type === 'PER' && isCredit(text, st.sentence.start, start))) continue;
-      const team = span.type === 'ORG' && span.margin >= TEAM_MARGIN && (readings.get(text.slice(start, end)) ?? 0) > 0;
-      const inside = mentionsInside(scan, st.sentence.index, start, end) ?? (team ? sameSpanTeam(scan, st.sentence.index, start, end) : undefined) ?? titledName(scan, st, start, end, span.type);
+      const team = span.type === 'ORG' && span.margin >= teamMargin && (readings.get(text.slice(start, end)) ?? 0) > 0;
+      const inside = mentionsInside(scan, st.sentence.index, start, end) ?? (team ? sameSpanTeam(scan, st.sentence.index, start, end, clubs) : undefined) ?? titledName(scan, st, start, end, span.type);
       if (inside === undefined || !mayReplace(scan, inside, tokens, a, z, span.type, span.margin)) continue;
-      const ref = taggedRef(scan, span.type, text.slice(start, end));
+      // The opening words of an organisation the document names in full are that organisation
+      // ("Johnson Controls" of "Johnson Controls Inc", read as a person on its own).
+      const surface = text.slice(start, end);
+      const fuller = span.type !== 'LOC' ? organizations.find((o) => o.length > surface.length && o.startsWith(`${surface} `)) : undefined;
+      const ref = fuller ? taggedRef(scan, 'ORG', fuller) : taggedRef(scan, span.type, surface);
       if (!ref) continue;
       // A new entity of one word needs a surer reading than a name the knowledge base confirms.
       if (!ref.known && a === z && span.margin < LONE_MARGIN && !hasKey(scan.personNames, ref.key)) continue;
@@ -328,8 +405,12 @@ function hasAnd(tokens: readonly Token[], span: NerSpan): boolean {
   return false;
 }
 
+/** Every word ordinary English or one the cues say is no name ("Air Force", "Heritage Site"). */
 function allOrdinaryWords(cues: Cues, tokens: readonly Token[], a: number, z: number): boolean {
-  for (let k = a; k <= z; k++) if (!isOrdinaryWord(cues, tokens[k]!.text) && !NAME_CONNECTORS.has(tokens[k]!.text.toLowerCase())) return false;
+  for (let k = a; k <= z; k++) {
+    const w = tokens[k]!.text;
+    if (!isOrdinaryWord(cues, w) && !NAME_CONNECTORS.has(w.toLowerCase()) && !cues.notNames.has(bare(w))) return false;
+  }
   return true;
 }
 
@@ -342,18 +423,21 @@ function isNoLoneName(scan: DocumentScan, word: string): boolean {
 const INITIAL = /^\p{Lu}\.$/u;
 
 /**
- * No part of a name at its edge: a title, a word the cues say is none ("Monday", "Such"), a
- * punctuation mark; an initial ("A." of "A. Dale") is one.
+ * No part of a name at its edge: a title, a word of grammar in lower case or opening the
+ * sentence ("The"), a word of the calendar ("Monday"), a punctuation mark; an initial ("A." of "A. Dale") is one. Other words at the edge are the
+ * tagger's to judge ("New" of "New York", "Such" of "Peter Such").
  */
-function isNoNameWord(cues: Cues, word: string): boolean {
+function isNoNameWord(cues: Cues, word: string, sentenceStart: boolean): boolean {
   if (INITIAL.test(word)) return false;
   const w = bare(word);
-  return cues.titles.has(w) || cues.notNames.has(w) || !/[\p{L}\p{N}]/u.test(word);
+  // A word of grammar is capitalised in a name ("Will Carling") or at the start of a sentence.
+  const grammar = cues.grammaticalWord(w) && (sentenceStart || !isCapitalised(word));
+  return cues.titles.has(w) || grammar || cues.calendarWord(w) || !/[\p{L}\p{N}]/u.test(word);
 }
 
 function taggedRef(scan: DocumentScan, type: 'PER' | 'ORG' | 'LOC', surface: string): EntityRef | undefined {
   const kb = scan.kb;
-  const known = kb.actorByName(surface);
+  const known = scan.knownActor(surface);
   if (type === 'LOC') {
     const place = kb.lookupPlace(surface, scan.context);
     if (place && normalizeName(place.name) === normalizeName(surface)) return placeRefOf(place);
@@ -375,7 +459,8 @@ function taggedRef(scan: DocumentScan, type: 'PER' | 'ORG' | 'LOC', surface: str
 /**
  * The mentions a tagged name [start, end) would replace: none when it overlaps none; those it
  * contains when it is longer than them ("A. Dale" for "Dale", "Manchester United" for
- * "Manchester"); undefined when it would cut one or says no more than it (the earlier step wins).
+ * "Manchester", "National Bank of Poland" for "National Bank" and "Poland"); undefined when it
+ * would cut one or says no more than it (the earlier step wins).
  */
 function mentionsInside(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] | undefined {
   const out: EntityMention[] = [];
@@ -388,7 +473,7 @@ function mentionsInside(scan: DocumentScan, sentence: number, start: number, end
     lo = Math.min(lo, m.start);
     hi = Math.max(hi, m.end);
   }
-  return out.length && lo === start && hi === end ? undefined : out;
+  return out.length === 1 && lo === start && hi === end ? undefined : out;
 }
 
 /**
@@ -400,23 +485,52 @@ function mentionsInside(scan: DocumentScan, sentence: number, start: number, end
  */
 function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonly Token[], a: number, z: number, type: string, margin: number): boolean {
   if (inside.length === 0) return true;
-  if (inside.length > 1 || !allNameWords(tokens, a, z)) return false;
-  const m = inside[0]!;
+  if (!allNameWords(tokens, a, z)) return false;
+  // The whole span is itself a name the knowledge base knows ("NEW YORK" around "YORK").
+  if (knownAsWhole(scan, type, scan.text.slice(tokens[a]!.start, tokens[z]!.end))) return true;
+  // Names run together without their commas ("al-Hamadaniah New Aleppo") are a list; a name
+  // joined by "of" or "&" ("National Bank of Poland") is one.
+  // A person's name over several guesses ("Rasa" and "Mazeikyte") is one, not over a known name
+  // ("Angela Kane" and "Damascus" with a line break lost).
+  if (inside.length > 1 && !hasInnerConnector(tokens, a, z) && (type !== 'PER' || inside.some((m) => m.known))) return false;
+  for (const m of inside) if (!mayReplaceOne(scan, m, tokens, a, z, type, margin)) return false;
+  return true;
+}
+
+const INNER_CONNECTORS = new Set(['of', '&', 'for', 'de', 'du', 'des', 'di', 'del']);
+
+function hasInnerConnector(tokens: readonly Token[], a: number, z: number): boolean {
+  for (let k = a + 1; k < z; k++) if (INNER_CONNECTORS.has(tokens[k]!.text.toLowerCase())) return true;
+  return false;
+}
+
+function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly Token[], a: number, z: number, type: string, margin: number): boolean {
   if (!m.known) return true;
   // A person one of whose names is also a town ("Yasser Arafat", "Ngozi Adeyemi"); not a town
   // with an ordinary word ("Jazal Northwest", "Aleppo Casualties").
-  if (type === 'PER' && m.kind === 'place' && m.type !== 'country') return !ordinaryWordOutside(scan, tokens, a, z, m);
+  // A country as a given name ("Chad Ogea") only on a sure reading.
+  if (type === 'PER' && m.kind === 'place' && (m.type !== 'country' || margin >= SURE_PERSON_MARGIN)) return !ordinaryWordOutside(scan, tokens, a, z, m);
   // A known person's surname in another person's full name ("Andrei Medvedev"); a full name the
   // lexicon knows is that person again (taggedRef looks it up).
   // A lexicon person's nickname opening another's name ("Tiger" of "Tiger Woods") likewise,
   // not that person's own name with a possessive whose apostrophe was lost ("Saddam Husseins").
   if (type === 'PER' && m.type === 'person') return (m.start > tokens[a]!.start || m.end < tokens[z]!.start) && !sharesNameWord(m.label, tokens, a, z, m);
-  if (type !== 'ORG' || m.kind !== 'place' || placeCueBefore(scan, m)) return false;
+  // A preposition before the place counts only outside the name ("in Canada", not "Bank of Canada"),
+  // and not in a document of clubs ("lost to Guingamp").
+  if (type !== 'ORG' || m.kind !== 'place' || (m.start === tokens[a]!.start && !scan.clubs && placeCueBefore(scan, m))) return false;
   if (m.start === tokens[a]!.start && m.end === tokens[z]!.end) return true;
   if (scan.cues.orgHeads.has(bare(tokens[z]!.text)) && m.start === tokens[a]!.start) return true;
   // A club or body named after a place ("Manchester United", "Bank of Canada"), read surely,
   // whose other words name no place ("Palmyra Castle" is a site).
   return margin >= TEAM_MARGIN && !placeWordOutside(scan, tokens, a, z, m);
+}
+
+/** Whether the knowledge base knows `surface` itself, as a place for a LOC span and as an actor for any. */
+function knownAsWhole(scan: DocumentScan, type: string, surface: string): boolean {
+  if (scan.knownActor(surface)) return true;
+  if (type !== 'LOC') return false;
+  const place = scan.kb.lookupPlace(surface, scan.context);
+  return place !== undefined && normalizeName(place.name) === normalizeName(surface);
 }
 
 /** A place head, a title word or a known place among the words of the span outside `m` ("Palmyra Castle", "DAMASCUS Syria", "Syrias Deputy Prime"). */
@@ -427,7 +541,8 @@ function placeWordOutside(scan: DocumentScan, tokens: readonly Token[], a: numbe
     if (t.end > m.start && t.start < m.end) continue;
     const w = bare(t.text);
     if (cues.placeHeads.has(w) || cues.titleWords.has(w) || scan.kb.countryOfDemonym(t.text) !== undefined || possessorOf(scan, t.text) !== undefined) return true;
-    const place = isCapitalised(t.text) && t.text.length > 2 ? scan.kb.lookupPlace(t.text, scan.context) : undefined;
+    // An ordinary English word is no place here, whatever village bears it ("Bank", "National").
+    const place = isCapitalised(t.text) && t.text.length > 2 && !isOrdinaryWord(cues, t.text) ? scan.kb.lookupPlace(t.text, scan.context) : undefined;
     if (place && normalizeName(place.name) === normalizeName(t.text)) return true;
   }
   return false;
@@ -495,12 +610,39 @@ function placeCueBefore(scan: DocumentScan, m: EntityMention): boolean {
 // The tagger's margin (weight units) from which its ORG reading of a known town is trusted:
 // sports clubs score 17-46 on CoNLL dev; a slip on a Syrian town ("Sukhnah") about 6.
 const TEAM_MARGIN = 12;
+// The tagger's margin from which a person's name may hold a country's ("Chad Ogea", "Jordan Henderson").
+const SURE_PERSON_MARGIN = 15;
+// In a document where several towns are surely clubs (a results table, a match report), a
+// weaker ORG reading of another town is trusted as well: the document names its clubs so.
+const CLUB_DOCUMENT_MARGIN = 2;
+const CLUB_DOCUMENT_TOWNS = 2;
+
+function isKnownTown(scan: DocumentScan, surface: string): boolean {
+  const place = scan.kb.lookupPlace(surface, scan.context);
+  return place !== undefined && TEAM_PLACE_TYPES.has(place.type) && normalizeName(place.name) === normalizeName(surface);
+}
+
+/** Whether the tagger surely reads at least CLUB_DOCUMENT_TOWNS different known towns of the document as organisations. */
+function clubDocument(scan: DocumentScan, spans: NerSpan[][]): boolean {
+  const clubs = new Set<string>();
+  for (const found of spans) {
+    for (const span of found) {
+      if (span.type !== 'ORG' || span.margin < TEAM_MARGIN) continue;
+      const surface = scan.text.slice(span.start, span.end);
+      if (clubs.has(surface)) continue;
+      if (isKnownTown(scan, surface)) clubs.add(surface);
+      if (clubs.size >= CLUB_DOCUMENT_TOWNS) return true;
+    }
+  }
+  return false;
+}
 const TEAM_PLACE_TYPES = new Set(['city', 'town', 'region']);
 
-function sameSpanTeam(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] | undefined {
+function sameSpanTeam(scan: DocumentScan, sentence: number, start: number, end: number, clubs: boolean): EntityMention[] | undefined {
   for (const m of scan.mentions) {
     if (m.sentence !== sentence || m.start !== start || m.end !== end) continue;
-    return m.kind === 'place' && TEAM_PLACE_TYPES.has(m.type) && !scan.kb.capitalOf(m.key) && !placeCueBefore(scan, m) ? [m] : undefined;
+    // In a document of clubs, "lost to Guingamp" is no place cue.
+    return m.kind === 'place' && TEAM_PLACE_TYPES.has(m.type) && !scan.kb.capitalOf(m.key) && (clubs || !placeCueBefore(scan, m)) ? [m] : undefined;
   }
   return undefined;
 }
@@ -799,7 +941,7 @@ function classifySpan(scan: DocumentScan, st: SentenceTokens, i: number, j: numb
   // A lone generic noun capitalised in a name's tail ("the Palmyra Triangle and Castle").
   if (span.words.length === 1 && (cues.placeHeads.has(lastLower) || cues.orgHeads.has(lastLower) || cues.titles.has(lastLower))) return;
   // A known actor the fast pass missed (a possessive, an odd hyphen): "ISIL’s".
-  const knownActor = scan.kb.actorByName(span.surface);
+  const knownActor = scan.knownActor(span.surface);
   if (knownActor) {
     addMention(scan, knownActor, st.sentence, span.start, span.end);
     return;
@@ -855,10 +997,10 @@ function possessorOf(scan: DocumentScan, word: string): EntityRef | undefined {
   const kb = scan.kb;
   // The whole word spelled as a known name is that name ("Homs"); a look-up only near it is not.
   const whole = kb.lookupPlace(word, scan.context);
-  if (kb.actorByName(word) || (whole && normalizeName(whole.name) === normalizeName(word))) return undefined;
+  if (scan.knownActor(word) || (whole && normalizeName(whole.name) === normalizeName(word))) return undefined;
   if (kb.countryOfDemonym(word)) return undefined;
   const stem = word.slice(0, -1);
-  const actor = kb.actorByName(stem);
+  const actor = scan.knownActor(stem);
   if (actor) return actor;
   // A place spelled as the stem exactly that many write about: a country, or the capital of a
   // country or province ("Aleppos", "Moscows"); "Rices" or "Buttes" are no possessive of a small town.
@@ -970,7 +1112,6 @@ function readSpanCues(scan: DocumentScan, span: Span): SpanCues {
 /** Types a span by its cues, in order of trust; what has no cue waits to be read as a short form. */
 function resolveSpan(scan: DocumentScan, span: Span, c: SpanCues): void {
   const { words, surface } = span;
-  const kb = scan.kb;
   const s = span.st.sentence;
   if (c.acronym !== undefined && isAcronym(c.acronym) && words.length >= 2) {
     addAcronymDefinition(scan, span, c.acronym, c.orgType);
@@ -985,7 +1126,7 @@ function resolveSpan(scan: DocumentScan, span: Span, c: SpanCues): void {
     return;
   }
   if (c.orgType) {
-    const ref = kb.actorByName(surface) ?? addRef(scan, guessedRef('actor', c.orgType, surface));
+    const ref = scan.knownActor(surface) ?? addRef(scan, guessedRef('actor', c.orgType, surface));
     addMention(scan, ref, s, span.start, span.end);
     return;
   }
@@ -1009,7 +1150,8 @@ function tokenTexts(tokens: Token[]): string[] {
 
 function addAcronymDefinition(scan: DocumentScan, span: Span, acronym: string, orgType: string | undefined): void {
   const kb = scan.kb;
-  const known = kb.actorByName(span.surface) ?? kb.actorByName(acronym);
+  // The long form the article gives decides: "Central Trading System (CTS)" is no lexicon "CTS".
+  const known = scan.knownActor(span.surface) ?? kb.actorByNearName(span.surface);
   const ref = known ?? addRef(scan, guessedRef('actor', orgType ?? 'organization', span.surface));
   addMention(scan, ref, span.st.sentence, span.start, span.end);
   scan.acronyms.set(acronym, ref);
@@ -1299,7 +1441,7 @@ function resolveShortForms(scan: DocumentScan): void {
       addMention(scan, person, p.st.sentence, p.start, p.end, p.surface);
       continue;
     }
-    const actor = scan.kb.actorByName(p.surface);
+    const actor = scan.knownActor(p.surface);
     if (actor) addMention(scan, actor, p.st.sentence, p.start, p.end, p.surface);
   }
 }

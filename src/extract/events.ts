@@ -1,5 +1,5 @@
 import type { DatePrecision, Doc, EventType, Modality, Sentence } from '../types.js';
-import type { EntityMention, EntityRef, EventMention } from './model.js';
+import type { EntityMention, EntityRef, EventMention, SideBond } from './model.js';
 import type { StateRole } from '../knowledge/knowledge.js';
 import { findDates, type DateContext, type DateMention } from './dates.js';
 import { findFigures, type Figure } from './casualties.js';
@@ -88,7 +88,7 @@ class EventScan {
   readonly stateMentions: EntityMention[] = [];
   readonly used = new Set<number>();
   // carryYear/carryMonth are set by findDates; present from the start, the context keeps one shape.
-  readonly dateCtx: DateContext = { reference: undefined, carryYear: undefined, carryMonth: undefined };
+  readonly dateCtx: DateContext = { reference: undefined, carryYear: undefined, carryMonth: undefined, carryAge: undefined, recentDates: 0, olderDates: 0 };
   readonly bySentence = new Map<number, EntityMention[]>();
   /** The document's salient city, for "the city" and place-bound reports with no place. */
   salientCity: EntityMention | undefined = undefined;
@@ -171,7 +171,9 @@ function hasDate(d: DateMention): boolean {
 
 function readSentence(scan: EventScan, s: Sentence): void {
   const ents = scan.bySentence.get(s.index) ?? [];
-  const dates = findDates(s.text, scan.dateCtx).filter(hasDate);
+  // The dateline's date is the page's; "on Tuesday" later in the lead is the event's.
+  const stamp = (scan.doc.datelineLength ?? 0) - s.start;
+  const dates = findDates(s.text, scan.dateCtx).filter((d) => hasDate(d) && d.start >= stamp);
   for (const d of dates) if (!d.relative && d.date && d.date > scan.latestStated) scan.latestStated = d.date;
   const triggers = findTriggers(s.text, scan.ctx.triggers);
   const places: EntityMention[] = [];
@@ -261,6 +263,10 @@ function keysOf(list: EntityMention[]): string[] {
 interface Roles {
   agents: EntityMention[];
   targets: EntityMention[];
+  /** Pairs the clause puts on one side ("A, backed by B"), with whether a word says so beyond "and". */
+  allies?: Array<{ a: EntityMention; b: EntityMention; explicit: boolean }>;
+  /** "clashes between A and B": the agents are the two sides. */
+  opposed?: boolean;
 }
 
 /** The event one trigger reports, or undefined when it has neither a place nor an agent. */
@@ -286,6 +292,13 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   // "regime barrel bombs", "terrorist rocket attacks": a word before an act noun names its side
   // (it outweighs a subject further away: "hideouts of ISIS were hit in army airstrikes")
   const side = t.pos === 'noun' && !t.passive ? modifierSide(scan, view, tStart) : undefined;
+  // "Russian bombing raids", "US drone strikes", "Turkish shelling": the country word before an act noun is its doer
+  const doer = !t.passive && !side ? doerBefore(scan, view, tStart, t.pos === 'noun') : undefined;
+  if (doer?.kind === 'actor') agents = [doer];
+  else if (doer?.country) {
+    const ref = scan.ctx.stateOf?.(doer.country, stateRoleFor(t.type));
+    if (ref) agents = [stateMention(scan, ref, s.index, doer.start, doer.end)];
+  }
   if (side === 'state') {
     const ref = scan.home ? scan.ctx.stateOf?.(scan.home, stateRoleFor(t.type) === 'air force' ? 'air force' : 'army') : undefined;
     if (ref) agents = [stateMention(scan, ref, s.index, tStart, tEnd)];
@@ -303,22 +316,85 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   const patient = !!subject && subject.end <= tStart && (t.passive || PATIENT_GAP.test(scan.text.slice(subject.end, tStart)));
   if (group && patient) roles.targets.push(group);
   else if (group && !roles.targets.some((x) => x.key === group.key)) agents = [group];
+  // "captured villages from insurgents", "air strikes against militants": a force named by a common noun as the object
+  if (roles.targets.length === 0 && !t.passive) {
+    const object = unnamedObject(scan, view, t, tEnd);
+    const hit = object ? unnamedGroup(scan, object, s.index) : undefined;
+    if (hit && !agents.some((a) => a.key === hit.key)) roles.targets.push(hit);
+  }
   // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
   const lastAgent = scan.lastAgent;
+  let borrowed = false;
   if (agents.length === 0 && !subject && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
     const a = lastAgent.m;
-    if (!roles.targets.some((x) => x.key === a.key)) agents = [a];
+    if (!roles.targets.some((x) => x.key === a.key)) {
+      agents = [a];
+      borrowed = true;
+    }
   }
   agents = uniqueByKey(asStates(scan, agents, stateRoleFor(t.type)));
   // the side hit in an attack is the country's forces on the ground
   const targets = uniqueByKey(asStates(scan, roles.targets, VIOLENT.has(t.type) ? 'army' : 'government')).filter((x) => !agents.some((a) => a.key === x.key || sameState(a, x)));
+  // "Russia denied responsibility for the air strikes on Idlib": the strikes happened; who did them is what is denied
+  const disowned = DISOWNED.test(s.text.slice(Math.max(0, t.start - 60), t.start));
+  // (the one who denies, named before, is not its agent; "by X" after the act still is)
+  if (disowned) agents = agents.filter((a) => a.start >= tEnd);
   const ev = newEvent(scan.doc, view, t, agents, targets, place, figures);
+  if (disowned) ev.modality = 'asserted';
   if (ev.places.length === 0 && ev.agents.length === 0) return undefined;
   ev.sources = keysOf(uniqueByKey(asStates(scan, view.sources, 'government')));
+  const bonds = borrowed || ev.modality === 'denied' || ev.modality === 'planned' ? [] : bondsOf(scan, view, t, roles, agents, targets);
+  if (bonds.length) ev.bonds = bonds;
   // a group named by a common noun is no antecedent: the next "terrorists" may be its victims
   if (agents[0] && !agents[0].key.startsWith(UNNAMED)) scan.lastAgent = { m: agents[0], sentence: s.index };
   return ev;
 }
+
+const FRIENDLY_FIRE = /\b(?:mistakenly|accidentally|inadvertently|by\s+mistake|in\s+error|friendly\s+fire)\b/i;
+// Acts that set their agent against their target.
+const HOSTILE: ReadonlySet<EventType> = new Set<EventType>(['battle', 'capture', 'airstrike', 'shelling', 'explosion', 'killing', 'arrest']);
+// "US-backed rebels", "Iranian-supported militias": the name before the hyphen stands behind the force after it.
+const BACKING_WORD = /^-(?:backed|supported|sponsored|allied|armed|trained)\b/;
+const BACKING_HYPHEN = /^-(?:backed|supported|sponsored|allied|armed|trained)\s+(?:[\p{L}-]+\s+){0,3}$/u;
+
+/**
+ * The alliances and hostilities the clause itself states between armed actors, for the graph's
+ * ally and enemy edges: "A, backed by B, seized X" and "A fought alongside B" (ally), "A and B
+ * seized X" (a joint operation, ally), "A seized X from B", "A shelled B", "clashes between A and
+ * B" (enemy). "A and B clashed" leaves open which side is whose. (Plans and denials state
+ * neither: the caller asks only for acts reported as done.)
+ */
+function bondsOf(scan: EventScan, view: SentenceView, t: TriggerMatch, roles: Roles, agents: EntityMention[], targets: EntityMention[]): SideBond[] {
+  const role = stateRoleFor(t.type);
+  const actorOf = (m: EntityMention) => asStates(scan, [m], role)[0];
+  const out: SideBond[] = [];
+  const add = (relation: SideBond['relation'], x: EntityMention | undefined, y: EntityMention | undefined) => {
+    if (!x || !y || x.key === y.key || !isArmedOrState(x) || !isArmedOrState(y) || sameState(x, y)) return;
+    if (view.sourceKeys.has(x.key) || view.sourceKeys.has(y.key)) return;
+    if (!out.some((b) => b.relation === relation && ((b.a === x.key && b.b === y.key) || (b.a === y.key && b.b === x.key)))) out.push({ relation, a: x.key, b: y.key });
+  };
+  for (const pair of roles.allies ?? []) {
+    // a plain "and" joins sides of one operation, not of a clash whose other side goes unnamed
+    if (!pair.explicit && !(VIOLENT.has(t.type) && (t.type !== 'battle' || targets.length > 0))) continue;
+    add('ally', actorOf(pair.a), actorOf(pair.b));
+  }
+  if (VIOLENT.has(t.type)) {
+    const text = scan.text;
+    for (const m of view.actors) {
+      if (!BACKING_WORD.test(text.slice(m.end, m.end + 12))) continue;
+      const backed = view.actors.find((o) => o.start > m.end && BACKING_HYPHEN.test(text.slice(m.end, o.start)));
+      if (backed && [...agents, ...targets].some((x) => x.key === actorOf(backed)?.key)) add('ally', actorOf(m), actorOf(backed));
+    }
+  }
+  // "mistakenly killed 18 members of" its own allies: friendly fire states no hostility
+  if (FRIENDLY_FIRE.test(view.s.text)) return out;
+  if (roles.opposed) add('enemy', agents[0], agents[1]);
+  else if (HOSTILE.has(t.type)) for (const a of agents) for (const x of targets) add('enemy', a, x);
+  return out;
+}
+
+// "denied responsibility for the", "denies any involvement in the", "denied carrying out the": a denial of who, not of what
+const DISOWNED = /\bden(?:y|ies|ied|ying|ial\s+of)\s+(?:any\s+|all\s+)?(?:responsibility\s+for|involvement\s+in|(?:a\s+|any\s+)?role\s+in|carrying\s+out|being\s+behind|(?:having\s+)?conducted|launching)\s+(?:the|this|that|these|those|last\s+\w+'?s?)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 
 /** The kind of state body that does an act: forces fight and strike, governments speak and agree. */
 function stateRoleFor(type: EventType): StateRole {
@@ -373,7 +449,9 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   const agents = uniqueByKey(asStates(scan, speakers, 'government'));
   // Outside political or military talk only a state or an armed group makes news by speaking
   // (a company's statement is no event of this graph).
-  if (!agents.length || (!agents.some(isArmedOrState) && !scan.ctx.triggers.contexts.political.test(s.text))) return undefined;
+  // (a known international body, "the U.N. Security Council said", speaks for its members: news in a conflict article)
+  // (nor does an office-holder: "Senator John McCain said", the speakers above that passed holdsOffice)
+  if (!agents.length || (!agents.some(isArmedOrState) && !agents.some(isKnownBody) && !agents.some((a) => a.type === 'person') && !scan.ctx.triggers.contexts.political.test(s.text))) return undefined;
   // beside a reported act only a state body or an office-holder's word is news: a monitor's is the act's source
   if (besideAct && !agents.every((a) => a.type === 'person' || GOVERNMENT_TYPES.has(String(a.type)))) return undefined;
   const place = speakerPlace(scan, agents) ?? placeOf(scan, view, t, tStart, tEnd);
@@ -446,11 +524,19 @@ function warToll(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: n
   const wars = scan.ctx.triggers.lists.get('wars');
   if (!wars) return false;
   const text = scan.text;
-  const head = text.slice(Math.max(clauseStartOf(text, view.s, tStart), tStart - 50), tStart);
+  // a count since the war's start ("killed since the conflict began in 2011", "since 2011") is its running toll
+  // (stated in the perfect: "have been killed since", "has since killed"; "the deadliest attack since 2014" compares)
+  if (CUMULATIVE.test(view.s.text) && /\b(?:has|have)\s+(?:(?:since|been|also|now|already)\s+)*$/i.test(text.slice(Math.max(view.s.start, tStart - 40), tStart))) return true;
+  const head = text.slice(Math.max(clauseStartOf(text, view.s, tStart), tStart - 120), tStart);
   const tail = /^\s+(?:\S+\s+){0,3}?(?:in|during|of|since)\s+(?:\S+\s+){0,2}?(\S+(?:\s+\S+)?)/.exec(text.slice(tEnd, Math.min(view.s.end, tEnd + 60)));
+  // "the war that began in 2011 has since killed": the war is the subject of its toll
+  const sentenceHead = text.slice(view.s.start, tStart);
+  if (/\b(?:has|have)\s+(?:(?:since|already|now|also)\s+)*$/i.test(sentenceHead) && wars.test(sentenceHead)) return true;
   const subject = /\b(?:that|which)\s+(?:has|have|had)\b[^,;]*$/i.exec(head);
   return subject ? wars.test(head.slice(0, subject.index)) : !!tail && wars.test(tail[0]);
 }
+
+const CUMULATIVE = /\bsince\s+(?:the\s+)?(?:(?:19|20)\d\d\b|(?:start|beginning|outbreak|onset)\s+of\b|(?:\p{L}+\s+)?(?:war|conflict|uprising|crisis|revolt|revolution|fighting|unrest)\s+(?:began|started|erupted|broke\s+out)\b)/iu;
 
 /** A mention of a state actor the text names through its country or its forces, once per span. */
 function stateMention(scan: EventScan, ref: EntityRef, sentence: number, start: number, end: number): EntityMention {
@@ -471,6 +557,22 @@ const QUANTITY_OF = /\b(?:number|dozens|hundreds|thousands|scores|tens|some|many
 const PATIENT_GAP = /\b(?:were|was|been|being|be|are|is|got|get|getting)\b/i;
 
 const MODIFIERS_BEFORE = /((?:[\p{L}-]+\s+){1,2})$/u;
+
+/**
+ * An armed actor or a country named right before an act noun, as its modifier ("Russian [bombing]
+ * raids", "regime air strikes", "US drone strikes"), or whose name runs into it; not a place ("in
+ * Syria air strikes") nor a possessive ("ISIL's positions").
+ */
+function doerBefore(scan: EventScan, view: SentenceView, tStart: number, actNoun: boolean): EntityMention | undefined {
+  for (const m of view.actors) {
+    if (m.start >= tStart || !isArmedOrState(m)) continue;
+    // a verb form only when the name runs into it ("Russian bombing raids")
+    if (m.end > tStart ? false : !actNoun || !/^-?\s*(?:[\p{Ll}-]+\s+)?$/u.test(scan.text.slice(m.end, tStart))) continue;
+    if (LOCATIVE.has(wordBefore(scan.text, m.start, view.s.start)) || /['’]s?$/.test(m.surface) || view.sourceKeys.has(m.key)) continue;
+    return m;
+  }
+  return undefined;
+}
 
 /** The side a word right before an act noun names: the story's state, rebels or militants. */
 function modifierSide(scan: EventScan, view: SentenceView, tStart: number): 'state' | 'rebels' | 'militants' | undefined {
@@ -530,6 +632,32 @@ function unnamedSubject(scan: EventScan, view: SentenceView, t: TriggerMatch, tS
   return undefined;
 }
 
+const OBJECT_CUE = /\b(\p{L}+)\s+(?:(?:the|its|their|some|several|dozens\s+of|hundreds\s+of)\s+)?$/u;
+const OBJECT_CUE_ADJECTIVE = /\b(\p{L}+)\s+(?:(?:the|its|their|some|several|dozens\s+of|hundreds\s+of)\s+)?[\p{L}-]+\s+$/u;
+
+/** A rebel or militant force named by a common noun after the act's target word ("from insurgents"), in its clause. */
+function unnamedObject(scan: EventScan, view: SentenceView, t: TriggerMatch, tEnd: number): UnnamedForce | undefined {
+  const cues = TARGET_CUES[t.type];
+  if (!cues?.length) return undefined;
+  const text = scan.text;
+  const clause = /^[^;:]*?(?=[;:]|,\s*(?:which|who|but|while|as|after|before)\b|\b(?:while|after|before|when|because|although|said|says|according)\b|$)/i.exec(text.slice(tEnd, view.s.end))?.[0] ?? '';
+  const lists = scan.ctx.triggers.lists;
+  for (const kind of ['rebels', 'militants'] as const) {
+    const re = lists.get(kind === 'rebels' ? 'rebelWords' : 'militantWords');
+    if (!re) continue;
+    const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    for (let m = global.exec(clause); m; m = global.exec(clause)) {
+      const start = tEnd + m.index;
+      const before = text.slice(Math.max(view.s.start, start - 40), start);
+      // the cue right before the noun, or before one adjective ("from Islamist insurgents")
+      const cue = OBJECT_CUE.exec(before)?.[1] ?? OBJECT_CUE_ADJECTIVE.exec(before)?.[1];
+      if (cue && cues.includes(cue.toLowerCase())) return { kind, start, end: start + m[0].length };
+      if (m[0].length === 0) global.lastIndex++;
+    }
+  }
+  return undefined;
+}
+
 /**
  * The armed group a common noun names in a country's story ("rebels", "terrorists"): one actor
  * per country and kind, named by each surface the texts give it.
@@ -549,6 +677,10 @@ function sameState(a: EntityMention, b: EntityMention): boolean {
   return !!a.country && a.country === b.country && GOVERNMENT_TYPES.has(String(a.type)) && GOVERNMENT_TYPES.has(String(b.type));
 }
 
+function isKnownBody(a: EntityMention): boolean {
+  return a.type === 'organization' && !!a.known;
+}
+
 function isArmedOrState(a: EntityMention): boolean {
   return ARMED.has(String(a.type));
 }
@@ -560,13 +692,17 @@ function isArmedNonState(a: EntityMention): boolean {
 /** The actors before and after the trigger, each with the word before it. */
 function splitParticipants(text: string, s: Sentence, actors: EntityMention[], tStart: number, tEnd: number, before: Participant[], after: Participant[]): void {
   const seenBefore = new Set<string>();
+  let previous: Participant | undefined;
   for (const a of actors) {
     // A second name of one actor in the same stretch ("the Islamic State (ISIS)") adds nothing.
     if (a.end <= tStart && seenBefore.has(a.key)) continue;
     if (a.end <= tStart) seenBefore.add(a.key);
     const cue = wordBefore(text, a.start, s.start);
-    const locative = a.kind === 'place' && (LOCATIVE.has(cue) || /,\s*$/.test(text.slice(Math.max(s.start, a.start - 3), a.start)));
+    // "in Syria and Iraq": a country joined to a place of the clause is a place too
+    const joinedToPlace = !!previous?.locative && previous.m.end <= a.start && /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(text.slice(previous.m.end, a.start));
+    const locative = a.kind === 'place' && (LOCATIVE.has(cue) || joinedToPlace || /,\s*$/.test(text.slice(Math.max(s.start, a.start - 3), a.start)));
     const p: Participant = { m: a, cue, modifier: /^-\p{L}/u.test(text.slice(a.end, a.end + 2)), locative };
+    previous = p;
     if (a.end <= tStart) before.push(p);
     else if (a.start >= tEnd) after.push(p);
     else before.push(p); // the trigger is inside the name ("Russian airstrikes")
@@ -601,15 +737,25 @@ function canAct(text: string, p: Participant, t: TriggerMatch, sourceKeys: Set<s
 function passiveRoles(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], after: Participant[]): Roles {
   const keys = view.sourceKeys;
   const agents: EntityMention[] = [];
-  for (const p of after) if (p.cue === 'by' && canAct(text, p, t, keys)) agents.push(p.m);
+  const allies: NonNullable<Roles['allies']> = [];
+  for (const p of after) {
+    if (!canAct(text, p, t, keys)) continue;
+    if (p.cue === 'by') agents.push(p.m);
+    // "by the army and its allies"
+    else if (agents.length && BY_JOINED.test(text.slice(agents[agents.length - 1]!.end, p.m.start))) {
+      allies.push({ a: agents[0]!, b: p.m, explicit: ALLY_WORD.test(text.slice(agents[agents.length - 1]!.end, p.m.start)) });
+      agents.push(p.m);
+    }
+  }
   let targets: EntityMention[] = [];
   if (t.type === 'capture') {
     for (const p of after) if (p.cue === 'from' && canBeTarget(p, t, keys)) targets.push(p.m);
+    targets.push(...heldBy(text, t, view, [...before, ...after], agents, targets));
   } else {
     const last = before.filter((p) => canBeTarget(p, t, keys)).pop();
     if (last) targets.push(last.m);
   }
-  return { agents, targets };
+  return { agents, targets, allies };
 }
 
 // "Palmyra fell to ISIL": the gainer follows "to".
@@ -624,35 +770,73 @@ const NOT_SUBJECT_CUES: ReadonlySet<string> = new Set(['from', 'against', 'with'
 
 function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], after: Participant[], tStart: number, tEnd: number): Roles {
   const keys = view.sourceKeys;
-  let agents = subjectOf(text, t, view, before, tStart);
+  const allies: NonNullable<Roles['allies']> = [];
+  let agents = subjectOf(text, t, view, before, tStart, allies);
   const targetCues = TARGET_CUES[t.type] ?? [];
   let targets: EntityMention[] = [];
+  let byAgent: Participant | undefined;
   for (const p of after) {
     // "fighting alongside pro-government units": a side of the act, with its subject
     if (agents.length && COAGENT_BEFORE.test(text.slice(Math.max(view.s.start, p.m.start - 25), p.m.start)) && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) {
+      allies.push({ a: agents[0]!, b: p.m, explicit: true });
       agents = [...agents, p.m];
+      continue;
+    }
+    // "captured Palmyra, held by Islamic State since May": the holder is the side that lost it
+    if (t.type === 'capture' && HELD_BY.test(text.slice(Math.max(view.s.start, p.m.start - 40), p.m.start)) && canBeTarget({ ...p, modifier: false }, t, keys)) {
+      targets.push(p.m);
       continue;
     }
     // "rocket attacks by terrorists", "under siege by regime forces": "by" after the act names its agent
     if (p.cue === 'by') {
-      if (!agents.length && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) agents = [p.m];
+      if (!agents.length && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) {
+        agents = [p.m];
+        byAgent = p;
+      }
       continue;
     }
-    // "in cooperation with X", "backed by X": a side's ally, never its target
-    if (ALLY_BEFORE.test(text.slice(Math.max(view.s.start, p.m.start - 30), p.m.start))) continue;
+    // "bombardment by Syrian regime and Russian warplanes": the names joined to the agent after "by" act with it
+    if (byAgent && agents.includes(byAgent.m) && canAct(text, p, t, keys) && BY_JOINED.test(text.slice(agents[agents.length - 1]!.end, p.m.start))) {
+      allies.push({ a: agents[0]!, b: p.m, explicit: ALLY_WORD.test(text.slice(agents[agents.length - 1]!.end, p.m.start)) });
+      agents = [...agents, p.m];
+      continue;
+    }
+    // "in cooperation with X", "backed by X", "in support of X's forces": a side's ally, never its target
+    if (ALLY_BEFORE.test(text.slice(Math.max(view.s.start, p.m.start - 30), p.m.start)) || SUPPORT_OF.test(text.slice(tEnd, p.m.start))) {
+      if (agents[0] && canAct(text, p, t, keys) && !/[;:]/.test(text.slice(tEnd, p.m.start))) allies.push({ a: agents[0], b: p.m, explicit: true });
+      continue;
+    }
     if (canBeTarget(p, t, keys) && (targetCues.includes(p.cue) || (OBJECT_TARGET.has(t.type) && p.m.start - tEnd < 30) || objectOfAttack(text, t, view, p, tEnd))) targets.push(p.m);
   }
+  if (t.type === 'capture') targets.push(...heldBy(text, t, view, [...before, ...after], agents, targets));
   // "clashes between A and B": both sides act.
   if (t.type === 'battle' && agents.length === 0 && targets.length >= 2) {
-    agents = targets.slice(0, 2);
-    targets = [];
+    return { agents: targets.slice(0, 2), targets: [], opposed: true };
   }
-  return { agents, targets };
+  return { agents, targets, allies };
+}
+
+// "held by", "controlled by", "under the control of", "stronghold of": the side that holds a place
+const HELD_BY = /\b(?:(?:held|controlled|occupied|run|besieged)\s+by|(?:control|hands|grip)\s+of|stronghold\s+of|bastion\s+of)\s+(?:the\s+)?$/i;
+const HOLDER_HYPHEN = /^-(?:held|controlled|occupied|run)\b/;
+
+/** "captured the IS-held town": an armed name that modifies "-held" is the side that lost the place. */
+function heldBy(text: string, t: TriggerMatch, view: SentenceView, participants: Participant[], agents: EntityMention[], targets: EntityMention[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const p of participants) {
+    if (!p.modifier || !HOLDER_HYPHEN.test(text.slice(p.m.end, p.m.end + 12))) continue;
+    if (agents.some((a) => a.key === p.m.key) || targets.some((x) => x.key === p.m.key) || !canBeTarget({ ...p, modifier: false }, t, view.sourceKeys)) continue;
+    out.push(p.m);
+  }
+  return out;
 }
 
 const COAGENT_BEFORE = /\b(?:alongside|together\s+with|along\s+with|in\s+(?:cooperation|coordination)\s+with)\s+(?:the\s+)?$/i;
 // "Hezbollah which is fighting": the subject of a relative clause is the name before the pronoun
-const RELATIVE = /^\s*,?\s*(?:which|who|that)\s+(?:(?:is|are|was|were|has|have|had|been|also|now|still)\s+){0,3}$/i;
+// (through an apposition: "the SDF, an Arab-Kurdish alliance which on Friday took Manbij")
+const RELATIVE = /^\s*,?\s*(?:(?:an?|the)\s+(?:[\p{L}-]+\s+){0,4}?)?,?\s*(?:which|who|that)\s+(?:(?:is|are|was|were|has|have|had|been|also|now|still)\s+|(?:on|last|this|late|early)\s+\p{L}+\s+){0,3}$/iu;
+// "air strikes in support of regime leader X's forces", "to bolster X", "backing for X": the act is done for X
+const SUPPORT_OF = /\b(?:in\s+support\s+of|to\s+(?:support|back|bolster|aid|help|assist|cover|protect)|(?:backing|support|cover)\s+(?:for|to)|on\s+behalf\s+of)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 const ALLY_BEFORE = /\b(?:cooperation|coordination|together|along|alongside|help|support|backing|backed|supported|aided|assisted|led|allied)\s+(?:with|of|by|to)?\s*(?:the\s+)?$/i;
 
 /**
@@ -673,7 +857,7 @@ function objectOfAttack(text: string, t: TriggerMatch, view: SentenceView, p: Pa
  * The subject: the first actor of the clause before the trigger, with the actors joined to it by
  * "and", "backed by", "alongside", "with the help of"...
  */
-function subjectOf(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], tStart: number): EntityMention[] {
+function subjectOf(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], tStart: number, allies: NonNullable<Roles['allies']> = []): EntityMention[] {
   const s = view.s;
   const clauseStart = clauseStartOf(text, s, tStart);
   const antecedent = [...before].reverse().find((p) => p.m.end <= tStart && RELATIVE.test(text.slice(p.m.end, tStart)));
@@ -686,11 +870,17 @@ function subjectOf(text: string, t: TriggerMatch, view: SentenceView, before: Pa
   const agents = [subj[0]!.m];
   for (let k = 1; k < subj.length; k++) {
     const gap = text.slice(subj[k - 1]!.m.end, subj[k]!.m.start);
-    if (JOINED.test(gap)) agents.push(subj[k]!.m);
-    else break;
+    if (!JOINED.test(gap)) break;
+    agents.push(subj[k]!.m);
+    allies.push({ a: agents[0]!, b: subj[k]!.m, explicit: ALLY_WORD.test(gap) });
   }
   return agents;
 }
+
+// Between two names after "by": "and", "as well as", or an ally word.
+const BY_JOINED = /^\s*(?:,\s*)?(?:and|as\s+well\s+as|alongside|together\s+with|along\s+with)\s+(?:(?:the|its|their)\s+)?(?:[\p{Ll}-]+\s+)?$/u;
+// The words that put two actors on one side, beyond a plain "and".
+const ALLY_WORD = /\b(?:alongside|together\s+with|along\s+with|with\s+the\s+help\s+of|in\s+(?:cooperation|coordination)\s+with|backed|supported|aided|assisted|allied)\b/i;
 
 // "4,000 fighters of the ISIL captured": "of" after a word for fighters introduces the subject.
 function fightersOf(text: string, s: Sentence, p: Participant): boolean {
@@ -783,8 +973,29 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
     if (precision) ev.datePrecision = precision;
     if (dateEnd && dateEnd !== iso) ev.dateEnd = dateEnd;
   }
+  if (isBackground(doc, recalled, iso, dateEnd)) ev.background = true;
   addFigures(ev, figures);
   return ev;
+}
+
+// A report dated this long before its article's publication is history the article recalls.
+const BACKGROUND_DAYS = 60;
+
+/**
+ * Background, not the article's news: an act a subordinate clause recalls ("months after the army
+ * liberated the town") or one that ended two months or more before the article was published
+ * ("In 1988 Iraqi Kurds were gassed at Halabja"). It keeps its own date; it is marked.
+ */
+function isBackground(doc: Doc, recalled: boolean, iso: string | undefined, dateEnd: string | undefined): boolean {
+  if (recalled && (!iso || iso !== doc.date)) return true;
+  if (!iso || !doc.date) return false;
+  const last = dateEnd && dateEnd > iso ? dateEnd : iso;
+  const [y, m, d] = last.split('-').map(Number) as [number, number | undefined, number | undefined];
+  // the last day the date covers: a year's 31 December, a month's last day
+  const end = Date.UTC(y, m === undefined ? 11 : m - 1, d ?? (m === undefined ? 31 : new Date(Date.UTC(y, m, 0)).getUTCDate()));
+  const [py, pm, pd] = doc.date.split('-').map(Number) as [number, number | undefined, number | undefined];
+  const published = Date.UTC(py, (pm ?? 12) - 1, pd ?? 1);
+  return published - end >= BACKGROUND_DAYS * 86_400_000;
 }
 
 function uniqueByKey(list: EntityMention[]): EntityMention[] {
@@ -836,6 +1047,9 @@ function nearestDate(dates: DateMention[], t: TriggerMatch, sentence: string): D
   return best;
 }
 
+// After a voice named after its verb: the end of the clause, a date, an apposition or "in a statement".
+const INVERTED_VOICE_END = /^\s*(?:$|[,.;:)"'”’—–-]|(?:on|in|late|early|last|this|yesterday|today|earlier|later|adding|told|quoted|citing|which|who|whose|that|an?|the|monitor|monitoring|group|agency|news)\b|\(|\p{Lu})/u;
+
 /** "said the Russian Defense Ministry", "according to SOHR", "X said", "X announced that". */
 function findSources(s: Sentence, actors: EntityMention[], text: string): EntityMention[] {
   const out: EntityMention[] = [];
@@ -846,7 +1060,9 @@ function findSources(s: Sentence, actors: EntityMention[], text: string): Entity
     const before = text.slice(Math.max(s.start, a.start - 30), a.start).toLowerCase();
     const after = text.slice(a.end, Math.min(s.end, a.end + 40)).toLowerCase();
     if (
-      /(?:said|says|according to|reported|told|stated|announced|claimed|quoted|cited)\s+(?:the\s+)?(?:so-called\s+)?[\w\s]{0,20}$/.test(before) ||
+      /(?:according to|told|quoted|cited)\s+(?:the\s+)?(?:so-called\s+)?[\w\s]{0,20}$/.test(before) ||
+      // "..., said the ministry": the voice ends the clause; "said Syrian forces had committed" names the reported subject
+      (/(?:said|says|reported|stated|announced|claimed)\s+(?:the\s+)?(?:so-called\s+)?[\w\s]{0,20}$/.test(before) && INVERTED_VOICE_END.test(after)) ||
       /^\s*(?:\w+\s+){0,2}(?:said|says|announced|stated|reported|claimed|confirmed|declared|noted|cited|estimated|revealed)\b/.test(after)
     ) {
       if (country || a.type === 'media' || a.type === 'organization' || a.type === 'government' || a.type === 'person' || a.type === 'military') out.push(a);

@@ -43,6 +43,17 @@ export interface EventRole {
   sources: string[];
 }
 
+/**
+ * What a report says about two of its actors' sides: "A, backed by B, took X" (ally), "A seized X
+ * from B", "clashes between A and B" (enemy). Only what the clause states, never two names that
+ * merely share an event.
+ */
+export interface SideBond {
+  relation: 'ally' | 'enemy';
+  a: string;
+  b: string;
+}
+
 export interface EventMention extends EventRole {
   type: EventType;
   acledEventType: string;
@@ -57,6 +68,10 @@ export interface EventMention extends EventRole {
   wounded?: number;
   captured?: number;
   figures: string[];
+  /** History the article recalls (a subordinate clause, or dated two months or more before it), not its news. */
+  background?: boolean;
+  /** Alliances and hostilities the clause states between the event's actors. */
+  bonds?: SideBond[];
   /**
    * For an undated report in an undated article: the latest date the article states. Its news
    * happened after every date it mentions, which tells which known event the report can be.

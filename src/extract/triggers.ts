@@ -12,6 +12,7 @@ import type { EventType, Modality, Report } from '../types.js';
 import { readEventLexiconFiles, type EventLexiconJson } from '../knowledge/event-lexicon.js';
 import { KeyHashFilter, lowerAsciiHash } from '../knowledge/word-hash.js';
 import { longestFirst, phraseSource } from '../util/regexp.js';
+import { EVENT_TYPE_NAMES, eventTypeInfo, isEventType } from '../knowledge/event-types.js';
 
 // ───────────────────────────── public types ─────────────────────────────
 
@@ -96,10 +97,6 @@ export interface FindTriggerOptions {
 
 // ───────────────────────────── lexicon files ─────────────────────────────
 
-const EVENT_TYPES = new Set<EventType>([
-  'battle', 'capture', 'withdrawal', 'airstrike', 'shelling', 'explosion', 'killing', 'destruction',
-  'deployment', 'agreement', 'statement', 'aid', 'displacement', 'arrest',
-]);
 
 // ───────────────────────────── compiling ─────────────────────────────
 
@@ -165,20 +162,26 @@ export function loadTriggerLexicon(extraFiles?: string[], report?: Report): Trig
 }
 
 export function compileTriggerLexicon(json: EventLexiconJson, report?: Report): TriggerLexicon {
+  // ACLED types from the registry; a lexicon file may override them and give a type's roles
   const typeDefaults = new Map<EventType, { acled: string; sub: string; roles?: CaptureRoles }>();
+  for (const type of EVENT_TYPE_NAMES) {
+    const info = eventTypeInfo(type);
+    typeDefaults.set(type, { acled: info.acled, sub: info.acledSub });
+  }
   for (const [type, d] of Object.entries(json.types ?? {})) {
-    if (!EVENT_TYPES.has(type as EventType)) {
+    if (!isEventType(type)) {
       report?.({ level: 'warning', source: { file: 'events lexicon' }, message: `unknown event type "${type}" in types` });
       continue;
     }
-    typeDefaults.set(type as EventType, { acled: d.acled ?? '', sub: d.sub ?? '', roles: d.roles });
+    const base = typeDefaults.get(type)!;
+    typeDefaults.set(type, { acled: d.acled ?? base.acled, sub: d.sub ?? base.sub, ...(d.roles ? { roles: d.roles } : {}) });
   }
   const entries: Entry[] = [];
   const byFirstWord = new Map<string, Entry[]>();
   (json.triggers ?? []).forEach((raw, i) => {
     const lemma = typeof raw.lemma === 'string' ? raw.lemma.trim() : '';
     const type = raw.type as EventType;
-    if (!lemma || !EVENT_TYPES.has(type)) {
+    if (!lemma || !isEventType(type)) {
       report?.({ level: 'warning', source: { file: 'events lexicon', record: i + 1 }, message: `trigger skipped: needs a lemma and a known type (got ${JSON.stringify(raw.lemma)}, ${JSON.stringify(raw.type)})` });
       return;
     }
@@ -194,7 +197,7 @@ export function compileTriggerLexicon(json: EventLexiconJson, report?: Report): 
       context: (['military', 'air', 'political', 'humanitarian', 'none'] as const).includes(raw.context as ContextName) ? (raw.context as ContextName) : 'military',
       fallback: raw.fallback as Entry['fallback'],
       roles: (raw.roles as CaptureRoles | undefined) ?? defaults?.roles,
-      ifNear: Array.isArray(raw.ifNear) ? (raw.ifNear as Switch[]).filter((s) => EVENT_TYPES.has(s.type)) : [],
+      ifNear: Array.isArray(raw.ifNear) ? (raw.ifNear as Switch[]).filter((s) => isEventType(s.type)) : [],
       requiresAfter: typeof raw.requiresAfter === 'string' ? raw.requiresAfter : undefined,
       unless: typeof raw.unless === 'string' ? raw.unless : undefined,
       reCi: alternation(forms.filter((f) => !isAcronym(f)), 'giu'),
@@ -595,7 +598,8 @@ function describe(sentence: string, r: RawMatch, t: { type: EventType; acled: st
 
   let tense: Tense = verb?.tense ?? 'unknown';
   let planned = false;
-  if (own?.infinitive || /\bto\s+$/i.test(sentence.slice(Math.max(0, r.start - 4), r.start))) {
+  // ("due to rocket attacks", "led to clashes": before a noun, "to" is a preposition)
+  if (own?.infinitive || (pos !== 'noun' && /\bto\s+$/i.test(sentence.slice(Math.max(0, r.start - 4), r.start)))) {
     // "managed to seize" keeps the governor's tense; "plans to seize", "to take control of" is an aim
     const governor = a.verbs.filter((v) => v.end <= r.start).pop();
     if (lex.modality.achieved.test(wideBefore)) tense = governor?.tense ?? 'past';

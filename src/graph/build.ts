@@ -5,47 +5,13 @@ import { controlSpells } from './control.js';
 import { inheritCoordinates } from './coordinates.js';
 import { intervalOf } from './dates.js';
 import { styleNode, styleEdge } from './style.js';
+import { eventTypeInfo } from '../knowledge/event-types.js';
 
 export type KnowledgeGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
 export function createKnowledgeGraph(): KnowledgeGraph {
   return new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
 }
-
-const VERB: Record<EventType, string> = {
-  battle: 'fights',
-  capture: 'captures',
-  withdrawal: 'withdraws from',
-  airstrike: 'strikes',
-  shelling: 'shells',
-  explosion: 'explosion in',
-  killing: 'kills in',
-  destruction: 'destroys in',
-  deployment: 'deploys to',
-  agreement: 'agreement in',
-  statement: 'statement on',
-  aid: 'delivers aid in',
-  displacement: 'displacement from',
-  arrest: 'arrests in',
-};
-
-/** An event nobody is named doing, as a noun phrase: "Capture of Eastern Ghouta", "Killings in Palmyra". */
-const AGENTLESS: Record<EventType, string> = {
-  battle: 'Fighting in',
-  capture: 'Capture of',
-  withdrawal: 'Withdrawal from',
-  airstrike: 'Airstrike on',
-  shelling: 'Shelling of',
-  explosion: 'Explosion in',
-  killing: 'Killings in',
-  destruction: 'Destruction in',
-  deployment: 'Deployment to',
-  agreement: 'Agreement in',
-  statement: 'Statement on',
-  aid: 'Aid delivered in',
-  displacement: 'Displacement from',
-  arrest: 'Arrests in',
-};
 
 /** Keys by support; ties keep first-mentioned order (insertion order is deterministic). */
 function ranked(map: Map<string, number>): string[] {
@@ -60,17 +26,17 @@ export function eventLabel(
   target: string | undefined,
   date: string | undefined,
 ): string {
-  const verb = VERB[type];
+  const info = eventTypeInfo(type);
   let text: string;
-  if (type === 'explosion' || type === 'agreement' || type === 'statement' || type === 'displacement') {
+  if (info.noun) {
     const noun = type.charAt(0).toUpperCase() + type.slice(1);
-    text = agent ? `${agent} ${type === 'statement' ? 'statement' : type}` : noun;
+    text = agent ? `${agent} ${type}` : noun;
     if (place) text += ` in ${place}`;
   } else {
-    if (agent) text = `${agent} ${verb}${place ? ` ${place}` : ''}`;
+    if (agent) text = `${agent} ${info.verb}${place ? ` ${place}` : ''}`;
     else {
       // Without a doer, a noun phrase: "Unknown actor kills in Palmyra" reads as a name.
-      const phrase = AGENTLESS[type];
+      const phrase = info.agentless;
       text = place ? `${phrase} ${place}` : phrase.slice(0, phrase.lastIndexOf(' '));
     }
     if (target && (type === 'capture' || type === 'battle' || type === 'airstrike' || type === 'shelling'))
@@ -178,6 +144,7 @@ export function buildGraph(data: MergedGraphData): KnowledgeGraph {
     const label = eventLabel(e.type, labelOf(agents[0] ?? ''), labelOf(places[0] ?? ''), labelOf(targets[0] ?? ''), date);
     const attrs = newNode(label, 'event', e.type, [label], documents, e.mentions, e.evidence, dates);
     Object.assign(attrs, { modality: e.modality, acledEventType: e.acledEventType, acledSubEventType: e.acledSubEventType, figures: [...e.figures] });
+    if (e.background) attrs.background = true;
     if (date && precision) {
       attrs.date = date;
       attrs.datePrecision = precision;
@@ -207,27 +174,36 @@ export function buildGraph(data: MergedGraphData): KnowledgeGraph {
   return graph;
 }
 
-/** Actor-actor ally/enemy edges from shared roles, and actor → place control spells. */
+// Actors that can be a side in a war: whose alliances and hostilities the graph records.
+const SIDE_TYPES: ReadonlySet<string> = new Set(['armed group', 'military', 'government', 'country']);
+
+/** Two bodies of one state (its army and its government) are neither allies nor enemies. */
+function sameState(graph: KnowledgeGraph, a: string, b: string): boolean {
+  const pa = graph.getNodeAttribute(a, 'parent');
+  const pb = graph.getNodeAttribute(b, 'parent');
+  return pa === b || pb === a || (!!pa && pa === pb);
+}
+
+/**
+ * ally and enemy edges only from what reports state ("A, backed by B, ...", "A seized X from B",
+ * "clashes between A and B": the events' bonds), each with the events that support it; never
+ * with a voice that reports the event. Then actor → place control spells.
+ */
 function addDerivedEdges(graph: KnowledgeGraph, events: MergedEvent[]): void {
-  const pairs = new Map<string, { relation: Relation; from: string; to: string; weight: number; evidence: Evidence[] }>();
-  const note = (relation: Relation, a: string, b: string, evidence: Evidence[]) => {
-    if (a === b || !graph.hasNode(a) || !graph.hasNode(b)) return;
-    if (graph.getNodeAttribute(a, 'kind') === 'event' || graph.getNodeAttribute(b, 'kind') === 'event') return;
-    // Undirected meaning: store each pair once, in key order.
-    const [from, to] = a < b ? [a, b] : [b, a];
-    const id = `${relation}|${from}|${to}`;
-    const p = pairs.get(id) ?? { relation, from, to, weight: 0, evidence: [] };
-    p.weight++;
-    for (const ev of evidence) if (p.evidence.length < 5) p.evidence.push(ev);
-    pairs.set(id, p);
-  };
+  const pairs = new Map<string, { relation: Relation; from: string; to: string; weight: number; evidence: Evidence[]; events: string[] }>();
+  const isSide = (k: string) => graph.hasNode(k) && graph.getNodeAttribute(k, 'kind') === 'actor' && SIDE_TYPES.has(graph.getNodeAttribute(k, 'type'));
   for (const e of events) {
-    if (e.modality === 'denied') continue;
-    const agents = ranked(e.agents);
-    const targets = ranked(e.targets).filter((t) => !e.agents.has(t));
-    for (let i = 0; i < agents.length; i++)
-      for (let j = i + 1; j < agents.length; j++) note('ally', agents[i]!, agents[j]!, e.evidence.slice(0, 1));
-    for (const a of agents) for (const t of targets) note('enemy', a, t, e.evidence.slice(0, 1));
+    if (e.modality === 'denied' || e.modality === 'planned') continue;
+    for (const [id, bond] of e.bonds) {
+      const { a, b } = bond;
+      if (a === b || !isSide(a) || !isSide(b) || sameState(graph, a, b)) continue;
+      if (e.sources.has(a) || e.sources.has(b)) continue;
+      const p = pairs.get(id) ?? { relation: bond.relation, from: a, to: b, weight: 0, evidence: [], events: [] };
+      p.weight++;
+      if (!p.events.includes(e.key)) p.events.push(e.key);
+      for (const ev of bond.evidence) if (p.evidence.length < 5 && !p.evidence.some((x) => x.doc === ev.doc && x.sentence === ev.sentence)) p.evidence.push(ev);
+      pairs.set(id, p);
+    }
   }
   // An ally pair that also fights each other is recorded as both: infighting is real in this war.
   for (const p of [...pairs.values()].sort((a, b) =>
@@ -236,7 +212,8 @@ function addDerivedEdges(graph: KnowledgeGraph, events: MergedEvent[]): void {
     graph.addDirectedEdgeWithKey(`${p.relation}:${p.from}->${p.to}`, p.from, p.to, {
       relation: p.relation,
       weight: p.weight,
-      evidence: p.evidence,
+      evidence: sortedEvidence(p.evidence),
+      events: p.events.sort(),
     });
   }
 
@@ -246,6 +223,7 @@ function addDerivedEdges(graph: KnowledgeGraph, events: MergedEvent[]): void {
       relation: 'controls',
       weight: spells.length,
       evidence: c.evidence,
+      events: c.events,
       spells,
     });
   }

@@ -8,6 +8,8 @@ export interface ControlEdge {
   place: string;
   spells: Spell[];
   evidence: Evidence[];
+  /** The captures (and withdrawals) that opened its spells. */
+  events: string[];
 }
 
 interface Change {
@@ -15,6 +17,34 @@ interface Change {
   gains?: string;
   loses?: string;
   evidence: Evidence[];
+  event: string;
+}
+
+// Only forces hold ground (a person, a newspaper or an agency captures nothing), and a government
+// only in its own country.
+const HOLDERS: ReadonlySet<string> = new Set(['armed group', 'military', 'government']);
+// Acts on the ground whose places make the theatre of a war.
+const GROUND: ReadonlySet<string> = new Set(['capture', 'withdrawal', 'battle', 'shelling', 'airstrike', 'explosion']);
+// A country is part of the theatre when at least this share of the reports of located acts on the ground are in it.
+const THEATRE_SHARE = 0.1;
+
+/**
+ * The countries where the war of these events is fought: those holding a tenth or more of the
+ * reports of located ground acts. "The Syrian army retook Palmyra, the ministry said in Moscow" puts no
+ * Syrian unit in Moscow.
+ */
+export function theatreCountries(graph: KnowledgeGraph, events: MergedEvent[]): Set<string> {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const e of events) {
+    if (!GROUND.has(e.type) || e.modality === 'denied' || e.modality === 'planned') continue;
+    const place = top(e.places);
+    const country = place && graph.hasNode(place) ? graph.getNodeAttribute(place, 'country') : undefined;
+    if (!country) continue;
+    counts.set(country, (counts.get(country) ?? 0) + e.mentions);
+    total += e.mentions;
+  }
+  return new Set([...counts].filter(([, n]) => n >= THEATRE_SHARE * total).map(([c]) => c));
 }
 
 // Air forces strike places but do not hold them.
@@ -33,7 +63,13 @@ function top(map: Map<string, number>, exclude?: Map<string, number>, accept: (k
  * The last spell stays open until the latest date in the graph (the checker wants closed spells).
  */
 export function controlSpells(graph: KnowledgeGraph, events: MergedEvent[]): ControlEdge[] {
-  const isActor = (k?: string) => !!k && graph.hasNode(k) && graph.getNodeAttribute(k, 'kind') === 'actor';
+  const isActor = (k?: string) => !!k && graph.hasNode(k) && graph.getNodeAttribute(k, 'kind') === 'actor' && HOLDERS.has(graph.getNodeAttribute(k, 'type'));
+  const theatre = theatreCountries(graph, events);
+  // A place of the theatre, not a country as a whole: a town changes hands, a country does not.
+  const inTheatre = (k: string) => {
+    const p = graph.getNodeAttributes(k);
+    return p.kind === 'place' && p.type !== 'country' && (!p.country || theatre.has(p.country));
+  };
   const changesByPlace = new Map<string, Change[]>();
   let lastDay = '';
   for (const e of events) {
@@ -44,11 +80,17 @@ export function controlSpells(graph: KnowledgeGraph, events: MergedEvent[]): Con
     if (e.modality !== 'asserted' || !e.date) continue;
     if (e.type !== 'capture' && e.type !== 'withdrawal') continue;
     const place = top(e.places);
-    if (!place || !graph.hasNode(place)) continue;
-    const ground = (k: string) => isActor(k) && !AIR.test(graph.getNodeAttribute(k, 'label'));
+    if (!place || !graph.hasNode(place) || !inTheatre(place)) continue;
+    // a voice that reports the capture is not a side of it
+    const placeCountry = graph.getNodeAttribute(place, 'country');
+    const ground = (k: string) =>
+      isActor(k) &&
+      !AIR.test(graph.getNodeAttribute(k, 'label')) &&
+      !e.sources.has(k) &&
+      (graph.getNodeAttribute(k, 'type') !== 'government' || !placeCountry || graph.getNodeAttribute(k, 'country') === placeCountry);
     const agent = top(e.agents, undefined, ground);
     const target = top(e.targets, e.agents, ground);
-    const change: Change = { day: intervalOf(e.date).start, evidence: e.evidence.slice(0, 2) };
+    const change: Change = { day: intervalOf(e.date).start, evidence: e.evidence.slice(0, 2), event: e.key };
     if (e.type === 'capture') {
       if (isActor(agent)) change.gains = agent;
       if (isActor(target)) change.loses = target;
@@ -62,12 +104,12 @@ export function controlSpells(graph: KnowledgeGraph, events: MergedEvent[]): Con
   const out: ControlEdge[] = [];
   for (const place of [...changesByPlace.keys()].sort()) {
     const changes = changesByPlace.get(place)!.sort((a, b) => a.day.localeCompare(b.day));
-    const spells = new Map<string, { spells: Spell[]; evidence: Evidence[] }>();
+    const spells = new Map<string, { spells: Spell[]; evidence: Evidence[]; events: string[] }>();
     let holder: string | undefined;
     let since: string | undefined;
     const close = (day: string) => {
       if (holder && since && day >= since) {
-        const s = spells.get(holder) ?? { spells: [], evidence: [] };
+        const s = spells.get(holder) ?? { spells: [], evidence: [], events: [] };
         s.spells.push({ start: since, end: day });
         spells.set(holder, s);
       }
@@ -83,15 +125,16 @@ export function controlSpells(graph: KnowledgeGraph, events: MergedEvent[]): Con
       holder = c.gains;
       since = c.gains ? c.day : undefined;
       if (c.gains) {
-        const s = spells.get(c.gains) ?? { spells: [], evidence: [] };
+        const s = spells.get(c.gains) ?? { spells: [], evidence: [], events: [] };
         s.evidence.push(...c.evidence);
+        if (!s.events.includes(c.event)) s.events.push(c.event);
         spells.set(c.gains, s);
       }
     }
     if (holder && since) close(lastDay > since ? lastDay : since);
     for (const actor of [...spells.keys()].sort()) {
       const s = spells.get(actor)!;
-      if (s.spells.length) out.push({ actor, place, spells: s.spells, evidence: s.evidence.slice(0, 5) });
+      if (s.spells.length) out.push({ actor, place, spells: s.spells, evidence: s.evidence.slice(0, 5), events: [...s.events].sort() });
     }
   }
   return out;

@@ -1,9 +1,10 @@
 import type { EdgeAttributes, NodeAttributes } from '../types.js';
+import { EVENT_TYPE_NAMES, EVENT_TYPES } from '../knowledge/event-types.js';
 
 /**
  * Colours by kind and type: actors warm, places green/teal, events blue/purple, so a glance at the
- * canvas (or Gephi's partition) tells the three apart. Data, not code, would be overkill here: the
- * viewer's legend reads the same table from the graph itself.
+ * canvas (or Gephi's partition) tells the three apart. Event colours come from the event-type
+ * registry; the viewer's legend reads this same table.
  */
 export const TYPE_COLORS: Record<string, string> = {
   // actors
@@ -20,21 +21,8 @@ export const TYPE_COLORS: Record<string, string> = {
   town: '#76b7b2',
   area: '#8cd17d',
   site: '#499894',
-  // events
-  battle: '#4e79a7',
-  capture: '#1f3b99',
-  withdrawal: '#86bcb6',
-  airstrike: '#6a3d9a',
-  shelling: '#8e6bbf',
-  explosion: '#b07aa1',
-  killing: '#5b2c6f',
-  destruction: '#7f7f7f',
-  deployment: '#a0cbe8',
-  agreement: '#2ca02c',
-  statement: '#bab0ac',
-  aid: '#66c2a5',
-  displacement: '#c49c94',
-  arrest: '#393b79',
+  // events: the registry's colours
+  ...Object.fromEntries(EVENT_TYPE_NAMES.map((t) => [t, EVENT_TYPES[t].color])),
 };
 
 export const KIND_COLORS: Record<string, string> = { actor: '#e15759', place: '#59a14f', event: '#4e79a7' };

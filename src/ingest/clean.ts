@@ -3,7 +3,7 @@
  * page furniture removed. Works line by line; every line is a paragraph of the result.
  */
 import type { DatePrecision, Diagnostic, Doc, Report, SourceRef } from '../types.js';
-import { dateOnlyLine, findDates, isDateTimeStamp, leadingDate, parseDateValue, type FoundDate } from './dates.js';
+import { datelineOnly, dateOnlyLine, openingDateline, findDates, isDateTimeStamp, leadingDate, parseDateValue, type FoundDate } from './dates.js';
 import { cutsSection, defaultFurnitureRules, isFurnitureLine, ruleView, stripInline, stripTrailing } from './furniture.js';
 import { decodeBasicEntities, normalizeText } from './normalize.js';
 import type { IngestOptions } from './options.js';
@@ -216,6 +216,7 @@ function cleanText(raw: string, meta: TextMeta, options: IngestOptions, source: 
   const dateLines: Array<{ date: FoundDate; bodyBefore: number }> = [];
   const total = rawLines.length;
   let bodyCount = 0;
+  let datelined = false;
   for (let i = 0; i < total; i++) {
     const text = rawLines[i]!;
     if (!text) continue;
@@ -229,10 +230,20 @@ function cleanText(raw: string, meta: TextMeta, options: IngestOptions, source: 
       dateLines.push({ date, bodyBefore: bodyCount });
       continue;
     }
+    // A dateline under the headline dates the page, names the place the story was filed from (so
+    // it stays, as a paragraph of its own) and ends the page header: what follows is the story,
+    // even when it is a table of results.
+    const dateline = !datelined && bodyCount === 0 && text.length <= 80 && HAS_YEAR.test(text) ? datelineOnly(ruleView(text)) : undefined;
+    if (dateline) {
+      dateLines.push({ date: dateline.date, bodyBefore: bodyCount });
+      datelined = true;
+      lines.push({ text, words: wordCount(text), body: false, header: false, bodyBefore: bodyCount });
+      continue;
+    }
     if (isFurnitureLine(text, rules)) continue;
     const words = wordCount(text);
     const body = isBodyLike(text, words);
-    lines.push({ text, words, body, header: bodyCount === 0, bodyBefore: bodyCount });
+    lines.push({ text, words, body, header: bodyCount === 0 && !datelined, bodyBefore: bodyCount });
     if (body) bodyCount++;
   }
 
@@ -346,6 +357,12 @@ function cleanText(raw: string, meta: TextMeta, options: IngestOptions, source: 
   }
 
   const doc: Doc = { id: meta.id, title, text, source };
+  // "KYIV, March 3, 2023 (Reuters) - ...": the agency's stamp dates the page, as a label does.
+  const opening = paragraphs[0] ? openingDateline(paragraphs[0]) : undefined;
+  if (opening) {
+    doc.datelineLength = opening.length;
+    leading ??= { ...opening.date, labelled: true };
+  }
   const dated = chooseDate(meta, options, dateLines, leading, lines, source, report);
   if (dated) {
     doc.date = dated.iso;

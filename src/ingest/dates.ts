@@ -85,6 +85,40 @@ export function dateOnlyLine(line: string): FoundDate | undefined {
   return LEFTOVER_IN_DATE_LINE.test(rest) ? d : undefined;
 }
 
+/** The place words of a dateline: an upper-case place ("LONDON", "NEW YORK", "SANA'A"), an optional region or country after a comma. */
+const DATELINE_PLACE = /^(\p{Lu}[\p{Lu}'.-]+(?:\s+\p{Lu}[\p{Lu}'.-]*){0,3})(?:,\s*\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})?(?:\s*\([^()]{2,30}\))?[\s,:\-–—]*$/u;
+const AFTER_DATELINE_DATE = /^(?:\s*\([^()]{2,30}\))?[\s,:\-–—]*$/u;
+
+/**
+ * A dateline standing on its own line ("LONDON 1996-08-30", "BEIRUT, Lebanon, March 3, 2016 (AFP) -"):
+ * the place the story was filed from, then its date. Returns the place and the date.
+ */
+export function datelineOnly(line: string): { place: string; date: FoundDate } | undefined {
+  if (line.length > 80) return undefined;
+  const dates = findDates(line);
+  if (dates.length !== 1) return undefined;
+  const d = dates[0]!;
+  const place = DATELINE_PLACE.exec(line.slice(0, d.index));
+  if (!place || !AFTER_DATELINE_DATE.test(line.slice(d.end))) return undefined;
+  return { place: place[1]!, date: d };
+}
+
+// A dateline opening the lead paragraph: up to the dash before the story's first word.
+const INLINE_DATELINE = /^(.{4,90}?)\s[-–—]{1,2}\s+(?=[\p{Lu}\p{N}"“'‘])/u;
+
+/**
+ * The dateline that opens a lead paragraph ("KYIV, March 3, 2023 (Reuters) - Russian forces ..."),
+ * or the paragraph that is nothing but a dateline ("LONDON 1996-08-30"): its place, its date and
+ * its length, the part of the text that is the page's stamp rather than the story.
+ */
+export function openingDateline(paragraph: string): { place: string; date: FoundDate; length: number } | undefined {
+  const whole = datelineOnly(paragraph);
+  if (whole) return { ...whole, length: paragraph.length };
+  const m = INLINE_DATELINE.exec(paragraph);
+  const inline = m ? datelineOnly(m[0].trimEnd()) : undefined;
+  return inline ? { ...inline, length: m![0].length } : undefined;
+}
+
 const LOOSE_DATE_TIME_LINE = /^(?:[\d]{1,4}[-/.][\d]{1,2}[-/.][\d]{1,4}|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})[\s,\-–—|]*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$/iu;
 
 /** A date-and-time stamp of any calendar ("1395/12/13 4:19"), as heads a reader comment. */

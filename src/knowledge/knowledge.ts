@@ -71,6 +71,10 @@ export interface Cues {
   sentenceStarters(lowerWord: string): boolean;
   /** True for an ordinary English word (compromise's lexicon, not a name). */
   commonWord(lowerWord: string): boolean;
+  /** True for a word of grammar ("the", "during", "my", "will"), which a name holds only as a capitalised word ("Will Carling"). */
+  grammaticalWord(lowerWord: string): boolean;
+  /** True for a word of the calendar ("Monday", "June"), never part of a name. */
+  calendarWord(lowerWord: string): boolean;
 }
 
 export type StateRole = 'government' | 'army' | 'air force';
@@ -99,6 +103,11 @@ export interface KnowledgeBase {
   /** The actor whose name is one typo from `surface`, opening alike ("Ahrar al-Cham", "al-Zinki"). */
   actorByNearName(surface: string): EntityRef | undefined;
   actorRef(id: string): EntityRef | undefined;
+  /**
+   * Where a lexicon actor belongs: the countries it operates in (its context, else its home
+   * country) and its parent's id. Empty countries for an actor of no particular place.
+   */
+  actorDomain(id: string): { countries: readonly string[]; parent: string | undefined };
   lookupPlace(name: string, context: { countries: string[] }): KnownPlace | undefined;
   countryRef(code: string): EntityRef | undefined;
   /** The part of a country a direction names ("northern Syria"): a region located in the country. */
@@ -163,6 +172,8 @@ function compromiseTags(word: string): string[] | undefined {
 }
 
 const NAME_TAG = /Name|Place|Country|City|Region|Organization|ProperNoun|Person/;
+const GRAMMAR_TAG = /^(?:Determiner|Preposition|Conjunction|Pronoun|Possessive|Modal|Copula|Auxiliary)$/;
+const CALENDAR_TAG = /^(?:Month|WeekDay|Date)$/;
 
 /** True when compromise knows `word` and none of its tags is a kind of name (Demonym too if asked). */
 function ordinaryWord(word: string, demonymIsName: boolean): boolean {
@@ -206,6 +217,8 @@ function loadCues(): Cues {
     nameAdjectives: lowerSet(raw.nameAdjectives),
     namedAfterHeads: lowerSet([...(raw.namedAfterHeads ?? []), ...Object.keys(raw.placeHeads ?? {})]),
     commonWord: (w) => ordinaryWord(compromiseTags(w) ? w : w.replace(/s$/, ''), true),
+    grammaticalWord: (w) => compromiseTags(w)?.some((t) => GRAMMAR_TAG.test(t)) ?? false,
+    calendarWord: (w) => compromiseTags(w)?.some((t) => CALENDAR_TAG.test(t)) ?? false,
     sentenceStarters: (w) => notNames.has(w) || ordinaryWord(w, false),
   };
 }
@@ -438,6 +451,11 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
       if (id.startsWith('country:')) return countryRef(id.slice('country:'.length));
       const e = lexicon.get(id);
       return e ? actorRefOf(e) : undefined;
+    },
+    actorDomain: (id) => {
+      const e = lexicon.get(id);
+      if (!e || e.generated) return { countries: [], parent: undefined };
+      return { countries: e.context?.length ? e.context : e.country ? [e.country] : [], parent: e.parent };
     },
     lookupPlace: (name, context) => {
       // Memoised per name and context: the same unknown names recur across a corpus, and the

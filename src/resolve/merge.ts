@@ -1,8 +1,9 @@
 import { distance } from 'fastest-levenshtein';
 import type { DatePrecision, EventType, Evidence, Modality, Relation } from '../types.js';
-import type { DocExtraction, EntityRef, EventMention, RelationMention } from '../extract/model.js';
+import type { DocExtraction, EntityRef, EventMention, RelationMention, SideBond } from '../extract/model.js';
 import { shortFormMap } from './short-forms.js';
 import { skeletonVariants } from './place-variants.js';
+import { eventTypeInfo } from '../knowledge/event-types.js';
 
 /**
  * Cross-document resolution: one entity per canonical key, spelling variants of guessed names
@@ -56,6 +57,13 @@ export interface MergedEvent {
   dateVotes: Map<string, number>;
   /** Undated articles whose undated reports joined this event (anchors for their dates). */
   undatedDocs: Set<string>;
+  /**
+   * Alliances and hostilities its reports state ("A, backed by B, ..."), keyed
+   * "relation|a|b" with a < b, each with the sentences that state it.
+   */
+  bonds: Map<string, SideBond & { evidence: Evidence[] }>;
+  /** Every report of it is background: no article reports it as its news. */
+  background: boolean;
 }
 
 export interface MergedGraphData {
@@ -555,6 +563,7 @@ class KeyIndex {
           agents: m.agents.map(canon),
           targets: m.targets.map(canon),
           sources: m.sources.map(canon),
+          bonds: (m.bonds ?? []).map((b) => ({ relation: b.relation, a: canon(b.a), b: canon(b.b) })),
         });
       }
     }
@@ -634,23 +643,6 @@ function liftToMentioned(entities: Map<string, MergedEntity>, relations: MergedR
 
 // ───────────────────────────── events ─────────────────────────────
 
-const TYPE_FAMILY: Record<EventType, string> = {
-  battle: 'fight',
-  capture: 'capture',
-  withdrawal: 'withdrawal',
-  airstrike: 'airstrike',
-  shelling: 'shelling',
-  explosion: 'explosion',
-  killing: 'killing',
-  destruction: 'destruction',
-  deployment: 'deployment',
-  agreement: 'agreement',
-  statement: 'statement',
-  aid: 'aid',
-  displacement: 'displacement',
-  arrest: 'arrest',
-};
-
 /** The attack families whose toll a separate report of deaths can be, most specific first. */
 const TOLL_OF = ['airstrike', 'shelling', 'explosion', 'fight'];
 
@@ -663,6 +655,8 @@ interface DatedMention {
   agents: string[];
   targets: string[];
   sources: string[];
+  /** The report's stated alliances and hostilities, keys canonical. */
+  bonds: SideBond[];
 }
 
 /** Two dates agree when one contains the other (2016-12 ⊃ 2016-12-11) or days lie within a day. */
@@ -786,7 +780,7 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
   const clusters: MergedEvent[] = [];
   const byFamilyPlace = new Map<string, MergedEvent[]>();
   for (const d of all) {
-    const family = TYPE_FAMILY[d.m.type] ?? d.m.type;
+    const family = eventTypeInfo(d.m.type).family;
     const place = d.places[0] ? townOf(d.places[0]) : '';
     const bucketKey = `${family}|${place}`;
     const bucket = byFamilyPlace.get(bucketKey) ?? [];
@@ -841,6 +835,8 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
         mentions: 0,
         dateVotes: new Map(),
         undatedDocs: new Set(),
+        bonds: new Map(),
+        background: true,
       };
       if (d.m.date) {
         target.date = d.m.date;
@@ -852,6 +848,7 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
       byFamilyPlace.set(bucketKey, bucket);
     }
     target.mentions++;
+    if (!d.m.background) target.background = false;
     if (!d.m.date && !d.docDate && target.date) target.undatedDocs.add(d.doc);
     if (d.m.modality === 'asserted') target.modality = 'asserted';
     if (d.m.date) target.dateVotes.set(d.m.date, (target.dateVotes.get(d.m.date) ?? 0) + 1);
@@ -864,6 +861,14 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
     bump(target.targets, d.targets);
     bump(target.places, d.places);
     bump(target.sources, d.sources);
+    for (const b of d.bonds) {
+      const [x, y] = [b.a, b.b].sort();
+      if (x === y) continue;
+      const id = `${b.relation}|${x}|${y}`;
+      const bond = target.bonds.get(id) ?? { relation: b.relation, a: x!, b: y!, evidence: [] };
+      pushEvidence(bond.evidence, d.evidence);
+      target.bonds.set(id, bond);
+    }
     target.documents.add(d.doc);
     pushEvidence(target.evidence, d.evidence);
     for (const f of d.m.figures) if (!target.figures.includes(f)) target.figures.push(f);

@@ -504,13 +504,88 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
     expect(gexf).toContain('<graph mode="dynamic" defaultedgetype="directed" timeformat="date" timezone="UTC">');
     expect(gexf).toContain('<attribute id="mentions" title="mentions" type="integer"/>');
     const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
-    expect(readFileSync((await pngDownload.path())!).subarray(1, 4).toString('latin1')).toBe('PNG');
+    const png = readFileSync((await pngDownload.path())!);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // a title band above the graph and a legend beside it, naming what is drawn; labels whole
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const layout = await page.evaluate(() => (window as any).__newsgraph.lastExport);
+    const image = await measureImage(browser, png);
+    const dpr = await page.evaluate(() => window.devicePixelRatio || 1);
+    expect(image.width).toBe(Math.round(layout.width * dpr));
+    expect(image.height).toBe(Math.round(layout.height * dpr));
+    expect(layout.graph.y).toBeGreaterThan(30);
+    expect(layout.legend.x).toBe(layout.graph.width);
+    expect(layout.title).toMatch(/nodes/);
+    expect(layout.subtitle).toContain(`document: `);
+    const drawnTypes = await page.evaluate(() => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const sigma = (window as any).__newsgraph.sigma;
+      const out = new Set<string>();
+      sigma.getGraph().forEachNode((k: string, a: { type: string; kind: string }) => {
+        if (!sigma.getNodeDisplayData(k).hidden) out.add(`${a.type || '(untyped)'} (${a.kind})`);
+      });
+      return [...out];
+    });
+    expect(drawnTypes.length).toBeGreaterThan(0);
+    for (const t of drawnTypes) expect(layout.legendRows).toContain(t);
+    expect(layout.labels.length).toBeGreaterThan(0);
+    for (const l of layout.labels) {
+      expect(l.left >= 0 && l.top >= 0 && l.left + l.width <= layout.graph.width && l.top + l.height <= layout.graph.height, `label ${l.label} cut`).toBe(true);
+    }
 
     await page.selectOption('#filter-document', '');
     await poll(async () => (await statusCounts(page)).nodes).toBe(all.nodes);
     await page.fill('#filter-min-mentions', '1000000');
     await page.dispatchEvent('#filter-min-mentions', 'change');
     await poll(async () => (await statusCounts(page)).nodes).toBeLessThan(all.nodes);
+    expectNoProblems(watched);
+  });
+
+  it('names documents by date and title in the document filter and under each evidence sentence', async () => {
+    const watched = await open(server.url);
+    const { page } = watched;
+    await waitForViewerReady(page);
+    const documents = (JSON.parse(readFileSync(join(sample.dir, 'documents.json'), 'utf8')) as { documents: { id: string; title: string; date?: string }[] }).documents;
+    const byId = new Map(documents.map((d) => [d.id, d]));
+    const nameOf = (id: string): string => [byId.get(id)!.date, byId.get(id)!.title].filter(Boolean).join(' · ');
+    const options = (): Promise<{ value: string; text: string }[]> =>
+      page.locator('#filter-document option').evaluateAll((els) => els.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })).filter((o) => o.value !== ''));
+    await poll(async () => (await options()).every((o) => o.text.startsWith(nameOf(o.value)))).toBe(true);
+    const listed = await options();
+    expect(listed.length).toBeGreaterThan(0);
+    // in date order
+    const dates = listed.map((o) => byId.get(o.value)!.date ?? '');
+    expect([...dates].sort()).toEqual(dates);
+    // the evidence under a node names its article too
+    await searchAndPick(page, 'Palmyra');
+    await poll(() => page.locator('#panel .evidence .doc').count()).toBeGreaterThan(0);
+    const docs = await page.locator('#panel .evidence .doc').evaluateAll((els) => els.map((e) => ({ id: (e as HTMLElement).dataset.doc!, text: e.textContent ?? '' })));
+    for (const d of docs) expect(d.text).toBe(nameOf(d.id));
+    expectNoProblems(watched);
+  });
+
+  it('folds the filters column and the details panel away, giving their room to the graph', async () => {
+    const watched = await open(server.url);
+    const { page } = watched;
+    await waitForViewerReady(page);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const graphWidth = (): Promise<number> => page.evaluate(() => (window as any).__newsgraph.sigma.getDimensions().width);
+    const before = await graphWidth();
+    for (const [button, column] of [['#toggle-sidebar', '#sidebar'], ['#toggle-panel', '#panel']] as const) {
+      const width = await graphWidth();
+      const columnWidth = (await page.locator(column).boundingBox())!.width;
+      await page.click(button);
+      await page.locator(column).waitFor({ state: 'hidden' });
+      expect(await page.getAttribute(button, 'aria-expanded')).toBe('false');
+      // sigma's canvas follows on its next frame
+      await poll(graphWidth).toBeGreaterThanOrEqual(width + columnWidth - 2);
+    }
+    await page.click('#toggle-sidebar');
+    await page.click('#toggle-panel');
+    await page.locator('#sidebar').waitFor({ state: 'visible' });
+    await page.locator('#panel').waitFor({ state: 'visible' });
+    await poll(graphWidth).toBe(before);
+    expect(await page.getAttribute('#toggle-panel', 'aria-expanded')).toBe('true');
     expectNoProblems(watched);
   });
 
@@ -605,9 +680,9 @@ describe.skipIf(!chromiumAvailable || !viewerBuilt)('viewer in Chromium', () => 
       return Math.abs(c.ratio - 1) < 1e-3 && Math.abs(c.x - 0.5) < 1e-3;
     }).toBe(true);
 
-    // the edge key lists every drawn relation; its counts add up to the edges drawn
+    // the edge key lists every relation; its counts of drawn edges ("drawn / total") add up to the edges drawn
     const status = await statusCounts(page);
-    const rows = await page.locator('#edge-legend li[data-relation]').evaluateAll((items) => items.map((i) => Number(i.querySelector('.count')?.textContent?.replace(/,/g, ''))));
+    const rows = await page.locator('#edge-legend button[data-relation]').evaluateAll((items) => items.map((i) => Number(i.querySelector('.count')?.textContent?.split(' / ')[0]?.replace(/,/g, ''))));
     expect(rows.length).toBeGreaterThan(1);
     expect(rows.reduce((a, b) => a + b, 0)).toBe(status.edges);
 

@@ -81,6 +81,39 @@ describe('explicit years and carrying the year forward', () => {
     expect(findDates('By February the front had collapsed.', ctx)[0]?.date).toBe('2019-02');
   });
 
+  it('a bare month-day in news that speaks of its present is the nearest such day on or before publication', () => {
+    // the background year of the war, sentences back, does not date this year's ceasefire
+    expect(
+      read('2016-07-10', 'Rebels shelled Aleppo on Saturday.', 'The uprising began in March 2011.', 'It has since become a war.', 'On February 27 a ceasefire came into force.'),
+    ).toEqual([
+      ['Saturday', '2016-07-09', 'day'],
+      ['March 2011', '2011-03', 'month'],
+      ['February 27', '2016-02-27', 'day'],
+    ]);
+    // right after a dated sentence the narrative goes on in its year
+    expect(read('2016-07-10', 'Rebels shelled Aleppo on Saturday.', 'In March 2015 rebels took Idlib.', 'On April 3 they entered Jisr al-Shughur.')).toEqual([
+      ['Saturday', '2016-07-09', 'day'],
+      ['March 2015', '2015-03', 'month'],
+      ['April 3', '2015-04-03', 'day'],
+    ]);
+  });
+
+  it('a narrative of the past that never reaches its publication carries its own year', () => {
+    // an encyclopaedia's history, published years later
+    expect(
+      read('2020-05-01', 'In May 2015 the group captured Palmyra.', 'It destroyed the temple in August 2015.', 'Russian jets then bombed its positions.', 'On 27 March the army retook the city.'),
+    ).toEqual([
+      ['May 2015', '2015-05', 'month'],
+      ['August 2015', '2015-08', 'month'],
+      ['27 March', '2016-03-27', 'day'],
+    ]);
+    // and an undated text always carries
+    expect(read(undefined, 'In May 2015 the group captured Palmyra.', 'Russian jets then bombed it.', 'Many fled.', 'On 27 March the army retook it.')).toEqual([
+      ['May 2015', '2015-05', 'month'],
+      ['27 March', '2016-03-27', 'day'],
+    ]);
+  });
+
   it('a year heading a factbox item ("* 2011: - In June...") is a date and carries its year', () => {
     expect(read('2014-08-01', 'It was the site of a massacre in 1982: * 1982: - In February troops moved in.', '* 2011: - In June activists said forces killed 60.', '- On July 31 an assault killed 80 people.')).toEqual([
       ['1982', '1982', 'year'],

@@ -345,3 +345,97 @@ describe('a capital that speaks for its government', () => {
     });
   });
 });
+
+describe('the edges of a tagged name', () => {
+  const labels = (text: string) => entitiesOf(text).mentions.map((m) => `${text.slice(m.start, m.end)}:${m.kind}`);
+
+  it('keeps a word of the name the cues list as no name alone ("Such", "North")', () => {
+    const found = labels('Grete Such scored twice on Sunday. Later she flew home from North Korea.');
+    expect(found).toContain('Grete Such:actor');
+    expect(found).toContain('North Korea:place');
+  });
+
+  it('drops words of grammar and of the calendar at its edges', () => {
+    const found = labels('On Monday Halvor Brekke met reporters.');
+    expect(found).toContain('Halvor Brekke:actor');
+    expect(found.some((f) => f.startsWith('Monday'))).toBe(false);
+  });
+});
+
+describe('a tagged name around the names the rules found', () => {
+  const labels = (text: string) => entitiesOf(text).mentions.map((m) => text.slice(m.start, m.end));
+
+  it('joins a body and its country by "of" ("National Bank of Poland")', () => {
+    const found = labels('The National Bank of Poland said on Friday that reserves rose.');
+    expect(found).toContain('National Bank of Poland');
+    expect(found).not.toContain('Poland');
+  });
+
+  it('leaves a place after a preposition outside the name alone', () => {
+    const found = labels('The bank opened a branch in Poland on Friday.');
+    expect(found).toContain('Poland');
+  });
+});
+
+describe('towns that are clubs in a document of clubs', () => {
+  const kinds = (text: string) => new Map(entitiesOf(text).mentions.map((m) => [text.slice(m.start, m.end), m.kind]));
+
+  it('reads a town that is also an English word ("Nice") as a club where the document names clubs by towns', () => {
+    const found = kinds('Manchester United beat Leeds 2-0 on Saturday while Sunderland drew 1-1 with Southampton. Bordeaux lost 2-1 to Nantes, and Nice, who had led the table, lost at home to Lens.');
+    expect(found.get('Nice')).toBe('actor');
+    expect(found.get('Lens')).toBe('actor');
+  });
+
+  it('keeps the town elsewhere', () => {
+    const found = kinds('The governor of Idlib said on Monday that Nice residents had sent aid to Aleppo and Homs.');
+    expect(found.get('Nice')).toBe('place');
+  });
+});
+
+describe('a lexicon acronym needs the article to be about its part of the world', () => {
+  const labelsOf = (text: string) => entitiesOf(text).mentions.map((m) => `${text.slice(m.start, m.end)}=${m.label}`);
+
+  it('"CTS" in a price report is no Iraqi counter-terrorism unit, "MMC" in bank rates no Syrian council', () => {
+    const found = labelsOf('Soybeans rose 4 CTS to 7.25 dlrs in Chicago while corn fell 2 CTS. The bank quoted its MMC rate at 5.2 pct in London.');
+    expect(found.filter((f) => f.includes('Counter Terrorism') || f.includes('Manbij'))).toEqual([]);
+  });
+
+  it('counts where the article is about the country the actor operates in', () => {
+    const found = labelsOf('Iraqi CTS forces advanced on Mosul on Tuesday.');
+    expect(found).toContain('CTS=Counter Terrorism Service');
+  });
+
+  it('counts where the article names its parent or itself in words', () => {
+    const found = labelsOf('The Syrian Democratic Forces said on Monday that the MMC held the town.');
+    expect(found).toContain('MMC=Manbij Military Council');
+  });
+
+  it('an acronym the article defines is its long form, not the lexicon entry of that acronym', () => {
+    const result = entitiesOf('Officials of the Central Trading System (CTS) met in Baghdad. The CTS said volumes rose.');
+    expect(result.mentions.some((m) => m.label === 'Counter Terrorism Service')).toBe(false);
+  });
+});
+
+describe('a tagged person over the rules\' guesses', () => {
+  const labels = (text: string) => entitiesOf(text).mentions.map((m) => `${text.slice(m.start, m.end)}:${m.kind}`);
+
+  it('a sure person holds a country as a given name, and a capitalised "Will"', () => {
+    const found = labels('The coach met Chad Ogea and Will Carling in Gaza on Monday.');
+    expect(found).toContain('Chad Ogea:actor');
+    expect(found).toContain('Will Carling:actor');
+  });
+
+  it('not a known place run on after a name', () => {
+    const found = labels('The envoy Marta Lindqvist Damascus said talks would resume.');
+    expect(found).not.toContain('Marta Lindqvist Damascus:actor');
+  });
+});
+
+describe('the opening words of an organisation named in full', () => {
+  it('join it ("Hartwell Fasteners" of "Hartwell Fasteners Inc")', () => {
+    const text = 'Hartwell Fasteners Inc said on Tuesday its quarterly profit rose. Hartwell Fasteners shares gained 2 percent in New York.';
+    const found = entitiesOf(text).mentions.filter((m) => text.slice(m.start, m.end).startsWith('Hartwell'));
+    expect(found.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(found.map((m) => m.label))).toEqual(new Set(['Hartwell Fasteners Inc']));
+  });
+});

@@ -28,6 +28,14 @@ describe('event extraction', () => {
     expect(e.acledSubEventType).toBe('Government regains territory');
   });
 
+  it('dates the event by its weekday, not by the dateline stamp before it', () => {
+    const text = 'KYIV, March 3, 2023 (Reuters) - Russian forces shelled the eastern city of Kharkiv on Tuesday, killing 12 civilians.';
+    const stamped: Doc = { id: 'k', title: 'k', text, date: '2023-03-03', datelineLength: 'KYIV, March 3, 2023 (Reuters) - '.length, source: { file: 'k' } };
+    expect(ofType(extractDocument(stamped, kb), 'shelling')[0]?.date).toBe('2023-02-28');
+    // Without the stamp marked, the date written nearest the act wins, as in any sentence.
+    expect(ofType(extract(text, '2023-03-03'), 'shelling')[0]?.date).toBe('2023-03-03');
+  });
+
   it('reads the passive voice: the agent follows "by"', () => {
     const x = extract('Tabqa was captured by the Syrian Democratic Forces in May 2017, in Syria.');
     const e = ofType(x, 'capture')[0]!;
@@ -43,6 +51,16 @@ describe('event extraction', () => {
     const p = ofType(planned, 'capture')[0];
     expect(p?.modality).toBe('planned');
     expect(p?.date).toBeUndefined(); // a plan has no date of its own yet
+  });
+
+  it('reads a denial of responsibility as no denial of the event, and the one who denies as no agent', () => {
+    const x = extract('Russia denied responsibility for the air strikes on Idlib in Syria on Sunday.');
+    const e = ofType(x, 'airstrike')[0]!;
+    expect(e.modality).toBe('asserted');
+    expect(e.agents).toEqual([]);
+    // a denial of the act itself stays a denial
+    const y = extract('Russia denied that it had carried out air strikes on Idlib in Syria on Sunday.');
+    expect(ofType(y, 'airstrike')[0]?.modality).toBe('denied');
   });
 
   it('keeps the reporting actor as a source, not as a participant', () => {
@@ -184,6 +202,14 @@ describe('background and agents after "by"', () => {
     expect(extract('The war in Syria, a conflict that has killed more than 290000 and displaced millions, goes on.', '2016-08-14').events).toEqual([]);
     expect(ofType(extract('More than 170000 people have been killed in Syria\'s conflict, the Syrian Observatory for Human Rights said.', '2014-07-19'), 'killing')).toEqual([]);
   });
+
+  it('reads a count since the war began as its running toll, however far the war is named', () => {
+    expect(ofType(extract('At least 280000 people have been killed and millions displaced from their homes since the war started with protests in Syria in 2011.', '2016-08-14'), 'killing')).toEqual([]);
+    expect(ofType(extract('The war that began with anti-government protests in Syria in 2011 has since killed more than 280000 people.', '2016-08-14'), 'killing')).toEqual([]);
+    expect(ofType(extract('At least 84 journalists have been killed in Syria since the fighting began in 2011.', '2016-08-14'), 'killing')).toEqual([]);
+    // a day's killing compared with the past is news
+    expect(ofType(extract('Twelve soldiers were killed near Aleppo in Syria on Sunday, the most in a day since 2014.', '2016-08-14'), 'killing')).toHaveLength(1);
+  });
 });
 
 describe('deaths belong to the attack that caused them', () => {
@@ -317,5 +343,179 @@ describe('cross-document events', () => {
     const first = captures.map((k) => g.getNodeAttributes(k)).find((n) => n.date?.startsWith('2015'))!;
     expect(first.documents).toEqual(['a', 'b']);
     expect(first.label).toMatch(/^Islamic State captures Sukhnah from Syrian Arab Army, 2015-05-13/);
+  });
+});
+
+describe('alliances and hostilities the clause states', () => {
+  const bonds = (x: DocExtraction, relation: 'ally' | 'enemy') =>
+    x.events.flatMap((e) => e.bonds ?? []).filter((b) => b.relation === relation).map((b) => [label(x, b.a), label(x, b.b)].sort().join(' + '));
+
+  it('reads a joint operation and "backed by" as allies', () => {
+    const joint = extract('Hezbollah and the Syrian Army captured Qusair from rebels in Syria on Wednesday.');
+    expect(bonds(joint, 'ally')).toEqual([expect.stringMatching(/Hezbollah \+ Syrian Arab Army|Syrian Arab Army \+ Hezbollah/)]);
+    const backed = extract('The Syrian Democratic Forces, backed by the US-led coalition, seized Tabqa in Syria on Monday.');
+    expect(bonds(backed, 'ally').join()).toMatch(/Syrian Democratic Forces/);
+  });
+
+  it('reads the sides of a capture, an attack and a clash as enemies', () => {
+    const capture = extract('Islamic State seized Palmyra from the Syrian Army in Syria on Wednesday.');
+    expect(bonds(capture, 'enemy').join()).toMatch(/Islamic State/);
+    expect(bonds(capture, 'enemy').join()).toMatch(/Syrian Arab Army/);
+    const clash = extract('Fierce clashes between the Syrian Democratic Forces and Islamic State erupted in Raqqa, in Syria, on Sunday.');
+    expect(bonds(clash, 'enemy')).toHaveLength(1);
+    expect(bonds(clash, 'ally')).toEqual([]);
+  });
+
+  it('states nothing between actors that only share a sentence, a plan, a denial or a voice', () => {
+    // "A and B clashed": the two may be the two sides
+    expect(bonds(extract('The Syrian Army and Islamic State clashed in Palmyra, in Syria, on Sunday.'), 'ally')).toEqual([]);
+    // a plan is no act yet
+    expect(bonds(extract('Hezbollah and the Syrian Army plan to recapture Palmyra from Islamic State in Syria.'), 'enemy')).toEqual([]);
+    // a denial states no attack
+    expect(bonds(extract('Turkey denied that its army shelled Kurdish YPG fighters in Afrin, Syria, on Saturday.'), 'enemy')).toEqual([]);
+    // the monitor that reports is no side
+    const relayed = extract('Islamic State seized Palmyra from the Syrian Army on Wednesday, the Syrian Observatory for Human Rights said.');
+    expect(bonds(relayed, 'enemy').join()).not.toMatch(/Observatory/);
+    // friendly fire is no hostility
+    expect(bonds(extract('A US-led coalition air strike mistakenly killed 18 fighters of the Syrian Democratic Forces near Tabqa, Syria, on Tuesday.'), 'enemy')).toEqual([]);
+    // speakers of one statement are no military alliance
+    expect(bonds(extract('France and Britain called for an inquiry into the attack in Syria on Thursday.'), 'ally')).toEqual([]);
+  });
+
+  it('reads the side an act supports as its ally, not its target', () => {
+    const x = extract('Russian warplanes launched air strikes to bolster the Syrian Army near Palmyra, Syria, on Friday.');
+    const e = ofType(x, 'airstrike')[0]!;
+    expect(e.targets.map((k) => label(x, k))).not.toContain('Syrian Arab Army');
+    expect(bonds(x, 'enemy')).toEqual([]);
+    // the object of the strike stays its target
+    const y = extract('Russian warplanes launched air strikes against Islamic State near Palmyra, Syria, on Friday.');
+    expect(ofType(y, 'airstrike')[0]!.targets.map((k) => label(y, k))).toContain('Islamic State');
+  });
+
+  it('reads the subject of a relative clause through an apposition', () => {
+    const x = extract('The coalition backs the Syrian Democratic Forces, an Arab-Kurdish militia alliance which on Friday took full control of Manbij in Syria.');
+    expect(ofType(x, 'capture')[0]!.agents.map((k) => label(x, k))).toEqual(['Syrian Democratic Forces']);
+    // the relative clause of a place is no act of the name before it
+    const y = extract('Hezbollah shelled Qusair, the town which on Friday was captured by Syrian rebels, in Syria.');
+    expect(ofType(y, 'capture')[0]?.agents.map((k) => label(y, k)) ?? []).not.toContain('Hezbollah');
+  });
+
+  it('reads the names joined to the agent after "by" as agents, not targets', () => {
+    const x = extract('Palmyra was recaptured by the Syrian Army and Hezbollah from Islamic State in Syria on Sunday.');
+    const e = ofType(x, 'capture')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['Syrian Arab Army', 'Hezbollah']);
+    expect(e.targets.map((k) => label(x, k))).toEqual(['Islamic State']);
+    expect(bonds(x, 'ally')).toHaveLength(1);
+    // a name after the target is not joined to the agent
+    const y = extract('Palmyra was recaptured by the Syrian Army from Islamic State and al-Nusra Front in Syria on Sunday.');
+    expect(ofType(y, 'capture')[0]!.agents.map((k) => label(y, k))).toEqual(['Syrian Arab Army']);
+  });
+
+  it('reads a country joined to a place of the clause as a place, not a target', () => {
+    const x = extract('The US-led coalition is battling Islamic State in Syria and Iraq with air strikes.');
+    expect(ofType(x, 'battle')[0]!.targets.map((k) => label(x, k))).toEqual(['Islamic State']);
+    // a country that is no place of the clause can still be hit
+    const y = extract('Islamic State attacked Iraq and Syria on Sunday.');
+    expect(y.events.flatMap((e) => e.targets).length).toBeGreaterThan(0);
+  });
+});
+
+describe('voices, doers and aims read from the clause', () => {
+  it('reads a name after "said" as a voice only where it ends the clause', () => {
+    const inverted = extract('Rebels shelled Jableh in Syria on Monday, said the Syrian Observatory for Human Rights.');
+    expect(ofType(inverted, 'shelling')[0]!.sources.map((k) => label(inverted, k))).toContain('Syrian Observatory for Human Rights');
+    // "said X had ...": X is what the voice reports on, the subject of the act
+    const reported = extract('A monitor said Hezbollah had shelled Qusair in Syria on Monday.');
+    const e = ofType(reported, 'shelling')[0]!;
+    expect(e.sources.map((k) => label(reported, k))).not.toContain('Hezbollah');
+    expect(e.agents.map((k) => label(reported, k))).toContain('Hezbollah');
+  });
+
+  it('reads the name an act noun runs out of as its doer', () => {
+    const x = extract('The minister said British aircraft could help stop Russian bombing raids over Aleppo in Syria.');
+    expect(ofType(x, 'airstrike')[0]!.agents.map((k) => label(x, k)).join()).toMatch(/Russian/);
+    // a country after "in" is where, not who
+    const y = extract('Rebels said air strikes in Syria killed 12 people on Sunday.');
+    expect(ofType(y, 'airstrike')[0]?.agents.map((k) => label(y, k)).join() ?? '').not.toMatch(/Syria/);
+  });
+
+  it('reads "to" before an act noun as a preposition, not an aim', () => {
+    const x = extract('Four people were killed due to rocket attacks by rebels on Aleppo, in Syria, on Sunday.');
+    expect(ofType(x, 'shelling')[0]?.modality).toBe('asserted');
+    // before a verb it is an aim
+    expect(ofType(extract('Rebels plan to bombard Aleppo in Syria.'), 'shelling')[0]?.modality).toBe('planned');
+  });
+
+  it('reads a single rocket or shell fired as shelling', () => {
+    const x = extract('Three people were injured when rebels fired a rocket shell on a street in Aleppo, Syria, on Sunday.');
+    expect(ofType(x, 'shelling')).toHaveLength(1);
+  });
+
+  it('reads an office-holder speaking in a conflict article as a statement, whatever the words', () => {
+    const war = 'Syrian army shelled Jobar in Damascus on Wednesday. ';
+    const x = extract(war + 'U.S. Senator John McCain said on Twitter that failure to act had encouraged the regime.');
+    expect(ofType(x, 'statement').map((e) => x.refs[e.agents[0]!]?.label).join()).toMatch(/McCain/);
+    // a person named without an office reports
+    const y = extract(war + 'John McCain said on Twitter that failure to act had encouraged the regime.');
+    expect(ofType(y, 'statement').map((e) => y.refs[e.agents[0]!]?.label).join()).not.toMatch(/McCain/);
+  });
+
+  it('reads a known international body speaking in a conflict article as a statement', () => {
+    const war = 'Syrian army shelled Jobar in Damascus on Wednesday. ';
+    const x = extract(war + 'The U.N. Security Council said on Wednesday that it was seeking clarity on the reports.');
+    expect(ofType(x, 'statement').map((e) => label(x, e.agents[0]!))).toContain('UN Security Council');
+    // a body the lexicon does not know needs political words to make news
+    const y = extract(war + 'The Riverside Walking Club said on Wednesday that it was seeking clarity on the reports.');
+    expect(ofType(y, 'statement')).toEqual([]);
+  });
+});
+
+describe('the side that loses a place or is hit', () => {
+  it('reads the holder of a captured place as the losing side', () => {
+    const x = extract('Kurdish YPG fighters captured the IS-held town of Tel Hamis in Syria on Friday.');
+    expect(ofType(x, 'capture')[0]!.targets.map((k) => label(x, k))).toEqual(['Islamic State']);
+    const y = extract('The Syrian Army recaptured Palmyra, which had been held by Islamic State since May, in Syria on Sunday.');
+    expect(ofType(y, 'capture')[0]!.targets.map((k) => label(y, k))).toEqual(['Islamic State']);
+    // a name joined by a hyphen to another word is no holder
+    const z = extract('Kurdish YPG fighters captured the town of Tel Hamis from the US-backed rebels in Syria on Friday.');
+    expect(ofType(z, 'capture')[0]!.targets.map((k) => label(z, k))).not.toContain('United States Armed Forces');
+  });
+
+  it('reads a force named by a common noun after the target word as the target', () => {
+    const x = extract('The Syrian Army has captured several villages north of Aleppo from insurgents, in Syria.');
+    expect(ofType(x, 'capture')[0]!.targets.map((k) => label(x, k))).toEqual(['Rebels (Syria)']);
+    // in another clause it is not the object of the act
+    const y = extract('The Syrian Army captured several villages north of Aleppo on Sunday, after insurgents withdrew, in Syria.');
+    expect(ofType(y, 'capture')[0]!.targets).toEqual([]);
+  });
+});
+
+describe('background marked, not dropped', () => {
+  it('marks history the article recalls and keeps its own date', () => {
+    const x = extract('Rebels shelled Aleppo in Syria on Sunday. In 1982 the Syrian Army shelled Hama for weeks.', '2013-08-22');
+    const old = x.events.find((e) => e.date === '1982');
+    expect(old?.background).toBe(true);
+    // the news of the day is not background
+    expect(ofType(x, 'shelling')[0]!.background).toBeUndefined();
+    // nor is last week's act
+    const y = extract('Rebels shelled Aleppo in Syria on August 14.', '2013-08-22');
+    expect(ofType(y, 'shelling')[0]!.background).toBeUndefined();
+  });
+
+  it('marks an act a subordinate clause recalls', () => {
+    const x = extract('On Thursday Islamic State began an offensive on Palmyra in Syria, months after the army captured the city.', '2016-12-09');
+    expect(ofType(x, 'capture')[0]?.background).toBe(true);
+    expect(ofType(x, 'battle')[0]?.background).toBeUndefined();
+  });
+
+  it('keeps an event news when any article reports it as news', async () => {
+    const a = extract('Islamic State captured Palmyra in Syria on May 20, 2015.', '2015-05-21', 'a');
+    const b = extract('Islamic State captured Palmyra in Syria on May 20, 2015.', '2016-03-01', 'b');
+    expect(ofType(b, 'capture')[0]!.background).toBe(true);
+    const g = await graphFromExtractions([a, b]);
+    const node = g.findNode((_k, n) => n.kind === 'event' && n.type === 'capture')!;
+    expect(g.getNodeAttribute(node, 'background')).toBeUndefined();
+    const old = await graphFromExtractions([b]);
+    expect(old.getNodeAttribute(old.findNode((_k, n) => n.kind === 'event' && n.type === 'capture')!, 'background')).toBe(true);
   });
 });

@@ -24,7 +24,19 @@ function doc(id: string, events: EventMention[]): DocExtraction {
 
 const history = [
   doc('a', [ev({ agents: ['actor:isil'], targets: ['actor:syrian-army'], places: ['place:palmyra'], date: '2015-05-20', datePrecision: 'day' })]),
-  doc('b', [ev({ agents: ['actor:syrian-army', 'actor:russian-air-force'], targets: ['actor:isil'], places: ['place:palmyra'], date: '2016-03-27', datePrecision: 'day' })]),
+  doc('b', [
+    ev({
+      agents: ['actor:syrian-army', 'actor:russian-air-force'],
+      targets: ['actor:isil'],
+      places: ['place:palmyra'],
+      date: '2016-03-27',
+      datePrecision: 'day',
+      bonds: [
+        { relation: 'ally', a: 'actor:syrian-army', b: 'actor:russian-air-force' },
+        { relation: 'enemy', a: 'actor:syrian-army', b: 'actor:isil' },
+      ],
+    }),
+  ]),
   doc('c', [ev({ agents: ['actor:isil'], targets: ['actor:syrian-army'], places: ['place:palmyra'], date: '2016-12-11', datePrecision: 'day' })]),
   doc('d', [ev({ agents: ['actor:syrian-army'], targets: ['actor:isil'], places: ['place:palmyra'], date: '2017-03', datePrecision: 'month' })]),
 ];
@@ -77,10 +89,71 @@ describe('buildGraph', () => {
     ]);
   });
 
-  it('derives ally edges between co-agents and enemy edges between sides', () => {
-    const rel = (r: string) => graph.filterEdges((_e, a) => a.relation === r).map((e) => [graph.source(e), graph.target(e)].sort().join('|'));
-    expect(rel('ally')).toContain('actor:russian-air-force|actor:syrian-army');
-    expect(rel('enemy')).toContain('actor:isil|actor:syrian-army');
+  const rel = (g: typeof graph, r: string) => g.filterEdges((_e, a) => a.relation === r).map((e) => [g.source(e), g.target(e)].sort().join('|'));
+
+  it('derives ally and enemy edges from what reports state, listing the events that support them', () => {
+    expect(rel(graph, 'ally')).toEqual(['actor:russian-air-force|actor:syrian-army']);
+    expect(rel(graph, 'enemy')).toEqual(['actor:isil|actor:syrian-army']);
+    const enemy = graph.findEdge((_e, a) => a.relation === 'enemy')!;
+    expect(graph.getEdgeAttribute(enemy, 'events')).toEqual([graph.findNode((_k, a) => a.kind === 'event' && a.date === '2016-03-27')]);
+  });
+
+  it('derives no ally or enemy from actors that merely share an event, nor with its voices or within one state', () => {
+    // co-agents with no stated bond (other reports' agents pile up in a merged event)
+    expect(rel(graph, 'ally')).not.toContain('actor:isil|actor:russian-air-force');
+    const afp = m('actor:afp', 'AFP', 'actor', 'media');
+    const gov = { ...m('actor:gov:SY', 'Syrian government', 'actor', 'government') };
+    const army2 = { ...army, parent: 'actor:gov:SY' };
+    const ents = [isil, army2, gov, afp, palmyra];
+    const d: DocExtraction = {
+      ...doc('g', [
+        ev({
+          agents: ['actor:syrian-army', 'actor:gov:SY'],
+          targets: ['actor:isil'],
+          places: ['place:palmyra'],
+          sources: ['actor:isil'],
+          date: '2016-03-27',
+          datePrecision: 'day',
+          bonds: [
+            { relation: 'ally', a: 'actor:syrian-army', b: 'actor:gov:SY' },
+            { relation: 'enemy', a: 'actor:syrian-army', b: 'actor:isil' },
+            { relation: 'ally', a: 'actor:syrian-army', b: 'actor:afp' },
+          ],
+        }),
+      ]),
+      entities: ents,
+      refs: Object.fromEntries(ents.map((e) => [e.key, e])),
+    };
+    const g = buildGraph(mergeExtractions([d]));
+    expect(rel(g, 'ally')).toEqual([]); // one state's bodies; a news agency is no side
+    expect(rel(g, 'enemy')).toEqual([]); // ISIL is this report's voice
+  });
+
+  it('derives control only for places in the theatre of the events, held by forces', () => {
+    const sy = (key: string, label: string, type = 'city') => ({ ...m(key, label, 'place', type), country: 'SY' });
+    const moscow = { ...m('place:moscow', 'Moscow', 'place', 'city'), country: 'RU' };
+    const aleppo = sy('place:aleppo', 'Aleppo');
+    const hama = sy('place:hama', 'Hama');
+    const syria = sy('place:syria', 'Syria', 'country');
+    const person = m('actor:person:someone', 'Someone', 'actor', 'person');
+    const usGov = { ...m('actor:us-government', 'U.S. government', 'actor', 'government'), country: 'US' };
+    const ents = [isil, army, person, usGov, moscow, aleppo, hama, syria];
+    const day = (n: number) => `2016-05-${String(n).padStart(2, '0')}`;
+    const events = [
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => ev({ type: 'shelling', agents: ['actor:syrian-army'], places: ['place:aleppo'], date: day(n), datePrecision: 'day' })),
+      ev({ agents: ['actor:syrian-army'], targets: ['actor:isil'], places: ['place:hama'], date: day(11), datePrecision: 'day' }),
+      ev({ agents: ['actor:isil'], places: ['place:moscow'], date: day(12), datePrecision: 'day' }),
+      ev({ agents: ['actor:isil'], places: ['place:syria'], date: day(13), datePrecision: 'day' }),
+      ev({ agents: ['actor:person:someone'], places: ['place:aleppo'], date: day(14), datePrecision: 'day' }),
+      // a government holds ground only in its own country
+      ev({ agents: ['actor:us-government'], places: ['place:aleppo'], date: day(15), datePrecision: 'day' }),
+    ];
+    const d: DocExtraction = { ...doc('h', events), entities: ents, refs: Object.fromEntries(ents.map((e) => [e.key, e])) };
+    const g = buildGraph(mergeExtractions([d]));
+    const controls = g.filterEdges((_e, a) => a.relation === 'controls').map((e) => `${g.source(e)}>${g.target(e)}`);
+    expect(controls).toEqual(['actor:syrian-army>place:hama']);
+    const edge = g.findEdge((_e, a) => a.relation === 'controls')!;
+    expect(g.getEdgeAttribute(edge, 'events')).toHaveLength(1);
   });
 
   it('is deterministic through metrics, styling and layout', () => {

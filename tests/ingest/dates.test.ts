@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docFromText } from '../../src/ingest/index.js';
-import { dateOnlyLine, findDates, isDateTimeStamp, leadingDate, parseDateValue } from '../../src/ingest/dates.js';
+import { datelineOnly, dateOnlyLine, openingDateline, findDates, isDateTimeStamp, leadingDate, parseDateValue } from '../../src/ingest/dates.js';
 import type { Diagnostic } from '../../src/types.js';
 import { PROSE } from './helpers.js';
 
@@ -118,5 +118,66 @@ describe('choosing the publication date of a page', () => {
     expect(bad).toMatchObject({ date: '2016-03-26', dateSource: 'text' });
     expect(bad.diags).toHaveLength(1);
     expect(bad.diags[0]!.message).toMatch(/unrecognised date "yesterday"/);
+  });
+});
+
+describe('a dateline on its own line', () => {
+  const clean = (raw: string) => docFromText(raw, { id: 't', file: 't.txt', format: 'txt' }, {}, () => {})!;
+
+  it.each([
+    ['OSLO 2019-04-12', 'OSLO', '2019-04-12'],
+    ['NEW YORK 2003-11-02', 'NEW YORK', '2003-11-02'],
+    ['BEIRUT, Lebanon, March 3, 2016 (AFP) -', 'BEIRUT', '2016-03-03'],
+  ])('%s: place %s, date %s', (line, place, iso) => {
+    const found = datelineOnly(line);
+    expect(found?.place).toBe(place);
+    expect(found?.date.iso).toBe(iso);
+  });
+
+  it.each(['By Jane Doe | March 3, 2016', 'Published 2016-03-03', 'Updated on 2016-03-03 at 10:00', 'Oslo 2019-04-12', 'The talks ended on 2019-04-12.'])('%s is no dateline', (line) => {
+    expect(datelineOnly(line)).toBeUndefined();
+  });
+
+  it('keeps the place as text, dates the page, and keeps a results table after it', () => {
+    const doc = clean('FOOTBALL - NORDIC CUP RESULTS.\n\nOSLO 2019-04-12\nResults of Nordic cup matches on Thursday:\nBrann 2 Molde 1\nTromso 3 4 0 1 7 2 12\n');
+    expect(doc.title).toBe('FOOTBALL - NORDIC CUP RESULTS.');
+    expect(doc.date).toBe('2019-04-12');
+    expect(doc.text.split('\n\n')).toEqual(['OSLO 2019-04-12', 'Results of Nordic cup matches on Thursday:', 'Brann 2 Molde 1', 'Tromso 3 4 0 1 7 2 12']);
+  });
+
+  it('a page without a dateline keeps dropping short header lines', () => {
+    const doc = clean(`Kicker\n\nMarch 3, 2016\n\n${PROSE.join('\n\n')}`);
+    expect(doc.text.startsWith('Kicker')).toBe(false);
+    expect(doc.date).toBe('2016-03-03');
+  });
+});
+
+describe('a dateline opening the lead paragraph', () => {
+  const clean = (raw: string) => docFromText(raw, { id: 't', file: 't.txt', format: 'txt' }, {}, () => {})!;
+  it.each([
+    ['KYIV, March 3, 2023 (Reuters) - Russian forces shelled Kharkiv on Tuesday.', 'KYIV', '2023-03-03', 'KYIV, March 3, 2023 (Reuters) - '],
+    ['BEIRUT, Lebanon, 3 March 2016 (AFP) — Air strikes hit Idlib.', 'BEIRUT', '2016-03-03', 'BEIRUT, Lebanon, 3 March 2016 (AFP) — '],
+    ['LONDON 1996-08-30', 'LONDON', '1996-08-30', 'LONDON 1996-08-30'],
+  ])('%s', (paragraph, place, iso, stamp) => {
+    const found = openingDateline(paragraph);
+    expect(found?.place).toBe(place);
+    expect(found?.date.iso).toBe(iso);
+    expect(paragraph.slice(0, found?.length)).toBe(stamp);
+  });
+
+  it.each([
+    'DAMASCUS (Reuters) - Air strikes hit Idlib on March 3, 2016.',
+    'On March 3, 2016 - a Thursday - air strikes hit Idlib.',
+    'Kyiv said on March 3, 2023 - as fighting went on - that Russian forces shelled Kharkiv.',
+  ])('%s has none', (paragraph) => {
+    expect(openingDateline(paragraph)).toBeUndefined();
+  });
+
+  it('dates the page and tells how long the stamp is, the text kept whole', () => {
+    const lead = 'KYIV, March 3, 2023 (Reuters) - Russian forces shelled the eastern city of Kharkiv on Tuesday, killing 12 civilians.';
+    const doc = clean(`Kharkiv attack kills 12\n\n${lead}\n\n${PROSE.join('\n\n')}`);
+    expect(doc.date).toBe('2023-03-03');
+    expect(doc.text.startsWith(lead)).toBe(true);
+    expect(doc.datelineLength).toBe('KYIV, March 3, 2023 (Reuters) - '.length);
   });
 });

@@ -44,13 +44,13 @@ describe('time filter', () => {
   });
 
   it('fades nothing without a range', () => {
-    const g = ghostsFor(graph, index, null);
+    const g = ghostsFor(index, null);
     expect(g.nodes.size + g.edges.size).toBe(0);
   });
 
   it('fades events outside the range, actors whose events all are, and their edges', () => {
     const range = { start: isoToDay('2016-01-01')!, end: isoToDay('2016-12-31')! };
-    const g = ghostsFor(graph, index, range);
+    const g = ghostsFor(index, range);
     expect(g.nodes.has('ev2015')).toBe(true);
     expect(g.nodes.has('ev2016')).toBe(false);
     expect(g.nodes.has('isil')).toBe(true); // its only dated event is 2015
@@ -67,7 +67,7 @@ describe('time filter', () => {
 
   it('fades an edge whose spells miss the range', () => {
     const range = { start: isoToDay('2016-03-27')!, end: isoToDay('2016-03-31')! };
-    const g = ghostsFor(graph, index, range);
+    const g = ghostsFor(index, range);
     const controls = graph.edges('isil', 'palmyra')[0]!;
     expect(g.edges.has(controls)).toBe(true);
   });

@@ -9,10 +9,10 @@ import { parse } from 'graphology-gexf';
 import { articleParagraphs, locateSentence, parseDocuments } from '../../viewer/src/core/articles';
 import { describeNode, relationFrom } from '../../viewer/src/core/details';
 import { filteredGexf } from '../../viewer/src/core/gexf';
-import { computeVisibility, documentCounts } from '../../viewer/src/core/filters';
+import { computeVisibility, documentCounts, importanceThreshold } from '../../viewer/src/core/filters';
 import { mapLayout, projectionFor } from '../../viewer/src/core/geo';
 import { neighbourSets, nodeDisplay, prepareGraph, subgraph } from '../../viewer/src/core/graphModel';
-import { buildLegend, fade, kindColour, relationColour, typeColour } from '../../viewer/src/core/legend';
+import { buildLegend, cieLab, colourDistance, communityColours, fade, GHOST_EDGE, GHOST_NODE, kindColour, OTHER_COMMUNITY_COLOUR, relationColour, typeColour } from '../../viewer/src/core/legend';
 import { colorOf, KIND_COLORS, RELATION_COLORS, TYPE_COLORS } from '../../src/graph/style';
 import { safeHttpUrl } from '../../viewer/src/core/safety';
 import type { ViewerGraph } from '../../viewer/src/core/types';
@@ -35,6 +35,34 @@ describe('filters', () => {
     const min3 = computeVisibility(graph, { hidden: new Set(), document: null, minMentions: 3 });
     expect([...min3.nodes].sort()).toEqual(['isil', 'palmyra', 'saa', 'syria']);
   });
+  it('hides events of a modality, edges of a relation, communities and the least important nodes', () => {
+    const g = sampleGraph();
+    g.setNodeAttribute('ev2016', 'modality', 'claimed');
+    const noClaims = computeVisibility(g, { hidden: new Set(['mod:claimed']), document: null, minMentions: 0 });
+    expect(noClaims.nodes.has('ev2016')).toBe(false);
+    expect(noClaims.nodes.has('ev2015')).toBe(true); // asserted
+    expect(noClaims.nodes.has('palmyra')).toBe(true); // no modality: never hidden by one
+    const noLocated = computeVisibility(g, { hidden: new Set(['rel:located in']), document: null, minMentions: 0 });
+    expect(noLocated.nodes.size).toBe(g.order); // a relation hides edges, not nodes
+    expect([...noLocated.edges].map((e) => g.getEdgeAttribute(e, 'relation'))).not.toContain('located in');
+    expect(noLocated.edges.size).toBe(g.size - 2);
+    g.forEachNode((k) => g.setNodeAttribute(k, 'community', k === 'isil' || k === 'saa' ? 1 : 0));
+    g.setNodeAttribute('nobody', 'community', undefined);
+    const noOne = computeVisibility(g, { hidden: new Set(), document: null, minMentions: 0, hiddenCommunities: new Set([1, -1]) });
+    expect(['isil', 'saa', 'nobody'].filter((k) => noOne.nodes.has(k))).toEqual([]);
+    expect(noOne.nodes.size).toBe(g.order - 3);
+    g.forEachNode((k, a) => g.setNodeAttribute(k, 'importance', a.size / 10));
+    const important = computeVisibility(g, { hidden: new Set(), document: null, minMentions: 0, minImportance: 0.5 });
+    expect([...important.nodes].sort()).toEqual(['isil', 'palmyra']);
+  });
+  it('finds the importance that keeps the top share of nodes, ties included', () => {
+    const values = [0.9, 0.5, 0.5, 0.2, 0.1, 0.1, 0.05, 0.01];
+    expect(importanceThreshold(values, 0)).toBe(0);
+    expect(importanceThreshold(values, 50)).toBe(0.2); // top 4
+    expect(importanceThreshold(values, 75)).toBe(0.5); // top 2, and the tie at 0.5
+    expect(importanceThreshold(values, 99)).toBe(0.9);
+    expect(importanceThreshold([], 50)).toBe(0);
+  });
   it('lists documents with node counts, sorted', () => {
     expect(documentCounts(graph)).toEqual([
       { id: 'a.txt', nodes: 3 },
@@ -44,6 +72,21 @@ describe('filters', () => {
 });
 
 describe('legend and colours', () => {
+  it('keeps every colour of a shown node or edge well apart from the out-of-range greys', () => {
+    const nodeColours = { ...TYPE_COLORS, ...KIND_COLORS, 'other communities': OTHER_COMMUNITY_COLOUR };
+    for (const [name, colour] of Object.entries(nodeColours)) expect(colourDistance(colour, GHOST_NODE), name).toBeGreaterThanOrEqual(20);
+    for (const c of communityColours(sampleGraph()).values()) expect(colourDistance(c, GHOST_NODE)).toBeGreaterThanOrEqual(20);
+    for (const relation of [...Object.keys(RELATION_COLORS), 'unknown relation']) expect(colourDistance(relationColour(relation), GHOST_EDGE), relation).toBeGreaterThanOrEqual(10);
+    // ghosts stay visible on the white stage, and a ghost edge lighter than a ghost node
+    expect(colourDistance(GHOST_NODE, '#ffffff')).toBeGreaterThanOrEqual(5);
+    expect(cieLab(GHOST_EDGE)[0]).toBeGreaterThan(cieLab(GHOST_NODE)[0]);
+  });
+  it('measures colour differences in CIE L*a*b*', () => {
+    expect(cieLab('#ffffff').map((v) => Math.round(v) + 0)).toEqual([100, 0, 0]);
+    expect(cieLab('#000000').map((v) => Math.round(v) + 0)).toEqual([0, 0, 0]);
+    expect(colourDistance('#ff0000', '#ff0000')).toBe(0);
+    expect(Math.round(colourDistance('#ffffff', '#000000'))).toBe(100);
+  });
   it('orders kinds actor, place, event and counts types', () => {
     const legend = buildLegend(sampleGraph());
     expect(legend.map((k) => k.kind)).toEqual(['actor', 'place', 'event']);
@@ -55,11 +98,19 @@ describe('legend and colours', () => {
       for (const type of types) expect(typeColour(kind, type), `${kind}/${type}`).toBe(colorOf(kind, type));
       expect(kindColour(kind)).toBe(KIND_COLORS[kind]);
     }
+    const bySize = nodeDisplay(sampleGraph(), 3, 18, 'type', 'mentions');
+    // sized by mentions: Palmyra (5) > Islamic State (4) > Syrian Army (3) > Damascus (2) > T4 (1)
+    const radii = ['palmyra', 'isil', 'saa', 'damascus', 't4'].map((k) => bySize.get(k)!.size);
+    expect([...radii].sort((a, b) => b - a)).toEqual(radii);
+    expect(new Set(radii).size).toBe(5);
+    expect(radii[0]).toBe(18);
+    expect(radii[4]).toBe(3);
     const d = nodeDisplay(sampleGraph());
     const g = sampleGraph();
     g.forEachNode((k, a) => expect(d.get(k)!.colour).toBe(colorOf(a.kind, a.type)));
     // edges: the palette's colour, faded toward white
-    for (const [relation, colour] of Object.entries(RELATION_COLORS)) expect(relationColour(relation)).toBe(fade(colour, 0.45));
+    // edges: the relation's colour faded toward white, greys less (they would pass for ghosts)
+    for (const [relation, colour] of Object.entries(RELATION_COLORS)) expect(relationColour(relation)).toBe(fade(colour, ['source', 'mentioned with'].includes(relation) ? 0.15 : 0.45));
   });
   it('gives stable colours, also to unknown types', () => {
     expect(typeColour('event', 'capture')).toMatch(/^#[0-9a-f]{6}$/);

@@ -1,6 +1,6 @@
 import { MultiGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { prepareGraph, neighbourSets } from '../../viewer/src/core/graphModel';
+import { neighbourhood, prepareGraph, neighbourSets } from '../../viewer/src/core/graphModel';
 import { boxesOverlap, placeLabels, type LabelCandidate } from '../../viewer/src/core/labels';
 import { importanceOrder, overviewSet } from '../../viewer/src/core/overview';
 import type { ViewerGraph } from '../../viewer/src/core/types';
@@ -53,6 +53,28 @@ describe('overview budget', () => {
     g.addEdge('a', 'b', { relation: 'ally', weight: 1, evidence: [] } as never);
     const o = overviewSet(importanceOrder(g), new Set(g.nodes()), neighbourSets(g), 4, false);
     expect([...o.nodes!].sort()).toEqual(['h0', 'n1', 'n2', 'n3']);
+  });
+});
+
+describe('selection neighbourhood', () => {
+  // a chain a - b - c - d, and b's other neighbours x1..x3 with c2 behind x1
+  const g = new MultiGraph({ type: 'undirected' }) as unknown as ViewerGraph;
+  for (const k of ['a', 'b', 'c', 'd', 'x1', 'x2', 'x3', 'c2']) g.addNode(k, { label: k, kind: 'actor', type: '', aliases: [], documents: [], evidence: [], mentions: 1, x: 0, y: 0, size: 1 } as never);
+  for (const [s, t] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['b', 'x1'], ['b', 'x2'], ['b', 'x3'], ['x1', 'c2']]) g.addEdge(s, t, { relation: 'ally', weight: 1, evidence: [] } as never);
+  const neighbours = neighbourSets(prepareGraph(g));
+  const all = new Set(g.nodes());
+  it('is the node and its neighbours at depth 1', () => {
+    expect([...neighbourhood('a', neighbours, all)].sort()).toEqual(['a', 'b']);
+    expect([...neighbourhood('b', neighbours, new Set(['a', 'b', 'c']))].sort()).toEqual(['a', 'b', 'c']);
+  });
+  it('adds the neighbours of neighbours at depth 2, most important first, within the limit', () => {
+    expect([...neighbourhood('a', neighbours, all, 2)].sort()).toEqual(['a', 'b', 'c', 'x1', 'x2', 'x3']);
+    const rank = new Map(['x3', 'c', 'x2', 'x1'].map((k, i) => [k, i]));
+    expect([...neighbourhood('a', neighbours, all, 2, rank, 4)].sort()).toEqual(['a', 'b', 'c', 'x3']);
+    // depth 1 is never cut, whatever the limit
+    expect([...neighbourhood('b', neighbours, all, 2, rank, 2)].sort()).toEqual(['a', 'b', 'c', 'x1', 'x2', 'x3']);
+    // only visible nodes, at either depth
+    expect([...neighbourhood('a', neighbours, new Set(['a', 'b', 'x1', 'c2']), 2)].sort()).toEqual(['a', 'b', 'x1']);
   });
 });
 

@@ -50,9 +50,10 @@ describe('URL state', () => {
   });
   it('round-trips every field, including awkward keys', () => {
     const state = {
-      hidden: ['kind:event', 'type:armed group'],
+      hidden: ['com:3', 'com:other', 'kind:event', 'mod:claimed', 'rel:located in', 'type:armed group'],
       document: '000_a&b.txt',
       minMentions: 3,
+      importance: 75,
       from: '2015-05-01',
       to: null,
       selected: 'place:Ḥalab#1',
@@ -61,6 +62,8 @@ describe('URL state', () => {
       limit: 600,
       unconnected: true,
       colour: 'community' as const,
+      size: 'mentions' as const,
+      depth: 2 as const,
     };
     const text = serialiseViewState(state);
     expect(parseViewState(`#${text}`)).toEqual(state);
@@ -76,7 +79,7 @@ describe('URL state', () => {
     expect(serialiseViewState({ ...defaultViewState(), limit: 0 })).toBe('top=all');
   });
   it('ignores malformed parts instead of throwing', () => {
-    const s = parseViewState('#from=2016-02-31&to=soon&min=-4&cam=1,2&hide=bogus,kind:actor&sel=%E0%A4%A&map=yes');
+    const s = parseViewState('#from=2016-02-31&to=soon&min=-4&imp=150&size=huge&cam=1,2&hide=bogus,kind:actor,mood:sad&sel=%E0%A4%A&map=yes');
     expect(s).toEqual({ ...defaultViewState(), hidden: ['kind:actor'] });
   });
 });

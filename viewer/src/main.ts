@@ -8,10 +8,10 @@ import type Sigma from 'sigma';
 import { animateNodes } from 'sigma/utils';
 import { isoPeriod, isoToDay, type DayRange } from './core/dates';
 import { describeNode } from './core/details';
-import { computeVisibility, documentCounts, kindKey, nodePassesFilters, typeKey } from './core/filters';
+import { communityKey, communityOf, computeVisibility, documentCounts, importanceOf, importanceThreshold, kindKey, modalityKey, relationKey, typeKey } from './core/filters';
 import { mapLayout, type MapLayout } from './core/geo';
 import { neighbourhood, neighbourSets, nodeDisplay, type NodeDisplay } from './core/graphModel';
-import { buildLegend, communityColours, communityLegend, kindColour, relationColour, type ColourMode } from './core/legend';
+import { buildLegend, communityColours, communityLegend, kindColour, OTHER_COMMUNITY_COLOUR, relationColour, type ColourMode, type LegendKind, type SizeMode } from './core/legend';
 import type { PlacedLabel } from './core/labels';
 import { DEFAULT_BUDGET, importanceOrder, overviewSet, type Overview } from './core/overview';
 import { buildSearchIndex, searchNodes, type SearchIndex } from './core/search';
@@ -21,15 +21,16 @@ import { defaultViewState, parseViewState, serialiseViewState, type ViewState } 
 import { bindArticlePane, closeArticle, openArticle } from './view/article';
 import { documentStore, type DocumentStore } from './view/documents';
 import { byId, clear, debounce, el } from './view/dom';
-import { exportGexf, exportPng } from './view/exports';
+import { exportGexf, exportPng, type ExportCaption, type ExportLayout, type KeyEntry } from './view/exports';
 import { filteredGexf } from './core/gexf';
 import { attachLabelLayer, type LabelLayer, type LabelSource } from './view/labels';
 import { LayoutRunner } from './view/layout';
-import { renderLegend, syncLegend, syncLegendCounts } from './view/legend';
+import { renderKeyList, renderLegend, syncKeyList, syncLegend, syncLegendCounts, type KeyRow } from './view/legend';
 import { LoadError, loadGraphFromUrl, parseGraphText } from './view/loader';
 import { NodeList } from './view/nodeList';
 import { renderPanel } from './view/panel';
-import { createRenderer, emptyRenderState, MAP_MIN_CAMERA_RATIO, MIN_CAMERA_RATIO, type RenderState } from './view/renderer';
+import { attachHoverLayer, hoverFocus, type HoverLayer } from './view/hover';
+import { createRenderer, emptyRenderState, MAP_MIN_CAMERA_RATIO, MIN_CAMERA_RATIO, setDrawn, syncHighlightLayers, type RenderState } from './view/renderer';
 import { bindSearchBox } from './view/searchBox';
 import { Timeline } from './view/timeline';
 import { attachWorldLayer, worldPath, type WorldLayer, type WorldPaths } from './view/world';
@@ -50,6 +51,19 @@ interface Core {
   cancelAnimation: (() => void) | null;
   /** Node keys, most important first (overview budget, label priority). */
   order: string[];
+  /** The drawn nodes in that order (label candidates). */
+  drawnOrder: string[];
+  /** Each key's place in `order`. */
+  rank: Map<string, number>;
+  /** Importance of each node in `order` (high to low): the importance filter's percentiles. */
+  importances: number[];
+  /** Community id → colour (the largest ones categorical, the rest OTHER_COMMUNITY_COLOUR). */
+  communityColours: Map<number, string>;
+  /** Kinds and their types (the legend), to show a kind with only one type. */
+  legend: LegendKind[];
+  /** Per node, the legend count keys it adds to; per edge, its relation's. */
+  countKeys: Map<string, string[]>;
+  edgeCountKeys: Map<string, string>;
   overview: Overview;
   labelSource: LabelSource;
 }
@@ -58,6 +72,7 @@ interface Session extends Core {
   sigma: Sigma<ViewerNode, ViewerEdge>;
   world: WorldLayer;
   labels: LabelLayer;
+  hover: HoverLayer;
 }
 
 interface DebugHook {
@@ -69,6 +84,8 @@ interface DebugHook {
   labels: () => readonly PlacedLabel[];
   /** Milliseconds since navigation start at each loading phase (fetched, parsed, mounted, firstRender). */
   timings: Record<string, number>;
+  /** How the last PNG export was laid out (title, legend rows, where the graph sits). */
+  lastExport?: ExportLayout;
 }
 
 declare global {
@@ -100,8 +117,12 @@ const overviewNote = byId('overview-note');
 const showMoreButton = byId<HTMLButtonElement>('show-more');
 const showAllButton = byId<HTMLButtonElement>('show-all');
 const unconnectedInput = byId<HTMLInputElement>('show-unconnected');
+const depthInput = byId<HTMLInputElement>('depth-2');
 const colourSelect = byId<HTMLSelectElement>('color-by');
-const communityKey = byId('community-key');
+const sizeSelect = byId<HTMLSelectElement>('size-by');
+const importanceInput = byId<HTMLInputElement>('filter-importance');
+const importanceNote = byId<HTMLOutputElement>('importance-note');
+const communityKeyEl = byId('community-key');
 const unmappedEl = byId<HTMLDetailsElement>('unmapped');
 const edgeLegendEl = byId('edge-legend');
 const panelEl = byId('panel');
@@ -157,18 +178,26 @@ function timeRange(): DayRange | null {
   };
 }
 
+/** Communities hidden by "com:<id>" keys; "com:other" stands for every uncoloured one. */
+function hiddenCommunities(s: Core): Set<number> {
+  const out = new Set<number>();
+  for (const key of state.hidden) {
+    if (!key.startsWith('com:')) continue;
+    if (key === communityKey('other')) {
+      for (const [c, colour] of s.communityColours) if (colour === OTHER_COMMUNITY_COLOUR) out.add(c);
+    } else if (/^com:-?\d+$/.test(key)) out.add(Number(key.slice(4)));
+  }
+  return out;
+}
+
 function applyFilters(s: Core): void {
-  const vis = computeVisibility(s.graph, { hidden: new Set(state.hidden), document: state.document, minMentions: state.minMentions });
-  // legend counts: nodes passing the other filters (a hidden kind still says how many it holds)
-  const counts = new Map<string, number>();
-  const other = { hidden: new Set<string>(), document: state.document, minMentions: state.minMentions };
-  s.graph.forEachNode((_k, a) => {
-    if (!nodePassesFilters(a, other)) return;
-    counts.set(kindKey(a.kind), (counts.get(kindKey(a.kind)) ?? 0) + 1);
-    const t = `${kindKey(a.kind)}/${typeKey(a.type)}`;
-    counts.set(t, (counts.get(t) ?? 0) + 1);
+  const vis = computeVisibility(s.graph, {
+    hidden: new Set(state.hidden),
+    document: state.document,
+    minMentions: state.minMentions,
+    minImportance: importanceThreshold(s.importances, state.importance),
+    hiddenCommunities: hiddenCommunities(s),
   });
-  syncLegendCounts(legendEl, counts);
   s.render.visibleNodes = vis.nodes;
   s.render.visibleEdges = vis.edges;
   applyDrawn(s);
@@ -180,7 +209,7 @@ const budgetOf = (): number => state.limit ?? DEFAULT_BUDGET;
 function applyDrawn(s: Core): void {
   s.overview = overviewSet(s.order, s.render.visibleNodes, s.render.neighbours, budgetOf(), state.unconnected);
   const sel = state.selected;
-  let drawn = sel !== null && s.graph.hasNode(sel) ? neighbourhood(sel, s.render.neighbours, s.render.visibleNodes) : s.overview.nodes;
+  let drawn = sel !== null && s.graph.hasNode(sel) ? neighbourhood(sel, s.render.neighbours, s.render.visibleNodes, state.depth, s.rank, Math.max(budgetOf() || Infinity, 1)) : s.overview.nodes;
   if (state.map && s.map && s.map.parked.length > 0) {
     // On the map, nodes with no position of their own are listed aside, not drawn: their edges
     // would cross the whole map to the parking column. A selected one is still drawn.
@@ -189,7 +218,9 @@ function applyDrawn(s: Core): void {
     drawn = new Set();
     for (const k of base) if (!parked.has(k) || k === sel) drawn.add(k);
   }
-  s.render.drawn = drawn;
+  setDrawn(s.graph, s.render, drawn);
+  const visible = s.render.visibleNodes;
+  s.drawnOrder = drawn === null ? s.order.filter((k) => visible.has(k)) : s.order.filter((k) => drawn.has(k) && visible.has(k));
   syncOverviewControls(s);
   syncUnmapped(s);
 }
@@ -222,7 +253,7 @@ function syncOverviewControls(s: Core): void {
   const sel = state.selected;
   overviewNote.textContent =
     sel !== null && s.render.drawn?.has(sel)
-      ? `${s.graph.getNodeAttribute(sel, 'label')} and ${numberFormat.format(s.render.drawn.size - 1)} neighbours shown (close the details for the overview)`
+      ? `${s.graph.getNodeAttribute(sel, 'label')} and ${numberFormat.format(s.render.drawn.size - 1)} ${state.depth === 2 ? 'nodes within two steps' : 'neighbours'} shown (close the details for the overview)`
       : cut
         ? `${numberFormat.format(o.shown)} of ${numberFormat.format(o.total)} nodes shown, most important first`
         : o.shown < o.total
@@ -231,28 +262,35 @@ function syncOverviewControls(s: Core): void {
   showMoreButton.hidden = !cut;
   showAllButton.hidden = !cut;
   unconnectedInput.checked = state.unconnected;
+  depthInput.checked = state.depth === 2;
   byId('unconnected-count').textContent = `(${numberFormat.format(o.unconnected)})`;
   unconnectedInput.closest('label')!.hidden = o.unconnected === 0 && !state.unconnected;
 }
 
-/** Node colours for the chosen meaning; the GEXF export and PNG follow what is shown. */
+/** Node colours and sizes for the chosen meanings; the GEXF export and PNG follow what is shown. */
 function applyColours(s: Core): void {
   const mode: ColourMode = state.colour;
-  s.display = nodeDisplay(s.graph, undefined, undefined, mode);
+  s.display = nodeDisplay(s.graph, undefined, undefined, mode, state.size);
   s.render.display = s.display;
   colourSelect.value = mode;
-  clear(communityKey);
-  communityKey.hidden = mode !== 'community';
+  sizeSelect.value = state.size;
+  communityKeyEl.hidden = mode !== 'community';
   if (mode === 'community') {
-    for (const c of communityLegend(s.graph, communityColours(s.graph))) {
-      communityKey.appendChild(
-        el('li', { style: `--swatch:${c.colour}`, 'data-community': c.community },
-          el('span', { class: 'swatch', 'aria-hidden': 'true' }),
-          el('span', { class: 'name', title: c.example }, c.example),
-          el('span', { class: 'count' }, numberFormat.format(c.count))),
-      );
-    }
-  }
+    const rows: KeyRow[] = communityLegend(s.graph, s.communityColours).map((c) => ({
+      key: communityKey(c.community),
+      name: c.example,
+      title: `Community of ${c.example}: show or hide it`,
+      colour: c.colour,
+      total: c.count,
+      data: { community: String(c.community) },
+    }));
+    let others = 0;
+    s.graph.forEachNode((_k, a) => {
+      if (s.communityColours.get(communityOf(a)) === OTHER_COMMUNITY_COLOUR) others++;
+    });
+    if (others > 0) rows.push({ key: communityKey('other'), name: 'Other communities', colour: OTHER_COMMUNITY_COLOUR, total: others, data: { community: 'other' } });
+    renderKeyList(communityKeyEl, rows, new Set(state.hidden), toggleLegendKey);
+  } else clear(communityKeyEl);
 }
 
 function setOverview(patch: Partial<Pick<ViewState, 'limit' | 'unconnected'>>): void {
@@ -264,7 +302,7 @@ function setOverview(patch: Partial<Pick<ViewState, 'limit' | 'unconnected'>>): 
 
 /** Applies the time range; returns the nodes and edges whose ghost state changed. */
 function applyTime(s: Core): { nodes: string[]; edges: string[] } {
-  const ghosts = ghostsFor(s.graph, s.time, timeRange());
+  const ghosts = ghostsFor(s.time, timeRange());
   const changed = { nodes: symmetricDifference(s.render.ghostNodes, ghosts.nodes), edges: symmetricDifference(s.render.ghostEdges, ghosts.edges) };
   s.render.ghostNodes = ghosts.nodes;
   s.render.ghostEdges = ghosts.edges;
@@ -282,26 +320,44 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
 function shownNodes(s: Core): string[] {
   const out: string[] = [];
-  const { drawn, ghostNodes } = s.render;
-  for (const key of s.render.visibleNodes) if (!ghostNodes.has(key) && (drawn === null || drawn.has(key))) out.push(key);
+  const { drawn, ghostNodes, visibleNodes } = s.render;
+  for (const key of drawn ?? visibleNodes) if (!ghostNodes.has(key) && (drawn === null || visibleNodes.has(key))) out.push(key);
   return out;
 }
 
-/** The status line's counts (cheap: run on every time step, so playback shows live counts). */
+/** The legend buttons a node counts in (kind, kind/type, modality, community), computed once. */
+function legendCountKeys(graph: ViewerGraph, colours: Map<number, string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  graph.forEachNode((key, a) => {
+    const kind = kindKey(a.kind);
+    const c = communityOf(a);
+    const keys = [kind, `${kind}/${typeKey(a.type)}`, communityKey(colours.get(c) === OTHER_COMMUNITY_COLOUR ? 'other' : c)];
+    if (typeof a.modality === 'string') keys.push(modalityKey(a.modality));
+    out.set(key, keys);
+  });
+  return out;
+}
+
+/** The status line's and the legends' counts (cheap: run on every time step, so playback shows live counts). */
 function refreshCounts(s: Core): string[] {
   const nodes = shownNodes(s);
+  // the legends count what is shown: filters, time range and budget all apply
+  const counts = new Map<string, number>();
+  for (const key of nodes) for (const k of s.countKeys.get(key)!) counts.set(k, (counts.get(k) ?? 0) + 1);
+  syncLegendCounts(legendEl, counts);
+  syncLegendCounts(communityKeyEl, counts);
   let edges = 0;
-  const { drawn } = s.render;
+  const { drawn, drawnEdges } = s.render;
   const relations = new Map<string, number>();
-  for (const e of s.render.visibleEdges) {
+  for (const e of drawnEdges ?? s.render.visibleEdges) {
     if (s.render.ghostEdges.has(e)) continue;
-    if (drawn === null || (drawn.has(s.graph.source(e)) && drawn.has(s.graph.target(e)))) {
+    if (drawnEdges === null || s.render.visibleEdges.has(e)) {
       edges++;
-      const r = s.graph.getEdgeAttribute(e, 'relation');
+      const r = s.edgeCountKeys.get(e)!;
       relations.set(r, (relations.get(r) ?? 0) + 1);
     }
   }
-  syncEdgeLegend(relations);
+  syncLegendCounts(edgeLegendEl, relations);
   let faded = 0;
   for (const key of s.render.ghostNodes) if (s.render.visibleNodes.has(key) && (drawn === null || drawn.has(key))) faded++;
   const extras = [faded > 0 ? `${faded} faded outside the time range` : '', state.map && s.map && s.map.parked.length ? `${s.map.parked.length} without a place on the map listed aside` : '']
@@ -312,19 +368,14 @@ function refreshCounts(s: Core): string[] {
   return nodes;
 }
 
-/** The edge key: every relation drawn, its colour and how many edges are drawn. */
-function syncEdgeLegend(relations: Map<string, number>): void {
-  clear(edgeLegendEl);
-  const rows = [...relations].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  for (const [relation, count] of rows) {
-    edgeLegendEl.appendChild(
-      el('li', { style: `--swatch:${relationColour(relation)}`, 'data-relation': relation },
-        el('span', { class: 'swatch', 'aria-hidden': 'true' }),
-        el('span', { class: 'name' }, relation),
-        el('span', { class: 'count' }, numberFormat.format(count))),
-    );
-  }
-  if (rows.length === 0) edgeLegendEl.appendChild(el('li', { class: 'muted' }, 'No edges drawn'));
+/** The edge key: every relation of the graph, its colour, how many of its edges are drawn; a filter too. */
+function renderEdgeLegend(s: Core): void {
+  const totals = new Map<string, number>();
+  s.graph.forEachEdge((_e, a) => void totals.set(a.relation, (totals.get(a.relation) ?? 0) + 1));
+  const rows: KeyRow[] = [...totals]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([relation, total]) => ({ key: relationKey(relation), name: relation, colour: relationColour(relation), total, data: { relation }, title: `Show or hide "${relation}" edges` }));
+  renderKeyList(edgeLegendEl, rows, new Set(state.hidden), toggleLegendKey, 'No edges');
 }
 
 function refreshNodeList(s: Core, nodes = shownNodes(s)): void {
@@ -368,6 +419,7 @@ function select(key: string | null, fly: boolean, how: 'push' | 'restore' = 'pus
   setState({ selected: key });
   if (changed && how === 'push') pushUrl();
   s.render.selected = key;
+  syncHighlightLayers(s.sigma, s.render);
   showSelection(s, key);
   // a new node's details start at the top, not where the previous one was scrolled to
   if (changed) panelEl.scrollTop = 0;
@@ -387,6 +439,7 @@ function showSelection(s: Core, key: string | null): void {
     select: (k) => select(k, true),
     openArticle: (ev) => void openArticle(s.documents, ev),
     close: () => select(null, false),
+    documentName: (id) => documentName(s, id),
   });
   nodeList.setSelected(key);
 }
@@ -537,14 +590,36 @@ function resetCamera(s: Session, animate: boolean): void {
 
 // ───────────── mounting a graph ─────────────
 
+/** "2017-04-05 · Syria attack symptoms consistent with…" once documents.json is in, else the id. */
+function documentName(s: Core, id: string): string {
+  const doc = s.documents.loaded()?.get(id);
+  if (!doc) return id;
+  return [doc.date, doc.title || id].filter(Boolean).join(' · ');
+}
+
+/** The document filter: by date then title when the texts are in, by id until then. */
 function populateDocuments(s: Core): void {
   clear(docSelect);
   docSelect.appendChild(el('option', { value: '' }, 'All documents'));
-  for (const doc of documentCounts(s.graph)) {
-    docSelect.appendChild(el('option', { value: doc.id }, `${doc.id} (${doc.nodes})`));
-  }
+  const docs = s.documents.loaded();
+  const rows = documentCounts(s.graph).map((d) => ({ ...d, date: docs?.get(d.id)?.date ?? '', name: documentName(s, d.id) }));
+  if (docs) rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1)));
+  for (const doc of rows) docSelect.appendChild(el('option', { value: doc.id, title: doc.id }, `${doc.name} (${doc.nodes})`));
   docSelect.value = state.document ?? '';
   if (docSelect.value !== (state.document ?? '')) docSelect.value = '';
+}
+
+/** Titles and dates come with documents.json, fetched once the first frame is drawn. */
+function nameDocuments(s: Session): void {
+  void s.documents.all().then((docs) => {
+    if (session !== s || docs.size === 0) return;
+    populateDocuments(s);
+    if (state.selected !== null && s.graph.hasNode(state.selected)) {
+      const scroll = panelEl.scrollTop;
+      showSelection(s, state.selected);
+      panelEl.scrollTop = scroll;
+    }
+  });
 }
 
 function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
@@ -561,9 +636,12 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
   const display = nodeDisplay(graph, undefined, undefined, state.colour);
   const render = emptyRenderState(graph, display, neighbourSets(graph));
   const order = importanceOrder(graph);
+  const legend = buildLegend(graph);
+  const colours = communityColours(graph);
   const labelSource: LabelSource = {
     forced: () => [render.selected, render.hovered].filter((k): k is string => k !== null),
-    order: () => order,
+    // the drawn nodes only: the label layer looks at each candidate on every frame
+    order: () => core.drawnOrder,
   };
   const core: Core = {
     graph,
@@ -577,13 +655,22 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
     graphPositions: null,
     cancelAnimation: null,
     order,
+    drawnOrder: order,
+    rank: new Map(order.map((k, i) => [k, i])),
+    importances: order.map((k) => importanceOf(graph.getNodeAttributes(k))),
+    communityColours: colours,
+    legend,
+    countKeys: legendCountKeys(graph, colours),
+    edgeCountKeys: new Map(graph.mapEdges((e, a) => [e, relationKey(a.relation)] as const)),
     overview: { nodes: null, shown: graph.order, total: graph.order, unconnected: 0 },
     labelSource,
   };
   // Filters, time and the drawn set first: sigma's first frame (its constructor draws one) is
   // then already the overview, not the whole corpus drawn once for nothing.
-  renderLegend(legendEl, buildLegend(graph), new Set(state.hidden), toggleLegendKey);
+  renderLegend(legendEl, legend, modalityCounts(graph), new Set(state.hidden), toggleLegendKey);
+  renderEdgeLegend(core);
   applyColours(core);
+  syncImportance(core);
   populateDocuments(core);
   minInput.value = String(state.minMentions);
   timeline.setData(core.time);
@@ -595,19 +682,25 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
   const container = byId('graph');
   clear(container);
   const sigma = createRenderer(container, graph, render);
-  const s: Session = Object.assign(core, { sigma, world: attachWorldLayer(sigma), labels: attachLabelLayer(sigma, labelSource) });
+  const labels = attachLabelLayer(sigma, labelSource);
+  // A hover redraws its own layer and the labels, not sigma (view/hover.ts).
+  const hover = attachHoverLayer(sigma, graph, render, () => labels.draw());
+  labelSource.focus = () => hoverFocus(sigma, render);
+  const s: Session = Object.assign(core, { sigma, world: attachWorldLayer(sigma), labels, hover });
   session = s;
   hook.graph = graph;
   hook.sigma = sigma;
 
-  // Hover: one (coalesced) refresh per change; the reducers read the precomputed neighbour sets.
+  // Hover: the hover layer and the labels are redrawn at the next frame (several changes, once).
   sigma.on('enterNode', ({ node }) => {
     render.hovered = node;
-    sigma.refresh({ schedule: true });
+    syncHighlightLayers(sigma, render);
+    hover.schedule();
   });
   sigma.on('leaveNode', () => {
     render.hovered = null;
-    sigma.refresh({ schedule: true });
+    syncHighlightLayers(sigma, render);
+    hover.schedule();
   });
   sigma.on('clickNode', ({ node }) => select(node, true)); // its neighbourhood is framed, wherever it lies
   sigma.on('clickStage', () => select(null, false));
@@ -628,20 +721,58 @@ function mount(graph: ViewerGraph, documentsUrl: URL | null): void {
     hook.ready = true;
     document.body.classList.add('ready');
     refreshNodeList(s); // the list can wait for the first frame
+    // after the first interactions have had their turn
+    (window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200)))(() => nameDocuments(s), { timeout: 2000 });
   });
   sigma.refresh({ schedule: true });
 }
 
-function toggleLegendKey(key: string): void {
+/** Events per modality in the graph, most frequent first. */
+function modalityCounts(graph: ViewerGraph): Array<{ modality: string; count: number }> {
+  const counts = new Map<string, number>();
+  graph.forEachNode((_k, a) => {
+    if (typeof a.modality === 'string') counts.set(a.modality, (counts.get(a.modality) ?? 0) + 1);
+  });
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([modality, count]) => ({ modality, count }));
+}
+
+/**
+ * Shows or hides what a legend button stands for. A type turned on while its kind is hidden
+ * shows the kind with that type alone.
+ */
+function toggleLegendKey(key: string, within?: string): void {
   const hidden = new Set(state.hidden);
-  if (hidden.has(key)) hidden.delete(key);
+  if (within && hidden.has(within)) {
+    hidden.delete(within);
+    const kind = within.slice('kind:'.length);
+    for (const t of session?.legend.find((k) => k.kind === kind)?.types ?? []) hidden.add(typeKey(t.type));
+    hidden.delete(key);
+  } else if (hidden.has(key)) hidden.delete(key);
   else hidden.add(key);
   setState({ hidden: [...hidden].sort() });
-  syncLegend(legendEl, hidden);
+  syncFilterControls();
   if (session) {
     applyFilters(session);
     redraw(session);
   }
+}
+
+/** The legends' pressed states from the state. */
+function syncFilterControls(): void {
+  const hidden = new Set(state.hidden);
+  syncLegend(legendEl, hidden);
+  syncKeyList(edgeLegendEl, hidden);
+  syncKeyList(communityKeyEl, hidden);
+}
+
+/** The importance slider and what it keeps. */
+function syncImportance(s: Core): void {
+  importanceInput.value = String(state.importance);
+  const threshold = importanceThreshold(s.importances, state.importance);
+  importanceNote.textContent =
+    state.importance === 0
+      ? 'All nodes'
+      : `The ${100 - state.importance}% most important (${numberFormat.format(s.importances.filter((v) => v >= threshold).length)} nodes)`;
 }
 
 // ───────────── static controls (bound once) ─────────────
@@ -651,7 +782,8 @@ const nodeList = new NodeList(
   (key) => {
     if (!session) return;
     session.render.hovered = key;
-    session.sigma.refresh({ schedule: true });
+    syncHighlightLayers(session.sigma, session.render);
+    session.hover.schedule();
   },
 );
 const layout = new LayoutRunner(layoutButton, announce);
@@ -690,6 +822,45 @@ colourSelect.addEventListener('change', () => {
   redraw(session);
 });
 unconnectedInput.addEventListener('change', () => setOverview({ unconnected: unconnectedInput.checked }));
+depthInput.addEventListener('change', () => {
+  setState({ depth: depthInput.checked ? 2 : 1 });
+  const s = session;
+  if (!s) return;
+  applyDrawn(s);
+  redraw(s);
+  if (state.selected !== null && s.render.drawn) frameNodes(s, [...s.render.drawn], true);
+});
+sizeSelect.addEventListener('change', () => {
+  setState({ size: (sizeSelect.value as SizeMode) || 'importance' });
+  if (!session) return;
+  applyColours(session);
+  redraw(session);
+});
+// Filtering the whole graph takes a few milliseconds: follow the slider as it moves.
+importanceInput.addEventListener('input', () => {
+  const n = Math.max(0, Math.min(99, Math.round(Number(importanceInput.value) || 0)));
+  if (n === state.importance) return;
+  setState({ importance: n });
+  if (!session) return;
+  syncImportance(session);
+  applyFilters(session);
+  redraw(session);
+});
+
+// ───────────── collapsible side columns ─────────────
+
+/** The filters column and the details panel fold away; the graph takes their room. */
+for (const [buttonId, className] of [['toggle-sidebar', 'sidebar-collapsed'], ['toggle-panel', 'panel-collapsed']] as const) {
+  const button = byId<HTMLButtonElement>(buttonId);
+  button.addEventListener('click', () => {
+    const layoutEl = document.querySelector<HTMLElement>('.layout')!;
+    const collapsed = layoutEl.classList.toggle(className);
+    button.setAttribute('aria-expanded', String(!collapsed));
+    // the status line and the article pane are placed from the same widths (CSS variables)
+    document.documentElement.style.setProperty(className === 'sidebar-collapsed' ? '--sidebar' : '--panel-w', collapsed ? '0px' : '');
+    session?.sigma.scheduleRender(); // sigma reads its container's new size when it renders
+  });
+}
 
 // ───────────── camera controls ─────────────
 
@@ -757,8 +928,59 @@ layoutButton.addEventListener('click', () => {
   if (layout.running()) layout.stop(s.graph, s.sigma, () => undefined);
   else layout.start(s.graph, s.sigma, () => undefined);
 });
+/** What a PNG says about the view: what is shown, of what, when, through which filters, and its colour keys. */
+function exportCaption(s: Core): ExportCaption {
+  const sel = state.selected !== null && s.graph.hasNode(state.selected) ? s.graph.getNodeAttribute(state.selected, 'label') : null;
+  const o = s.overview;
+  const title = sel !== null ? `${sel} and its neighbours` : o.shown < o.total ? `The ${numberFormat.format(o.shown)} most important of ${numberFormat.format(o.total)} nodes` : `All ${numberFormat.format(o.total)} nodes`;
+  const when = state.from || state.to ? `${state.from ?? 'start'} → ${state.to ?? 'end'}` : 'all dates';
+  const filters = [
+    state.hidden.length ? `hidden: ${state.hidden.map((k) => k.replace(/^[a-z]+:/, '')).join(', ')}` : '',
+    state.document ? `document: ${documentName(s, state.document)}` : '',
+    state.minMentions > 0 ? `at least ${state.minMentions} mentions` : '',
+    state.importance > 0 ? `the ${100 - state.importance}% most important` : '',
+    state.map ? 'map' : '',
+  ].filter(Boolean);
+  const subtitle = [`newsgraph · ${countsText}`, when, ...filters].join(' · ');
+  // the colour key of the nodes shown, in the meaning colours have now
+  const groups = new Map<string, KeyEntry>();
+  for (const key of shownNodes(s)) {
+    const a = s.graph.getNodeAttributes(key);
+    const colour = s.display.get(key)?.colour ?? '#888888';
+    const name =
+      state.colour === 'kind' ? a.kind : state.colour === 'community' ? (colour === OTHER_COMMUNITY_COLOUR ? 'other communities' : `community ${communityOf(a)}`) : `${a.type || '(untyped)'} (${a.kind})`;
+    const entry = groups.get(name);
+    if (entry) entry.count++;
+    else groups.set(name, { name, colour, count: 1 });
+  }
+  if (state.colour === 'community') {
+    // a community is named by its most important member, as in the key on screen
+    for (const c of communityLegend(s.graph, s.communityColours)) {
+      const entry = groups.get(`community ${c.community}`);
+      if (entry) entry.name = c.example;
+    }
+  }
+  const relations = new Map<string, number>();
+  for (const e of s.render.drawnEdges ?? s.render.visibleEdges) {
+    if (s.render.ghostEdges.has(e) || !s.render.visibleEdges.has(e)) continue;
+    const r = s.graph.getEdgeAttribute(e, 'relation');
+    relations.set(r, (relations.get(r) ?? 0) + 1);
+  }
+  const byCount = (a: KeyEntry, b: KeyEntry): number => b.count - a.count || collator.compare(a.name, b.name);
+  return {
+    title,
+    subtitle,
+    nodes: { heading: `Nodes by ${state.colour}`, entries: [...groups.values()].sort(byCount) },
+    edges: [...relations].map(([name, count]) => ({ name, colour: relationColour(name), count })).sort(byCount),
+  };
+}
+
 byId('export-png').addEventListener('click', () => {
-  if (session) void exportPng(session.sigma, state.map ? session.worldOutline : null, session.labelSource).catch((e: unknown) => showMessage(`PNG export failed: ${(e as Error).message}`));
+  const s = session;
+  if (!s) return;
+  exportPng(s.sigma, state.map ? s.worldOutline : null, s.labelSource, exportCaption(s))
+    .then((layout) => (hook.lastExport = layout))
+    .catch((e: unknown) => showMessage(`PNG export failed: ${(e as Error).message}`));
 });
 byId('export-gexf').addEventListener('click', () => {
   const s = session;
@@ -823,8 +1045,9 @@ function applyUrlState(): void {
   const s = session;
   state = next;
   hook.state = state;
-  syncLegend(legendEl, new Set(state.hidden));
   applyColours(s);
+  syncFilterControls();
+  syncImportance(s);
   docSelect.value = state.document ?? '';
   minInput.value = String(state.minMentions);
   timeline.setRange(state.from, state.to);

@@ -1,5 +1,5 @@
 /** Preparing a loaded graph for display, and the derived lookups the view needs (built once per graph). */
-import { communityColours, kindColour, typeColour, type ColourMode } from './legend';
+import { communityColours, kindColour, typeColour, type ColourMode, type SizeMode } from './legend';
 import type { Evidence, ViewerGraph, ViewerNode } from './types';
 
 function asStringList(value: unknown): string[] {
@@ -95,20 +95,23 @@ export interface NodeDisplay {
 }
 
 /**
- * Colour by (kind, type) and a radius from node.size, rescaled to 3..18 px (sqrt, so hubs don't
- * swamp); 2..12 px above 5,000 nodes, where fewer covered pixels keep software WebGL responsive.
+ * Colour by (kind, type), kind or community, and a radius from node.size (the pipeline's
+ * importance) or from the mentions, rescaled to 3..18 px (sqrt, so hubs don't swamp); 2..12 px
+ * above 5,000 nodes, where fewer covered pixels keep software WebGL responsive.
  */
 export function nodeDisplay(
   graph: ViewerGraph,
   minSize = graph.order > 5000 ? 2 : 3,
   maxSize = graph.order > 5000 ? 12 : 18,
   mode: ColourMode = 'type',
+  sizeMode: SizeMode = 'importance',
 ): Map<string, NodeDisplay> {
+  const valueOf = sizeMode === 'mentions' ? (a: ViewerNode): number => a.mentions : (a: ViewerNode): number => a.size;
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   graph.forEachNode((_k, a) => {
-    lo = Math.min(lo, a.size);
-    hi = Math.max(hi, a.size);
+    lo = Math.min(lo, valueOf(a));
+    hi = Math.max(hi, valueOf(a));
   });
   const span = Math.sqrt(Math.max(hi - lo, 0));
   const out = new Map<string, NodeDisplay>();
@@ -116,16 +119,36 @@ export function nodeDisplay(
   const colourOf = (a: ViewerNode): string =>
     communities ? communities.get(typeof a.community === 'number' ? a.community : -1)! : mode === 'kind' ? kindColour(a.kind) : typeColour(a.kind, a.type);
   graph.forEachNode((key, a) => {
-    const t = span > 0 ? Math.sqrt(a.size - lo) / span : 0.3;
+    const t = span > 0 ? Math.sqrt(valueOf(a) - lo) / span : 0.3;
     out.set(key, { colour: colourOf(a), size: minSize + t * (maxSize - minSize) });
   });
   return out;
 }
 
-/** A node and its direct neighbours (depth 1) among `visible`: what a selection shows. */
-export function neighbourhood(key: string, neighbours: ReadonlyMap<string, ReadonlySet<string>>, visible: ReadonlySet<string>): Set<string> {
+/**
+ * What a selection shows among `visible`: the node and its direct neighbours (depth 1), all of
+ * them; at depth 2 also the neighbours' neighbours, most important first (`rank`: lower is more
+ * important) while the whole stays within `limit` nodes, so a hub's second ring does not bring
+ * back the hairball.
+ */
+export function neighbourhood(
+  key: string,
+  neighbours: ReadonlyMap<string, ReadonlySet<string>>,
+  visible: ReadonlySet<string>,
+  depth: 1 | 2 = 1,
+  rank: ReadonlyMap<string, number> = new Map(),
+  limit = Number.POSITIVE_INFINITY,
+): Set<string> {
   const out = new Set<string>([key]);
   for (const n of neighbours.get(key) ?? []) if (visible.has(n)) out.add(n);
+  if (depth < 2 || out.size >= limit) return out;
+  const second = new Set<string>();
+  for (const n of out) for (const m of neighbours.get(n) ?? []) if (!out.has(m) && visible.has(m)) second.add(m);
+  const byRank = [...second].sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+  for (const m of byRank) {
+    if (out.size >= limit) break;
+    out.add(m);
+  }
   return out;
 }
 

@@ -12,10 +12,21 @@ const TYPE_COLOURS: Readonly<Record<string, string>> = TYPE_COLORS;
 /** Categorical colours for communities (Louvain ids), distinct from one another at a glance. */
 const COMMUNITY_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#17becf', '#bcbd22', '#7f3c8d'];
 /** Communities beyond the largest ones share one muted colour, so twelve hues stay telling. */
-export const OTHER_COMMUNITY_COLOUR = '#b8bec6';
+export const OTHER_COMMUNITY_COLOUR = '#98a0aa';
+
+/**
+ * Nodes and edges outside the time range ("ghosts"): greys lighter than any colour a shown node
+ * or edge takes (tests/viewer keep every such colour at least ΔE 20 from GHOST_NODE, 10 from
+ * GHOST_EDGE), so the palette's own greys (statement, the other communities) never read as faded.
+ */
+export const GHOST_NODE = '#eceef1';
+export const GHOST_EDGE = '#f3f4f6';
 
 export type ColourMode = 'type' | 'kind' | 'community';
 export const COLOUR_MODES: readonly ColourMode[] = ['type', 'kind', 'community'];
+/** What a node's radius shows: the pipeline's importance (its `size`), or how often it is mentioned. */
+export type SizeMode = 'importance' | 'mentions';
+export const SIZE_MODES: readonly SizeMode[] = ['importance', 'mentions'];
 
 /**
  * The community → colour table: the largest communities (by node count, then id) get the
@@ -63,12 +74,35 @@ export function communityLegend(graph: ViewerGraph, colours: Map<number, string>
 /** Edge colours by relation: the palette's, faded toward white so the nodes stay in front. */
 export const RELATION_COLOURS: Readonly<Record<string, string>> = RELATION_COLORS;
 const EDGE_FADE = 0.45;
-export const OTHER_RELATION_COLOUR = '#cfd4da';
+/** Greys fade less: faded as much as hues, they would look like edges out of the time range. */
+const GREY_EDGE_FADE = 0.15;
+export const OTHER_RELATION_COLOUR = '#c2c8cf';
 
 /** The colour an edge of this relation is drawn in (also its swatch in the edge key). */
 export function relationColour(relation: string): string {
   const base = RELATION_COLOURS[relation];
-  return base ? fade(base, EDGE_FADE) : OTHER_RELATION_COLOUR;
+  if (!base) return OTHER_RELATION_COLOUR;
+  const [, a, b] = cieLab(base);
+  return fade(base, Math.hypot(a, b) < 12 ? GREY_EDGE_FADE : EDGE_FADE);
+}
+
+/** CIE L*a*b* (D65) of a "#rrggbb" colour. */
+export function cieLab(colour: string): [number, number, number] {
+  const n = parseInt(colour.slice(1, 7), 16);
+  const linear = (c: number): number => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => linear(c / 255)) as [number, number, number];
+  const f = (t: number): number => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+  const x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
+  const y = f(0.2126 * r + 0.7152 * g + 0.0722 * b);
+  const z = f((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
+  return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+}
+
+/** CIE76 colour difference (ΔE*ab): about 2 is just noticeable. */
+export function colourDistance(a: string, b: string): number {
+  const p = cieLab(a);
+  const q = cieLab(b);
+  return Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
 }
 
 const FALLBACK = ['#6c757d', '#8e6c8a', '#5e8c7d', '#a67c52', '#4f6d7a', '#9c6644', '#5c677d', '#7d8f69'];

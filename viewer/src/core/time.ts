@@ -9,6 +9,11 @@ export interface TimeIndex {
   spells: Map<string, DayRange[]>;
   /** For each non-event node touching dated events: those events. */
   datedNeighbours: Map<string, string[]>;
+  /**
+   * The only edges a range can fade (spells, or an end that can fade), with their ends, as flat
+   * lists: a range drag walks them at every step.
+   */
+  timedEdges: { keys: string[]; sources: string[]; targets: string[] };
   /** Days spanned by all events and spells, or null when nothing is dated. */
   domain: DayRange | null;
 }
@@ -44,7 +49,15 @@ export function buildTimeIndex(graph: ViewerGraph): TimeIndex {
     }
   });
   const domain = Number.isFinite(min) ? { start: min, end: Math.max(max, min) } : null;
-  return { events, spells, datedNeighbours, domain };
+  const timedEdges = { keys: [] as string[], sources: [] as string[], targets: [] as string[] };
+  const canFade = (key: string): boolean => events.has(key) || datedNeighbours.has(key);
+  graph.forEachEdge((edge, _attrs, source, target) => {
+    if (!spells.has(edge) && !canFade(source) && !canFade(target)) return;
+    timedEdges.keys.push(edge);
+    timedEdges.sources.push(source);
+    timedEdges.targets.push(target);
+  });
+  return { events, spells, datedNeighbours, timedEdges, domain };
 }
 
 export interface Ghosts {
@@ -57,7 +70,7 @@ export interface Ghosts {
  * events are outside it; edges whose spells all miss it, or that touch a faded node.
  * A null range fades nothing. Undated items never fade.
  */
-export function ghostsFor(graph: ViewerGraph, index: TimeIndex, range: DayRange | null): Ghosts {
+export function ghostsFor(index: TimeIndex, range: DayRange | null): Ghosts {
   const nodes = new Set<string>();
   const edges = new Set<string>();
   if (!range) return { nodes, edges };
@@ -65,11 +78,13 @@ export function ghostsFor(graph: ViewerGraph, index: TimeIndex, range: DayRange 
   for (const [key, events] of index.datedNeighbours) {
     if (events.every((event) => nodes.has(event))) nodes.add(key);
   }
-  graph.forEachEdge((edge, _attrs, source, target) => {
+  const { keys, sources, targets } = index.timedEdges;
+  for (let i = 0; i < keys.length; i++) {
+    const edge = keys[i]!;
     const spells = index.spells.get(edge);
     if (spells && !spells.some((s) => overlaps(s, range))) edges.add(edge);
-    else if (nodes.has(source) || nodes.has(target)) edges.add(edge);
-  });
+    else if (nodes.has(sources[i]!) || nodes.has(targets[i]!)) edges.add(edge);
+  }
   return { nodes, edges };
 }
 

@@ -1,10 +1,11 @@
 /**
  * The whole view state in the URL fragment, e.g.
- *   #sel=palmyra&from=2016-01-01&to=2017-12-31&map=1&hide=type:capture,kind:actor&doc=a.txt&min=2&top=600&iso=1&color=community&cam=0.5,0.5,1
+ *   #sel=palmyra&from=2016-01-01&to=2017-12-31&map=1&hide=type:capture,kind:actor,mod:claimed,rel:source,com:3&doc=a.txt&min=2&imp=50&top=600&iso=1&color=community&size=mentions&cam=0.5,0.5,1
  * Parsing is forgiving: unknown or malformed parts are ignored, never thrown on.
  */
 import { isoPeriod } from './dates';
-import { COLOUR_MODES, type ColourMode } from './legend';
+import { HIDDEN_KEY } from './filters';
+import { COLOUR_MODES, SIZE_MODES, type ColourMode, type SizeMode } from './legend';
 
 export interface CameraSnapshot {
   x: number;
@@ -13,10 +14,12 @@ export interface CameraSnapshot {
 }
 
 export interface ViewState {
-  /** Hidden legend keys ("kind:actor", "type:capture"), sorted. */
+  /** Hidden legend keys ("kind:actor", "type:capture", "mod:claimed", "rel:source", "com:3"), sorted. */
   hidden: string[];
   document: string | null;
   minMentions: number;
+  /** The least important nodes hidden, as a percentile of the graph's nodes (0 = none). */
+  importance: number;
   /** ISO days, inclusive; null = open. */
   from: string | null;
   to: string | null;
@@ -29,10 +32,14 @@ export interface ViewState {
   unconnected: boolean;
   /** What node colours mean. */
   colour: ColourMode;
+  /** What node sizes mean. */
+  size: SizeMode;
+  /** How far from the selected node its neighbourhood reaches (1 or 2 steps). */
+  depth: 1 | 2;
 }
 
 export function defaultViewState(): ViewState {
-  return { hidden: [], document: null, minMentions: 0, from: null, to: null, selected: null, camera: null, map: false, limit: null, unconnected: false, colour: 'type' };
+  return { hidden: [], document: null, minMentions: 0, importance: 0, from: null, to: null, selected: null, camera: null, map: false, limit: null, unconnected: false, colour: 'type', size: 'importance', depth: 1 };
 }
 
 function decode(part: string): string | null {
@@ -57,7 +64,7 @@ export function parseViewState(fragment: string): ViewState {
     const raw = eq === -1 ? '' : pair.slice(eq + 1);
     switch (name) {
       case 'hide': {
-        const items = raw.split(',').map(decode).filter((v): v is string => !!v && /^(kind|type):./.test(v));
+        const items = raw.split(',').map(decode).filter((v): v is string => !!v && HIDDEN_KEY.test(v));
         state.hidden = [...new Set(items)].sort();
         break;
       }
@@ -67,6 +74,11 @@ export function parseViewState(fragment: string): ViewState {
       case 'min': {
         const n = Number(decode(raw));
         state.minMentions = Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+        break;
+      }
+      case 'imp': {
+        const n = Number(decode(raw));
+        state.importance = Number.isInteger(n) && n > 0 && n < 100 ? n : 0;
         break;
       }
       case 'from':
@@ -91,6 +103,14 @@ export function parseViewState(fragment: string): ViewState {
         if (mode) state.colour = mode;
         break;
       }
+      case 'size': {
+        const mode = SIZE_MODES.find((m) => m === raw);
+        if (mode) state.size = mode;
+        break;
+      }
+      case 'depth':
+        if (raw === '2') state.depth = 2;
+        break;
       case 'iso':
         state.unconnected = raw === '1' || raw === 'true';
         break;
@@ -121,9 +141,12 @@ export function serialiseViewState(state: ViewState): string {
   if (state.hidden.length) parts.push(`hide=${[...state.hidden].sort().map(encodeURIComponent).join(',').replace(/%3A/g, ':')}`);
   if (state.document) parts.push(`doc=${encodeURIComponent(state.document)}`);
   if (state.minMentions > 0) parts.push(`min=${state.minMentions}`);
+  if (state.importance > 0) parts.push(`imp=${state.importance}`);
   if (state.limit !== null) parts.push(`top=${state.limit === 0 ? 'all' : state.limit}`);
   if (state.unconnected) parts.push('iso=1');
   if (state.colour !== 'type') parts.push(`color=${state.colour}`);
+  if (state.size !== 'importance') parts.push(`size=${state.size}`);
+  if (state.depth === 2) parts.push('depth=2');
   if (state.camera) parts.push(`cam=${[state.camera.x, state.camera.y, state.camera.ratio].map(round).join(',')}`);
   return parts.join('&');
 }

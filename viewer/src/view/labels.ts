@@ -13,6 +13,8 @@ export interface LabelSource {
   forced(): readonly string[];
   /** Every key, most important first. */
   order(): readonly string[];
+  /** While a node is hovered, the only nodes that keep labels (it and its drawn neighbours). */
+  focus?(): ReadonlySet<string> | null;
 }
 
 /** Smallest on-screen radius that earns a label unless forced (keeps specks unlabelled). */
@@ -23,6 +25,8 @@ const MAX_LABELS = 120;
 export interface LabelLayer {
   /** The labels of the last frame (screen boxes), for tests and the PNG export. */
   placed(): readonly PlacedLabel[];
+  /** Redraws the labels of the current frame (after a hover, which does not re-render sigma). */
+  draw(): void;
 }
 
 export function attachLabelLayer(sigma: Sigma<any, any>, source: LabelSource): LabelLayer {
@@ -46,16 +50,21 @@ export function attachLabelLayer(sigma: Sigma<any, any>, source: LabelSource): L
     };
     const forced = source.forced();
     const forcedSet = new Set(forced);
+    // A hovered neighbourhood keeps its labels, small nodes included; the rest lose theirs.
+    const focus = source.focus?.() ?? null;
     function* candidates(): Generator<LabelCandidate> {
       for (const [list, isForced] of [[forced, true], [source.order(), false]] as const) {
         for (const key of list) {
-          if (!isForced && forcedSet.has(key)) continue;
+          if (!isForced && (forcedSet.has(key) || (focus !== null && !focus.has(key)))) continue;
           const d = sigma.getNodeDisplayData(key);
-          if (!d || d.hidden || !d.label) continue;
+          if (!d || d.hidden) continue;
+          // a ghost has no label of its own, but the selected or hovered one is named
+          const label = d.label ?? (isForced ? (sigma.getGraph().getNodeAttribute(key, 'label') as string | undefined) : null);
+          if (!label) continue;
           const radius = sigma.scaleSize(d.size);
-          if (!isForced && !d.forceLabel && radius < MIN_LABELLED_RADIUS) continue;
+          if (!isForced && focus === null && !d.forceLabel && radius < MIN_LABELLED_RADIUS) continue;
           const p = sigma.framedGraphToViewport(d);
-          yield { key, label: d.label, x: p.x, y: p.y, radius };
+          yield { key, label, x: p.x, y: p.y, radius };
         }
       }
     }
@@ -71,5 +80,5 @@ export function attachLabelLayer(sigma: Sigma<any, any>, source: LabelSource): L
     }
   };
   sigma.on('afterRender', draw);
-  return { placed: () => placed };
+  return { placed: () => placed, draw };
 }

@@ -11,6 +11,8 @@ export interface PanelHandlers {
   select(key: string): void;
   openArticle(evidence: Evidence): void;
   close(): void;
+  /** How to name a document: its title and date when known, else its id. */
+  documentName?(id: string): string;
 }
 
 function nodeButton(ref: NodeRef, prefix?: string): HTMLButtonElement {
@@ -84,7 +86,8 @@ export function renderPanel(panel: HTMLElement, details: NodeDetails | null, on:
         event.preventDefault();
         on.openArticle(ev);
       });
-      list.appendChild(el('li', {}, el('q', {}, ev.text), ' ', el('span', { class: 'doc' }, ev.doc), ' ', open));
+      const name = on.documentName?.(ev.doc) ?? ev.doc;
+      list.appendChild(el('li', {}, el('q', {}, ev.text), ' ', el('span', { class: 'doc', 'data-doc': ev.doc, title: ev.doc }, name), ' ', open));
     }
     panel.appendChild(el('section', { class: 'panel-section' }, el('h3', { 'data-field': 'evidence-count' }, evidenceHeading(details.evidence.length, details.mentions)), list));
   }

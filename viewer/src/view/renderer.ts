@@ -6,12 +6,10 @@ import Sigma from 'sigma';
 import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
 import type { Settings } from 'sigma/settings';
-import { fade, relationColour } from '../core/legend';
+import { GHOST_EDGE, GHOST_NODE, relationColour } from '../core/legend';
 import type { NodeDisplay } from '../core/graphModel';
 import type { ViewerEdge, ViewerGraph, ViewerNode } from '../core/types';
 
-export const GHOST_NODE = '#e3e5e8';
-export const GHOST_EDGE = '#eef0f2';
 /** Deepest zoom of the graph view; map mode goes far deeper (MAP_MIN_CAMERA_RATIO). */
 export const MIN_CAMERA_RATIO = 0.02;
 /**
@@ -37,6 +35,8 @@ export interface RenderState {
   sizeScale: number;
   /** The nodes drawn (overview budget or a selection's neighbourhood), or null for all visible ones. */
   drawn: Set<string> | null;
+  /** The edges with both ends drawn (setDrawn), or null when every node is drawn. */
+  drawnEdges: Set<string> | null;
 }
 
 export function emptyRenderState(graph: ViewerGraph, display: Map<string, NodeDisplay>, neighbours: Map<string, Set<string>>): RenderState {
@@ -51,7 +51,48 @@ export function emptyRenderState(graph: ViewerGraph, display: Map<string, NodeDi
     selected: null,
     sizeScale: 1,
     drawn: null,
+    drawnEdges: null,
   };
+}
+
+/** The selected node's edges. */
+const FOCUS_EDGE = '#6b7785';
+
+// Per relation and per weight, computed once: the reducers run for every edge on each refresh.
+const edgeColours = new Map<string, string>();
+function edgeColour(relation: string): string {
+  let c = edgeColours.get(relation);
+  if (c === undefined) edgeColours.set(relation, (c = relationColour(relation)));
+  return c;
+}
+const edgeSizes: number[] = [];
+function edgeSize(weight: number | undefined): number {
+  const w = weight ?? 1;
+  if (Number.isInteger(w) && w >= 0 && w < 256) return (edgeSizes[w] ??= Math.min(4, 0.6 + Math.log2(1 + w) * 0.5));
+  return Math.min(4, 0.6 + Math.log2(1 + w) * 0.5);
+}
+
+/**
+ * Sets the drawn nodes, and with them the drawn edges (both ends drawn), so the edge reducer
+ * answers with one set lookup instead of looking up each edge's two ends.
+ */
+export function setDrawn(graph: ViewerGraph, state: RenderState, drawn: Set<string> | null): void {
+  state.drawn = drawn;
+  if (drawn === null) {
+    state.drawnEdges = null;
+    return;
+  }
+  const edges = new Set<string>();
+  for (const key of drawn) {
+    if (!graph.hasNode(key)) continue;
+    graph.forEachOutEdge(key, (edge, _a, _s, target) => {
+      if (drawn.has(target)) edges.add(edge);
+    });
+    graph.forEachUndirectedEdge(key, (edge, _a, source, target) => {
+      if (drawn.has(source === key ? target : source)) edges.add(edge);
+    });
+  }
+  state.drawnEdges = edges;
 }
 
 export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<Settings<ViewerNode, ViewerEdge>> {
@@ -80,66 +121,47 @@ export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<S
     minCameraRatio: MIN_CAMERA_RATIO,
     maxCameraRatio: 20,
     stagePadding: 40,
+    // Hover is not here: view/hover.ts draws it on a layer of its own, without a refresh.
     nodeReducer: (key: string, attrs: ViewerNode): Partial<NodeDisplayData> => {
       // Most nodes of a corpus are not drawn: answer those at once (sigma reduces every node).
       if (!state.visibleNodes.has(key) || (state.drawn !== null && !state.drawn.has(key))) return { x: attrs.x, y: attrs.y, hidden: true, size: 1, type: nodeType, label: null };
       const d = state.display.get(key);
-      const out: Partial<NodeDisplayData> = {
-        x: attrs.x,
-        y: attrs.y,
-        label: attrs.label,
-        size: (d?.size ?? 4) * state.sizeScale,
-        color: d?.colour ?? '#888888',
-        type: nodeType, // our `type` attribute is the node's type (capture, city…), not a sigma program
-        hidden: !state.visibleNodes.has(key) || (state.drawn !== null && !state.drawn.has(key)),
-        zIndex: 0,
-      };
+      const size = (d?.size ?? 4) * state.sizeScale;
+      const selected = key === state.selected;
       if (state.ghostNodes.has(key)) {
-        out.color = GHOST_NODE;
-        out.label = null;
-        out.size = Math.max(2, (out.size ?? 4) * 0.6);
+        return { x: attrs.x, y: attrs.y, label: selected ? attrs.label : null, size: Math.max(2, size * 0.6), color: GHOST_NODE, type: nodeType, zIndex: 0, highlighted: selected, forceLabel: selected };
       }
-      const focus = state.hovered;
-      if (focus !== null) {
-        if (key === focus || state.neighbours.get(focus)?.has(key)) {
-          out.forceLabel = !state.ghostNodes.has(key) || key === focus;
-          if (key === focus) out.label = attrs.label;
-          out.highlighted = key === focus;
-        } else {
-          out.color = fade(out.color ?? '#888888', 0.82);
-          out.label = null;
-        }
-      }
-      if (key === state.selected) {
-        out.highlighted = true;
-        out.forceLabel = true;
-        out.label = attrs.label;
-      }
-      return out;
+      return { x: attrs.x, y: attrs.y, label: attrs.label, size, color: d?.colour ?? '#888888', type: nodeType, zIndex: 0, highlighted: selected, forceLabel: selected };
     },
     edgeReducer: (key: string, attrs: ViewerEdge): Partial<EdgeDisplayData> => {
-      if (!state.visibleEdges.has(key)) return { hidden: true, type: edgeType };
-      const out: Partial<EdgeDisplayData> = {
-        color: relationColour(attrs.relation),
-        size: Math.min(4, 0.6 + Math.log2(1 + (attrs.weight ?? 1)) * 0.5),
-        type: edgeType,
-        hidden: !state.visibleEdges.has(key) || (state.drawn !== null && !(state.drawn.has(graph.source(key)) && state.drawn.has(graph.target(key)))),
-        label: null,
-      };
-      if (state.ghostEdges.has(key)) out.color = GHOST_EDGE;
-      const focus = state.hovered ?? state.selected;
-      if (focus !== null) {
-        const touches = graph.source(key) === focus || graph.target(key) === focus;
-        if (touches && !state.ghostEdges.has(key)) {
-          out.color = '#6b7785';
-          out.size = (out.size ?? 1) + 0.8;
-        } else if (state.hovered !== null) out.hidden = true;
-      }
-      return out;
+      if (!state.visibleEdges.has(key) || (state.drawnEdges !== null && !state.drawnEdges.has(key))) return { hidden: true, type: edgeType };
+      const size = edgeSize(attrs.weight);
+      if (state.ghostEdges.has(key)) return { color: GHOST_EDGE, size, type: edgeType, label: null };
+      const focus = state.selected;
+      if (focus !== null && (graph.source(key) === focus || graph.target(key) === focus)) return { color: FOCUS_EDGE, size: size + 0.8, type: edgeType, label: null };
+      return { color: edgeColour(attrs.relation), size, type: edgeType, label: null };
     },
   };
 }
 
 export function createRenderer(container: HTMLElement, graph: ViewerGraph, state: RenderState): Sigma<ViewerNode, ViewerEdge> {
-  return new Sigma<ViewerNode, ViewerEdge>(graph, container, sigmaSettings(graph, state));
+  const sigma = new Sigma<ViewerNode, ViewerEdge>(graph, container, sigmaSettings(graph, state));
+  // Sigma clears its label and edge-label canvases on every render, though neither is used here
+  // (view/labels.ts draws the labels): out of the page, they cost nothing to composite.
+  const canvases = sigma.getCanvases();
+  for (const id of ['labels', 'edgeLabels']) if (canvases[id]) canvases[id].style.display = 'none';
+  syncHighlightLayers(sigma, state);
+  return sigma;
+}
+
+/**
+ * Sigma's hover layers (a canvas and a WebGL context) hold only the hovered and the selected
+ * node; it clears them on every render, and with software compositing each WebGL layer on the
+ * page is read back at every frame. Out of the page while neither exists, a range drag's frame
+ * reads back two WebGL layers instead of three.
+ */
+export function syncHighlightLayers(sigma: Sigma<ViewerNode, ViewerEdge>, state: RenderState): void {
+  const display = state.hovered === null && state.selected === null ? 'none' : '';
+  const canvases = sigma.getCanvases();
+  for (const id of ['hovers', 'hoverNodes']) if (canvases[id] && canvases[id].style.display !== display) canvases[id].style.display = display;
 }

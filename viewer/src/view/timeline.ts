@@ -164,8 +164,9 @@ export class Timeline {
     const w = canvas.clientWidth;
     const h = canvas.clientHeight;
     if (w === 0 || h === 0) return;
-    canvas.width = Math.round(w * ratio);
-    canvas.height = Math.round(h * ratio);
+    // (resizing a canvas reallocates it: only when its size changed)
+    if (canvas.width !== Math.round(w * ratio)) canvas.width = Math.round(w * ratio);
+    if (canvas.height !== Math.round(h * ratio)) canvas.height = Math.round(h * ratio);
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -199,7 +200,8 @@ export class Timeline {
       ctx.fillText(String(t.year), t.x + 2, h);
       ctx.fillRect(t.x, chartH, 1, 4);
     }
-    canvas.dataset.ticks = JSON.stringify(ticks.map((t) => ({ year: t.year, x: Math.round(t.x) })));
+    const tickData = JSON.stringify(ticks.map((t) => ({ year: t.year, x: Math.round(t.x) })));
+    if (canvas.dataset.ticks !== tickData) canvas.dataset.ticks = tickData;
     // Shade what lies outside the range.
     const span = d.end - d.start + 1;
     const x0 = ((r.start - d.start) / span) * w;

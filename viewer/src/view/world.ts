@@ -70,14 +70,17 @@ export function attachWorldLayer(sigma: Sigma<any, any>): WorldLayer {
   const canvas = sigma.createCanvas('world', { beforeLayer: 'edges', style: { pointerEvents: 'none' } });
   canvas.setAttribute('aria-hidden', 'true');
   let path: WorldPaths | null = null;
+  // Out of the page while there is no map: an empty full-size layer still costs a composite a frame.
+  canvas.style.display = 'none';
   const draw = (): void => {
+    canvas.style.display = path ? '' : 'none';
+    if (!path) return;
     const fitted = fitCanvas(canvas, sigma);
     if (!fitted) return;
     const { ctx, ratio } = fitted;
     const { width: w, height: h } = canvas; // device pixels
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, w, h);
-    if (!path) return;
     ctx.fillStyle = '#eef4f8'; // sea
     ctx.fillRect(0, 0, w, h);
     // graph → viewport is affine: read it off three points.
