@@ -1787,18 +1787,19 @@ const DIRECTION_BEFORE = /(?:(?<=\bthe\s)([a-z-]+)\s+of|\b([a-z][a-z-]*))\s+$/;
  * country the words name, a region of its own located in the country (KnowledgeBase.countryPart).
  */
 function addCountryParts(scan: DocumentScan): void {
-  for (const m of scan.mentions) {
+  // The country's own mention stays (the country is named too: "Iraq" in "northern Iraq" is a
+  // name of Iraq); the part's mention spans it and the direction word.
+  for (const m of [...scan.mentions]) {
     if (m.kind !== 'place' || m.type !== 'country' || !m.country) continue;
     const match = DIRECTION_BEFORE.exec(scan.text.slice(Math.max(0, m.start - 24), m.start));
     const direction = match ? directionOf(match[1] ?? match[2]!) : undefined;
     if (!match || !direction) continue;
     const part = scan.kb.countryPart(m.country, direction);
     if (!part) continue;
-    const countryKey = m.key;
     const start = m.start - match[0].length;
     const ref = addRef(scan, part);
-    Object.assign(m, newMention(ref, scan.text.slice(start, m.end), m.sentence, start, m.end));
-    if (!scan.relations.some((r) => r.from === ref.key && r.to === countryKey)) scan.relations.push(newRelation(ref.key, countryKey, 'located in', undefined, m.sentence));
+    scan.mentions.push(newMention(ref, scan.text.slice(start, m.end), m.sentence, start, m.end));
+    if (!scan.relations.some((r) => r.from === ref.key && r.to === m.key)) scan.relations.push(newRelation(ref.key, m.key, 'located in', undefined, m.sentence));
   }
 }
 
@@ -1868,17 +1869,21 @@ function linkPlaces(scan: DocumentScan, home: string | undefined): void {
 /**
  * A part of a town the text names with no town ("shells hit al-Midan neighbourhood", "the
  * district of Fardos"): an area or site, or a name before a word for a part of a town, lies in
- * the one city or town its sentence names, or else in the only one its article names.
+ * the one city or town its sentence names, or else in the only one its article names; that town
+ * must be in the article's country (an article on Russia that names Aleppo and Moscow has none).
  */
 function placeInOnlyCity(scan: DocumentScan, home: string | undefined, placed: Set<string>): void {
   if (!home) return;
   const cityOf = new Map<number, string | null>();
   let articleCity: string | null | undefined;
+  // A sentence's towns of the article's country; the article's towns of any country, so that
+  // one abroad makes the article's choice ambiguous.
   for (const m of scan.mentions) {
-    if (m.kind !== 'place' || !m.known || m.lat === undefined || (m.type !== 'city' && m.type !== 'town') || m.country !== home) continue;
+    if (m.kind !== 'place' || !m.known || m.lat === undefined || (m.type !== 'city' && m.type !== 'town')) continue;
+    articleCity = articleCity === undefined || articleCity === m.key ? m.key : null;
+    if (m.country !== home) continue;
     const had = cityOf.get(m.sentence);
     cityOf.set(m.sentence, had === undefined || had === m.key ? m.key : null);
-    articleCity = articleCity === undefined || articleCity === m.key ? m.key : null;
   }
   if (cityOf.size === 0) return;
   for (const m of scan.mentions) {

@@ -115,6 +115,11 @@ describe('an unknown place in the one region its sentence or article names', () 
     expect(regionOf('Rebels shelled Homs and Hama in Syria on Friday. Later a rocket hit the district of Bab al-Warda.', 'Bab al-Warda')).not.toContain('Homs');
   });
 
+  it('puts no part of a town in the article\'s town when the article names towns abroad too', () => {
+    const text = 'Russia rejected the charges. Moscow said Russia would act, and the British embassy in Moscow was picketed. Strikes hit the district of Bab al-Warda in Syria, and Aleppo was calm.';
+    expect(regionOf(text, 'Bab al-Warda')).not.toContain('Moscow');
+  });
+
   it('sets a village beside the one town of its sentence', () => {
     const r = entitiesOf('Rebels took Kafr Warda on Monday and later shelled Homs, Syrian state media said.');
     const village = Object.values(r.refs).find((ref) => ref.label === 'Kafr Warda')!;

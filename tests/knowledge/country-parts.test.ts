@@ -29,6 +29,9 @@ describe('parts of a country named by a direction', () => {
     expect(parts.map((p) => p.label).sort()).toEqual(['Eastern Syria', 'Northern Syria']);
     expect(r.mentions.filter((m) => isCountryPart(m.key)).map((m) => m.surface).sort()).toEqual(['east of Syria', 'northern Syria']);
     for (const p of parts) expect(r.relations).toContainEqual(expect.objectContaining({ from: p.key, to: 'place:country:SY', relation: 'located in' }));
+    // the country is named too: "Syria" of "northern Syria" stays a mention of Syria
+    const at = 'Jets struck targets in northern '.length;
+    expect(r.mentions.some((m) => m.key === 'place:country:SY' && m.start === at)).toBe(true);
     // "Syria denied it" stays the country
     expect(r.mentions.some((m) => m.key === 'place:country:SY' && m.surface === 'Syria')).toBe(true);
     const plain = entitiesOf('Talks on Syria resumed in Geneva with the opposition from Syria.');
