@@ -77,8 +77,8 @@ export function attachLabelLayer(sigma: Sigma<any, any>, source: LabelSource): L
           if (!isForced && focus === null && !d.forceLabel && radius < MIN_LABELLED_RADIUS) continue;
           const p = sigma.framedGraphToViewport(d);
           // a label starts right of its node and must fit on screen: skip the rest before measuring
-          const left = p.x + radius + 3;
-          if (left < 0 || left > width || p.y - 0.6 * fontSize < 0 || p.y + 0.6 * fontSize > height) continue;
+          // (a label may go left of its node near the right edge: core/labels.ts)
+          if (p.x + radius < 0 || p.x - radius > width || p.y - 0.6 * fontSize < 0 || p.y + 0.6 * fontSize > height) continue;
           yield { key, label, x: p.x, y: p.y, radius };
         }
       }
