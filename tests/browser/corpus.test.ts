@@ -563,6 +563,45 @@ describe.skipIf(!ready)('viewer on FA-KES', () => {
     await poll(() => page.textContent('#panel [data-field=label]')).toBe(await page.locator('#unmapped li button[data-node]').first().textContent());
   });
 
+  it('map mode: each event around the most crowded place can be picked at the deepest zoom', async () => {
+    const page = await open('#map=1&top=all');
+    await poll(() => page.locator('#unmapped summary').textContent()).toMatch(/^Not on the map/);
+    const kind = new Map(graph.nodes.map((n) => [n.key, n.attributes.kind]));
+    const located = new Map<string, Set<string>>();
+    for (const e of graph.edges as { source: string; target: string; attributes?: { relation?: string } }[]) {
+      if (e.attributes?.relation !== 'location' || kind.get(e.source) !== 'event') continue;
+      if (!located.has(e.target)) located.set(e.target, new Set());
+      located.get(e.target)!.add(e.source);
+    }
+    const result = await page.evaluate((candidates: [string, string[]][]) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const sigma = (window as any).__newsgraph.sigma;
+      const shown = (k: string): boolean => !!sigma.getNodeDisplayData(k) && !sigma.getNodeDisplayData(k).hidden;
+      const [place, all] = candidates
+        .filter(([p]) => shown(p))
+        .map(([p, evs]) => [p, evs.filter(shown)] as [string, string[]])
+        .sort((a, b) => b[1].length - a[1].length)[0]!;
+      // its cloud: the events around it (one placed far away elsewhere is not this test's matter)
+      const at = sigma.getNodeDisplayData(place);
+      const dist = (k: string): number => Math.hypot(sigma.getNodeDisplayData(k).x - at.x, sigma.getNodeDisplayData(k).y - at.y);
+      const median = all.map(dist).sort((a, b) => a - b)[Math.floor(all.length / 2)]!;
+      const cloud = all.filter((k) => dist(k) <= 5 * median);
+      const sample = cloud.filter((_k, i) => i % 8 === 0);
+      const ratio = sigma.getSetting('minCameraRatio');
+      const missed: string[] = [];
+      for (const k of sample) {
+        const d = sigma.getNodeDisplayData(k);
+        sigma.getCamera().setState({ x: d.x, y: d.y, ratio, angle: 0 });
+        sigma.render(); // sigma picks from the frame it drew last
+        if (sigma.getNodeAtPosition(sigma.framedGraphToViewport(sigma.getNodeDisplayData(k))) !== k) missed.push(sigma.getGraph().getNodeAttribute(k, 'label'));
+      }
+      return { place: sigma.getGraph().getNodeAttribute(place, 'label') as string, cloud: cloud.length, tried: sample.length, missed };
+    }, [...located].map(([p, evs]) => [p, [...evs]] as [string, string[]]));
+    console.info(`map: ${result.cloud} events around ${result.place}; ${result.missed.length} of ${result.tried} sampled not pickable`);
+    expect(result.tried).toBeGreaterThanOrEqual(10);
+    expect(result.missed).toEqual([]);
+  });
+
   it('serves graph.json compressed and draws the first frame of FA-KES quickly', async () => {
     // a warm-up load, as a user's second visit: the first one also pays for compiling the scripts
     await open();

@@ -89,6 +89,15 @@ describe('label placement', () => {
     const placed = placeLabels(cands, { fontSize: 12, measure, width: 800, height: 600 });
     expect(placed.map((p) => p.key)).toEqual(['big', 'far']);
   });
+  it('labels a node near the right edge on its left, and one that fits nowhere not at all', () => {
+    const cands: LabelCandidate[] = [
+      { key: 'edge', label: 'Islamic State', x: 780, y: 100, radius: 8 },
+      { key: 'wide', label: 'A name so long that it fits on neither side of its node here', x: 400, y: 300, radius: 3 },
+    ];
+    const placed = placeLabels(cands, { fontSize: 12, measure, width: 800, height: 600 });
+    expect(placed.map((p) => p.key)).toEqual(['edge']);
+    expect(placed[0]!.left + placed[0]!.width).toBeLessThanOrEqual(780 - 8);
+  });
   it('places no two labels on top of each other among thousands of crowded candidates', () => {
     const cands: LabelCandidate[] = [];
     let seed = 7;

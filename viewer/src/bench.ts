@@ -6,6 +6,7 @@
 import { MultiGraph } from 'graphology';
 import { neighbourSets, nodeDisplay, prepareGraph } from './core/graphModel';
 import { computeVisibility } from './core/filters';
+import { importanceOrder } from './core/overview';
 import type { ViewerGraph } from './core/types';
 import { attachHoverLayer, hoverFocus } from './view/hover';
 import { attachLabelLayer } from './view/labels';
@@ -110,7 +111,7 @@ async function run(): Promise<BenchResult> {
   const firstRendered = new Promise<void>((resolve) => {
     const sigma = createRenderer(container, graph, state);
     // the viewer's own layers: labels by importance, hover on a layer of its own
-    const order = graph.nodes().sort((a, b) => graph.getNodeAttribute(b, 'size') - graph.getNodeAttribute(a, 'size'));
+    const order = importanceOrder(graph); // as the viewer orders its label candidates
     const labels = attachLabelLayer(sigma, { forced: () => [state.hovered].filter((k): k is string => k !== null), order: () => order, focus: () => hoverFocus(sigma, state) });
     const hover = attachHoverLayer(sigma, graph, state, () => labels.draw());
     (window as unknown as { __hover: typeof hover; __labels: typeof labels }).__hover = hover;

@@ -38,9 +38,12 @@ export interface PlacementOptions {
   limit?: number;
 }
 
-/** Label box to the right of the node, vertically centred on it (as sigma draws its labels). */
-export function labelBox(c: LabelCandidate, fontSize: number, textWidth: number): PlacedLabel {
-  const left = c.x + c.radius + 3;
+/**
+ * Label box to the right of the node, vertically centred on it (as sigma draws its labels), or to
+ * its left.
+ */
+export function labelBox(c: LabelCandidate, fontSize: number, textWidth: number, side: 'right' | 'left' = 'right'): PlacedLabel {
+  const left = side === 'right' ? c.x + c.radius + 3 : c.x - c.radius - 3 - textWidth;
   const top = c.y - fontSize * 0.6;
   return { key: c.key, label: c.label, left, top, width: textWidth, height: fontSize * 1.2, baseline: c.y + fontSize / 3 };
 }
@@ -69,8 +72,11 @@ export function placeLabels(candidates: Iterable<LabelCandidate>, options: Place
   for (const c of candidates) {
     if (placed.length >= limit) break;
     if (!c.label) continue;
-    const box = labelBox(c, fontSize, measure(c.label));
-    if (box.left < 0 || box.top < 0 || box.left + box.width > width || box.top + box.height > height) continue;
+    const outside = (b: PlacedLabel): boolean => b.left < 0 || b.top < 0 || b.left + b.width > width || b.top + b.height > height;
+    let box = labelBox(c, fontSize, measure(c.label));
+    // a node near the right edge is labelled on its left rather than not at all
+    if (outside(box)) box = labelBox(c, fontSize, box.width, 'left');
+    if (outside(box)) continue;
     const cells = cellsOf(box);
     if (cells.some((k) => grid.get(k)?.some((other) => boxesOverlap(box, other, padding)))) continue;
     placed.push(box);

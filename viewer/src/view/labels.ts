@@ -21,6 +21,14 @@ export interface LabelSource {
 const MIN_LABELLED_RADIUS = 2.5;
 /** A readable screen holds a few dozen labels; more is noise. */
 const MAX_LABELS = 120;
+/** Above this many drawn nodes labels wait for the camera to rest, as edges do (hideEdgesOnMove). */
+const LARGE_GRAPH = 5000;
+
+/** True while the camera animates or the user drags or wheels (sigma's own test for hiding edges). */
+function moving(sigma: Sigma<any, any>): boolean {
+  const mouse = sigma.getMouseCaptor();
+  return sigma.getCamera().isAnimated() || mouse.isMoving || mouse.draggedEvents > 0 || mouse.currentWheelDirection !== 0;
+}
 
 export interface LabelLayer {
   /** The labels of the last frame (screen boxes), for tests and the PNG export. */
@@ -40,6 +48,10 @@ export function attachLabelLayer(sigma: Sigma<any, any>, source: LabelSource): L
     const { ctx, width, height, ratio } = fitted;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
+    if (source.order().length > LARGE_GRAPH && moving(sigma)) {
+      placed = [];
+      return;
+    }
     const settings = sigma.getSettings() as Settings;
     const fontSize = settings.labelSize;
     ctx.font = `${settings.labelWeight} ${fontSize}px ${settings.labelFont}`;
@@ -64,6 +76,9 @@ export function attachLabelLayer(sigma: Sigma<any, any>, source: LabelSource): L
           const radius = sigma.scaleSize(d.size);
           if (!isForced && focus === null && !d.forceLabel && radius < MIN_LABELLED_RADIUS) continue;
           const p = sigma.framedGraphToViewport(d);
+          // a label starts right of its node and must fit on screen: skip the rest before measuring
+          // (a label may go left of its node near the right edge: core/labels.ts)
+          if (p.x + radius < 0 || p.x - radius > width || p.y - 0.6 * fontSize < 0 || p.y + 0.6 * fontSize > height) continue;
           yield { key, label, x: p.x, y: p.y, radius };
         }
       }

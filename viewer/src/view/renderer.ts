@@ -55,6 +55,9 @@ export function emptyRenderState(graph: ViewerGraph, display: Map<string, NodeDi
   };
 }
 
+/** Smallest node radius on the map (px): sigma picks nodes on a layer drawn at half resolution. */
+export const MIN_MAP_NODE_SIZE = 3;
+
 /** The selected node's edges. */
 const FOCUS_EDGE = '#6b7785';
 
@@ -126,7 +129,9 @@ export function sigmaSettings(graph: ViewerGraph, state: RenderState): Partial<S
       // Most nodes of a corpus are not drawn: answer those at once (sigma reduces every node).
       if (!state.visibleNodes.has(key) || (state.drawn !== null && !state.drawn.has(key))) return { x: attrs.x, y: attrs.y, hidden: true, size: 1, type: nodeType, label: null };
       const d = state.display.get(key);
-      const size = (d?.size ?? 4) * state.sizeScale;
+      // On the map nodes keep their pixel size at any zoom: none may be too small for sigma's
+      // half-resolution picking layer, or it could never be hovered or clicked.
+      const size = state.sizeScale === 1 ? (d?.size ?? 4) : Math.max(MIN_MAP_NODE_SIZE, (d?.size ?? 4) * state.sizeScale);
       const selected = key === state.selected;
       if (state.ghostNodes.has(key)) {
         return { x: attrs.x, y: attrs.y, label: selected ? attrs.label : null, size: Math.max(2, size * 0.6), color: GHOST_NODE, type: nodeType, zIndex: 0, highlighted: selected, forceLabel: selected };
