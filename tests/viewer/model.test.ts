@@ -280,6 +280,23 @@ describe('map layout of crowded hubs', () => {
     const mean = (ks: string[]) => ks.reduce((s, k) => s + d(at(k), at('hub')), 0) / ks.length;
     expect(mean(high)).toBeLessThan(mean(low));
   });
+  it('keeps satellites minSpacing apart, even where the region is too small for them', () => {
+    // a hub with a town 0.01° away: its region alone would pile 300 events into a speck
+    const g = crowded(300);
+    g.setNodeAttribute('town', 'lon', 37.01);
+    const minSpacing = 0.02;
+    const spaced = mapLayout(g, { minSpacing }).positions;
+    const tight = mapLayout(g).positions;
+    const closest = (positions: Map<string, { x: number; y: number }>): number => {
+      const pts = satellites.filter((k) => own(k) === 'hub').map((k) => positions.get(k)!);
+      let best = Infinity;
+      for (let i = 0; i < pts.length; i++) for (let j = i + 1; j < pts.length; j++) best = Math.min(best, d(pts[i]!, pts[j]!));
+      return best;
+    };
+    const span = 0.5; // the layout's least extent, which this one-degree map takes
+    expect(closest(spaced)).toBeGreaterThanOrEqual(minSpacing * span * 0.99);
+    expect(closest(tight)).toBeLessThan(minSpacing * span);
+  });
   it('lays out the same graph the same way', () => {
     const again = mapLayout(crowded(300));
     for (const k of graph.nodes()) expect(again.positions.get(k)).toEqual(at(k));

@@ -30,7 +30,7 @@ import { LoadError, loadGraphFromUrl, parseGraphText } from './view/loader';
 import { NodeList } from './view/nodeList';
 import { renderPanel } from './view/panel';
 import { attachHoverLayer, hoverFocus, type HoverLayer } from './view/hover';
-import { createRenderer, emptyRenderState, MAP_MIN_CAMERA_RATIO, MIN_CAMERA_RATIO, setDrawn, syncHighlightLayers, type RenderState } from './view/renderer';
+import { createRenderer, emptyRenderState, MAP_MIN_CAMERA_RATIO, MAP_MIN_SPACING, MIN_CAMERA_RATIO, setDrawn, syncHighlightLayers, type RenderState } from './view/renderer';
 import { bindSearchBox } from './view/searchBox';
 import { Timeline } from './view/timeline';
 import { attachWorldLayer, worldPath, type WorldLayer, type WorldPaths } from './view/world';
@@ -516,7 +516,7 @@ function setMap(on: boolean, animate: boolean): void {
   if (!s) return;
   if (on === (s.graphPositions !== null)) return;
   if (on) {
-    s.map ??= mapLayout(s.graph);
+    s.map ??= mapLayout(s.graph, { minSpacing: MAP_MIN_SPACING });
     if (s.map.located === 0) {
       showMessage('Map mode needs places with coordinates (lat/lon); this graph has none.');
       setState({ map: false });

@@ -94,7 +94,7 @@ function nearestAnchor(byX: readonly Point[], c: Point): number {
  * the region, so a hub hemmed in on one side grows on the other; when the region cannot hold `n`
  * points within about 2.5 times the spiral's natural radius, the spacing shrinks until it does.
  */
-function cloudAround(center: Point, n: number, step: number, nearest: number, others: ReadonlyArray<{ p: Point; d: number }>): Point[] {
+function cloudAround(center: Point, n: number, step: number, nearest: number, others: ReadonlyArray<{ p: Point; d: number }>, minSpacing: number): Point[] {
   const inRegion = (p: Point): boolean => {
     const r = Math.hypot(p.x - center.x, p.y - center.y);
     for (const o of others) {
@@ -103,8 +103,9 @@ function cloudAround(center: Point, n: number, step: number, nearest: number, ot
     }
     return true;
   };
-  const floor = sureSpacing(n, nearest);
-  for (let s = firstSpacing(n, step, nearest); ; ) {
+  // Never closer than minSpacing: a cloud too big for its region spills over rather than piling up.
+  const floor = Math.max(sureSpacing(n, nearest), minSpacing);
+  for (let s = Math.max(firstSpacing(n, step, nearest), minSpacing); ; ) {
     const points: Point[] = [];
     for (let i = 0; points.length < n && i < CANDIDATES * n; i++) {
       const p = around(center, i, s, 1);
@@ -117,7 +118,15 @@ function cloudAround(center: Point, n: number, step: number, nearest: number, ot
   }
 }
 
-export function mapLayout(graph: ViewerGraph): MapLayout {
+export interface MapLayoutOptions {
+  /**
+   * The least distance between two satellites, as a share of the map's extent: the viewer sets it so
+   * that at its deepest zoom every node can still be told apart and picked. Default 0.
+   */
+  minSpacing?: number;
+}
+
+export function mapLayout(graph: ViewerGraph, options: MapLayoutOptions = {}): MapLayout {
   const sorted = graph.nodes().sort();
   const coords = new Map<string, { lat: number; lon: number }>();
   for (const key of sorted) {
@@ -252,7 +261,7 @@ export function mapLayout(graph: ViewerGraph): MapLayout {
     // Only anchors within reach of the widest spiral tried can bound it (see inRegion).
     const reach = (2 * firstSpacing(n, step, nearest) * Math.sqrt(CANDIDATES * n + 1)) / (1 - MARGIN);
     const others = anchorsWithin(byX, center, reach);
-    cloudAround(center, n, step, nearest, others).forEach((p, i) => positions.set(satellites[i]!, p));
+    cloudAround(center, n, step, nearest, others, (options.minSpacing ?? 0) * span).forEach((p, i) => positions.set(satellites[i]!, p));
   }
   const located = positions.size;
 

@@ -18,6 +18,12 @@ export const MIN_CAMERA_RATIO = 0.02;
  * on a regional graph). Deeper than this, float32 positions would start to jitter.
  */
 export const MAP_MIN_CAMERA_RATIO = 0.0002;
+/**
+ * Map mode: satellites at least this share of the map's extent apart, so that at the deepest zoom
+ * (on a 400 px viewport, about 20 px per this spacing, halved when parked nodes double the extent)
+ * each one can still be picked, however many events a city has.
+ */
+export const MAP_MIN_SPACING = MAP_MIN_CAMERA_RATIO * 0.05;
 
 
 export interface RenderState {
