@@ -3,7 +3,8 @@ import type { EntityMention, EntityRef, EventMention, SideBond } from './model.j
 import type { StateRole } from '../knowledge/knowledge.js';
 import { findDates, type DateContext, type DateMention } from './dates.js';
 import { findFigures, type Figure } from './casualties.js';
-import { findTriggers, type TriggerLexicon, type TriggerMatch } from './triggers.js';
+import { findTriggers, type TriggerMatch } from './triggers.js';
+import type { TriggerLexicon } from '../knowledge/trigger-lexicon.js';
 import { isCountryPart } from '../knowledge/country-parts.js';
 
 /**

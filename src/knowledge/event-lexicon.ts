@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Report } from '../types.js';
-import type { CaptureRoles } from '../extract/triggers.js';
+import type { CaptureRoles } from './trigger-lexicon.js';
 
 export const DEFAULT_EVENT_LEXICON = new URL('../../data/lexicon/events.json', import.meta.url);
 

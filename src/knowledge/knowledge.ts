@@ -9,7 +9,7 @@ import { loadGazetteer, type Gazetteer, type Place } from './gazetteer.js';
 import { distance as levenshtein } from 'fastest-levenshtein';
 import { nameVariants } from './names.js';
 import { compileMatcher, type NameCandidate, type NameMatch, type NameMatcher } from './matcher.js';
-import { loadTriggerLexicon, type TriggerLexicon } from '../extract/triggers.js';
+import { loadTriggerLexicon, type TriggerLexicon } from './trigger-lexicon.js';
 
 /**
  * One facade over everything extraction knows: the actor lexicon, the gazetteer, the compiled

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findTriggers, inflectVerb, loadTriggerLexicon, pluralNoun, type TriggerMatch } from '../../src/extract/triggers.js';
+import { findTriggers, type TriggerMatch } from '../../src/extract/triggers.js';
+import { inflectVerb, loadTriggerLexicon, pluralNoun } from '../../src/knowledge/trigger-lexicon.js';
 import type { Diagnostic } from '../../src/types.js';
 
 const lex = loadTriggerLexicon();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EVENT_TYPE_NAMES, EVENT_TYPES, eventTypeInfo, isEventType } from '../../src/knowledge/event-types.js';
 import { TYPE_COLORS } from '../../src/graph/style.js';
 import { eventLabel } from '../../src/graph/build.js';
-import { compileTriggerLexicon } from '../../src/extract/triggers.js';
+import { compileTriggerLexicon } from '../../src/knowledge/trigger-lexicon.js';
 import { readEventLexiconFiles } from '../../src/knowledge/event-lexicon.js';
 
 describe('the event-type registry', () => {
