@@ -117,11 +117,17 @@ function validateUserFiles(options: KnowledgeOptions, report: Report): void {
   if (options.triggers?.length) readEventLexiconFiles(options.triggers, report);
 }
 
+/**
+ * The folders of src/ whose code shapes what the cache keeps (cleaning and extraction): every
+ * module a worker's extraction imports lies in one of them (tests/build/cache-key.test.ts).
+ */
+export const EXTRACTION_CODE_DIRS = ['extract', 'nlp', 'ingest', 'knowledge', 'util'] as const;
+
 /** Everything that shapes an extraction: data files, user files and the extraction code itself. */
 async function knowledgeHash(options: KnowledgeOptions): Promise<string> {
   const codeDir = fileURLToPath(new URL('../', import.meta.url));
   const code: string[] = [];
-  for (const sub of ['extract', 'nlp', 'ingest', 'knowledge/ner']) {
+  for (const sub of EXTRACTION_CODE_DIRS) {
     try {
       for (const f of (await readdir(codeDir + sub, { recursive: true })).sort()) if (f.endsWith('.js') || f.endsWith('.ts')) code.push(`${codeDir}${sub}/${f}`);
     } catch {
