@@ -968,6 +968,7 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
     sources: keysOf(view.sources),
     figures: [],
   };
+  if (t.generic) ev.generic = true;
   if (iso) {
     ev.date = iso;
     if (precision) ev.datePrecision = precision;

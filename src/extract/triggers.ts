@@ -44,6 +44,8 @@ export interface TriggerMatch {
   roles?: CaptureRoles;
   /** Part of speech the sentence gives the trigger ("verb" | "noun" | "phrase"). */
   pos: TriggerPos;
+  /** The word names an act of violence without its kind ("attack"): its type is only a default. */
+  generic?: boolean;
 }
 
 export type TriggerPos = 'verb' | 'noun' | 'phrase';
@@ -70,6 +72,8 @@ interface Entry {
   requiresAfter?: string;
   /** A list name: the trigger is dropped when a word of that list occurs in the sentence. */
   unless?: string;
+  /** The word does not tell the kind of violence ("attack"): the type is a default. */
+  generic: boolean;
   /** Case-insensitive and case-sensitive (acronyms) alternations; undefined when empty. */
   reCi?: RegExp;
   reCs?: RegExp;
@@ -200,6 +204,7 @@ export function compileTriggerLexicon(json: EventLexiconJson, report?: Report): 
       ifNear: Array.isArray(raw.ifNear) ? (raw.ifNear as Switch[]).filter((s) => isEventType(s.type)) : [],
       requiresAfter: typeof raw.requiresAfter === 'string' ? raw.requiresAfter : undefined,
       unless: typeof raw.unless === 'string' ? raw.unless : undefined,
+      generic: raw.generic === true,
       reCi: alternation(forms.filter((f) => !isAcronym(f)), 'giu'),
       reCs: alternation(forms.filter(isAcronym), 'gu'),
       order: entries.length,
@@ -653,6 +658,7 @@ function describe(sentence: string, r: RawMatch, t: { type: EventType; acled: st
     roles: undefined,
     pos,
   };
+  if (e.generic && type === e.type) match.generic = true;
   if (type === 'capture' && e.roles) {
     const roles: CaptureRoles = passive && e.roles.gainer === 'subject' ? { gainer: 'by', loser: e.roles.loser } : { ...e.roles };
     match.roles = roles;
