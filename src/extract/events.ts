@@ -853,12 +853,27 @@ function objectOfAttack(text: string, t: TriggerMatch, view: SentenceView, p: Pa
   return true;
 }
 
+// "accused government forces of gassing", "blamed the rebels for shelling": the object of the
+// accusation does the act its gerund names; the accuser is a voice.
+const ACCUSATION_BEFORE = /\b(?:accus|blam|charg|condemn|critici[sz]|denounc|fault)\p{L}*\s+(?:(?:the|its|their)\s+)?(?:[\p{L}-]+\s+)?$/iu;
+const OF_GERUND_GAP = /^\s+(?:of|for)\s+$/i;
+
+function accusedOf(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], tStart: number): EntityMention | undefined {
+  if (!/ing$/i.test(t.text)) return undefined;
+  const p = before[before.length - 1];
+  if (!p || p.m.end > tStart || !OF_GERUND_GAP.test(text.slice(p.m.end, tStart))) return undefined;
+  if (!ACCUSATION_BEFORE.test(text.slice(Math.max(view.s.start, p.m.start - 40), p.m.start))) return undefined;
+  return canAct(text, p, t, view.sourceKeys) ? p.m : undefined;
+}
+
 /**
  * The subject: the first actor of the clause before the trigger, with the actors joined to it by
  * "and", "backed by", "alongside", "with the help of"...
  */
 function subjectOf(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], tStart: number, allies: NonNullable<Roles['allies']> = []): EntityMention[] {
   const s = view.s;
+  const accused = accusedOf(text, t, view, before, tStart);
+  if (accused) return [accused];
   const clauseStart = clauseStartOf(text, s, tStart);
   const antecedent = [...before].reverse().find((p) => p.m.end <= tStart && RELATIVE.test(text.slice(p.m.end, tStart)));
   if (antecedent && canAct(text, antecedent, t, view.sourceKeys)) return [antecedent.m];

@@ -490,6 +490,16 @@ describe('voices, doers and aims read from the clause', () => {
     expect(ofType(y, 'airstrike')[0]?.agents.map((k) => label(y, k)).join() ?? '').not.toMatch(/Syria/);
   });
 
+  it('reads the one accused of an act as its doer, not the accuser', () => {
+    const x = extract('Ukraine accused Russian forces of shelling a hospital in Kharkiv on Tuesday.', '2023-03-08');
+    expect(ofType(x, 'shelling')[0]!.agents.map((k) => label(x, k))).toEqual(['Russian Armed Forces']);
+    const y = extract('Kyiv blamed Russian troops for bombing the theatre in Mariupol on Tuesday.', '2023-03-08');
+    expect(y.events.filter((e) => e.type !== 'statement')[0]!.agents.map((k) => label(y, k))).toEqual(['Russian Armed Forces']);
+    // no accusation: the subject acts ("a record of shelling" is no charge)
+    const z = extract('Ukrainian troops spoke of Russian forces shelling Kharkiv on Tuesday.', '2023-03-08');
+    expect(ofType(z, 'shelling')[0]?.agents.map((k) => label(z, k)) ?? []).not.toContain('Ukrainian Armed Forces');
+  });
+
   it('reads "to" before an act noun as a preposition, not an aim', () => {
     const x = extract('Four people were killed due to rocket attacks by rebels on Aleppo, in Syria, on Sunday.');
     expect(ofType(x, 'shelling')[0]?.modality).toBe('asserted');
