@@ -245,6 +245,21 @@ function addFigures(ev: EventMention, figures: Figure[]): void {
   }
 }
 
+// "said it had begun an offensive", "announced that its jets...": the speaker tells of its own act
+const SELF_REPORT = /\b(?:it|its|they|their|we|our)\b/i;
+
+/**
+ * A verb of saying (a statement trigger, in any context) between two offsets of the text, unless
+ * what it says is about the speaker's own act.
+ */
+function sayingBetween(scan: EventScan, from: number, to: number): boolean {
+  if (to <= from) return false;
+  const gap = scan.text.slice(from, to);
+  const sayings = findTriggers(gap, scan.ctx.triggers, { assumeMilitary: true }).filter((v) => v.type === 'statement' && (v.pos === 'verb' || v.pos === 'phrase'));
+  const last = sayings[sayings.length - 1];
+  return !!last && !SELF_REPORT.test(gap.slice(last.end));
+}
+
 function isSaying(t: TriggerMatch): boolean {
   return t.type === 'statement' && !t.negated;
 }
@@ -282,6 +297,11 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   const roles = t.passive ? passiveRoles(scan.text, t, view, before, after) : t.roles?.gainer === 'to' || /\bfell\b|\bfall(?:s|en)?\b/.test(t.text) ? fallRoles(scan.text, t, view, after) : activeRoles(scan.text, t, view, before, after, tStart, tEnd);
   const place = placeOf(scan, view, t, tStart, tEnd);
   let agents = roles.agents;
+  // "the Coalition called for an inquiry into the massacre", "the government denied the reports
+  // of the attack": the subject of a verb of saying before an act noun is its voice, not its
+  // doer; nor does the act borrow a doer from the sentences before.
+  const voiced = t.pos === 'noun' && !t.passive && agents.length > 0 && sayingBetween(scan, agents[0]!.end, tStart);
+  if (voiced) agents = [];
   // "The Syrian army says it has retaken Palmyra": the speaker is the subject of its claim.
   if (agents.length === 0 && !t.passive) {
     const speaker = speakerOf(scan.text, view, before, tStart);
@@ -325,7 +345,7 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
   const lastAgent = scan.lastAgent;
   let borrowed = false;
-  if (agents.length === 0 && !subject && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
+  if (agents.length === 0 && !subject && !voiced && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
     const a = lastAgent.m;
     if (!roles.targets.some((x) => x.key === a.key)) {
       agents = [a];

@@ -500,6 +500,16 @@ describe('voices, doers and aims read from the clause', () => {
     expect(ofType(z, 'shelling')[0]?.agents.map((k) => label(z, k)) ?? []).not.toContain('Ukrainian Armed Forces');
   });
 
+  it('reads the subject of a verb of saying before an act noun as its voice, not its doer', () => {
+    const x = extract('The Free Syrian Army condemned the massacre in Homs on Tuesday.', '2023-03-08');
+    expect(ofType(x, 'killing')[0]!.agents).toEqual([]);
+    const y = extract('The Syrian government denied reports of the chemical attack on Douma on Saturday.', '2023-03-08');
+    expect(ofType(y, 'explosion')[0]!.agents).toEqual([]);
+    // the speaker telling of its own act is its doer
+    const z = extract('The Free Syrian Army said it carried out a rocket attack on Homs on Tuesday.', '2023-03-08');
+    expect(ofType(z, 'shelling')[0]!.agents.map((k) => label(z, k))).toEqual(['Free Syrian Army']);
+  });
+
   it('reads "to" before an act noun as a preposition, not an aim', () => {
     const x = extract('Four people were killed due to rocket attacks by rebels on Aleppo, in Syria, on Sunday.');
     expect(ofType(x, 'shelling')[0]?.modality).toBe('asserted');
