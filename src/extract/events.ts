@@ -246,6 +246,21 @@ function addFigures(ev: EventMention, figures: Figure[]): void {
   }
 }
 
+// "said it had begun an offensive", "announced that its jets...": the speaker tells of its own act
+const SELF_REPORT = /\b(?:it|its|they|their|we|our)\b/i;
+
+/**
+ * A verb of saying (a statement trigger, in any context) between two offsets of the text, unless
+ * what it says is about the speaker's own act.
+ */
+function sayingBetween(scan: EventScan, from: number, to: number): boolean {
+  if (to <= from) return false;
+  const gap = scan.text.slice(from, to);
+  const sayings = findTriggers(gap, scan.ctx.triggers, { assumeMilitary: true }).filter((v) => v.type === 'statement' && (v.pos === 'verb' || v.pos === 'phrase'));
+  const last = sayings[sayings.length - 1];
+  return !!last && !SELF_REPORT.test(gap.slice(last.end));
+}
+
 function isSaying(t: TriggerMatch): boolean {
   return t.type === 'statement' && !t.negated;
 }
@@ -283,6 +298,11 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   const roles = t.passive ? passiveRoles(scan.text, t, view, before, after) : t.roles?.gainer === 'to' || /\bfell\b|\bfall(?:s|en)?\b/.test(t.text) ? fallRoles(scan.text, t, view, after) : activeRoles(scan.text, t, view, before, after, tStart, tEnd);
   const place = placeOf(scan, view, t, tStart, tEnd);
   let agents = roles.agents;
+  // "the Coalition called for an inquiry into the massacre", "the government denied the reports
+  // of the attack": the subject of a verb of saying before an act noun is its voice, not its
+  // doer; nor does the act borrow a doer from the sentences before.
+  const voiced = t.pos === 'noun' && !t.passive && agents.length > 0 && sayingBetween(scan, agents[0]!.end, tStart);
+  if (voiced) agents = [];
   // "The Syrian army says it has retaken Palmyra": the speaker is the subject of its claim.
   if (agents.length === 0 && !t.passive) {
     const speaker = speakerOf(scan.text, view, before, tStart);
@@ -326,7 +346,7 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
   const lastAgent = scan.lastAgent;
   let borrowed = false;
-  if (agents.length === 0 && !subject && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
+  if (agents.length === 0 && !subject && !voiced && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
     const a = lastAgent.m;
     if (!roles.targets.some((x) => x.key === a.key)) {
       agents = [a];
@@ -854,12 +874,27 @@ function objectOfAttack(text: string, t: TriggerMatch, view: SentenceView, p: Pa
   return true;
 }
 
+// "accused government forces of gassing", "blamed the rebels for shelling": the object of the
+// accusation does the act its gerund names; the accuser is a voice.
+const ACCUSATION_BEFORE = /\b(?:accus|blam|charg|condemn|critici[sz]|denounc|fault)\p{L}*\s+(?:(?:the|its|their)\s+)?(?:[\p{L}-]+\s+)?$/iu;
+const OF_GERUND_GAP = /^\s+(?:of|for)\s+$/i;
+
+function accusedOf(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], tStart: number): EntityMention | undefined {
+  if (!/ing$/i.test(t.text)) return undefined;
+  const p = before[before.length - 1];
+  if (!p || p.m.end > tStart || !OF_GERUND_GAP.test(text.slice(p.m.end, tStart))) return undefined;
+  if (!ACCUSATION_BEFORE.test(text.slice(Math.max(view.s.start, p.m.start - 40), p.m.start))) return undefined;
+  return canAct(text, p, t, view.sourceKeys) ? p.m : undefined;
+}
+
 /**
  * The subject: the first actor of the clause before the trigger, with the actors joined to it by
  * "and", "backed by", "alongside", "with the help of"...
  */
 function subjectOf(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], tStart: number, allies: NonNullable<Roles['allies']> = []): EntityMention[] {
   const s = view.s;
+  const accused = accusedOf(text, t, view, before, tStart);
+  if (accused) return [accused];
   const clauseStart = clauseStartOf(text, s, tStart);
   const antecedent = [...before].reverse().find((p) => p.m.end <= tStart && RELATIVE.test(text.slice(p.m.end, tStart)));
   if (antecedent && canAct(text, antecedent, t, view.sourceKeys)) return [antecedent.m];
@@ -969,6 +1004,7 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
     sources: keysOf(view.sources),
     figures: [],
   };
+  if (t.generic) ev.generic = true;
   if (iso) {
     ev.date = iso;
     if (precision) ev.datePrecision = precision;

@@ -60,6 +60,8 @@ export interface EventMention extends EventRole {
   acledSubEventType: string;
   modality: Modality;
   trigger: string;
+  /** The trigger names violence without its kind ("an attack"): the type is a default that reports naming the weapon override. */
+  generic?: boolean;
   sentence: number;
   date?: string;
   datePrecision?: DatePrecision;

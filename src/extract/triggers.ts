@@ -34,6 +34,8 @@ export interface TriggerMatch {
   roles?: CaptureRoles;
   /** Part of speech the sentence gives the trigger ("verb" | "noun" | "phrase"). */
   pos: TriggerPos;
+  /** The word names an act of violence without its kind ("attack"): its type is only a default. */
+  generic?: boolean;
 }
 
 export interface FindTriggerOptions {
@@ -447,6 +449,7 @@ function describe(sentence: string, r: RawMatch, t: { type: EventType; acled: st
     roles: undefined,
     pos,
   };
+  if (e.generic && type === e.type) match.generic = true;
   if (type === 'capture' && e.roles) {
     const roles: CaptureRoles = passive && e.roles.gainer === 'subject' ? { gainer: 'by', loser: e.roles.loser } : { ...e.roles };
     match.roles = roles;

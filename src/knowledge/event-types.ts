@@ -8,7 +8,11 @@
  * Plain data with no imports, so the viewer's bundle can read it as the pipeline does.
  */
 export interface EventTypeInfo {
-  /** Reports of one event can differ in type but not in family ("fight" for a battle). */
+  /**
+   * Reports of one event can differ in type but not in family ("fight" for a battle). Air strikes,
+   * shelling and blasts are one family, ACLED's "remote violence": reports of one attack name its
+   * weapon differently (a rocket attack, a bombardment, an explosion).
+   */
   family: string;
   acled: string;
   acledSub: string;
@@ -25,9 +29,9 @@ export const EVENT_TYPES = {
   battle: { family: 'fight', acled: 'Battles', acledSub: 'Armed clash', verb: 'fights', agentless: 'Fighting in', color: '#4e79a7' },
   capture: { family: 'capture', acled: 'Battles', acledSub: 'Non-state actor overtakes territory', verb: 'captures', agentless: 'Capture of', color: '#1f3b99' },
   withdrawal: { family: 'withdrawal', acled: 'Strategic developments', acledSub: 'Non-violent transfer of territory', verb: 'withdraws from', agentless: 'Withdrawal from', color: '#86bcb6' },
-  airstrike: { family: 'airstrike', acled: 'Explosions/Remote violence', acledSub: 'Air/drone strike', verb: 'strikes', agentless: 'Airstrike on', color: '#6a3d9a' },
-  shelling: { family: 'shelling', acled: 'Explosions/Remote violence', acledSub: 'Shelling/artillery/missile attack', verb: 'shells', agentless: 'Shelling of', color: '#8e6bbf' },
-  explosion: { family: 'explosion', acled: 'Explosions/Remote violence', acledSub: 'Remote explosive/landmine/IED', verb: 'explosion in', agentless: 'Explosion in', noun: true, color: '#b07aa1' },
+  airstrike: { family: 'remote', acled: 'Explosions/Remote violence', acledSub: 'Air/drone strike', verb: 'strikes', agentless: 'Airstrike on', color: '#6a3d9a' },
+  shelling: { family: 'remote', acled: 'Explosions/Remote violence', acledSub: 'Shelling/artillery/missile attack', verb: 'shells', agentless: 'Shelling of', color: '#8e6bbf' },
+  explosion: { family: 'remote', acled: 'Explosions/Remote violence', acledSub: 'Remote explosive/landmine/IED', verb: 'explosion in', agentless: 'Explosion in', noun: true, color: '#b07aa1' },
   killing: { family: 'killing', acled: 'Violence against civilians', acledSub: 'Attack', verb: 'kills in', agentless: 'Killings in', color: '#5b2c6f' },
   destruction: { family: 'destruction', acled: 'Strategic developments', acledSub: 'Looting/property destruction', verb: 'destroys in', agentless: 'Destruction in', color: '#7f7f7f' },
   deployment: { family: 'deployment', acled: 'Strategic developments', acledSub: 'Change to group/activity', verb: 'deploys to', agentless: 'Deployment to', color: '#a0cbe8' },

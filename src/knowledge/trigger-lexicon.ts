@@ -41,6 +41,8 @@ export interface Entry {
   requiresAfter?: string;
   /** A list name: the trigger is dropped when a word of that list occurs in the sentence. */
   unless?: string;
+  /** The word does not tell the kind of violence ("attack"): the type is a default. */
+  generic: boolean;
   /** Case-insensitive and case-sensitive (acronyms) alternations; undefined when empty. */
   reCi?: RegExp;
   reCs?: RegExp;
@@ -164,6 +166,7 @@ export function compileTriggerLexicon(json: EventLexiconJson, report?: Report): 
       ifNear: Array.isArray(raw.ifNear) ? (raw.ifNear as Switch[]).filter((s) => isEventType(s.type)) : [],
       requiresAfter: typeof raw.requiresAfter === 'string' ? raw.requiresAfter : undefined,
       unless: typeof raw.unless === 'string' ? raw.unless : undefined,
+      generic: raw.generic === true,
       reCi: alternation(forms.filter((f) => !isAcronym(f)), 'giu'),
       reCs: alternation(forms.filter(isAcronym), 'gu'),
       order: entries.length,

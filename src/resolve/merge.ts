@@ -644,7 +644,8 @@ function liftToMentioned(entities: Map<string, MergedEntity>, relations: MergedR
 // ───────────────────────────── events ─────────────────────────────
 
 /** The attack families whose toll a separate report of deaths can be, most specific first. */
-const TOLL_OF = ['airstrike', 'shelling', 'explosion', 'fight'];
+const REMOTE = 'remote';
+const TOLL_OF = [REMOTE, 'fight'];
 
 interface DatedMention {
   m: EventMention;
@@ -755,9 +756,11 @@ function bump(map: Map<string, number>, keys: Iterable<string>): void {
 function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | undefined, parentOf: (key: string) => string | undefined): MergedEvent[] {
   // Most precise first, so clusters form around day-dated reports and vaguer ones join them.
   // Tolls last: a report of deaths joins the attack that caused them once the attacks are events.
+  // Reports that name no kind of violence ("an attack") after those that do, so they can join them.
   all.sort(
     (a, b) =>
       Number(a.m.type === 'killing') - Number(b.m.type === 'killing') ||
+      Number(!!a.m.generic) - Number(!!b.m.generic) ||
       precisionRank(b.m.datePrecision) - precisionRank(a.m.datePrecision) ||
       (a.m.date ?? '').localeCompare(b.m.date ?? '') ||
       a.doc.localeCompare(b.doc) ||
@@ -778,6 +781,9 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
   };
 
   const clusters: MergedEvent[] = [];
+  // Reports of one event may name its kind differently (a rocket attack, a bombardment): each
+  // type's reports are counted, tolls aside, and the event takes the most reported one.
+  const typeVotes = new Map<MergedEvent, Map<EventType, { count: number; acled: string; sub: string }>>();
   const byFamilyPlace = new Map<string, MergedEvent[]>();
   for (const d of all) {
     const family = eventTypeInfo(d.m.type).family;
@@ -786,17 +792,22 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
     const bucket = byFamilyPlace.get(bucketKey) ?? [];
     let target: MergedEvent | undefined;
     if (place) {
-      const compatible = bucket.filter(
+      // "An attack" can be the air strike or the shelling other reports name there that day.
+      const remote = d.m.generic && family !== REMOTE ? (byFamilyPlace.get(`${REMOTE}|${place}`) ?? []) : [];
+      const compatible = [...remote, ...bucket].filter(
         (c) =>
           foundingCompatible(c, d.m.date) &&
           sidesCompatible(d.m.type, { agents: c.agents.keys(), targets: c.targets.keys() }, d) &&
           modalityCompatible(c.modality, d.m.modality),
       );
       // Deaths reported apart from their attack ("12 people were killed in Aleppo on Friday") are
-      // the toll of the attack there that day, when there is one and no killing event of its own.
+      // the toll of the attack there that day, when there is one and no killing event of its own:
+      // the attack by whoever the report says killed or, when it names no killer, the one attack
+      // there that day (two leave it apart).
       if (d.m.type === 'killing' && d.m.date && compatible.length === 0) {
         for (const fam of TOLL_OF) {
-          const attack = (byFamilyPlace.get(`${fam}|${place}`) ?? []).find((c) => sameSide(c, d) && foundingCompatible(c, d.m.date) && modalityCompatible(c.modality, d.m.modality) && sidesCompatible(c.type, { agents: c.agents.keys(), targets: c.targets.keys() }, d));
+          const attacks = (byFamilyPlace.get(`${fam}|${place}`) ?? []).filter((c) => foundingCompatible(c, d.m.date) && modalityCompatible(c.modality, d.m.modality) && sidesCompatible(c.type, { agents: c.agents.keys(), targets: c.targets.keys() }, d));
+          const attack = d.agents.length ? attacks.find((c) => sameSide(c, d)) : attacks.length === 1 ? attacks[0] : undefined;
           if (attack) {
             compatible.push(attack);
             break;
@@ -848,6 +859,14 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
       byFamilyPlace.set(bucketKey, bucket);
     }
     target.mentions++;
+    if (d.m.type !== 'killing' || target.type === 'killing') {
+      const votes = typeVotes.get(target) ?? new Map<EventType, { count: number; acled: string; sub: string }>();
+      const v = votes.get(d.m.type) ?? { count: 0, acled: d.m.acledEventType, sub: d.m.acledSubEventType };
+      // A word that names no kind of violence counts less than one that names the weapon.
+      v.count += d.m.generic ? 0.5 : 1;
+      votes.set(d.m.type, v);
+      typeVotes.set(target, votes);
+    }
     if (!d.m.background) target.background = false;
     if (!d.m.date && !d.docDate && target.date) target.undatedDocs.add(d.doc);
     if (d.m.modality === 'asserted') target.modality = 'asserted';
@@ -880,6 +899,16 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
     // A capture's ACLED sub-type may only be known once an agent is.
     if (d.m.acledSubEventType && target.acledSubEventType !== d.m.acledSubEventType && d.agents.length > 0)
       target.acledSubEventType ||= d.m.acledSubEventType;
+  }
+  for (const c of clusters) {
+    let best: { type: EventType; count: number; acled: string; sub: string } | undefined;
+    // Map order is first-report order: a tie keeps the type of the report that founded the event.
+    for (const [type, v] of typeVotes.get(c) ?? []) if (!best || v.count > best.count) best = { type, ...v };
+    if (best && best.type !== c.type) {
+      c.type = best.type;
+      c.acledEventType = best.acled;
+      c.acledSubEventType = best.sub;
+    }
   }
   // Deterministic keys: type, date, first place, then a counter for clashes.
   const seen = new Map<string, number>();

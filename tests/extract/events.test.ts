@@ -333,6 +333,57 @@ describe('cross-document events', () => {
     expect(events.map((n) => [n.type, n.documents, n.killed])).toEqual([['shelling', ['a', 'b'], 12]]);
   });
 
+  it('joins the weapons that name one attack into one event of the most reported kind', async () => {
+    const g = await graphFromExtractions([
+      extract('Russian forces shelled Kharkiv on Tuesday, in Ukraine.', '2023-03-08', 'a'),
+      extract('Russian forces fired rockets at Kharkiv on Tuesday, in Ukraine.', '2023-03-08', 'b'),
+      extract('Russian forces bombed Kharkiv on Tuesday, in Ukraine, a blast shook the centre.', '2023-03-08', 'c'),
+    ]);
+    const events = g.filterNodes((_k, n) => n.kind === 'event').map((k) => g.getNodeAttributes(k));
+    expect(events.map((n) => [n.type, n.documents])).toEqual([['shelling', ['a', 'b', 'c']]]);
+  });
+
+  it('keeps a clash apart from a strike at the same place and day', async () => {
+    const g = await graphFromExtractions([
+      extract('Russian forces shelled Kharkiv on Tuesday, in Ukraine.', '2023-03-08', 'a'),
+      extract('Russian forces clashed with Ukrainian troops in Kharkiv on Tuesday.', '2023-03-08', 'b'),
+    ]);
+    const types = g.filterNodes((_k, n) => n.kind === 'event').map((k) => g.getNodeAttributes(k).type).sort();
+    expect(types).toEqual(['battle', 'shelling']);
+  });
+
+  it('reads "an attack" as the strike other reports name there that day, a lone attack as a battle', async () => {
+    const joined = await graphFromExtractions([
+      extract('Russian forces shelled Kharkiv on Tuesday, in Ukraine.', '2023-03-08', 'a'),
+      extract('Russian forces attacked Kharkiv on Tuesday, in Ukraine.', '2023-03-08', 'b'),
+    ]);
+    const events = joined.filterNodes((_k, n) => n.kind === 'event').map((k) => joined.getNodeAttributes(k));
+    expect(events.map((n) => [n.type, n.documents])).toEqual([['shelling', ['a', 'b']]]);
+    const lone = extract('Russian forces attacked Kharkiv on Tuesday, in Ukraine.', '2023-03-08', 'c');
+    expect(lone.events.map((e) => [e.type, e.generic])).toEqual([['battle', true]]);
+  });
+
+  it('reads a chemical or gas attack as remote violence with a chemical weapon', () => {
+    const x = extract('Government forces carried out a gas attack on Douma on Saturday, in Syria.', '2018-04-08');
+    expect(x.events.map((e) => [e.type, e.acledSubEventType, e.generic])).toEqual([['explosion', 'Chemical weapon', undefined]]);
+  });
+
+  it('counts deaths that name no killer as the toll of the one attack there that day, not of two', async () => {
+    const one = await graphFromExtractions([
+      extract('Russian forces shelled Kharkiv on Tuesday, in Ukraine.', '2023-03-08', 'a'),
+      extract('Nine people were killed in Kharkiv on Tuesday in what residents called a massacre.', '2023-03-08', 'b'),
+    ]);
+    const events = one.filterNodes((_k, n) => n.kind === 'event').map((k) => one.getNodeAttributes(k));
+    expect(events.map((n) => [n.type, n.documents, n.killed])).toEqual([['shelling', ['a', 'b'], 9]]);
+    const two = await graphFromExtractions([
+      extract('Russian forces shelled Kharkiv on Tuesday, in Ukraine.', '2023-03-08', 'a'),
+      extract('Ukrainian forces shelled Kharkiv on Tuesday, in Ukraine.', '2023-03-08', 'b'),
+      extract('Nine people were killed in Kharkiv on Tuesday in what residents called a massacre.', '2023-03-08', 'c'),
+    ]);
+    const types = two.filterNodes((_k, n) => n.kind === 'event').map((k) => two.getNodeAttributes(k).type).sort();
+    expect(types).toEqual(['killing', 'shelling', 'shelling']);
+  });
+
   it('merges the same capture reported by several articles, keeps different years apart', async () => {
     const a = extract('Islamic State fighters seized Sukhnah from the Syrian Army on 13 May 2015, in Syria.', '2015-05-14', 'a');
     const b = extract('Islamic State captured Sukhnah on Wednesday after heavy clashes with the Syrian Army, in Syria.', '2015-05-15', 'b');
@@ -437,6 +488,26 @@ describe('voices, doers and aims read from the clause', () => {
     // a country after "in" is where, not who
     const y = extract('Rebels said air strikes in Syria killed 12 people on Sunday.');
     expect(ofType(y, 'airstrike')[0]?.agents.map((k) => label(y, k)).join() ?? '').not.toMatch(/Syria/);
+  });
+
+  it('reads the one accused of an act as its doer, not the accuser', () => {
+    const x = extract('Ukraine accused Russian forces of shelling a hospital in Kharkiv on Tuesday.', '2023-03-08');
+    expect(ofType(x, 'shelling')[0]!.agents.map((k) => label(x, k))).toEqual(['Russian Armed Forces']);
+    const y = extract('Kyiv blamed Russian troops for bombing the theatre in Mariupol on Tuesday.', '2023-03-08');
+    expect(y.events.filter((e) => e.type !== 'statement')[0]!.agents.map((k) => label(y, k))).toEqual(['Russian Armed Forces']);
+    // no accusation: the subject acts ("a record of shelling" is no charge)
+    const z = extract('Ukrainian troops spoke of Russian forces shelling Kharkiv on Tuesday.', '2023-03-08');
+    expect(ofType(z, 'shelling')[0]?.agents.map((k) => label(z, k)) ?? []).not.toContain('Ukrainian Armed Forces');
+  });
+
+  it('reads the subject of a verb of saying before an act noun as its voice, not its doer', () => {
+    const x = extract('The Free Syrian Army condemned the massacre in Homs on Tuesday.', '2023-03-08');
+    expect(ofType(x, 'killing')[0]!.agents).toEqual([]);
+    const y = extract('The Syrian government denied reports of the chemical attack on Douma on Saturday.', '2023-03-08');
+    expect(ofType(y, 'explosion')[0]!.agents).toEqual([]);
+    // the speaker telling of its own act is its doer
+    const z = extract('The Free Syrian Army said it carried out a rocket attack on Homs on Tuesday.', '2023-03-08');
+    expect(ofType(z, 'shelling')[0]!.agents.map((k) => label(z, k))).toEqual(['Free Syrian Army']);
   });
 
   it('reads "to" before an act noun as a preposition, not an aim', () => {
