@@ -526,7 +526,10 @@ function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonl
   // joined by "of" or "&" ("National Bank of Poland") is one.
   // A person's name over several guesses ("Rasa" and "Mazeikyte") is one, not over a known name
   // ("Angela Kane" and "Damascus" with a line break lost).
-  if (inside.length > 1 && !hasInnerConnector(tokens, a, z) && (type !== 'PER' || inside.some((m) => m.known))) return false;
+  // A body the cues guessed at the end, after a place, is one name ("Kurdistan" and "Democratic
+  // Party").
+  const body = type === 'ORG' && inside.some((m) => m.kind === 'actor' && !m.known && m.end === tokens[z]!.end && m.start > tokens[a]!.start);
+  if (inside.length > 1 && !hasInnerConnector(tokens, a, z) && !body && (type !== 'PER' || inside.some((m) => m.known))) return false;
   for (const m of inside) if (!mayReplaceOne(scan, m, tokens, a, z, type, margin)) return false;
   return true;
 }
@@ -551,9 +554,13 @@ function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly To
   if (type === 'PER' && m.type === 'person') return (m.start > tokens[a]!.start || m.end < tokens[z]!.start) && !sharesNameWord(m.label, tokens, a, z, m);
   // A preposition before the place counts only outside the name ("in Canada", not "Bank of Canada"),
   // and not in a document of clubs ("lost to Guingamp").
-  if (type !== 'ORG' || m.kind !== 'place' || (m.start === tokens[a]!.start && !scan.clubs && placeCueBefore(scan, m))) return false;
+  // A head noun of bodies closing the name after the place overrides the preposition ("of the
+  // Kurdistan Democratic Party", "on the New York Stock Exchange").
+  if (type !== 'ORG' || m.kind !== 'place') return false;
+  const headed = m.start === tokens[a]!.start && m.end < tokens[z]!.start && scan.cues.orgHeads.has(bare(tokens[z]!.text));
+  if (headed) return true;
+  if (m.start === tokens[a]!.start && !scan.clubs && placeCueBefore(scan, m)) return false;
   if (m.start === tokens[a]!.start && m.end === tokens[z]!.end) return true;
-  if (scan.cues.orgHeads.has(bare(tokens[z]!.text)) && m.start === tokens[a]!.start) return true;
   // A club or body named after a place ("Manchester United", "Bank of Canada"), read surely,
   // whose other words name no place ("Palmyra Castle" is a site).
   return margin >= TEAM_MARGIN && !placeWordOutside(scan, tokens, a, z, m);

@@ -42,6 +42,15 @@ describe.skipIf(!loadKnowledgeBase().ner)('learned names in entity extraction', 
     expect(typeOf(run('Leaders: Mike Hulbert, Brian Henninger, Tiger Woods, Steve Jurgenson.'), 'Tiger Woods')).toBe('actor/person');
   });
 
+  it('reads a place and the body named after it as one organisation', () => {
+    const r = run('Lars Vik of the Norway Labour Party said shares rose on the Oslo Stock Exchange on Monday.');
+    expect(typeOf(r, 'Norway Labour Party')).toBe('actor/organization');
+    expect(typeOf(r, 'Oslo Stock Exchange')).toBe('actor/organization');
+    // Two places whose comma was lost stay two places.
+    const list = run('Shelling hit al-Hamadaniah New Aleppo on Monday.');
+    expect(list.mentions.some((m) => m.surface === 'al-Hamadaniah New Aleppo')).toBe(false);
+  });
+
   it('is deterministic', () => {
     const text = 'Officials said Bertil Haugland met Keir Thorne in Oslo. Thorne said the Nordic Fisheries Council would meet in Bergen.';
     expect(JSON.stringify(run(text))).toBe(JSON.stringify(run(text)));
