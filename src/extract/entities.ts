@@ -376,8 +376,11 @@ function addTaggedNames(scan: DocumentScan): void {
       // Titles and punctuation at its edges ("Gen.", "Maj", a quotation mark) are no part of it.
       let a = span.first;
       let z = span.first + span.tokens - 1;
-      while (a <= z && isNoNameWord(scan.cues, tokens[a]!.text, a === 0)) a++;
-      while (z >= a && isNoNameWord(scan.cues, tokens[z]!.text, z === 0)) z--;
+      // A title or a month's short form inside a person's name is a name ("John Major", "Jan
+      // Kroslak"): it stays at the end after a name word, and at the start on a sure reading.
+      const person = span.type === 'PER';
+      while (a <= z && isNoNameWord(scan.cues, tokens[a]!.text, a === 0) && !(person && a < z && span.margin >= SURE_PERSON_MARGIN && isNameOfPerson(scan.cues, tokens[a]!.text) && isNameOfPerson(scan.cues, tokens[a + 1]!.text))) a++;
+      while (z >= a && isNoNameWord(scan.cues, tokens[z]!.text, z === 0) && !(person && z > a && isNameOfPerson(scan.cues, tokens[z]!.text) && isNameOfPerson(scan.cues, tokens[z - 1]!.text) && !scan.cues.titles.has(bare(tokens[z - 1]!.text)))) z--;
       if (a > z || !isWord(tokens[a]!) || !isCapitalised(tokens[a]!.text)) continue;
       if (a === z && scan.isForeignAcronym(tokens[a]!.text)) continue;
       // Five capitalised words and more with no connector are names run together ("Dominic
@@ -456,6 +459,11 @@ function isNoLoneName(scan: DocumentScan, word: string): boolean {
 
 const INITIAL = /^\p{Lu}\.$/u;
 
+/** A capitalised word of letters, not a short form with a full stop ("Major", "Jan"; not "Gen."), nor a word of grammar. */
+function isNameOfPerson(cues: Cues, word: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && !cues.grammaticalWord(bare(word));
+}
+
 /**
  * No part of a name at its edge: a title, a word of grammar in lower case or opening the
  * sentence ("The"), a word of the calendar ("Monday"), a punctuation mark; an initial ("A." of "A. Dale") is one. Other words at the edge are the
@@ -529,7 +537,12 @@ function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonl
   // A body the cues guessed at the end, after a place, is one name ("Kurdistan" and "Democratic
   // Party").
   const body = type === 'ORG' && inside.some((m) => m.kind === 'actor' && !m.known && m.end === tokens[z]!.end && m.start > tokens[a]!.start);
-  if (inside.length > 1 && !hasInnerConnector(tokens, a, z) && !body && (type !== 'PER' || inside.some((m) => m.known))) return false;
+  // A person's name over one-word guesses and places ("Yasser" and the town "Arafat"), or over a
+  // place matched with a typo ("Davie" in "Glyn Davies"), is one; not a full name and a place
+  // after it ("Angela Kane" and "Damascus" with a line break lost).
+  const guess = (m: EntityMention) => m.kind === 'actor' && m.type === 'person' && !m.known;
+  const person = type === 'PER' && inside.some(guess) && inside.every((m) => guess(m) || (m.kind === 'place' && m.type !== 'country')) && (inside.every((m) => m.kind !== 'place' || normalizeName(m.label) !== normalizeName(m.surface)) || inside.every((m) => m.kind === 'place' || !/\s/.test(m.surface)));
+  if (inside.length > 1 && !hasInnerConnector(tokens, a, z) && !body && (type !== 'PER' || (inside.some((m) => m.known) && !person))) return false;
   for (const m of inside) if (!mayReplaceOne(scan, m, tokens, a, z, type, margin)) return false;
   return true;
 }

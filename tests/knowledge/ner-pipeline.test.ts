@@ -51,6 +51,21 @@ describe.skipIf(!loadKnowledgeBase().ner)('learned names in entity extraction', 
     expect(list.mentions.some((m) => m.surface === 'al-Hamadaniah New Aleppo')).toBe(false);
   });
 
+  it('keeps a title or a month that is part of a person name', () => {
+    const r = run('Prime Minister Edwin Major said on Tuesday that the union would hold. Karl Brandt (Austria) beat Jan Novotny (Slovakia) 6-4 6-3.');
+    expect(typeOf(r, 'Edwin Major')).toBe('actor/person');
+    expect(typeOf(r, 'Jan Novotny')).toBe('actor/person');
+    // A title before the name is still no part of it.
+    expect(r.mentions.some((m) => /Minister/.test(m.surface))).toBe(false);
+  });
+
+  it('reads a given name and a town as one person, not two places as one', () => {
+    const r = run('Palestinian leader Omar Arafat met the envoy in Gaza.');
+    expect(typeOf(r, 'Omar Arafat')).toBe('actor/person');
+    const places = run('Government forces shelled Daraa al-Mahatta and Busra on Monday.');
+    expect(places.mentions.find((m) => m.surface.includes('al-Mahatta'))?.kind).toBe('place');
+  });
+
   it('is deterministic', () => {
     const text = 'Officials said Bertil Haugland met Keir Thorne in Oslo. Thorne said the Nordic Fisheries Council would meet in Bergen.';
     expect(JSON.stringify(run(text))).toBe(JSON.stringify(run(text)));
