@@ -390,9 +390,16 @@ function addTaggedNames(scan: DocumentScan): void {
       // generic place noun or people's name ("Khan", "Druze") no name alone, as the cues say.
       // In a document of clubs, a town's name that is also a word ("Nice", "Reading") is a club.
       const club = clubs && span.type === 'ORG' && span.margin >= teamMargin && a === z && isKnownTown(scan, tokens[a]!.text);
-      if (a === z && isNoLoneName(scan, tokens[a]!.text) && !club) continue;
+      // A body the tagger is sure of, whose words the document never writes in lower case, is
+      // a name for all its ordinary words ("Red Star", "Yankees", "House of Lords").
+      // Not a generic body ("Air Force"), and a lone word only when the document reads it so more
+      // than once ("Mets", not the "Images" of a photo credit).
+      const phrase = text.slice(tokens[a]!.start, tokens[z]!.end);
+      const head = bare(tokens[z]!.text);
+      const body = span.type === 'ORG' && span.margin >= TEAM_MARGIN && isCapitalised(tokens[z]!.text) && !scan.cues.orgHeads.has(head) && !scan.cues.orgHeads.has(`${head}s`) && (a < z || (readings.get(phrase) ?? 0) >= 2) && !writesPhraseInLowerCase(text, phrase);
+      if (a === z && isNoLoneName(scan, tokens[a]!.text) && !club && !body) continue;
       // Nor are ordinary words alone ("Air Force", "Heritage Site") or a people ("Sunni Muslim").
-      if ((allOrdinaryWords(scan.cues, tokens, a, z) && !club) || (span.type !== 'PER' && namesAPeople(scan, tokens.slice(a, z + 1)))) continue;
+      if ((allOrdinaryWords(scan.cues, tokens, a, z) && !club && !body) || (span.type !== 'PER' && namesAPeople(scan, tokens.slice(a, z + 1)))) continue;
       const start = tokens[a]!.start;
       const end = tokens[z]!.end;
       // A photo credit ("REUTERS/Bassam Khabieh") or a byline ("Editing by Will Waterman") names
@@ -458,6 +465,15 @@ function isNoLoneName(scan: DocumentScan, word: string): boolean {
 }
 
 const INITIAL = /^\p{Lu}\.$/u;
+
+/** Whether `text` writes `phrase` in lower case, as words of their own ("the red star", not "Red Star"). */
+function writesPhraseInLowerCase(text: string, phrase: string): boolean {
+  const lower = phrase.toLowerCase();
+  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+    if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(text[at + lower.length] ?? ' ')) return true;
+  }
+  return false;
+}
 
 /** A capitalised word of letters, not a short form with a full stop ("Major", "Jan"; not "Gen."), nor a word of grammar. */
 function isNameOfPerson(cues: Cues, word: string): boolean {

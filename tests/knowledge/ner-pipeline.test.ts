@@ -66,6 +66,15 @@ describe.skipIf(!loadKnowledgeBase().ner)('learned names in entity extraction', 
     expect(places.mentions.find((m) => m.surface.includes('al-Mahatta'))?.kind).toBe('place');
   });
 
+  it('reads a sure body of ordinary words as a name, not a generic body nor a lower-case phrase', () => {
+    expect(typeOf(run('Red Star striker Ivan Petrovic scored twice as Red Star beat Partizan 2-1.'), 'Red Star')).toBe('actor/organization');
+    expect(typeOf(run('The Yankees beat the Orioles 5-3 and the Yankees lead the American League East.'), 'Yankees')).toBe('actor/organization');
+    // The document writes the words in lower case: ordinary words, no name.
+    const lower = run('A red star hung over the stadium. Red Star striker Ivan Petrovic scored twice as Red Star beat Partizan 2-1.');
+    expect(lower.mentions.some((m) => m.surface === 'Red Star')).toBe(false);
+    expect(run('The Air Force struck the town of Kafr Nabl on Monday.').mentions.some((m) => m.surface === 'Air Force')).toBe(false);
+  });
+
   it('is deterministic', () => {
     const text = 'Officials said Bertil Haugland met Keir Thorne in Oslo. Thorne said the Nordic Fisheries Council would meet in Bergen.';
     expect(JSON.stringify(run(text))).toBe(JSON.stringify(run(text)));
