@@ -351,12 +351,15 @@ function addTaggedNames(scan: DocumentScan): void {
   const spans: NerSpan[][] = [];
   // How often the document reads each name as an organisation, and as something else.
   const readings = new Map<string, number>();
+  // The words the document reads as a place somewhere.
+  const placeReadings = new Set<string>();
   for (const tokens of sentenceTokens) {
     const found = ner.spansOfTokens(tokens, doc);
     spans.push(found);
     for (const span of found) {
       const key = text.slice(span.start, span.end);
       readings.set(key, (readings.get(key) ?? 0) + (span.type === 'ORG' ? 1 : -1));
+      if (span.type === 'LOC') placeReadings.add(key);
     }
   }
   // The organisations the document names in several words ("Johnson Controls Inc").
@@ -410,6 +413,7 @@ function addTaggedNames(scan: DocumentScan): void {
         mentionsInside(scan, st.sentence.index, start, end) ??
         (team ? sameSpanTeam(scan, st.sentence.index, start, end, clubs) : undefined) ??
         (span.type === 'PER' && z > a && span.margin >= SURE_PERSON_MARGIN ? sameSpanPlaceGuess(scan, st.sentence.index, start, end) : undefined) ??
+        (span.type === 'PER' && z === a && span.margin >= LONE_MARGIN && !placeReadings.has(text.slice(start, end)) ? sameSpanSurname(scan, st.sentence.index, start, end) : undefined) ??
         titledName(scan, st, start, end, span.type);
       if (inside === undefined || !mayReplace(scan, inside, tokens, a, z, span.type, span.margin)) continue;
       // The opening words of an organisation the document names in full are that organisation
@@ -722,6 +726,19 @@ function sameSpanTeam(scan: DocumentScan, sentence: number, start: number, end: 
  * words ("the regime of Desi Bouterse", "to Yitzak Shamir in Israel"): not when a place head or
  * prefix is among its words or a place noun before it ("the village of Hamadi Omar").
  */
+/**
+ * A place read as a person on the same word that is the surname of a person the article named
+ * before ("Arafat" after "Yasser Arafat", "Jordan" after "Neil Jordan"), when the document
+ * reads that word as a place nowhere: that person.
+ */
+function sameSpanSurname(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] | undefined {
+  for (const m of scan.mentions) {
+    if (m.sentence !== sentence || m.start !== start || m.end !== end) continue;
+    return m.kind === 'place' && personByTail(scan, [scan.text.slice(start, end)]) !== undefined ? [m] : undefined;
+  }
+  return undefined;
+}
+
 function sameSpanPlaceGuess(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] | undefined {
   for (const m of scan.mentions) {
     if (m.sentence !== sentence || m.start !== start || m.end !== end) continue;

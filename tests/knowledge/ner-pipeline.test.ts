@@ -75,6 +75,16 @@ describe.skipIf(!loadKnowledgeBase().ner)('learned names in entity extraction', 
     expect(run('The Air Force struck the town of Kafr Nabl on Monday.').mentions.some((m) => m.surface === 'Air Force')).toBe(false);
   });
 
+  it('reads a town that is the surname of a person named before as that person', () => {
+    const r = run('Palestinian leader Omar Arafat met the envoy in Gaza on Monday. Arafat said the talks would resume.');
+    const full = r.mentions.find((m) => m.surface === 'Omar Arafat')!;
+    expect(full.type).toBe('person');
+    expect(r.mentions.find((m) => m.surface === 'Arafat')?.key).toBe(full.key);
+    // With no person of that name, the town stays.
+    const place = run('The convoy reached Arafat on Monday. Arafat was quiet later.');
+    expect(place.mentions.find((m) => m.surface === 'Arafat')?.kind).toBe('place');
+  });
+
   it('is deterministic', () => {
     const text = 'Officials said Bertil Haugland met Keir Thorne in Oslo. Thorne said the Nordic Fisheries Council would meet in Bergen.';
     expect(JSON.stringify(run(text))).toBe(JSON.stringify(run(text)));
