@@ -351,12 +351,15 @@ function addTaggedNames(scan: DocumentScan): void {
   const spans: NerSpan[][] = [];
   // How often the document reads each name as an organisation, and as something else.
   const readings = new Map<string, number>();
+  // The words the document reads as a place somewhere.
+  const placeReadings = new Set<string>();
   for (const tokens of sentenceTokens) {
     const found = ner.spansOfTokens(tokens, doc);
     spans.push(found);
     for (const span of found) {
       const key = text.slice(span.start, span.end);
       readings.set(key, (readings.get(key) ?? 0) + (span.type === 'ORG' ? 1 : -1));
+      if (span.type === 'LOC') placeReadings.add(key);
     }
   }
   // The organisations the document names in several words ("Johnson Controls Inc").
@@ -376,8 +379,11 @@ function addTaggedNames(scan: DocumentScan): void {
       // Titles and punctuation at its edges ("Gen.", "Maj", a quotation mark) are no part of it.
       let a = span.first;
       let z = span.first + span.tokens - 1;
-      while (a <= z && isNoNameWord(scan.cues, tokens[a]!.text, a === 0)) a++;
-      while (z >= a && isNoNameWord(scan.cues, tokens[z]!.text, z === 0)) z--;
+      // A title or a month's short form inside a person's name is a name ("John Major", "Jan
+      // Kroslak"): it stays at the end after a name word, and at the start on a sure reading.
+      const person = span.type === 'PER';
+      while (a <= z && isNoNameWord(scan.cues, tokens[a]!.text, a === 0) && !(person && a < z && span.margin >= SURE_PERSON_MARGIN && isNameOfPerson(scan.cues, tokens[a]!.text) && isNameOfPerson(scan.cues, tokens[a + 1]!.text))) a++;
+      while (z >= a && isNoNameWord(scan.cues, tokens[z]!.text, z === 0) && !(person && z > a && isNameOfPerson(scan.cues, tokens[z]!.text) && isNameOfPerson(scan.cues, tokens[z - 1]!.text) && !scan.cues.titles.has(bare(tokens[z - 1]!.text)))) z--;
       if (a > z || !isWord(tokens[a]!) || !isCapitalised(tokens[a]!.text)) continue;
       if (a === z && scan.isForeignAcronym(tokens[a]!.text)) continue;
       // Five capitalised words and more with no connector are names run together ("Dominic
@@ -387,9 +393,16 @@ function addTaggedNames(scan: DocumentScan): void {
       // generic place noun or people's name ("Khan", "Druze") no name alone, as the cues say.
       // In a document of clubs, a town's name that is also a word ("Nice", "Reading") is a club.
       const club = clubs && span.type === 'ORG' && span.margin >= teamMargin && a === z && isKnownTown(scan, tokens[a]!.text);
-      if (a === z && isNoLoneName(scan, tokens[a]!.text) && !club) continue;
+      // A body the tagger is sure of, whose words the document never writes in lower case, is
+      // a name for all its ordinary words ("Red Star", "Yankees", "House of Lords").
+      // Not a generic body ("Air Force"), and a lone word only when the document reads it so more
+      // than once ("Mets", not the "Images" of a photo credit).
+      const phrase = text.slice(tokens[a]!.start, tokens[z]!.end);
+      const head = bare(tokens[z]!.text);
+      const body = span.type === 'ORG' && span.margin >= TEAM_MARGIN && isCapitalised(tokens[z]!.text) && !scan.cues.orgHeads.has(head) && !scan.cues.orgHeads.has(`${head}s`) && (a < z || (readings.get(phrase) ?? 0) >= 2) && !writesPhraseInLowerCase(text, phrase);
+      if (a === z && isNoLoneName(scan, tokens[a]!.text) && !club && !body) continue;
       // Nor are ordinary words alone ("Air Force", "Heritage Site") or a people ("Sunni Muslim").
-      if ((allOrdinaryWords(scan.cues, tokens, a, z) && !club) || (span.type !== 'PER' && namesAPeople(scan, tokens.slice(a, z + 1)))) continue;
+      if ((allOrdinaryWords(scan.cues, tokens, a, z) && !club && !body) || (span.type !== 'PER' && namesAPeople(scan, tokens.slice(a, z + 1)))) continue;
       const start = tokens[a]!.start;
       const end = tokens[z]!.end;
       // A photo credit ("REUTERS/Bassam Khabieh") or a byline ("Editing by Will Waterman") names
@@ -400,6 +413,7 @@ function addTaggedNames(scan: DocumentScan): void {
         mentionsInside(scan, st.sentence.index, start, end) ??
         (team ? sameSpanTeam(scan, st.sentence.index, start, end, clubs) : undefined) ??
         (span.type === 'PER' && z > a && span.margin >= SURE_PERSON_MARGIN ? sameSpanPlaceGuess(scan, st.sentence.index, start, end) : undefined) ??
+        (span.type === 'PER' && z === a && span.margin >= LONE_MARGIN && !placeReadings.has(text.slice(start, end)) ? sameSpanSurname(scan, st.sentence.index, start, end) : undefined) ??
         titledName(scan, st, start, end, span.type);
       if (inside === undefined || !mayReplace(scan, inside, tokens, a, z, span.type, span.margin)) continue;
       // The opening words of an organisation the document names in full are that organisation
@@ -455,6 +469,20 @@ function isNoLoneName(scan: DocumentScan, word: string): boolean {
 }
 
 const INITIAL = /^\p{Lu}\.$/u;
+
+/** Whether `text` writes `phrase` in lower case, as words of their own ("the red star", not "Red Star"). */
+function writesPhraseInLowerCase(text: string, phrase: string): boolean {
+  const lower = phrase.toLowerCase();
+  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+    if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(text[at + lower.length] ?? ' ')) return true;
+  }
+  return false;
+}
+
+/** A capitalised word of letters, not a short form with a full stop ("Major", "Jan"; not "Gen."), nor a word of grammar. */
+function isNameOfPerson(cues: Cues, word: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && !cues.grammaticalWord(bare(word));
+}
 
 /**
  * No part of a name at its edge: a title, a word of grammar in lower case or opening the
@@ -526,7 +554,15 @@ function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonl
   // joined by "of" or "&" ("National Bank of Poland") is one.
   // A person's name over several guesses ("Rasa" and "Mazeikyte") is one, not over a known name
   // ("Angela Kane" and "Damascus" with a line break lost).
-  if (inside.length > 1 && !hasInnerConnector(tokens, a, z) && (type !== 'PER' || inside.some((m) => m.known))) return false;
+  // A body the cues guessed at the end, after a place, is one name ("Kurdistan" and "Democratic
+  // Party").
+  const body = type === 'ORG' && inside.some((m) => m.kind === 'actor' && !m.known && m.end === tokens[z]!.end && m.start > tokens[a]!.start);
+  // A person's name over one-word guesses and places ("Yasser" and the town "Arafat"), or over a
+  // place matched with a typo ("Davie" in "Glyn Davies"), is one; not a full name and a place
+  // after it ("Angela Kane" and "Damascus" with a line break lost).
+  const guess = (m: EntityMention) => m.kind === 'actor' && m.type === 'person' && !m.known;
+  const person = type === 'PER' && inside.some(guess) && inside.every((m) => guess(m) || (m.kind === 'place' && m.type !== 'country')) && (inside.every((m) => m.kind !== 'place' || normalizeName(m.label) !== normalizeName(m.surface)) || inside.every((m) => m.kind === 'place' || !/\s/.test(m.surface)));
+  if (inside.length > 1 && !hasInnerConnector(tokens, a, z) && !body && (type !== 'PER' || (inside.some((m) => m.known) && !person))) return false;
   for (const m of inside) if (!mayReplaceOne(scan, m, tokens, a, z, type, margin)) return false;
   return true;
 }
@@ -551,9 +587,13 @@ function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly To
   if (type === 'PER' && m.type === 'person') return (m.start > tokens[a]!.start || m.end < tokens[z]!.start) && !sharesNameWord(m.label, tokens, a, z, m);
   // A preposition before the place counts only outside the name ("in Canada", not "Bank of Canada"),
   // and not in a document of clubs ("lost to Guingamp").
-  if (type !== 'ORG' || m.kind !== 'place' || (m.start === tokens[a]!.start && !scan.clubs && placeCueBefore(scan, m))) return false;
+  // A head noun of bodies closing the name after the place overrides the preposition ("of the
+  // Kurdistan Democratic Party", "on the New York Stock Exchange").
+  if (type !== 'ORG' || m.kind !== 'place') return false;
+  const headed = m.start === tokens[a]!.start && m.end < tokens[z]!.start && scan.cues.orgHeads.has(bare(tokens[z]!.text));
+  if (headed) return true;
+  if (m.start === tokens[a]!.start && !scan.clubs && placeCueBefore(scan, m)) return false;
   if (m.start === tokens[a]!.start && m.end === tokens[z]!.end) return true;
-  if (scan.cues.orgHeads.has(bare(tokens[z]!.text)) && m.start === tokens[a]!.start) return true;
   // A club or body named after a place ("Manchester United", "Bank of Canada"), read surely,
   // whose other words name no place ("Palmyra Castle" is a site).
   return margin >= TEAM_MARGIN && !placeWordOutside(scan, tokens, a, z, m);
@@ -686,6 +726,19 @@ function sameSpanTeam(scan: DocumentScan, sentence: number, start: number, end: 
  * words ("the regime of Desi Bouterse", "to Yitzak Shamir in Israel"): not when a place head or
  * prefix is among its words or a place noun before it ("the village of Hamadi Omar").
  */
+/**
+ * A place read as a person on the same word that is the surname of a person the article named
+ * before ("Arafat" after "Yasser Arafat", "Jordan" after "Neil Jordan"), when the document
+ * reads that word as a place nowhere: that person.
+ */
+function sameSpanSurname(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] | undefined {
+  for (const m of scan.mentions) {
+    if (m.sentence !== sentence || m.start !== start || m.end !== end) continue;
+    return m.kind === 'place' && personByTail(scan, [scan.text.slice(start, end)]) !== undefined ? [m] : undefined;
+  }
+  return undefined;
+}
+
 function sameSpanPlaceGuess(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] | undefined {
   for (const m of scan.mentions) {
     if (m.sentence !== sentence || m.start !== start || m.end !== end) continue;

@@ -42,6 +42,49 @@ describe.skipIf(!loadKnowledgeBase().ner)('learned names in entity extraction', 
     expect(typeOf(run('Leaders: Mike Hulbert, Brian Henninger, Tiger Woods, Steve Jurgenson.'), 'Tiger Woods')).toBe('actor/person');
   });
 
+  it('reads a place and the body named after it as one organisation', () => {
+    const r = run('Lars Vik of the Norway Labour Party said shares rose on the Oslo Stock Exchange on Monday.');
+    expect(typeOf(r, 'Norway Labour Party')).toBe('actor/organization');
+    expect(typeOf(r, 'Oslo Stock Exchange')).toBe('actor/organization');
+    // Two places whose comma was lost stay two places.
+    const list = run('Shelling hit al-Hamadaniah New Aleppo on Monday.');
+    expect(list.mentions.some((m) => m.surface === 'al-Hamadaniah New Aleppo')).toBe(false);
+  });
+
+  it('keeps a title or a month that is part of a person name', () => {
+    const r = run('Prime Minister Edwin Major said on Tuesday that the union would hold. Karl Brandt (Austria) beat Jan Novotny (Slovakia) 6-4 6-3.');
+    expect(typeOf(r, 'Edwin Major')).toBe('actor/person');
+    expect(typeOf(r, 'Jan Novotny')).toBe('actor/person');
+    // A title before the name is still no part of it.
+    expect(r.mentions.some((m) => /Minister/.test(m.surface))).toBe(false);
+  });
+
+  it('reads a given name and a town as one person, not two places as one', () => {
+    const r = run('Palestinian leader Omar Arafat met the envoy in Gaza.');
+    expect(typeOf(r, 'Omar Arafat')).toBe('actor/person');
+    const places = run('Government forces shelled Daraa al-Mahatta and Busra on Monday.');
+    expect(places.mentions.find((m) => m.surface.includes('al-Mahatta'))?.kind).toBe('place');
+  });
+
+  it('reads a sure body of ordinary words as a name, not a generic body nor a lower-case phrase', () => {
+    expect(typeOf(run('Red Star striker Ivan Petrovic scored twice as Red Star beat Partizan 2-1.'), 'Red Star')).toBe('actor/organization');
+    expect(typeOf(run('The Yankees beat the Orioles 5-3 and the Yankees lead the American League East.'), 'Yankees')).toBe('actor/organization');
+    // The document writes the words in lower case: ordinary words, no name.
+    const lower = run('A red star hung over the stadium. Red Star striker Ivan Petrovic scored twice as Red Star beat Partizan 2-1.');
+    expect(lower.mentions.some((m) => m.surface === 'Red Star')).toBe(false);
+    expect(run('The Air Force struck the town of Kafr Nabl on Monday.').mentions.some((m) => m.surface === 'Air Force')).toBe(false);
+  });
+
+  it('reads a town that is the surname of a person named before as that person', () => {
+    const r = run('Palestinian leader Omar Arafat met the envoy in Gaza on Monday. Arafat said the talks would resume.');
+    const full = r.mentions.find((m) => m.surface === 'Omar Arafat')!;
+    expect(full.type).toBe('person');
+    expect(r.mentions.find((m) => m.surface === 'Arafat')?.key).toBe(full.key);
+    // With no person of that name, the town stays.
+    const place = run('The convoy reached Arafat on Monday. Arafat was quiet later.');
+    expect(place.mentions.find((m) => m.surface === 'Arafat')?.kind).toBe('place');
+  });
+
   it('is deterministic', () => {
     const text = 'Officials said Bertil Haugland met Keir Thorne in Oslo. Thorne said the Nordic Fisheries Council would meet in Bergen.';
     expect(JSON.stringify(run(text))).toBe(JSON.stringify(run(text)));
