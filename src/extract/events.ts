@@ -343,6 +343,19 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
     const hit = object ? unnamedGroup(scan, object, s.index) : undefined;
     if (hit && !agents.some((a) => a.key === hit.key)) roles.targets.push(hit);
   }
+  // "an offensive on government-held areas", "seized the road into rebel-held districts": the side
+  // that holds the ground a capture or a fight is for is its target (bombs on a "rebel-held"
+  // district hit whoever lives there, so not for strikes and shelling)
+  if (roles.targets.length === 0 && (t.type === 'capture' || t.type === 'battle')) {
+    const holder = commonHolder(scan, view, t, tStart, tEnd);
+    if (holder === 'state') {
+      const ref = scan.home ? scan.ctx.stateOf?.(scan.home, 'army') : undefined;
+      if (ref) roles.targets.push(stateMention(scan, ref, s.index, tStart, tEnd));
+    } else if (holder && !agents.some((a) => a.key === unnamedKey(scan, holder.kind))) {
+      const g = unnamedGroup(scan, holder, s.index);
+      if (g) roles.targets.push(g);
+    }
+  }
   // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
   const lastAgent = scan.lastAgent;
   let borrowed = false;
@@ -679,6 +692,35 @@ function unnamedObject(scan: EventScan, view: SentenceView, t: TriggerMatch, tEn
   return undefined;
 }
 
+const HELD_GAP = /^\s*(?:(?!\p{L}+ing\b)[\p{L}'’]+\s+){0,6}$/u;
+const HELD_BY_WORD = /(?<![\p{L}-])([\p{L}]+(?:-[\p{L}]+)?)-(?:held|controlled|occupied|run)\b/giu;
+
+/**
+ * The side a common word before "-held" names ("regime-held", "rebel-held", "militant-held") in
+ * the clause of an attack: after an active trigger (what it hits), before a passive one (its
+ * subject: "rebel-held districts were shelled").
+ */
+function commonHolder(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: number, tEnd: number): 'state' | UnnamedForce | undefined {
+  const text = scan.text;
+  const from = t.passive ? clauseStartOf(text, view.s, tStart) : tEnd;
+  // (a participle clause is another act: "took Ramussa, linking up with opposition-held districts")
+  const span = t.passive ? text.slice(from, tStart) : (/^[^;:]*?(?=[;:]|,\s*(?:which|who|but|while|as|after|before|\p{L}+ing)\b|\b(?:while|after|before|when|because|although|said|says|according)\b|$)/iu.exec(text.slice(tEnd, view.s.end))?.[0] ?? '');
+  const lists = scan.ctx.triggers.lists;
+  HELD_BY_WORD.lastIndex = 0;
+  for (let m = HELD_BY_WORD.exec(span); m; m = HELD_BY_WORD.exec(span)) {
+    const word = m[1]!;
+    const start = from + m.index;
+    const end = start + word.length;
+    // the ground the act is for, a few words on, not past another verb ("rebels took Ramussa on
+    // August 6 linking up with opposition-held districts", in a text without commas)
+    if (!t.passive && !HELD_GAP.test(text.slice(tEnd, start))) continue;
+    if (lists.get('stateModifiers')?.test(word)) return 'state';
+    if (lists.get('rebelModifiers')?.test(word)) return { kind: 'rebels', start, end };
+    if (lists.get('militantModifiers')?.test(word)) return { kind: 'militants', start, end };
+  }
+  return undefined;
+}
+
 /**
  * The armed group a common noun names in a country's story ("rebels", "terrorists"): one actor
  * per country and kind, named by each surface the texts give it.
@@ -687,10 +729,15 @@ function unnamedGroup(scan: EventScan, force: UnnamedForce, sentence: number): E
   const cc = scan.home;
   if (!cc || (force.kind !== 'rebels' && force.kind !== 'militants')) return undefined;
   const country = scan.ctx.countryName?.(cc) ?? cc;
-  const ref: EntityRef = { key: `${UNNAMED}${force.kind}:${cc.toLowerCase()}`, kind: 'actor', type: 'armed group', label: `${force.kind === 'rebels' ? 'Rebels' : 'Militants'} (${country})`, country: cc };
+  const ref: EntityRef = { key: unnamedKey(scan, force.kind), kind: 'actor', type: 'armed group', label: `${force.kind === 'rebels' ? 'Rebels' : 'Militants'} (${country})`, country: cc };
   const m = stateMention(scan, ref, sentence, force.start, force.end);
   m.surface = scan.text.slice(force.start, force.end);
   return m;
+}
+
+/** The key of the group a common noun of this kind names in the story's country. */
+function unnamedKey(scan: EventScan, kind: UnnamedForce['kind']): string {
+  return `${UNNAMED}${kind}:${(scan.home ?? '').toLowerCase()}`;
 }
 
 /** Two bodies of one state (its air force and its army): one side, never agent and target of one act. */

@@ -559,6 +559,22 @@ describe('the side that loses a place or is hit', () => {
     const y = extract('The Syrian Army captured several villages north of Aleppo on Sunday, after insurgents withdrew, in Syria.');
     expect(ofType(y, 'capture')[0]!.targets).toEqual([]);
   });
+
+  it('reads the side a common word before "-held" names as the target of a capture or a fight', () => {
+    const x = extract('Jihadist fighters seized the last road into regime-held districts of Hama in Syria on Monday.', '2016-08-14');
+    expect(ofType(x, 'capture')[0]!.targets.map((k) => label(x, k))).toEqual(['Syrian Arab Army']);
+    const y = extract('Government troops began an assault on insurgent-held villages near Hama in Syria on Monday.', '2016-08-14');
+    expect(ofType(y, 'battle')[0]!.targets.map((k) => label(y, k))).toEqual(['Rebels (Syria)']);
+    // bombs on a held district hit whoever lives there: no target for a strike
+    const z = extract('Warplanes bombed rebel-held districts of Hama in Syria on Monday.', '2016-08-14');
+    expect(ofType(z, 'airstrike')[0]!.targets).toEqual([]);
+    // past another verb the district is not the act's ground (a text without commas)
+    const w = extract('After a long siege the army took Kafr Nabuda in Syria on Monday cutting off militant-held hills.', '2016-08-14');
+    for (const e of w.events) expect(e.targets.map((k) => label(w, k))).not.toContain('Militants (Syria)');
+    // the holder's side acting is not its own target
+    const v = extract('Rebels attacked army posts near rebel-held Hama in Syria on Monday.', '2016-08-14');
+    for (const e of v.events) expect(e.targets.map((k) => label(v, k))).not.toContain('Rebels (Syria)');
+  });
 });
 
 describe('background marked, not dropped', () => {
