@@ -343,6 +343,11 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
     const hit = object ? unnamedGroup(scan, object, s.index) : undefined;
     if (hit && !agents.some((a) => a.key === hit.key)) roles.targets.push(hit);
   }
+  // "took Manbij after Daesh retreated": the side that withdrew from the place is who lost it
+  if (roles.targets.length === 0 && t.type === 'capture' && !t.passive) {
+    const loser = withdrewAfter(scan, view, t, tEnd);
+    if (loser && !agents.some((a) => a.key === loser.key)) roles.targets.push(loser);
+  }
   // "an offensive on government-held areas", "seized the road into rebel-held districts": the side
   // that holds the ground a capture or a fight is for is its target (bombs on a "rebel-held"
   // district hit whoever lives there, so not for strikes and shelling)
@@ -688,6 +693,28 @@ function unnamedObject(scan: EventScan, view: SentenceView, t: TriggerMatch, tEn
       if (cue && cues.includes(cue.toLowerCase())) return { kind, start, end: start + m[0].length };
       if (m[0].length === 0) global.lastIndex++;
     }
+  }
+  return undefined;
+}
+
+// "after" and at most a determiner and a few words ("the remaining units of") before the side
+const AFTER_SIDE = /^\s*(?:[\p{L}\d'’-]+\s+){0,12}?after\s+(?:(?:the|its|their)\s+)?(?:[\p{L}-]+\s+){0,4}?$/iu;
+
+/**
+ * The armed actor that withdrew in the "after" clause of a capture ("took full control of Manbij
+ * after Daesh retreated", "retook the city after IS fighters withdrew"): the side that lost it.
+ */
+function withdrewAfter(scan: EventScan, view: SentenceView, t: TriggerMatch, tEnd: number): EntityMention | undefined {
+  const text = scan.text;
+  for (const m of view.actors) {
+    if (m.start < tEnd || !isArmedOrState(m) || view.sourceKeys.has(m.key)) continue;
+    if (!AFTER_SIDE.test(text.slice(tEnd, m.start))) continue;
+    // the act right after the name (within a few words) is a withdrawal
+    // (read from the name on: a verb needs its subject to be read as an act)
+    const rest = text.slice(m.start, Math.min(view.s.end, m.end + 40));
+    const next = findTriggers(rest, scan.ctx.triggers).find((x) => x.start >= m.end - m.start);
+    if (next?.type === 'withdrawal' && /^\s*(?:[\p{L}-]+\s+){0,2}$/u.test(rest.slice(m.end - m.start, next.start)) && !next.negated) return m;
+    return undefined;
   }
   return undefined;
 }

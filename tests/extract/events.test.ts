@@ -560,6 +560,17 @@ describe('the side that loses a place or is hit', () => {
     expect(ofType(y, 'capture')[0]!.targets).toEqual([]);
   });
 
+  it('reads the side that withdrew in the "after" clause of a capture as the losing side', () => {
+    const x = extract('Kurdish YPG fighters took full control of the town of Tel Hamis in Syria on Friday after Islamic State retreated.', '2015-02-28');
+    expect(ofType(x, 'capture')[0]!.targets.map((k) => label(x, k))).toEqual(['Islamic State']);
+    // a side that did something else after is no loser
+    const y = extract('Kurdish YPG fighters took full control of the town of Tel Hamis in Syria on Friday after Islamic State shelled Hasakeh.', '2015-02-28');
+    expect(ofType(y, 'capture')[0]!.targets).toEqual([]);
+    // nor one that withdrew somewhere before the capture was told
+    const z = extract('After Islamic State retreated from Hasakeh, Kurdish YPG fighters took full control of Tel Hamis in Syria on Friday.', '2015-02-28');
+    expect(ofType(z, 'capture')[0]!.targets).toEqual([]);
+  });
+
   it('reads the side a common word before "-held" names as the target of a capture or a fight', () => {
     const x = extract('Jihadist fighters seized the last road into regime-held districts of Hama in Syria on Monday.', '2016-08-14');
     expect(ofType(x, 'capture')[0]!.targets.map((k) => label(x, k))).toEqual(['Syrian Arab Army']);
