@@ -361,12 +361,19 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
       if (g) roles.targets.push(g);
     }
   }
+  // "the group withdrew from Homs": a definite "group" before the act is the armed group named last
+  if (agents.length === 0 && !subject && !voiced && VIOLENT.has(t.type)) {
+    const named = groupAntecedent(scan, view, tStart);
+    if (named) agents = [named];
+  }
   // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
   const lastAgent = scan.lastAgent;
   let borrowed = false;
   if (agents.length === 0 && !subject && !voiced && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
     const a = lastAgent.m;
-    if (!roles.targets.some((x) => x.key === a.key)) {
+    // "the group retreated after coming under attack": who comes under an act is hit by it, not its doer
+    if (t.pos === 'noun' && UNDER_ACT.test(scan.text.slice(Math.max(s.start, tStart - 30), tStart))) borrowed = true;
+    else if (!roles.targets.some((x) => x.key === a.key)) {
       agents = [a];
       borrowed = true;
     }
@@ -693,6 +700,23 @@ function unnamedObject(scan: EventScan, view: SentenceView, t: TriggerMatch, tEn
       if (cue && cues.includes(cue.toLowerCase())) return { kind, start, end: start + m[0].length };
       if (m[0].length === 0) global.lastIndex++;
     }
+  }
+  return undefined;
+}
+
+const UNDER_ACT = /\b(?:came|come|comes|coming|been|was|were|is|are)\s+under\s+(?:(?:heavy|fierce|intense|renewed|an?|the)\s+){0,2}$/i;
+// "the group", "the jihadist group" (a lower-case word: "the Stop the War group" is a name) right before the act
+const GROUP_ANAPHOR = /\b(?:the|this)\s+(?:\p{Ll}[\p{L}-]*\s+)?group\s+(?:(?:has|had|have|was|were|is|also|then|later|\p{Ll}+ly)\s+){0,2}$/u;
+
+/** The armed group named last before a definite "the group" that is the subject of an act, in this sentence or the two before. */
+function groupAntecedent(scan: EventScan, view: SentenceView, tStart: number): EntityMention | undefined {
+  const head = scan.text.slice(clauseStartOf(scan.text, view.s, tStart), tStart);
+  const anaphor = GROUP_ANAPHOR.exec(head);
+  if (!anaphor) return undefined;
+  const at = tStart - head.length + anaphor.index;
+  for (let k = view.s.index; k >= Math.max(0, view.s.index - 2); k--) {
+    const list = (scan.bySentence.get(k) ?? []).filter((m) => m.end <= at && m.kind === 'actor' && m.type === 'armed group' && !view.sourceKeys.has(m.key));
+    if (list.length) return list[list.length - 1];
   }
   return undefined;
 }

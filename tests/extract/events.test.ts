@@ -560,6 +560,22 @@ describe('the side that loses a place or is hit', () => {
     expect(ofType(y, 'capture')[0]!.targets).toEqual([]);
   });
 
+  it('reads a definite "the group" before an act as the armed group named last', () => {
+    const x = extract('The Syrian army shelled Raqqa in Syria on Saturday. Islamic State has lost ground. Elsewhere the group withdrew its fighters from Homs on Sunday.', '2014-08-24');
+    expect(ofType(x, 'withdrawal')[0]!.agents.map((k) => label(x, k))).toEqual(['Islamic State']);
+    // a capitalized word before "group" makes a name, not an anaphor
+    const y = extract('The Syrian army shelled Raqqa in Syria on Saturday. Islamic State has lost ground. The Stop the War group shelled Homs on Sunday.', '2014-08-24');
+    expect(ofType(y, 'shelling').map((e) => e.agents.map((k) => label(y, k)).join())).not.toContain('Islamic State');
+  });
+
+  it('does not lend the last agent to an act its subject comes under', () => {
+    const x = extract('Islamic State withdrew from Homs in Syria on Sunday. Its fighters retreated east after coming under attack near Homs.', '2014-08-24');
+    for (const e of ofType(x, 'battle')) expect(e.agents.map((k) => label(x, k))).not.toContain('Islamic State');
+    // without "under" the last agent still acts
+    const y = extract('Islamic State withdrew from Homs in Syria on Sunday. The attack on Homs came on Monday.', '2014-08-24');
+    expect(ofType(y, 'battle').length + ofType(y, 'withdrawal').length).toBeGreaterThan(0);
+  });
+
   it('reads the side that withdrew in the "after" clause of a capture as the losing side', () => {
     const x = extract('Kurdish YPG fighters took full control of the town of Tel Hamis in Syria on Friday after Islamic State retreated.', '2015-02-28');
     expect(ofType(x, 'capture')[0]!.targets.map((k) => label(x, k))).toEqual(['Islamic State']);
