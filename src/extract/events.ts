@@ -332,6 +332,11 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
     const ref = scan.ctx.stateOf?.(scan.home, 'air force');
     if (ref) agents = [stateMention(scan, ref, s.index, tStart, tEnd)];
   }
+  // "army units advanced", "the army has continued advancing": the army with no country word is the home state's
+  if (subject?.kind === 'other' && !t.passive && scan.home && homeArmyWord(scan, view, subject)) {
+    const ref = scan.ctx.stateOf?.(scan.home, 'army');
+    if (ref) agents = [stateMention(scan, ref, s.index, subject.start, subject.end)];
+  }
   const group = subject ? unnamedGroup(scan, subject, s.index) : undefined;
   // "terrorists were killed", "16 insurgents were said to be killed": the victims, not the agent
   const patient = !!subject && subject.end <= tStart && (t.passive || PATIENT_GAP.test(scan.text.slice(subject.end, tStart)));
@@ -702,6 +707,21 @@ function unnamedObject(scan: EventScan, view: SentenceView, t: TriggerMatch, tEn
     }
   }
   return undefined;
+}
+
+/** A force word that names a state's own army ("army", per the lexicon's stateModifiers) with no name or country word before it. */
+function homeArmyWord(scan: EventScan, view: SentenceView, force: UnnamedForce): boolean {
+  const word = scan.text.slice(force.start, force.end);
+  if (!scan.ctx.triggers.lists.get('stateModifiers')?.test(word)) return false;
+  // "Kurdish army", "Free Syrian Army": a name or a country word before it is someone else's
+  if (/\p{Lu}/u.test(word.slice(1)) || view.actors.some((m) => m.start <= force.start && m.end >= force.end)) return false;
+  // (a capitalised word right before it is a name's or a demonym's, unless it is a place: a dateline "Raqqa Army units")
+  const before = /(\S+)\s+$/u.exec(scan.text.slice(Math.max(view.s.start, force.start - 30), force.start));
+  if (before && /^\p{Lu}/u.test(before[1]!) && !/^(?:The|Its|Their)$/.test(before[1]!)) {
+    const at = force.start - before[0].length;
+    if (![...view.places, ...view.countriesHere].some((m) => m.start <= at && m.end >= at + before[1]!.length)) return false;
+  }
+  return true;
 }
 
 const UNDER_ACT = /\b(?:came|come|comes|coming|been|was|were|is|are)\s+under\s+(?:(?:heavy|fierce|intense|renewed|an?|the)\s+){0,2}$/i;

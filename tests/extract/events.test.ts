@@ -179,6 +179,19 @@ describe('unnamed subjects', () => {
     expect(ofType(z, 'airstrike')[0]?.agents.map((k) => label(z, k))).toEqual(['Syrian Air Force']);
   });
 
+  it('reads "the army" or "army units" with no country word as the story\'s state army', () => {
+    const x = extract('Army units advanced on al-Rasafa in Raqqa, Syria on Sunday.', '2016-06-11');
+    expect(ofType(x, 'battle')[0]!.agents.map((k) => label(x, k))).toEqual(['Syrian Arab Army']);
+    const y = extract('The army has established control over al-Rasafa in Raqqa, Syria on Sunday.', '2016-06-11');
+    expect(ofType(y, 'capture')[0]!.agents.map((k) => label(y, k))).toEqual(['Syrian Arab Army']);
+    // a demonym before it makes it another country's or group's army
+    const z = extract('Kurdish army units advanced on al-Rasafa in Raqqa, Syria on Sunday.', '2016-06-11');
+    for (const e of z.events) expect(e.agents.map((k) => label(z, k))).not.toContain('Syrian Arab Army');
+    // nor are plain "forces" anyone's army
+    const w = extract('Forces advanced on al-Rasafa in Raqqa, Syria on Sunday.', '2016-06-11');
+    for (const e of w.events) expect(e.agents.map((k) => label(w, k))).not.toContain('Syrian Arab Army');
+  });
+
   it('does not lend the last agent to a clause whose subject is another, unnamed force', () => {
     const x = extract('Syrian army units advanced on al-Rasafa in Raqqa. Kurdish forces captured Tel Hamis on Friday.');
     expect(ofType(x, 'capture')[0]?.agents).toEqual([]);
