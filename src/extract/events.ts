@@ -332,6 +332,11 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
     const ref = scan.ctx.stateOf?.(scan.home, 'air force');
     if (ref) agents = [stateMention(scan, ref, s.index, tStart, tEnd)];
   }
+  // "army units advanced", "the army has continued advancing": the army with no country word is the home state's
+  if (subject?.kind === 'other' && !t.passive && scan.home && homeArmyWord(scan, view, subject)) {
+    const ref = scan.ctx.stateOf?.(scan.home, 'army');
+    if (ref) agents = [stateMention(scan, ref, s.index, subject.start, subject.end)];
+  }
   const group = subject ? unnamedGroup(scan, subject, s.index) : undefined;
   // "terrorists were killed", "16 insurgents were said to be killed": the victims, not the agent
   const patient = !!subject && subject.end <= tStart && (t.passive || PATIENT_GAP.test(scan.text.slice(subject.end, tStart)));
@@ -343,12 +348,37 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
     const hit = object ? unnamedGroup(scan, object, s.index) : undefined;
     if (hit && !agents.some((a) => a.key === hit.key)) roles.targets.push(hit);
   }
+  // "took Manbij after Daesh retreated": the side that withdrew from the place is who lost it
+  if (roles.targets.length === 0 && t.type === 'capture' && !t.passive) {
+    const loser = withdrewAfter(scan, view, t, tEnd);
+    if (loser && !agents.some((a) => a.key === loser.key)) roles.targets.push(loser);
+  }
+  // "an offensive on government-held areas", "seized the road into rebel-held districts": the side
+  // that holds the ground a capture or a fight is for is its target (bombs on a "rebel-held"
+  // district hit whoever lives there, so not for strikes and shelling)
+  if (roles.targets.length === 0 && (t.type === 'capture' || t.type === 'battle')) {
+    const holder = commonHolder(scan, view, t, tStart, tEnd);
+    if (holder === 'state') {
+      const ref = scan.home ? scan.ctx.stateOf?.(scan.home, 'army') : undefined;
+      if (ref) roles.targets.push(stateMention(scan, ref, s.index, tStart, tEnd));
+    } else if (holder && !agents.some((a) => a.key === unnamedKey(scan, holder.kind))) {
+      const g = unnamedGroup(scan, holder, s.index);
+      if (g) roles.targets.push(g);
+    }
+  }
+  // "the group withdrew from Homs": a definite "group" before the act is the armed group named last
+  if (agents.length === 0 && !subject && !voiced && VIOLENT.has(t.type)) {
+    const named = groupAntecedent(scan, view, tStart);
+    if (named) agents = [named];
+  }
   // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
   const lastAgent = scan.lastAgent;
   let borrowed = false;
   if (agents.length === 0 && !subject && !voiced && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
     const a = lastAgent.m;
-    if (!roles.targets.some((x) => x.key === a.key)) {
+    // "the group retreated after coming under attack": who comes under an act is hit by it, not its doer
+    if (t.pos === 'noun' && UNDER_ACT.test(scan.text.slice(Math.max(s.start, tStart - 30), tStart))) borrowed = true;
+    else if (!roles.targets.some((x) => x.key === a.key)) {
       agents = [a];
       borrowed = true;
     }
@@ -679,6 +709,89 @@ function unnamedObject(scan: EventScan, view: SentenceView, t: TriggerMatch, tEn
   return undefined;
 }
 
+/** A force word that names a state's own army ("army", per the lexicon's stateModifiers) with no name or country word before it. */
+function homeArmyWord(scan: EventScan, view: SentenceView, force: UnnamedForce): boolean {
+  const word = scan.text.slice(force.start, force.end);
+  if (!scan.ctx.triggers.lists.get('stateModifiers')?.test(word)) return false;
+  // "Kurdish army", "Free Syrian Army": a name or a country word before it is someone else's
+  if (/\p{Lu}/u.test(word.slice(1)) || view.actors.some((m) => m.start <= force.start && m.end >= force.end)) return false;
+  // (a capitalised word right before it is a name's or a demonym's, unless it is a place: a dateline "Raqqa Army units")
+  const before = /(\S+)\s+$/u.exec(scan.text.slice(Math.max(view.s.start, force.start - 30), force.start));
+  if (before && /^\p{Lu}/u.test(before[1]!) && !/^(?:The|Its|Their)$/.test(before[1]!)) {
+    const at = force.start - before[0].length;
+    if (![...view.places, ...view.countriesHere].some((m) => m.start <= at && m.end >= at + before[1]!.length)) return false;
+  }
+  return true;
+}
+
+const UNDER_ACT = /\b(?:came|come|comes|coming|been|was|were|is|are)\s+under\s+(?:(?:heavy|fierce|intense|renewed|an?|the)\s+){0,2}$/i;
+// "the group", "the jihadist group" (a lower-case word: "the Stop the War group" is a name) right before the act
+const GROUP_ANAPHOR = /\b(?:the|this)\s+(?:\p{Ll}[\p{L}-]*\s+)?group\s+(?:(?:has|had|have|was|were|is|also|then|later|\p{Ll}+ly)\s+){0,2}$/u;
+
+/** The armed group named last before a definite "the group" that is the subject of an act, in this sentence or the two before. */
+function groupAntecedent(scan: EventScan, view: SentenceView, tStart: number): EntityMention | undefined {
+  const head = scan.text.slice(clauseStartOf(scan.text, view.s, tStart), tStart);
+  const anaphor = GROUP_ANAPHOR.exec(head);
+  if (!anaphor) return undefined;
+  const at = tStart - head.length + anaphor.index;
+  for (let k = view.s.index; k >= Math.max(0, view.s.index - 2); k--) {
+    const list = (scan.bySentence.get(k) ?? []).filter((m) => m.end <= at && m.kind === 'actor' && m.type === 'armed group' && !view.sourceKeys.has(m.key));
+    if (list.length) return list[list.length - 1];
+  }
+  return undefined;
+}
+
+// "after" and at most a determiner and a few words ("the remaining units of") before the side
+const AFTER_SIDE = /^\s*(?:[\p{L}\d'’-]+\s+){0,12}?after\s+(?:(?:the|its|their)\s+)?(?:[\p{L}-]+\s+){0,4}?$/iu;
+
+/**
+ * The armed actor that withdrew in the "after" clause of a capture ("took full control of Manbij
+ * after Daesh retreated", "retook the city after IS fighters withdrew"): the side that lost it.
+ */
+function withdrewAfter(scan: EventScan, view: SentenceView, t: TriggerMatch, tEnd: number): EntityMention | undefined {
+  const text = scan.text;
+  for (const m of view.actors) {
+    if (m.start < tEnd || !isArmedOrState(m) || view.sourceKeys.has(m.key)) continue;
+    if (!AFTER_SIDE.test(text.slice(tEnd, m.start))) continue;
+    // the act right after the name (within a few words) is a withdrawal
+    // (read from the name on: a verb needs its subject to be read as an act)
+    const rest = text.slice(m.start, Math.min(view.s.end, m.end + 40));
+    const next = findTriggers(rest, scan.ctx.triggers).find((x) => x.start >= m.end - m.start);
+    if (next?.type === 'withdrawal' && /^\s*(?:[\p{L}-]+\s+){0,2}$/u.test(rest.slice(m.end - m.start, next.start)) && !next.negated) return m;
+    return undefined;
+  }
+  return undefined;
+}
+
+const HELD_GAP = /^\s*(?:(?!\p{L}+ing\b)[\p{L}'’]+\s+){0,6}$/u;
+const HELD_BY_WORD = /(?<![\p{L}-])([\p{L}]+(?:-[\p{L}]+)?)-(?:held|controlled|occupied|run)\b/giu;
+
+/**
+ * The side a common word before "-held" names ("regime-held", "rebel-held", "militant-held") in
+ * the clause of an attack: after an active trigger (what it hits), before a passive one (its
+ * subject: "rebel-held districts were shelled").
+ */
+function commonHolder(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: number, tEnd: number): 'state' | UnnamedForce | undefined {
+  const text = scan.text;
+  const from = t.passive ? clauseStartOf(text, view.s, tStart) : tEnd;
+  // (a participle clause is another act: "took Ramussa, linking up with opposition-held districts")
+  const span = t.passive ? text.slice(from, tStart) : (/^[^;:]*?(?=[;:]|,\s*(?:which|who|but|while|as|after|before|\p{L}+ing)\b|\b(?:while|after|before|when|because|although|said|says|according)\b|$)/iu.exec(text.slice(tEnd, view.s.end))?.[0] ?? '');
+  const lists = scan.ctx.triggers.lists;
+  HELD_BY_WORD.lastIndex = 0;
+  for (let m = HELD_BY_WORD.exec(span); m; m = HELD_BY_WORD.exec(span)) {
+    const word = m[1]!;
+    const start = from + m.index;
+    const end = start + word.length;
+    // the ground the act is for, a few words on, not past another verb ("rebels took Ramussa on
+    // August 6 linking up with opposition-held districts", in a text without commas)
+    if (!t.passive && !HELD_GAP.test(text.slice(tEnd, start))) continue;
+    if (lists.get('stateModifiers')?.test(word)) return 'state';
+    if (lists.get('rebelModifiers')?.test(word)) return { kind: 'rebels', start, end };
+    if (lists.get('militantModifiers')?.test(word)) return { kind: 'militants', start, end };
+  }
+  return undefined;
+}
+
 /**
  * The armed group a common noun names in a country's story ("rebels", "terrorists"): one actor
  * per country and kind, named by each surface the texts give it.
@@ -687,10 +800,15 @@ function unnamedGroup(scan: EventScan, force: UnnamedForce, sentence: number): E
   const cc = scan.home;
   if (!cc || (force.kind !== 'rebels' && force.kind !== 'militants')) return undefined;
   const country = scan.ctx.countryName?.(cc) ?? cc;
-  const ref: EntityRef = { key: `${UNNAMED}${force.kind}:${cc.toLowerCase()}`, kind: 'actor', type: 'armed group', label: `${force.kind === 'rebels' ? 'Rebels' : 'Militants'} (${country})`, country: cc };
+  const ref: EntityRef = { key: unnamedKey(scan, force.kind), kind: 'actor', type: 'armed group', label: `${force.kind === 'rebels' ? 'Rebels' : 'Militants'} (${country})`, country: cc };
   const m = stateMention(scan, ref, sentence, force.start, force.end);
   m.surface = scan.text.slice(force.start, force.end);
   return m;
+}
+
+/** The key of the group a common noun of this kind names in the story's country. */
+function unnamedKey(scan: EventScan, kind: UnnamedForce['kind']): string {
+  return `${UNNAMED}${kind}:${(scan.home ?? '').toLowerCase()}`;
 }
 
 /** Two bodies of one state (its air force and its army): one side, never agent and target of one act. */

@@ -179,6 +179,19 @@ describe('unnamed subjects', () => {
     expect(ofType(z, 'airstrike')[0]?.agents.map((k) => label(z, k))).toEqual(['Syrian Air Force']);
   });
 
+  it('reads "the army" or "army units" with no country word as the story\'s state army', () => {
+    const x = extract('Army units advanced on al-Rasafa in Raqqa, Syria on Sunday.', '2016-06-11');
+    expect(ofType(x, 'battle')[0]!.agents.map((k) => label(x, k))).toEqual(['Syrian Arab Army']);
+    const y = extract('The army has established control over al-Rasafa in Raqqa, Syria on Sunday.', '2016-06-11');
+    expect(ofType(y, 'capture')[0]!.agents.map((k) => label(y, k))).toEqual(['Syrian Arab Army']);
+    // a demonym before it makes it another country's or group's army
+    const z = extract('Kurdish army units advanced on al-Rasafa in Raqqa, Syria on Sunday.', '2016-06-11');
+    for (const e of z.events) expect(e.agents.map((k) => label(z, k))).not.toContain('Syrian Arab Army');
+    // nor are plain "forces" anyone's army
+    const w = extract('Forces advanced on al-Rasafa in Raqqa, Syria on Sunday.', '2016-06-11');
+    for (const e of w.events) expect(e.agents.map((k) => label(w, k))).not.toContain('Syrian Arab Army');
+  });
+
   it('does not lend the last agent to a clause whose subject is another, unnamed force', () => {
     const x = extract('Syrian army units advanced on al-Rasafa in Raqqa. Kurdish forces captured Tel Hamis on Friday.');
     expect(ofType(x, 'capture')[0]?.agents).toEqual([]);
@@ -558,6 +571,49 @@ describe('the side that loses a place or is hit', () => {
     // in another clause it is not the object of the act
     const y = extract('The Syrian Army captured several villages north of Aleppo on Sunday, after insurgents withdrew, in Syria.');
     expect(ofType(y, 'capture')[0]!.targets).toEqual([]);
+  });
+
+  it('reads a definite "the group" before an act as the armed group named last', () => {
+    const x = extract('The Syrian army shelled Raqqa in Syria on Saturday. Islamic State has lost ground. Elsewhere the group withdrew its fighters from Homs on Sunday.', '2014-08-24');
+    expect(ofType(x, 'withdrawal')[0]!.agents.map((k) => label(x, k))).toEqual(['Islamic State']);
+    // a capitalized word before "group" makes a name, not an anaphor
+    const y = extract('The Syrian army shelled Raqqa in Syria on Saturday. Islamic State has lost ground. The Stop the War group shelled Homs on Sunday.', '2014-08-24');
+    expect(ofType(y, 'shelling').map((e) => e.agents.map((k) => label(y, k)).join())).not.toContain('Islamic State');
+  });
+
+  it('does not lend the last agent to an act its subject comes under', () => {
+    const x = extract('Islamic State withdrew from Homs in Syria on Sunday. Its fighters retreated east after coming under attack near Homs.', '2014-08-24');
+    for (const e of ofType(x, 'battle')) expect(e.agents.map((k) => label(x, k))).not.toContain('Islamic State');
+    // without "under" the last agent still acts
+    const y = extract('Islamic State withdrew from Homs in Syria on Sunday. The attack on Homs came on Monday.', '2014-08-24');
+    expect(ofType(y, 'battle').length + ofType(y, 'withdrawal').length).toBeGreaterThan(0);
+  });
+
+  it('reads the side that withdrew in the "after" clause of a capture as the losing side', () => {
+    const x = extract('Kurdish YPG fighters took full control of the town of Tel Hamis in Syria on Friday after Islamic State retreated.', '2015-02-28');
+    expect(ofType(x, 'capture')[0]!.targets.map((k) => label(x, k))).toEqual(['Islamic State']);
+    // a side that did something else after is no loser
+    const y = extract('Kurdish YPG fighters took full control of the town of Tel Hamis in Syria on Friday after Islamic State shelled Hasakeh.', '2015-02-28');
+    expect(ofType(y, 'capture')[0]!.targets).toEqual([]);
+    // nor one that withdrew somewhere before the capture was told
+    const z = extract('After Islamic State retreated from Hasakeh, Kurdish YPG fighters took full control of Tel Hamis in Syria on Friday.', '2015-02-28');
+    expect(ofType(z, 'capture')[0]!.targets).toEqual([]);
+  });
+
+  it('reads the side a common word before "-held" names as the target of a capture or a fight', () => {
+    const x = extract('Jihadist fighters seized the last road into regime-held districts of Hama in Syria on Monday.', '2016-08-14');
+    expect(ofType(x, 'capture')[0]!.targets.map((k) => label(x, k))).toEqual(['Syrian Arab Army']);
+    const y = extract('Government troops began an assault on insurgent-held villages near Hama in Syria on Monday.', '2016-08-14');
+    expect(ofType(y, 'battle')[0]!.targets.map((k) => label(y, k))).toEqual(['Rebels (Syria)']);
+    // bombs on a held district hit whoever lives there: no target for a strike
+    const z = extract('Warplanes bombed rebel-held districts of Hama in Syria on Monday.', '2016-08-14');
+    expect(ofType(z, 'airstrike')[0]!.targets).toEqual([]);
+    // past another verb the district is not the act's ground (a text without commas)
+    const w = extract('After a long siege the army took Kafr Nabuda in Syria on Monday cutting off militant-held hills.', '2016-08-14');
+    for (const e of w.events) expect(e.targets.map((k) => label(w, k))).not.toContain('Militants (Syria)');
+    // the holder's side acting is not its own target
+    const v = extract('Rebels attacked army posts near rebel-held Hama in Syria on Monday.', '2016-08-14');
+    for (const e of v.events) expect(e.targets.map((k) => label(v, k))).not.toContain('Rebels (Syria)');
   });
 });
 
