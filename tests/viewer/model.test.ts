@@ -297,6 +297,21 @@ describe('map layout of crowded hubs', () => {
     expect(closest(spaced)).toBeGreaterThanOrEqual(minSpacing * span * 0.99);
     expect(closest(tight)).toBeLessThan(minSpacing * span);
   });
+  it('keeps clouds that spill over their regions off each other', () => {
+    // two crowded places 0.002 degrees apart: both clouds outgrow their regions at this spacing
+    const g = crowded(300);
+    g.setNodeAttribute('town', 'lon', 37.002);
+    for (let i = 0; i < 200; i++) {
+      g.addNode(`x${i}`, { label: `x${i}`, kind: 'event', type: 'battle', importance: 0, aliases: [], documents: [], evidence: [], mentions: 1, x: 0, y: 0, size: 1 } as never);
+      g.addEdge(`x${i}`, 'town', { relation: 'location', weight: 1, evidence: [] } as never);
+    }
+    const minSpacing = 0.02;
+    const positions = mapLayout(prepareGraph(g), { minSpacing }).positions;
+    const satellitePoints = [...positions].filter(([k]) => k !== 'hub' && k !== 'town').map(([, p]) => p);
+    let closest = Infinity;
+    for (const p of satellitePoints) for (const q of positions.values()) if (p !== q) closest = Math.min(closest, d(p, q));
+    expect(closest).toBeGreaterThanOrEqual(minSpacing * 0.5 * 0.99); // the map's extent is its least, 0.5
+  });
   it('lays out the same graph the same way', () => {
     const again = mapLayout(crowded(300));
     for (const k of graph.nodes()) expect(again.positions.get(k)).toEqual(at(k));

@@ -94,7 +94,31 @@ function nearestAnchor(byX: readonly Point[], c: Point): number {
  * the region, so a hub hemmed in on one side grows on the other; when the region cannot hold `n`
  * points within about 2.5 times the spiral's natural radius, the spacing shrinks until it does.
  */
-function cloudAround(center: Point, n: number, step: number, nearest: number, others: ReadonlyArray<{ p: Point; d: number }>, minSpacing: number): Point[] {
+/** Points placed so far, in cells of the least spacing: whether a new point keeps that distance from all. */
+class Occupancy {
+  private readonly cells = new Map<string, Point[]>();
+  constructor(private readonly spacing: number) {}
+  private cell(p: Point): [number, number] {
+    return [Math.floor(p.x / this.spacing), Math.floor(p.y / this.spacing)];
+  }
+  isFree(p: Point): boolean {
+    if (this.spacing <= 0) return true;
+    const [cx, cy] = this.cell(p);
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++)
+        for (const q of this.cells.get(`${cx + dx},${cy + dy}`) ?? []) if (Math.hypot(q.x - p.x, q.y - p.y) < this.spacing) return false;
+    return true;
+  }
+  add(p: Point): void {
+    if (this.spacing <= 0) return;
+    const id = this.cell(p).join(',');
+    const list = this.cells.get(id);
+    if (list) list.push(p);
+    else this.cells.set(id, [p]);
+  }
+}
+
+function cloudAround(center: Point, n: number, step: number, nearest: number, others: ReadonlyArray<{ p: Point; d: number }>, minSpacing: number, occupied: Occupancy): Point[] {
   const inRegion = (p: Point): boolean => {
     const r = Math.hypot(p.x - center.x, p.y - center.y);
     for (const o of others) {
@@ -107,9 +131,11 @@ function cloudAround(center: Point, n: number, step: number, nearest: number, ot
   const floor = Math.max(sureSpacing(n, nearest), minSpacing);
   for (let s = Math.max(firstSpacing(n, step, nearest), minSpacing); ; ) {
     const points: Point[] = [];
-    for (let i = 0; points.length < n && i < CANDIDATES * n; i++) {
+    // At the floor the spiral goes on until it has n points clear of other clouds' (it grows without bound).
+    const atFloor = s <= floor;
+    for (let i = 0; points.length < n && (atFloor || i < CANDIDATES * n); i++) {
       const p = around(center, i, s, 1);
-      if (s <= floor || inRegion(p)) points.push(p);
+      if ((atFloor || inRegion(p)) && occupied.isFree(p)) points.push(p);
     }
     if (points.length === n) return points;
     // Each spiral point stands for the same area, so the region holds about points.length of them
@@ -252,6 +278,9 @@ export function mapLayout(graph: ViewerGraph, options: MapLayoutOptions = {}): M
     return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2] || (a < b ? -1 : a > b ? 1 : 0);
   };
   const byX = [...clouds.values()].map((c) => c.center).sort((a, b) => a.x - b.x);
+  // With a least spacing, a cloud that spills over its region must not land on another's satellites.
+  const occupied = new Occupancy((options.minSpacing ?? 0) * span);
+  for (const p of fixed.values()) occupied.add(p);
   for (const { center, members } of clouds.values()) {
     const satellites = members.filter((key) => !fixed.has(key)).sort(byRank);
     if (satellites.length === 0) continue;
@@ -261,7 +290,10 @@ export function mapLayout(graph: ViewerGraph, options: MapLayoutOptions = {}): M
     // Only anchors within reach of the widest spiral tried can bound it (see inRegion).
     const reach = (2 * firstSpacing(n, step, nearest) * Math.sqrt(CANDIDATES * n + 1)) / (1 - MARGIN);
     const others = anchorsWithin(byX, center, reach);
-    cloudAround(center, n, step, nearest, others, (options.minSpacing ?? 0) * span).forEach((p, i) => positions.set(satellites[i]!, p));
+    cloudAround(center, n, step, nearest, others, (options.minSpacing ?? 0) * span, occupied).forEach((p, i) => {
+      positions.set(satellites[i]!, p);
+      occupied.add(p);
+    });
   }
   const located = positions.size;
 
