@@ -5,8 +5,12 @@
  * reporters were, which the text does say.
  */
 
+/** The words that open an agency's credit clause, before "by". */
+const CREDIT_WORDS = 'reporting|writing|editing|compiled';
 /** A credit clause runs from "… by" to the end of its sentence; ";" chains the next clause. */
-const CREDIT_CLAUSE = /\b(?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\s+[^.!?]*/gi;
+const CREDIT_CLAUSE = new RegExp(`\\b(?:(?:additional\\s+)?${CREDIT_WORDS})\\s+by\\s+[^.!?]*`, 'gi');
+/** The clause before a name opens a credit, up to the name ("Writing by Peter Graff and "); "produced by" too. */
+const CREDIT_BEFORE = new RegExp(`\\b(?:${CREDIT_WORDS}|produced)\\s+by\\b[^.;]*$`, 'i');
 /** "REUTERS/Bassam Khabieh", "AFP/Getty Images/Louai Beshara": an agency then names after a slash. */
 const PHOTO_CREDIT = /\b[A-Z]{2,}(?:\/[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})+/g;
 
@@ -32,4 +36,9 @@ export function insideSpans(spans: readonly Span[], start: number, end: number):
     if (end <= s.end) return true;
   }
   return false;
+}
+
+/** Whether the clause before `at` (not before `from`, its sentence's start) is a credit line. */
+export function followsCredit(text: string, from: number, at: number): boolean {
+  return CREDIT_BEFORE.test(text.slice(Math.max(from, at - 120), at));
 }

@@ -1,6 +1,6 @@
 import type { Doc, Relation, Sentence } from '../types.js';
 import { findContainment } from './containment.js';
-import { creditSpans, insideSpans } from './credits.js';
+import { creditSpans, followsCredit, insideSpans } from './credits.js';
 import { directionOf, isCountryPart } from '../knowledge/country-parts.js';
 import { findAffiliations } from './affiliations.js';
 import type { EntityMention, EntityRef, RelationMention } from './model.js';
@@ -407,7 +407,7 @@ function addTaggedNames(scan: DocumentScan): void {
       const end = tokens[z]!.end;
       // A photo credit ("REUTERS/Bassam Khabieh") or a byline ("Editing by Will Waterman") names
       // no actor of the story.
-      if (text.charCodeAt(start - 1) === 0x2f || (span.type === 'PER' && isCredit(text, st.sentence.start, start))) continue;
+      if (text.charCodeAt(start - 1) === 0x2f || (span.type === 'PER' && followsCredit(text, st.sentence.start, start))) continue;
       const team = span.type === 'ORG' && span.margin >= teamMargin && (readings.get(text.slice(start, end)) ?? 0) > 0;
       const inside =
         mentionsInside(scan, st.sentence.index, start, end) ??
@@ -436,13 +436,6 @@ function addTaggedNames(scan: DocumentScan): void {
 // Margin (weight units) a new one-word entity needs: 4 keeps sample and FA-KES precision at their
 // values before the tagger (0 lost 1-2 points there) and costs CoNLL dev no F1 point.
 const LONE_MARGIN = 4;
-const CREDIT = /\b(?:reporting|writing|editing|compiled|produced)\s+by\b[^.;]*$/i;
-
-/** Whether the clause before `at` is a credit line ("Writing by Peter Graff and"). */
-function isCredit(text: string, from: number, at: number): boolean {
-  return CREDIT.test(text.slice(Math.max(from, at - 120), at));
-}
-
 function hasConnector(tokens: readonly Token[], a: number, z: number): boolean {
   for (let k = a; k <= z; k++) if (!isCapitalised(tokens[k]!.text)) return true;
   return false;
