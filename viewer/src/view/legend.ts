@@ -87,29 +87,35 @@ export function syncLegend(container: HTMLElement, hidden: ReadonlySet<string>):
 
 interface CountSlot {
   key: string;
+  button: HTMLElement;
   span: HTMLElement;
   total: number;
-  shown: number;
+  text: string;
 }
 /** The count spans of each legend, found once per render of it (a range drag syncs them at every step). */
 const slots = new WeakMap<HTMLElement, CountSlot[]>();
 
-/** Counts now shown, against the totals the buttons were made with ("12 / 40" when fewer). */
+/**
+ * Counts now shown, against the totals the buttons were made with ("12 / 40" when fewer). A hidden
+ * entry shows its total alone: "0 / 40" would read as "none of these exist here".
+ */
 export function syncLegendCounts(container: HTMLElement, counts: ReadonlyMap<string, number>): void {
   let list = slots.get(container);
   if (!list) {
     list = [];
     container.querySelectorAll<HTMLElement>('[data-count-key]').forEach((b) => {
       const span = b.querySelector<HTMLElement>('.count');
-      if (span) list!.push({ key: b.dataset.countKey!, span, total: Number(span.dataset.total), shown: Number(span.dataset.total) });
+      if (span) list!.push({ key: b.dataset.countKey!, button: b, span, total: Number(span.dataset.total), text: span.textContent ?? '' });
     });
     slots.set(container, list);
   }
   for (const slot of list) {
     const now = counts.get(slot.key) ?? 0;
-    if (now === slot.shown) continue;
-    slot.shown = now;
-    slot.span.textContent = now === slot.total ? numberFormat.format(now) : `${numberFormat.format(now)} / ${numberFormat.format(slot.total)}`;
+    const hidden = slot.button.getAttribute('aria-pressed') === 'false';
+    const text = hidden || now === slot.total ? numberFormat.format(slot.total) : `${numberFormat.format(now)} / ${numberFormat.format(slot.total)}`;
+    if (text === slot.text) continue;
+    slot.text = text;
+    slot.span.textContent = text;
   }
 }
 
