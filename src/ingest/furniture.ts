@@ -131,9 +131,30 @@ export function isFurnitureLine(line: string, rules: FurnitureRules): boolean {
     }
     if (isMenuLine(view)) return true;
   }
-  // Site header bars listing several dates ("23 June 2018 - Saturday | 22/06/2018 (26) 21/06/2018 (23)...").
-  if (hasThreeYears(view) && findDates(view).length >= 3) return true;
+  if (hasThreeYears(view) && isDateBar(view)) return true;
   return false;
+}
+
+/** Running prose between the dates: more lower-case words than a bar's weekday names and counters. */
+const MAX_BAR_WORDS = 4;
+const LOWER_WORD = /(?<![\p{L}\d])\p{Ll}{2,}(?![\p{L}\d])/gu;
+
+/**
+ * Site header bars listing several dates ("23 June 2018 - Saturday | 22/06/2018 (26) 21/06/2018
+ * (23)..."), as against a sentence of a chronicle that names three dates ("On 24 January 2017 ...
+ * began on 19 February 2017. On 17 March 2017, an airstrike ..."), which is the article.
+ */
+function isDateBar(view: string): boolean {
+  const dates = findDates(view);
+  if (dates.length < 3) return false;
+  let words = 0;
+  let from = 0;
+  for (const d of [...dates, { index: view.length, end: view.length }]) {
+    words += view.slice(from, d.index).match(LOWER_WORD)?.length ?? 0;
+    if (words > MAX_BAR_WORDS) return false;
+    from = d.end;
+  }
+  return true;
 }
 
 /** "Home | World | Middle East | Syria": three or more short segments between separators, no sentence. */

@@ -54,6 +54,8 @@ describe('article text that looks like furniture is kept', () => {
     'Home to the ancient ruins, the city was declared a World Heritage Site by UNESCO in 1980.',
     'Syrian Army Losing Ground To ISIS in Homs',
     'A Syrian national flag flutters as the ruins of the historic city of Palmyra are seen in the background',
+    // a chronicle's paragraph names three dates, like a header bar, but it is prose
+    'On 24 January 2017, the prime minister said the east of the city was retaken. The assault on the west began on 19 February 2017. On 17 March 2017, an airstrike killed 100 civilians.',
   ];
   it.each(KEPT)('%s', (line) => {
     expect(between(line)).toBe(`${PROSE[0]}\n\n${line}\n\n${PROSE[1]}\n\n${PROSE[2]}`);
