@@ -81,6 +81,17 @@ describe('trailing sections are cut once the article has started', () => {
     expect(early.split('\n\n')).toHaveLength(6);
   });
 
+  it('the back matter of an encyclopaedia page, however long its reference list', () => {
+    const references = Array.from({ length: 12 }, (_, i) => `"Report number ${i + 1} on the battle". Example News. ${i + 1} March 2022.`).join('\n');
+    for (const heading of ['See also', 'References', 'External links', 'Further reading']) {
+      const text = clean(`Battle of the river\n${PROSE[0]}\n${PROSE[1]}\n${heading}\nSiege of the northern city\n${references}\n`).text;
+      expect(text, heading).toBe(`${PROSE[0]}\n\n${PROSE[1]}`);
+    }
+    // the words inside a sentence cut nothing
+    const kept = clean(`Battle of the river\n${PROSE[0]}\nSee also the ministry's statement on the talks, which the envoy called constructive.\n${PROSE[1]}`).text;
+    expect(kept.split('\n\n')).toHaveLength(3);
+  });
+
   it('a "Discussion" subheading early in an analysis does not cut it', () => {
     const doc = clean(`Headline of the article here\n${PROSE[0]}\nDiscussion\n${PROSE[1]}\n${PROSE[2]}\n${PROSE[0]}\n${PROSE[1]}`);
     expect(doc.text.split('\n\n')).toHaveLength(6);
