@@ -478,6 +478,12 @@ describe('names the run of capitals used to cut', () => {
     expect(surfaces('Officials said Anna K. Berg met the envoy in Oslo.')).toContain('Anna K. Berg');
   });
 
+  it('reads abbreviated ranks as titles, not as names', () => {
+    const found = surfaces('Coalition spokesman Brig. Gen. Turki al-Malki said Sgt. John Harlow and Cpl. Maria Vance were hurt, Adm. Peter Lind added.');
+    expect(found).toEqual(expect.arrayContaining(['Turki al-Malki', 'John Harlow', 'Maria Vance', 'Peter Lind']));
+    expect(found.filter((s) => /^(?:Brig|Sgt|Cpl|Adm)\b/.test(s))).toEqual([]);
+  });
+
   it('does not run a name on into the next sentence', () => {
     const found = surfaces('They chose Plan B. The army moved north to Homs.');
     expect(found.some((s) => s.includes('The'))).toBe(false);
