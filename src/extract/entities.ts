@@ -920,6 +920,11 @@ function capitalisedRunEnd(scan: DocumentScan, st: SentenceTokens, i: number): n
       j += 2;
       continue;
     }
+    // "von der Leyen", "van den Berg": a pair of particles joins as one
+    if (PARTICLE_PAIR.test(next.text) && st.covered[j + 2] === -1 && /^(?:der|den)$/.test(toks[j + 2]?.text ?? '') && joinsName(st, j + 1, toks[j + 2]!.text)) {
+      j += 3;
+      continue;
+    }
     if (j > i && middleInitial(scan, st, j)) {
       j += 2;
       continue;
@@ -958,11 +963,15 @@ const ARTICLE_GLUED = new RegExp(`^(?:${ARTICLES})-`);
 const BARE_ARTICLE = new RegExp(`^(?:${ARTICLES})$`);
 const AND_JOINS = /^(?:Security|Development|Justice|Human|Space|Construction)$/;
 
+/** Lower-case particles inside European family names: "Lula da Silva", "Ursula von der Leyen", "Dos Santos". */
+const NAME_PARTICLES = new Set(['da', 'das', 'dos', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'ter']);
+const PARTICLE_PAIR = /^(?:von|van)$/;
+
 /** Whether the connector after token j ("of", "al", "bin", "and"...) joins the next capitalised word to the name. */
 function joinsName(st: SentenceTokens, j: number, conn: string): boolean {
   const after = st.tokens[j + 2];
   return (
-    (conn === 'of' || conn === 'al' || conn === 'bin' || conn === 'ibn' || conn === 'abu' || conn === 'de' || conn === 'for' || conn === 'and' || ARTICLE_GLUED.test(conn)) &&
+    (conn === 'of' || conn === 'al' || conn === 'bin' || conn === 'ibn' || conn === 'abu' || conn === 'de' || conn === 'for' || conn === 'and' || NAME_PARTICLES.has(conn) || ARTICLE_GLUED.test(conn)) &&
     after !== undefined && isWord(after) && isCapitalised(after.text) && st.covered[j + 2] === -1 &&
     // "X and Y" joins only inside an organisation name ("Syrian Observatory for Human Rights" style)
     (conn !== 'and' || AND_JOINS.test(after.text))

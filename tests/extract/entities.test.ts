@@ -478,6 +478,14 @@ describe('names the run of capitals used to cut', () => {
     expect(surfaces('Officials said Anna K. Berg met the envoy in Oslo.')).toContain('Anna K. Berg');
   });
 
+  it('keeps the particles of family names ("da Silva", "von der Leyen")', () => {
+    const found = surfaces('Officials said Luiz Inacio Lula da Silva met Ursula von der Leyen and Ruud van den Berg on Monday.');
+    expect(found).toEqual(expect.arrayContaining(['Luiz Inacio Lula da Silva', 'Ursula von der Leyen']));
+    expect(found.some((s) => s.startsWith('Ruud van den Berg'))).toBe(true);
+    // a particle joins only a capitalised word: "the van drove off" is no name
+    expect(surfaces('Officials said Tomas Berg van drove off.').some((s) => s.includes('van'))).toBe(false);
+  });
+
   it('reads abbreviated ranks as titles, not as names', () => {
     const found = surfaces('Coalition spokesman Brig. Gen. Turki al-Malki said Sgt. John Harlow and Cpl. Maria Vance were hurt, Adm. Peter Lind added.');
     expect(found).toEqual(expect.arrayContaining(['Turki al-Malki', 'John Harlow', 'Maria Vance', 'Peter Lind']));

@@ -73,10 +73,26 @@ export class NerTagger {
     const ids = this.tagIds(tokens, doc);
     const out: NerSpan[] = [];
     let open: NerSpan | undefined;
+    // A name ends in a name word ("Luiz Inacio Lula da Silva won" is cut after Silva), and a
+    // person's name holds no lower-case word but its particles: "X met Y and Z" is three people.
+    const close = (span: NerSpan): void => {
+      const end = span.first + span.tokens;
+      let from = span.first;
+      for (let k = span.first; k <= end; k++) {
+        const cut = k === end || (k > from && span.type === 'PER' && LOWER_WORD.test(tokens[k]!.text));
+        if (!cut) continue;
+        let last = k - 1;
+        while (last > from && ALL_LOWER.test(tokens[last]!.text)) last--;
+        if (last >= from && !ALL_LOWER.test(tokens[last]!.text) && !LOWER_WORD.test(tokens[from]!.text)) {
+          out.push({ ...span, start: tokens[from]!.start, end: tokens[last]!.end, first: from, tokens: last - from + 1 });
+        }
+        from = k + 1;
+      }
+    };
     for (let i = 0; i < ids.length; i++) {
       const type = this.types[ids[i]!];
       if (open && (type === undefined || this.begins[ids[i]!] || type !== open.type)) {
-        out.push(open);
+        close(open);
         open = undefined;
       }
       if (type === undefined) continue;
@@ -88,7 +104,11 @@ export class NerTagger {
         open.margin = Math.min(open.margin, margin);
       } else open = { type, start: tok.start, end: tok.end, first: i, tokens: 1, margin };
     }
-    if (open) out.push(open);
+    if (open) close(open);
     return out;
   }
 }
+
+const ALL_LOWER = /^\p{Ll}+$/u;
+/** A word in lower-case letters only ("won", "said") that is no particle of a name. */
+const LOWER_WORD = /^(?!(?:da|das|de|del|della|di|do|dos|du|van|von|der|den|ter|bin|ibn|al|el|la|le)$)\p{Ll}+$/u;
