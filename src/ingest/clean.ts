@@ -356,9 +356,14 @@ function cleanText(raw: string, meta: TextMeta, options: IngestOptions, source: 
     return undefined;
   }
 
-  const doc: Doc = { id: meta.id, title, text, source };
   // "KYIV, March 3, 2023 (Reuters) - ...": the agency's stamp dates the page, as a label does.
   const opening = paragraphs[0] ? openingDateline(paragraphs[0]) : undefined;
+  // Its place is written in capitals ("SAO PAULO"), which names read as acronyms or headline
+  // words; in title case it is read as the place it is. Same length: offsets do not move. A
+  // dateline on a line of its own ("LONDON 1996-08-30") stays as written: the tagger learnt those.
+  const inline = opening && opening.length < paragraphs[0]!.length;
+  if (inline && paragraphs[0]!.startsWith(opening.place)) text = titleCased(opening.place) + text.slice(opening.place.length);
+  const doc: Doc = { id: meta.id, title, text, source };
   if (opening) {
     doc.datelineLength = opening.length;
     leading ??= { ...opening.date, labelled: true };
@@ -406,4 +411,11 @@ function chooseDate(
     if (dates.length === 1) return { iso: dates[0]!.iso, precision: 'day', source: 'text' };
   }
   return undefined;
+}
+
+/** "SAO PAULO" → "Sao Paulo", "AL-RAQQA" → "Al-Raqqa"; the text unchanged unless it is all capitals and keeps its length. */
+export function titleCased(place: string): string {
+  if (!/\p{Lu}\p{Lu}/u.test(place) || /\p{Ll}/u.test(place)) return place;
+  const out = place.replace(/\p{L}+/gu, (w) => w[0]! + w.slice(1).toLowerCase());
+  return out.length === place.length ? out : place;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { titleCased } from '../../src/ingest/clean.js';
 import { docFromText } from '../../src/ingest/index.js';
 import { datelineOnly, dateOnlyLine, openingDateline, findDates, isDateTimeStamp, leadingDate, parseDateValue } from '../../src/ingest/dates.js';
 import type { Diagnostic } from '../../src/types.js';
@@ -177,7 +178,15 @@ describe('a dateline opening the lead paragraph', () => {
     const lead = 'KYIV, March 3, 2023 (Reuters) - Russian forces shelled the eastern city of Kharkiv on Tuesday, killing 12 civilians.';
     const doc = clean(`Kharkiv attack kills 12\n\n${lead}\n\n${PROSE.join('\n\n')}`);
     expect(doc.date).toBe('2023-03-03');
-    expect(doc.text.startsWith(lead)).toBe(true);
+    // the place of the stamp in title case, so it reads as a name; nothing else changes
+    expect(doc.text.startsWith(`Kyiv${lead.slice(4)}`)).toBe(true);
     expect(doc.datelineLength).toBe('KYIV, March 3, 2023 (Reuters) - '.length);
+  });
+
+  it('writes the place of the stamp in title case, not a place written so in the story', () => {
+    const doc = clean(`Lula wins\n\nSAO PAULO, Oct 30, 2022 (Reuters) - Lula won in SAO PAULO state and AL-RAQQA.\n\n${PROSE[0]}`);
+    expect(doc.text.startsWith('Sao Paulo, Oct 30, 2022 (Reuters) - Lula won in SAO PAULO state and AL-RAQQA.')).toBe(true);
+    expect(titleCased('AL-RAQQA')).toBe('Al-Raqqa');
+    expect(titleCased('Kyiv')).toBe('Kyiv');
   });
 });
