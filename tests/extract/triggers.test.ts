@@ -124,6 +124,12 @@ describe('false friends', () => {
     expect(first('A drone strike killed two commanders.').type).toBe('airstrike');
     expect(first('The strikes destroyed militant positions.').type).toBe('airstrike');
   });
+  it('a weapon named in the singular makes the sentence military', () => {
+    for (const s of ['A missile killed 29 people in the city.', 'A roadside bomb killed three people.', 'A sniper killed a man near the bridge.']) {
+      expect(types(s), s).toContainEqual(['killed', 'killing']);
+    }
+    expect(findTriggers('The merger would kill 300 jobs in the city.', lex)).toEqual([]);
+  });
   it('"entered" needs a place after it', () => {
     expect(first('Troops entered the city at dawn.').type).toBe('capture');
     expect(findTriggers('The rebels entered into negotiations.', lex).map((t) => t.lemma)).not.toContain('enter');
