@@ -480,6 +480,8 @@ class KeyIndex {
   private keys = new Map<string, KeyEntry>();
   /** "located in" parents of raw keys: the first one met. */
   private parents = new Map<string, { doc: string; at: number; to: string }>();
+  /** Every "located in" parent of raw keys: a district may be put in its city by one article, in its country by another. */
+  private containers = new Map<string, Set<string>>();
   private eventDocs: EventDoc[] = [];
 
   /** A whole document (the merger notes each part as it reads it, see Merger.add). */
@@ -517,6 +519,9 @@ class KeyIndex {
     if (r.relation !== 'located in') return;
     const p = this.parents.get(r.from);
     if (!p || earlier(doc, t, p.doc, p.at)) this.parents.set(r.from, { doc, at: t, to: r.to });
+    const all = this.containers.get(r.from);
+    if (all) all.add(r.to);
+    else this.containers.set(r.from, new Set([r.to]));
   }
 
   noteEvents(x: DocExtraction): void {
@@ -527,6 +532,7 @@ class KeyIndex {
     const c = new KeyIndex();
     for (const [k, e] of this.keys) c.keys.set(k, { ...e });
     c.parents = new Map(this.parents);
+    for (const [k, set] of this.containers) c.containers.set(k, new Set(set));
     c.eventDocs = [...this.eventDocs];
     return c;
   }
@@ -580,6 +586,13 @@ class KeyIndex {
       const q = parentOf.get(c);
       if (!q || earlier(p.doc, p.at, q.doc, q.at)) parentOf.set(c, p);
     }
+    const containersOf = new Map<string, Set<string>>();
+    for (const [from, set] of this.containers) {
+      const c = canon(from);
+      const list = containersOf.get(c) ?? new Set<string>();
+      for (const to of set) if (canon(to) !== c) list.add(canon(to));
+      containersOf.set(c, list);
+    }
     return mergeEvents(
       all,
       (key) => typeOf.get(key)?.type,
@@ -587,6 +600,7 @@ class KeyIndex {
         const p = parentOf.get(key);
         return p ? canon(p.to) : undefined;
       },
+      (key) => [...(containersOf.get(key) ?? [])].sort(),
     );
   }
 
@@ -753,7 +767,12 @@ function bump(map: Map<string, number>, keys: Iterable<string>): void {
  * Event mentions (in reading order, roles canonical) clustered into events. typeOf and parentOf
  * answer for canonical keys: a place's type and the place it lies in.
  */
-function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | undefined, parentOf: (key: string) => string | undefined): MergedEvent[] {
+function mergeEvents(
+  all: DatedMention[],
+  typeOf: (key: string) => string | undefined,
+  parentOf: (key: string) => string | undefined,
+  containersOf: (key: string) => string[] = (key) => [parentOf(key)].filter((p): p is string => !!p),
+): MergedEvent[] {
   // Most precise first, so clusters form around day-dated reports and vaguer ones join them.
   // Tolls last: a report of deaths joins the attack that caused them once the attacks are events.
   // Reports that name no kind of violence ("an attack") after those that do, so they can join them.
@@ -910,9 +929,10 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
       c.acledSubEventType = best.sub;
     }
   }
+  const events = joinNested(clusters, typeOf, containersOf);
   // Deterministic keys: type, date, first place, then a counter for clashes.
   const seen = new Map<string, number>();
-  for (const c of clusters) {
+  for (const c of events) {
     c.evidence.sort((a, b) => a.doc.localeCompare(b.doc) || a.sentence - b.sentence);
     const place = [...c.places.keys()][0]?.replace(/^place:/, '') ?? 'unplaced';
     const base = `event:${c.type}:${c.date ?? 'undated'}:${place}`;
@@ -920,6 +940,143 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
     seen.set(base, n);
     c.key = n === 1 ? base : `${base}#${n}`;
   }
-  clusters.sort((a, b) => a.key.localeCompare(b.key));
-  return clusters;
+  events.sort((a, b) => a.key.localeCompare(b.key));
+  return events;
+}
+
+/** Families whose events are acts of violence that can cause deaths and damage. */
+const ATTACK_FAMILIES: ReadonlySet<string> = new Set([REMOTE, 'fight', 'capture']);
+/** Types that are the consequence of an act rather than an act: an attack's toll and damage. */
+const CONSEQUENCES: ReadonlySet<EventType> = new Set(['killing', 'destruction']);
+
+/**
+ * The second stage of event identity: clusters the first stage (one place, one family) keeps
+ * apart that are one event, joined under explicit constraints. Each rule asks for places that are
+ * the same or one inside the other (never through a country), days at most one apart, compatible
+ * modalities and sides, and exactly one event to join; the joined event keeps its own type:
+ *
+ * - the fighting for a place and its capture that day are one event, the capture: the outcome
+ *   names the event (only fighting by the capture's own side or by no named side joins it);
+ * - an event an article reports at a region or a town is the event of the same family it reports
+ *   that day at a place inside it, by the same side (across articles a wider place is ambiguous:
+ *   "shelling in Aleppo" may be any of the day's shellings of its districts);
+ * - deaths and damage are attributes of the attack that caused them, at a place inside its place
+ *   or containing it, and damage goes with the killing there that day when there is no attack.
+ *
+ * Withdrawals stay apart: the loser leaving is an act of its own, reported as one.
+ */
+export function joinNested(clusters: MergedEvent[], typeOf: (key: string) => string | undefined, containersOf: (key: string) => string[]): MergedEvent[] {
+  const ancestry = new Map<string, string[]>();
+  /** Every place a place lies in, up to its country (excluded: a country holds every event of its war). */
+  const ancestors = (place: string): string[] => {
+    let list = ancestry.get(place);
+    if (list) return list;
+    list = [];
+    const queue = [place];
+    for (let i = 0; i < queue.length && list.length < 12; i++) {
+      for (const p of containersOf(queue[i]!)) {
+        if (p === place || list.includes(p) || typeOf(p) === 'country') continue;
+        list.push(p);
+        queue.push(p);
+      }
+    }
+    ancestry.set(place, list);
+    return list;
+  };
+  const placeOf = (c: MergedEvent): string | undefined => c.places.keys().next().value;
+  /** 0: the same place, 1: one inside the other, undefined: neither (countries never contain). */
+  const nesting = (a: string | undefined, b: string | undefined): number | undefined => {
+    if (!a || !b) return undefined;
+    if (a === b) return 0;
+    if (typeOf(a) === 'country' || typeOf(b) === 'country') return undefined;
+    return ancestors(a).includes(b) || ancestors(b).includes(a) ? 1 : undefined;
+  };
+  const absorbed = new Set<MergedEvent>();
+
+  /** The one cluster `c` may join among those `accept` allows, the same place preferred to a nested one. */
+  const soleHost = (c: MergedEvent, accept: (h: MergedEvent) => boolean): MergedEvent | undefined => {
+    const byDistance: MergedEvent[][] = [[], []];
+    for (const h of clusters) {
+      if (h === c || absorbed.has(h) || !accept(h)) continue;
+      if (!withinDay(h, c) || !modalityCompatible(h.modality, c.modality) || !crossSidesCompatible(h, c)) continue;
+      const n = nesting(placeOf(h), placeOf(c));
+      if (n !== undefined) byDistance[n]!.push(h);
+    }
+    const list = byDistance[0]!.length ? byDistance[0]! : byDistance[1]!;
+    return list.length === 1 ? list[0] : undefined;
+  };
+  const join = (c: MergedEvent, accept: (h: MergedEvent) => boolean): void => {
+    if (absorbed.has(c)) return;
+    const host = soleHost(c, accept);
+    if (!host) return;
+    absorbInto(host, c);
+    absorbed.add(c);
+  };
+
+  // Fighting into the capture it won: the capture's side (or nobody named) fought.
+  for (const c of clusters) if (c.type === 'battle') join(c, (h) => h.type === 'capture' && subset(c.agents, h.agents));
+  // An article's report at a wider place into its event at a place inside it, by the same side.
+  for (const c of clusters) {
+    const place = placeOf(c);
+    if (!place || CONSEQUENCES.has(c.type)) continue;
+    const family = eventTypeInfo(c.type).family;
+    join(c, (h) => {
+      const inner = placeOf(h);
+      return (
+        !!inner &&
+        inner !== place &&
+        ancestors(inner).includes(place) &&
+        eventTypeInfo(h.type).family === family &&
+        subset(c.agents, h.agents) &&
+        [...c.documents].every((d) => h.documents.has(d))
+      );
+    });
+  }
+  // Deaths and damage into the attack that caused them, then damage into the killing there.
+  for (const c of clusters) if (CONSEQUENCES.has(c.type)) join(c, (h) => ATTACK_FAMILIES.has(eventTypeInfo(h.type).family) && subset(c.agents, h.agents));
+  for (const c of clusters) if (c.type === 'destruction') join(c, (h) => h.type === 'killing' && subset(c.agents, h.agents));
+  return clusters.filter((c) => !absorbed.has(c));
+}
+
+function subset(a: Map<string, number>, b: Map<string, number>): boolean {
+  for (const k of a.keys()) if (!b.has(k)) return false;
+  return true;
+}
+
+/** Founding days at most one day apart, or the same month or year. */
+function withinDay(a: MergedEvent, b: MergedEvent): boolean {
+  if (!a.date || !b.date) return false;
+  if (a.date.length === 10 && b.date.length === 10) return Math.abs(Date.parse(`${a.date}T00:00:00Z`) - Date.parse(`${b.date}T00:00:00Z`)) <= DAY_MS;
+  return a.date === b.date;
+}
+
+/** Nobody is a doer in one and a target in the other. */
+function crossSidesCompatible(a: MergedEvent, b: MergedEvent): boolean {
+  for (const k of a.agents.keys()) if (b.targets.has(k)) return false;
+  for (const k of b.agents.keys()) if (a.targets.has(k)) return false;
+  return true;
+}
+
+/** Everything `from` holds added to `into`, which keeps its type. */
+function absorbInto(into: MergedEvent, from: MergedEvent): void {
+  into.mentions += from.mentions;
+  for (const key of ['agents', 'targets', 'places', 'sources'] as const) for (const [k, n] of from[key]) into[key].set(k, (into[key].get(k) ?? 0) + n);
+  for (const d of from.documents) into.documents.add(d);
+  for (const d of from.undatedDocs) into.undatedDocs.add(d);
+  for (const [d, n] of from.dateVotes) into.dateVotes.set(d, (into.dateVotes.get(d) ?? 0) + n);
+  if (from.dateEnd && from.dateEnd.length === into.date?.length && (!into.dateEnd || from.dateEnd > into.dateEnd)) into.dateEnd = from.dateEnd;
+  for (const ev of from.evidence) pushEvidence(into.evidence, ev);
+  into.evidence.sort((a, b) => a.doc.localeCompare(b.doc) || a.sentence - b.sentence);
+  for (const f of from.figures) if (!into.figures.includes(f)) into.figures.push(f);
+  for (const k of ['killed', 'wounded', 'captured'] as const) {
+    const v = from[k];
+    if (v !== undefined && (into[k] === undefined || v > into[k]!)) into[k] = v;
+  }
+  for (const [id, bond] of from.bonds) {
+    const mine = into.bonds.get(id);
+    if (!mine) into.bonds.set(id, { ...bond, evidence: [...bond.evidence] });
+    else for (const ev of bond.evidence) pushEvidence(mine.evidence, ev);
+  }
+  if (!from.background) into.background = false;
+  if (from.modality === 'asserted') into.modality = 'asserted';
 }

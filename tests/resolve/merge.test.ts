@@ -164,3 +164,93 @@ describe('Merger: extractions folded as they arrive', () => {
     expect(serialise(merger.result())).toBe(before);
   });
 });
+
+describe('mergeExtractions: events joined across type and place granularity', () => {
+  const army = mention('actor:army', 'Army', 'army');
+  const rebels = mention('actor:rebels', 'Rebels', 'rebels');
+  const town = mention('place:qaryat', 'Qaryat', 'Qaryat', 0, 'place', 'town');
+  const other = mention('place:bilad', 'Bilad', 'Bilad', 0, 'place', 'town');
+  const province = mention('place:adm1:homs', 'Homs Province', 'Homs province', 0, 'place', 'region');
+  const country = mention('place:country:sy', 'Syria', 'Syria', 0, 'place', 'country');
+  const ents = [army, rebels, town, other, province, country];
+  const inProvince = (...keys: string[]) => keys.map((from) => ({ from, to: 'place:adm1:homs', relation: 'located in' as const, sentence: 0 }));
+  const day = (d: string) => ({ date: d, datePrecision: 'day' as const });
+  const withRelations = (x: DocExtraction): DocExtraction => ({ ...x, relations: [...inProvince('place:qaryat', 'place:bilad'), { from: 'place:adm1:homs', to: 'place:country:sy', relation: 'located in', sentence: 0 }] });
+
+  it('makes the fighting for a place and its capture that day one event, the capture', () => {
+    const m = mergeExtractions([
+      doc('a', ents, [event({ type: 'battle', agents: ['actor:army'], targets: ['actor:rebels'], places: ['place:qaryat'], ...day('2016-04-02') })]),
+      doc('b', ents, [event({ agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') })]),
+    ]);
+    expect(m.events).toHaveLength(1);
+    expect(m.events[0]!.type).toBe('capture');
+    expect([...m.events[0]!.documents].sort()).toEqual(['a', 'b']);
+  });
+
+  it('keeps apart fighting by the other side, fighting days later, and a withdrawal', () => {
+    const m = mergeExtractions([
+      doc('a', ents, [event({ type: 'battle', agents: ['actor:rebels'], places: ['place:qaryat'], ...day('2016-04-03') })]),
+      doc('b', ents, [event({ agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') })]),
+      doc('c', ents, [event({ type: 'battle', agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-06') })]),
+      doc('d', ents, [event({ type: 'withdrawal', agents: ['actor:rebels'], places: ['place:qaryat'], ...day('2016-04-03') })]),
+    ]);
+    expect(m.events.map((e) => e.type).sort()).toEqual(['battle', 'battle', 'capture', 'withdrawal']);
+  });
+
+  it("joins an article's report at a province to its event at a town inside it, not another article's", () => {
+    const one = mergeExtractions([
+      withRelations(doc('a', ents, [
+        event({ agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') }),
+        event({ agents: ['actor:army'], places: ['place:adm1:homs'], ...day('2016-04-03'), sentence: 1 }),
+      ])),
+    ]);
+    expect(one.events).toHaveLength(1);
+    expect([...one.events[0]!.places.keys()].sort()).toEqual(['place:adm1:homs', 'place:qaryat']);
+    const two = mergeExtractions([
+      withRelations(doc('a', ents, [event({ agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') })])),
+      withRelations(doc('b', ents, [event({ agents: ['actor:army'], places: ['place:adm1:homs'], ...day('2016-04-03') })])),
+    ]);
+    expect(two.events).toHaveLength(2);
+  });
+
+  it('never joins through a country', () => {
+    const m = mergeExtractions([
+      withRelations(doc('a', ents, [
+        event({ type: 'airstrike', agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') }),
+        event({ type: 'airstrike', agents: ['actor:army'], places: ['place:country:sy'], ...day('2016-04-03'), sentence: 1 }),
+      ])),
+    ]);
+    expect(m.events).toHaveLength(2);
+  });
+
+  it('makes deaths and damage at a place attributes of the one attack there that day', () => {
+    const m = mergeExtractions([
+      withRelations(doc('a', ents, [
+        event({ type: 'airstrike', agents: ['actor:army'], places: ['place:adm1:homs'], ...day('2016-04-03') }),
+        event({ type: 'killing', places: ['place:qaryat'], killed: 12, ...day('2016-04-03'), sentence: 1 }),
+        event({ type: 'destruction', agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-04'), sentence: 2 }),
+      ])),
+    ]);
+    expect(m.events).toHaveLength(1);
+    expect(m.events[0]!.type).toBe('airstrike');
+    expect(m.events[0]!.killed).toBe(12);
+  });
+
+  it('leaves deaths apart when two attacks could have caused them, or the killer is another', () => {
+    const two = mergeExtractions([
+      withRelations(doc('a', ents, [
+        event({ type: 'airstrike', agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') }),
+        event({ type: 'shelling', agents: ['actor:rebels'], places: ['place:bilad'], ...day('2016-04-03'), sentence: 1 }),
+        event({ type: 'killing', places: ['place:adm1:homs'], ...day('2016-04-03'), sentence: 2 }),
+      ])),
+    ]);
+    expect(two.events).toHaveLength(3);
+    const other = mergeExtractions([
+      withRelations(doc('a', ents, [
+        event({ type: 'airstrike', agents: ['actor:army'], places: ['place:adm1:homs'], ...day('2016-04-03') }),
+        event({ type: 'killing', agents: ['actor:rebels'], places: ['place:qaryat'], ...day('2016-04-03'), sentence: 1 }),
+      ])),
+    ]);
+    expect(other.events).toHaveLength(2);
+  });
+});
