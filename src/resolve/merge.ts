@@ -961,7 +961,8 @@ const CONSEQUENCES: ReadonlySet<EventType> = new Set(['killing', 'destruction'])
  *   that day at a place inside it, by the same side (across articles a wider place is ambiguous:
  *   "shelling in Aleppo" may be any of the day's shellings of its districts);
  * - deaths and damage are attributes of the attack that caused them, at a place inside its place
- *   or containing it, and damage goes with the killing there that day when there is no attack.
+ *   or containing it (or at no place named, in an article that reports the attack), and damage
+ *   goes with the killing there that day when there is no attack.
  *
  * Withdrawals stay apart: the loser leaving is an act of its own, reported as one.
  */
@@ -999,7 +1000,8 @@ export function joinNested(clusters: MergedEvent[], typeOf: (key: string) => str
     for (const h of clusters) {
       if (h === c || absorbed.has(h) || !accept(h)) continue;
       if (!withinDay(h, c) || !modalityCompatible(h.modality, c.modality) || !crossSidesCompatible(h, c)) continue;
-      const n = nesting(placeOf(h), placeOf(c));
+      // A report that names no place is of its own article's event there that day.
+      const n = placeOf(c) === undefined ? (placeOf(h) !== undefined && sharesArticles(c, h) ? 1 : undefined) : nesting(placeOf(h), placeOf(c));
       if (n !== undefined) byDistance[n]!.push(h);
     }
     const list = byDistance[0]!.length ? byDistance[0]! : byDistance[1]!;
@@ -1028,7 +1030,7 @@ export function joinNested(clusters: MergedEvent[], typeOf: (key: string) => str
         ancestors(inner).includes(place) &&
         eventTypeInfo(h.type).family === family &&
         subset(c.agents, h.agents) &&
-        [...c.documents].every((d) => h.documents.has(d))
+        sharesArticles(c, h)
       );
     });
   }
@@ -1036,6 +1038,12 @@ export function joinNested(clusters: MergedEvent[], typeOf: (key: string) => str
   for (const c of clusters) if (CONSEQUENCES.has(c.type)) join(c, (h) => ATTACK_FAMILIES.has(eventTypeInfo(h.type).family) && subset(c.agents, h.agents));
   for (const c of clusters) if (c.type === 'destruction') join(c, (h) => h.type === 'killing' && subset(c.agents, h.agents));
   return clusters.filter((c) => !absorbed.has(c));
+}
+
+/** Every article of `c` reports `h` too. */
+function sharesArticles(c: MergedEvent, h: MergedEvent): boolean {
+  for (const d of c.documents) if (!h.documents.has(d)) return false;
+  return true;
 }
 
 function subset(a: Map<string, number>, b: Map<string, number>): boolean {

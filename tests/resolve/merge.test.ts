@@ -236,6 +236,23 @@ describe('mergeExtractions: events joined across type and place granularity', ()
     expect(m.events[0]!.killed).toBe(12);
   });
 
+  it("makes deaths reported at no place the toll of the one attack their article reports that day", () => {
+    const one = mergeExtractions([
+      doc('a', ents, [
+        event({ type: 'shelling', agents: ['actor:rebels'], places: ['place:qaryat'], ...day('2016-04-03') }),
+        event({ type: 'killing', killed: 4, ...day('2016-04-03'), sentence: 1 }),
+      ]),
+    ]);
+    expect(one.events).toHaveLength(1);
+    expect(one.events[0]!.killed).toBe(4);
+    // Another article's attack is not theirs.
+    const apart = mergeExtractions([
+      doc('a', ents, [event({ type: 'shelling', agents: ['actor:rebels'], places: ['place:qaryat'], ...day('2016-04-03') })]),
+      doc('b', ents, [event({ type: 'killing', killed: 4, ...day('2016-04-03') })]),
+    ]);
+    expect(apart.events).toHaveLength(2);
+  });
+
   it('leaves deaths apart when two attacks could have caused them, or the killer is another', () => {
     const two = mergeExtractions([
       withRelations(doc('a', ents, [
