@@ -676,6 +676,7 @@ export function typeByDoers(m: EventMention, roleOf: (key: string) => string | u
 
 /** The attack families whose toll a separate report of deaths can be, most specific first. */
 const REMOTE = 'remote';
+const STATEMENT = eventTypeInfo('statement').family;
 const TOLL_OF = [REMOTE, 'fight'];
 
 interface DatedMention {
@@ -823,7 +824,10 @@ function mergeEvents(
   const byFamilyPlace = new Map<string, MergedEvent[]>();
   for (const d of all) {
     const family = eventTypeInfo(d.m.type).family;
-    const place = d.places[0] ? townOf(d.places[0]) : '';
+    // A statement is its speaker's, wherever the text puts it ("said in Paris", "in Syria"): a
+    // speaker's statements are clustered together, not by place.
+    const speaker = family === STATEMENT && d.agents.length ? d.agents[0]! : '';
+    const place = speaker ? `said by ${speaker}` : d.places[0] ? townOf(d.places[0]) : '';
     const bucketKey = `${family}|${place}`;
     const bucket = byFamilyPlace.get(bucketKey) ?? [];
     let target: MergedEvent | undefined;

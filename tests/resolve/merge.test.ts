@@ -301,3 +301,30 @@ describe('typeByDoers: the doers make the type', () => {
     expect(m.events[0]!.killed).toBe(7);
   });
 });
+
+describe('mergeExtractions: statements are their speakers', () => {
+  const ents = [
+    mention('actor:fm', 'Foreign Minister', 'the foreign minister'),
+    mention('actor:monitor', 'Monitor', 'the monitor', 0, 'actor', 'organization'),
+    mention('place:paris', 'Paris', 'Paris', 0, 'place', 'city'),
+    mention('place:country:fr', 'France', 'France', 0, 'place', 'country'),
+  ];
+  const said = (agents: string[], places: string[], date: string) => event({ type: 'statement', acledEventType: 'Strategic developments', agents, places, date, datePrecision: 'day' });
+  it("joins one speaker's statements of a day wherever the reports place them", () => {
+    const m = mergeExtractions([
+      doc('a', ents, [said(['actor:fm'], ['place:paris'], '2013-08-21')]),
+      doc('b', ents, [said(['actor:fm'], ['place:country:fr'], '2013-08-21')]),
+      doc('c', ents, [said(['actor:fm'], [], '2013-08-21')]),
+    ]);
+    expect(m.events).toHaveLength(1);
+    expect([...m.events[0]!.documents].sort()).toEqual(['a', 'b', 'c']);
+  });
+  it('keeps apart statements of two speakers in one place, and of one speaker days apart', () => {
+    const m = mergeExtractions([
+      doc('a', ents, [said(['actor:fm'], ['place:paris'], '2013-08-21')]),
+      doc('b', ents, [said(['actor:monitor'], ['place:paris'], '2013-08-21')]),
+      doc('c', ents, [said(['actor:fm'], ['place:paris'], '2013-08-25')]),
+    ]);
+    expect(m.events).toHaveLength(3);
+  });
+});
