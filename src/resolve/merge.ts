@@ -767,10 +767,20 @@ function sameSide(c: MergedEvent, d: DatedMention): boolean {
   return d.agents.length > 0 && d.agents.some((x) => c.agents.has(x));
 }
 
-/** Claims and assertions of one event are one event; plans and denials are not the event. */
+
+/**
+ * Claims, assertions and denials of one event are reports of one event (a denial disputes the
+ * event the others report: "the government denied the reports of the attack"); a plan is not
+ * the event.
+ */
 function modalityCompatible(a: Modality, b: Modality): boolean {
-  const factual = (m: Modality) => m === 'asserted' || m === 'claimed';
-  return a === b || (factual(a) && factual(b));
+  return a === b || (a !== 'planned' && b !== 'planned');
+}
+
+/** The event's standing once a report joins: asserted over claimed over denied (a denial does not undo a report). */
+function joinedModality(event: Modality, report: Modality): Modality {
+  if (report === 'asserted' || (report === 'claimed' && event === 'denied')) return report;
+  return event;
 }
 
 function precisionRank(p?: DatePrecision): number {
@@ -909,7 +919,7 @@ function mergeEvents(
     }
     if (!d.m.background) target.background = false;
     if (!d.m.date && !d.docDate && target.date) target.undatedDocs.add(d.doc);
-    if (d.m.modality === 'asserted') target.modality = 'asserted';
+    target.modality = joinedModality(target.modality, d.m.modality);
     if (d.m.date) target.dateVotes.set(d.m.date, (target.dateVotes.get(d.m.date) ?? 0) + 1);
     if (!target.date && d.m.date) {
       target.date = d.m.date;
@@ -1107,5 +1117,5 @@ function absorbInto(into: MergedEvent, from: MergedEvent): void {
     else for (const ev of bond.evidence) pushEvidence(mine.evidence, ev);
   }
   if (!from.background) into.background = false;
-  if (from.modality === 'asserted') into.modality = 'asserted';
+  into.modality = joinedModality(into.modality, from.modality);
 }

@@ -101,6 +101,20 @@ describe('mergeExtractions: events', () => {
     expect(m.events).toHaveLength(3);
   });
 
+  it('makes a denial of a reported capture a report of it, and keeps a plan apart', () => {
+    const m = mergeExtractions([
+      doc('a', ents, [event({ agents: ['actor:isil'], places: ['place:palmyra'], date: '2016-12-11', datePrecision: 'day', modality: 'denied' })]),
+      doc('b', ents, [event({ agents: ['actor:isil'], places: ['place:palmyra'], date: '2016-12-11', datePrecision: 'day', modality: 'claimed' })]),
+      doc('c', ents, [event({ agents: ['actor:isil'], places: ['place:palmyra'], date: '2016-12-11', datePrecision: 'day', modality: 'planned' })]),
+    ]);
+    expect(m.events).toHaveLength(2);
+    const reported = m.events.find((e) => e.documents.has('a'))!;
+    expect([...reported.documents].sort()).toEqual(['a', 'b']);
+    expect(reported.modality).toBe('claimed');
+    const denied = mergeExtractions([doc('a', ents, [event({ agents: ['actor:isil'], places: ['place:palmyra'], date: '2016-12-11', datePrecision: 'day', modality: 'denied' })])]);
+    expect(denied.events[0]!.modality).toBe('denied');
+  });
+
   it('gives events deterministic keys whatever the input order', () => {
     const a = doc('a', ents, [event({ agents: ['actor:army'], places: ['place:palmyra'], date: '2016-03', datePrecision: 'month' })]);
     const b = doc('b', ents, [event({ type: 'airstrike', agents: ['actor:army'], places: ['place:palmyra'], date: '2016-03-20', datePrecision: 'day' })]);
