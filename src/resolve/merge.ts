@@ -482,6 +482,8 @@ class KeyIndex {
   private parents = new Map<string, { doc: string; at: number; to: string }>();
   /** Every "located in" parent of raw keys: a district may be put in its city by one article, in its country by another. */
   private containers = new Map<string, Set<string>>();
+  /** Places the text sets beside each other ("al-Buseiri, near Palmyra"), both ways. */
+  private neighbours = new Map<string, Set<string>>();
   private eventDocs: EventDoc[] = [];
 
   /** A whole document (the merger notes each part as it reads it, see Merger.add). */
@@ -516,6 +518,14 @@ class KeyIndex {
   }
 
   noteRelation(r: RelationMention, doc: string, t: number): void {
+    if (r.relation === 'near') {
+      for (const [a, b] of [[r.from, r.to], [r.to, r.from]] as const) {
+        const set = this.neighbours.get(a);
+        if (set) set.add(b);
+        else this.neighbours.set(a, new Set([b]));
+      }
+      return;
+    }
     if (r.relation !== 'located in') return;
     const p = this.parents.get(r.from);
     if (!p || earlier(doc, t, p.doc, p.at)) this.parents.set(r.from, { doc, at: t, to: r.to });
@@ -533,6 +543,7 @@ class KeyIndex {
     for (const [k, e] of this.keys) c.keys.set(k, { ...e });
     c.parents = new Map(this.parents);
     for (const [k, set] of this.containers) c.containers.set(k, new Set(set));
+    for (const [k, set] of this.neighbours) c.neighbours.set(k, new Set(set));
     c.eventDocs = [...this.eventDocs];
     return c;
   }
@@ -587,6 +598,13 @@ class KeyIndex {
       const q = parentOf.get(c);
       if (!q || earlier(p.doc, p.at, q.doc, q.at)) parentOf.set(c, p);
     }
+    const nearOf = new Map<string, Set<string>>();
+    for (const [from, set] of this.neighbours) {
+      const c = canon(from);
+      const list = nearOf.get(c) ?? new Set<string>();
+      for (const to of set) if (canon(to) !== c) list.add(canon(to));
+      nearOf.set(c, list);
+    }
     const containersOf = new Map<string, Set<string>>();
     for (const [from, set] of this.containers) {
       const c = canon(from);
@@ -602,6 +620,7 @@ class KeyIndex {
         return p ? canon(p.to) : undefined;
       },
       (key) => [...(containersOf.get(key) ?? [])].sort(),
+      (key) => [...(nearOf.get(key) ?? [])].sort(),
     );
   }
 
@@ -800,6 +819,7 @@ function mergeEvents(
   typeOf: (key: string) => string | undefined,
   parentOf: (key: string) => string | undefined,
   containersOf: (key: string) => string[] = (key) => [parentOf(key)].filter((p): p is string => !!p),
+  nearOf: (key: string) => string[] = () => [],
 ): MergedEvent[] {
   // Most precise first, so clusters form around day-dated reports and vaguer ones join them.
   // Tolls last: a report of deaths joins the attack that caused them once the attacks are events.
@@ -960,7 +980,7 @@ function mergeEvents(
       c.acledSubEventType = best.sub;
     }
   }
-  const events = joinNested(clusters, typeOf, containersOf);
+  const events = joinNested(clusters, typeOf, containersOf, nearOf);
   // Deterministic keys: type, date, first place, then a counter for clashes.
   const seen = new Map<string, number>();
   for (const c of events) {
@@ -997,7 +1017,12 @@ const CONSEQUENCES: ReadonlySet<EventType> = new Set(['killing', 'destruction'])
  *
  * Withdrawals stay apart: the loser leaving is an act of its own, reported as one.
  */
-export function joinNested(clusters: MergedEvent[], typeOf: (key: string) => string | undefined, containersOf: (key: string) => string[]): MergedEvent[] {
+export function joinNested(
+  clusters: MergedEvent[],
+  typeOf: (key: string) => string | undefined,
+  containersOf: (key: string) => string[],
+  nearOf: (key: string) => string[] = () => [],
+): MergedEvent[] {
   const ancestry = new Map<string, string[]>();
   /** Every place a place lies in, up to its country (excluded: a country holds every event of its war). */
   const ancestors = (place: string): string[] => {
@@ -1025,29 +1050,45 @@ export function joinNested(clusters: MergedEvent[], typeOf: (key: string) => str
   };
   const absorbed = new Set<MergedEvent>();
 
-  /** The one cluster `c` may join among those `accept` allows, the same place preferred to a nested one. */
-  const soleHost = (c: MergedEvent, accept: (h: MergedEvent) => boolean): MergedEvent | undefined => {
+  const isNear = (a: string | undefined, b: string | undefined): boolean => !!a && !!b && nearOf(a).includes(b);
+  /**
+   * The one cluster `c` may join among those `accept` allows, the same place preferred to a nested
+   * one (or, with `near`, to one at a place the text sets beside it).
+   */
+  const soleHost = (c: MergedEvent, accept: (h: MergedEvent) => boolean, near = false): MergedEvent | undefined => {
     const byDistance: MergedEvent[][] = [[], []];
     for (const h of clusters) {
       if (h === c || absorbed.has(h) || !accept(h)) continue;
       if (!withinDay(h, c) || !modalityCompatible(h.modality, c.modality) || !crossSidesCompatible(h, c)) continue;
       // A report that names no place is of its own article's event there that day.
-      const n = placeOf(c) === undefined ? (placeOf(h) !== undefined && sharesArticles(c, h) ? 1 : undefined) : nesting(placeOf(h), placeOf(c));
+      let n = placeOf(c) === undefined ? (placeOf(h) !== undefined && sharesArticles(c, h) ? 1 : undefined) : nesting(placeOf(h), placeOf(c));
+      if (n === undefined && near && isNear(placeOf(h), placeOf(c))) n = 1;
       if (n !== undefined) byDistance[n]!.push(h);
     }
     const list = byDistance[0]!.length ? byDistance[0]! : byDistance[1]!;
     return list.length === 1 ? list[0] : undefined;
   };
-  const join = (c: MergedEvent, accept: (h: MergedEvent) => boolean): void => {
+  const join = (c: MergedEvent, accept: (h: MergedEvent) => boolean, near = false): void => {
     if (absorbed.has(c)) return;
-    const host = soleHost(c, accept);
+    const host = soleHost(c, accept, near);
     if (!host) return;
     absorbInto(host, c);
     absorbed.add(c);
   };
 
-  // Fighting into the capture it won: the capture's side (or nobody named) fought.
-  for (const c of clusters) if (c.type === 'battle') join(c, (h) => h.type === 'capture' && subset(c.agents, h.agents));
+  // Fighting into the capture it won, there or beside it: the capture's side (or nobody named) fought.
+  for (const c of clusters) if (c.type === 'battle') join(c, (h) => h.type === 'capture' && subset(c.agents, h.agents), true);
+  // An article's strikes at places it sets beside each other ("around Palmyra, at al-Buseiri")
+  // by one side that day are one strike, reported under its best-reported place. Not captures:
+  // a village taken beside a town is a capture of its own.
+  for (const c of clusters) {
+    if (eventTypeInfo(c.type).family !== REMOTE) continue;
+    join(
+      c,
+      (h) => eventTypeInfo(h.type).family === REMOTE && isNear(placeOf(h), placeOf(c)) && subset(c.agents, h.agents) && sharesArticles(c, h) && h.documents.size >= c.documents.size,
+      true,
+    );
+  }
   // An article's report at a wider place into its event at a place inside it, by the same side.
   for (const c of clusters) {
     const place = placeOf(c);

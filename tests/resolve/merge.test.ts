@@ -227,6 +227,47 @@ describe('mergeExtractions: events joined across type and place granularity', ()
     expect(two.events).toHaveLength(2);
   });
 
+  it("joins an article's strikes by one side at places it sets beside each other, and fighting beside a capture", () => {
+    const near = (x: DocExtraction): DocExtraction => ({ ...x, relations: [{ from: 'place:bilad', to: 'place:qaryat', relation: 'near', sentence: 0 }] });
+    const strikes = mergeExtractions([
+      near(doc('a', ents, [
+        event({ type: 'airstrike', agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') }),
+        event({ type: 'airstrike', agents: ['actor:army'], places: ['place:bilad'], ...day('2016-04-03'), sentence: 1 }),
+      ])),
+    ]);
+    expect(strikes.events).toHaveLength(1);
+    const fight = mergeExtractions([
+      near(doc('a', ents, [
+        event({ agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') }),
+        event({ type: 'battle', agents: ['actor:army'], places: ['place:bilad'], ...day('2016-04-03'), sentence: 1 }),
+      ])),
+    ]);
+    expect(fight.events.map((e) => e.type)).toEqual(['capture']);
+  });
+
+  it('keeps apart captures of places beside each other, strikes by two sides, and strikes from two articles', () => {
+    const near = (x: DocExtraction): DocExtraction => ({ ...x, relations: [{ from: 'place:bilad', to: 'place:qaryat', relation: 'near', sentence: 0 }] });
+    const captures = mergeExtractions([
+      near(doc('a', ents, [
+        event({ agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') }),
+        event({ agents: ['actor:army'], places: ['place:bilad'], ...day('2016-04-03'), sentence: 1 }),
+      ])),
+    ]);
+    expect(captures.events).toHaveLength(2);
+    const sides = mergeExtractions([
+      near(doc('a', ents, [
+        event({ type: 'airstrike', agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') }),
+        event({ type: 'shelling', agents: ['actor:rebels'], places: ['place:bilad'], ...day('2016-04-03'), sentence: 1 }),
+      ])),
+    ]);
+    expect(sides.events).toHaveLength(2);
+    const articles = mergeExtractions([
+      near(doc('a', ents, [event({ type: 'airstrike', agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') })])),
+      near(doc('b', ents, [event({ type: 'airstrike', agents: ['actor:army'], places: ['place:bilad'], ...day('2016-04-03') })])),
+    ]);
+    expect(articles.events).toHaveLength(2);
+  });
+
   it('never joins through a country', () => {
     const m = mergeExtractions([
       withRelations(doc('a', ents, [
