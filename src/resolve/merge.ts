@@ -786,7 +786,6 @@ function sameSide(c: MergedEvent, d: DatedMention): boolean {
   return d.agents.length > 0 && d.agents.some((x) => c.agents.has(x));
 }
 
-
 /**
  * Claims, assertions and denials of one event are reports of one event (a denial disputes the
  * event the others report: "the government denied the reports of the attack"); a plan is not
@@ -1006,8 +1005,11 @@ const CONSEQUENCES: ReadonlySet<EventType> = new Set(['killing', 'destruction'])
  * the same or one inside the other (never through a country), days at most one apart, compatible
  * modalities and sides, and exactly one event to join; the joined event keeps its own type:
  *
- * - the fighting for a place and its capture that day are one event, the capture: the outcome
- *   names the event (only fighting by the capture's own side or by no named side joins it);
+ * - the fighting for a place (or beside it) and its capture that day are one event, the capture:
+ *   the outcome names the event (only fighting by the capture's own side or by no named side
+ *   joins it);
+ * - an article's strikes by one side that day at places it sets beside each other ("near") are
+ *   one strike;
  * - an event an article reports at a region or a town is the event of the same family it reports
  *   that day at a place inside it, by the same side (across articles a wider place is ambiguous:
  *   "shelling in Aleppo" may be any of the day's shellings of its districts);
@@ -1017,7 +1019,7 @@ const CONSEQUENCES: ReadonlySet<EventType> = new Set(['killing', 'destruction'])
  *
  * Withdrawals stay apart: the loser leaving is an act of its own, reported as one.
  */
-export function joinNested(
+function joinNested(
   clusters: MergedEvent[],
   typeOf: (key: string) => string | undefined,
   containersOf: (key: string) => string[],
