@@ -42,7 +42,7 @@ function evidenceTexts(sentences: Sentence[], entities: EntityResult, events: Ev
 }
 
 function refOf(m: EntityMention): EntityRef {
-  return { key: m.key, kind: m.kind, type: m.type, label: m.label, known: m.known, lat: m.lat, lon: m.lon, country: m.country, parent: m.parent };
+  return { key: m.key, kind: m.kind, type: m.type, label: m.label, known: m.known, lat: m.lat, lon: m.lon, country: m.country, parent: m.parent, role: m.role };
 }
 
 function docMeta(doc: Doc): DocExtraction['doc'] {

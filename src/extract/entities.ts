@@ -63,6 +63,7 @@ function newMention(r: EntityRef, surface: string, sentence: number, start: numb
     lon: r.lon,
     country: r.country,
     parent: r.parent,
+    role: r.role,
     surface,
     sentence,
     start,

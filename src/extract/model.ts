@@ -19,6 +19,8 @@ export interface EntityRef {
   parent?: string;
   /** True when the entity comes from the lexicon or gazetteer (its identity is known, not guessed). */
   known?: boolean;
+  /** A state force's branch from the lexicon ("air force", "army"): what it can do (aircraft strike, they hold no ground). */
+  role?: string;
 }
 
 export interface EntityMention extends EntityRef {

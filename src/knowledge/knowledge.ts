@@ -244,12 +244,13 @@ export function newRef(
   lon: number | undefined,
   country: string | undefined,
   parent: string | undefined,
+  role?: string,
 ): EntityRef {
-  return { key, kind, type, label, known, lat, lon, country, parent };
+  return { key, kind, type, label, known, lat, lon, country, parent, role };
 }
 
 function actorRefOfEntry(e: ActorEntry): EntityRef {
-  return newRef(`actor:${e.id}`, 'actor', e.type, e.name, true, undefined, undefined, e.country || undefined, e.parent || undefined);
+  return newRef(`actor:${e.id}`, 'actor', e.type, e.name, true, undefined, undefined, e.country || undefined, e.parent || undefined, e.role);
 }
 
 export function placeRefOf(p: Place): EntityRef {
@@ -371,7 +372,7 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
       const country = gazetteer.country(cc);
       if (country) {
         const label = branch === 'air' ? `${country.name} Air Force` : `${country.name} Armed Forces`;
-        ref = newRef(`actor:military:${cc.toLowerCase()}-${branch}`, 'actor', 'military', label, undefined, undefined, undefined, cc, cc);
+        ref = newRef(`actor:military:${cc.toLowerCase()}-${branch}`, 'actor', 'military', label, undefined, undefined, undefined, cc, cc, branch === 'air' ? 'air force' : undefined);
       }
     }
     militaryCache.set(k, ref);

@@ -480,6 +480,10 @@ class KeyIndex {
   private keys = new Map<string, KeyEntry>();
   /** "located in" parents of raw keys: the first one met. */
   private parents = new Map<string, { doc: string; at: number; to: string }>();
+  /** Every "located in" parent of raw keys: a district may be put in its city by one article, in its country by another. */
+  private containers = new Map<string, Set<string>>();
+  /** Places the text sets beside each other ("al-Buseiri, near Palmyra"), both ways. */
+  private neighbours = new Map<string, Set<string>>();
   private eventDocs: EventDoc[] = [];
 
   /** A whole document (the merger notes each part as it reads it, see Merger.add). */
@@ -514,9 +518,20 @@ class KeyIndex {
   }
 
   noteRelation(r: RelationMention, doc: string, t: number): void {
+    if (r.relation === 'near') {
+      for (const [a, b] of [[r.from, r.to], [r.to, r.from]] as const) {
+        const set = this.neighbours.get(a);
+        if (set) set.add(b);
+        else this.neighbours.set(a, new Set([b]));
+      }
+      return;
+    }
     if (r.relation !== 'located in') return;
     const p = this.parents.get(r.from);
     if (!p || earlier(doc, t, p.doc, p.at)) this.parents.set(r.from, { doc, at: t, to: r.to });
+    const all = this.containers.get(r.from);
+    if (all) all.add(r.to);
+    else this.containers.set(r.from, new Set([r.to]));
   }
 
   noteEvents(x: DocExtraction): void {
@@ -527,6 +542,8 @@ class KeyIndex {
     const c = new KeyIndex();
     for (const [k, e] of this.keys) c.keys.set(k, { ...e });
     c.parents = new Map(this.parents);
+    for (const [k, set] of this.containers) c.containers.set(k, new Set(set));
+    for (const [k, set] of this.neighbours) c.neighbours.set(k, new Set(set));
     c.eventDocs = [...this.eventDocs];
     return c;
   }
@@ -553,7 +570,8 @@ class KeyIndex {
   events(canon: (key: string) => string): MergedEvent[] {
     const all: DatedMention[] = [];
     for (const d of [...this.eventDocs].sort((a, b) => compareIds(a.id, b.id))) {
-      for (const { m, text } of d.mentions) {
+      for (const { m: reported, text } of d.mentions) {
+        const m = typeByDoers(reported, (key) => this.keys.get(key)?.mentionRef?.role);
         all.push({
           m,
           doc: d.id,
@@ -580,6 +598,20 @@ class KeyIndex {
       const q = parentOf.get(c);
       if (!q || earlier(p.doc, p.at, q.doc, q.at)) parentOf.set(c, p);
     }
+    const nearOf = new Map<string, Set<string>>();
+    for (const [from, set] of this.neighbours) {
+      const c = canon(from);
+      const list = nearOf.get(c) ?? new Set<string>();
+      for (const to of set) if (canon(to) !== c) list.add(canon(to));
+      nearOf.set(c, list);
+    }
+    const containersOf = new Map<string, Set<string>>();
+    for (const [from, set] of this.containers) {
+      const c = canon(from);
+      const list = containersOf.get(c) ?? new Set<string>();
+      for (const to of set) if (canon(to) !== c) list.add(canon(to));
+      containersOf.set(c, list);
+    }
     return mergeEvents(
       all,
       (key) => typeOf.get(key)?.type,
@@ -587,6 +619,8 @@ class KeyIndex {
         const p = parentOf.get(key);
         return p ? canon(p.to) : undefined;
       },
+      (key) => [...(containersOf.get(key) ?? [])].sort(),
+      (key) => [...(nearOf.get(key) ?? [])].sort(),
     );
   }
 
@@ -643,8 +677,25 @@ function liftToMentioned(entities: Map<string, MergedEntity>, relations: MergedR
 
 // ───────────────────────────── events ─────────────────────────────
 
+/** Types a report may give an act of aircraft that is an air strike when air forces alone did it. */
+const AIR_STRIKES: ReadonlySet<string> = new Set(['fight', 'killing']);
+
+/**
+ * The type the doers make of a report: an attack or a killing by air forces alone is an air
+ * strike ("Syrian warplanes attacked rebel positions", "Russian jets killed 12"), as aircraft do
+ * not fight on the ground. The report is copied, not changed: the merger's index is shared.
+ */
+export function typeByDoers(m: EventMention, roleOf: (key: string) => string | undefined): EventMention {
+  if (m.type === 'airstrike' || !m.agents.length || !AIR_STRIKES.has(eventTypeInfo(m.type).family)) return m;
+  if (!m.agents.every((k) => roleOf(k) === 'air force')) return m;
+  const info = eventTypeInfo('airstrike');
+  const { generic: _named, ...rest } = m;
+  return { ...rest, type: 'airstrike', acledEventType: info.acled, acledSubEventType: info.acledSub };
+}
+
 /** The attack families whose toll a separate report of deaths can be, most specific first. */
 const REMOTE = 'remote';
+const STATEMENT = eventTypeInfo('statement').family;
 const TOLL_OF = [REMOTE, 'fight'];
 
 interface DatedMention {
@@ -735,10 +786,19 @@ function sameSide(c: MergedEvent, d: DatedMention): boolean {
   return d.agents.length > 0 && d.agents.some((x) => c.agents.has(x));
 }
 
-/** Claims and assertions of one event are one event; plans and denials are not the event. */
+/**
+ * Claims, assertions and denials of one event are reports of one event (a denial disputes the
+ * event the others report: "the government denied the reports of the attack"); a plan is not
+ * the event.
+ */
 function modalityCompatible(a: Modality, b: Modality): boolean {
-  const factual = (m: Modality) => m === 'asserted' || m === 'claimed';
-  return a === b || (factual(a) && factual(b));
+  return a === b || (a !== 'planned' && b !== 'planned');
+}
+
+/** The event's standing once a report joins: asserted over claimed over denied (a denial does not undo a report). */
+function joinedModality(event: Modality, report: Modality): Modality {
+  if (report === 'asserted' || (report === 'claimed' && event === 'denied')) return report;
+  return event;
 }
 
 function precisionRank(p?: DatePrecision): number {
@@ -753,7 +813,13 @@ function bump(map: Map<string, number>, keys: Iterable<string>): void {
  * Event mentions (in reading order, roles canonical) clustered into events. typeOf and parentOf
  * answer for canonical keys: a place's type and the place it lies in.
  */
-function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | undefined, parentOf: (key: string) => string | undefined): MergedEvent[] {
+function mergeEvents(
+  all: DatedMention[],
+  typeOf: (key: string) => string | undefined,
+  parentOf: (key: string) => string | undefined,
+  containersOf: (key: string) => string[] = (key) => [parentOf(key)].filter((p): p is string => !!p),
+  nearOf: (key: string) => string[] = () => [],
+): MergedEvent[] {
   // Most precise first, so clusters form around day-dated reports and vaguer ones join them.
   // Tolls last: a report of deaths joins the attack that caused them once the attacks are events.
   // Reports that name no kind of violence ("an attack") after those that do, so they can join them.
@@ -787,7 +853,10 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
   const byFamilyPlace = new Map<string, MergedEvent[]>();
   for (const d of all) {
     const family = eventTypeInfo(d.m.type).family;
-    const place = d.places[0] ? townOf(d.places[0]) : '';
+    // A statement is its speaker's, wherever the text puts it ("said in Paris", "in Syria"): a
+    // speaker's statements are clustered together, not by place.
+    const speaker = family === STATEMENT && d.agents.length ? d.agents[0]! : '';
+    const place = speaker ? `said by ${speaker}` : d.places[0] ? townOf(d.places[0]) : '';
     const bucketKey = `${family}|${place}`;
     const bucket = byFamilyPlace.get(bucketKey) ?? [];
     let target: MergedEvent | undefined;
@@ -869,7 +938,7 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
     }
     if (!d.m.background) target.background = false;
     if (!d.m.date && !d.docDate && target.date) target.undatedDocs.add(d.doc);
-    if (d.m.modality === 'asserted') target.modality = 'asserted';
+    target.modality = joinedModality(target.modality, d.m.modality);
     if (d.m.date) target.dateVotes.set(d.m.date, (target.dateVotes.get(d.m.date) ?? 0) + 1);
     if (!target.date && d.m.date) {
       target.date = d.m.date;
@@ -910,9 +979,10 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
       c.acledSubEventType = best.sub;
     }
   }
+  const events = joinNested(clusters, typeOf, containersOf, nearOf);
   // Deterministic keys: type, date, first place, then a counter for clashes.
   const seen = new Map<string, number>();
-  for (const c of clusters) {
+  for (const c of events) {
     c.evidence.sort((a, b) => a.doc.localeCompare(b.doc) || a.sentence - b.sentence);
     const place = [...c.places.keys()][0]?.replace(/^place:/, '') ?? 'unplaced';
     const base = `event:${c.type}:${c.date ?? 'undated'}:${place}`;
@@ -920,6 +990,175 @@ function mergeEvents(all: DatedMention[], typeOf: (key: string) => string | unde
     seen.set(base, n);
     c.key = n === 1 ? base : `${base}#${n}`;
   }
-  clusters.sort((a, b) => a.key.localeCompare(b.key));
-  return clusters;
+  events.sort((a, b) => a.key.localeCompare(b.key));
+  return events;
+}
+
+/** Families whose events are acts of violence that can cause deaths and damage. */
+const ATTACK_FAMILIES: ReadonlySet<string> = new Set([REMOTE, 'fight', 'capture']);
+/** Types that are the consequence of an act rather than an act: an attack's toll and damage. */
+const CONSEQUENCES: ReadonlySet<EventType> = new Set(['killing', 'destruction']);
+
+/**
+ * The second stage of event identity: clusters the first stage (one place, one family) keeps
+ * apart that are one event, joined under explicit constraints. Each rule asks for places that are
+ * the same or one inside the other (never through a country), days at most one apart, compatible
+ * modalities and sides, and exactly one event to join; the joined event keeps its own type:
+ *
+ * - the fighting for a place (or beside it) and its capture that day are one event, the capture:
+ *   the outcome names the event (only fighting by the capture's own side or by no named side
+ *   joins it);
+ * - an article's strikes by one side that day at places it sets beside each other ("near") are
+ *   one strike;
+ * - an event an article reports at a region or a town is the event of the same family it reports
+ *   that day at a place inside it, by the same side (across articles a wider place is ambiguous:
+ *   "shelling in Aleppo" may be any of the day's shellings of its districts);
+ * - deaths and damage are attributes of the attack that caused them, at a place inside its place
+ *   or containing it (or at no place named, in an article that reports the attack), and damage
+ *   goes with the killing there that day when there is no attack.
+ *
+ * Withdrawals stay apart: the loser leaving is an act of its own, reported as one.
+ */
+function joinNested(
+  clusters: MergedEvent[],
+  typeOf: (key: string) => string | undefined,
+  containersOf: (key: string) => string[],
+  nearOf: (key: string) => string[] = () => [],
+): MergedEvent[] {
+  const ancestry = new Map<string, string[]>();
+  /** Every place a place lies in, up to its country (excluded: a country holds every event of its war). */
+  const ancestors = (place: string): string[] => {
+    let list = ancestry.get(place);
+    if (list) return list;
+    list = [];
+    const queue = [place];
+    for (let i = 0; i < queue.length && list.length < 12; i++) {
+      for (const p of containersOf(queue[i]!)) {
+        if (p === place || list.includes(p) || typeOf(p) === 'country') continue;
+        list.push(p);
+        queue.push(p);
+      }
+    }
+    ancestry.set(place, list);
+    return list;
+  };
+  const placeOf = (c: MergedEvent): string | undefined => c.places.keys().next().value;
+  /** 0: the same place, 1: one inside the other, undefined: neither (countries never contain). */
+  const nesting = (a: string | undefined, b: string | undefined): number | undefined => {
+    if (!a || !b) return undefined;
+    if (a === b) return 0;
+    if (typeOf(a) === 'country' || typeOf(b) === 'country') return undefined;
+    return ancestors(a).includes(b) || ancestors(b).includes(a) ? 1 : undefined;
+  };
+  const absorbed = new Set<MergedEvent>();
+
+  const isNear = (a: string | undefined, b: string | undefined): boolean => !!a && !!b && nearOf(a).includes(b);
+  /**
+   * The one cluster `c` may join among those `accept` allows, the same place preferred to a nested
+   * one (or, with `near`, to one at a place the text sets beside it).
+   */
+  const soleHost = (c: MergedEvent, accept: (h: MergedEvent) => boolean, near = false): MergedEvent | undefined => {
+    const byDistance: MergedEvent[][] = [[], []];
+    for (const h of clusters) {
+      if (h === c || absorbed.has(h) || !accept(h)) continue;
+      if (!withinDay(h, c) || !modalityCompatible(h.modality, c.modality) || !crossSidesCompatible(h, c)) continue;
+      // A report that names no place is of its own article's event there that day.
+      let n = placeOf(c) === undefined ? (placeOf(h) !== undefined && sharesArticles(c, h) ? 1 : undefined) : nesting(placeOf(h), placeOf(c));
+      if (n === undefined && near && isNear(placeOf(h), placeOf(c))) n = 1;
+      if (n !== undefined) byDistance[n]!.push(h);
+    }
+    const list = byDistance[0]!.length ? byDistance[0]! : byDistance[1]!;
+    return list.length === 1 ? list[0] : undefined;
+  };
+  const join = (c: MergedEvent, accept: (h: MergedEvent) => boolean, near = false): void => {
+    if (absorbed.has(c)) return;
+    const host = soleHost(c, accept, near);
+    if (!host) return;
+    absorbInto(host, c);
+    absorbed.add(c);
+  };
+
+  // Fighting into the capture it won, there or beside it: the capture's side (or nobody named) fought.
+  for (const c of clusters) if (c.type === 'battle') join(c, (h) => h.type === 'capture' && subset(c.agents, h.agents), true);
+  // An article's strikes at places it sets beside each other ("around Palmyra, at al-Buseiri")
+  // by one side that day are one strike, reported under its best-reported place. Not captures:
+  // a village taken beside a town is a capture of its own.
+  for (const c of clusters) {
+    if (eventTypeInfo(c.type).family !== REMOTE) continue;
+    join(
+      c,
+      (h) => eventTypeInfo(h.type).family === REMOTE && isNear(placeOf(h), placeOf(c)) && subset(c.agents, h.agents) && sharesArticles(c, h) && h.documents.size >= c.documents.size,
+      true,
+    );
+  }
+  // An article's report at a wider place into its event at a place inside it, by the same side.
+  for (const c of clusters) {
+    const place = placeOf(c);
+    if (!place || CONSEQUENCES.has(c.type)) continue;
+    const family = eventTypeInfo(c.type).family;
+    join(c, (h) => {
+      const inner = placeOf(h);
+      return (
+        !!inner &&
+        inner !== place &&
+        ancestors(inner).includes(place) &&
+        eventTypeInfo(h.type).family === family &&
+        subset(c.agents, h.agents) &&
+        sharesArticles(c, h)
+      );
+    });
+  }
+  // Deaths and damage into the attack that caused them, then damage into the killing there.
+  for (const c of clusters) if (CONSEQUENCES.has(c.type)) join(c, (h) => ATTACK_FAMILIES.has(eventTypeInfo(h.type).family) && subset(c.agents, h.agents));
+  for (const c of clusters) if (c.type === 'destruction') join(c, (h) => h.type === 'killing' && subset(c.agents, h.agents));
+  return clusters.filter((c) => !absorbed.has(c));
+}
+
+/** Every article of `c` reports `h` too. */
+function sharesArticles(c: MergedEvent, h: MergedEvent): boolean {
+  for (const d of c.documents) if (!h.documents.has(d)) return false;
+  return true;
+}
+
+function subset(a: Map<string, number>, b: Map<string, number>): boolean {
+  for (const k of a.keys()) if (!b.has(k)) return false;
+  return true;
+}
+
+/** Founding days at most one day apart, or the same month or year. */
+function withinDay(a: MergedEvent, b: MergedEvent): boolean {
+  if (!a.date || !b.date) return false;
+  if (a.date.length === 10 && b.date.length === 10) return Math.abs(Date.parse(`${a.date}T00:00:00Z`) - Date.parse(`${b.date}T00:00:00Z`)) <= DAY_MS;
+  return a.date === b.date;
+}
+
+/** Nobody is a doer in one and a target in the other. */
+function crossSidesCompatible(a: MergedEvent, b: MergedEvent): boolean {
+  for (const k of a.agents.keys()) if (b.targets.has(k)) return false;
+  for (const k of b.agents.keys()) if (a.targets.has(k)) return false;
+  return true;
+}
+
+/** Everything `from` holds added to `into`, which keeps its type. */
+function absorbInto(into: MergedEvent, from: MergedEvent): void {
+  into.mentions += from.mentions;
+  for (const key of ['agents', 'targets', 'places', 'sources'] as const) for (const [k, n] of from[key]) into[key].set(k, (into[key].get(k) ?? 0) + n);
+  for (const d of from.documents) into.documents.add(d);
+  for (const d of from.undatedDocs) into.undatedDocs.add(d);
+  for (const [d, n] of from.dateVotes) into.dateVotes.set(d, (into.dateVotes.get(d) ?? 0) + n);
+  if (from.dateEnd && from.dateEnd.length === into.date?.length && (!into.dateEnd || from.dateEnd > into.dateEnd)) into.dateEnd = from.dateEnd;
+  for (const ev of from.evidence) pushEvidence(into.evidence, ev);
+  into.evidence.sort((a, b) => a.doc.localeCompare(b.doc) || a.sentence - b.sentence);
+  for (const f of from.figures) if (!into.figures.includes(f)) into.figures.push(f);
+  for (const k of ['killed', 'wounded', 'captured'] as const) {
+    const v = from[k];
+    if (v !== undefined && (into[k] === undefined || v > into[k]!)) into[k] = v;
+  }
+  for (const [id, bond] of from.bonds) {
+    const mine = into.bonds.get(id);
+    if (!mine) into.bonds.set(id, { ...bond, evidence: [...bond.evidence] });
+    else for (const ev of bond.evidence) pushEvidence(mine.evidence, ev);
+  }
+  if (!from.background) into.background = false;
+  into.modality = joinedModality(into.modality, from.modality);
 }

@@ -149,7 +149,7 @@ describe('shape of what extraction returns', () => {
   // Mentions and refs are read on the hot path of every document: one field list for all keeps
   // that code monomorphic (V8 recompiled extraction many times when they had varied shapes).
   const text = 'Russian warplanes struck Palmyra, Syria, while ISIL fighters withdrew to the village of Hasraya. Spokesman Igor Konashenkov said the Syrian army advanced.';
-  const REF_FIELDS = ['key', 'kind', 'type', 'label', 'known', 'lat', 'lon', 'country', 'parent'];
+  const REF_FIELDS = ['key', 'kind', 'type', 'label', 'known', 'lat', 'lon', 'country', 'parent', 'role'];
 
   it('gives every mention and every ref one field list, in one order', () => {
     const r = run(text);

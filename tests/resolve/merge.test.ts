@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datesCompatible, mergeExtractions, Merger, type MergedGraphData } from '../../src/resolve/merge.js';
+import { datesCompatible, mergeExtractions, Merger, typeByDoers, type MergedGraphData } from '../../src/resolve/merge.js';
 import type { DocExtraction, EntityMention, EventMention } from '../../src/extract/model.js';
 
 function mention(key: string, label: string, surface: string, sentence = 0, kind: 'actor' | 'place' = 'actor', type = 'person', known = false): EntityMention {
@@ -101,6 +101,20 @@ describe('mergeExtractions: events', () => {
     expect(m.events).toHaveLength(3);
   });
 
+  it('makes a denial of a reported capture a report of it, and keeps a plan apart', () => {
+    const m = mergeExtractions([
+      doc('a', ents, [event({ agents: ['actor:isil'], places: ['place:palmyra'], date: '2016-12-11', datePrecision: 'day', modality: 'denied' })]),
+      doc('b', ents, [event({ agents: ['actor:isil'], places: ['place:palmyra'], date: '2016-12-11', datePrecision: 'day', modality: 'claimed' })]),
+      doc('c', ents, [event({ agents: ['actor:isil'], places: ['place:palmyra'], date: '2016-12-11', datePrecision: 'day', modality: 'planned' })]),
+    ]);
+    expect(m.events).toHaveLength(2);
+    const reported = m.events.find((e) => e.documents.has('a'))!;
+    expect([...reported.documents].sort()).toEqual(['a', 'b']);
+    expect(reported.modality).toBe('claimed');
+    const denied = mergeExtractions([doc('a', ents, [event({ agents: ['actor:isil'], places: ['place:palmyra'], date: '2016-12-11', datePrecision: 'day', modality: 'denied' })])]);
+    expect(denied.events[0]!.modality).toBe('denied');
+  });
+
   it('gives events deterministic keys whatever the input order', () => {
     const a = doc('a', ents, [event({ agents: ['actor:army'], places: ['place:palmyra'], date: '2016-03', datePrecision: 'month' })]);
     const b = doc('b', ents, [event({ type: 'airstrike', agents: ['actor:army'], places: ['place:palmyra'], date: '2016-03-20', datePrecision: 'day' })]);
@@ -162,5 +176,210 @@ describe('Merger: extractions folded as they arrive', () => {
     const before = serialise(merger.result());
     expect(serialise(merger.eventsWith(docs.slice(20)))).toBe(serialise(mergeExtractions(docs).events));
     expect(serialise(merger.result())).toBe(before);
+  });
+});
+
+describe('mergeExtractions: events joined across type and place granularity', () => {
+  const army = mention('actor:army', 'Army', 'army');
+  const rebels = mention('actor:rebels', 'Rebels', 'rebels');
+  const town = mention('place:qaryat', 'Qaryat', 'Qaryat', 0, 'place', 'town');
+  const other = mention('place:bilad', 'Bilad', 'Bilad', 0, 'place', 'town');
+  const province = mention('place:adm1:homs', 'Homs Province', 'Homs province', 0, 'place', 'region');
+  const country = mention('place:country:sy', 'Syria', 'Syria', 0, 'place', 'country');
+  const ents = [army, rebels, town, other, province, country];
+  const inProvince = (...keys: string[]) => keys.map((from) => ({ from, to: 'place:adm1:homs', relation: 'located in' as const, sentence: 0 }));
+  const day = (d: string) => ({ date: d, datePrecision: 'day' as const });
+  const withRelations = (x: DocExtraction): DocExtraction => ({ ...x, relations: [...inProvince('place:qaryat', 'place:bilad'), { from: 'place:adm1:homs', to: 'place:country:sy', relation: 'located in', sentence: 0 }] });
+
+  it('makes the fighting for a place and its capture that day one event, the capture', () => {
+    const m = mergeExtractions([
+      doc('a', ents, [event({ type: 'battle', agents: ['actor:army'], targets: ['actor:rebels'], places: ['place:qaryat'], ...day('2016-04-02') })]),
+      doc('b', ents, [event({ agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') })]),
+    ]);
+    expect(m.events).toHaveLength(1);
+    expect(m.events[0]!.type).toBe('capture');
+    expect([...m.events[0]!.documents].sort()).toEqual(['a', 'b']);
+  });
+
+  it('keeps apart fighting by the other side, fighting days later, and a withdrawal', () => {
+    const m = mergeExtractions([
+      doc('a', ents, [event({ type: 'battle', agents: ['actor:rebels'], places: ['place:qaryat'], ...day('2016-04-03') })]),
+      doc('b', ents, [event({ agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') })]),
+      doc('c', ents, [event({ type: 'battle', agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-06') })]),
+      doc('d', ents, [event({ type: 'withdrawal', agents: ['actor:rebels'], places: ['place:qaryat'], ...day('2016-04-03') })]),
+    ]);
+    expect(m.events.map((e) => e.type).sort()).toEqual(['battle', 'battle', 'capture', 'withdrawal']);
+  });
+
+  it("joins an article's report at a province to its event at a town inside it, not another article's", () => {
+    const one = mergeExtractions([
+      withRelations(doc('a', ents, [
+        event({ agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') }),
+        event({ agents: ['actor:army'], places: ['place:adm1:homs'], ...day('2016-04-03'), sentence: 1 }),
+      ])),
+    ]);
+    expect(one.events).toHaveLength(1);
+    expect([...one.events[0]!.places.keys()].sort()).toEqual(['place:adm1:homs', 'place:qaryat']);
+    const two = mergeExtractions([
+      withRelations(doc('a', ents, [event({ agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') })])),
+      withRelations(doc('b', ents, [event({ agents: ['actor:army'], places: ['place:adm1:homs'], ...day('2016-04-03') })])),
+    ]);
+    expect(two.events).toHaveLength(2);
+  });
+
+  it("joins an article's strikes by one side at places it sets beside each other, and fighting beside a capture", () => {
+    const near = (x: DocExtraction): DocExtraction => ({ ...x, relations: [{ from: 'place:bilad', to: 'place:qaryat', relation: 'near', sentence: 0 }] });
+    const strikes = mergeExtractions([
+      near(doc('a', ents, [
+        event({ type: 'airstrike', agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') }),
+        event({ type: 'airstrike', agents: ['actor:army'], places: ['place:bilad'], ...day('2016-04-03'), sentence: 1 }),
+      ])),
+    ]);
+    expect(strikes.events).toHaveLength(1);
+    const fight = mergeExtractions([
+      near(doc('a', ents, [
+        event({ agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') }),
+        event({ type: 'battle', agents: ['actor:army'], places: ['place:bilad'], ...day('2016-04-03'), sentence: 1 }),
+      ])),
+    ]);
+    expect(fight.events.map((e) => e.type)).toEqual(['capture']);
+  });
+
+  it('keeps apart captures of places beside each other, strikes by two sides, and strikes from two articles', () => {
+    const near = (x: DocExtraction): DocExtraction => ({ ...x, relations: [{ from: 'place:bilad', to: 'place:qaryat', relation: 'near', sentence: 0 }] });
+    const captures = mergeExtractions([
+      near(doc('a', ents, [
+        event({ agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') }),
+        event({ agents: ['actor:army'], places: ['place:bilad'], ...day('2016-04-03'), sentence: 1 }),
+      ])),
+    ]);
+    expect(captures.events).toHaveLength(2);
+    const sides = mergeExtractions([
+      near(doc('a', ents, [
+        event({ type: 'airstrike', agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') }),
+        event({ type: 'shelling', agents: ['actor:rebels'], places: ['place:bilad'], ...day('2016-04-03'), sentence: 1 }),
+      ])),
+    ]);
+    expect(sides.events).toHaveLength(2);
+    const articles = mergeExtractions([
+      near(doc('a', ents, [event({ type: 'airstrike', agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') })])),
+      near(doc('b', ents, [event({ type: 'airstrike', agents: ['actor:army'], places: ['place:bilad'], ...day('2016-04-03') })])),
+    ]);
+    expect(articles.events).toHaveLength(2);
+  });
+
+  it('never joins through a country', () => {
+    const m = mergeExtractions([
+      withRelations(doc('a', ents, [
+        event({ type: 'airstrike', agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') }),
+        event({ type: 'airstrike', agents: ['actor:army'], places: ['place:country:sy'], ...day('2016-04-03'), sentence: 1 }),
+      ])),
+    ]);
+    expect(m.events).toHaveLength(2);
+  });
+
+  it('makes deaths and damage at a place attributes of the one attack there that day', () => {
+    const m = mergeExtractions([
+      withRelations(doc('a', ents, [
+        event({ type: 'airstrike', agents: ['actor:army'], places: ['place:adm1:homs'], ...day('2016-04-03') }),
+        event({ type: 'killing', places: ['place:qaryat'], killed: 12, ...day('2016-04-03'), sentence: 1 }),
+        event({ type: 'destruction', agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-04'), sentence: 2 }),
+      ])),
+    ]);
+    expect(m.events).toHaveLength(1);
+    expect(m.events[0]!.type).toBe('airstrike');
+    expect(m.events[0]!.killed).toBe(12);
+  });
+
+  it("makes deaths reported at no place the toll of the one attack their article reports that day", () => {
+    const one = mergeExtractions([
+      doc('a', ents, [
+        event({ type: 'shelling', agents: ['actor:rebels'], places: ['place:qaryat'], ...day('2016-04-03') }),
+        event({ type: 'killing', killed: 4, ...day('2016-04-03'), sentence: 1 }),
+      ]),
+    ]);
+    expect(one.events).toHaveLength(1);
+    expect(one.events[0]!.killed).toBe(4);
+    // Another article's attack is not theirs.
+    const apart = mergeExtractions([
+      doc('a', ents, [event({ type: 'shelling', agents: ['actor:rebels'], places: ['place:qaryat'], ...day('2016-04-03') })]),
+      doc('b', ents, [event({ type: 'killing', killed: 4, ...day('2016-04-03') })]),
+    ]);
+    expect(apart.events).toHaveLength(2);
+  });
+
+  it('leaves deaths apart when two attacks could have caused them, or the killer is another', () => {
+    const two = mergeExtractions([
+      withRelations(doc('a', ents, [
+        event({ type: 'airstrike', agents: ['actor:army'], places: ['place:qaryat'], ...day('2016-04-03') }),
+        event({ type: 'shelling', agents: ['actor:rebels'], places: ['place:bilad'], ...day('2016-04-03'), sentence: 1 }),
+        event({ type: 'killing', places: ['place:adm1:homs'], ...day('2016-04-03'), sentence: 2 }),
+      ])),
+    ]);
+    expect(two.events).toHaveLength(3);
+    const other = mergeExtractions([
+      withRelations(doc('a', ents, [
+        event({ type: 'airstrike', agents: ['actor:army'], places: ['place:adm1:homs'], ...day('2016-04-03') }),
+        event({ type: 'killing', agents: ['actor:rebels'], places: ['place:qaryat'], ...day('2016-04-03'), sentence: 1 }),
+      ])),
+    ]);
+    expect(other.events).toHaveLength(2);
+  });
+});
+
+describe('typeByDoers: the doers make the type', () => {
+  const roles: Record<string, string> = { 'actor:jets': 'air force', 'actor:army': 'army' };
+  const roleOf = (k: string) => roles[k];
+  it('makes an attack or a killing by air forces alone an air strike', () => {
+    const fight = typeByDoers(event({ type: 'battle', generic: true, agents: ['actor:jets'] }), roleOf);
+    expect(fight.type).toBe('airstrike');
+    expect(fight.acledSubEventType).toBe('Air/drone strike');
+    expect(fight.generic).toBeUndefined();
+    expect(typeByDoers(event({ type: 'killing', agents: ['actor:jets'] }), roleOf).type).toBe('airstrike');
+  });
+  it('leaves fighting with ground forces, by nobody named, and captures as reported', () => {
+    expect(typeByDoers(event({ type: 'battle', agents: ['actor:jets', 'actor:army'] }), roleOf).type).toBe('battle');
+    expect(typeByDoers(event({ type: 'battle' }), roleOf).type).toBe('battle');
+    expect(typeByDoers(event({ type: 'capture', agents: ['actor:jets'] }), roleOf).type).toBe('capture');
+  });
+  it('reaches the merger through the lexicon role of the doer: jets fighting at a place join their strike there', () => {
+    const jets: EntityMention = { ...mention('actor:jets', 'Jets', 'jets', 0, 'actor', 'military', true), role: 'air force' };
+    const town = mention('place:qaryat', 'Qaryat', 'Qaryat', 0, 'place', 'town');
+    const x = doc('a', [jets, town], [
+      event({ type: 'airstrike', agents: ['actor:jets'], places: ['place:qaryat'], date: '2016-04-03', datePrecision: 'day' }),
+      event({ type: 'battle', agents: ['actor:jets'], places: ['place:qaryat'], killed: 7, date: '2016-04-03', datePrecision: 'day', sentence: 1 }),
+    ]);
+    x.refs['actor:jets'] = { ...x.refs['actor:jets']!, role: 'air force' };
+    const m = mergeExtractions([x]);
+    expect(m.events).toHaveLength(1);
+    expect(m.events[0]!.type).toBe('airstrike');
+    expect(m.events[0]!.killed).toBe(7);
+  });
+});
+
+describe('mergeExtractions: statements are their speakers', () => {
+  const ents = [
+    mention('actor:fm', 'Foreign Minister', 'the foreign minister'),
+    mention('actor:monitor', 'Monitor', 'the monitor', 0, 'actor', 'organization'),
+    mention('place:paris', 'Paris', 'Paris', 0, 'place', 'city'),
+    mention('place:country:fr', 'France', 'France', 0, 'place', 'country'),
+  ];
+  const said = (agents: string[], places: string[], date: string) => event({ type: 'statement', acledEventType: 'Strategic developments', agents, places, date, datePrecision: 'day' });
+  it("joins one speaker's statements of a day wherever the reports place them", () => {
+    const m = mergeExtractions([
+      doc('a', ents, [said(['actor:fm'], ['place:paris'], '2013-08-21')]),
+      doc('b', ents, [said(['actor:fm'], ['place:country:fr'], '2013-08-21')]),
+      doc('c', ents, [said(['actor:fm'], [], '2013-08-21')]),
+    ]);
+    expect(m.events).toHaveLength(1);
+    expect([...m.events[0]!.documents].sort()).toEqual(['a', 'b', 'c']);
+  });
+  it('keeps apart statements of two speakers in one place, and of one speaker days apart', () => {
+    const m = mergeExtractions([
+      doc('a', ents, [said(['actor:fm'], ['place:paris'], '2013-08-21')]),
+      doc('b', ents, [said(['actor:monitor'], ['place:paris'], '2013-08-21')]),
+      doc('c', ents, [said(['actor:fm'], ['place:paris'], '2013-08-25')]),
+    ]);
+    expect(m.events).toHaveLength(3);
   });
 });
