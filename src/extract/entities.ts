@@ -1338,13 +1338,18 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
   if (!placeHead && !hasPlacePrefix && !listCue && kb.countryOfDemonym(firstWord)) return true;
   if (splitAtNextName(scan, span, inList(span, c, listCue, prefixCue))) return true;
   const type = placeHead ?? 'town';
-  // The label is the name; a lower-case head ("region", "oilfield") stays an alias only.
-  const label = surface.replace(/^(?:the)\s+/i, '');
+  // The label is the name; a lower-case head ("region", "neighborhood") stays an alias only, but
+  // a site's is part of its name ("Hajjar field", "al-Kark roundabout"): a town of the same name
+  // is another place.
+  const label = (type === 'site' && c.lowerHead && !NATURAL_HEAD_AFTER.test(text.slice(span.end, headEnd)) ? surfaceFull : surface).replace(/^(?:the)\s+/i, '');
   const ref = addRef(scan, guessedRef('place', type, label, label.replace(/\s+(?:region|district|area|province|governorate)$/i, '')));
   addMention(scan, ref, s, start, headEnd, surfaceFull);
   scan.lastPlaceSpan = { sentence: s.index, end: headEnd };
   return true;
 }
+
+/** Heights keep the name of the village or feature they are named after ("Tal al-Jabiyeh hill"). */
+const NATURAL_HEAD_AFTER = /^\s+(?:hills?|heights|mountains?|mount|ridge)$/i;
 
 /**
  * Names that are no place whatever cue precedes them: a people, faith or demonym ("the Lebanese
@@ -1658,6 +1663,7 @@ function readCapitalsAsCountries(scan: DocumentScan): void {
       if (!target) continue;
       renamed.add(m.key);
       takeIdentity(m, addRef(scan, target));
+      m.figurative = true;
     }
   }
   // A capital named only as its government is no place of its own in this document.
@@ -1880,6 +1886,7 @@ function reconsiderFarPlaces(scan: DocumentScan): void {
 
 function linkPlaces(scan: DocumentScan, home: string | undefined): void {
   const kb = scan.kb;
+  const quarters = joinTownQuarters(scan);
   const firstOfPlace = firstSentences(scan.mentions);
   for (const ref of [...scan.refs.values()]) {
     if (ref.kind !== 'place' || !ref.known) continue;
@@ -1904,12 +1911,80 @@ function linkPlaces(scan: DocumentScan, home: string | undefined): void {
   // they take its coordinates in the graph. Added after the country, which stays the first parent
   // met, the one event merging buckets by: two districts of one city are no single place.
   const placed = new Set<string>();
+  for (const q of quarters) {
+    scan.relations.push(q);
+    placed.add(q.from);
+  }
   for (const c of findContainment(scan.text, scan.mentions)) {
     scan.relations.push(newRelation(c.child, c.parent, c.relation, undefined, c.sentence));
     placed.add(c.child);
   }
   placeInOnlyCity(scan, home, placed);
   placeInOnlyRegion(scan, home, placed);
+}
+
+/**
+ * A quarter named after its town ("Daraa al-Mahatta neighborhood", "Daraa al-Balad area"): the
+ * known town, then at once a name opening with the Arabic article that no gazetteer entry of the
+ * town's country spells, then a word for a part of a town. The two are one area inside the town,
+ * not the town and a namesake elsewhere ("Balad" in Iraq). Returns each area's place in its town,
+ * for the caller to add after the country (the first parent met, which events bucket by).
+ */
+function joinTownQuarters(scan: DocumentScan): RelationMention[] {
+  const text = scan.text;
+  const ordered = scan.mentions.filter((m) => m.kind === 'place').sort((a, b) => a.start - b.start);
+  // Town and name side by side, the name with its article ("Daraa al-Balad", or "Balad" matched
+  // without it): where the name starts.
+  const quarterStart = (town: EntityMention, part: EntityMention): number => {
+    if (!town.known || (town.type !== 'city' && town.type !== 'town') || part.sentence !== town.sentence) return -1;
+    if (part.known && part.country === town.country) return -1;
+    const gap = text.slice(town.end, part.start);
+    if (gap === ' ' && ARTICLE_GLUED.test(part.surface)) return part.start;
+    return GLUED_ARTICLE_GAP.test(gap) ? town.end + 1 : -1;
+  };
+  // First the quarters the text marks with a head; then the same names written without it.
+  const names = new Set<string>();
+  const pairs: Array<{ k: number; start: number; end: number; name: string }> = [];
+  for (let k = 0; k + 1 < ordered.length; k++) {
+    const start = quarterStart(ordered[k]!, ordered[k + 1]!);
+    if (start < 0) continue;
+    const part = ordered[k + 1]!;
+    const head = QUARTER_HEAD_AFTER.exec(text.slice(start, part.end + 16));
+    const end = head ? start + head[0].length : part.end;
+    const name = text.slice(ordered[k]!.start, head ? start + head[1]!.length : part.end);
+    if (head) names.add(normalizeName(name));
+    pairs.push({ k, start, end, name });
+  }
+  const dropped = new Set<EntityMention>();
+  const joined: Array<{ town: EntityRef; quarter: EntityRef; sentence: number; start: number; end: number }> = [];
+  for (const p of pairs) {
+    if (!names.has(normalizeName(p.name))) continue;
+    const town = ordered[p.k]!;
+    if (dropped.has(town)) continue;
+    joined.push({ town: townRefOf(scan, town), quarter: guessedRef('place', 'area', p.name), sentence: town.sentence, start: town.start, end: p.end });
+    // Every place read inside it goes ("al-Balad" and "Balad" both).
+    for (const m of ordered) if (m.start >= town.start && m.end <= p.end) dropped.add(m);
+  }
+  if (joined.length === 0) return [];
+  dropMentions(scan, dropped);
+  const inTown: RelationMention[] = [];
+  for (const j of joined) {
+    const town = addRef(scan, j.town);
+    addMention(scan, j.quarter, scan.sentences[j.sentence]!, j.start, j.end);
+    inTown.push(newRelation(j.quarter.key, town.key, 'located in', undefined, j.sentence));
+  }
+  return inTown;
+}
+
+/** A space and the Arabic article glued to the name that follows ("Daraa al-" before "Balad"). */
+const GLUED_ARTICLE_GAP = new RegExp(`^ (?:${ARTICLES})-$`, 'i');
+
+/** The name of a quarter (group 1) up to the word for it: "al-Mahatta neighborhood", "al-Balad area". */
+const QUARTER_HEAD_AFTER = /^([^\s]+(?:\s+[^\s]+)?)\s+(?:neighbou?rhood|distri[ck]t|quarter|area)\b/;
+
+/** The ref of a mention, as the document's table has it (a mention may outlive its ref's removal). */
+function townRefOf(scan: DocumentScan, m: EntityMention): EntityRef {
+  return scan.refs.get(m.key) ?? newRef(m.key, m.kind, m.type, m.label, m.known, m.lat, m.lon, m.country, m.parent);
 }
 
 /**

@@ -23,6 +23,8 @@ export interface EntityRef {
 
 export interface EntityMention extends EntityRef {
   surface: string;
+  /** The surface names the entity by a figure of speech ("Moscow said" for Russia): no alias of it. */
+  figurative?: boolean;
   sentence: number;
   start: number;
   end: number;

@@ -173,8 +173,11 @@ export class Merger {
       const m = x.entities[i]!;
       const e = this.entity(m.key, doc, i);
       index.noteMention(e.index, x, i);
-      noteFirst(e.aliases, m.surface, doc, i);
-      countSurface(e.spoken, m.surface, 1, doc, i);
+      // "Damascus" said for the Syrian government is no name of Syria.
+      if (!m.figurative) {
+        noteFirst(e.aliases, m.surface, doc, i);
+        countSurface(e.spoken, m.surface, 1, doc, i);
+      }
       if (!e.documents.has(doc)) e.documents.set(doc, x.doc.date);
       e.evidence.add(doc, i, m.sentence, x.sentences);
     }

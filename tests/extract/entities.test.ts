@@ -201,6 +201,41 @@ describe('a local body named after its town', () => {
   });
 });
 
+describe('sites and the quarters of towns', () => {
+  const place = (r: EntityResult, surface: string) => r.mentions.find((m) => m.kind === 'place' && m.surface === surface);
+
+  it('keeps a lower-case site head in the name, so the site is no town of the same name', () => {
+    const r = run('Survivors fled to the nearby Wadha field on Monday. Troops shelled Wadha east of the town of Rabia in Latakia.');
+    expect(place(r, 'Wadha field')?.label).toBe('Wadha field');
+    expect(place(r, 'Wadha field')?.type).toBe('site');
+    expect(place(r, 'Wadha field')?.key).not.toBe(place(r, 'Wadha')?.key);
+  });
+
+  it('reads streets and roundabouts as sites, and keeps a height under the name it shares', () => {
+    const r = run('A shell hit al-Ruzza Street in the city. Fighters gathered south of al-Marj roundabout. Rebels seized the strategic Tal al-Hamra hill.');
+    expect(place(r, 'al-Ruzza Street')).toMatchObject({ label: 'al-Ruzza Street', type: 'site' });
+    expect(place(r, 'al-Marj roundabout')).toMatchObject({ label: 'al-Marj roundabout', type: 'site' });
+    expect(place(r, 'Tal al-Hamra hill')?.label).toBe('Tal al-Hamra');
+  });
+
+  it('joins a town and the quarter named after it, and the same name later without its head', () => {
+    const r = run('Army units struck gatherings in Daraa al-Balad area on Sunday. Fighters later attacked a post in Daraa al-Balad. Another unit held Daraa.');
+    const quarter = r.mentions.filter((m) => m.label === 'Daraa al-Balad');
+    expect(quarter.map((m) => m.type)).toEqual(['area', 'area']);
+    // No namesake of "Balad" far away, and the town keeps its own mention and holds the quarter.
+    expect(r.mentions.some((m) => m.surface === 'Balad' || m.surface === 'al-Balad')).toBe(false);
+    const town = r.mentions.find((m) => m.surface === 'Daraa')!;
+    expect(town.type).toBe('city');
+    expect(r.relations).toContainEqual(expect.objectContaining({ from: quarter[0]!.key, relation: 'located in', to: town.key }));
+  });
+
+  it('leaves a town and a known place of its country side by side apart, and a name with no quarter head', () => {
+    const r = run('Rebels shelled Homs al-Qusayr and Hama. Jets struck Aleppo al-Jadida.');
+    expect(r.mentions.some((m) => m.label.startsWith('Homs al-'))).toBe(false);
+    expect(r.mentions.some((m) => m.label.startsWith('Aleppo al-'))).toBe(false);
+  });
+});
+
 describe('a capital that speaks for its government', () => {
   it('reads "Moscow said" and "Ankara has warned" as the countries', () => {
     const r = run('Moscow said its jets struck the town. Ankara has warned against any advance.');

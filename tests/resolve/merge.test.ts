@@ -53,6 +53,14 @@ describe('mergeExtractions: entities', () => {
     expect(m.entities.has('place:name:sergey shoigu')).toBe(true);
   });
 
+  it('takes no alias from a figurative mention ("Damascus said" for Syria), only from literal ones', () => {
+    const figurative = { ...mention('place:country:SY', 'Syria', 'Damascus', 0, 'place', 'country', true), figurative: true };
+    const m = mergeExtractions([doc('a', [figurative, mention('place:country:SY', 'Syria', 'Syrian', 1, 'place', 'country', true)])]);
+    const syria = m.entities.get('place:country:SY')!;
+    expect([...syria.aliases].sort()).toEqual(['Syria', 'Syrian']);
+    expect(syria.mentions).toBe(2);
+  });
+
   it('never folds a known (lexicon) entity into another', () => {
     const m = mergeExtractions([
       doc('a', [mention('actor:syria-army', 'Syrian Army', 'Syrian Army', 0, 'actor', 'military', true)]),
