@@ -1,7 +1,7 @@
 import type { Doc, Relation, Sentence } from '../types.js';
 import { findContainment } from './containment.js';
 import { creditSpans, followsCredit, insideSpans } from './credits.js';
-import { directionOf, isCountryPart } from '../knowledge/country-parts.js';
+import { countryPartLabel, directionOf, isCountryPart } from '../knowledge/country-parts.js';
 import { findAffiliations } from './affiliations.js';
 import type { EntityMention, EntityRef, RelationMention } from './model.js';
 import { newRef, placeRefOf, type Cues, type KnowledgeBase } from '../knowledge/knowledge.js';
@@ -235,6 +235,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   // ── 6. Places sit in their regions and countries, once a town far from all the others has
   // been checked for a namesake that fits.
   addCountryParts(scan);
+  addCitySides(scan);
   addAffiliations(scan);
   reconsiderFarPlaces(scan);
   linkPlaces(scan, home);
@@ -1854,6 +1855,34 @@ function addCountryParts(scan: DocumentScan): void {
     if (!scan.relations.some((r) => r.from === ref.key && r.to === m.key)) scan.relations.push(newRelation(ref.key, m.key, 'located in', undefined, m.sentence));
   }
 }
+
+/**
+ * "eastern Aleppo", "West Aleppo", "rebel-held east Aleppo": the side of a city that news names
+ * by a cardinal direction, an area of its own inside the city, at the city's coordinates. The city's own
+ * mention stays, as a country's does in "northern Syria". Not "the eastern Aleppo countryside"
+ * (the province's), nor "east of Aleppo" (outside the city).
+ */
+function addCitySides(scan: DocumentScan): void {
+  const text = scan.text;
+  for (const m of [...scan.mentions]) {
+    if (m.kind !== 'place' || !m.known || m.type !== 'city' || m.lat === undefined || m.lon === undefined) continue;
+    const match = DIRECTION_WORD_BEFORE.exec(text.slice(Math.max(0, m.start - 16), m.start));
+    const direction = match ? directionOf(match[1]!) : undefined;
+    if (!match || !direction || !CITY_SIDES.has(direction) || REGION_WORD_AFTER.test(text.slice(m.end, m.end + 24))) continue;
+    const start = m.start - match[0].length;
+    const side = newRef(`place:side:${m.key.slice('place:'.length)}:${direction}`, 'place', 'area', countryPartLabel(direction, m.label), undefined, m.lat, m.lon, m.country, m.key);
+    const ref = addRef(scan, side);
+    scan.mentions.push(newMention(ref, text.slice(start, m.end), m.sentence, start, m.end));
+    if (!scan.relations.some((r) => r.from === ref.key && r.to === m.key)) scan.relations.push(newRelation(ref.key, m.key, 'located in', undefined, m.sentence));
+  }
+}
+
+/** A city has four sides; "southeast Aleppo", "Northeastern Damascus" are the country around it. */
+const CITY_SIDES: ReadonlySet<string> = new Set(['north', 'south', 'east', 'west']);
+/** A direction word just before a name, in either case ("eastern ", "West "). */
+const DIRECTION_WORD_BEFORE = /\b([A-Za-z][a-z]*(?:-[a-z]+)?)\s$/;
+/** Words after a city's name that make it the name of its province: "eastern Aleppo countryside". */
+const REGION_WORD_AFTER = /^(?:['’]s)?\s+(?:countryside|province|governorate|region|suburbs?|outskirts|desert|plains?)\b/i;
 
 /**
  * Known towns thousands of kilometres from every other place of the article take the namesake

@@ -236,6 +236,28 @@ describe('sites and the quarters of towns', () => {
   });
 });
 
+describe('the sides of a city', () => {
+  const side = (r: EntityResult) => r.mentions.filter((m) => m.key.startsWith('place:side:'));
+
+  it('reads "West Aleppo" and "eastern Aleppo" as areas inside the city, the city still named', () => {
+    const r = run('Shells hit a school in West Aleppo on Friday. Rebels in eastern Aleppo said they fired back.');
+    const sides = side(r);
+    expect(sides.map((m) => [m.surface, m.label, m.type])).toEqual([
+      ['West Aleppo', 'Western Aleppo', 'area'],
+      ['eastern Aleppo', 'Eastern Aleppo', 'area'],
+    ]);
+    const city = r.mentions.find((m) => m.surface === 'Aleppo')!;
+    expect(sides[0]!.lat).toBe(city.lat);
+    expect(r.relations).toContainEqual(expect.objectContaining({ from: sides[0]!.key, relation: 'located in', to: city.key }));
+  });
+
+  it('leaves the province\'s countryside, the land outside the city and diagonal directions alone', () => {
+    expect(side(run('Jets struck villages in the eastern Aleppo countryside.'))).toEqual([]);
+    expect(side(run('Fighting raged east of Aleppo on Monday.'))).toEqual([]);
+    expect(side(run('Troops advanced in southeast Aleppo on Monday.'))).toEqual([]);
+  });
+});
+
 describe('a capital that speaks for its government', () => {
   it('reads "Moscow said" and "Ankara has warned" as the countries', () => {
     const r = run('Moscow said its jets struck the town. Ankara has warned against any advance.');
