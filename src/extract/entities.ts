@@ -1431,8 +1431,64 @@ function splitAtNextName(scan: DocumentScan, span: Span, listed: boolean): boole
     scan.listItem = wasListItem;
     return true;
   }
+  if (!listed) return false;
+  // A part that is a name of its own: a town the gazetteer knows in the article's country
+  // ("Zamalka Arbeen"), or a name the article also writes alone ("Ain Tarma Zamalka" beside "the
+  // council in Ain Tarma").
+  // Not a facility's name ("al-Qamishli National Hospital", "Saadallah al-Jabiri Square"), nor a
+  // person's; not after a lone prefix, which makes a name of what follows ("Tal Malah"), nor before
+  // an adjective of the name ("Sfeira Tahtani").
+  if (isOneNamedThing(scan, span)) return false;
+  for (let k = span.a + 1; k <= span.z; k++) {
+    if (k === span.a + 1 && scan.cues.placePrefixes.has(toks[span.a]!.text)) continue;
+    const next = toks[k]!.text;
+    if (scan.cues.nameAdjectives.has(next.slice(next.indexOf('-') + 1).toLowerCase())) continue;
+    if (!standsAlone(scan, span, span.a, k - 1) && !standsAlone(scan, span, k, span.z)) continue;
+    const wasListItem = scan.listItem;
+    scan.listItem = true;
+    classifySpan(scan, span.st, span.a, k - 1);
+    classifySpan(scan, span.st, k, span.z);
+    scan.listItem = wasListItem;
+    return true;
+  }
   return false;
 }
+
+/** A span ending in a word for a place or body, or opening with a given name: one name, not a list. */
+function isOneNamedThing(scan: DocumentScan, span: Span): boolean {
+  const last = bare(span.st.tokens[span.z]!.text);
+  const cues = scan.cues;
+  return cues.placeHeads.has(last) || cues.namedAfterHeads.has(last) || cues.orgHeads.has(last) || cues.givenNames.has(span.firstWord.toLowerCase());
+}
+
+/** Whether words a..z of a span name a place of their own (see splitAtNextName). */
+function standsAlone(scan: DocumentScan, span: Span, a: number, z: number): boolean {
+  const toks = span.st.tokens;
+  const first = toks[a]!.text;
+  // A prefix or an article alone names nothing ("Tal", "al-"), nor an ordinary word.
+  if (a === z && (scan.cues.placePrefixes.has(first) || BARE_ARTICLE.test(first.toLowerCase()) || isOrdinaryWord(scan.cues, first))) return false;
+  const name = scan.text.slice(toks[a]!.start, toks[z]!.end);
+  if (name.length < 5) return false;
+  const place = scan.kb.lookupPlace(name, scan.context);
+  if (place && (place.type === 'town' || place.type === 'city') && place.country !== undefined && scan.context.countries.includes(place.country)) return true;
+  return writtenAlone(scan.text, name, toks[span.a]!.start, toks[span.z]!.end);
+}
+
+/** Whether the text writes the name somewhere outside [from, to) with no capitalised word beside it. */
+function writtenAlone(text: string, name: string, from: number, to: number): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (at >= from && at < to) continue;
+    const before = text.slice(Math.max(0, at - 24), at);
+    const after = text.slice(at + name.length, at + name.length + 24);
+    if (/[\p{L}\p{N}]$/u.test(before) || /^[\p{L}\p{N}]/u.test(after)) continue;
+    if (CAPITALISED_WORD_BEFORE.test(before) || CAPITALISED_WORD_AFTER.test(after)) continue;
+    return true;
+  }
+  return false;
+}
+
+const CAPITALISED_WORD_BEFORE = /\p{Lu}[\p{L}'’-]*\s+$/u;
+const CAPITALISED_WORD_AFTER = /^\s+\p{Lu}/u;
 
 /**
  * Whether word k of the span opens another name: a place prefix after a word that is none (nor
@@ -1858,7 +1914,7 @@ function addCountryParts(scan: DocumentScan): void {
 
 /**
  * "eastern Aleppo", "West Aleppo", "rebel-held east Aleppo": the side of a city that news names
- * by a cardinal direction, an area of its own inside the city, at the city's coordinates. The city's own
+ * as east or west, an area of its own inside the city, at the city's coordinates. The city's own
  * mention stays, as a country's does in "northern Syria". Not "the eastern Aleppo countryside"
  * (the province's), nor "east of Aleppo" (outside the city).
  */
@@ -1877,8 +1933,11 @@ function addCitySides(scan: DocumentScan): void {
   }
 }
 
-/** A city has four sides; "southeast Aleppo", "Northeastern Damascus" are the country around it. */
-const CITY_SIDES: ReadonlySet<string> = new Set(['north', 'south', 'east', 'west']);
+/**
+ * News divides cities east and west (East Aleppo, West Mosul, East Jerusalem); "northern Hama",
+ * "southeast Aleppo", "Northeastern Damascus" are the country around the city.
+ */
+const CITY_SIDES: ReadonlySet<string> = new Set(['east', 'west']);
 /** A direction word just before a name, in either case ("eastern ", "West "). */
 const DIRECTION_WORD_BEFORE = /\b([A-Za-z][a-z]*(?:-[a-z]+)?)\s$/;
 /** Words after a city's name that make it the name of its province: "eastern Aleppo countryside". */

@@ -236,6 +236,26 @@ describe('sites and the quarters of towns', () => {
   });
 });
 
+describe('lists of places whose commas were lost', () => {
+  const places = (r: EntityResult) => r.mentions.filter((m) => m.kind === 'place').map((m) => m.surface);
+
+  it('splits off a name the article also writes alone', () => {
+    const r = run('Rockets hit the Damascus suburbs of Ain Qasra Zublan and Jobar before dawn. A doctor in Ain Qasra said he saw 80 bodies.');
+    expect(places(r)).toEqual(expect.arrayContaining(['Ain Qasra', 'Zublan']));
+    expect(places(r)).not.toContain('Ain Qasra Zublan');
+  });
+
+  it('keeps a facility\'s name whole', () => {
+    const r = run('Shells hit al-Qamishli National Hospital and Douma. Residents of al-Qamishli fled.');
+    expect(places(r)).toContain('al-Qamishli National Hospital');
+  });
+
+  it('keeps the run whole when no part stands alone, or outside a list', () => {
+    expect(places(run('Rockets hit the Damascus suburbs of Ain Qasra Zublan and Jobar before dawn.'))).toContain('Ain Qasra Zublan');
+    expect(places(run('Rockets hit Ain Qasra Zublan before dawn. A doctor in Ain Qasra said he saw 80 bodies.'))).toContain('Ain Qasra Zublan');
+  });
+});
+
 describe('the sides of a city', () => {
   const side = (r: EntityResult) => r.mentions.filter((m) => m.key.startsWith('place:side:'));
 
@@ -251,10 +271,11 @@ describe('the sides of a city', () => {
     expect(r.relations).toContainEqual(expect.objectContaining({ from: sides[0]!.key, relation: 'located in', to: city.key }));
   });
 
-  it('leaves the province\'s countryside, the land outside the city and diagonal directions alone', () => {
+  it('leaves the province\'s countryside, the land outside the city and other directions alone', () => {
     expect(side(run('Jets struck villages in the eastern Aleppo countryside.'))).toEqual([]);
     expect(side(run('Fighting raged east of Aleppo on Monday.'))).toEqual([]);
     expect(side(run('Troops advanced in southeast Aleppo on Monday.'))).toEqual([]);
+    expect(side(run('Rebels shelled villages in northern Hama on Monday.'))).toEqual([]);
   });
 });
 
