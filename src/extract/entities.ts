@@ -1337,20 +1337,17 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
   if (!placeHead && !hasPlacePrefix && !listCue && !prefixCue && words.length === 1 && c.before1 === 'of') return true;
   if (!placeHead && !hasPlacePrefix && kb.isGivenName(firstWord)) return true;
   if (!placeHead && !hasPlacePrefix && !listCue && kb.countryOfDemonym(firstWord)) return true;
-  if (splitAtNextName(scan, span, inList(span, c, listCue, prefixCue))) return true;
+  if (splitAtNextName(scan, span, inList(span, c, listCue, prefixCue), prefixCue)) return true;
   const type = placeHead ?? 'town';
-  // The label is the name; a lower-case head ("region", "neighborhood") stays an alias only, but
-  // a site's is part of its name ("Hajjar field", "al-Kark roundabout"): a town of the same name
+  // The label is the name; a lower-case head ("region", "airport") stays an alias only, but some
+  // sites' are part of their name ("Hajjar field", "al-Kark roundabout"): a town of the same name
   // is another place.
-  const label = (type === 'site' && c.lowerHead && !NATURAL_HEAD_AFTER.test(text.slice(span.end, headEnd)) ? surfaceFull : surface).replace(/^(?:the)\s+/i, '');
+  const label = (type === 'site' && c.lowerHead && scan.cues.siteNameHeads.has(text.slice(span.end, headEnd).trim().toLowerCase()) ? surfaceFull : surface).replace(/^(?:the)\s+/i, '');
   const ref = addRef(scan, guessedRef('place', type, label, label.replace(/\s+(?:region|district|area|province|governorate)$/i, '')));
   addMention(scan, ref, s, start, headEnd, surfaceFull);
   scan.lastPlaceSpan = { sentence: s.index, end: headEnd };
   return true;
 }
-
-/** Heights keep the name of the village or feature they are named after ("Tal al-Jabiyeh hill"). */
-const NATURAL_HEAD_AFTER = /^\s+(?:hills?|heights|mountains?|mount|ridge)$/i;
 
 /**
  * Names that are no place whatever cue precedes them: a people, faith or demonym ("the Lebanese
@@ -1418,7 +1415,7 @@ function isOrdinaryWord(cues: Cues, word: string): boolean {
  * A list whose commas were lost ("the villages of Abdin Kafr Ain Kafr Sajna", "Tal al-Mal Tal
  * Mashara"): each part is read as a span of its own. False when the span has no such word.
  */
-function splitAtNextName(scan: DocumentScan, span: Span, listed: boolean): boolean {
+function splitAtNextName(scan: DocumentScan, span: Span, listed: boolean, placeList: boolean): boolean {
   const toks = span.st.tokens;
   for (let k = span.a + 1; k <= span.z; k++) {
     const w = toks[k]!.text;
@@ -1431,8 +1428,9 @@ function splitAtNextName(scan: DocumentScan, span: Span, listed: boolean): boole
     scan.listItem = wasListItem;
     return true;
   }
-  if (!listed) return false;
-  // A part that is a name of its own: a town the gazetteer knows in the article's country
+  if (!placeList) return false;
+  // In a list a place noun opens ("the villages of", "the suburbs of"), a part that is a name of
+  // its own: a town the gazetteer knows in the article's country
   // ("Zamalka Arbeen"), or a name the article also writes alone ("Ain Tarma Zamalka" beside "the
   // council in Ain Tarma").
   // Not a facility's name ("al-Qamishli National Hospital", "Saadallah al-Jabiri Square"), nor a
@@ -1458,7 +1456,9 @@ function splitAtNextName(scan: DocumentScan, span: Span, listed: boolean): boole
 function isOneNamedThing(scan: DocumentScan, span: Span): boolean {
   const last = bare(span.st.tokens[span.z]!.text);
   const cues = scan.cues;
-  return cues.placeHeads.has(last) || cues.namedAfterHeads.has(last) || cues.orgHeads.has(last) || cues.givenNames.has(span.firstWord.toLowerCase());
+  const first = span.firstWord;
+  const given = cues.givenNames.has(first.toLowerCase()) || (scan.kb.isGivenName(first) && !cues.placePrefixes.has(first));
+  return cues.placeHeads.has(last) || cues.namedAfterHeads.has(last) || cues.orgHeads.has(last) || given;
 }
 
 /** Whether words a..z of a span name a place of their own (see splitAtNextName). */
@@ -1718,12 +1718,16 @@ function readCapitalsAsCountries(scan: DocumentScan): void {
       if (!kb.capitalOf(m.key) || !(standsForGovernment(scan, group) || compoundForGovernment(scan, m))) continue;
       const target = kb.countryRef(kb.capitalOf(m.key)!);
       if (!target) continue;
-      renamed.add(m.key);
+      const literal = m.key;
       takeIdentity(m, addRef(scan, target));
-      m.figurative = true;
+      // The capital of the country the article is about is a place of the story too ("Damascus
+      // said" beside "shells hit Damascus"): its name stays the city's. A foreign capital's is
+      // a name of its country ("Moscow" for Russia).
+      if (m.country === scan.context.countries[0]) m.figurative = literal;
+      else renamed.add(literal);
     }
   }
-  // A capital named only as its government is no place of its own in this document.
+  // A foreign capital named only as its government is no place of its own in this document.
   for (const key of renamed) if (!scan.mentions.some((m) => m.key === key)) scan.refs.delete(key);
 }
 

@@ -211,6 +211,11 @@ describe('sites and the quarters of towns', () => {
     expect(place(r, 'Wadha field')?.key).not.toBe(place(r, 'Wadha')?.key);
   });
 
+  it('keeps other lower-case heads out of the name ("Stansted airport" is Stansted)', () => {
+    const r = run('The plane landed at Wadha airport near the border on Monday.');
+    expect(place(r, 'Wadha airport')?.label).toBe('Wadha');
+  });
+
   it('reads streets and roundabouts as sites, and keeps a height under the name it shares', () => {
     const r = run('A shell hit al-Ruzza Street in the city. Fighters gathered south of al-Marj roundabout. Rebels seized the strategic Tal al-Hamra hill.');
     expect(place(r, 'al-Ruzza Street')).toMatchObject({ label: 'al-Ruzza Street', type: 'site' });
@@ -285,8 +290,16 @@ describe('a capital that speaks for its government', () => {
     const key = (surface: string) => r.mentions.find((m) => m.surface === surface)?.key;
     expect(key('Moscow')).toBe('place:country:RU');
     expect(key('Ankara')).toBe('place:country:TR');
-    // No Moscow or Ankara place is left behind.
+    // No Moscow or Ankara place is left behind: their names are the countries'.
     expect(Object.keys(r.refs).filter((k) => k.startsWith('place:geonames:'))).toEqual([]);
+    expect(r.mentions.filter((m) => m.figurative !== undefined)).toEqual([]);
+  });
+
+  it('keeps the name of the capital of the country the article is about for the city', () => {
+    const r = run('Shells hit eastern suburbs of Damascus in Syria on Monday. Damascus said the rebels fired them.');
+    const said = r.mentions.filter((m) => m.surface === 'Damascus')[1]!;
+    expect(said.key).toBe('place:country:SY');
+    expect(r.refs[said.figurative!]?.label).toBe('Damascus');
   });
 
   it('keeps the city where it is a place: after a preposition, or with another verb', () => {

@@ -53,12 +53,17 @@ describe('mergeExtractions: entities', () => {
     expect(m.entities.has('place:name:sergey shoigu')).toBe(true);
   });
 
-  it('takes no alias from a figurative mention ("Damascus said" for Syria), only from literal ones', () => {
-    const figurative = { ...mention('place:country:SY', 'Syria', 'Damascus', 0, 'place', 'country', true), figurative: true };
-    const m = mergeExtractions([doc('a', [figurative, mention('place:country:SY', 'Syria', 'Syrian', 1, 'place', 'country', true)])]);
+  it('gives a figurative mention\'s name ("Damascus said" for Syria) to the city, not the country', () => {
+    const figurative = { ...mention('place:country:SY', 'Syria', 'Damascus', 0, 'place', 'country', true), figurative: 'place:damascus' };
+    const x = doc('a', [figurative, mention('place:country:SY', 'Syria', 'Syrian', 1, 'place', 'country', true)]);
+    x.refs['place:damascus'] = { key: 'place:damascus', kind: 'place', type: 'city', label: 'Damascus', known: true };
+    const m = mergeExtractions([x]);
     const syria = m.entities.get('place:country:SY')!;
     expect([...syria.aliases].sort()).toEqual(['Syria', 'Syrian']);
     expect(syria.mentions).toBe(2);
+    const damascus = m.entities.get('place:damascus')!;
+    expect([...damascus.aliases]).toEqual(['Damascus']);
+    expect([...damascus.documents]).toEqual(['a']);
   });
 
   it('never folds a known (lexicon) entity into another', () => {
