@@ -201,6 +201,20 @@ describe('a local body named after its town', () => {
   });
 });
 
+describe('local bodies named after their town', () => {
+  it('reads "Aleppo Police Command" and "Raqqa Media Office" as bodies, not the town', () => {
+    const r = run('A source at Hama Police Command said shells fell on the city. The Raqqa Media Office said the strikes continued.');
+    expect(r.mentions.find((m) => m.surface === 'Hama Police Command')?.kind).toBe('actor');
+    expect(r.mentions.find((m) => m.surface === 'Raqqa Media Office')?.kind).toBe('actor');
+    expect(r.mentions.some((m) => m.surface === 'Hama' || m.surface === 'Raqqa')).toBe(false);
+  });
+
+  it('keeps the town before an ordinary capitalised word', () => {
+    const r = run('Rebels attacked Hama Monday and withdrew.');
+    expect(r.mentions.find((m) => m.surface === 'Hama')?.kind).toBe('place');
+  });
+});
+
 describe('sites and the quarters of towns', () => {
   const place = (r: EntityResult, surface: string) => r.mentions.find((m) => m.kind === 'place' && m.surface === surface);
 
