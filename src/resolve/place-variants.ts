@@ -14,6 +14,17 @@ export function consonantSkeleton(name: string): string {
 
 /** Fewest consonants a skeleton needs before it can tie two names: short ones collide by chance. */
 const MIN_CONSONANTS = 5;
+/**
+ * Fewer do for names of several words whose last word is spelt the same, as when only a prefix's
+ * vowels differ ("Ain Tarma" = "Ein Tarma", "Tal Abyad" = "Tel Abyad").
+ */
+const MIN_CONSONANTS_SAME_LAST_WORD = 4;
+
+/** The last word of a name of two words or more, in lower case; '' for one word. */
+function lastWordOf(name: string): string {
+  const words = name.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.length >= 2 ? words[words.length - 1]! : '';
+}
 
 export interface PlaceName {
   key: string;
@@ -32,9 +43,12 @@ export function skeletonVariants(list: readonly PlaceName[], folded: ReadonlyMap
   for (const p of list) {
     if (folded.has(p.key)) continue;
     const skeleton = consonantSkeleton(p.name);
-    if (skeleton.length < MIN_CONSONANTS) continue;
-    const earlier = first.get(skeleton);
-    if (earlier === undefined) first.set(skeleton, p.key);
+    if (skeleton.length < MIN_CONSONANTS_SAME_LAST_WORD) continue;
+    // Short skeletons are told apart by the last word too.
+    const id = skeleton.length >= MIN_CONSONANTS ? skeleton : `${skeleton} ${lastWordOf(p.name)}`;
+    if (id.endsWith(' ')) continue;
+    const earlier = first.get(id);
+    if (earlier === undefined) first.set(id, p.key);
     else if (!p.known) out.set(p.key, earlier);
   }
   return out;

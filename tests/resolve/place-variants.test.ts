@@ -21,6 +21,18 @@ describe('places spelt with other vowels', () => {
     expect(Object.fromEntries(skeletonVariants(list, new Map()))).toEqual({ kfar: 'known:kafr-batna', tal: 'tel' });
   });
 
+  it('fold a short skeleton only when the last word is spelt the same', () => {
+    const list = [
+      { key: 'ain', name: 'Ain Tarma', known: false },
+      { key: 'ein', name: 'Ein Tarma', known: false },
+      { key: 'umm', name: 'Ain Hamra', known: false },
+      { key: 'tel', name: 'Ein Hamri', known: false },
+      { key: 'hama', name: 'Hama', known: false },
+      { key: 'homa', name: 'Homa', known: false },
+    ];
+    expect(Object.fromEntries(skeletonVariants(list, new Map()))).toEqual({ ein: 'ain' });
+  });
+
   it('leave a known place and an already folded one alone', () => {
     const list = [
       { key: 'a', name: 'Tal Baghdaq', known: true },
