@@ -219,7 +219,6 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   // ── 3. Unknown capitalised spans typed by cues (then, in step 4, the learned tagger's names
   // where neither the lexicons nor the cues found one).
   for (const st of scan.perSentence) recogniseSpans(scan, st);
-  linkLowerCaseTitles(scan);
   // ── 4. Short forms: a surname or the last part of a full name seen in this document.
   resolveShortForms(scan);
   addTaggedNames(scan);
@@ -1291,8 +1290,7 @@ function addAcronymDefinition(scan: DocumentScan, span: Span, acronym: string, o
 function addPersonSpan(scan: DocumentScan, span: Span, c: SpanCues): void {
   const ref = addRef(scan, guessedRef('actor', 'person', span.surface));
   if (span.words.length >= 2) scan.personNames.push(ref);
-  const m = addMention(scan, ref, span.st.sentence, span.start, span.end);
-  if (c.title) noteAffiliation(scan, span.st, c.title === c.lowerTitle ? span.a - c.lowerTitle.split(/\s+/).length : span.i, m, c.title);
+  addMention(scan, ref, span.st.sentence, span.start, span.end);
   scan.lastPlaceSpan = undefined;
 }
 
@@ -1559,69 +1557,6 @@ function lowerTitleBefore(cues: Cues, st: SentenceTokens, a: number): string {
   return parts.join(' ');
 }
 
-// "Kremlin press secretary Dmitry Peskov", "SOHR Director Rami Abdel Rahman",
-// "The Observatory head, Rami Abdel Rahman", "Russian lawmaker Andrey Krasov".
-function noteAffiliation(scan: DocumentScan, st: SentenceTokens, titleStart: number, person: EntityMention, title: string): void {
-  // Look left of the title words (up to 4 tokens) for an organisation, a country or a demonym.
-  let fullTitle = title;
-  for (let k = titleStart - 1; k >= Math.max(0, titleStart - 5); k--) {
-    const t = st.tokens[k]!;
-    const idx = st.covered[k]!;
-    if (idx >= 0) {
-      const org = scan.mentions[idx]!;
-      if (org.kind === 'actor' || org.type === 'country') {
-        scan.relations.push(newRelation(person.key, org.key, 'affiliation', fullTitle.toLowerCase(), person.sentence));
-      }
-      return;
-    }
-    const cc = scan.kb.countryOfDemonym(t.text);
-    if (cc) {
-      const country = scan.kb.countryRef(cc);
-      if (country) {
-        addRef(scan, country);
-        scan.relations.push(newRelation(person.key, country.key, 'affiliation', fullTitle.toLowerCase(), person.sentence));
-      }
-      return;
-    }
-    if (!isWord(t) || t.text === 'the' || t.text === 'The') return;
-    const lower = t.text.toLowerCase();
-    if (LOWER_FIRST.test(t.text) && scan.cues.titleWords.has(lower)) {
-      fullTitle = `${t.text} ${fullTitle}`;
-      continue;
-    }
-    return;
-  }
-}
-
-// Lower-case titles before a capitalised name ("media activist Abas al-Omar") are not part of
-// the capitalised run, so catch them here: the token before the span.
-function linkLowerCaseTitles(scan: DocumentScan): void {
-  for (const m of [...scan.mentions]) if (m.type === 'person') linkLowerCaseTitle(scan, m);
-}
-
-function linkLowerCaseTitle(scan: DocumentScan, m: EntityMention): void {
-  const titleWords = scan.cues.titleWords;
-  const st = scan.perSentence[m.sentence]!;
-  const k = st.tokens.findIndex((t) => t.start === m.start);
-  if (k <= 0) return;
-  for (const r of scan.relations) if (r.from === m.key && r.sentence === m.sentence) return;
-  let k2 = k - 1;
-  const words: string[] = [];
-  while (k2 >= 0 && titleWords.has(st.tokens[k2]!.text.toLowerCase().replace(/\.$/, ''))) {
-    words.unshift(st.tokens[k2]!.text);
-    k2--;
-  }
-  // Apposition: "The Observatory head, Rami Abdel Rahman".
-  if (words.length === 0 && st.tokens[k - 1]?.text === ',') {
-    k2 = k - 2;
-    while (k2 >= 0 && titleWords.has(st.tokens[k2]!.text.toLowerCase())) {
-      words.unshift(st.tokens[k2]!.text);
-      k2--;
-    }
-  }
-  if (words.length) noteAffiliation(scan, st, k2 + 1, m, words.join(' '));
-}
-
 function resolveShortForms(scan: DocumentScan): void {
   const personNames = scan.personNames;
   for (const m of scan.mentions) {
@@ -1870,8 +1805,9 @@ function addAffiliations(scan: DocumentScan): void {
     isTitleWord: (w: string) => cues.titleWords.has(w),
     countryOfDemonym: (w: string) => kb.countryOfDemonym(w),
   };
-  const have = new Set<string>();
-  for (const r of scan.relations) if (r.relation === 'affiliation') have.add(`${r.from}\u0000${r.to}`);
+  // Edges already read; one without a title (a lexicon person's parent) takes the title read here.
+  const have = new Map<string, RelationMention>();
+  for (const r of scan.relations) if (r.relation === 'affiliation') have.set(`${r.from}\u0000${r.to}`, r);
   const bySentence = new Map<number, EntityMention[]>();
   for (const m of scan.mentions) {
     const list = bySentence.get(m.sentence);
@@ -1885,9 +1821,14 @@ function addAffiliations(scan: DocumentScan): void {
       if (!body || body.key === a.person.key) continue;
       addRef(scan, body);
       const id = `${a.person.key}\u0000${body.key}`;
-      if (have.has(id)) continue;
-      have.add(id);
-      scan.relations.push(newRelation(a.person.key, body.key, 'affiliation', a.title || undefined, a.person.sentence));
+      const had = have.get(id);
+      if (had) {
+        if (had.title === undefined && a.title) had.title = a.title;
+        continue;
+      }
+      const r = newRelation(a.person.key, body.key, 'affiliation', a.title || undefined, a.person.sentence);
+      have.set(id, r);
+      scan.relations.push(r);
     }
   }
 }
