@@ -142,7 +142,11 @@ function variantMap(refs: Map<string, { ref: EntityRef; count: number }>): Map<s
       else byLength.set(a.name.length, [{ key: a.key, name: a.name, letters: a.letters, rank }]);
     }
     // Places also fold by their consonants ("Ain Tarma" = "Ein Tarma"): see place-variants.ts.
-    if (list[0] && refs.get(list[0].key)?.ref.kind === 'place') for (const [from, to] of skeletonVariants(list, out)) out.set(from, to);
+    // Their labels as written: the article must stay apart to be dropped ("al-Habbari" = "Habari").
+    if (list[0] && refs.get(list[0].key)?.ref.kind === 'place') {
+      const places = list.map((p) => ({ key: p.key, name: refs.get(p.key)!.ref.label, known: p.known }));
+      for (const [from, to] of skeletonVariants(places, out)) out.set(from, to);
+    }
     // People also fold word by word ("Ahmed al-Jarba" = "Ahmad Jarba"): see person-variants.ts.
     const firstRef = list[0] ? refs.get(list[0].key)?.ref : undefined;
     if (firstRef?.kind === 'actor' && firstRef.type === 'person') {

@@ -66,6 +66,15 @@ describe('mergeExtractions: entities', () => {
     expect([...damascus.documents]).toEqual(['a']);
   });
 
+  it('folds a place spelt with and without its article by the label as written', () => {
+    const m = mergeExtractions([
+      doc('a', [mention('place:name:al habbari field', 'al-Habbari field', 'al-Habbari field', 0, 'place', 'site'), mention('place:name:al habbari field', 'al-Habbari field', 'al-Habbari field', 1, 'place', 'site')]),
+      doc('b', [mention('place:name:habari field', 'Habari field', 'Habari field', 0, 'place', 'site')]),
+    ]);
+    expect(m.entities.has('place:name:habari field')).toBe(false);
+    expect([...m.entities.get('place:name:al habbari field')!.aliases].sort()).toEqual(['Habari field', 'al-Habbari field']);
+  });
+
   it('never folds a known (lexicon) entity into another', () => {
     const m = mergeExtractions([
       doc('a', [mention('actor:syria-army', 'Syrian Army', 'Syrian Army', 0, 'actor', 'military', true)]),
