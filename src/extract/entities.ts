@@ -1491,7 +1491,8 @@ const CAPITALISED_WORD_AFTER = /^\s+\p{Lu}/u;
 /**
  * Whether word k of the span opens another name: a place prefix after a word that is none (nor
  * an article), or the first word again; in a list, an article-glued word after another one
- * unless it is an adjective of the name before ("al-Sabil al-Mogambo", not "al-Kark al-Sharqi").
+ * unless it is an adjective of the name before ("al-Sabil al-Mogambo", not "al-Kark al-Sharqi"),
+ * or any word after such an adjective, which ends a name.
  */
 function opensNextName(scan: DocumentScan, span: Span, k: number, w: string, prev: string, listed: boolean): boolean {
   const prefixes = scan.cues.placePrefixes;
@@ -1499,7 +1500,10 @@ function opensNextName(scan: DocumentScan, span: Span, k: number, w: string, pre
     const afterName = !prefixes.has(prev) || (w === span.firstWord && k > span.a + 1);
     return afterName && !SPLIT_KEEPERS.has(w) && !ARTICLE_WORD.test(prev) && k < span.z;
   }
-  if (!listed || !ARTICLE_GLUED.test(w) || !ARTICLE_GLUED.test(prev)) return false;
+  if (!listed) return false;
+  // An adjective of the name ends it ("al-Shindakhiyeh al-Shamaliyeh | Mannoukh").
+  if (ARTICLE_GLUED.test(prev) && k > span.a + 1 && scan.cues.nameAdjectives.has(prev.slice(prev.indexOf('-') + 1).toLowerCase())) return true;
+  if (!ARTICLE_GLUED.test(w) || !ARTICLE_GLUED.test(prev)) return false;
   return !scan.cues.nameAdjectives.has(w.slice(w.indexOf('-') + 1).toLowerCase());
 }
 

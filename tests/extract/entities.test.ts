@@ -264,6 +264,13 @@ describe('lists of places whose commas were lost', () => {
     expect(places(r)).not.toContain('Ain Qasra Zublan');
   });
 
+  it('ends a name at its adjective in a list ("al-Qasr al-Gharbi | Zublan")', () => {
+    const r = run('Jets struck the villages of al-Qasr al-Gharbi Zublan and Housis in Syria.');
+    expect(places(r)).toEqual(expect.arrayContaining(['al-Qasr al-Gharbi', 'Zublan', 'Housis']));
+    // Outside a list the run stays whole.
+    expect(places(run('Jets struck al-Qasr al-Gharbi Zublan on Monday.'))).not.toContain('Zublan');
+  });
+
   it('keeps a facility\'s name whole', () => {
     const r = run('Shells hit al-Qamishli National Hospital and Douma. Residents of al-Qamishli fled.');
     expect(places(r)).toContain('al-Qamishli National Hospital');
