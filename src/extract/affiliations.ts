@@ -62,8 +62,8 @@ function titleAtEnd(gap: string, ctx: AffiliationContext): { title: string; at: 
   // Nothing but spaces and one comma may stand between the title and the name.
   if (!/^\s*,?\s*$/.test(gap.slice(last.index! + last[0].length))) return undefined;
   if (!isOffice(last[0], ctx)) return undefined;
-  // Qualifiers are written as the head is: "Information Minister", "deputy director" (a lower-case
-  // qualifier must be a title's word, so "activists accused President" is no title).
+  // Qualifiers are written as the head is ("Information Minister", "deputy director"), or are
+  // title words in lower case (so "activists accused President" is no title).
   const capitalHead = /^\p{Lu}/u.test(last[0]);
   let first = words.length - 1;
   while (first > 0 && words.length - first <= 3) {
@@ -71,7 +71,9 @@ function titleAtEnd(gap: string, ctx: AffiliationContext): { title: string; at: 
     const between = gap.slice(prev.index! + prev[0].length, words[first]!.index!);
     const lower = prev[0].toLowerCase();
     if (!/^\s+$/.test(between) || NOT_QUALIFIER.has(lower) || ctx.countryOfDemonym(prev[0])) break;
-    if (capitalHead ? !/^\p{Lu}/u.test(prev[0]) : !ctx.isTitleWord(lower)) break;
+    // A capitalised rank may follow lower-case title words: "intelligence chief Prince", "coalition
+    // spokesperson Colonel".
+    if (capitalHead ? !/^\p{Lu}/u.test(prev[0]) && !ctx.isTitleWord(lower) : !ctx.isTitleWord(lower)) break;
     first--;
   }
   const at = words[first]!.index!;

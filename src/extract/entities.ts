@@ -1,7 +1,7 @@
 import type { Doc, Relation, Sentence } from '../types.js';
 import { findContainment } from './containment.js';
 import { creditSpans, followsCredit, insideSpans } from './credits.js';
-import { directionOf, isCountryPart } from '../knowledge/country-parts.js';
+import { countryPartLabel, directionOf, isCountryPart } from '../knowledge/country-parts.js';
 import { findAffiliations } from './affiliations.js';
 import type { EntityMention, EntityRef, RelationMention } from './model.js';
 import { newRef, placeRefOf, type Cues, type KnowledgeBase } from '../knowledge/knowledge.js';
@@ -220,7 +220,6 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   // ── 3. Unknown capitalised spans typed by cues (then, in step 4, the learned tagger's names
   // where neither the lexicons nor the cues found one).
   for (const st of scan.perSentence) recogniseSpans(scan, st);
-  linkLowerCaseTitles(scan);
   // ── 4. Short forms: a surname or the last part of a full name seen in this document.
   resolveShortForms(scan);
   addTaggedNames(scan);
@@ -236,6 +235,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   // ── 6. Places sit in their regions and countries, once a town far from all the others has
   // been checked for a namesake that fits.
   addCountryParts(scan);
+  addCitySides(scan);
   addAffiliations(scan);
   reconsiderFarPlaces(scan);
   linkPlaces(scan, home);
@@ -1300,8 +1300,7 @@ function addAcronymDefinition(scan: DocumentScan, span: Span, acronym: string, o
 function addPersonSpan(scan: DocumentScan, span: Span, c: SpanCues): void {
   const ref = addRef(scan, guessedRef('actor', 'person', span.surface));
   if (span.words.length >= 2) scan.personNames.push(ref);
-  const m = addMention(scan, ref, span.st.sentence, span.start, span.end);
-  if (c.title) noteAffiliation(scan, span.st, c.title === c.lowerTitle ? span.a - c.lowerTitle.split(/\s+/).length : span.i, m, c.title);
+  addMention(scan, ref, span.st.sentence, span.start, span.end);
   scan.lastPlaceSpan = undefined;
 }
 
@@ -1346,10 +1345,12 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
   if (!placeHead && !hasPlacePrefix && !listCue && !prefixCue && words.length === 1 && c.before1 === 'of') return true;
   if (!placeHead && !hasPlacePrefix && kb.isGivenName(firstWord)) return true;
   if (!placeHead && !hasPlacePrefix && !listCue && kb.countryOfDemonym(firstWord)) return true;
-  if (splitAtNextName(scan, span, inList(span, c, listCue, prefixCue))) return true;
+  if (splitAtNextName(scan, span, inList(span, c, listCue, prefixCue), prefixCue)) return true;
   const type = placeHead ?? 'town';
-  // The label is the name; a lower-case head ("region", "oilfield") stays an alias only.
-  const label = surface.replace(/^(?:the)\s+/i, '');
+  // The label is the name; a lower-case head ("region", "airport") stays an alias only, but some
+  // sites' are part of their name ("Hajjar field", "al-Kark roundabout"): a town of the same name
+  // is another place.
+  const label = (type === 'site' && c.lowerHead && scan.cues.siteNameHeads.has(text.slice(span.end, headEnd).trim().toLowerCase()) ? surfaceFull : surface).replace(/^(?:the)\s+/i, '');
   const ref = addRef(scan, guessedRef('place', type, label, label.replace(/\s+(?:region|district|area|province|governorate)$/i, '')));
   addMention(scan, ref, s, start, headEnd, surfaceFull);
   scan.lastPlaceSpan = { sentence: s.index, end: headEnd };
@@ -1422,7 +1423,7 @@ function isOrdinaryWord(cues: Cues, word: string): boolean {
  * A list whose commas were lost ("the villages of Abdin Kafr Ain Kafr Sajna", "Tal al-Mal Tal
  * Mashara"): each part is read as a span of its own. False when the span has no such word.
  */
-function splitAtNextName(scan: DocumentScan, span: Span, listed: boolean): boolean {
+function splitAtNextName(scan: DocumentScan, span: Span, listed: boolean, placeList: boolean): boolean {
   const toks = span.st.tokens;
   for (let k = span.a + 1; k <= span.z; k++) {
     const w = toks[k]!.text;
@@ -1435,13 +1436,73 @@ function splitAtNextName(scan: DocumentScan, span: Span, listed: boolean): boole
     scan.listItem = wasListItem;
     return true;
   }
+  if (!placeList) return false;
+  // In a list a place noun opens ("the villages of", "the suburbs of"), a part that is a name of
+  // its own: a town the gazetteer knows in the article's country
+  // ("Zamalka Arbeen"), or a name the article also writes alone ("Ain Tarma Zamalka" beside "the
+  // council in Ain Tarma").
+  // Not a facility's name ("al-Qamishli National Hospital", "Saadallah al-Jabiri Square"), nor a
+  // person's; not after a lone prefix, which makes a name of what follows ("Tal Malah"), nor before
+  // an adjective of the name ("Sfeira Tahtani").
+  if (isOneNamedThing(scan, span)) return false;
+  for (let k = span.a + 1; k <= span.z; k++) {
+    if (k === span.a + 1 && scan.cues.placePrefixes.has(toks[span.a]!.text)) continue;
+    const next = toks[k]!.text;
+    if (scan.cues.nameAdjectives.has(next.slice(next.indexOf('-') + 1).toLowerCase())) continue;
+    if (!standsAlone(scan, span, span.a, k - 1) && !standsAlone(scan, span, k, span.z)) continue;
+    const wasListItem = scan.listItem;
+    scan.listItem = true;
+    classifySpan(scan, span.st, span.a, k - 1);
+    classifySpan(scan, span.st, k, span.z);
+    scan.listItem = wasListItem;
+    return true;
+  }
   return false;
 }
+
+/** A span ending in a word for a place or body, or opening with a given name: one name, not a list. */
+function isOneNamedThing(scan: DocumentScan, span: Span): boolean {
+  const last = bare(span.st.tokens[span.z]!.text);
+  const cues = scan.cues;
+  const first = span.firstWord;
+  const given = cues.givenNames.has(first.toLowerCase()) || (scan.kb.isGivenName(first) && !cues.placePrefixes.has(first));
+  return cues.placeHeads.has(last) || cues.namedAfterHeads.has(last) || cues.orgHeads.has(last) || given;
+}
+
+/** Whether words a..z of a span name a place of their own (see splitAtNextName). */
+function standsAlone(scan: DocumentScan, span: Span, a: number, z: number): boolean {
+  const toks = span.st.tokens;
+  const first = toks[a]!.text;
+  // A prefix or an article alone names nothing ("Tal", "al-"), nor an ordinary word.
+  if (a === z && (scan.cues.placePrefixes.has(first) || BARE_ARTICLE.test(first.toLowerCase()) || isOrdinaryWord(scan.cues, first))) return false;
+  const name = scan.text.slice(toks[a]!.start, toks[z]!.end);
+  if (name.length < 5) return false;
+  const place = scan.kb.lookupPlace(name, scan.context);
+  if (place && (place.type === 'town' || place.type === 'city') && place.country !== undefined && scan.context.countries.includes(place.country)) return true;
+  return writtenAlone(scan.text, name, toks[span.a]!.start, toks[span.z]!.end);
+}
+
+/** Whether the text writes the name somewhere outside [from, to) with no capitalised word beside it. */
+function writtenAlone(text: string, name: string, from: number, to: number): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (at >= from && at < to) continue;
+    const before = text.slice(Math.max(0, at - 24), at);
+    const after = text.slice(at + name.length, at + name.length + 24);
+    if (/[\p{L}\p{N}]$/u.test(before) || /^[\p{L}\p{N}]/u.test(after)) continue;
+    if (CAPITALISED_WORD_BEFORE.test(before) || CAPITALISED_WORD_AFTER.test(after)) continue;
+    return true;
+  }
+  return false;
+}
+
+const CAPITALISED_WORD_BEFORE = /\p{Lu}[\p{L}'’-]*\s+$/u;
+const CAPITALISED_WORD_AFTER = /^\s+\p{Lu}/u;
 
 /**
  * Whether word k of the span opens another name: a place prefix after a word that is none (nor
  * an article), or the first word again; in a list, an article-glued word after another one
- * unless it is an adjective of the name before ("al-Sabil al-Mogambo", not "al-Kark al-Sharqi").
+ * unless it is an adjective of the name before ("al-Sabil al-Mogambo", not "al-Kark al-Sharqi"),
+ * or any word after such an adjective, which ends a name.
  */
 function opensNextName(scan: DocumentScan, span: Span, k: number, w: string, prev: string, listed: boolean): boolean {
   const prefixes = scan.cues.placePrefixes;
@@ -1449,7 +1510,10 @@ function opensNextName(scan: DocumentScan, span: Span, k: number, w: string, pre
     const afterName = !prefixes.has(prev) || (w === span.firstWord && k > span.a + 1);
     return afterName && !SPLIT_KEEPERS.has(w) && !ARTICLE_WORD.test(prev) && k < span.z;
   }
-  if (!listed || !ARTICLE_GLUED.test(w) || !ARTICLE_GLUED.test(prev)) return false;
+  if (!listed) return false;
+  // An adjective of the name ends it ("al-Shindakhiyeh al-Shamaliyeh | Mannoukh").
+  if (ARTICLE_GLUED.test(prev) && k > span.a + 1 && scan.cues.nameAdjectives.has(prev.slice(prev.indexOf('-') + 1).toLowerCase())) return true;
+  if (!ARTICLE_GLUED.test(w) || !ARTICLE_GLUED.test(prev)) return false;
   return !scan.cues.nameAdjectives.has(w.slice(w.indexOf('-') + 1).toLowerCase());
 }
 
@@ -1505,69 +1569,6 @@ function lowerTitleBefore(cues: Cues, st: SentenceTokens, a: number): string {
   // Only a real title counts ("local media activist" ends in "activist").
   while (parts.length && !cues.titles.has(parts[parts.length - 1]!.toLowerCase())) parts.pop();
   return parts.join(' ');
-}
-
-// "Kremlin press secretary Dmitry Peskov", "SOHR Director Rami Abdel Rahman",
-// "The Observatory head, Rami Abdel Rahman", "Russian lawmaker Andrey Krasov".
-function noteAffiliation(scan: DocumentScan, st: SentenceTokens, titleStart: number, person: EntityMention, title: string): void {
-  // Look left of the title words (up to 4 tokens) for an organisation, a country or a demonym.
-  let fullTitle = title;
-  for (let k = titleStart - 1; k >= Math.max(0, titleStart - 5); k--) {
-    const t = st.tokens[k]!;
-    const idx = st.covered[k]!;
-    if (idx >= 0) {
-      const org = scan.mentions[idx]!;
-      if (org.kind === 'actor' || org.type === 'country') {
-        scan.relations.push(newRelation(person.key, org.key, 'affiliation', fullTitle.toLowerCase(), person.sentence));
-      }
-      return;
-    }
-    const cc = scan.kb.countryOfDemonym(t.text);
-    if (cc) {
-      const country = scan.kb.countryRef(cc);
-      if (country) {
-        addRef(scan, country);
-        scan.relations.push(newRelation(person.key, country.key, 'affiliation', fullTitle.toLowerCase(), person.sentence));
-      }
-      return;
-    }
-    if (!isWord(t) || t.text === 'the' || t.text === 'The') return;
-    const lower = t.text.toLowerCase();
-    if (LOWER_FIRST.test(t.text) && scan.cues.titleWords.has(lower)) {
-      fullTitle = `${t.text} ${fullTitle}`;
-      continue;
-    }
-    return;
-  }
-}
-
-// Lower-case titles before a capitalised name ("media activist Abas al-Omar") are not part of
-// the capitalised run, so catch them here: the token before the span.
-function linkLowerCaseTitles(scan: DocumentScan): void {
-  for (const m of [...scan.mentions]) if (m.type === 'person') linkLowerCaseTitle(scan, m);
-}
-
-function linkLowerCaseTitle(scan: DocumentScan, m: EntityMention): void {
-  const titleWords = scan.cues.titleWords;
-  const st = scan.perSentence[m.sentence]!;
-  const k = st.tokens.findIndex((t) => t.start === m.start);
-  if (k <= 0) return;
-  for (const r of scan.relations) if (r.from === m.key && r.sentence === m.sentence) return;
-  let k2 = k - 1;
-  const words: string[] = [];
-  while (k2 >= 0 && titleWords.has(st.tokens[k2]!.text.toLowerCase().replace(/\.$/, ''))) {
-    words.unshift(st.tokens[k2]!.text);
-    k2--;
-  }
-  // Apposition: "The Observatory head, Rami Abdel Rahman".
-  if (words.length === 0 && st.tokens[k - 1]?.text === ',') {
-    k2 = k - 2;
-    while (k2 >= 0 && titleWords.has(st.tokens[k2]!.text.toLowerCase())) {
-      words.unshift(st.tokens[k2]!.text);
-      k2--;
-    }
-  }
-  if (words.length) noteAffiliation(scan, st, k2 + 1, m, words.join(' '));
 }
 
 function resolveShortForms(scan: DocumentScan): void {
@@ -1666,11 +1667,16 @@ function readCapitalsAsCountries(scan: DocumentScan): void {
       if (!kb.capitalOf(m.key) || !(standsForGovernment(scan, group) || compoundForGovernment(scan, m))) continue;
       const target = kb.countryRef(kb.capitalOf(m.key)!);
       if (!target) continue;
-      renamed.add(m.key);
+      const literal = m.key;
       takeIdentity(m, addRef(scan, target));
+      // The capital of the country the article is about is a place of the story too ("Damascus
+      // said" beside "shells hit Damascus"): its name stays the city's. A foreign capital's is
+      // a name of its country ("Moscow" for Russia).
+      if (m.country === scan.context.countries[0]) m.figurative = literal;
+      else renamed.add(literal);
     }
   }
-  // A capital named only as its government is no place of its own in this document.
+  // A foreign capital named only as its government is no place of its own in this document.
   for (const key of renamed) if (!scan.mentions.some((m) => m.key === key)) scan.refs.delete(key);
 }
 
@@ -1813,8 +1819,9 @@ function addAffiliations(scan: DocumentScan): void {
     isTitleWord: (w: string) => cues.titleWords.has(w),
     countryOfDemonym: (w: string) => kb.countryOfDemonym(w),
   };
-  const have = new Set<string>();
-  for (const r of scan.relations) if (r.relation === 'affiliation') have.add(`${r.from}\u0000${r.to}`);
+  // Edges already read; one without a title (a lexicon person's parent) takes the title read here.
+  const have = new Map<string, RelationMention>();
+  for (const r of scan.relations) if (r.relation === 'affiliation') have.set(`${r.from}\u0000${r.to}`, r);
   const bySentence = new Map<number, EntityMention[]>();
   for (const m of scan.mentions) {
     const list = bySentence.get(m.sentence);
@@ -1828,9 +1835,14 @@ function addAffiliations(scan: DocumentScan): void {
       if (!body || body.key === a.person.key) continue;
       addRef(scan, body);
       const id = `${a.person.key}\u0000${body.key}`;
-      if (have.has(id)) continue;
-      have.add(id);
-      scan.relations.push(newRelation(a.person.key, body.key, 'affiliation', a.title || undefined, a.person.sentence));
+      const had = have.get(id);
+      if (had) {
+        if (had.title === undefined && a.title) had.title = a.title;
+        continue;
+      }
+      const r = newRelation(a.person.key, body.key, 'affiliation', a.title || undefined, a.person.sentence);
+      have.set(id, r);
+      scan.relations.push(r);
     }
   }
 }
@@ -1858,6 +1870,37 @@ function addCountryParts(scan: DocumentScan): void {
     if (!scan.relations.some((r) => r.from === ref.key && r.to === m.key)) scan.relations.push(newRelation(ref.key, m.key, 'located in', undefined, m.sentence));
   }
 }
+
+/**
+ * "eastern Aleppo", "West Aleppo", "rebel-held east Aleppo": the side of a city that news names
+ * as east or west, an area of its own inside the city, at the city's coordinates. The city's own
+ * mention stays, as a country's does in "northern Syria". Not "the eastern Aleppo countryside"
+ * (the province's), nor "east of Aleppo" (outside the city).
+ */
+function addCitySides(scan: DocumentScan): void {
+  const text = scan.text;
+  for (const m of [...scan.mentions]) {
+    if (m.kind !== 'place' || !m.known || m.type !== 'city' || m.lat === undefined || m.lon === undefined) continue;
+    const match = DIRECTION_WORD_BEFORE.exec(text.slice(Math.max(0, m.start - 16), m.start));
+    const direction = match ? directionOf(match[1]!) : undefined;
+    if (!match || !direction || !CITY_SIDES.has(direction) || REGION_WORD_AFTER.test(text.slice(m.end, m.end + 24))) continue;
+    const start = m.start - match[0].length;
+    const side = newRef(`place:side:${m.key.slice('place:'.length)}:${direction}`, 'place', 'area', countryPartLabel(direction, m.label), undefined, m.lat, m.lon, m.country, m.key);
+    const ref = addRef(scan, side);
+    scan.mentions.push(newMention(ref, text.slice(start, m.end), m.sentence, start, m.end));
+    if (!scan.relations.some((r) => r.from === ref.key && r.to === m.key)) scan.relations.push(newRelation(ref.key, m.key, 'located in', undefined, m.sentence));
+  }
+}
+
+/**
+ * News divides cities east and west (East Aleppo, West Mosul, East Jerusalem); "northern Hama",
+ * "southeast Aleppo", "Northeastern Damascus" are the country around the city.
+ */
+const CITY_SIDES: ReadonlySet<string> = new Set(['east', 'west']);
+/** A direction word just before a name, in either case ("eastern ", "West "). */
+const DIRECTION_WORD_BEFORE = /\b([A-Za-z][a-z]*(?:-[a-z]+)?)\s$/;
+/** Words after a city's name that make it the name of its province: "eastern Aleppo countryside". */
+const REGION_WORD_AFTER = /^(?:['’]s)?\s+(?:countryside|province|governorate|region|suburbs?|outskirts|desert|plains?)\b/i;
 
 /**
  * Known towns thousands of kilometres from every other place of the article take the namesake
@@ -1890,6 +1933,7 @@ function reconsiderFarPlaces(scan: DocumentScan): void {
 
 function linkPlaces(scan: DocumentScan, home: string | undefined): void {
   const kb = scan.kb;
+  const quarters = joinTownQuarters(scan);
   const firstOfPlace = firstSentences(scan.mentions);
   for (const ref of [...scan.refs.values()]) {
     if (ref.kind !== 'place' || !ref.known) continue;
@@ -1914,12 +1958,80 @@ function linkPlaces(scan: DocumentScan, home: string | undefined): void {
   // they take its coordinates in the graph. Added after the country, which stays the first parent
   // met, the one event merging buckets by: two districts of one city are no single place.
   const placed = new Set<string>();
+  for (const q of quarters) {
+    scan.relations.push(q);
+    placed.add(q.from);
+  }
   for (const c of findContainment(scan.text, scan.mentions)) {
     scan.relations.push(newRelation(c.child, c.parent, c.relation, undefined, c.sentence));
     placed.add(c.child);
   }
   placeInOnlyCity(scan, home, placed);
   placeInOnlyRegion(scan, home, placed);
+}
+
+/**
+ * A quarter named after its town ("Daraa al-Mahatta neighborhood", "Daraa al-Balad area"): the
+ * known town, then at once a name opening with the Arabic article that no gazetteer entry of the
+ * town's country spells, then a word for a part of a town. The two are one area inside the town,
+ * not the town and a namesake elsewhere ("Balad" in Iraq). Returns each area's place in its town,
+ * for the caller to add after the country (the first parent met, which events bucket by).
+ */
+function joinTownQuarters(scan: DocumentScan): RelationMention[] {
+  const text = scan.text;
+  const ordered = scan.mentions.filter((m) => m.kind === 'place').sort((a, b) => a.start - b.start);
+  // Town and name side by side, the name with its article ("Daraa al-Balad", or "Balad" matched
+  // without it): where the name starts.
+  const quarterStart = (town: EntityMention, part: EntityMention): number => {
+    if (!town.known || (town.type !== 'city' && town.type !== 'town') || part.sentence !== town.sentence) return -1;
+    if (part.known && part.country === town.country) return -1;
+    const gap = text.slice(town.end, part.start);
+    if (gap === ' ' && ARTICLE_GLUED.test(part.surface)) return part.start;
+    return GLUED_ARTICLE_GAP.test(gap) ? town.end + 1 : -1;
+  };
+  // First the quarters the text marks with a head; then the same names written without it.
+  const names = new Set<string>();
+  const pairs: Array<{ k: number; start: number; end: number; name: string }> = [];
+  for (let k = 0; k + 1 < ordered.length; k++) {
+    const start = quarterStart(ordered[k]!, ordered[k + 1]!);
+    if (start < 0) continue;
+    const part = ordered[k + 1]!;
+    const head = QUARTER_HEAD_AFTER.exec(text.slice(start, part.end + 16));
+    const end = head ? start + head[0].length : part.end;
+    const name = text.slice(ordered[k]!.start, head ? start + head[1]!.length : part.end);
+    if (head) names.add(normalizeName(name));
+    pairs.push({ k, start, end, name });
+  }
+  const dropped = new Set<EntityMention>();
+  const joined: Array<{ town: EntityRef; quarter: EntityRef; sentence: number; start: number; end: number }> = [];
+  for (const p of pairs) {
+    if (!names.has(normalizeName(p.name))) continue;
+    const town = ordered[p.k]!;
+    if (dropped.has(town)) continue;
+    joined.push({ town: townRefOf(scan, town), quarter: guessedRef('place', 'area', p.name), sentence: town.sentence, start: town.start, end: p.end });
+    // Every place read inside it goes ("al-Balad" and "Balad" both).
+    for (const m of ordered) if (m.start >= town.start && m.end <= p.end) dropped.add(m);
+  }
+  if (joined.length === 0) return [];
+  dropMentions(scan, dropped);
+  const inTown: RelationMention[] = [];
+  for (const j of joined) {
+    const town = addRef(scan, j.town);
+    addMention(scan, j.quarter, scan.sentences[j.sentence]!, j.start, j.end);
+    inTown.push(newRelation(j.quarter.key, town.key, 'located in', undefined, j.sentence));
+  }
+  return inTown;
+}
+
+/** A space and the Arabic article glued to the name that follows ("Daraa al-" before "Balad"). */
+const GLUED_ARTICLE_GAP = new RegExp(`^ (?:${ARTICLES})-$`, 'i');
+
+/** The name of a quarter (group 1) up to the word for it: "al-Mahatta neighborhood", "al-Balad area". */
+const QUARTER_HEAD_AFTER = /^([^\s]+(?:\s+[^\s]+)?)\s+(?:neighbou?rhood|distri[ck]t|quarter|area)\b/;
+
+/** The ref of a mention, as the document's table has it (a mention may outlive its ref's removal). */
+function townRefOf(scan: DocumentScan, m: EntityMention): EntityRef {
+  return scan.refs.get(m.key) ?? newRef(m.key, m.kind, m.type, m.label, m.known, m.lat, m.lon, m.country, m.parent);
 }
 
 /**

@@ -25,6 +25,11 @@ export interface EntityRef {
 
 export interface EntityMention extends EntityRef {
   surface: string;
+  /**
+   * The surface names the entity by a figure of speech ("Moscow said" for Russia): the key of the
+   * entity it names literally (the city), whose name it is, not the country's.
+   */
+  figurative?: string;
   sentence: number;
   start: number;
   end: number;

@@ -66,6 +66,8 @@ export interface Cues {
   nameAdjectives: Set<string>;
   /** Nouns ending the names of places named after a person ("Nisreen Street", "Hamdan Park"). */
   namedAfterHeads: Set<string>;
+  /** Heads that stay part of a site's name when written in lower case after it ("Hajjar field"). */
+  siteNameHeads: Set<string>;
   /** True for a word that is capitalised at a sentence start only because of its position. */
   sentenceStarters(lowerWord: string): boolean;
   /** True for an ordinary English word (compromise's lexicon, not a name). */
@@ -152,6 +154,7 @@ interface CueFile {
   groupOpeners?: string[];
   givenNames?: string[];
   namedAfterHeads?: string[];
+  siteNameHeads?: string[];
   nameAdjectives?: string[];
 }
 
@@ -213,6 +216,7 @@ function loadCues(): Cues {
     givenNames: lowerSet(raw.givenNames),
     nameAdjectives: lowerSet(raw.nameAdjectives),
     namedAfterHeads: lowerSet([...(raw.namedAfterHeads ?? []), ...Object.keys(raw.placeHeads ?? {})]),
+    siteNameHeads: lowerSet(raw.siteNameHeads),
     commonWord: (w) => ordinaryWord(compromiseTags(w) ? w : w.replace(/s$/, ''), true),
     grammaticalWord: (w) => compromiseTags(w)?.some((t) => GRAMMAR_TAG.test(t)) ?? false,
     calendarWord: (w) => compromiseTags(w)?.some((t) => CALENDAR_TAG.test(t)) ?? false,

@@ -3,6 +3,7 @@ import type { DatePrecision, EventType, Evidence, Modality, Relation } from '../
 import type { DocExtraction, EntityRef, EventMention, RelationMention, SideBond } from '../extract/model.js';
 import { shortFormMap } from './short-forms.js';
 import { skeletonVariants } from './place-variants.js';
+import { personVariants } from './person-variants.js';
 import { eventTypeInfo } from '../knowledge/event-types.js';
 
 /**
@@ -141,7 +142,17 @@ function variantMap(refs: Map<string, { ref: EntityRef; count: number }>): Map<s
       else byLength.set(a.name.length, [{ key: a.key, name: a.name, letters: a.letters, rank }]);
     }
     // Places also fold by their consonants ("Ain Tarma" = "Ein Tarma"): see place-variants.ts.
-    if (list[0] && refs.get(list[0].key)?.ref.kind === 'place') for (const [from, to] of skeletonVariants(list, out)) out.set(from, to);
+    // Their labels as written: the article must stay apart to be dropped ("al-Habbari" = "Habari").
+    if (list[0] && refs.get(list[0].key)?.ref.kind === 'place') {
+      const places = list.map((p) => ({ key: p.key, name: refs.get(p.key)!.ref.label, known: p.known }));
+      for (const [from, to] of skeletonVariants(places, out)) out.set(from, to);
+    }
+    // People also fold word by word ("Ahmed al-Jarba" = "Ahmad Jarba"): see person-variants.ts.
+    const firstRef = list[0] ? refs.get(list[0].key)?.ref : undefined;
+    if (firstRef?.kind === 'actor' && firstRef.type === 'person') {
+      const people = list.map((p) => ({ key: p.key, name: refs.get(p.key)!.ref.label, known: p.known }));
+      for (const [from, to] of personVariants(people, out)) out.set(from, to);
+    }
   }
   return out;
 }
@@ -173,8 +184,14 @@ export class Merger {
       const m = x.entities[i]!;
       const e = this.entity(m.key, doc, i);
       index.noteMention(e.index, x, i);
-      noteFirst(e.aliases, m.surface, doc, i);
-      countSurface(e.spoken, m.surface, 1, doc, i);
+      // "Damascus" said for the Syrian government is no name of Syria: it stays the city's, which
+      // the document names too (a node of the document; events count the country only).
+      const literal = m.figurative !== undefined ? x.refs[m.figurative] : undefined;
+      const named = literal ? this.entity(literal.key, doc, i) : e;
+      if (literal) index.noteLiteral(named.index, literal, doc, i);
+      noteFirst(named.aliases, m.surface, doc, i);
+      countSurface(named.spoken, m.surface, 1, doc, i);
+      if (!named.documents.has(doc)) named.documents.set(doc, x.doc.date);
       if (!e.documents.has(doc)) e.documents.set(doc, x.doc.date);
       e.evidence.add(doc, i, m.sentence, x.sentences);
     }
@@ -490,7 +507,12 @@ class KeyIndex {
   add(x: DocExtraction): void {
     const doc = x.doc.id;
     const count = x.entities.length;
-    for (let i = 0; i < count; i++) this.noteMention(this.entry(x.entities[i]!.key), x, i);
+    for (let i = 0; i < count; i++) {
+      const m = x.entities[i]!;
+      this.noteMention(this.entry(m.key), x, i);
+      const literal = m.figurative !== undefined ? x.refs[m.figurative] : undefined;
+      if (literal) this.noteLiteral(this.entry(literal.key), literal, doc, i);
+    }
     let j = count;
     for (const key in x.refs) this.noteTableEntry(this.entry(key), x.refs[key]!, doc, j++);
     for (let t = 0; t < x.relations.length; t++) this.noteRelation(x.relations[t]!, doc, t);
@@ -502,6 +524,16 @@ class KeyIndex {
     if (k.mentions === 0 || earlier(doc, i, k.mentionDoc, k.mentionAt)) {
       const m = x.entities[i]!;
       k.mentionRef = x.refs[m.key] ?? m;
+      k.mentionDoc = doc;
+      k.mentionAt = i;
+    }
+    k.mentions++;
+  }
+
+  /** A figurative mention ("Damascus said" for Syria) names its city too: a mention of the city's name. */
+  noteLiteral(k: KeyEntry, ref: EntityRef, doc: string, i: number): void {
+    if (k.mentions === 0 || earlier(doc, i, k.mentionDoc, k.mentionAt)) {
+      k.mentionRef = ref;
       k.mentionDoc = doc;
       k.mentionAt = i;
     }

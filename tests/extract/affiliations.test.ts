@@ -32,6 +32,15 @@ describe('affiliations as news writes them', () => {
     expect(read("The Harbour Authority's deputy director Lise Berg resigned.", { 'Harbour Authority': 'organization', 'Lise Berg': 'person' })).toEqual(['Lise Berg -> Harbour Authority (deputy director)']);
   });
 
+  it('a capitalised rank after lower-case title words reaches the body before them', () => {
+    const t = { ...ctx, isTitleHead: (w: string) => TITLES.has(w) || w === 'colonel', isTitleWord: (w: string) => TITLE_WORDS.has(w) || w === 'colonel' };
+    const text = 'Harbour Authority press spokesman Colonel Lise Berg said the port was closed.';
+    const names = { 'Harbour Authority': 'organization', 'Lise Berg': 'person' };
+    expect(findAffiliations(text, mentionsIn(text, names), t).map((a) => `${a.person.key} -> ${'key' in a.body ? a.body.key : ''} (${a.title})`)).toEqual(['Lise Berg -> Harbour Authority (press spokesman colonel)']);
+    // A lower-case word that is no title's still ends the title: no body is reached.
+    expect(read('The Harbour Authority accused Director Lise Berg of lying.', names)).toEqual([]);
+  });
+
   it('the title of a body or a place, then the name', () => {
     expect(read('The head of the Harbour Authority, Lise Berg, resigned.', { 'Harbour Authority': 'organization', 'Lise Berg': 'person' })).toEqual(['Lise Berg -> Harbour Authority (head)']);
     expect(read('The governor of Hama, Karim Haddad, visited the wounded.', { Hama: 'city', 'Karim Haddad': 'person' })).toEqual(['Karim Haddad -> Hama (governor)']);

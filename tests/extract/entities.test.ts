@@ -201,14 +201,126 @@ describe('a local body named after its town', () => {
   });
 });
 
+describe('local bodies named after their town', () => {
+  it('reads "Aleppo Police Command" and "Raqqa Media Office" as bodies, not the town', () => {
+    const r = run('A source at Hama Police Command said shells fell on the city. The Raqqa Media Office said the strikes continued.');
+    expect(r.mentions.find((m) => m.surface === 'Hama Police Command')?.kind).toBe('actor');
+    expect(r.mentions.find((m) => m.surface === 'Raqqa Media Office')?.kind).toBe('actor');
+    expect(r.mentions.some((m) => m.surface === 'Hama' || m.surface === 'Raqqa')).toBe(false);
+  });
+
+  it('keeps the town before an ordinary capitalised word', () => {
+    const r = run('Rebels attacked Hama Monday and withdrew.');
+    expect(r.mentions.find((m) => m.surface === 'Hama')?.kind).toBe('place');
+  });
+});
+
+describe('sites and the quarters of towns', () => {
+  const place = (r: EntityResult, surface: string) => r.mentions.find((m) => m.kind === 'place' && m.surface === surface);
+
+  it('keeps a lower-case site head in the name, so the site is no town of the same name', () => {
+    const r = run('Survivors fled to the nearby Wadha field on Monday. Troops shelled Wadha east of the town of Rabia in Latakia.');
+    expect(place(r, 'Wadha field')?.label).toBe('Wadha field');
+    expect(place(r, 'Wadha field')?.type).toBe('site');
+    expect(place(r, 'Wadha field')?.key).not.toBe(place(r, 'Wadha')?.key);
+  });
+
+  it('keeps other lower-case heads out of the name ("Stansted airport" is Stansted)', () => {
+    const r = run('The plane landed at Wadha airport near the border on Monday.');
+    expect(place(r, 'Wadha airport')?.label).toBe('Wadha');
+  });
+
+  it('reads streets and roundabouts as sites, and keeps a height under the name it shares', () => {
+    const r = run('A shell hit al-Ruzza Street in the city. Fighters gathered south of al-Marj roundabout. Rebels seized the strategic Tal al-Hamra hill.');
+    expect(place(r, 'al-Ruzza Street')).toMatchObject({ label: 'al-Ruzza Street', type: 'site' });
+    expect(place(r, 'al-Marj roundabout')).toMatchObject({ label: 'al-Marj roundabout', type: 'site' });
+    expect(place(r, 'Tal al-Hamra hill')?.label).toBe('Tal al-Hamra');
+  });
+
+  it('joins a town and the quarter named after it, and the same name later without its head', () => {
+    const r = run('Army units struck gatherings in Daraa al-Balad area on Sunday. Fighters later attacked a post in Daraa al-Balad. Another unit held Daraa.');
+    const quarter = r.mentions.filter((m) => m.label === 'Daraa al-Balad');
+    expect(quarter.map((m) => m.type)).toEqual(['area', 'area']);
+    // No namesake of "Balad" far away, and the town keeps its own mention and holds the quarter.
+    expect(r.mentions.some((m) => m.surface === 'Balad' || m.surface === 'al-Balad')).toBe(false);
+    const town = r.mentions.find((m) => m.surface === 'Daraa')!;
+    expect(town.type).toBe('city');
+    expect(r.relations).toContainEqual(expect.objectContaining({ from: quarter[0]!.key, relation: 'located in', to: town.key }));
+  });
+
+  it('leaves a town and a known place of its country side by side apart, and a name with no quarter head', () => {
+    const r = run('Rebels shelled Homs al-Qusayr and Hama. Jets struck Aleppo al-Jadida.');
+    expect(r.mentions.some((m) => m.label.startsWith('Homs al-'))).toBe(false);
+    expect(r.mentions.some((m) => m.label.startsWith('Aleppo al-'))).toBe(false);
+  });
+});
+
+describe('lists of places whose commas were lost', () => {
+  const places = (r: EntityResult) => r.mentions.filter((m) => m.kind === 'place').map((m) => m.surface);
+
+  it('splits off a name the article also writes alone', () => {
+    const r = run('Rockets hit the Damascus suburbs of Ain Qasra Zublan and Jobar before dawn. A doctor in Ain Qasra said he saw 80 bodies.');
+    expect(places(r)).toEqual(expect.arrayContaining(['Ain Qasra', 'Zublan']));
+    expect(places(r)).not.toContain('Ain Qasra Zublan');
+  });
+
+  it('ends a name at its adjective in a list ("al-Qasr al-Gharbi | Zublan")', () => {
+    const r = run('Jets struck the villages of al-Qasr al-Gharbi Zublan and Housis in Syria.');
+    expect(places(r)).toEqual(expect.arrayContaining(['al-Qasr al-Gharbi', 'Zublan', 'Housis']));
+    // Outside a list the run stays whole.
+    expect(places(run('Jets struck al-Qasr al-Gharbi Zublan on Monday.'))).not.toContain('Zublan');
+  });
+
+  it('keeps a facility\'s name whole', () => {
+    const r = run('Shells hit al-Qamishli National Hospital and Douma. Residents of al-Qamishli fled.');
+    expect(places(r)).toContain('al-Qamishli National Hospital');
+  });
+
+  it('keeps the run whole when no part stands alone, or outside a list', () => {
+    expect(places(run('Rockets hit the Damascus suburbs of Ain Qasra Zublan and Jobar before dawn.'))).toContain('Ain Qasra Zublan');
+    expect(places(run('Rockets hit Ain Qasra Zublan before dawn. A doctor in Ain Qasra said he saw 80 bodies.'))).toContain('Ain Qasra Zublan');
+  });
+});
+
+describe('the sides of a city', () => {
+  const side = (r: EntityResult) => r.mentions.filter((m) => m.key.startsWith('place:side:'));
+
+  it('reads "West Aleppo" and "eastern Aleppo" as areas inside the city, the city still named', () => {
+    const r = run('Shells hit a school in West Aleppo on Friday. Rebels in eastern Aleppo said they fired back.');
+    const sides = side(r);
+    expect(sides.map((m) => [m.surface, m.label, m.type])).toEqual([
+      ['West Aleppo', 'Western Aleppo', 'area'],
+      ['eastern Aleppo', 'Eastern Aleppo', 'area'],
+    ]);
+    const city = r.mentions.find((m) => m.surface === 'Aleppo')!;
+    expect(sides[0]!.lat).toBe(city.lat);
+    expect(r.relations).toContainEqual(expect.objectContaining({ from: sides[0]!.key, relation: 'located in', to: city.key }));
+  });
+
+  it('leaves the province\'s countryside, the land outside the city and other directions alone', () => {
+    expect(side(run('Jets struck villages in the eastern Aleppo countryside.'))).toEqual([]);
+    expect(side(run('Fighting raged east of Aleppo on Monday.'))).toEqual([]);
+    expect(side(run('Troops advanced in southeast Aleppo on Monday.'))).toEqual([]);
+    expect(side(run('Rebels shelled villages in northern Hama on Monday.'))).toEqual([]);
+  });
+});
+
 describe('a capital that speaks for its government', () => {
   it('reads "Moscow said" and "Ankara has warned" as the countries', () => {
     const r = run('Moscow said its jets struck the town. Ankara has warned against any advance.');
     const key = (surface: string) => r.mentions.find((m) => m.surface === surface)?.key;
     expect(key('Moscow')).toBe('place:country:RU');
     expect(key('Ankara')).toBe('place:country:TR');
-    // No Moscow or Ankara place is left behind.
+    // No Moscow or Ankara place is left behind: their names are the countries'.
     expect(Object.keys(r.refs).filter((k) => k.startsWith('place:geonames:'))).toEqual([]);
+    expect(r.mentions.filter((m) => m.figurative !== undefined)).toEqual([]);
+  });
+
+  it('keeps the name of the capital of the country the article is about for the city', () => {
+    const r = run('Shells hit eastern suburbs of Damascus in Syria on Monday. Damascus said the rebels fired them.');
+    const said = r.mentions.filter((m) => m.surface === 'Damascus')[1]!;
+    expect(said.key).toBe('place:country:SY');
+    expect(r.refs[said.figurative!]?.label).toBe('Damascus');
   });
 
   it('keeps the city where it is a place: after a preposition, or with another verb', () => {

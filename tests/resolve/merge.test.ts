@@ -53,6 +53,28 @@ describe('mergeExtractions: entities', () => {
     expect(m.entities.has('place:name:sergey shoigu')).toBe(true);
   });
 
+  it('gives a figurative mention\'s name ("Damascus said" for Syria) to the city, not the country', () => {
+    const figurative = { ...mention('place:country:SY', 'Syria', 'Damascus', 0, 'place', 'country', true), figurative: 'place:damascus' };
+    const x = doc('a', [figurative, mention('place:country:SY', 'Syria', 'Syrian', 1, 'place', 'country', true)]);
+    x.refs['place:damascus'] = { key: 'place:damascus', kind: 'place', type: 'city', label: 'Damascus', known: true };
+    const m = mergeExtractions([x]);
+    const syria = m.entities.get('place:country:SY')!;
+    expect([...syria.aliases].sort()).toEqual(['Syria', 'Syrian']);
+    expect(syria.mentions).toBe(2);
+    const damascus = m.entities.get('place:damascus')!;
+    expect([...damascus.aliases]).toEqual(['Damascus']);
+    expect([...damascus.documents]).toEqual(['a']);
+  });
+
+  it('folds a place spelt with and without its article by the label as written', () => {
+    const m = mergeExtractions([
+      doc('a', [mention('place:name:al habbari field', 'al-Habbari field', 'al-Habbari field', 0, 'place', 'site'), mention('place:name:al habbari field', 'al-Habbari field', 'al-Habbari field', 1, 'place', 'site')]),
+      doc('b', [mention('place:name:habari field', 'Habari field', 'Habari field', 0, 'place', 'site')]),
+    ]);
+    expect(m.entities.has('place:name:habari field')).toBe(false);
+    expect([...m.entities.get('place:name:al habbari field')!.aliases].sort()).toEqual(['Habari field', 'al-Habbari field']);
+  });
+
   it('never folds a known (lexicon) entity into another', () => {
     const m = mergeExtractions([
       doc('a', [mention('actor:syria-army', 'Syrian Army', 'Syrian Army', 0, 'actor', 'military', true)]),
