@@ -24,6 +24,7 @@ const GOVERNMENT_TYPES = new Set(['military', 'government', 'country']);
 const VIOLENT: ReadonlySet<EventType> = new Set<EventType>(['battle', 'capture', 'withdrawal', 'airstrike', 'shelling', 'explosion', 'killing', 'destruction', 'deployment', 'arrest']);
 // Acts whose sentence reports their toll, and the tolls they absorb.
 const ATTACKS: ReadonlySet<EventType> = new Set<EventType>(['battle', 'capture', 'airstrike', 'shelling', 'explosion']);
+const STRIKES: ReadonlySet<EventType> = new Set<EventType>(['airstrike', 'shelling', 'explosion']);
 const CONSEQUENCES: ReadonlySet<EventType> = new Set<EventType>(['killing', 'destruction']);
 const ARMED = new Set(['armed group', 'military', 'government', 'country']);
 // The words that introduce the losing or attacked side, per event type.
@@ -1130,6 +1131,9 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
   }
   if (isBackground(doc, recalled, iso, dateEnd)) ev.background = true;
   addFigures(ev, figures);
+  // "3 people were injured when a shell hit the market": a strike's toll that counts only
+  // wounded killed no one (a later report of deaths raises it)
+  if (STRIKES.has(ev.type) && ev.wounded !== undefined && ev.killed === undefined) ev.killed = 0;
   return ev;
 }
 

@@ -646,3 +646,19 @@ describe('background marked, not dropped', () => {
     expect(old.getNodeAttribute(old.findNode((_k, n) => n.kind === 'event' && n.type === 'capture')!, 'background')).toBe(true);
   });
 });
+
+describe('casualty figures on their attack', () => {
+  it('a strike whose toll counts only wounded killed no one', () => {
+    const x = extract('Three people were injured when militants fired a rocket shell on the Sulaymaniyah neighbourhood of Aleppo on Friday.', '2016-10-08');
+    const e = ofType(x, 'shelling')[0]!;
+    expect(e.wounded).toBe(3);
+    expect(e.killed).toBe(0);
+  });
+
+  it('a strike with deaths keeps them, and one with no toll has none', () => {
+    const killed = extract('Two civilians were killed and five injured when militants fired rocket shells on Aleppo on Friday.', '2016-10-08');
+    expect(ofType(killed, 'shelling')[0]?.killed).toBe(2);
+    const none = extract('Militants fired rocket shells on Aleppo on Friday.', '2016-10-08');
+    expect(ofType(none, 'shelling')[0]?.killed).toBeUndefined();
+  });
+});
