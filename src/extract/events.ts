@@ -53,7 +53,25 @@ interface Participant {
   modifier: boolean;
   /** A place named as where: after "in", "across"..., or in apposition ("Raqqa, Syria"). */
   locative: boolean;
+  /** Named only to say whose kin another actor is ("the al Qaeda offshoot", "an affiliate of al Qaeda"). */
+  relational?: boolean;
 }
+
+// "the al Qaeda offshoot", "al Qaedas official wing", "an offshoot of al Qaeda": the name says whose
+// branch the actor is; the branch, not the name, takes part in the act
+const RELATIONAL_AFTER = /^(?:['’]?s)?\s+(?:[\p{L}-]+\s+){0,2}?(?:offshoots?|affiliates?|branch(?:es)?|wings?|franchises?|splinter\s+groups?|spin-?offs?|proxy|proxies)(?![\p{L}])/iu;
+const RELATIONAL_BEFORE = /\b(?:offshoots?|affiliates?|branch(?:es)?|wings?|franchises?|splinter\s+groups?|spin-?offs?|prox(?:y|ies))\s+of\s+(?:the\s+)?$/i;
+
+/**
+ * A possessive, with or without its apostrophe ("ISIL's positions", "Al-Qaedas Syria affiliate"
+ * in text that lost its apostrophes): the name qualifies a noun, it is no participant.
+ */
+function isPossessive(text: string, m: EntityMention): boolean {
+  const possessive = /['’]s$/.test(m.surface) || /^['’]s?\b/.test(text.slice(m.end, m.end + 3)) || /^s(?![\p{L}\p{N}])/u.test(text.slice(m.end, m.end + 2));
+  // "Syria's government", "Russias military": a country's own state body acts for it
+  return possessive && !(m.type === 'country' && STATE_BODY_AFTER.test(text.slice(m.end, m.end + 30)));
+}
+const STATE_BODY_AFTER = /^['’]?s?\s+(?:government|regime|army|armed\s+forces|forces|troops|military|air\s+force|authorities)\b/i;
 
 function wordBefore(text: string, offset: number, sentenceStart: number): string {
   const slice = text.slice(Math.max(sentenceStart, offset - 40), offset);
@@ -296,6 +314,7 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   splitParticipants(scan.text, s, view.actors, tStart, tEnd, before, after);
   if (t.type === 'statement') return statementOf(scan, view, t, before, after, tStart, tEnd, figures);
   if (warToll(scan, view, t, tStart, tEnd)) return undefined;
+  if (describesSide(scan.text, view.s, t, tStart, tEnd)) return undefined;
   const roles = t.passive ? passiveRoles(scan.text, t, view, before, after) : t.roles?.gainer === 'to' || /\bfell\b|\bfall(?:s|en)?\b/.test(t.text) ? fallRoles(scan.text, t, view, after) : activeRoles(scan.text, t, view, before, after, tStart, tEnd);
   const place = placeOf(scan, view, t, tStart, tEnd);
   let agents = roles.agents;
@@ -313,7 +332,7 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   // state's air force; other forces ("Kurdish forces", "IS fighters") are someone unnamed.
   // "regime barrel bombs", "terrorist rocket attacks": a word before an act noun names its side
   // (it outweighs a subject further away: "hideouts of ISIS were hit in army airstrikes")
-  const side = t.pos === 'noun' && !t.passive ? modifierSide(scan, view, tStart) : undefined;
+  const side = t.pos === 'noun' && !t.passive ? modifierSide(scan, view, tStart, t.text) : undefined;
   // "Russian bombing raids", "US drone strikes", "Turkish shelling": the country word before an act noun is its doer
   const doer = !t.passive && !side ? doerBefore(scan, view, tStart, t.pos === 'noun') : undefined;
   if (doer?.kind === 'actor') agents = [doer];
@@ -367,6 +386,14 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
       if (g) roles.targets.push(g);
     }
   }
+  // "IS killed 270 soldiers when they captured a gas field": the pronoun subject of a subordinate
+  // clause is the sentence's subject
+  if (agents.length === 0 && !subject && !voiced && !t.passive && VIOLENT.has(t.type) && PRONOUN_SUBJECT.test(scan.text.slice(Math.max(s.start, tStart - 40), tStart))) {
+    const able = before.filter((p) => p.m.end <= tStart && canAct(scan.text, p, t, view.sourceKeys) && !NOT_SUBJECT_CUES.has(p.cue) && p.m.kind === 'actor');
+    // (a name over a common noun the tagger took for a group: "Militant group Islamic State")
+    const main = able.find((p) => !/^\p{Lu}?\p{Ll}+$/u.test(p.m.surface)) ?? able[0];
+    if (main) agents = [main.m];
+  }
   // "the group withdrew from Homs": a definite "group" before the act is the armed group named last
   if (agents.length === 0 && !subject && !voiced && VIOLENT.has(t.type)) {
     const named = groupAntecedent(scan, view, tStart);
@@ -384,6 +411,8 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
       borrowed = true;
     }
   }
+  // "85 Syrian army troops were killed as IS advanced": the victims an attack's toll names are its target
+  if (roles.targets.length === 0 && ATTACKS.has(t.type) && agents.length > 0) roles.targets.push(...victimsOf(scan, view, figures, agents));
   agents = uniqueByKey(asStates(scan, agents, stateRoleFor(t.type)));
   // the side hit in an attack is the country's forces on the ground
   const targets = uniqueByKey(asStates(scan, roles.targets, VIOLENT.has(t.type) ? 'army' : 'government')).filter((x) => !agents.some((a) => a.key === x.key || sameState(a, x)));
@@ -400,6 +429,35 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   // a group named by a common noun is no antecedent: the next "terrorists" may be its victims
   if (agents[0] && !agents[0].key.startsWith(UNNAMED)) scan.lastAgent = { m: agents[0], sentence: s.index };
   return ev;
+}
+
+const PRONOUN_SUBJECT = /\b(?:when|as|after|before|while|once|until|and|but)\s+(?:they|it)\s+(?:(?:had|have|has|also|then|later|finally|eventually)\s+)?$/i;
+
+/**
+ * The sides whose dead an attack's toll counts ("85 Syrian army troops were killed", "170
+ * members of government forces had died"): the armed actors named inside a figure, or the
+ * story's state, rebels or militants when a figure names them by a common word. Never the agent.
+ */
+function victimsOf(scan: EventScan, view: SentenceView, figures: Figure[], agents: EntityMention[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  const s = view.s;
+  const agentKeys = new Set(asStates(scan, agents, 'army').map((a) => a.key));
+  for (const f of figures) {
+    if (f.kind !== 'killed' && f.kind !== 'wounded' && f.kind !== 'captured') continue;
+    const named = view.actors.filter((m) => m.start >= s.start + f.start && m.end <= s.start + f.end && isArmedOrState(m) && !view.sourceKeys.has(m.key) && !isPossessive(scan.text, m));
+    for (const m of named) {
+      const [state] = asStates(scan, [m], 'army');
+      if (state && !agentKeys.has(state.key) && !agents.some((a) => sameState(a, state))) out.push(m);
+    }
+    if (named.length) continue;
+    const words = f.text;
+    const lists = scan.ctx.triggers.lists;
+    if (lists.get('stateModifiers')?.test(words)) {
+      const ref = scan.home ? scan.ctx.stateOf?.(scan.home, 'army') : undefined;
+      if (ref && !agentKeys.has(ref.key) && !agents.some((a) => a.country === scan.home && GOVERNMENT_TYPES.has(String(a.type)))) out.push(stateMention(scan, ref, s.index, s.start + f.start, s.start + f.end));
+    }
+  }
+  return uniqueByKey(out);
 }
 
 const FRIENDLY_FIRE = /\b(?:mistakenly|accidentally|inadvertently|by\s+mistake|in\s+error|friendly\s+fire)\b/i;
@@ -482,7 +540,7 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   if (scan.events.some((e) => e.sentence === s.index && e.type === 'statement')) return undefined;
   const text = scan.text;
   const clauseStart = clauseStartOf(text, s, tStart);
-  const ok = (p: Participant) => p.m.type !== 'media' && !p.modifier && !p.locative && !NOT_SUBJECT_CUES.has(p.cue) && !/['’]s$/.test(p.m.surface) && !/^['’]s?\b/.test(text.slice(p.m.end, p.m.end + 3)) && !isDemonym(p);
+  const ok = (p: Participant) => p.m.type !== 'media' && !p.modifier && !p.locative && !p.relational && !NOT_SUBJECT_CUES.has(p.cue) && !isPossessive(text, p.m) && !isDemonym(p);
   const subj = before.filter((p) => p.m.start >= clauseStart && ok(p));
   let speakers: EntityMention[] = [];
   if (subj.length) {
@@ -590,6 +648,20 @@ function warToll(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: n
 
 const CUMULATIVE = /\bsince\s+(?:the\s+)?(?:(?:19|20)\d\d\b|(?:start|beginning|outbreak|onset)\s+of\b|(?:\p{L}+\s+)?(?:war|conflict|uprising|crisis|revolt|revolution|fighting|unrest)\s+(?:began|started|erupted|broke\s+out)\b)/iu;
 
+// Before a gerund, the words that make it a verb of its clause ("are fighting to", "began battling to").
+const GERUND_AS_VERB = /\b(?:is|are|was|were|be|been|being|am|began|begun|begin|begins|started|starts|start|continued|continues|continue|kept|keeps|keep|stopped|resumed|resume|who|which|that|while|when|after|before|by|of|for|in|on|from|without)\s+(?:\p{L}+ly\s+)?$/iu;
+
+/**
+ * "rebels fighting to overthrow Assad", "a rebel alliance battling to take Aleppo": a gerund of
+ * fighting right after its noun, with an aim, describes who a side is, not an act of the day.
+ */
+function describesSide(text: string, s: Sentence, t: TriggerMatch, tStart: number, tEnd: number): boolean {
+  if (t.type !== 'battle' || !/^(?:fighting|battling|struggling)$/i.test(t.text)) return false;
+  if (!/^\s+to\s+\p{L}+/u.test(text.slice(tEnd, tEnd + 30))) return false;
+  const head = text.slice(Math.max(s.start, tStart - 40), tStart);
+  return /[\p{L}]\s+$/u.test(head) && !GERUND_AS_VERB.test(head);
+}
+
 /** A mention of a state actor the text names through its country or its forces, once per span. */
 function stateMention(scan: EventScan, ref: EntityRef, sentence: number, start: number, end: number): EntityMention {
   let sm = scan.stateMentions.find((x) => x.key === ref.key && x.start === start);
@@ -608,7 +680,8 @@ const UNNAMED = 'actor:unnamed:';
 const QUANTITY_OF = /\b(?:number|dozens|hundreds|thousands|scores|tens|some|many|several|most|all|group|groups)\s+of\s+(?:the\s+)?$/i;
 const PATIENT_GAP = /\b(?:were|was|been|being|be|are|is|got|get|getting)\b/i;
 
-const MODIFIERS_BEFORE = /((?:[\p{L}-]+\s+){1,2})$/u;
+// (a word may stand in quotes: '"terrorist" rocket attacks')
+const MODIFIERS_BEFORE = /((?:["“”']?[\p{L}-]+["“”']?\s+){1,2})$/u;
 
 /**
  * An armed actor or a country named right before an act noun, as its modifier ("Russian [bombing]
@@ -627,8 +700,10 @@ function doerBefore(scan: EventScan, view: SentenceView, tStart: number, actNoun
 }
 
 /** The side a word right before an act noun names: the story's state, rebels or militants. */
-function modifierSide(scan: EventScan, view: SentenceView, tStart: number): 'state' | 'rebels' | 'militants' | undefined {
-  const words = MODIFIERS_BEFORE.exec(scan.text.slice(Math.max(view.s.start, tStart - 30), tStart))?.[1];
+function modifierSide(scan: EventScan, view: SentenceView, tStart: number, tText = ''): 'state' | 'rebels' | 'militants' | undefined {
+  // the act noun may begin with its side ("rebel fire"): its first word counts as a modifier
+  const own = /^([\p{L}-]+)\s+\S/u.exec(tText)?.[1];
+  const words = (MODIFIERS_BEFORE.exec(scan.text.slice(Math.max(view.s.start, tStart - 30), tStart))?.[1] ?? '') + (own ? `${own} ` : '');
   if (!words) return undefined;
   const lists = scan.ctx.triggers.lists;
   if (lists.get('stateModifiers')?.test(words)) return 'state';
@@ -842,6 +917,7 @@ function splitParticipants(text: string, s: Sentence, actors: EntityMention[], t
     const joinedToPlace = !!previous?.locative && previous.m.end <= a.start && /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(text.slice(previous.m.end, a.start));
     const locative = a.kind === 'place' && (LOCATIVE.has(cue) || joinedToPlace || /,\s*$/.test(text.slice(Math.max(s.start, a.start - 3), a.start)));
     const p: Participant = { m: a, cue, modifier: /^-\p{L}/u.test(text.slice(a.end, a.end + 2)), locative };
+    if ((a.kind === 'actor' || a.type === 'country') && (RELATIONAL_AFTER.test(text.slice(a.end, a.end + 40)) || RELATIONAL_BEFORE.test(text.slice(Math.max(s.start, a.start - 30), a.start)))) p.relational = true;
     previous = p;
     if (a.end <= tStart) before.push(p);
     else if (a.start >= tEnd) after.push(p);
@@ -856,7 +932,7 @@ function canBeTarget(p: Participant, t: TriggerMatch, sourceKeys: Set<string>): 
   // "in Syria", "across Iraq": a country after a preposition of place is where, not who
   if (p.locative) return false;
   // "a Britain-based monitor", "US-led coalition": the name modifies the noun that follows
-  if (p.modifier) return false;
+  if (p.modifier || p.relational) return false;
   return !sourceKeys.has(p.m.key) && (VIOLENT.has(t.type) ? ARMED.has(String(p.m.type)) || t.type === 'killing' : p.m.type !== 'media');
 }
 
@@ -867,8 +943,7 @@ function canBeTarget(p: Participant, t: TriggerMatch, sourceKeys: Set<string>): 
 function canAct(text: string, p: Participant, t: TriggerMatch, sourceKeys: Set<string>): boolean {
   return (
     canBeTarget(p, t, sourceKeys) &&
-    !/['’]s$/.test(p.m.surface) &&
-    !/^['’]s?\b/.test(text.slice(p.m.end, p.m.end + 3)) &&
+    !isPossessive(text, p.m) &&
     !isDemonym(p)
   );
 }
@@ -1037,9 +1112,10 @@ const BY_JOINED = /^\s*(?:,\s*)?(?:and|as\s+well\s+as|alongside|together\s+with|
 // The words that put two actors on one side, beyond a plain "and".
 const ALLY_WORD = /\b(?:alongside|together\s+with|along\s+with|with\s+the\s+help\s+of|in\s+(?:cooperation|coordination)\s+with|backed|supported|aided|assisted|allied)\b/i;
 
-// "4,000 fighters of the ISIL captured": "of" after a word for fighters introduces the subject.
+// "4,000 fighters of the ISIL captured", "fighters from al-Nusra seized": "of" or "from" after a
+// word for fighters introduces the subject.
 function fightersOf(text: string, s: Sentence, p: Participant): boolean {
-  return p.cue === 'of' && /\b(?:fighters|militants|members|troops|units|forces|soldiers|elements|jihadists|rebels|gunmen)\s+of\s+(?:the\s+)?$/i.test(text.slice(Math.max(s.start, p.m.start - 30), p.m.start));
+  return (p.cue === 'of' || p.cue === 'from') && /\b(?:fighters|militants|members|troops|units|forces|soldiers|elements|jihadists|rebels|gunmen)\s+(?:of|from)\s+(?:the\s+)?$/i.test(text.slice(Math.max(s.start, p.m.start - 30), p.m.start));
 }
 
 /** The most specific place of the list, the first such from its start or from its end. */

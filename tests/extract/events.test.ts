@@ -662,3 +662,57 @@ describe('casualty figures on their attack', () => {
     expect(ofType(none, 'shelling')[0]?.killed).toBeUndefined();
   });
 });
+
+describe('roles from the clause', () => {
+  const labels = (x: DocExtraction, keys: string[]) => keys.map((k) => label(x, k));
+
+  it('the side a word before an act noun names, also in quotes or inside the act noun ("rebel fire")', () => {
+    const fire = extract('Four people were killed during rebel fire in government-held west Aleppo on Tuesday.', '2016-10-12');
+    const e = ofType(fire, 'shelling')[0]!;
+    expect(labels(fire, e.agents)).toEqual(['Rebels (Syria)']);
+    expect(e.killed).toBe(4);
+    const quoted = extract('Five people were killed in "terrorist" rocket attacks in Aleppo on Tuesday.', '2016-10-12');
+    expect(labels(quoted, ofType(quoted, 'shelling')[0]!.agents)).toEqual(['Militants (Syria)']);
+    // a weapon word is no side
+    const rockets = extract('Five people were killed in rocket fire in Aleppo on Tuesday.', '2016-10-12');
+    expect(ofType(rockets, 'shelling')[0]?.agents ?? []).toEqual([]);
+  });
+
+  it('a possessive without its apostrophe and a name of whose branch are no subject', () => {
+    const x = extract('Rebel forces including fighters from Al-Qaedas Syria affiliate Al-Nusra Front seized the Tal al-Jabiyeh hill in Daraa on Thursday.', '2014-04-26');
+    expect(labels(x, ofType(x, 'capture')[0]!.agents)).toEqual(['al-Nusra Front']);
+    const offshoot = extract('Fighting raged near Homs on Thursday between the al Qaeda offshoot and government forces.', '2014-07-19');
+    const names = ofType(offshoot, 'battle').flatMap((e) => [...labels(offshoot, e.agents), ...labels(offshoot, e.targets)]);
+    expect(names).not.toContain('al-Qaeda');
+    // a country's own state body still acts: "Syrias army shelled"
+    const state = extract('Syrias army shelled rebel positions in Aleppo on Thursday.', '2014-07-19');
+    expect(labels(state, ofType(state, 'shelling')[0]!.agents)).toEqual(['Syrian Arab Army']);
+  });
+
+  it('a pronoun subject of a subordinate clause is the sentence subject', () => {
+    const x = extract('Islamic State killed 270 soldiers when they captured a gas field near Homs on Thursday.', '2014-07-19');
+    const e = ofType(x, 'capture')[0]!;
+    expect(labels(x, e.agents)).toEqual(['Islamic State']);
+    expect(e.killed).toBe(270);
+    // a clause with a subject of its own keeps it
+    const other = extract('Islamic State killed 270 soldiers on Wednesday after Kurdish forces captured a gas field near Homs.', '2014-07-19');
+    expect(ofType(other, 'capture')).toHaveLength(1);
+    expect(labels(other, ofType(other, 'capture')[0]!.agents)).not.toContain('Islamic State');
+  });
+
+  it('the victims an attack toll names are its target, never its agent', () => {
+    const x = extract('At least 85 Syrian army troops were killed as Islamic State fighters advanced on a regime position in Raqqa on Friday.', '2014-07-26');
+    const e = ofType(x, 'battle')[0]!;
+    expect(labels(x, e.agents)).toEqual(['Islamic State']);
+    expect(labels(x, e.targets)).toEqual(['Syrian Arab Army']);
+    const own = extract('At least 40 Islamic State fighters were killed as Islamic State advanced on Raqqa on Friday.', '2014-07-26');
+    expect(ofType(own, 'battle')[0]!.targets).toEqual([]);
+  });
+
+  it('"rebels fighting to overthrow" describes a side; "the army is fighting to retake" is an act', () => {
+    const side = extract('The government denied the claims, saying rebels fighting to overthrow President Bashar al-Assad in Damascus had used such weapons.', '2013-08-21');
+    expect(ofType(side, 'battle')).toEqual([]);
+    const act = extract('The army is fighting to retake Palmyra from Islamic State.', '2016-08-14');
+    expect(labels(act, ofType(act, 'battle')[0]!.agents)).toEqual(['Syrian Arab Army']);
+  });
+});
