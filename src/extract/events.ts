@@ -85,6 +85,8 @@ export interface EventContext {
   stateOf?: (country: string, role: StateRole) => EntityRef | undefined;
   /** A country's name, for the actors the text names by a common noun ("Rebels (Syria)"). */
   countryName?: (country: string) => string | undefined;
+  /** "Syrian" → "SY": the country a demonym names (an office-holder's country). */
+  countryOfDemonym?: (word: string) => string | undefined;
 }
 
 interface SalientCount {
@@ -195,7 +197,15 @@ function readSentence(scan: EventScan, s: Sentence): void {
   const stamp = (scan.doc.datelineLength ?? 0) - s.start;
   const dates = findDates(s.text, scan.dateCtx).filter((d) => hasDate(d) && d.start >= stamp);
   for (const d of dates) if (!d.relative && d.date && d.date > scan.latestStated) scan.latestStated = d.date;
-  const triggers = findTriggers(s.text, scan.ctx.triggers);
+  let triggers = findTriggers(s.text, scan.ctx.triggers);
+  // "access to the site of the attack", "denied the reports of the attack": an act named as what
+  // is talked about is no report of it; without the act nouns, what is said may be the news
+  const references = triggers.filter((t) => isReference(s.text, t));
+  if (references.length) {
+    let rest = s.text;
+    for (const r of references) rest = rest.slice(0, r.start) + ' '.repeat(r.end - r.start) + rest.slice(r.end);
+    triggers = findTriggers(rest, scan.ctx.triggers).map((t) => ({ ...t, text: s.text.slice(t.start, t.end) }));
+  }
   const places: EntityMention[] = [];
   const countriesHere: EntityMention[] = [];
   const actors: EntityMention[] = [];
@@ -239,6 +249,15 @@ function readSentence(scan: EventScan, s: Sentence): void {
     }
   }
   if (places.length) scan.lastPlace = places[places.length - 1];
+}
+
+// (up to four words between: "the site of Wednesday's chemical weapons attack"; "reports of",
+// "responsibility for" an attack still report it happened)
+const REFERENCE_BEFORE = /\b(?:site|sites|scene|victims|aftermath|investigation|investigations|investigating|probe|inquiry|enquiry|evidence|footage|images|details)\s+(?:of|into|about|on|for)\s+(?:(?:the|an?|this|that|these|those|its|their)\s+)?(?:[\p{L}'’-]+\s+){0,4}$/iu;
+
+/** An act noun that is the object of talk ("the site of the attack"), not a report of the act. */
+function isReference(sentence: string, t: TriggerMatch): boolean {
+  return t.pos === 'noun' && REFERENCE_BEFORE.test(sentence.slice(Math.max(0, t.start - 70), t.start));
 }
 
 const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|its|their)\s+(?:[\p{L}-]+\s+)?$/iu;
@@ -619,8 +638,22 @@ function conflictStatements(events: EventMention[], sentences: Sentence[], milit
 /** Where a state or its body speaks from: its country, when the document names it. */
 function speakerPlace(scan: EventScan, agents: EntityMention[]): EntityMention | undefined {
   for (const a of agents) {
-    if (!a.country || !GOVERNMENT_TYPES.has(String(a.type))) continue;
-    for (const list of scan.bySentence.values()) for (const m of list) if (m.kind === 'place' && m.type === 'country' && m.country === a.country) return m;
+    // an office-holder speaks for the country of the office ("Syrian Information Minister Omran Zoabi")
+    // (a person's own nationality is not the office's: "U.N. Secretary General Ban Ki-moon")
+    const cc = GOVERNMENT_TYPES.has(String(a.type)) ? a.country : a.type === 'person' ? officeCountry(scan, a) : undefined;
+    if (!cc) continue;
+    for (const list of scan.bySentence.values()) for (const m of list) if (m.kind === 'place' && m.type === 'country' && m.country === cc) return m;
+  }
+  return undefined;
+}
+
+/** The country a demonym in the title right before a person's name gives ("French Foreign Minister Laurent Fabius"). */
+function officeCountry(scan: EventScan, person: EntityMention): string | undefined {
+  const title = /((?:\p{Lu}[\p{L}.-]*\s+){1,5})$/u.exec(scan.text.slice(Math.max(0, person.start - 50), person.start))?.[1];
+  if (!title) return undefined;
+  for (const word of title.trim().split(/\s+/)) {
+    const cc = scan.ctx.countryOfDemonym?.(word);
+    if (cc) return cc;
   }
   return undefined;
 }
@@ -1052,7 +1085,7 @@ const COAGENT_BEFORE = /\b(?:alongside|together\s+with|along\s+with|in\s+(?:coop
 const RELATIVE = /^\s*,?\s*(?:(?:an?|the)\s+(?:[\p{L}-]+\s+){0,4}?)?,?\s*(?:which|who|that)\s+(?:(?:is|are|was|were|has|have|had|been|also|now|still)\s+|(?:on|last|this|late|early)\s+\p{L}+\s+){0,3}$/iu;
 // "air strikes in support of regime leader X's forces", "to bolster X", "backing for X": the act is done for X
 const SUPPORT_OF = /\b(?:in\s+support\s+of|to\s+(?:support|back|bolster|aid|help|assist|cover|protect)|(?:backing|support|cover)\s+(?:for|to)|on\s+behalf\s+of)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
-const ALLY_BEFORE = /\b(?:cooperation|coordination|together|along|alongside|help|support|backing|backed|supported|aided|assisted|led|allied)\s+(?:with|of|by|to)?\s*(?:the\s+)?$/i;
+const ALLY_BEFORE = /\b(?:cooperation|coordination|together|along|alongside|help|aid|support|backing|backed|supported|aided|assisted|led|allied)\s+(?:with|of|by|to)?\s*(?:the\s+)?$/i;
 
 /**
  * In the clause of an attack, an armed actor named after the act is what it hit: "airstrikes

@@ -716,3 +716,27 @@ describe('roles from the clause', () => {
     expect(labels(act, ofType(act, 'battle')[0]!.agents)).toEqual(['Syrian Arab Army']);
   });
 });
+
+describe('statements and the acts they talk about', () => {
+  it('an act named as what is talked about ("access to the site of the attack") is no report; what is said is the news', () => {
+    const x = extract('France said on Wednesday that inspectors already in Syria should be given access to the site of the chemical weapons attack.', '2013-08-21');
+    expect(x.events.filter((e) => e.type !== 'statement')).toEqual([]);
+    const st = ofType(x, 'statement')[0]!;
+    expect(label(x, st.agents[0]!)).toBe('French government');
+    // an attack reported as such stays an event
+    const act = extract('A chemical weapons attack killed 30 people in Khan al-Assal near Aleppo on Tuesday.', '2013-08-21');
+    expect(ofType(act, 'explosion')[0]?.killed).toBe(30);
+  });
+
+  it('an office-holder speaks from the country the title names, a person alone from nowhere in particular', () => {
+    const x = extract('The war in Syria goes on. Syrian Information Minister Omran Zoabi said on Wednesday the allegations were illogical and fabricated.', '2013-08-21');
+    const st = ofType(x, 'statement')[0]!;
+    expect(label(x, st.agents[0]!)).toBe('Omran Zoabi');
+    expect(label(x, st.places[0]!)).toBe('Syria');
+  });
+
+  it('"with the aid of" joins an ally, never a target', () => {
+    const x = extract('Government forces pushed to recapture Aleppo from the rebels with the aid of Russian airstrikes on Tuesday.', '2016-10-12');
+    for (const e of x.events) expect(e.targets.map((k) => label(x, k))).not.toContain('Russian Aerospace Forces');
+  });
+});
