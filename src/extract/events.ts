@@ -160,8 +160,46 @@ export function extractEvents(
   for (const m of [...mentions, ...scan.stateMentions]) byKey.set(m.key, m);
   const events = conflictStatements(dropReporters(scan.events, byKey), sentences, ctx.triggers.contexts.military);
   if (events.length !== scan.events.length) scan.events.splice(0, scan.events.length, ...events);
+  inferAdversaries(scan.events, byKey);
   if (!doc.date && scan.latestStated) for (const e of scan.events) if (!e.date) e.after = scan.latestStated;
   return { events: scan.events, usedSentences: scan.used, stateMentions: scan.stateMentions };
+}
+
+// Acts whose report without a named loser still has one: the side the agent fights in the article
+// (not strikes: a shell on a district hits whoever lives there).
+const CONTESTED: ReadonlySet<EventType> = new Set<EventType>(['capture', 'battle']);
+
+/**
+ * "The army captured Bashkuwi", two sentences after "the army seized Sifat from the rebels": an
+ * article that names one adversary of a side, and only one, names the side that loses or is hit
+ * in that side's other acts. (Both ways: the side that hits the agent is its adversary too.) The
+ * bodies of one state (its army, its air force) are one side.
+ */
+function inferAdversaries(events: EventMention[], byKey: Map<string, EntityMention>): void {
+  const sideOf = (key: string): string => {
+    const m = byKey.get(key);
+    return m?.country && GOVERNMENT_TYPES.has(String(m.type)) ? `state:${m.country}` : key;
+  };
+  const adversaries = new Map<string, Map<string, string>>();
+  const note = (a: string, x: string) => {
+    const side = sideOf(a);
+    if (side === sideOf(x)) return;
+    const list = adversaries.get(side) ?? new Map<string, string>();
+    if (!list.has(sideOf(x))) list.set(sideOf(x), x);
+    adversaries.set(side, list);
+  };
+  for (const e of events) {
+    if (!HOSTILE.has(e.type) || e.modality === 'denied' || e.agents.length !== 1) continue;
+    for (const x of e.targets) {
+      note(e.agents[0]!, x);
+      if (byKey.has(e.agents[0]!)) note(x, e.agents[0]!);
+    }
+  }
+  for (const e of events) {
+    if (!CONTESTED.has(e.type) || e.targets.length || e.agents.length !== 1 || e.modality === 'denied' || e.generic) continue;
+    const found = adversaries.get(sideOf(e.agents[0]!));
+    if (found?.size === 1) e.targets = [[...found.values()][0]!];
+  }
 }
 
 /** The country most mentions belong to (ties by code). */

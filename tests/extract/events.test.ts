@@ -740,3 +740,20 @@ describe('statements and the acts they talk about', () => {
     for (const e of x.events) expect(e.targets.map((k) => label(x, k))).not.toContain('Russian Aerospace Forces');
   });
 });
+
+describe('the adversary an article names', () => {
+  const labels = (x: DocExtraction, keys: string[]) => keys.map((k) => label(x, k));
+
+  it('a capture with no named loser loses to the one adversary the article gives its agent', () => {
+    const x = extract('The Syrian army seized the village of Sifat from the rebels north of Aleppo on Monday. The army also captured the village of Bashkuwi on Monday.', '2015-02-17');
+    const [, second] = ofType(x, 'capture');
+    expect(labels(x, second!.targets)).toEqual(['Rebels (Syria)']);
+  });
+
+  it('no adversary when the article gives the agent two, nor for strikes', () => {
+    const two = extract('The Syrian army seized the village of Sifat from the rebels north of Aleppo on Monday. Islamic State shelled army posts near Aleppo. The army also captured the village of Bashkuwi on Monday.', '2015-02-17');
+    expect(ofType(two, 'capture')[1]!.targets).toEqual([]);
+    const strikes = extract('The Syrian army seized the village of Sifat from the rebels north of Aleppo on Monday. The army shelled Bashkuwi on Monday.', '2015-02-17');
+    expect(ofType(strikes, 'shelling')[0]!.targets).toEqual([]);
+  });
+});
