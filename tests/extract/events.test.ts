@@ -757,3 +757,27 @@ describe('the adversary an article names', () => {
     expect(ofType(strikes, 'shelling')[0]!.targets).toEqual([]);
   });
 });
+
+describe('types from the act and its doer', () => {
+  it('an attack whose every doer is an air force is an air strike', () => {
+    const x = extract('The air force conducted strikes against gatherings of ISIL north of al-Buseiri village in Homs province on Sunday.', '2016-04-03');
+    expect(ofType(x, 'airstrike')).toHaveLength(1);
+    expect(ofType(x, 'battle')).toEqual([]);
+    // ground forces' strikes keep their type
+    const ground = extract('Army units shelled gatherings of ISIL north of al-Buseiri village in Homs province on Sunday.', '2016-04-03');
+    expect(ofType(ground, 'shelling')).toHaveLength(1);
+  });
+
+  it('a participle with its agent after "by" is passive: "Ramussa seized by rebels" is a capture by the rebels', () => {
+    const x = extract('Strikes hit the southern district of Ramussa seized by rebels in Aleppo earlier this month.', '2016-08-14');
+    const e = ofType(x, 'capture')[0]!;
+    expect(label(x, e.agents[0]!)).toBe('Rebels (Syria)');
+    // people seized are captives
+    expect(ofType(extract('Rebels seized 20 soldiers near Aleppo on Friday.', '2016-08-06'), 'arrest')).toHaveLength(1);
+  });
+
+  it('a stoning to death is a killing with its toll', () => {
+    const x = extract('In Raqqa two women were stoned to death for adultery, the Observatory said.', '2014-07-19');
+    expect(ofType(x, 'killing')[0]?.killed).toBe(2);
+  });
+});
