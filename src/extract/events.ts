@@ -770,7 +770,7 @@ const QUANTITY_OF = /\b(?:number|dozens|hundreds|thousands|scores|tens|some|many
 const PATIENT_GAP = /\b(?:were|was|been|being|be|are|is|got|get|getting)\b/i;
 
 // (a word may stand in quotes: '"terrorist" rocket attacks')
-const MODIFIERS_BEFORE = /((?:["“”']?[\p{L}-]+["“”']?\s+){1,2})$/u;
+const MODIFIERS_BEFORE = /((?:["“”']?[\p{L}-]+["“”']?\s+){1,3})$/u;
 
 /**
  * An armed actor or a country named right before an act noun, as its modifier ("Russian [bombing]
@@ -792,7 +792,9 @@ function doerBefore(scan: EventScan, view: SentenceView, tStart: number, actNoun
 function modifierSide(scan: EventScan, view: SentenceView, tStart: number, tText = ''): 'state' | 'rebels' | 'militants' | undefined {
   // the act noun may begin with its side ("rebel fire"): its first word counts as a modifier
   const own = /^([\p{L}-]+)\s+\S/u.exec(tText)?.[1];
-  const words = (MODIFIERS_BEFORE.exec(scan.text.slice(Math.max(view.s.start, tStart - 30), tStart))?.[1] ?? '') + (own ? `${own} ` : '');
+  // (modifiers stand after the determiner: "the Free Syrian Army condemned the massacre" has none)
+  const before = (MODIFIERS_BEFORE.exec(scan.text.slice(Math.max(view.s.start, tStart - 30), tStart))?.[1] ?? '').replace(/^.*\b(?:the|a|an|its|their|this|that|these|those)\s+/i, '');
+  const words = before + (own ? `${own} ` : '');
   if (!words) return undefined;
   const lists = scan.ctx.triggers.lists;
   if (lists.get('stateModifiers')?.test(words)) return 'state';

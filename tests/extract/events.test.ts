@@ -673,6 +673,9 @@ describe('roles from the clause', () => {
     expect(e.killed).toBe(4);
     const quoted = extract('Five people were killed in "terrorist" rocket attacks in Aleppo on Tuesday.', '2016-10-12');
     expect(labels(quoted, ofType(quoted, 'shelling')[0]!.agents)).toEqual(['Militants (Syria)']);
+    // three words back: "a terrorist explosive device blast"
+    const blast = extract('A civilian was killed on Friday in a terrorist explosive device blast in al-Lojat area of Sweida.', '2016-10-08');
+    expect(labels(blast, ofType(blast, 'explosion')[0]!.agents)).toEqual(['Militants (Syria)']);
     // a weapon word is no side
     const rockets = extract('Five people were killed in rocket fire in Aleppo on Tuesday.', '2016-10-12');
     expect(ofType(rockets, 'shelling')[0]?.agents ?? []).toEqual([]);
