@@ -618,7 +618,9 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   const ok = (p: Participant) => p.m.type !== 'media' && !p.modifier && !p.locative && !p.relational && !NOT_SUBJECT_CUES.has(p.cue) && !isPossessive(text, p.m) && !isDemonym(p);
   const subj = before.filter((p) => p.m.start >= clauseStart && ok(p));
   let speakers: EntityMention[] = [];
-  if (subj.length) {
+  // "Russia backed up the denials by saying ...": the speaker is the clause's subject, not the nearest name
+  if (/^by\s/i.test(t.text) && subj.length) speakers = [subj[0]!.m];
+  else if (subj.length) {
     // the nearest name before the verb, and those joined to it ("France and Britain said")
     let k = subj.length - 1;
     speakers = [subj[k]!.m];

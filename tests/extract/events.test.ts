@@ -784,3 +784,20 @@ describe('types from the act and its doer', () => {
     expect(ofType(x, 'killing')[0]?.killed).toBe(2);
   });
 });
+
+describe('statements from more verbs of saying', () => {
+  it('"by saying": the speaker is the clause subject, not the nearest name', () => {
+    const x = extract('Russia backed up Syrian government denials by saying it looked like a rebel provocation to discredit Assad in the war.', '2013-08-21');
+    const st = ofType(x, 'statement')[0]!;
+    expect(label(x, st.agents[0]!)).toBe('Russian government');
+  });
+
+  it('"told reporters" and "added" are verbs of saying; "told" alone is not', () => {
+    const told = extract('Defense Minister Moshe Yaalon told reporters that the army would keep fighting the rebels in the war.', '2013-08-21');
+    expect(ofType(told, 'statement').map((e) => label(told, e.agents[0]!))).toEqual(['Moshe Yaalon']);
+    const added = extract('National Coalition leader Ahmed al-Jarba added that the Security Council must meet over the army offensive in the war.', '2013-08-21');
+    expect(ofType(added, 'statement').map((e) => label(added, e.agents[0]!))).toEqual(['Ahmed al-Jarba']);
+    const plain = extract('Defense Minister Moshe Yaalon told his story to a biographer in the war museum.', '2013-08-21');
+    expect(ofType(plain, 'statement')).toEqual([]);
+  });
+});
