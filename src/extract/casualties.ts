@@ -142,7 +142,7 @@ const SINGLE_PREFILTER = /\b(?:a|an|the|his|her|their)\s/i;
 /** Finite "be"/"have" and adverbs that may stand between a noun phrase and its cue. */
 const LINK = /^(?:\s+(?:were|was|have|has|had|been|are|is|got|remain|remained|remains|reportedly|also|all|later|allegedly|either|both|being|now|still|likely|believed|said|reported|thought|feared|known|to|be|confirmed|left|lay))*\s+/i;
 // A subset named inside the noun phrase: "287 fighters, among them 26 minors, were killed".
-const SUBSET = /^\s*,?\s*(?:among\s+them|among\s+whom|of\s+whom|including)\s+[^,;.]{1,40}?\s*,?(?=\s+(?:were|was|have|has|had)\b)/i;
+const SUBSET = /^\s*,?\s*(?:among\s+them|among\s+whom|of\s+whom|including|one\s+(?:of\s+(?:them|whom)\s+)?(?:identified|named|described)\s+as)\s+[^,;.]{1,40}?\s*,?(?=\s+(?:were|was|have|has|had)\b)/i;
 // "fighting that cost more than 500 lives", "the attack claimed the lives of two civilians"
 const LIVES_AFTER = /^\s+lives\b/i;
 const LIVES_VERB_BEFORE = /\b(?:cost|costing|claimed|claiming|took|taking)\s+$/i;
@@ -269,8 +269,9 @@ export function findFigures(sentence: string, lexicon?: CasualtyLexicon): Figure
     if (after.length === 0 && np.person) {
       // lists: "Six command centers, 320 terrorists, five tanks ... were destroyed"
       const rest = sentence.slice(np.end);
-      const list = /^(?:,\s*[^,.;:]{1,40}?){1,8}?(?:,?\s+and\s+[^,.;:]{1,40}?)?\s+(?:were|was|have been|had been)\s+(?:\w+ly\s+)?/i.exec(rest);
-      if (list && !/\b(?:said|says|is|are|had|has|have)\b/i.test(list[0].replace(/(?:were|was|have been|had been)\s+(?:\w+ly\s+)?$/i, ''))) {
+      // (or joined by "and" alone: "120 soldiers and pro-regime militiamen and several dozen Kurdish forces were also killed")
+      const list = /^(?:(?:,\s*[^,.;:]{1,40}?){1,8}?(?:,?\s+and\s+[^,.;:]{1,40}?)?|(?:\s+and\s+[^,.;:]{1,40}?){1,3})\s+(?:were|was|have been|had been)\s+(?:(?:\w+ly|also|all)\s+)?/i.exec(rest);
+      if (list && !/\b(?:said|says|is|are|had|has|have)\b/i.test(list[0].replace(/(?:were|was|have been|had been)\s+(?:(?:\w+ly|also|all)\s+)?$/i, ''))) {
         const at = np.end + list[0].length;
         after = kindsAt(sentence.slice(at), lex).filter((k) => k.kind === 'killed');
         for (const k of after) found.push({ kind: k.kind, s: start, e: at + k.length });
@@ -288,7 +289,8 @@ export function findFigures(sentence: string, lexicon?: CasualtyLexicon): Figure
     }
     // cue before: "killed 40 militants", "killing and wounding a number of militants"
     if (found.length === 0 && !np.thing) {
-      const head = sentence.slice(Math.max(0, start - 45), start);
+      // (a quote may open before the number: 'killed "tens of people."')
+      const head = sentence.slice(Math.max(0, start - 45), start).replace(/["“”']+\s*$/u, (q) => ' '.repeat(q.length));
       const cueBefore = /([\p{L}][\p{L} ]*?)\s+(?:(?:and|or)\s+([\p{L}]+)\s+)?$/u.exec(head);
       if (cueBefore) {
         const words = head.trimEnd().split(/\s+/);
@@ -304,6 +306,9 @@ export function findFigures(sentence: string, lexicon?: CasualtyLexicon): Figure
             found.push({ kind: k.kind, s, e: np.person ? np.end : qEnd });
           }
         }
+        // "resulted in the death of at least 50 terrorists", "the killing of 12 villagers"
+        const deathOf = /\b(?:death|deaths|killing|killings|massacre)\s+of\s+$/i.exec(head);
+        if (found.length === 0 && deathOf && np.person) found.push({ kind: 'killed', s: Math.max(0, start - 45) + deathOf.index, e: np.end });
         // the death toll rose to 50
         if (found.length === 0 && /\b(?:death toll|toll)\b[^.;]{0,30}$/i.test(head)) {
           const idx = head.search(/\b(?:death toll|toll)\b[^.;]{0,30}$/i);

@@ -133,3 +133,19 @@ describe('subsets, lives and single victims', () => {
     expect(brief('The strike destroyed a house and killed the engine of a truck.')).toEqual([]);
   });
 });
+
+describe('more ways a toll is written', () => {
+  it('a quote between the cue and the number', () => {
+    expect(brief('Regime forces fired rockets in the attack that killed "tens of people."')).toEqual([['killed', 10, 'vague']]);
+  });
+
+  it('"the death of at least 50 terrorists", but not "the death of 50 years"', () => {
+    expect(brief('The clashes resulted in the death of at least 50 terrorists.')).toEqual([['killed', 50, 'at least']]);
+    expect(brief('He marked the death of 50 years of rule.')).toEqual([]);
+  });
+
+  it('nouns joined by "and" before one cue, and an apposition naming one of them', () => {
+    expect(brief('Another 120 soldiers and pro-regime militiamen and several dozen Kurdish forces were also killed.').find((f) => f[1] === 120)).toEqual(['killed', 120, 'exact']);
+    expect(brief('Three other terrorists one identified as Abu Obaida of Tunisia were killed in an ambush.')).toEqual([['killed', 3, 'exact']]);
+  });
+});
