@@ -36,6 +36,9 @@ export interface CasualtyLexicon {
   anyCue: RegExp;
   person: Set<string>;
   nonPerson: Set<string>;
+  /** One person named by a singular noun with its cue: "a civilian was killed", "killing the driver". */
+  singlePassive?: RegExp;
+  singleObject?: RegExp;
   quantity: RegExp;
   quantifiers: Map<string, number>;
   hedges: Array<{ hedge: Hedge; re: RegExp }>;
@@ -101,7 +104,10 @@ export function compileCasualtyLexicon(json: EventLexiconJson): CasualtyLexicon 
     `(?<![\\p{L}\\p{N},.])(?:(?:between\\s+)?(${DIGITS}|${NUMBER_WORD})(?:\\s*(?:-|–|to|and)\\s*(${DIGITS}|${NUMBER_WORD}))?|(${phraseRe([...quantifiers.keys()])}))(?![\\p{L}\\p{N}]|,\\d)`,
     'giu',
   );
-  return {
+  const single = phraseRe(c.singularPersonNouns ?? []);
+  const killedOrWounded = phraseRe([...(c.kinds?.killed ?? []), ...(c.kinds?.wounded ?? [])].filter((w) => /(?:ed|dead|slain)$/i.test(w)));
+  const activeCues = phraseRe([...(c.kinds?.killed ?? []), ...(c.kinds?.wounded ?? [])].filter((w) => /(?:ing|ed)$/i.test(w) && !/\s/.test(w)));
+  const out: CasualtyLexicon = {
     kinds,
     anyCue: new RegExp(`(?<![\\p{L}])(?:${phraseRe(allCues)})(?![\\p{L}])`, 'giu'),
     person: new Set((c.personNouns ?? []).map((w) => w.toLowerCase())),
@@ -113,6 +119,12 @@ export function compileCasualtyLexicon(json: EventLexiconJson): CasualtyLexicon 
       re: new RegExp(`(?<![\\p{L}])(?:${phraseRe(json.hedges![h]!)})\\s+$`, 'iu'),
     })),
   };
+  if (single && killedOrWounded) {
+    // (a determiner, at most one word before the noun, a finite "be", the cue)
+    out.singlePassive = new RegExp(`(?<![\\p{L}])(?:a|an|one|the|his|her|their)\\s+(?:[\\p{L}-]+\\s+)?(?:${single})\\s+(?:was|has\\s+been|had\\s+been|is)\\s+(?:\\p{L}+ly\\s+)?(?:${killedOrWounded})(?![\\p{L}])`, 'giu');
+    out.singleObject = new RegExp(`(?<![\\p{L}])(?:${activeCues})\\s+(?:a|an|one|the|his|her|their)\\s+(?:[\\p{L}-]+\\s+)?(?:${single})(?![\\p{L}])`, 'giu');
+  }
+  return out;
 }
 
 export function loadCasualtyLexicon(extraFiles?: string[], report?: Report): CasualtyLexicon {
@@ -124,8 +136,17 @@ let defaultLexicon: CasualtyLexicon | undefined;
 /** Words a sentence must contain to be worth reading (cheap prefilter). */
 const PREFILTER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|tens|scores|several|number|few|many|numerous|couple)\b/i;
 
+/** A singular victim needs a determiner (cheap prefilter for sentences without numbers). */
+const SINGLE_PREFILTER = /\b(?:a|an|the|his|her|their)\s/i;
+
 /** Finite "be"/"have" and adverbs that may stand between a noun phrase and its cue. */
-const LINK = /^(?:\s+(?:were|was|have|has|had|been|are|is|got|remain|remained|remains|reportedly|also|all|later|allegedly|either|both|being|now|still|likely|believed|to|be|confirmed|left|lay))*\s+/i;
+const LINK = /^(?:\s+(?:were|was|have|has|had|been|are|is|got|remain|remained|remains|reportedly|also|all|later|allegedly|either|both|being|now|still|likely|believed|said|reported|thought|feared|known|to|be|confirmed|left|lay))*\s+/i;
+// A subset named inside the noun phrase: "287 fighters, among them 26 minors, were killed".
+const SUBSET = /^\s*,?\s*(?:among\s+them|among\s+whom|of\s+whom|including|one\s+(?:of\s+(?:them|whom)\s+)?(?:identified|named|described)\s+as)\s+[^,;.]{1,40}?\s*,?(?=\s+(?:were|was|have|has|had)\b)/i;
+// "fighting that cost more than 500 lives", "the attack claimed the lives of two civilians"
+const LIVES_AFTER = /^\s+lives\b/i;
+const LIVES_VERB_BEFORE = /\b(?:cost|costing|claimed|claiming|took|taking)\s+$/i;
+const LIVES_OF_BEFORE = /\b(?:cost|costing|claimed|claiming|took|taking)\s+(?:the\s+)?lives\s+of\s+$/i;
 
 interface NounPhrase {
   end: number;
@@ -145,7 +166,8 @@ function nounPhrase(sentence: string, from: number, lex: CasualtyLexicon): NounP
     const m = re.exec(sentence);
     if (!m) break;
     const w = m[1]!.toLowerCase().replace(/['’]s$/, '');
-    if (/^(?:were|was|have|has|had|are|is|and|or|in|on|at|during|from|by|with|who|which|that|near|across)$/.test(w)) break;
+    // (an acronym in capitals is a name: "287 IS fighters")
+    if (!/^\p{Lu}{2,}$/u.test(m[1]!) && /^(?:were|was|have|has|had|are|is|and|or|in|on|at|during|from|by|with|who|which|that|near|across)$/.test(w)) break;
     // the cue itself ends the noun phrase: "23 sailors died"
     if (kindsAt(sentence.slice(re.lastIndex - m[1]!.length), lex).length) break;
     pos = re.lastIndex;
@@ -180,9 +202,12 @@ function kindsAt(text: string, lex: CasualtyLexicon): Array<{ kind: FigureKind; 
  * gives a killed and a wounded figure for the same number; so does "dead or injured".
  */
 export function findFigures(sentence: string, lexicon?: CasualtyLexicon): Figure[] {
-  if (!PREFILTER.test(sentence)) return [];
   const lex = lexicon ?? (defaultLexicon ??= loadCasualtyLexicon());
   const out: Figure[] = [];
+  if (!PREFILTER.test(sentence)) {
+    if (SINGLE_PREFILTER.test(sentence)) singleVictims(sentence, lex, out);
+    return out;
+  }
   lex.quantity.lastIndex = 0;
   for (let m = lex.quantity.exec(sentence); m; m = lex.quantity.exec(sentence)) {
     const qStart = m.index;
@@ -229,15 +254,24 @@ export function findFigures(sentence: string, lexicon?: CasualtyLexicon): Figure
     if (np.thing) continue;
 
     const found: Array<{ kind: FigureKind; s: number; e: number }> = [];
+    // lives lost: "cost more than 500 lives", "claimed the lives of two civilians"
+    const head45 = sentence.slice(Math.max(0, start - 45), start);
+    if ((LIVES_AFTER.test(sentence.slice(qEnd)) && LIVES_VERB_BEFORE.test(head45)) || LIVES_OF_BEFORE.test(head45)) {
+      const verb = /\b(?:cost|costing|claimed|claiming|took|taking)\b/i.exec(head45)!;
+      found.push({ kind: 'killed', s: Math.max(0, start - 45) + verb.index, e: LIVES_AFTER.test(sentence.slice(qEnd)) ? qEnd + LIVES_AFTER.exec(sentence.slice(qEnd))![0].length : np.end });
+    }
     // cue after the noun phrase: "were killed", "dead or injured", "had escaped"
-    const link = LINK.exec(sentence.slice(np.end));
-    const cuePos = np.end + (link ? link[0].length : 0);
-    let after = kindsAt(sentence.slice(cuePos), lex);
+    const subset = SUBSET.exec(sentence.slice(np.end));
+    const npEnd = np.end + (subset ? subset[0].length : 0);
+    const link = LINK.exec(sentence.slice(npEnd));
+    const cuePos = npEnd + (link ? link[0].length : 0);
+    let after = found.length ? [] : kindsAt(sentence.slice(cuePos), lex);
     if (after.length === 0 && np.person) {
       // lists: "Six command centers, 320 terrorists, five tanks ... were destroyed"
       const rest = sentence.slice(np.end);
-      const list = /^(?:,\s*[^,.;:]{1,40}?){1,8}?(?:,?\s+and\s+[^,.;:]{1,40}?)?\s+(?:were|was|have been|had been)\s+(?:\w+ly\s+)?/i.exec(rest);
-      if (list && !/\b(?:said|says|is|are|had|has|have)\b/i.test(list[0].replace(/(?:were|was|have been|had been)\s+(?:\w+ly\s+)?$/i, ''))) {
+      // (or joined by "and" alone: "120 soldiers and pro-regime militiamen and several dozen Kurdish forces were also killed")
+      const list = /^(?:(?:,\s*[^,.;:]{1,40}?){1,8}?(?:,?\s+and\s+[^,.;:]{1,40}?)?|(?:\s+and\s+[^,.;:]{1,40}?){1,3})\s+(?:were|was|have been|had been)\s+(?:(?:\w+ly|also|all)\s+)?/i.exec(rest);
+      if (list && !/\b(?:said|says|is|are|had|has|have)\b/i.test(list[0].replace(/(?:were|was|have been|had been)\s+(?:(?:\w+ly|also|all)\s+)?$/i, ''))) {
         const at = np.end + list[0].length;
         after = kindsAt(sentence.slice(at), lex).filter((k) => k.kind === 'killed');
         for (const k of after) found.push({ kind: k.kind, s: start, e: at + k.length });
@@ -255,7 +289,8 @@ export function findFigures(sentence: string, lexicon?: CasualtyLexicon): Figure
     }
     // cue before: "killed 40 militants", "killing and wounding a number of militants"
     if (found.length === 0 && !np.thing) {
-      const head = sentence.slice(Math.max(0, start - 45), start);
+      // (a quote may open before the number: 'killed "tens of people."')
+      const head = sentence.slice(Math.max(0, start - 45), start).replace(/["“”']+\s*$/u, (q) => ' '.repeat(q.length));
       const cueBefore = /([\p{L}][\p{L} ]*?)\s+(?:(?:and|or)\s+([\p{L}]+)\s+)?$/u.exec(head);
       if (cueBefore) {
         const words = head.trimEnd().split(/\s+/);
@@ -271,6 +306,9 @@ export function findFigures(sentence: string, lexicon?: CasualtyLexicon): Figure
             found.push({ kind: k.kind, s, e: np.person ? np.end : qEnd });
           }
         }
+        // "resulted in the death of at least 50 terrorists", "the killing of 12 villagers"
+        const deathOf = /\b(?:death|deaths|killing|killings|massacre)\s+of\s+$/i.exec(head);
+        if (found.length === 0 && deathOf && np.person) found.push({ kind: 'killed', s: Math.max(0, start - 45) + deathOf.index, e: np.end });
         // the death toll rose to 50
         if (found.length === 0 && /\b(?:death toll|toll)\b[^.;]{0,30}$/i.test(head)) {
           const idx = head.search(/\b(?:death toll|toll)\b[^.;]{0,30}$/i);
@@ -287,5 +325,23 @@ export function findFigures(sentence: string, lexicon?: CasualtyLexicon): Figure
       out.push(fig);
     }
   }
+  singleVictims(sentence, lex, out);
   return out.sort((a, b) => a.start - b.start || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
+}
+
+/** "A civilian was killed and his son was injured", "exploded, killing the driver": one each. */
+function singleVictims(sentence: string, lex: CasualtyLexicon, out: Figure[]): void {
+  for (const re of [lex.singlePassive, lex.singleObject]) {
+    if (!re) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (out.some((o) => o.start < end && start < o.end)) continue;
+      const cue = re === lex.singlePassive ? /\S+$/.exec(m[0])![0] : /^\S+/.exec(m[0])![0];
+      const kind = kindsAt(cue, lex)[0]?.kind;
+      if (kind !== 'killed' && kind !== 'wounded') continue;
+      out.push({ kind, count: 1, hedge: 'exact', low: 1, text: m[0], start, end });
+    }
+  }
 }

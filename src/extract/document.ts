@@ -12,7 +12,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge.js';
 export function extractDocument(doc: Doc, kb: KnowledgeBase): DocExtraction {
   const sentences = splitSentences(doc.text);
   const entities = extractEntities(doc, sentences, kb);
-  const { events, stateMentions } = extractEvents(doc, sentences, entities.mentions, { triggers: kb.triggers, stateOf: kb.stateOf, countryName: (cc) => kb.countryRef(cc)?.label });
+  const { events, stateMentions } = extractEvents(doc, sentences, entities.mentions, { triggers: kb.triggers, stateOf: kb.stateOf, countryName: (cc) => kb.countryRef(cc)?.label, countryOfDemonym: (word) => kb.countryOfDemonym(word) });
   const mentions = stateMentions.length ? [...entities.mentions, ...stateMentions] : entities.mentions;
   const refs = entities.refs;
   for (const m of stateMentions) refs[m.key] ??= refOf(m);

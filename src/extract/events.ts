@@ -24,6 +24,7 @@ const GOVERNMENT_TYPES = new Set(['military', 'government', 'country']);
 const VIOLENT: ReadonlySet<EventType> = new Set<EventType>(['battle', 'capture', 'withdrawal', 'airstrike', 'shelling', 'explosion', 'killing', 'destruction', 'deployment', 'arrest']);
 // Acts whose sentence reports their toll, and the tolls they absorb.
 const ATTACKS: ReadonlySet<EventType> = new Set<EventType>(['battle', 'capture', 'airstrike', 'shelling', 'explosion']);
+const STRIKES: ReadonlySet<EventType> = new Set<EventType>(['airstrike', 'shelling', 'explosion']);
 const CONSEQUENCES: ReadonlySet<EventType> = new Set<EventType>(['killing', 'destruction']);
 const ARMED = new Set(['armed group', 'military', 'government', 'country']);
 // The words that introduce the losing or attacked side, per event type.
@@ -52,7 +53,25 @@ interface Participant {
   modifier: boolean;
   /** A place named as where: after "in", "across"..., or in apposition ("Raqqa, Syria"). */
   locative: boolean;
+  /** Named only to say whose kin another actor is ("the al Qaeda offshoot", "an affiliate of al Qaeda"). */
+  relational?: boolean;
 }
+
+// "the al Qaeda offshoot", "al Qaedas official wing", "an offshoot of al Qaeda": the name says whose
+// branch the actor is; the branch, not the name, takes part in the act
+const RELATIONAL_AFTER = /^(?:['’]?s)?\s+(?:[\p{L}-]+\s+){0,2}?(?:offshoots?|affiliates?|branch(?:es)?|wings?|franchises?|splinter\s+groups?|spin-?offs?|proxy|proxies)(?![\p{L}])/iu;
+const RELATIONAL_BEFORE = /\b(?:offshoots?|affiliates?|branch(?:es)?|wings?|franchises?|splinter\s+groups?|spin-?offs?|prox(?:y|ies))\s+of\s+(?:the\s+)?$/i;
+
+/**
+ * A possessive, with or without its apostrophe ("ISIL's positions", "Al-Qaedas Syria affiliate"
+ * in text that lost its apostrophes): the name qualifies a noun, it is no participant.
+ */
+function isPossessive(text: string, m: EntityMention): boolean {
+  const possessive = /['’]s$/.test(m.surface) || /^['’]s?\b/.test(text.slice(m.end, m.end + 3)) || /^s(?![\p{L}\p{N}])/u.test(text.slice(m.end, m.end + 2));
+  // "Syria's government", "Russias military": a country's own state body acts for it
+  return possessive && !(m.type === 'country' && STATE_BODY_AFTER.test(text.slice(m.end, m.end + 30)));
+}
+const STATE_BODY_AFTER = /^['’]?s?\s+(?:government|regime|army|armed\s+forces|forces|troops|military|air\s+force|authorities)\b/i;
 
 function wordBefore(text: string, offset: number, sentenceStart: number): string {
   const slice = text.slice(Math.max(sentenceStart, offset - 40), offset);
@@ -66,6 +85,8 @@ export interface EventContext {
   stateOf?: (country: string, role: StateRole) => EntityRef | undefined;
   /** A country's name, for the actors the text names by a common noun ("Rebels (Syria)"). */
   countryName?: (country: string) => string | undefined;
+  /** "Syrian" → "SY": the country a demonym names (an office-holder's country). */
+  countryOfDemonym?: (word: string) => string | undefined;
 }
 
 interface SalientCount {
@@ -139,8 +160,46 @@ export function extractEvents(
   for (const m of [...mentions, ...scan.stateMentions]) byKey.set(m.key, m);
   const events = conflictStatements(dropReporters(scan.events, byKey), sentences, ctx.triggers.contexts.military);
   if (events.length !== scan.events.length) scan.events.splice(0, scan.events.length, ...events);
+  inferAdversaries(scan.events, byKey);
   if (!doc.date && scan.latestStated) for (const e of scan.events) if (!e.date) e.after = scan.latestStated;
   return { events: scan.events, usedSentences: scan.used, stateMentions: scan.stateMentions };
+}
+
+// Acts whose report without a named loser still has one: the side the agent fights in the article
+// (not strikes: a shell on a district hits whoever lives there).
+const CONTESTED: ReadonlySet<EventType> = new Set<EventType>(['capture', 'battle']);
+
+/**
+ * "The army captured Bashkuwi", two sentences after "the army seized Sifat from the rebels": an
+ * article that names one adversary of a side, and only one, names the side that loses or is hit
+ * in that side's other acts. (Both ways: the side that hits the agent is its adversary too.) The
+ * bodies of one state (its army, its air force) are one side.
+ */
+function inferAdversaries(events: EventMention[], byKey: Map<string, EntityMention>): void {
+  const sideOf = (key: string): string => {
+    const m = byKey.get(key);
+    return m?.country && GOVERNMENT_TYPES.has(String(m.type)) ? `state:${m.country}` : key;
+  };
+  const adversaries = new Map<string, Map<string, string>>();
+  const note = (a: string, x: string) => {
+    const side = sideOf(a);
+    if (side === sideOf(x)) return;
+    const list = adversaries.get(side) ?? new Map<string, string>();
+    if (!list.has(sideOf(x))) list.set(sideOf(x), x);
+    adversaries.set(side, list);
+  };
+  for (const e of events) {
+    if (!HOSTILE.has(e.type) || e.modality === 'denied' || e.agents.length !== 1) continue;
+    for (const x of e.targets) {
+      note(e.agents[0]!, x);
+      if (byKey.has(e.agents[0]!)) note(x, e.agents[0]!);
+    }
+  }
+  for (const e of events) {
+    if (!CONTESTED.has(e.type) || e.targets.length || e.agents.length !== 1 || e.modality === 'denied' || e.generic) continue;
+    const found = adversaries.get(sideOf(e.agents[0]!));
+    if (found?.size === 1) e.targets = [[...found.values()][0]!];
+  }
 }
 
 /** The country most mentions belong to (ties by code). */
@@ -176,7 +235,15 @@ function readSentence(scan: EventScan, s: Sentence): void {
   const stamp = (scan.doc.datelineLength ?? 0) - s.start;
   const dates = findDates(s.text, scan.dateCtx).filter((d) => hasDate(d) && d.start >= stamp);
   for (const d of dates) if (!d.relative && d.date && d.date > scan.latestStated) scan.latestStated = d.date;
-  const triggers = findTriggers(s.text, scan.ctx.triggers);
+  let triggers = findTriggers(s.text, scan.ctx.triggers);
+  // "access to the site of the attack", "denied the reports of the attack": an act named as what
+  // is talked about is no report of it; without the act nouns, what is said may be the news
+  const references = triggers.filter((t) => isReference(s.text, t));
+  if (references.length) {
+    let rest = s.text;
+    for (const r of references) rest = rest.slice(0, r.start) + ' '.repeat(r.end - r.start) + rest.slice(r.end);
+    triggers = findTriggers(rest, scan.ctx.triggers).map((t) => ({ ...t, text: s.text.slice(t.start, t.end) }));
+  }
   const places: EntityMention[] = [];
   const countriesHere: EntityMention[] = [];
   const actors: EntityMention[] = [];
@@ -220,6 +287,15 @@ function readSentence(scan: EventScan, s: Sentence): void {
     }
   }
   if (places.length) scan.lastPlace = places[places.length - 1];
+}
+
+// (up to four words between: "the site of Wednesday's chemical weapons attack"; "reports of",
+// "responsibility for" an attack still report it happened)
+const REFERENCE_BEFORE = /\b(?:site|sites|scene|victims|aftermath|investigation|investigations|investigating|probe|inquiry|enquiry|evidence|footage|images|details)\s+(?:of|into|about|on|for)\s+(?:(?:the|an?|this|that|these|those|its|their)\s+)?(?:[\p{L}'’-]+\s+){0,4}$/iu;
+
+/** An act noun that is the object of talk ("the site of the attack"), not a report of the act. */
+function isReference(sentence: string, t: TriggerMatch): boolean {
+  return t.pos === 'noun' && REFERENCE_BEFORE.test(sentence.slice(Math.max(0, t.start - 70), t.start));
 }
 
 const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|its|their)\s+(?:[\p{L}-]+\s+)?$/iu;
@@ -295,6 +371,7 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   splitParticipants(scan.text, s, view.actors, tStart, tEnd, before, after);
   if (t.type === 'statement') return statementOf(scan, view, t, before, after, tStart, tEnd, figures);
   if (warToll(scan, view, t, tStart, tEnd)) return undefined;
+  if (describesSide(scan.text, view.s, t, tStart, tEnd)) return undefined;
   const roles = t.passive ? passiveRoles(scan.text, t, view, before, after) : t.roles?.gainer === 'to' || /\bfell\b|\bfall(?:s|en)?\b/.test(t.text) ? fallRoles(scan.text, t, view, after) : activeRoles(scan.text, t, view, before, after, tStart, tEnd);
   const place = placeOf(scan, view, t, tStart, tEnd);
   let agents = roles.agents;
@@ -312,7 +389,7 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   // state's air force; other forces ("Kurdish forces", "IS fighters") are someone unnamed.
   // "regime barrel bombs", "terrorist rocket attacks": a word before an act noun names its side
   // (it outweighs a subject further away: "hideouts of ISIS were hit in army airstrikes")
-  const side = t.pos === 'noun' && !t.passive ? modifierSide(scan, view, tStart) : undefined;
+  const side = t.pos === 'noun' && !t.passive ? modifierSide(scan, view, tStart, t.text) : undefined;
   // "Russian bombing raids", "US drone strikes", "Turkish shelling": the country word before an act noun is its doer
   const doer = !t.passive && !side ? doerBefore(scan, view, tStart, t.pos === 'noun') : undefined;
   if (doer?.kind === 'actor') agents = [doer];
@@ -366,6 +443,14 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
       if (g) roles.targets.push(g);
     }
   }
+  // "IS killed 270 soldiers when they captured a gas field": the pronoun subject of a subordinate
+  // clause is the sentence's subject
+  if (agents.length === 0 && !subject && !voiced && !t.passive && VIOLENT.has(t.type) && PRONOUN_SUBJECT.test(scan.text.slice(Math.max(s.start, tStart - 40), tStart))) {
+    const able = before.filter((p) => p.m.end <= tStart && canAct(scan.text, p, t, view.sourceKeys) && !NOT_SUBJECT_CUES.has(p.cue) && p.m.kind === 'actor');
+    // (a name over a common noun the tagger took for a group: "Militant group Islamic State")
+    const main = able.find((p) => !/^\p{Lu}?\p{Ll}+$/u.test(p.m.surface)) ?? able[0];
+    if (main) agents = [main.m];
+  }
   // "the group withdrew from Homs": a definite "group" before the act is the armed group named last
   if (agents.length === 0 && !subject && !voiced && VIOLENT.has(t.type)) {
     const named = groupAntecedent(scan, view, tStart);
@@ -383,6 +468,8 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
       borrowed = true;
     }
   }
+  // "85 Syrian army troops were killed as IS advanced": the victims an attack's toll names are its target
+  if (roles.targets.length === 0 && ATTACKS.has(t.type) && agents.length > 0) roles.targets.push(...victimsOf(scan, view, figures, agents));
   agents = uniqueByKey(asStates(scan, agents, stateRoleFor(t.type)));
   // the side hit in an attack is the country's forces on the ground
   const targets = uniqueByKey(asStates(scan, roles.targets, VIOLENT.has(t.type) ? 'army' : 'government')).filter((x) => !agents.some((a) => a.key === x.key || sameState(a, x)));
@@ -391,6 +478,9 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   // (the one who denies, named before, is not its agent; "by X" after the act still is)
   if (disowned) agents = agents.filter((a) => a.start >= tEnd);
   const ev = newEvent(scan.doc, view, t, agents, targets, place, figures);
+  // "the air force conducted strikes", "air force bombardment": an attack whose every doer is an
+  // air force is an air strike, whatever word the report uses
+  if (AIR_RETYPED.has(ev.type) && agents.length > 0 && agents.every(isAirForce)) retype(ev, scan.ctx.triggers, 'airstrike');
   if (disowned) ev.modality = 'asserted';
   if (ev.places.length === 0 && ev.agents.length === 0) return undefined;
   ev.sources = keysOf(uniqueByKey(asStates(scan, view.sources, 'government')));
@@ -399,6 +489,50 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   // a group named by a common noun is no antecedent: the next "terrorists" may be its victims
   if (agents[0] && !agents[0].key.startsWith(UNNAMED)) scan.lastAgent = { m: agents[0], sentence: s.index };
   return ev;
+}
+
+const PRONOUN_SUBJECT = /\b(?:when|as|after|before|while|once|until|and|but)\s+(?:they|it)\s+(?:(?:had|have|has|also|then|later|finally|eventually)\s+)?$/i;
+
+/**
+ * The sides whose dead an attack's toll counts ("85 Syrian army troops were killed", "170
+ * members of government forces had died"): the armed actors named inside a figure, or the
+ * story's state, rebels or militants when a figure names them by a common word. Never the agent.
+ */
+function victimsOf(scan: EventScan, view: SentenceView, figures: Figure[], agents: EntityMention[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  const s = view.s;
+  const agentKeys = new Set(asStates(scan, agents, 'army').map((a) => a.key));
+  for (const f of figures) {
+    if (f.kind !== 'killed' && f.kind !== 'wounded' && f.kind !== 'captured') continue;
+    const named = view.actors.filter((m) => m.start >= s.start + f.start && m.end <= s.start + f.end && isArmedOrState(m) && !view.sourceKeys.has(m.key) && !isPossessive(scan.text, m));
+    for (const m of named) {
+      const [state] = asStates(scan, [m], 'army');
+      if (state && !agentKeys.has(state.key) && !agents.some((a) => sameState(a, state))) out.push(m);
+    }
+    if (named.length) continue;
+    const words = f.text;
+    const lists = scan.ctx.triggers.lists;
+    if (lists.get('stateModifiers')?.test(words)) {
+      const ref = scan.home ? scan.ctx.stateOf?.(scan.home, 'army') : undefined;
+      if (ref && !agentKeys.has(ref.key) && !agents.some((a) => a.country === scan.home && GOVERNMENT_TYPES.has(String(a.type)))) out.push(stateMention(scan, ref, s.index, s.start + f.start, s.start + f.end));
+    }
+  }
+  return uniqueByKey(out);
+}
+
+const AIR_RETYPED: ReadonlySet<EventType> = new Set<EventType>(['battle', 'shelling']);
+
+function isAirForce(m: EntityMention): boolean {
+  return m.type === 'military' && /\b(?:air\s*forces?|aerospace\s+forces|air\s+arm)\b/i.test(m.label);
+}
+
+function retype(ev: EventMention, lex: TriggerLexicon, type: EventType): void {
+  const d = lex.typeDefaults.get(type);
+  ev.type = type;
+  if (d) {
+    ev.acledEventType = d.acled;
+    ev.acledSubEventType = d.sub;
+  }
 }
 
 const FRIENDLY_FIRE = /\b(?:mistakenly|accidentally|inadvertently|by\s+mistake|in\s+error|friendly\s+fire)\b/i;
@@ -481,10 +615,12 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   if (scan.events.some((e) => e.sentence === s.index && e.type === 'statement')) return undefined;
   const text = scan.text;
   const clauseStart = clauseStartOf(text, s, tStart);
-  const ok = (p: Participant) => p.m.type !== 'media' && !p.modifier && !p.locative && !NOT_SUBJECT_CUES.has(p.cue) && !/['’]s$/.test(p.m.surface) && !/^['’]s?\b/.test(text.slice(p.m.end, p.m.end + 3)) && !isDemonym(p);
+  const ok = (p: Participant) => p.m.type !== 'media' && !p.modifier && !p.locative && !p.relational && !NOT_SUBJECT_CUES.has(p.cue) && !isPossessive(text, p.m) && !isDemonym(p);
   const subj = before.filter((p) => p.m.start >= clauseStart && ok(p));
   let speakers: EntityMention[] = [];
-  if (subj.length) {
+  // "Russia backed up the denials by saying ...": the speaker is the clause's subject, not the nearest name
+  if (/^by\s/i.test(t.text) && subj.length) speakers = [subj[0]!.m];
+  else if (subj.length) {
     // the nearest name before the verb, and those joined to it ("France and Britain said")
     let k = subj.length - 1;
     speakers = [subj[k]!.m];
@@ -560,8 +696,22 @@ function conflictStatements(events: EventMention[], sentences: Sentence[], milit
 /** Where a state or its body speaks from: its country, when the document names it. */
 function speakerPlace(scan: EventScan, agents: EntityMention[]): EntityMention | undefined {
   for (const a of agents) {
-    if (!a.country || !GOVERNMENT_TYPES.has(String(a.type))) continue;
-    for (const list of scan.bySentence.values()) for (const m of list) if (m.kind === 'place' && m.type === 'country' && m.country === a.country) return m;
+    // an office-holder speaks for the country of the office ("Syrian Information Minister Omran Zoabi")
+    // (a person's own nationality is not the office's: "U.N. Secretary General Ban Ki-moon")
+    const cc = GOVERNMENT_TYPES.has(String(a.type)) ? a.country : a.type === 'person' ? officeCountry(scan, a) : undefined;
+    if (!cc) continue;
+    for (const list of scan.bySentence.values()) for (const m of list) if (m.kind === 'place' && m.type === 'country' && m.country === cc) return m;
+  }
+  return undefined;
+}
+
+/** The country a demonym in the title right before a person's name gives ("French Foreign Minister Laurent Fabius"). */
+function officeCountry(scan: EventScan, person: EntityMention): string | undefined {
+  const title = /((?:\p{Lu}[\p{L}.-]*\s+){1,5})$/u.exec(scan.text.slice(Math.max(0, person.start - 50), person.start))?.[1];
+  if (!title) return undefined;
+  for (const word of title.trim().split(/\s+/)) {
+    const cc = scan.ctx.countryOfDemonym?.(word);
+    if (cc) return cc;
   }
   return undefined;
 }
@@ -589,6 +739,20 @@ function warToll(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: n
 
 const CUMULATIVE = /\bsince\s+(?:the\s+)?(?:(?:19|20)\d\d\b|(?:start|beginning|outbreak|onset)\s+of\b|(?:\p{L}+\s+)?(?:war|conflict|uprising|crisis|revolt|revolution|fighting|unrest)\s+(?:began|started|erupted|broke\s+out)\b)/iu;
 
+// Before a gerund, the words that make it a verb of its clause ("are fighting to", "began battling to").
+const GERUND_AS_VERB = /\b(?:is|are|was|were|be|been|being|am|began|begun|begin|begins|started|starts|start|continued|continues|continue|kept|keeps|keep|stopped|resumed|resume|who|which|that|while|when|after|before|by|of|for|in|on|from|without)\s+(?:\p{L}+ly\s+)?$/iu;
+
+/**
+ * "rebels fighting to overthrow Assad", "a rebel alliance battling to take Aleppo": a gerund of
+ * fighting right after its noun, with an aim, describes who a side is, not an act of the day.
+ */
+function describesSide(text: string, s: Sentence, t: TriggerMatch, tStart: number, tEnd: number): boolean {
+  if (t.type !== 'battle' || !/^(?:fighting|battling|struggling)$/i.test(t.text)) return false;
+  if (!/^\s+to\s+\p{L}+/u.test(text.slice(tEnd, tEnd + 30))) return false;
+  const head = text.slice(Math.max(s.start, tStart - 40), tStart);
+  return /[\p{L}]\s+$/u.test(head) && !GERUND_AS_VERB.test(head);
+}
+
 /** A mention of a state actor the text names through its country or its forces, once per span. */
 function stateMention(scan: EventScan, ref: EntityRef, sentence: number, start: number, end: number): EntityMention {
   let sm = scan.stateMentions.find((x) => x.key === ref.key && x.start === start);
@@ -607,7 +771,8 @@ const UNNAMED = 'actor:unnamed:';
 const QUANTITY_OF = /\b(?:number|dozens|hundreds|thousands|scores|tens|some|many|several|most|all|group|groups)\s+of\s+(?:the\s+)?$/i;
 const PATIENT_GAP = /\b(?:were|was|been|being|be|are|is|got|get|getting)\b/i;
 
-const MODIFIERS_BEFORE = /((?:[\p{L}-]+\s+){1,2})$/u;
+// (a word may stand in quotes: '"terrorist" rocket attacks')
+const MODIFIERS_BEFORE = /((?:["“”']?[\p{L}-]+["“”']?\s+){1,3})$/u;
 
 /**
  * An armed actor or a country named right before an act noun, as its modifier ("Russian [bombing]
@@ -626,8 +791,12 @@ function doerBefore(scan: EventScan, view: SentenceView, tStart: number, actNoun
 }
 
 /** The side a word right before an act noun names: the story's state, rebels or militants. */
-function modifierSide(scan: EventScan, view: SentenceView, tStart: number): 'state' | 'rebels' | 'militants' | undefined {
-  const words = MODIFIERS_BEFORE.exec(scan.text.slice(Math.max(view.s.start, tStart - 30), tStart))?.[1];
+function modifierSide(scan: EventScan, view: SentenceView, tStart: number, tText = ''): 'state' | 'rebels' | 'militants' | undefined {
+  // the act noun may begin with its side ("rebel fire"): its first word counts as a modifier
+  const own = /^([\p{L}-]+)\s+\S/u.exec(tText)?.[1];
+  // (modifiers stand after the determiner: "the Free Syrian Army condemned the massacre" has none)
+  const before = (MODIFIERS_BEFORE.exec(scan.text.slice(Math.max(view.s.start, tStart - 30), tStart))?.[1] ?? '').replace(/^.*\b(?:the|a|an|its|their|this|that|these|those)\s+/i, '');
+  const words = before + (own ? `${own} ` : '');
   if (!words) return undefined;
   const lists = scan.ctx.triggers.lists;
   if (lists.get('stateModifiers')?.test(words)) return 'state';
@@ -841,6 +1010,7 @@ function splitParticipants(text: string, s: Sentence, actors: EntityMention[], t
     const joinedToPlace = !!previous?.locative && previous.m.end <= a.start && /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(text.slice(previous.m.end, a.start));
     const locative = a.kind === 'place' && (LOCATIVE.has(cue) || joinedToPlace || /,\s*$/.test(text.slice(Math.max(s.start, a.start - 3), a.start)));
     const p: Participant = { m: a, cue, modifier: /^-\p{L}/u.test(text.slice(a.end, a.end + 2)), locative };
+    if ((a.kind === 'actor' || a.type === 'country') && (RELATIONAL_AFTER.test(text.slice(a.end, a.end + 40)) || RELATIONAL_BEFORE.test(text.slice(Math.max(s.start, a.start - 30), a.start)))) p.relational = true;
     previous = p;
     if (a.end <= tStart) before.push(p);
     else if (a.start >= tEnd) after.push(p);
@@ -855,7 +1025,7 @@ function canBeTarget(p: Participant, t: TriggerMatch, sourceKeys: Set<string>): 
   // "in Syria", "across Iraq": a country after a preposition of place is where, not who
   if (p.locative) return false;
   // "a Britain-based monitor", "US-led coalition": the name modifies the noun that follows
-  if (p.modifier) return false;
+  if (p.modifier || p.relational) return false;
   return !sourceKeys.has(p.m.key) && (VIOLENT.has(t.type) ? ARMED.has(String(p.m.type)) || t.type === 'killing' : p.m.type !== 'media');
 }
 
@@ -866,8 +1036,7 @@ function canBeTarget(p: Participant, t: TriggerMatch, sourceKeys: Set<string>): 
 function canAct(text: string, p: Participant, t: TriggerMatch, sourceKeys: Set<string>): boolean {
   return (
     canBeTarget(p, t, sourceKeys) &&
-    !/['’]s$/.test(p.m.surface) &&
-    !/^['’]s?\b/.test(text.slice(p.m.end, p.m.end + 3)) &&
+    !isPossessive(text, p.m) &&
     !isDemonym(p)
   );
 }
@@ -976,7 +1145,7 @@ const COAGENT_BEFORE = /\b(?:alongside|together\s+with|along\s+with|in\s+(?:coop
 const RELATIVE = /^\s*,?\s*(?:(?:an?|the)\s+(?:[\p{L}-]+\s+){0,4}?)?,?\s*(?:which|who|that)\s+(?:(?:is|are|was|were|has|have|had|been|also|now|still)\s+|(?:on|last|this|late|early)\s+\p{L}+\s+){0,3}$/iu;
 // "air strikes in support of regime leader X's forces", "to bolster X", "backing for X": the act is done for X
 const SUPPORT_OF = /\b(?:in\s+support\s+of|to\s+(?:support|back|bolster|aid|help|assist|cover|protect)|(?:backing|support|cover)\s+(?:for|to)|on\s+behalf\s+of)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
-const ALLY_BEFORE = /\b(?:cooperation|coordination|together|along|alongside|help|support|backing|backed|supported|aided|assisted|led|allied)\s+(?:with|of|by|to)?\s*(?:the\s+)?$/i;
+const ALLY_BEFORE = /\b(?:cooperation|coordination|together|along|alongside|help|aid|support|backing|backed|supported|aided|assisted|led|allied)\s+(?:with|of|by|to)?\s*(?:the\s+)?$/i;
 
 /**
  * In the clause of an attack, an armed actor named after the act is what it hit: "airstrikes
@@ -1036,9 +1205,10 @@ const BY_JOINED = /^\s*(?:,\s*)?(?:and|as\s+well\s+as|alongside|together\s+with|
 // The words that put two actors on one side, beyond a plain "and".
 const ALLY_WORD = /\b(?:alongside|together\s+with|along\s+with|with\s+the\s+help\s+of|in\s+(?:cooperation|coordination)\s+with|backed|supported|aided|assisted|allied)\b/i;
 
-// "4,000 fighters of the ISIL captured": "of" after a word for fighters introduces the subject.
+// "4,000 fighters of the ISIL captured", "fighters from al-Nusra seized": "of" or "from" after a
+// word for fighters introduces the subject.
 function fightersOf(text: string, s: Sentence, p: Participant): boolean {
-  return p.cue === 'of' && /\b(?:fighters|militants|members|troops|units|forces|soldiers|elements|jihadists|rebels|gunmen)\s+of\s+(?:the\s+)?$/i.test(text.slice(Math.max(s.start, p.m.start - 30), p.m.start));
+  return (p.cue === 'of' || p.cue === 'from') && /\b(?:fighters|militants|members|troops|units|forces|soldiers|elements|jihadists|rebels|gunmen)\s+(?:of|from)\s+(?:the\s+)?$/i.test(text.slice(Math.max(s.start, p.m.start - 30), p.m.start));
 }
 
 /** The most specific place of the list, the first such from its start or from its end. */
@@ -1130,6 +1300,9 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
   }
   if (isBackground(doc, recalled, iso, dateEnd)) ev.background = true;
   addFigures(ev, figures);
+  // "3 people were injured when a shell hit the market": a strike's toll that counts only
+  // wounded killed no one (a later report of deaths raises it)
+  if (STRIKES.has(ev.type) && ev.wounded !== undefined && ev.killed === undefined) ev.killed = 0;
   return ev;
 }
 

@@ -389,7 +389,9 @@ function describe(sentence: string, r: RawMatch, t: { type: EventType; acled: st
 
   const before = clauseBefore(sentence, r.start, 4);
   const wideBefore = clauseBefore(sentence, r.start, 8);
-  const passive = (own?.passive ?? false) || (pos !== 'noun' && /\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$/i.test(sentence.slice(0, r.start)) && /ed$|en$|wn$/i.test(text.split(/\s+/)[0] ?? ''));
+  // (also a participle whose agent follows, with no auxiliary: "the district of Ramussa seized by rebels")
+  const participle = /ed$|en$|wn$/i.test(text.split(/\s+/)[0] ?? '');
+  const passive = (own?.passive ?? false) || (pos !== 'noun' && participle && (/\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$/i.test(sentence.slice(0, r.start)) || /^\s+by\s/i.test(sentence.slice(r.end, r.end + 4))));
   const negated = (own?.negative ?? false) || lex.modality.denied.test(before);
 
   let tense: Tense = verb?.tense ?? 'unknown';

@@ -20,7 +20,7 @@ export interface EventLexiconJson {
   humanitarianContext?: string[];
   lists?: Record<string, string[]>;
   modality?: Record<string, string[]>;
-  casualties?: { kinds?: Record<string, string[]>; personNouns?: string[]; nonPersonNouns?: string[] };
+  casualties?: { kinds?: Record<string, string[]>; personNouns?: string[]; singularPersonNouns?: string[]; nonPersonNouns?: string[] };
   quantifiers?: Record<string, number | string>;
   hedges?: Record<string, string[]>;
 }

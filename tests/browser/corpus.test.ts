@@ -285,9 +285,16 @@ describe.skipIf(!ready)('viewer on FA-KES', () => {
         return d && !d.hidden ? sigma.framedGraphToViewport(d) : null;
       };
       let best: { key: string; x: number; y: number; neighbours: string[] } | null = null;
+      const drawn: Array<{ key: string; x: number; y: number }> = [];
       graph.forEachNode((key: string) => {
         const p = screen(key);
-        if (best || !p || p.x < 60 || p.x > width - 60 || p.y < 60 || p.y > height - 60) return;
+        if (p) drawn.push({ key, ...p });
+      });
+      // (the mouse must land on this node alone: no other drawn node within a disc's reach)
+      const alone = (key: string, p: { x: number; y: number }): boolean => drawn.every((o) => o.key === key || Math.hypot(o.x - p.x, o.y - p.y) > 16);
+      graph.forEachNode((key: string) => {
+        const p = screen(key);
+        if (best || !p || p.x < 60 || p.x > width - 60 || p.y < 60 || p.y > height - 60 || !alone(key, p)) return;
         const neighbours = graph.neighbors(key).filter((n: string) => screen(n) !== null);
         if (neighbours.length >= 3 && neighbours.length <= 40) best = { key, x: p.x, y: p.y, neighbours };
       });

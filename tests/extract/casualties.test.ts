@@ -101,3 +101,51 @@ describe('extending the lexicon', () => {
     expect(findFigures('Nine journalists vanished.', lex)).toMatchObject([{ kind: 'missing', count: 9 }]);
   });
 });
+
+describe('subsets, lives and single victims', () => {
+  it('a subset inside the noun phrase does not hide the whole: "287 fighters among them 26 minors had been killed"', () => {
+    expect(brief('At least 287 IS fighters among them 26 minors had been killed in the fight for the city.')).toEqual([['killed', 287, 'at least']]);
+    expect(brief('Forty guards, including 3 officers, were killed at the gate.')).toEqual([['killed', 40, 'exact']]);
+  });
+
+  it('"were said to be killed" links the noun phrase to its cue', () => {
+    expect(brief('Three foreign fighters were said to be killed in the orchard.')).toEqual([['killed', 3, 'exact']]);
+  });
+
+  it('lives lost: "cost more than 500 lives", "claimed the lives of two civilians"', () => {
+    expect(brief('Days of fighting that cost more than 500 lives ended on Sunday.')).toEqual([['killed', 500, 'more than']]);
+    expect(brief('The barrage claimed the lives of two civilians near the bakery.')).toEqual([['killed', 2, 'exact']]);
+    // lives that are not lost
+    expect(brief('The new clinic will save 500 lives a year.')).toEqual([]);
+  });
+
+  it('one victim named by a singular noun', () => {
+    expect(brief('A civilian was killed and his son was injured on Friday in the blast.')).toEqual([
+      ['killed', 1, 'exact'],
+      ['wounded', 1, 'exact'],
+    ]);
+    expect(brief('The device went off under a truck, killing the driver.')).toEqual([['killed', 1, 'exact']]);
+  });
+
+  it('no victim without a casualty cue or with a thing', () => {
+    expect(brief('A soldier said the town was quiet.')).toEqual([]);
+    expect(brief('The man was arrested on Friday.')).toEqual([]);
+    expect(brief('The strike destroyed a house and killed the engine of a truck.')).toEqual([]);
+  });
+});
+
+describe('more ways a toll is written', () => {
+  it('a quote between the cue and the number', () => {
+    expect(brief('Regime forces fired rockets in the attack that killed "tens of people."')).toEqual([['killed', 10, 'vague']]);
+  });
+
+  it('"the death of at least 50 terrorists", but not "the death of 50 years"', () => {
+    expect(brief('The clashes resulted in the death of at least 50 terrorists.')).toEqual([['killed', 50, 'at least']]);
+    expect(brief('He marked the death of 50 years of rule.')).toEqual([]);
+  });
+
+  it('nouns joined by "and" before one cue, and an apposition naming one of them', () => {
+    expect(brief('Another 120 soldiers and pro-regime militiamen and several dozen Kurdish forces were also killed.').find((f) => f[1] === 120)).toEqual(['killed', 120, 'exact']);
+    expect(brief('Three other terrorists one identified as Abu Obaida of Tunisia were killed in an ambush.')).toEqual([['killed', 3, 'exact']]);
+  });
+});

@@ -646,3 +646,158 @@ describe('background marked, not dropped', () => {
     expect(old.getNodeAttribute(old.findNode((_k, n) => n.kind === 'event' && n.type === 'capture')!, 'background')).toBe(true);
   });
 });
+
+describe('casualty figures on their attack', () => {
+  it('a strike whose toll counts only wounded killed no one', () => {
+    const x = extract('Three people were injured when militants fired a rocket shell on the Sulaymaniyah neighbourhood of Aleppo on Friday.', '2016-10-08');
+    const e = ofType(x, 'shelling')[0]!;
+    expect(e.wounded).toBe(3);
+    expect(e.killed).toBe(0);
+  });
+
+  it('a strike with deaths keeps them, and one with no toll has none', () => {
+    const killed = extract('Two civilians were killed and five injured when militants fired rocket shells on Aleppo on Friday.', '2016-10-08');
+    expect(ofType(killed, 'shelling')[0]?.killed).toBe(2);
+    const none = extract('Militants fired rocket shells on Aleppo on Friday.', '2016-10-08');
+    expect(ofType(none, 'shelling')[0]?.killed).toBeUndefined();
+  });
+});
+
+describe('roles from the clause', () => {
+  const labels = (x: DocExtraction, keys: string[]) => keys.map((k) => label(x, k));
+
+  it('the side a word before an act noun names, also in quotes or inside the act noun ("rebel fire")', () => {
+    const fire = extract('Four people were killed during rebel fire in government-held west Aleppo on Tuesday.', '2016-10-12');
+    const e = ofType(fire, 'shelling')[0]!;
+    expect(labels(fire, e.agents)).toEqual(['Rebels (Syria)']);
+    expect(e.killed).toBe(4);
+    const quoted = extract('Five people were killed in "terrorist" rocket attacks in Aleppo on Tuesday.', '2016-10-12');
+    expect(labels(quoted, ofType(quoted, 'shelling')[0]!.agents)).toEqual(['Militants (Syria)']);
+    // three words back: "a terrorist explosive device blast"
+    const blast = extract('A civilian was killed on Friday in a terrorist explosive device blast in al-Lojat area of Sweida.', '2016-10-08');
+    expect(labels(blast, ofType(blast, 'explosion')[0]!.agents)).toEqual(['Militants (Syria)']);
+    // a weapon word is no side
+    const rockets = extract('Five people were killed in rocket fire in Aleppo on Tuesday.', '2016-10-12');
+    expect(ofType(rockets, 'shelling')[0]?.agents ?? []).toEqual([]);
+  });
+
+  it('a possessive without its apostrophe and a name of whose branch are no subject', () => {
+    const x = extract('Rebel forces including fighters from Al-Qaedas Syria affiliate Al-Nusra Front seized the Tal al-Jabiyeh hill in Daraa on Thursday.', '2014-04-26');
+    expect(labels(x, ofType(x, 'capture')[0]!.agents)).toEqual(['al-Nusra Front']);
+    const offshoot = extract('Fighting raged near Homs on Thursday between the al Qaeda offshoot and government forces.', '2014-07-19');
+    const names = ofType(offshoot, 'battle').flatMap((e) => [...labels(offshoot, e.agents), ...labels(offshoot, e.targets)]);
+    expect(names).not.toContain('al-Qaeda');
+    // a country's own state body still acts: "Syrias army shelled"
+    const state = extract('Syrias army shelled rebel positions in Aleppo on Thursday.', '2014-07-19');
+    expect(labels(state, ofType(state, 'shelling')[0]!.agents)).toEqual(['Syrian Arab Army']);
+  });
+
+  it('a pronoun subject of a subordinate clause is the sentence subject', () => {
+    const x = extract('Islamic State killed 270 soldiers when they captured a gas field near Homs on Thursday.', '2014-07-19');
+    const e = ofType(x, 'capture')[0]!;
+    expect(labels(x, e.agents)).toEqual(['Islamic State']);
+    expect(e.killed).toBe(270);
+    // a clause with a subject of its own keeps it
+    const other = extract('Islamic State killed 270 soldiers on Wednesday after Kurdish forces captured a gas field near Homs.', '2014-07-19');
+    expect(ofType(other, 'capture')).toHaveLength(1);
+    expect(labels(other, ofType(other, 'capture')[0]!.agents)).not.toContain('Islamic State');
+  });
+
+  it('the victims an attack toll names are its target, never its agent', () => {
+    const x = extract('At least 85 Syrian army troops were killed as Islamic State fighters advanced on a regime position in Raqqa on Friday.', '2014-07-26');
+    const e = ofType(x, 'battle')[0]!;
+    expect(labels(x, e.agents)).toEqual(['Islamic State']);
+    expect(labels(x, e.targets)).toEqual(['Syrian Arab Army']);
+    const own = extract('At least 40 Islamic State fighters were killed as Islamic State advanced on Raqqa on Friday.', '2014-07-26');
+    expect(ofType(own, 'battle')[0]!.targets).toEqual([]);
+  });
+
+  it('"rebels fighting to overthrow" describes a side; "the army is fighting to retake" is an act', () => {
+    const side = extract('The government denied the claims, saying rebels fighting to overthrow President Bashar al-Assad in Damascus had used such weapons.', '2013-08-21');
+    expect(ofType(side, 'battle')).toEqual([]);
+    const act = extract('The army is fighting to retake Palmyra from Islamic State.', '2016-08-14');
+    expect(labels(act, ofType(act, 'battle')[0]!.agents)).toEqual(['Syrian Arab Army']);
+  });
+});
+
+describe('statements and the acts they talk about', () => {
+  it('an act named as what is talked about ("access to the site of the attack") is no report; what is said is the news', () => {
+    const x = extract('France said on Wednesday that inspectors already in Syria should be given access to the site of the chemical weapons attack.', '2013-08-21');
+    expect(x.events.filter((e) => e.type !== 'statement')).toEqual([]);
+    const st = ofType(x, 'statement')[0]!;
+    expect(label(x, st.agents[0]!)).toBe('French government');
+    // an attack reported as such stays an event
+    const act = extract('A chemical weapons attack killed 30 people in Khan al-Assal near Aleppo on Tuesday.', '2013-08-21');
+    expect(ofType(act, 'explosion')[0]?.killed).toBe(30);
+  });
+
+  it('an office-holder speaks from the country the title names, a person alone from nowhere in particular', () => {
+    const x = extract('The war in Syria goes on. Syrian Information Minister Omran Zoabi said on Wednesday the allegations were illogical and fabricated.', '2013-08-21');
+    const st = ofType(x, 'statement')[0]!;
+    expect(label(x, st.agents[0]!)).toBe('Omran Zoabi');
+    expect(label(x, st.places[0]!)).toBe('Syria');
+  });
+
+  it('"with the aid of" joins an ally, never a target', () => {
+    const x = extract('Government forces pushed to recapture Aleppo from the rebels with the aid of Russian airstrikes on Tuesday.', '2016-10-12');
+    for (const e of x.events) expect(e.targets.map((k) => label(x, k))).not.toContain('Russian Aerospace Forces');
+  });
+});
+
+describe('the adversary an article names', () => {
+  const labels = (x: DocExtraction, keys: string[]) => keys.map((k) => label(x, k));
+
+  it('a capture with no named loser loses to the one adversary the article gives its agent', () => {
+    const x = extract('The Syrian army seized the village of Sifat from the rebels north of Aleppo on Monday. The army also captured the village of Bashkuwi on Monday.', '2015-02-17');
+    const [, second] = ofType(x, 'capture');
+    expect(labels(x, second!.targets)).toEqual(['Rebels (Syria)']);
+  });
+
+  it('no adversary when the article gives the agent two, nor for strikes', () => {
+    const two = extract('The Syrian army seized the village of Sifat from the rebels north of Aleppo on Monday. Islamic State shelled army posts near Aleppo. The army also captured the village of Bashkuwi on Monday.', '2015-02-17');
+    expect(ofType(two, 'capture')[1]!.targets).toEqual([]);
+    const strikes = extract('The Syrian army seized the village of Sifat from the rebels north of Aleppo on Monday. The army shelled Bashkuwi on Monday.', '2015-02-17');
+    expect(ofType(strikes, 'shelling')[0]!.targets).toEqual([]);
+  });
+});
+
+describe('types from the act and its doer', () => {
+  it('an attack whose every doer is an air force is an air strike', () => {
+    const x = extract('The air force conducted strikes against gatherings of ISIL north of al-Buseiri village in Homs province on Sunday.', '2016-04-03');
+    expect(ofType(x, 'airstrike')).toHaveLength(1);
+    expect(ofType(x, 'battle')).toEqual([]);
+    // ground forces' strikes keep their type
+    const ground = extract('Army units shelled gatherings of ISIL north of al-Buseiri village in Homs province on Sunday.', '2016-04-03');
+    expect(ofType(ground, 'shelling')).toHaveLength(1);
+  });
+
+  it('a participle with its agent after "by" is passive: "Ramussa seized by rebels" is a capture by the rebels', () => {
+    const x = extract('Strikes hit the southern district of Ramussa seized by rebels in Aleppo earlier this month.', '2016-08-14');
+    const e = ofType(x, 'capture')[0]!;
+    expect(label(x, e.agents[0]!)).toBe('Rebels (Syria)');
+    // people seized are captives
+    expect(ofType(extract('Rebels seized 20 soldiers near Aleppo on Friday.', '2016-08-06'), 'arrest')).toHaveLength(1);
+  });
+
+  it('a stoning to death is a killing with its toll', () => {
+    const x = extract('In Raqqa two women were stoned to death for adultery, the Observatory said.', '2014-07-19');
+    expect(ofType(x, 'killing')[0]?.killed).toBe(2);
+  });
+});
+
+describe('statements from more verbs of saying', () => {
+  it('"by saying": the speaker is the clause subject, not the nearest name', () => {
+    const x = extract('Russia backed up Syrian government denials by saying it looked like a rebel provocation to discredit Assad in the war.', '2013-08-21');
+    const st = ofType(x, 'statement')[0]!;
+    expect(label(x, st.agents[0]!)).toBe('Russian government');
+  });
+
+  it('"told reporters" and "added" are verbs of saying; "told" alone is not', () => {
+    const told = extract('Defense Minister Moshe Yaalon told reporters that the army would keep fighting the rebels in the war.', '2013-08-21');
+    expect(ofType(told, 'statement').map((e) => label(told, e.agents[0]!))).toEqual(['Moshe Yaalon']);
+    const added = extract('National Coalition leader Ahmed al-Jarba added that the Security Council must meet over the army offensive in the war.', '2013-08-21');
+    expect(ofType(added, 'statement').map((e) => label(added, e.agents[0]!))).toEqual(['Ahmed al-Jarba']);
+    const plain = extract('Defense Minister Moshe Yaalon told his story to a biographer in the war museum.', '2013-08-21');
+    expect(ofType(plain, 'statement')).toEqual([]);
+  });
+});
