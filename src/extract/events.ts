@@ -478,9 +478,13 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   // (the one who denies, named before, is not its agent; "by X" after the act still is)
   if (disowned) agents = agents.filter((a) => a.start >= tEnd);
   const ev = newEvent(scan.doc, view, t, agents, targets, place, figures);
-  // "the air force conducted strikes", "air force bombardment": an attack whose every doer is an
-  // air force is an air strike, whatever word the report uses
-  if (AIR_RETYPED.has(ev.type) && agents.length > 0 && agents.every(isAirForce)) retype(ev, scan.ctx.triggers, 'airstrike');
+  // "the air force conducted strikes", "air force bombardment", "Russian jets killed 12": an
+  // attack or a killing whose every doer is an air force is an air strike, whatever word the
+  // report uses (aircraft do not fight on the ground)
+  if (AIR_RETYPED.has(ev.type) && agents.length > 0 && agents.every(isAirForce)) {
+    retype(ev, scan.ctx.triggers, 'airstrike');
+    delete ev.generic;
+  }
   if (disowned) ev.modality = 'asserted';
   if (ev.places.length === 0 && ev.agents.length === 0) return undefined;
   ev.sources = keysOf(uniqueByKey(asStates(scan, view.sources, 'government')));
@@ -520,10 +524,11 @@ function victimsOf(scan: EventScan, view: SentenceView, figures: Figure[], agent
   return uniqueByKey(out);
 }
 
-const AIR_RETYPED: ReadonlySet<EventType> = new Set<EventType>(['battle', 'shelling']);
+const AIR_RETYPED: ReadonlySet<EventType> = new Set<EventType>(['battle', 'shelling', 'killing']);
 
+/** An air force by the lexicon's role of a state force, or by its name when the lexicon gives none. */
 function isAirForce(m: EntityMention): boolean {
-  return m.type === 'military' && /\b(?:air\s*forces?|aerospace\s+forces|air\s+arm)\b/i.test(m.label);
+  return m.role === 'air force' || (m.type === 'military' && /\b(?:air\s*forces?|aerospace\s+forces|air\s+arm)\b/i.test(m.label));
 }
 
 function retype(ev: EventMention, lex: TriggerLexicon, type: EventType): void {

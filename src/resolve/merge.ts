@@ -602,8 +602,7 @@ class KeyIndex {
   events(canon: (key: string) => string): MergedEvent[] {
     const all: DatedMention[] = [];
     for (const d of [...this.eventDocs].sort((a, b) => compareIds(a.id, b.id))) {
-      for (const { m: reported, text } of d.mentions) {
-        const m = typeByDoers(reported, (key) => this.keys.get(key)?.mentionRef?.role);
+      for (const { m, text } of d.mentions) {
         all.push({
           m,
           doc: d.id,
@@ -708,22 +707,6 @@ function liftToMentioned(entities: Map<string, MergedEntity>, relations: MergedR
 }
 
 // ───────────────────────────── events ─────────────────────────────
-
-/** Types a report may give an act of aircraft that is an air strike when air forces alone did it. */
-const AIR_STRIKES: ReadonlySet<string> = new Set(['fight', 'killing']);
-
-/**
- * The type the doers make of a report: an attack or a killing by air forces alone is an air
- * strike ("Syrian warplanes attacked rebel positions", "Russian jets killed 12"), as aircraft do
- * not fight on the ground. The report is copied, not changed: the merger's index is shared.
- */
-export function typeByDoers(m: EventMention, roleOf: (key: string) => string | undefined): EventMention {
-  if (m.type === 'airstrike' || !m.agents.length || !AIR_STRIKES.has(eventTypeInfo(m.type).family)) return m;
-  if (!m.agents.every((k) => roleOf(k) === 'air force')) return m;
-  const info = eventTypeInfo('airstrike');
-  const { generic: _named, ...rest } = m;
-  return { ...rest, type: 'airstrike', acledEventType: info.acled, acledSubEventType: info.acledSub };
-}
 
 /** The attack families whose toll a separate report of deaths can be, most specific first. */
 const REMOTE = 'remote';

@@ -771,6 +771,14 @@ describe('types from the act and its doer', () => {
     expect(ofType(ground, 'shelling')).toHaveLength(1);
   });
 
+  it('a killing or a fight by air forces alone is an air strike; with ground forces it stays as reported', () => {
+    const killing = extract('Syrian warplanes killed 12 people in the town of Kafr Nabl in Idlib province on Sunday.', '2016-04-03');
+    expect(ofType(killing, 'killing')).toEqual([]);
+    expect(ofType(killing, 'airstrike')[0]?.killed).toBe(12);
+    const joint = extract('Syrian warplanes and army units attacked rebel positions in the town of Kafr Nabl in Idlib province on Sunday.', '2016-04-03');
+    expect(ofType(joint, 'airstrike')).toEqual([]);
+  });
+
   it('a participle with its agent after "by" is passive: "Ramussa seized by rebels" is a capture by the rebels', () => {
     const x = extract('Strikes hit the southern district of Ramussa seized by rebels in Aleppo earlier this month.', '2016-08-14');
     const e = ofType(x, 'capture')[0]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datesCompatible, mergeExtractions, Merger, typeByDoers, type MergedGraphData } from '../../src/resolve/merge.js';
+import { datesCompatible, mergeExtractions, Merger, type MergedGraphData } from '../../src/resolve/merge.js';
 import type { DocExtraction, EntityMention, EventMention } from '../../src/extract/model.js';
 
 function mention(key: string, label: string, surface: string, sentence = 0, kind: 'actor' | 'place' = 'actor', type = 'person', known = false): EntityMention {
@@ -346,36 +346,6 @@ describe('mergeExtractions: events joined across type and place granularity', ()
       ])),
     ]);
     expect(other.events).toHaveLength(2);
-  });
-});
-
-describe('typeByDoers: the doers make the type', () => {
-  const roles: Record<string, string> = { 'actor:jets': 'air force', 'actor:army': 'army' };
-  const roleOf = (k: string) => roles[k];
-  it('makes an attack or a killing by air forces alone an air strike', () => {
-    const fight = typeByDoers(event({ type: 'battle', generic: true, agents: ['actor:jets'] }), roleOf);
-    expect(fight.type).toBe('airstrike');
-    expect(fight.acledSubEventType).toBe('Air/drone strike');
-    expect(fight.generic).toBeUndefined();
-    expect(typeByDoers(event({ type: 'killing', agents: ['actor:jets'] }), roleOf).type).toBe('airstrike');
-  });
-  it('leaves fighting with ground forces, by nobody named, and captures as reported', () => {
-    expect(typeByDoers(event({ type: 'battle', agents: ['actor:jets', 'actor:army'] }), roleOf).type).toBe('battle');
-    expect(typeByDoers(event({ type: 'battle' }), roleOf).type).toBe('battle');
-    expect(typeByDoers(event({ type: 'capture', agents: ['actor:jets'] }), roleOf).type).toBe('capture');
-  });
-  it('reaches the merger through the lexicon role of the doer: jets fighting at a place join their strike there', () => {
-    const jets: EntityMention = { ...mention('actor:jets', 'Jets', 'jets', 0, 'actor', 'military', true), role: 'air force' };
-    const town = mention('place:qaryat', 'Qaryat', 'Qaryat', 0, 'place', 'town');
-    const x = doc('a', [jets, town], [
-      event({ type: 'airstrike', agents: ['actor:jets'], places: ['place:qaryat'], date: '2016-04-03', datePrecision: 'day' }),
-      event({ type: 'battle', agents: ['actor:jets'], places: ['place:qaryat'], killed: 7, date: '2016-04-03', datePrecision: 'day', sentence: 1 }),
-    ]);
-    x.refs['actor:jets'] = { ...x.refs['actor:jets']!, role: 'air force' };
-    const m = mergeExtractions([x]);
-    expect(m.events).toHaveLength(1);
-    expect(m.events[0]!.type).toBe('airstrike');
-    expect(m.events[0]!.killed).toBe(7);
   });
 });
 
