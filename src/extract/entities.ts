@@ -409,8 +409,12 @@ function addTaggedNames(scan: DocumentScan): void {
       // no actor of the story.
       if (text.charCodeAt(start - 1) === 0x2f || (span.type === 'PER' && followsCredit(text, st.sentence.start, start))) continue;
       const team = span.type === 'ORG' && span.margin >= teamMargin && (readings.get(text.slice(start, end)) ?? 0) > 0;
+      // A sure name across the edge of a name the cue rules guessed ("Joel Naroff" of "Joel
+      // Naroff of First Union") is the better reading: the guess goes.
+      const cut = span.margin >= CUT_GUESS_MARGIN ? guessesCut(scan, st.sentence.index, start, end, dropped) : [];
+      const ignored = cut.length ? new Set([...dropped, ...cut]) : dropped;
       const inside =
-        mentionsInside(scan, st.sentence.index, start, end) ??
+        mentionsInside(scan, st.sentence.index, start, end, ignored) ??
         (team ? sameSpanTeam(scan, st.sentence.index, start, end, clubs) : undefined) ??
         (span.type === 'PER' && z > a && span.margin >= SURE_PERSON_MARGIN ? sameSpanPlaceGuess(scan, st.sentence.index, start, end) : undefined) ??
         (span.type === 'PER' && z === a && span.margin >= LONE_MARGIN && !placeReadings.has(text.slice(start, end)) ? sameSpanSurname(scan, st.sentence.index, start, end) : undefined) ??
@@ -425,6 +429,7 @@ function addTaggedNames(scan: DocumentScan): void {
       // A new entity of one word needs a surer reading than a name the knowledge base confirms.
       if (!ref.known && a === z && span.margin < LONE_MARGIN && !hasKey(scan.personNames, ref.key)) continue;
       for (const m of inside) dropped.add(m);
+      for (const m of cut) dropped.add(m);
       addMention(scan, ref, st.sentence, start, end);
       coverOverlapping(st, start, end, scan.mentions.length - 1);
       if (ref.kind === 'actor' && ref.type === 'person' && !ref.known && /\s/.test(ref.label) && !hasKey(scan.personNames, ref.key)) scan.personNames.push(ref);
@@ -517,12 +522,12 @@ function taggedRef(scan: DocumentScan, type: 'PER' | 'ORG' | 'LOC', surface: str
  * "Manchester", "National Bank of Poland" for "National Bank" and "Poland"); undefined when it
  * would cut one or says no more than it (the earlier step wins).
  */
-function mentionsInside(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] | undefined {
+function mentionsInside(scan: DocumentScan, sentence: number, start: number, end: number, ignored?: ReadonlySet<EntityMention>): EntityMention[] | undefined {
   const out: EntityMention[] = [];
   let lo = end;
   let hi = start;
   for (const m of scan.mentions) {
-    if (m.sentence !== sentence || m.start >= end || m.end <= start) continue;
+    if (m.sentence !== sentence || m.start >= end || m.end <= start || ignored?.has(m)) continue;
     if (m.start < start || m.end > end) return undefined;
     out.push(m);
     lo = Math.min(lo, m.start);
@@ -530,6 +535,37 @@ function mentionsInside(scan: DocumentScan, sentence: number, start: number, end
   }
   return out.length === 1 && lo === start && hi === end ? undefined : out;
 }
+
+/**
+ * The names the cue rules guessed (none the knowledge base knows) that [start, end) cuts: that
+ * overlap it and reach past one of its edges. None when a known name is cut, which the earlier
+ * step keeps.
+ */
+function guessesCut(scan: DocumentScan, sentence: number, start: number, end: number, ignored: ReadonlySet<EntityMention>): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const m of scan.mentions) {
+    if (m.sentence !== sentence || m.start >= end || m.end <= start || ignored.has(m)) continue;
+    if (m.start >= start && m.end <= end) continue;
+    if (m.known || !nameWordOutside(scan, m, start, end)) return [];
+    out.push(m);
+  }
+  return out;
+}
+
+/** A capitalised word of `m` outside [start, end), no head noun: a guess with "village" or "field" after the name says more than the name. */
+function nameWordOutside(scan: DocumentScan, m: EntityMention, start: number, end: number): boolean {
+  const cues = scan.cues;
+  const outside = `${scan.text.slice(m.start, Math.max(m.start, start))} ${scan.text.slice(Math.min(end, m.end), m.end)}`;
+  for (const w of outside.split(/[^\p{L}\p{N}'-]+/u)) {
+    if (!w || !isCapitalised(w)) continue;
+    const lower = bare(w);
+    if (!cues.placeHeads.has(lower) && !cues.orgHeads.has(lower)) return true;
+  }
+  return false;
+}
+
+// The tagger's margin (weight units) from which its name beats a guess of the cue rules it cuts.
+const CUT_GUESS_MARGIN = 20;
 
 /**
  * It may grow one name the cues guessed ("Dale" to "A. Dale", "Peter" to "Peter Such"), with
