@@ -364,7 +364,8 @@ function addTaggedNames(scan: DocumentScan): void {
   }
   // The organisations the document names in several words ("Johnson Controls Inc").
   const organizations: string[] = [];
-  for (const found of spans) for (const span of found) if (span.type === 'ORG' && span.tokens >= 2) organizations.push(text.slice(span.start, span.end));
+  // Not one run on into lower-case words ("Deir Ezzor Units of the army and").
+  for (const found of spans) for (const span of found) if (span.type === 'ORG' && span.tokens >= 2 && !RUN_ON.test(text.slice(span.start, span.end))) organizations.push(text.slice(span.start, span.end));
   const clubs = clubDocument(scan, spans);
   scan.clubs = clubs;
   const teamMargin = clubs ? CLUB_DOCUMENT_MARGIN : TEAM_MARGIN;
@@ -383,8 +384,10 @@ function addTaggedNames(scan: DocumentScan): void {
       // Kroslak"): it stays at the end after a name word, and at the start on a sure reading.
       const person = span.type === 'PER';
       while (a <= z && isNoNameWord(scan.cues, tokens[a]!.text, a === 0) && !(person && a < z && span.margin >= SURE_PERSON_MARGIN && isNameOfPerson(scan.cues, tokens[a]!.text) && isNameOfPerson(scan.cues, tokens[a + 1]!.text))) a++;
-      while (z >= a && isNoNameWord(scan.cues, tokens[z]!.text, z === 0) && !(person && z > a && isNameOfPerson(scan.cues, tokens[z]!.text) && isNameOfPerson(scan.cues, tokens[z - 1]!.text) && !scan.cues.titles.has(bare(tokens[z - 1]!.text)))) z--;
+      while (z >= a && (isNoNameWord(scan.cues, tokens[z]!.text, z === 0) || LOWER_WORD.test(tokens[z]!.text)) && !(person && z > a && isNameOfPerson(scan.cues, tokens[z]!.text) && isNameOfPerson(scan.cues, tokens[z - 1]!.text) && !scan.cues.titles.has(bare(tokens[z - 1]!.text)))) z--;
       if (a > z || !isWord(tokens[a]!) || !isCapitalised(tokens[a]!.text)) continue;
+      // How sure the tagger is of the words kept.
+      if (a > span.first || z < span.first + span.tokens - 1) span.margin = Math.min(...span.margins.slice(a - span.first, z - span.first + 1));
       if (a === z && scan.isForeignAcronym(tokens[a]!.text)) continue;
       // Five capitalised words and more with no connector are names run together ("Dominic
       // Evans Khaled Yacoub Oweis", a byline), no one person.
@@ -552,14 +555,18 @@ function guessesCut(scan: DocumentScan, sentence: number, start: number, end: nu
   return out;
 }
 
-/** A capitalised word of `m` outside [start, end), no head noun: a guess with "village" or "field" after the name says more than the name. */
+/**
+ * A capitalised word of `m` outside [start, end), no head noun nor demonym: a guess with
+ * "village" or "field" after the name, or a people before it, says more than the name.
+ */
 function nameWordOutside(scan: DocumentScan, m: EntityMention, start: number, end: number): boolean {
   const cues = scan.cues;
   const outside = `${scan.text.slice(m.start, Math.max(m.start, start))} ${scan.text.slice(Math.min(end, m.end), m.end)}`;
   for (const w of outside.split(/[^\p{L}\p{N}'-]+/u)) {
     if (!w || !isCapitalised(w)) continue;
     const lower = bare(w);
-    if (!cues.placeHeads.has(lower) && !cues.orgHeads.has(lower)) return true;
+    // A demonym opens a body's name ("Syrian Revolutionary Command Council").
+    if (!cues.placeHeads.has(lower) && !cues.orgHeads.has(lower) && !cues.nameAdjectives.has(lower.replace(AL_OR_EL, '')) && scan.kb.countryOfDemonym(w) === undefined) return true;
   }
   return false;
 }
@@ -1209,6 +1216,9 @@ interface SpanCues {
 
 // Module constants: a regular expression literal in a function is a new object at each call.
 const LOWER_FIRST = /^\p{Ll}/u;
+// A word in lower case throughout ("shares"; not "al-Assad"): no name ends with one.
+const LOWER_WORD = /^\p{Ll}+$/u;
+const RUN_ON = /\s\p{Ll}+$/u;
 const GROUP_AFTER = /^(?:group|militia|faction|brigade|battalion|movement)$/;
 const GROUP_KIND_AFTER = /^(?:terrorist|militant|rebel|jihadist|extremist|armed|insurgent|islamist)$/;
 const GROUPS_AFTER = /^(?:group|groups|organization|militia|faction)$/;
