@@ -403,9 +403,12 @@ function addTaggedNames(scan: DocumentScan): void {
       const phrase = text.slice(tokens[a]!.start, tokens[z]!.end);
       const head = bare(tokens[z]!.text);
       const body = span.type === 'ORG' && span.margin >= TEAM_MARGIN && isCapitalised(tokens[z]!.text) && !scan.cues.orgHeads.has(head) && !scan.cues.orgHeads.has(`${head}s`) && (a < z || (readings.get(phrase) ?? 0) >= 2) && !writesPhraseInLowerCase(text, phrase);
-      if (a === z && isNoLoneName(scan, tokens[a]!.text) && !club && !body) continue;
+      // The surname of a person the document named in full is that person, even when it is a
+      // word ("Woods" after "Tiger Woods", "Green" after "Ken Green").
+      const surname = span.type === 'PER' && a === z && span.margin >= LONE_MARGIN && personByTail(scan, [tokens[a]!.text]) !== undefined;
+      if (a === z && isNoLoneName(scan, tokens[a]!.text) && !club && !body && !surname) continue;
       // Nor are ordinary words alone ("Air Force", "Heritage Site") or a people ("Sunni Muslim").
-      if ((allOrdinaryWords(scan.cues, tokens, a, z) && !club && !body) || (span.type !== 'PER' && namesAPeople(scan, tokens.slice(a, z + 1)))) continue;
+      if ((allOrdinaryWords(scan.cues, tokens, a, z) && !club && !body && !surname) || (span.type !== 'PER' && namesAPeople(scan, tokens.slice(a, z + 1)))) continue;
       const start = tokens[a]!.start;
       const end = tokens[z]!.end;
       // A photo credit ("REUTERS/Bassam Khabieh") or a byline ("Editing by Will Waterman") names

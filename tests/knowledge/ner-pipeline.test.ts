@@ -32,6 +32,20 @@ describe.skipIf(!loadKnowledgeBase().ner)('learned names in entity extraction', 
     expect(r.mentions.find((m) => m.surface === 'Haugland')?.key).toBe(full.key);
   });
 
+  it('joins a surname that is also a word to the full name named before', () => {
+    for (const [text, full, short] of [
+      ['Ken Green shot a 68 on Sunday. Green, the 1989 champion, leads by two.', 'Ken Green', 'Green'],
+      ['Lars Stone scored twice for the visitors. Stone later hit the post.', 'Lars Stone', 'Stone'],
+    ] as const) {
+      const r = run(text);
+      const person = r.mentions.find((m) => m.surface === full)!;
+      expect(person).toBeDefined();
+      expect(r.mentions.find((m) => m.surface === short)?.key).toBe(person.key);
+    }
+    // Without the full name before it, the word alone is no person.
+    expect(run('Stone, sand and gravel prices rose in the town.').mentions.some((m) => m.surface === 'Stone')).toBe(false);
+  });
+
   it('keeps a person whose surname is a town, and a club named after its town', () => {
     const r = run('But Palestinian President Yasser Arafat said the moves were tantamount to war.');
     expect(typeOf(r, 'Yasser Arafat')).toBe('actor/person');
