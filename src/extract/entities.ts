@@ -406,9 +406,12 @@ function addTaggedNames(scan: DocumentScan): void {
       // The surname of a person the document named in full is that person, even when it is a
       // word ("Woods" after "Tiger Woods", "Green" after "Ken Green").
       const surname = span.type === 'PER' && a === z && span.margin >= LONE_MARGIN && personByTail(scan, [tokens[a]!.text]) !== undefined;
-      if (a === z && isNoLoneName(scan, tokens[a]!.text) && !club && !body && !surname) continue;
+      // Likewise the last word of an organisation named in full ("Yankees" of "New York
+      // Yankees"), no head noun ("Army") nor a word the document writes in lower case.
+      const lastWordOf = span.type === 'ORG' && a === z && span.margin >= LONE_MARGIN ? organizationEndingIn(scan, organizations, tokens[a]!.text) : undefined;
+      if (a === z && isNoLoneName(scan, tokens[a]!.text) && !club && !body && !surname && !lastWordOf) continue;
       // Nor are ordinary words alone ("Air Force", "Heritage Site") or a people ("Sunni Muslim").
-      if ((allOrdinaryWords(scan.cues, tokens, a, z) && !club && !body && !surname) || (span.type !== 'PER' && namesAPeople(scan, tokens.slice(a, z + 1)))) continue;
+      if ((allOrdinaryWords(scan.cues, tokens, a, z) && !club && !body && !surname && !lastWordOf) || (span.type !== 'PER' && namesAPeople(scan, tokens.slice(a, z + 1)))) continue;
       const start = tokens[a]!.start;
       const end = tokens[z]!.end;
       // A photo credit ("REUTERS/Bassam Khabieh") or a byline ("Editing by Will Waterman") names
@@ -429,7 +432,7 @@ function addTaggedNames(scan: DocumentScan): void {
       // The opening words of an organisation the document names in full are that organisation
       // ("Johnson Controls" of "Johnson Controls Inc", read as a person on its own).
       const surface = text.slice(start, end);
-      const fuller = span.type !== 'LOC' ? organizations.find((o) => o.length > surface.length && o.startsWith(`${surface} `)) : undefined;
+      const fuller = span.type !== 'LOC' ? (organizations.find((o) => o.length > surface.length && o.startsWith(`${surface} `)) ?? lastWordOf) : undefined;
       const ref = fuller ? taggedRef(scan, 'ORG', fuller) : taggedRef(scan, span.type, surface);
       if (!ref) continue;
       // A new entity of one word needs a surer reading than a name the knowledge base confirms.
@@ -442,6 +445,13 @@ function addTaggedNames(scan: DocumentScan): void {
     }
   }
   if (dropped.size) dropMentions(scan, dropped);
+}
+
+/** The organisation of `organizations` (named in full by the document) whose last word is `word`, when that word can stand for it. */
+function organizationEndingIn(scan: DocumentScan, organizations: readonly string[], word: string): string | undefined {
+  const lower = bare(word);
+  if (scan.cues.orgHeads.has(lower) || scan.cues.orgHeads.has(lower.replace(/s$/, '')) || writesInLowerCase(scan.text, lower)) return undefined;
+  return organizations.find((o) => o.length > word.length && o.endsWith(` ${word}`));
 }
 
 // Margin (weight units) a new one-word entity needs: 4 keeps sample and FA-KES precision at their

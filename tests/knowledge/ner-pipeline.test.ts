@@ -46,6 +46,13 @@ describe.skipIf(!loadKnowledgeBase().ner)('learned names in entity extraction', 
     expect(run('Stone, sand and gravel prices rose in the town.').mentions.some((m) => m.surface === 'Stone')).toBe(false);
   });
 
+  it('joins the last word of an organisation named in full to it', () => {
+    const r = run('Coach Ole Berg of the Tromso Pioneers said on Monday his side would win. The Pioneers beat Molde 3-1 last week.');
+    const club = r.mentions.find((m) => m.surface === 'Tromso Pioneers')!;
+    expect(club).toBeDefined();
+    expect(r.mentions.find((m) => m.surface === 'Pioneers')?.key).toBe(club.key);
+  });
+
   it('keeps a person whose surname is a town, and a club named after its town', () => {
     const r = run('But Palestinian President Yasser Arafat said the moves were tantamount to war.');
     expect(typeOf(r, 'Yasser Arafat')).toBe('actor/person');
