@@ -427,7 +427,8 @@ function addTaggedNames(scan: DocumentScan): void {
         (team ? sameSpanTeam(scan, st.sentence.index, start, end, clubs) : undefined) ??
         (span.type === 'PER' && z > a && span.margin >= SURE_PERSON_MARGIN ? sameSpanPlaceGuess(scan, st.sentence.index, start, end) : undefined) ??
         (span.type === 'PER' && z === a && span.margin >= LONE_MARGIN && !placeReadings.has(text.slice(start, end)) ? sameSpanSurname(scan, st.sentence.index, start, end) : undefined) ??
-        titledName(scan, st, start, end, span.type);
+        titledName(scan, st, start, end, span.type) ??
+        (span.margin >= RETYPE_MARGIN ? sameSpanOtherGuess(scan, st.sentence.index, start, end, span.type) : undefined);
       if (inside === undefined || !mayReplace(scan, inside, tokens, a, z, span.type, span.margin)) continue;
       // The opening words of an organisation the document names in full are that organisation
       // ("Johnson Controls" of "Johnson Controls Inc", read as a person on its own).
@@ -787,6 +788,24 @@ function sameSpanSurname(scan: DocumentScan, sentence: number, start: number, en
   }
   return undefined;
 }
+
+/**
+ * A name the cue rules guessed (none the knowledge base knows) on the very same words as a very
+ * sure tagged name of another kind ("MONTE CARLO" a person for its given name "Carlo"): the
+ * tagger's reading replaces it, but not a place a place word gives.
+ */
+function sameSpanOtherGuess(scan: DocumentScan, sentence: number, start: number, end: number, type: 'PER' | 'ORG' | 'LOC'): EntityMention[] | undefined {
+  for (const m of scan.mentions) {
+    if (m.sentence !== sentence || m.start !== start || m.end !== end) continue;
+    // Nor a place the cues read from a place word before or in it ("Tal al-Jabiyeh", "near Tel Hamis").
+    if (m.known || (m.kind === 'place' && placeCueBefore(scan, m))) return undefined;
+    const same = type === 'LOC' ? m.kind === 'place' : m.kind === 'actor' && (m.type === 'person') === (type === 'PER');
+    return same ? undefined : [m];
+  }
+  return undefined;
+}
+// The tagger's margin from which its type beats a cue guess on the same words.
+const RETYPE_MARGIN = 30;
 
 function sameSpanPlaceGuess(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] | undefined {
   for (const m of scan.mentions) {

@@ -53,6 +53,14 @@ describe.skipIf(!loadKnowledgeBase().ner)('learned names in entity extraction', 
     expect(r.mentions.find((m) => m.surface === 'Pioneers')?.key).toBe(club.key);
   });
 
+  it("retypes a cue guess on the same words when the tagger is very sure of another kind", () => {
+    // The cues read "CARLO" as a given name; the tagger reads a dateline's city.
+    const r = run('MONTE CARLO 2001-03-12\n\nThe race was run in heavy rain on Friday.');
+    expect(typeOf(r, 'MONTE CARLO')).toMatch(/^place\//);
+    // A place a place word gives stays one.
+    expect(typeOf(run('Fighting raged near Tal al-Sabaa on Monday.'), 'Tal al-Sabaa')).toMatch(/^place\//);
+  });
+
   it('keeps a person whose surname is a town, and a club named after its town', () => {
     const r = run('But Palestinian President Yasser Arafat said the moves were tantamount to war.');
     expect(typeOf(r, 'Yasser Arafat')).toBe('actor/person');
