@@ -417,7 +417,7 @@ function addTaggedNames(scan: DocumentScan): void {
       // A photo credit ("REUTERS/Bassam Khabieh") or a byline ("Editing by Will Waterman") names
       // no actor of the story.
       if (text.charCodeAt(start - 1) === 0x2f || (span.type === 'PER' && followsCredit(text, st.sentence.start, start))) continue;
-      const team = span.type === 'ORG' && span.margin >= teamMargin && (readings.get(text.slice(start, end)) ?? 0) > 0;
+      const team = span.type === 'ORG' && span.margin >= (clubs ? teamMargin : LONE_CLUB_MARGIN) && (readings.get(text.slice(start, end)) ?? 0) > 0;
       // A sure name across the edge of a name the cue rules guessed ("Joel Naroff" of "Joel
       // Naroff of First Union") is the better reading: the guess goes.
       const cut = span.margin >= CUT_GUESS_MARGIN ? guessesCut(scan, st.sentence.index, start, end, dropped) : [];
@@ -740,6 +740,9 @@ const SURE_PERSON_MARGIN = 15;
 // weaker ORG reading of another town is trusted as well: the document names its clubs so.
 const CLUB_DOCUMENT_MARGIN = 2;
 const CLUB_DOCUMENT_TOWNS = 2;
+// Outside such a document, a known town is a club only on a surer reading: the tagger, which
+// reads the gazetteer, slips up to 17 on a town named in an aside ("known in Arabic as Tadmur").
+const LONE_CLUB_MARGIN = 20;
 
 function isKnownTown(scan: DocumentScan, surface: string): boolean {
   const place = scan.kb.lookupPlace(surface, scan.context);

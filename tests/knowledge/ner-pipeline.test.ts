@@ -61,6 +61,11 @@ describe.skipIf(!loadKnowledgeBase().ner)('learned names in entity extraction', 
     expect(typeOf(run('Fighting raged near Tal al-Sabaa on Monday.'), 'Tal al-Sabaa')).toMatch(/^place\//);
   });
 
+  it('keeps a known town named in an aside a place outside a document of clubs', () => {
+    const r = run('Troops say they have taken back Palmyra from the militants, the third change of hands for the desert city (known in Arabic as Tadmur). Militants first took Palmyra, known in Arabic as Tadmur, in 2015.');
+    expect(typeOf(r, 'Tadmur')).toMatch(/^place\//);
+  });
+
   it('keeps a person whose surname is a town, and a club named after its town', () => {
     const r = run('But Palestinian President Yasser Arafat said the moves were tantamount to war.');
     expect(typeOf(r, 'Yasser Arafat')).toBe('actor/person');
