@@ -16,6 +16,7 @@ import { documentContext, sentenceAttributes } from '../dist/knowledge/ner/featu
 import { encodeModel, decodeModel } from '../dist/knowledge/ner/model-file.js';
 import { parseConll, scoreTagging } from '../dist/knowledge/ner/conll.js';
 import { seededRandom } from '../dist/util/random.js';
+import { loadKnowledgeBase } from '../dist/knowledge/knowledge.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const SHARED = join(REPO, '..', 'shared', 'corpus', 'conll2003');
@@ -30,6 +31,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '17' },
     // The smallest absolute weight kept, as a quantile of the nonzero ones: smaller ones become 0.
     prune: { type: 'string', default: '0.05' },
+    // Without the knowledge base's names as features (for comparison).
+    'no-knowledge': { type: 'boolean', default: false },
   },
 });
 const settings = {
@@ -39,7 +42,12 @@ const settings = {
   minFeatureCount: Number(values['min-feature']),
   seed: Number(values.seed),
   pruneQuantile: Number(values.prune),
+  knownNames: values['no-knowledge'] ? 'none' : "the lexicon's actors and the gazetteer's places over each token (the name matcher of data/), given names, and the cues' heads of bodies and places and titles",
 };
+
+// The names of the knowledge base, as the runtime tagger reads them (src/knowledge/knowledge.ts).
+const kb = values['no-knowledge'] ? undefined : loadKnowledgeBase();
+const knowledge = kb && { findNames: (text) => kb.findNames(text), isGivenName: (word) => kb.isGivenName(word), bodyHeads: kb.cues.orgHeads, titles: kb.cues.titles, placeHeads: kb.cues.placeHeads };
 
 const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'];
 const t0 = Date.now();
@@ -60,14 +68,14 @@ const shuffle = (items) => {
     [items[i], items[j]] = [items[j], items[i]];
   }
 };
-const trainer = new PerceptronTrainer(train, { tags: TAGS, vocab, minFeatureCount: settings.minFeatureCount, shuffle });
+const trainer = new PerceptronTrainer(train, { tags: TAGS, vocab, minFeatureCount: settings.minFeatureCount, shuffle, knowledge });
 console.log(`vocabulary: ${vocab.words.size} words, ${vocab.prefixes.size} prefixes, ${vocab.suffixes.size} suffixes, ${vocab.shapes.size} shapes; ${trainer.table.size} features`);
 
 function evaluate(model) {
   const decoder = new Decoder(model);
   const contexts = new Map();
   for (const s of dev) if (!contexts.has(s.doc)) contexts.set(s.doc, documentContext(dev.filter((x) => x.doc === s.doc).map((x) => x.tokens)));
-  const predicted = dev.map((s) => Array.from(decoder.decode(sentenceAttributes(s.tokens, model.vocab, contexts.get(s.doc))), (id) => model.tags[id]));
+  const predicted = dev.map((s) => Array.from(decoder.decode(sentenceAttributes(s.tokens, model.vocab, contexts.get(s.doc), undefined, knowledge)), (id) => model.tags[id]));
   return scoreTagging(dev.map((s) => s.tags), predicted);
 }
 const fmt = (s) => `token accuracy ${(100 * s.tokenAccuracy).toFixed(2)}% | mention P ${(100 * s.mentionPrecision).toFixed(2)} R ${(100 * s.mentionRecall).toFixed(2)} F1 ${(100 * s.mentionF1).toFixed(2)} | untyped F1 ${(100 * s.untypedF1).toFixed(2)}`;

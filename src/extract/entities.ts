@@ -365,7 +365,8 @@ function addTaggedNames(scan: DocumentScan): void {
   }
   // The organisations the document names in several words ("Johnson Controls Inc").
   const organizations: string[] = [];
-  for (const found of spans) for (const span of found) if (span.type === 'ORG' && span.tokens >= 2) organizations.push(text.slice(span.start, span.end));
+  // Not one run on into lower-case words ("Deir Ezzor Units of the army and").
+  for (const found of spans) for (const span of found) if (span.type === 'ORG' && span.tokens >= 2 && !RUN_ON.test(text.slice(span.start, span.end))) organizations.push(text.slice(span.start, span.end));
   const clubs = clubDocument(scan, spans);
   scan.clubs = clubs;
   const teamMargin = clubs ? CLUB_DOCUMENT_MARGIN : TEAM_MARGIN;
@@ -384,8 +385,10 @@ function addTaggedNames(scan: DocumentScan): void {
       // Kroslak"): it stays at the end after a name word, and at the start on a sure reading.
       const person = span.type === 'PER';
       while (a <= z && isNoNameWord(scan.cues, tokens[a]!.text, a === 0) && !(person && a < z && span.margin >= SURE_PERSON_MARGIN && isNameOfPerson(scan.cues, tokens[a]!.text) && isNameOfPerson(scan.cues, tokens[a + 1]!.text))) a++;
-      while (z >= a && isNoNameWord(scan.cues, tokens[z]!.text, z === 0) && !(person && z > a && isNameOfPerson(scan.cues, tokens[z]!.text) && isNameOfPerson(scan.cues, tokens[z - 1]!.text) && !scan.cues.titles.has(bare(tokens[z - 1]!.text)))) z--;
+      while (z >= a && (isNoNameWord(scan.cues, tokens[z]!.text, z === 0) || LOWER_WORD.test(tokens[z]!.text)) && !(person && z > a && isNameOfPerson(scan.cues, tokens[z]!.text) && isNameOfPerson(scan.cues, tokens[z - 1]!.text) && !scan.cues.titles.has(bare(tokens[z - 1]!.text)))) z--;
       if (a > z || !isWord(tokens[a]!) || !isCapitalised(tokens[a]!.text)) continue;
+      // How sure the tagger is of the words kept.
+      if (a > span.first || z < span.first + span.tokens - 1) span.margin = Math.min(...span.margins.slice(a - span.first, z - span.first + 1));
       if (a === z && scan.isForeignAcronym(tokens[a]!.text)) continue;
       // Five capitalised words and more with no connector are names run together ("Dominic
       // Evans Khaled Yacoub Oweis", a byline), no one person.
@@ -401,37 +404,56 @@ function addTaggedNames(scan: DocumentScan): void {
       const phrase = text.slice(tokens[a]!.start, tokens[z]!.end);
       const head = bare(tokens[z]!.text);
       const body = span.type === 'ORG' && span.margin >= TEAM_MARGIN && isCapitalised(tokens[z]!.text) && !scan.cues.orgHeads.has(head) && !scan.cues.orgHeads.has(`${head}s`) && (a < z || (readings.get(phrase) ?? 0) >= 2) && !writesPhraseInLowerCase(text, phrase);
-      if (a === z && isNoLoneName(scan, tokens[a]!.text) && !club && !body) continue;
+      // The surname of a person the document named in full is that person, even when it is a
+      // word ("Woods" after "Tiger Woods", "Green" after "Ken Green").
+      const surname = span.type === 'PER' && a === z && span.margin >= LONE_MARGIN && personByTail(scan, [tokens[a]!.text]) !== undefined;
+      // Likewise the last word of an organisation named in full ("Yankees" of "New York
+      // Yankees"), no head noun ("Army") nor a word the document writes in lower case.
+      const lastWordOf = span.type === 'ORG' && a === z && span.margin >= LONE_MARGIN ? organizationEndingIn(scan, organizations, tokens[a]!.text) : undefined;
+      if (a === z && isNoLoneName(scan, tokens[a]!.text) && !club && !body && !surname && !lastWordOf) continue;
       // Nor are ordinary words alone ("Air Force", "Heritage Site") or a people ("Sunni Muslim").
-      if ((allOrdinaryWords(scan.cues, tokens, a, z) && !club && !body) || (span.type !== 'PER' && namesAPeople(scan, tokens.slice(a, z + 1)))) continue;
+      if ((allOrdinaryWords(scan.cues, tokens, a, z) && !club && !body && !surname && !lastWordOf) || (span.type !== 'PER' && namesAPeople(scan, tokens.slice(a, z + 1)))) continue;
       const start = tokens[a]!.start;
       const end = tokens[z]!.end;
       // A photo credit ("REUTERS/Bassam Khabieh") or a byline ("Editing by Will Waterman") names
       // no actor of the story.
       if (text.charCodeAt(start - 1) === 0x2f || (span.type === 'PER' && followsCredit(text, st.sentence.start, start))) continue;
-      const team = span.type === 'ORG' && span.margin >= teamMargin && (readings.get(text.slice(start, end)) ?? 0) > 0;
+      const team = span.type === 'ORG' && span.margin >= (clubs ? teamMargin : LONE_CLUB_MARGIN) && (readings.get(text.slice(start, end)) ?? 0) > 0;
+      // A sure name across the edge of a name the cue rules guessed ("Joel Naroff" of "Joel
+      // Naroff of First Union") is the better reading: the guess goes.
+      const cut = span.margin >= CUT_GUESS_MARGIN ? guessesCut(scan, st.sentence.index, start, end, dropped) : [];
+      const ignored = cut.length ? new Set([...dropped, ...cut]) : dropped;
       const inside =
-        mentionsInside(scan, st.sentence.index, start, end) ??
+        mentionsInside(scan, st.sentence.index, start, end, ignored) ??
         (team ? sameSpanTeam(scan, st.sentence.index, start, end, clubs) : undefined) ??
         (span.type === 'PER' && z > a && span.margin >= SURE_PERSON_MARGIN ? sameSpanPlaceGuess(scan, st.sentence.index, start, end) : undefined) ??
         (span.type === 'PER' && z === a && span.margin >= LONE_MARGIN && !placeReadings.has(text.slice(start, end)) ? sameSpanSurname(scan, st.sentence.index, start, end) : undefined) ??
-        titledName(scan, st, start, end, span.type);
+        titledName(scan, st, start, end, span.type) ??
+        (span.margin >= RETYPE_MARGIN ? sameSpanOtherGuess(scan, st.sentence.index, start, end, span.type) : undefined);
       if (inside === undefined || !mayReplace(scan, inside, tokens, a, z, span.type, span.margin)) continue;
       // The opening words of an organisation the document names in full are that organisation
       // ("Johnson Controls" of "Johnson Controls Inc", read as a person on its own).
       const surface = text.slice(start, end);
-      const fuller = span.type !== 'LOC' ? organizations.find((o) => o.length > surface.length && o.startsWith(`${surface} `)) : undefined;
+      const fuller = span.type !== 'LOC' ? (organizations.find((o) => o.length > surface.length && o.startsWith(`${surface} `)) ?? lastWordOf) : undefined;
       const ref = fuller ? taggedRef(scan, 'ORG', fuller) : taggedRef(scan, span.type, surface);
       if (!ref) continue;
       // A new entity of one word needs a surer reading than a name the knowledge base confirms.
       if (!ref.known && a === z && span.margin < LONE_MARGIN && !hasKey(scan.personNames, ref.key)) continue;
       for (const m of inside) dropped.add(m);
+      for (const m of cut) dropped.add(m);
       addMention(scan, ref, st.sentence, start, end);
       coverOverlapping(st, start, end, scan.mentions.length - 1);
       if (ref.kind === 'actor' && ref.type === 'person' && !ref.known && /\s/.test(ref.label) && !hasKey(scan.personNames, ref.key)) scan.personNames.push(ref);
     }
   }
   if (dropped.size) dropMentions(scan, dropped);
+}
+
+/** The organisation of `organizations` (named in full by the document) whose last word is `word`, when that word can stand for it. */
+function organizationEndingIn(scan: DocumentScan, organizations: readonly string[], word: string): string | undefined {
+  const lower = bare(word);
+  if (scan.cues.orgHeads.has(lower) || scan.cues.orgHeads.has(lower.replace(/s$/, '')) || writesInLowerCase(scan.text, lower)) return undefined;
+  return organizations.find((o) => o.length > word.length && o.endsWith(` ${word}`));
 }
 
 // Margin (weight units) a new one-word entity needs: 4 keeps sample and FA-KES precision at their
@@ -518,12 +540,12 @@ function taggedRef(scan: DocumentScan, type: 'PER' | 'ORG' | 'LOC', surface: str
  * "Manchester", "National Bank of Poland" for "National Bank" and "Poland"); undefined when it
  * would cut one or says no more than it (the earlier step wins).
  */
-function mentionsInside(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] | undefined {
+function mentionsInside(scan: DocumentScan, sentence: number, start: number, end: number, ignored?: ReadonlySet<EntityMention>): EntityMention[] | undefined {
   const out: EntityMention[] = [];
   let lo = end;
   let hi = start;
   for (const m of scan.mentions) {
-    if (m.sentence !== sentence || m.start >= end || m.end <= start) continue;
+    if (m.sentence !== sentence || m.start >= end || m.end <= start || ignored?.has(m)) continue;
     if (m.start < start || m.end > end) return undefined;
     out.push(m);
     lo = Math.min(lo, m.start);
@@ -531,6 +553,41 @@ function mentionsInside(scan: DocumentScan, sentence: number, start: number, end
   }
   return out.length === 1 && lo === start && hi === end ? undefined : out;
 }
+
+/**
+ * The names the cue rules guessed (none the knowledge base knows) that [start, end) cuts: that
+ * overlap it and reach past one of its edges. None when a known name is cut, which the earlier
+ * step keeps.
+ */
+function guessesCut(scan: DocumentScan, sentence: number, start: number, end: number, ignored: ReadonlySet<EntityMention>): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const m of scan.mentions) {
+    if (m.sentence !== sentence || m.start >= end || m.end <= start || ignored.has(m)) continue;
+    if (m.start >= start && m.end <= end) continue;
+    if (m.known || !nameWordOutside(scan, m, start, end)) return [];
+    out.push(m);
+  }
+  return out;
+}
+
+/**
+ * A capitalised word of `m` outside [start, end), no head noun nor demonym: a guess with
+ * "village" or "field" after the name, or a people before it, says more than the name.
+ */
+function nameWordOutside(scan: DocumentScan, m: EntityMention, start: number, end: number): boolean {
+  const cues = scan.cues;
+  const outside = `${scan.text.slice(m.start, Math.max(m.start, start))} ${scan.text.slice(Math.min(end, m.end), m.end)}`;
+  for (const w of outside.split(/[^\p{L}\p{N}'-]+/u)) {
+    if (!w || !isCapitalised(w)) continue;
+    const lower = bare(w);
+    // A demonym opens a body's name ("Syrian Revolutionary Command Council").
+    if (!cues.placeHeads.has(lower) && !cues.orgHeads.has(lower) && !cues.nameAdjectives.has(lower.replace(AL_OR_EL, '')) && scan.kb.countryOfDemonym(w) === undefined) return true;
+  }
+  return false;
+}
+
+// The tagger's margin (weight units) from which its name beats a guess of the cue rules it cuts.
+const CUT_GUESS_MARGIN = 20;
 
 /**
  * It may grow one name the cues guessed ("Dale" to "A. Dale", "Peter" to "Peter Such"), with
@@ -684,6 +741,9 @@ const SURE_PERSON_MARGIN = 15;
 // weaker ORG reading of another town is trusted as well: the document names its clubs so.
 const CLUB_DOCUMENT_MARGIN = 2;
 const CLUB_DOCUMENT_TOWNS = 2;
+// Outside such a document, a known town is a club only on a surer reading: the tagger, which
+// reads the gazetteer, slips up to 17 on a town named in an aside ("known in Arabic as Tadmur").
+const LONE_CLUB_MARGIN = 20;
 
 function isKnownTown(scan: DocumentScan, surface: string): boolean {
   const place = scan.kb.lookupPlace(surface, scan.context);
@@ -732,6 +792,24 @@ function sameSpanSurname(scan: DocumentScan, sentence: number, start: number, en
   }
   return undefined;
 }
+
+/**
+ * A name the cue rules guessed (none the knowledge base knows) on the very same words as a very
+ * sure tagged name of another kind ("MONTE CARLO" a person for its given name "Carlo"): the
+ * tagger's reading replaces it, but not a place a place word gives.
+ */
+function sameSpanOtherGuess(scan: DocumentScan, sentence: number, start: number, end: number, type: 'PER' | 'ORG' | 'LOC'): EntityMention[] | undefined {
+  for (const m of scan.mentions) {
+    if (m.sentence !== sentence || m.start !== start || m.end !== end) continue;
+    // Nor a place the cues read from a place word before or in it ("Tal al-Jabiyeh", "near Tel Hamis").
+    if (m.known || (m.kind === 'place' && placeCueBefore(scan, m))) return undefined;
+    const same = type === 'LOC' ? m.kind === 'place' : m.kind === 'actor' && (m.type === 'person') === (type === 'PER');
+    return same ? undefined : [m];
+  }
+  return undefined;
+}
+// The tagger's margin from which its type beats a cue guess on the same words.
+const RETYPE_MARGIN = 30;
 
 function sameSpanPlaceGuess(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] | undefined {
   for (const m of scan.mentions) {
@@ -1183,6 +1261,9 @@ interface SpanCues {
 
 // Module constants: a regular expression literal in a function is a new object at each call.
 const LOWER_FIRST = /^\p{Ll}/u;
+// A word in lower case throughout ("shares"; not "al-Assad"): no name ends with one.
+const LOWER_WORD = /^\p{Ll}+$/u;
+const RUN_ON = /\s\p{Ll}+$/u;
 const GROUP_AFTER = /^(?:group|militia|faction|brigade|battalion|movement)$/;
 const GROUP_KIND_AFTER = /^(?:terrorist|militant|rebel|jihadist|extremist|armed|insurgent|islamist)$/;
 const GROUPS_AFTER = /^(?:group|groups|organization|militia|faction)$/;

@@ -401,7 +401,7 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
     candidateCountry,
     cues,
     triggers,
-    ner: existsSync(DEFAULT_NER_MODEL) ? NerTagger.load(DEFAULT_NER_MODEL) : undefined,
+    ner: existsSync(DEFAULT_NER_MODEL) ? NerTagger.load(DEFAULT_NER_MODEL, { findNames: (text) => matcher.find(text), isGivenName: (word) => given.has(word.toLowerCase()), bodyHeads: cues.orgHeads, titles: cues.titles, placeHeads: cues.placeHeads }) : undefined,
     findNames: (text) => matcher.find(text),
     resolveHit: (hit, context) => {
       const actors = hit.candidates.filter((c) => c.kind === 'actor');

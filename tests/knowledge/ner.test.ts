@@ -8,6 +8,8 @@ import { bioSpans, parseConll, scoreTagging, toBio } from '../../src/knowledge/n
 import { nerTokenize } from '../../src/knowledge/ner/tokenize.js';
 import { DEFAULT_NER_MODEL, NerTagger } from '../../src/knowledge/ner/tagger.js';
 import { seededRandom } from '../../src/util/random.js';
+import { loadKnowledgeBase } from '../../src/knowledge/knowledge.js';
+import { knownNameClasses, type NameKnowledge } from '../../src/knowledge/ner/name-knowledge.js';
 
 const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'];
 
@@ -33,7 +35,20 @@ const TINY = corpus([
   'Talks/O between/O Norway/B-LOC and/O Sweden/B-LOC ended/O ,/O Lars/B-PER Moen/I-PER said/O ./O',
 ]);
 
-function train(sentences: TrainingSentence[], epochs: number, seed = 3) {
+/** A knowledge base of our own: a few towns, one body, some given names. */
+const TOWNS = ['Oslo', 'Bergen', 'Stavanger', 'Tromso', 'Narvik', 'Bodo', 'Alta'];
+const KNOWLEDGE: NameKnowledge = {
+  findNames(text) {
+    const out = [];
+    for (const [name, kind, type] of [...TOWNS.map((t) => [t, 'place', 'city'] as const), ['Nordic Fisheries Council', 'actor', 'organization'] as const]) {
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) out.push({ start: at, end: at + name.length, surface: name, candidates: [{ kind, id: name, type }] });
+    }
+    return out.sort((a, b) => a.start - b.start);
+  },
+  isGivenName: (w) => ['maria', 'tomas', 'anna', 'erik', 'lars', 'ingrid'].includes(w.toLowerCase()),
+};
+
+function train(sentences: TrainingSentence[], epochs: number, seed = 3, knowledge?: NameKnowledge) {
   const random = seededRandom(seed);
   const shuffle = <T>(items: T[]) => {
     for (let i = items.length - 1; i > 0; i--) {
@@ -42,7 +57,7 @@ function train(sentences: TrainingSentence[], epochs: number, seed = 3) {
     }
   };
   const vocab = buildVocabulary(sentences.map((s) => s.tokens), 1);
-  const trainer = new PerceptronTrainer(sentences, { tags: TAGS, vocab, minFeatureCount: 1, shuffle });
+  const trainer = new PerceptronTrainer(sentences, { tags: TAGS, vocab, minFeatureCount: 1, shuffle, knowledge });
   for (let e = 0; e < epochs; e++) trainer.epoch();
   return trainer;
 }
@@ -108,6 +123,18 @@ describe('averaged perceptron', () => {
     }
   });
 
+  it('reads what the knowledge base knows of a word it never saw in training', () => {
+    const tokens = [{ text: 'Ingrid' }, { text: 'Sand' }, { text: 'visited' }, { text: 'the' }, { text: 'Nordic' }, { text: 'Fisheries' }, { text: 'Council' }, { text: 'in' }, { text: 'Narvik' }];
+    const known = knownNameClasses(KNOWLEDGE, tokens);
+    // A given name (bit 4); a body over three tokens (kind 5: first token, then inside); a city (kind 2).
+    expect(Array.from(known)).toEqual([16, 0, 0, 0, 10, 11, 11, 0, 4]);
+    // Trained with the knowledge, the tagger types towns and given names it never saw.
+    const trainer = train(TINY, 10, 3, KNOWLEDGE);
+    const tagger = new NerTagger(decodeModel(encodeModel(trainer.model(trainer.averaged()), { about: 't', data: { name: 't', citation: 't', files: [] }, settings: {}, dev: {} }, [], 1e-6)), KNOWLEDGE);
+    for (const s of TINY) expect(tagger.tag(s.tokens)).toEqual(s.tags);
+    expect(tagger.tag([{ text: 'Police' }, { text: 'in' }, { text: 'Alta' }, { text: 'arrested' }, { text: 'Ingrid' }, { text: 'Vik' }, { text: '.' }])).toEqual(['O', 'O', 'B-LOC', 'O', 'B-PER', 'I-PER', 'O']);
+  });
+
   it('trains deterministically and survives the weights file', () => {
     const meta = { about: 'test', data: { name: 't', citation: 't', files: [] }, settings: {}, dev: {} };
     const a = encodeModel(train(TINY, 4).model(train(TINY, 4).averaged()), meta, [], 0.01);
@@ -151,7 +178,8 @@ describe('CoNLL reading and scores', () => {
 });
 
 describe.skipIf(!existsSync(DEFAULT_NER_MODEL))('the trained model (data/models/ner.json)', () => {
-  const tagger = NerTagger.load();
+  // As the pipeline runs it: with the knowledge base's names beside it.
+  const tagger = loadKnowledgeBase().ner!;
   const names = (text: string) => tagger.spans(text).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
 
   it('says where it comes from', () => {

@@ -1,3 +1,5 @@
+import { GIVEN_NAME, KIND_MASK, knownNameClasses, type NameKnowledge } from './name-knowledge.js';
+
 /**
  * The tagger's features. Each is a pair of integers: a template number with a first value, and a
  * second value (word, shape or affix ids from the vocabulary the model stores). Keeping them as
@@ -42,6 +44,12 @@ const T_PTWM1 = 24;
 const T_MEMORY = 25;
 const T_LOWER_ELSEWHERE = 26;
 const T_FORM = 27;
+const T_KNOWN = 28;
+const T_KNOWN_SH = 29;
+const T_KNOWN_M1 = 30;
+const T_KNOWN_P1 = 31;
+const T_GIVEN_M1 = 32;
+const T_CUE_WORDS = 33;
 
 export const AFFIX_LENGTHS = 4;
 
@@ -73,6 +81,8 @@ export interface SentenceAttributes {
   form: Int32Array;
   /** The document's memory of the tags given so far, which later tokens read. */
   doc: DocumentContext | undefined;
+  /** What the knowledge base knows of each token (knownNameClasses), when the tagger is given it. */
+  known: Uint8Array | undefined;
 }
 
 /**
@@ -207,7 +217,7 @@ export class WordMemo {
   }
 }
 
-export function sentenceAttributes(tokens: readonly { text: string }[], vocab: Vocabulary, doc?: DocumentContext, memo: WordMemo = new WordMemo(vocab)): SentenceAttributes {
+export function sentenceAttributes(tokens: readonly { text: string }[], vocab: Vocabulary, doc?: DocumentContext, memo: WordMemo = new WordMemo(vocab), knowledge?: NameKnowledge): SentenceAttributes {
   const n = tokens.length;
   const a: SentenceAttributes = {
     length: n,
@@ -220,6 +230,7 @@ export function sentenceAttributes(tokens: readonly { text: string }[], vocab: V
     lowerElsewhere: new Uint8Array(n),
     form: new Int32Array(n),
     doc,
+    known: knowledge ? knownNameClasses(knowledge, tokens) : undefined,
   };
   for (let i = 0; i < n; i++) {
     const text = tokens[i]!.text;
@@ -340,6 +351,27 @@ export function staticFeatures(s: SentenceAttributes, i: number, out: FeatureBuf
   if (form !== UNKNOWN) out.push(T_FORM, 0, form);
   const remembered = s.doc?.memory.get(s.keys[i]!);
   if (remembered !== undefined) out.push(T_MEMORY, remembered, s0);
+  const known = s.known;
+  if (known) {
+    const k0 = known[i]! & KIND_MASK;
+    const km1 = i > 0 ? known[i - 1]! & KIND_MASK : 0;
+    const kp1 = i + 1 < n ? known[i + 1]! & KIND_MASK : 0;
+    if (k0) {
+      out.push(T_KNOWN, k0, 0);
+      out.push(T_KNOWN_SH, k0, s0);
+    }
+    if (km1) out.push(T_KNOWN_M1, km1, 0);
+    if (kp1) out.push(T_KNOWN_P1, kp1, 0);
+    if (known[i]! & GIVEN_NAME) out.push(T_KNOWN, GIVEN_NAME, s0);
+    if (i > 0 && known[i - 1]! & GIVEN_NAME) out.push(T_GIVEN_M1, 0, s0);
+    // Cue words around: a body's head after ("... Shipping Corp."), a title before ("Minister X").
+    for (let d = -2; d <= 2; d++) {
+      const j = i + d;
+      if (j < 0 || j >= n) continue;
+      const cue = known[j]! >> 5;
+      if (cue) out.push(T_CUE_WORDS, (d + 2) * 8 + cue, s0);
+    }
+  }
 }
 
 /** Features of token i given the tags of the two tokens before it (tag ids + 1, 0 before the start). */

@@ -1,5 +1,6 @@
 import { documentContext, FeatureBuffer, historyFeatures, sentenceAttributes, staticFeatures, type DocumentContext, type SentenceAttributes, type Vocabulary } from './features.js';
 import { FeatureTable } from './feature-table.js';
+import type { NameKnowledge } from './name-knowledge.js';
 
 /**
  * A greedy left-to-right tagger with a linear model over the features of features.ts, and its
@@ -177,6 +178,8 @@ export interface TrainOptions {
   minFeatureCount: number;
   /** Shuffles the document order in place before each epoch (seeded, for byte-identical weights). */
   shuffle: <T>(items: T[]) => void;
+  /** The knowledge base's names, read by the tagger's features (the same at run time). */
+  knowledge?: NameKnowledge;
 }
 
 /** An averaged perceptron being trained; `averaged()` gives the weights to tag with after any epoch. */
@@ -203,7 +206,7 @@ export class PerceptronTrainer {
       this.docs.push({
         context,
         sentences: group.map((s) => ({
-          attrs: sentenceAttributes(s.tokens, options.vocab, context),
+          attrs: sentenceAttributes(s.tokens, options.vocab, context, undefined, options.knowledge),
           gold: Int32Array.from(s.tags, (t) => {
             const id = tagId.get(t);
             if (id === undefined) throw new Error(`unknown tag ${t}`);

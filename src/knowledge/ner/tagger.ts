@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { documentContext, sentenceAttributes, WordMemo, type DocumentContext } from './features.js';
 import { decodeModel, type LoadedModel, type ModelFile } from './model-file.js';
+import type { NameKnowledge } from './name-knowledge.js';
 import { Decoder } from './perceptron.js';
 import { nerTokenize, type NerToken } from './tokenize.js';
 
@@ -20,6 +21,8 @@ export interface NerSpan {
   tokens: number;
   /** The smallest margin of its tokens' tags over the next best tag (in weight units): how sure the tagger is. */
   margin: number;
+  /** Each token's margin, for a reader that trims the span ("The" of "The National Bank"). */
+  margins: number[];
 }
 
 export const DEFAULT_NER_MODEL = new URL('../../../data/models/ner.json', import.meta.url);
@@ -30,15 +33,19 @@ export class NerTagger {
   private readonly begins: boolean[];
   private readonly memo: WordMemo;
 
-  constructor(readonly model: LoadedModel) {
+  /** `knowledge`: the names the model was trained to read beside it (see its settings.knownNames). */
+  constructor(
+    readonly model: LoadedModel,
+    private readonly knowledge?: NameKnowledge,
+  ) {
     this.decoder = new Decoder(model);
     this.memo = new WordMemo(model.vocab);
     this.types = model.tags.map((t) => (t === 'O' ? undefined : (t.slice(2) as NerType)));
     this.begins = model.tags.map((t) => t.startsWith('B-'));
   }
 
-  static load(file: URL | string = DEFAULT_NER_MODEL): NerTagger {
-    return new NerTagger(decodeModel(JSON.parse(readFileSync(file, 'utf8')) as ModelFile));
+  static load(file: URL | string = DEFAULT_NER_MODEL, knowledge?: NameKnowledge): NerTagger {
+    return new NerTagger(decodeModel(JSON.parse(readFileSync(file, 'utf8')) as ModelFile), knowledge);
   }
 
   tokenize(text: string, from = 0, to = text.length): NerToken[] {
@@ -52,7 +59,7 @@ export class NerTagger {
 
   /** Tag ids of the tokens (one sentence). */
   tagIds(tokens: readonly { text: string }[], doc?: DocumentContext): Int32Array {
-    return this.decoder.decode(sentenceAttributes(tokens, this.model.vocab, doc, this.memo));
+    return this.decoder.decode(sentenceAttributes(tokens, this.model.vocab, doc, this.memo, this.knowledge));
   }
 
   /** Tag names of the tokens (one sentence). */
@@ -102,7 +109,8 @@ export class NerTagger {
         open.end = tok.end;
         open.tokens++;
         open.margin = Math.min(open.margin, margin);
-      } else open = { type, start: tok.start, end: tok.end, first: i, tokens: 1, margin };
+        open.margins.push(margin);
+      } else open = { type, start: tok.start, end: tok.end, first: i, tokens: 1, margin, margins: [margin] };
     }
     if (open) close(open);
     return out;
