@@ -9,6 +9,7 @@ import type { NameCandidate, NameMatch } from '../knowledge/matcher.js';
 import { isAcronym, isCapitalised, isSpace, isWord, tokenize, writesInLowerCase, type Token } from './tokens.js';
 import { normalizeName } from '../knowledge/names.js';
 import type { NerSpan } from '../knowledge/ner/tagger.js';
+import type { DocumentNames } from '../knowledge/ner/name-knowledge.js';
 
 /**
  * Actor and place mentions in one document, resolved to global keys.
@@ -120,6 +121,8 @@ class DocumentScan {
   clubs = false;
   /** Lexicon acronyms the article gives no ground for (withoutForeignAcronyms): no actor here. */
   foreignAcronyms = new Set<string>();
+  /** Every name the matcher found in the text, before any is set aside: what the tagger reads of them. */
+  names: DocumentNames = { matches: [] };
 
   /** A lexicon acronym foreign to the article that the article does not define itself. */
   isForeignAcronym(surface: string): boolean {
@@ -211,7 +214,9 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   // ── 1. The fast pass: lexicon and gazetteer names, and the countries the article is about.
   // Pre-tokenise sentences (then mark what the matcher covered).
   for (const s of sentences) scan.perSentence.push(tokeniseSentence(s));
-  const hits = withoutForeignAcronyms(kb, scan.text, kb.findNames(scan.text), scan.perSentence, scan.foreignAcronyms);
+  const matches = kb.findNames(scan.text);
+  scan.names = { matches };
+  const hits = withoutForeignAcronyms(kb, scan.text, matches, scan.perSentence, scan.foreignAcronyms);
   const countries = documentCountries(kb, hits, scan.perSentence);
   scan.context = { countries };
   for (const h of hits) addMatcherHit(scan, h);
@@ -355,7 +360,7 @@ function addTaggedNames(scan: DocumentScan): void {
   // The words the document reads as a place somewhere.
   const placeReadings = new Set<string>();
   for (const tokens of sentenceTokens) {
-    const found = ner.spansOfTokens(tokens, doc);
+    const found = ner.spansOfTokens(tokens, doc, scan.names);
     spans.push(found);
     for (const span of found) {
       const key = text.slice(span.start, span.end);

@@ -1,4 +1,4 @@
-import { GIVEN_NAME, KIND_MASK, knownNameClasses, type NameKnowledge } from './name-knowledge.js';
+import { GIVEN_NAME, KIND_MASK, knownNameClasses, type DocumentNames, type NameKnowledge } from './name-knowledge.js';
 
 /**
  * The tagger's features. Each is a pair of integers: a template number with a first value, and a
@@ -217,7 +217,7 @@ export class WordMemo {
   }
 }
 
-export function sentenceAttributes(tokens: readonly { text: string }[], vocab: Vocabulary, doc?: DocumentContext, memo: WordMemo = new WordMemo(vocab), knowledge?: NameKnowledge): SentenceAttributes {
+export function sentenceAttributes(tokens: readonly { text: string; start?: number }[], vocab: Vocabulary, doc?: DocumentContext, memo: WordMemo = new WordMemo(vocab), knowledge?: NameKnowledge, found?: DocumentNames): SentenceAttributes {
   const n = tokens.length;
   const a: SentenceAttributes = {
     length: n,
@@ -230,7 +230,7 @@ export function sentenceAttributes(tokens: readonly { text: string }[], vocab: V
     lowerElsewhere: new Uint8Array(n),
     form: new Int32Array(n),
     doc,
-    known: knowledge ? knownNameClasses(knowledge, tokens) : undefined,
+    known: knowledge ? knownNameClasses(knowledge, tokens, found) : undefined,
   };
   for (let i = 0; i < n; i++) {
     const text = tokens[i]!.text;

@@ -48,19 +48,32 @@ function kindOf(m: NameMatch): number {
  * Per token: bits 0-3 the kind of known name over it times two, plus one past its first token;
  * then GIVEN_NAME, BODY_HEAD, TITLE and PLACE_HEAD for a capitalised word the cues list so.
  */
-export function knownNameClasses(knowledge: NameKnowledge, tokens: readonly { text: string }[]): Uint8Array {
+export function knownNameClasses(knowledge: NameKnowledge, tokens: readonly { text: string; start?: number }[], found?: DocumentNames): Uint8Array {
   const n = tokens.length;
   const out = new Uint8Array(n);
-  // The tokens joined by single spaces: the same string at training and at run time.
   const starts = new Int32Array(n);
-  let text = '';
-  for (let i = 0; i < n; i++) {
-    if (i) text += ' ';
-    starts[i] = text.length;
-    text += tokens[i]!.text;
+  let matches: readonly NameMatch[];
+  let from = 0;
+  if (found && n > 0 && tokens[0]!.start !== undefined) {
+    // The names the matcher found over the whole document, read at the tokens' own offsets.
+    for (let i = 0; i < n; i++) starts[i] = tokens[i]!.start!;
+    matches = found.matches;
+    from = firstEndingAfter(matches, starts[0]!);
+  } else {
+    // The tokens joined by single spaces: what training reads (CoNLL gives no text).
+    let text = '';
+    for (let i = 0; i < n; i++) {
+      if (i) text += ' ';
+      starts[i] = text.length;
+      text += tokens[i]!.text;
+    }
+    matches = knowledge.findNames(text);
   }
   let i = 0;
-  for (const m of knowledge.findNames(text)) {
+  const last = n > 0 ? starts[n - 1]! : 0;
+  for (let h = from; h < matches.length; h++) {
+    const m = matches[h]!;
+    if (m.start > last) break;
     const kind = kindOf(m);
     if (!kind) continue;
     while (i < n && starts[i]! < m.start) i++;
@@ -77,4 +90,21 @@ export function knownNameClasses(knowledge: NameKnowledge, tokens: readonly { te
     if (knowledge.placeHeads?.has(lower)) out[k]! |= PLACE_HEAD;
   }
   return out;
+}
+
+/** The name matches of a whole document, in text order, for knownNameClasses to read sentence by sentence. */
+export interface DocumentNames {
+  matches: readonly NameMatch[];
+}
+
+/** The index of the first match ending after `offset` (binary search; matches do not overlap). */
+function firstEndingAfter(matches: readonly NameMatch[], offset: number): number {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

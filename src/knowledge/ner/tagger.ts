@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { documentContext, sentenceAttributes, WordMemo, type DocumentContext } from './features.js';
 import { decodeModel, type LoadedModel, type ModelFile } from './model-file.js';
-import type { NameKnowledge } from './name-knowledge.js';
+import type { DocumentNames, NameKnowledge } from './name-knowledge.js';
 import { Decoder } from './perceptron.js';
 import { nerTokenize, type NerToken } from './tokenize.js';
 
@@ -58,8 +58,8 @@ export class NerTagger {
   }
 
   /** Tag ids of the tokens (one sentence). */
-  tagIds(tokens: readonly { text: string }[], doc?: DocumentContext): Int32Array {
-    return this.decoder.decode(sentenceAttributes(tokens, this.model.vocab, doc, this.memo, this.knowledge));
+  tagIds(tokens: readonly { text: string; start?: number }[], doc?: DocumentContext, found?: DocumentNames): Int32Array {
+    return this.decoder.decode(sentenceAttributes(tokens, this.model.vocab, doc, this.memo, this.knowledge, found));
   }
 
   /** Tag names of the tokens (one sentence). */
@@ -76,8 +76,9 @@ export class NerTagger {
     return this.spansOfTokens(tokens);
   }
 
-  spansOfTokens(tokens: readonly NerToken[], doc?: DocumentContext): NerSpan[] {
-    const ids = this.tagIds(tokens, doc);
+  /** `found`: the names the knowledge base's matcher found over the whole text the tokens come from, so they are not matched again. */
+  spansOfTokens(tokens: readonly NerToken[], doc?: DocumentContext, found?: DocumentNames): NerSpan[] {
+    const ids = this.tagIds(tokens, doc, found);
     const out: NerSpan[] = [];
     let open: NerSpan | undefined;
     // A name ends in a name word ("Luiz Inacio Lula da Silva won" is cut after Silva), and a
