@@ -396,6 +396,13 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   else if (doer?.country) {
     const ref = scan.ctx.stateOf?.(doer.country, stateRoleFor(t.type));
     if (ref) agents = [stateMention(scan, ref, s.index, doer.start, doer.end)];
+  } else if (!doer && !side && !t.passive && t.pos === 'noun' && agents.length === 0 && DEMONYM_DOER_TYPES.has(t.type)) {
+    // "a Russian air strike", "an Israeli missile strike": a demonym before the act noun names its
+    // state; only for strikes and shelling, whose noun says the weapon ("Russian raids" may be a
+    // ground raid, read as its army)
+    const named = demonymBefore(scan, view, tStart);
+    const ref = named ? scan.ctx.stateOf?.(named.country, stateRoleFor(t.type)) : undefined;
+    if (named && ref) agents = [stateMention(scan, ref, s.index, named.start, named.end)];
   }
   if (side === 'state') {
     const ref = scan.home ? scan.ctx.stateOf?.(scan.home, stateRoleFor(t.type) === 'air force' ? 'air force' : 'army') : undefined;
@@ -793,6 +800,20 @@ function doerBefore(scan: EventScan, view: SentenceView, tStart: number, actNoun
     return m;
   }
   return undefined;
+}
+
+const DEMONYM_DOER_TYPES: ReadonlySet<EventType> = new Set<EventType>(['airstrike', 'shelling']);
+const DEMONYM_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{L}-]+)\s+(?:[\p{Ll}-]+\s+)?$/u;
+
+/** A demonym right before an act noun, at most one lower-case word between ("Russian air strike", "Israeli drone strike"). */
+function demonymBefore(scan: EventScan, view: SentenceView, tStart: number): { country: string; start: number; end: number } | undefined {
+  const from = Math.max(view.s.start, tStart - 40);
+  const m = DEMONYM_BEFORE.exec(scan.text.slice(from, tStart));
+  if (!m) return undefined;
+  const country = scan.ctx.countryOfDemonym?.(m[1]!);
+  if (!country) return undefined;
+  const start = from + m.index + m[0].indexOf(m[1]!);
+  return { country, start, end: start + m[1]!.length };
 }
 
 /** The side a word right before an act noun names: the story's state, rebels or militants. */

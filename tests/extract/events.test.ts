@@ -771,6 +771,16 @@ describe('types from the act and its doer', () => {
     expect(ofType(ground, 'shelling')).toHaveLength(1);
   });
 
+  it('a demonym right before an act noun names its state\'s forces: "a Russian air strike"', () => {
+    const strike = ofType(extract('A Russian air strike on a market in Idlib killed 12 people on Monday.', '2016-04-03'), 'airstrike')[0]!;
+    expect(strike.agents).toEqual(['actor:russian-aerospace-forces']);
+    const missile = extract('An Israeli missile strike hit a house in Gaza on Friday.', '2016-04-03');
+    expect(missile.events[0]?.agents.length).toBe(1);
+    // a demonym further off names no doer
+    const far = extract('The Syrian Observatory said an air strike on a market in Idlib killed 12 people on Monday.', '2016-04-03');
+    expect(ofType(far, 'airstrike')[0]?.agents).toEqual([]);
+  });
+
   it('a killing or a fight by air forces alone is an air strike; with ground forces it stays as reported', () => {
     const killing = extract('Syrian warplanes killed 12 people in the town of Kafr Nabl in Idlib province on Sunday.', '2016-04-03');
     expect(ofType(killing, 'killing')).toEqual([]);
