@@ -159,7 +159,13 @@ describe('tagged spans', () => {
     const text = 'Officials said Maria Lindqvist won . Ana da Silva spoke .';
     const tokens = tagger.tokenize(text);
     expect(tagger.tag(tokens).slice(2, 5)).toEqual(['B-PER', 'I-PER', 'I-PER']); // the model's own reading
-    expect(tagger.spansOfTokens(tokens).map((s) => text.slice(s.start, s.end))).toEqual(['Maria Lindqvist', 'Ana da Silva']);
+    const spans = tagger.spansOfTokens(tokens);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['Maria Lindqvist', 'Ana da Silva']);
+    // a cut span is as sure as the words it keeps
+    for (const s of spans) {
+      expect(s.margins).toHaveLength(s.tokens);
+      expect(s.margin).toBe(Math.min(...s.margins));
+    }
   });
 });
 

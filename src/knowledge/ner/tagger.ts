@@ -92,7 +92,9 @@ export class NerTagger {
         let last = k - 1;
         while (last > from && ALL_LOWER.test(tokens[last]!.text)) last--;
         if (last >= from && !ALL_LOWER.test(tokens[last]!.text) && !LOWER_WORD.test(tokens[from]!.text)) {
-          out.push({ ...span, start: tokens[from]!.start, end: tokens[last]!.end, first: from, tokens: last - from + 1 });
+          // a piece is as sure as its own words
+          const margins = span.margins.slice(from - span.first, last - span.first + 1);
+          out.push({ ...span, start: tokens[from]!.start, end: tokens[last]!.end, first: from, tokens: last - from + 1, margins, margin: Math.min(...margins) });
         }
         from = k + 1;
       }
