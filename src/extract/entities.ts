@@ -1515,11 +1515,7 @@ function splitAtNextName(scan: DocumentScan, span: Span, listed: boolean, placeL
     const w = toks[k]!.text;
     const prev = toks[k - 1]!.text;
     if (!opensNextName(scan, span, k, w, prev, listed)) continue;
-    const wasListItem = scan.listItem;
-    scan.listItem = true;
-    classifySpan(scan, span.st, span.a, k - 1);
-    classifySpan(scan, span.st, k, span.z);
-    scan.listItem = wasListItem;
+    splitAt(scan, span, k);
     return true;
   }
   if (!placeList) return false;
@@ -1536,14 +1532,19 @@ function splitAtNextName(scan: DocumentScan, span: Span, listed: boolean, placeL
     const next = toks[k]!.text;
     if (scan.cues.nameAdjectives.has(next.slice(next.indexOf('-') + 1).toLowerCase())) continue;
     if (!standsAlone(scan, span, span.a, k - 1) && !standsAlone(scan, span, k, span.z)) continue;
-    const wasListItem = scan.listItem;
-    scan.listItem = true;
-    classifySpan(scan, span.st, span.a, k - 1);
-    classifySpan(scan, span.st, k, span.z);
-    scan.listItem = wasListItem;
+    splitAt(scan, span, k);
     return true;
   }
   return false;
+}
+
+/** Reads span.a..k-1 and k..span.z as two items of a list. */
+function splitAt(scan: DocumentScan, span: Span, k: number): void {
+  const wasListItem = scan.listItem;
+  scan.listItem = true;
+  classifySpan(scan, span.st, span.a, k - 1);
+  classifySpan(scan, span.st, k, span.z);
+  scan.listItem = wasListItem;
 }
 
 /** A span ending in a word for a place or body, or opening with a given name: one name, not a list. */
