@@ -10,6 +10,7 @@ import type { EntityMention } from './model.js';
  *   apposition              "Redur Xelil, the spokesman of the YPG", "X, a commander with Ahrar al-Sham"
  *   "X of Y"                "Ahmed al-Jarba of the National Coalition"
  *   relative clause         "Abu Mohammad al-Julani, who leads the Nusra Front"
+ *   passive after the body  "the Sudanese Armed Forces, led by General Abdel Fattah al-Burhan"
  *
  * The words of a title are the cue list's titles (data/lexicon/cues.json): a title ends in one of
  * them ("Foreign Secretary", "deputy director"), after at most three words that qualify it.
@@ -37,6 +38,9 @@ const MAX_GAP = 80;
 const NOT_QUALIFIER = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'for', 'to', 'by', 'with', 'at', 'in', 'on', 'from', 'said', 'says', 'told', 'its', 'his', 'her', 'their', 'that', 'who', 'as', 'former', 'then']);
 /** The verb of a relative clause and the office it means. */
 const HEADS_VERB: Record<string, string> = { heads: 'head', headed: 'head', leads: 'leader', led: 'leader', commands: 'commander', commanded: 'commander', chairs: 'chairman', runs: 'head', directs: 'director', founded: 'founder', represents: 'representative' };
+/** The passive of those verbs after a body: "the RSF, commanded by (General) X". */
+const LED_BY = new Map([['led', 'leader'], ['headed', 'head'], ['commanded', 'commander'], ['chaired', 'chairman'], ['run', 'head'], ['directed', 'director'], ['founded', 'founder']]);
+const BODY_LED_BY = /^\s*,?\s*(?:(?:which|that|who)\s+(?:is|are|was|were)\s+)?(?:(?:now|also|currently)\s+)?(\p{Ll}+)\s+by\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u;
 const COMPOUND_ADJECTIVE = /^-\p{Ll}+\s/u;
 const WORD = /[\p{L}][\p{L}.'’-]*/gu;
 
@@ -104,8 +108,11 @@ export function findAffiliations(text: string, mentions: readonly EntityMention[
     const lineStart = Math.max(0, person.start - MAX_GAP, before && before.sentence === person.sentence ? before.end : 0);
     const gapBefore = text.slice(lineStart, person.start);
     const adjacent = before !== undefined && before.sentence === person.sentence && before.end === lineStart && isBody(before);
+    const ledBy = adjacent && before.kind === 'actor' ? LED_BY.get(BODY_LED_BY.exec(gapBefore)?.[1] ?? '') : undefined;
     const title = titleAtEnd(gapBefore, ctx);
-    if (title) {
+    if (ledBy !== undefined && before !== undefined) {
+      out.push({ person, body: before, title: ledBy });
+    } else if (title) {
       // "Syrian Information Minister X"; "SOHR director X", "the Observatory's director X".
       const lead = gapBefore.slice(0, title.at);
       const demonym = /(\p{Lu}[\p{L}-]*)\s+$/u.exec(lead);

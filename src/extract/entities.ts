@@ -1320,6 +1320,8 @@ function readSpanCues(scan: DocumentScan, span: Span): SpanCues {
   const lowerTitle = lowerTitleBefore(cues, st, span.a);
   const title = !span.title && lowerTitle ? lowerTitle : span.title;
   const firstIsGivenName = scan.kb.isGivenName(firstWord) && words.length >= 2;
+  // An apposition naming an office: "Oleh Synyehubov, the governor of Kharkiv".
+  const officeAfter = words.length >= 2 && words.length <= 4 && officeApposition(cues, scan.text, span.end);
   return {
     acronym,
     before1,
@@ -1331,8 +1333,19 @@ function readSpanCues(scan: DocumentScan, span: Span): SpanCues {
     hasPlacePrefix,
     lowerTitle,
     title,
-    personCue: title !== '' || firstIsGivenName,
+    personCue: title !== '' || firstIsGivenName || officeAfter,
   };
+}
+
+const APPOSITION_AT = /\s*,\s*(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)\s+(?:of|for|at|with|in)\s/uy;
+
+/** Whether ", the (deputy) governor of", ", a spokesman for" follows `end`: an office held by the name before. */
+function officeApposition(cues: Cues, text: string, end: number): boolean {
+  APPOSITION_AT.lastIndex = end;
+  const m = APPOSITION_AT.exec(text);
+  if (!m) return false;
+  const words = m[1]!.split(/\s+/);
+  return cues.titles.has(words[words.length - 1]!);
 }
 
 /** Types a span by its cues, in order of trust; what has no cue waits to be read as a short form. */
@@ -1424,6 +1437,11 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
   // Given name and family name ("Bassam al-Ayashi"): a person unless a cue names a place outright
   // or the name ends in a noun of the places named after people ("Nisreen Street").
   if (!placeHead && !hasPlacePrefix && !listCue && !prefixCue && isPersonShaped(scan, span)) {
+    if (words.length >= 2) addPersonSpan(scan, span, c);
+    return true;
+  }
+  // "according to X" names a source, never a place: a person when it has two words or more.
+  if (!placeHead && !hasPlacePrefix && c.before3.endsWith('according to')) {
     if (words.length >= 2) addPersonSpan(scan, span, c);
     return true;
   }

@@ -56,6 +56,16 @@ describe('affiliations as news writes them', () => {
     expect(read('Aram Sino who runs the Norway-based Relief Fund said.', { 'Aram Sino': 'person', Norway: 'country', 'Relief Fund': 'organization' })).toEqual(['Aram Sino -> Relief Fund (head)']);
   });
 
+  it('a body, then the passive of a leading verb and the name', () => {
+    expect(read('The Northern Storm Brigade, led by General Karim Haddad, took the bridge.', { 'Northern Storm Brigade': 'armed group', 'Karim Haddad': 'person' })).toEqual([
+      'Karim Haddad -> Northern Storm Brigade (leader)',
+    ]);
+    expect(read('The Relief Fund, which is run by Aram Sino, paid.', { 'Relief Fund': 'organization', 'Aram Sino': 'person' })).toEqual(['Aram Sino -> Relief Fund (head)']);
+    // Another passive says nothing of an office; a place is led by nobody this way.
+    expect(read('The Relief Fund, praised by Aram Sino, paid.', { 'Relief Fund': 'organization', 'Aram Sino': 'person' })).toEqual([]);
+    expect(read('Hama, visited by Karim Haddad, was calm.', { Hama: 'city', 'Karim Haddad': 'person' })).toEqual([]);
+  });
+
   it('no office where the words state none', () => {
     // a verb between, a place of origin, a title of someone else, ordinary words before a title
     expect(read('Karim Haddad attacked the Northern Storm Brigade.', { 'Karim Haddad': 'person', 'Northern Storm Brigade': 'armed group' })).toEqual([]);

@@ -437,6 +437,14 @@ describe('a capital that speaks for its government', () => {
       expect(mentionOf('Troops advanced towards Tallet Marwan at dawn.', 'Tallet Marwan')?.kind).toBe('place');
     });
 
+    it('reads no place after "according to", and a name with an office in apposition as a person', () => {
+      expect(mentionOf('Two died, according to Oleh Synyehubov, the governor of the region.', 'Oleh Synyehubov')?.type).toBe('person');
+      expect(mentionOf('Teodor Vasko, a spokesman for the brigade, denied it.', 'Teodor Vasko')?.type).toBe('person');
+      expect(mentionOf('Two died, according to Teodor Vasko.', 'Teodor Vasko')?.kind).not.toBe('place');
+      // A place in apposition names no office.
+      expect(mentionOf('Shells hit Tal Hamid, the largest village of the district.', 'Tal Hamid')?.kind).toBe('place');
+    });
+
     it('reads a lexicon name with one typo, or one an Arabic group word opens, as an actor', () => {
       expect(mentionOf('Fighters of Ahrar al-Cham withdrew from the town.', 'Ahrar al-Cham')?.key).toBe('actor:ahrar-al-sham');
       expect(mentionOf('Kurdish forces captured a captain in Liwaa al-Fath on Monday.', 'Liwaa al-Fath')?.type).toBe('armed group');
