@@ -1283,6 +1283,7 @@ function speakerOf(text: string, view: SentenceView, before: Participant[], tSta
 }
 
 const RECALLED = /\b(?:after|before|since|until)\b[^,;]*$/i;
+const REPORTED = /\b(?:said|says|told|announced|claimed|confirmed|reported)\b(?:[^.;]*?\bthat\s[^.;]*|[^.;,]*\bhad\s[^.;]*)$/;
 const PERFECT = /\b(?:has|have)\s+(?:\S+\s+){0,2}\w+(?:ed|en)\b/;
 
 function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityMention[], targets: EntityMention[], place: EntityMention | undefined, figures: Figure[]): EventMention {
@@ -1298,7 +1299,7 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
   // ...but not what a subordinate clause recalls ("months after the army liberated the town").
   const recalled = RECALLED.test(s.text.slice(Math.max(0, t.start - 60), t.start));
   const lede = s.paragraph <= 1 && !recalled;
-  if (!iso && doc.date && t.modality !== 'planned' && !recalled && (t.tense === 'present' || lede || PERFECT.test(s.text))) {
+  if (!iso && doc.date && t.modality !== 'planned' && !recalled && (t.tense === 'present' || lede || PERFECT.test(s.text) || REPORTED.test(s.text.slice(0, t.start)) || t.type === 'statement')) {
     iso = doc.date;
     precision = doc.datePrecision ?? (doc.date.length === 10 ? 'day' : 'month');
     dateEnd = undefined;

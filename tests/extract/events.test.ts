@@ -36,6 +36,15 @@ describe('event extraction', () => {
     expect(ofType(extract(text, '2023-03-03'), 'shelling')[0]?.date).toBe('2023-03-03');
   });
 
+  it('dates an undated report in the body by the publication day only when it is reported news', () => {
+    // Paragraphs after the lede: reported speech and statements are the news; a bare past tense may be background.
+    const body = (sentence: string) => extract(`Fighting went on in Kharkiv on Sunday.\n\nThe city was calm.\n\n${sentence}`, '2021-08-08');
+    expect(ofType(body('A spokesman said the rebels had also captured Taloqan.'), 'capture')[0]?.date).toBe('2021-08-08');
+    expect(ofType(body('The ministry said that the rebels captured Taloqan.'), 'capture')[0]?.date).toBe('2021-08-08');
+    expect(ofType(body('The rebels captured Taloqan.'), 'capture')[0]?.date).toBeUndefined();
+    expect(ofType(body('The army said that weeks after the governor fled the rebels captured Taloqan.'), 'capture')[0]?.date).toBeUndefined();
+  });
+
   it('reads the passive voice: the agent follows "by"', () => {
     const x = extract('Tabqa was captured by the Syrian Democratic Forces in May 2017, in Syria.');
     const e = ofType(x, 'capture')[0]!;
