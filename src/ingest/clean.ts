@@ -3,7 +3,7 @@
  * page furniture removed. Works line by line; every line is a paragraph of the result.
  */
 import type { DatePrecision, Diagnostic, Doc, Report, SourceRef } from '../types.js';
-import { datelineOnly, dateOnlyLine, openingDateline, findDates, isDateTimeStamp, leadingDate, parseDateValue, type FoundDate } from './dates.js';
+import { datelineOnly, dateOnlyLine, openingDateline, yearlessDateline, findDates, isDateTimeStamp, leadingDate, parseDateValue, type FoundDate } from './dates.js';
 import { cutsSection, defaultFurnitureRules, isFurnitureLine, ruleView, stripInline, stripTrailing } from './furniture.js';
 import { decodeBasicEntities, normalizeText } from './normalize.js';
 import type { IngestOptions } from './options.js';
@@ -362,8 +362,12 @@ function cleanText(raw: string, meta: TextMeta, options: IngestOptions, source: 
   // words; in title case it is read as the place it is. Same length: offsets do not move. A
   // dateline on a line of its own ("LONDON 1996-08-30") stays as written: the tagger learnt those.
   const inline = opening && opening.length < paragraphs[0]!.length;
-  if (inline && paragraphs[0]!.startsWith(opening.place)) text = titleCased(opening.place) + text.slice(opening.place.length);
+  // A wire's stamp with no year ("BAKU/YEREVAN, Nov 8 (Reuters) - ") dates nothing but is a stamp all the same.
+  const yearless = !opening && paragraphs[0] ? yearlessDateline(paragraphs[0]) : undefined;
+  const stampPlace = inline ? opening.place : yearless?.place;
+  if (stampPlace && paragraphs[0]!.startsWith(stampPlace)) text = titleCased(stampPlace) + text.slice(stampPlace.length);
   const doc: Doc = { id: meta.id, title, text, source };
+  if (yearless) doc.datelineLength = yearless.length;
   if (opening) {
     doc.datelineLength = opening.length;
     leading ??= { ...opening.date, labelled: true };

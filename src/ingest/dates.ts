@@ -86,7 +86,7 @@ export function dateOnlyLine(line: string): FoundDate | undefined {
 }
 
 /** The place words of a dateline: an upper-case place ("LONDON", "NEW YORK", "SANA'A"), an optional region or country after a comma. */
-const DATELINE_PLACE = /^(\p{Lu}[\p{Lu}'.-]+(?:\s+\p{Lu}[\p{Lu}'.-]*){0,3})(?:,\s*\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})?(?:\s*\([^()]{2,30}\))?[\s,:\-–—]*$/u;
+const DATELINE_PLACE = /^(\p{Lu}[\p{Lu}'./-]+(?:\s+\p{Lu}[\p{Lu}'./-]*){0,3})(?:,\s*\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})?(?:\s*\([^()]{2,30}\))?[\s,:\-–—]*$/u;
 const AFTER_DATELINE_DATE = /^(?:\s*\([^()]{2,30}\))?[\s,:\-–—]*$/u;
 
 /**
@@ -105,6 +105,17 @@ export function datelineOnly(line: string): { place: string; date: FoundDate } |
 
 // A dateline opening the lead paragraph: up to the dash before the story's first word.
 const INLINE_DATELINE = /^(.{4,90}?)\s[-–—]{1,2}\s+(?=[\p{Lu}\p{N}"“'‘])/u;
+
+// A wire's dateline with no year, which dates nothing but names where the story was filed:
+// "BAKU/YEREVAN, Nov 8 (Reuters) - ", "KABUL (AP) - ", "NEW YORK, March 3 - ".
+const YEARLESS_DATELINE = new RegExp(`^(\\p{Lu}[\\p{Lu}'./-]+(?:\\s+\\p{Lu}[\\p{Lu}'./-]*){0,3})(?:,\\s*${MONTH}\\s+\\d{1,2}(?:\\s*\\([^()]{2,30}\\))?|\\s*\\([^()]{2,30}\\))\\s*[-–—]{1,2}\\s+`, 'iu');
+
+/** The place of a wire's dateline that has no year ("KABUL (AP) - "), with the stamp's length. */
+export function yearlessDateline(paragraph: string): { place: string; length: number } | undefined {
+  const m = YEARLESS_DATELINE.exec(paragraph);
+  // The place is written in capitals: the flag "i" is there for the month only.
+  return m && !/\p{Ll}/u.test(m[1]!) ? { place: m[1]!, length: m[0].length } : undefined;
+}
 
 /**
  * The dateline that opens a lead paragraph ("KYIV, March 3, 2023 (Reuters) - Russian forces ..."),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { titleCased } from '../../src/ingest/clean.js';
 import { docFromText } from '../../src/ingest/index.js';
-import { datelineOnly, dateOnlyLine, openingDateline, findDates, isDateTimeStamp, leadingDate, parseDateValue } from '../../src/ingest/dates.js';
+import { datelineOnly, dateOnlyLine, openingDateline, yearlessDateline, findDates, isDateTimeStamp, leadingDate, parseDateValue } from '../../src/ingest/dates.js';
 import type { Diagnostic } from '../../src/types.js';
 import { PROSE } from './helpers.js';
 
@@ -181,6 +181,28 @@ describe('a dateline opening the lead paragraph', () => {
     // the place of the stamp in title case, so it reads as a name; nothing else changes
     expect(doc.text.startsWith(`Kyiv${lead.slice(4)}`)).toBe(true);
     expect(doc.datelineLength).toBe('KYIV, March 3, 2023 (Reuters) - '.length);
+  });
+
+  it.each([
+    ['BAKU/YEREVAN, Nov 8 (Reuters) - Azerbaijan said its forces took Shusha.', 'BAKU/YEREVAN', 'BAKU/YEREVAN, Nov 8 (Reuters) - '],
+    ['KABUL (AP) - Taliban fighters took Kunduz.', 'KABUL', 'KABUL (AP) - '],
+    ['NEW YORK, March 3 - Shares fell.', 'NEW YORK', 'NEW YORK, March 3 - '],
+  ])('a wire stamp with no year names its place: %s', (paragraph, place, stamp) => {
+    expect(openingDateline(paragraph)).toBeUndefined();
+    const found = yearlessDateline(paragraph);
+    expect(found?.place).toBe(place);
+    expect(paragraph.slice(0, found?.length)).toBe(stamp);
+  });
+
+  it.each(['The army (SAA) - which lost the town - retreated.', 'Fighting in HOMS (Syria) - the worst yet.', 'KABUL, the capital - quiet.'])('%s is no stamp with no year', (paragraph) => {
+    expect(yearlessDateline(paragraph)).toBeUndefined();
+  });
+
+  it('writes the place of a stamp with no year in title case', () => {
+    const lead = 'BAKU/YEREVAN, Nov 8 (Reuters) - Azerbaijan said on Sunday that its forces had taken the town of Shusha after weeks of fighting.';
+    const doc = clean(`Shusha falls\n\n${lead}\n\n${PROSE.join('\n\n')}`);
+    expect(doc.text.startsWith(`Baku/Yerevan${lead.slice(12)}`)).toBe(true);
+    expect(doc.datelineLength).toBe('BAKU/YEREVAN, Nov 8 (Reuters) - '.length);
   });
 
   it('writes the place of the stamp in title case, not a place written so in the story', () => {
