@@ -1712,7 +1712,7 @@ function linkLexiconParents(scan: DocumentScan): void {
   }
 }
 
-const KNOWN_AS = /^\s*[,(]?\s*(?:also\s+|better\s+|locally\s+|widely\s+)?known(?:\s+in\s+\p{L}+)?\s+as\s+(?:the\s+)?["“']?$/iu;
+const KNOWN_AS = /^\s*[,(]?\s*(?:(?:also\s+|better\s+|locally\s+|widely\s+|formerly\s+)?(?:known|called)(?:\s+(?:in|to|by)\s+(?:the\s+)?\p{L}+)?\s+as|(?:also\s+)?(?:spelled|spelt|written)|formerly)\s+(?:the\s+)?["“']?$/iu;
 
 function mergeKnownAs(scan: DocumentScan): void {
   const refs = scan.refs;
@@ -1720,9 +1720,12 @@ function mergeKnownAs(scan: DocumentScan): void {
   for (let k = 0; k + 1 < ordered.length; k++) {
     const a = ordered[k]!;
     const b = ordered[k + 1]!;
-    if (a.sentence !== b.sentence || a.kind !== b.kind || a.key === b.key) continue;
+    if (a.sentence !== b.sentence || a.key === b.key) continue;
     if (!KNOWN_AS.test(scan.text.slice(a.end, b.start))) continue;
     const keep = refs.get(a.key)?.known || !refs.get(b.key)?.known ? a : b;
+    // The other name takes the kind of the name it is another name of, when nothing knew it.
+    const other = refs.get((keep === a ? b : a).key);
+    if (a.kind !== b.kind && (!other || other.known)) continue;
     const dropKey = (keep === a ? b : a).key;
     const target = refs.get(keep.key);
     // Every mention of the dropped name takes the kept identity, then the dropped ref goes.

@@ -110,6 +110,21 @@ describe('entity recognition and resolution', () => {
     expect(a?.key).toBeDefined();
     expect(a?.key).toBe(b?.key);
   });
+
+  it('unifies names joined by "known to X as", "also spelled" and "formerly"', () => {
+    const same = (text: string, x: string, y: string) => {
+      const r = run(text);
+      const a = r.mentions.find((m) => m.surface === x);
+      expect(a?.key).toBeDefined();
+      expect(r.mentions.find((m) => m.surface === y)?.key).toBe(a?.key);
+    };
+    same('Rebels entered Tal Hamid (known to locals as Tel Hmeid) at dawn.', 'Tal Hamid', 'Tel Hmeid');
+    same('Rebels entered Tal Hamid, also spelled Tell Hamed, at dawn.', 'Tal Hamid', 'Tell Hamed');
+    same('Rebels entered Tal Hamid, formerly Qaryat Nour, at dawn.', 'Tal Hamid', 'Qaryat Nour');
+    // An apposition that is no name of it joins nothing.
+    const r = run('Rebels entered Tal Hamid, near Qaryat Nour, at dawn.');
+    expect(r.mentions.find((m) => m.surface === 'Tal Hamid')?.key).not.toBe(r.mentions.find((m) => m.surface === 'Qaryat Nour')?.key);
+  });
 });
 
 describe('spelling variants', () => {
