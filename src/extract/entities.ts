@@ -110,6 +110,8 @@ interface PendingShortForm {
  * functions rather than closures of one big function: V8 then optimises each on its own, and a
  * deoptimisation recompiles one small step instead of the whole extraction.
  */
+const CAPITALISED_PAIR = /(?<![\p{L}-])(\p{Lu}\p{Ll}+)(?=\s+(\p{Lu}[\p{L}'’-]*))/gu;
+
 class DocumentScan {
   /** The entity table, in the order entities were first met. */
   readonly refs = new Map<string, EntityRef>();
@@ -136,6 +138,23 @@ class DocumentScan {
   readonly personNames: EntityRef[] = [];
   /** The ends of each person's name a surname may be (see nameTails). */
   readonly nameTails = new Map<string, string[]>();
+  private shared: Set<string> | undefined;
+  /**
+   * Capitalised words (lower case) that open two different capitalised pairs in the document
+   * ("Tesfaye Bekele", "Tesfaye Alemu"): as a given name alone, they name neither person.
+   */
+  get sharedGivenNames(): Set<string> {
+    if (this.shared) return this.shared;
+    const next = new Map<string, string>();
+    this.shared = new Set();
+    for (const m of this.text.matchAll(CAPITALISED_PAIR)) {
+      const first = m[1]!.toLowerCase();
+      const seen = next.get(first);
+      if (seen !== undefined && seen !== m[2]) this.shared.add(first);
+      next.set(first, m[2]!);
+    }
+    return this.shared;
+  }
   lastPlaceSpan: PlaceSpan | undefined = undefined;
   /** True while the parts of a list whose commas were lost are read: each is a place. */
   listItem = false;
@@ -389,7 +408,7 @@ function addTaggedNames(scan: DocumentScan): void {
       // A title or a month's short form inside a person's name is a name ("John Major", "Jan
       // Kroslak"): it stays at the end after a name word, and at the start on a sure reading.
       const person = span.type === 'PER';
-      while (a <= z && isNoNameWord(scan.cues, tokens[a]!.text, a === 0) && !(person && a < z && span.margin >= SURE_PERSON_MARGIN && isNameOfPerson(scan.cues, tokens[a]!.text) && isNameOfPerson(scan.cues, tokens[a + 1]!.text))) a++;
+      while (a <= z && (isNoNameWord(scan.cues, tokens[a]!.text, a === 0) || (a < z && isPluralTitle(scan.cues, tokens[a]!.text))) && !(person && a < z && span.margin >= SURE_PERSON_MARGIN && isNameOfPerson(scan.cues, tokens[a]!.text) && isNameOfPerson(scan.cues, tokens[a + 1]!.text))) a++;
       while (z >= a && (isNoNameWord(scan.cues, tokens[z]!.text, z === 0) || LOWER_WORD.test(tokens[z]!.text)) && !(person && z > a && isNameOfPerson(scan.cues, tokens[z]!.text) && isNameOfPerson(scan.cues, tokens[z - 1]!.text) && !scan.cues.titles.has(bare(tokens[z - 1]!.text)))) z--;
       if (a > z || !isWord(tokens[a]!) || !isCapitalised(tokens[a]!.text)) continue;
       // How sure the tagger is of the words kept.
@@ -516,6 +535,12 @@ function isNoNameWord(cues: Cues, word: string, sentenceStart: boolean): boolean
   // A word of grammar is capitalised in a name ("Will Carling") or at the start of a sentence.
   const grammar = cues.grammaticalWord(w) && (sentenceStart || !isCapitalised(word));
   return cues.titles.has(w) || grammar || cues.calendarWord(w) || !/[\p{L}\p{N}]/u.test(word);
+}
+
+/** A title of several people opening a name: "Envoys" of "Envoys Tesfaye Bekele and ...". */
+function isPluralTitle(cues: Cues, word: string): boolean {
+  const w = bare(word);
+  return w.endsWith('s') && cues.titles.has(w.slice(0, -1));
 }
 
 function taggedRef(scan: DocumentScan, type: 'PER' | 'ORG' | 'LOC', surface: string): EntityRef | undefined {
@@ -1127,7 +1152,8 @@ function trimSpan(scan: DocumentScan, st: SentenceTokens, i: number, j: number):
   while (a <= j) {
     const w = bare(toks[a]!.text);
     if (headed && a < j && OPENING_WORD.test(w)) break;
-    if (cues.titles.has(w) || (a + 1 <= j && cues.titles.has(`${w} ${toks[a + 1]!.text.toLowerCase()}`))) {
+    // Titles of several people too: "Envoys Tesfaye Bekele and ...".
+    if (cues.titles.has(w) || (a < j && isPluralTitle(cues, w)) || (a + 1 <= j && cues.titles.has(`${w} ${toks[a + 1]!.text.toLowerCase()}`))) {
       title = title ? `${title} ${toks[a]!.text}` : toks[a]!.text;
       a++;
       continue;
@@ -1389,11 +1415,38 @@ function tokenTexts(tokens: Token[]): string[] {
 
 function addAcronymDefinition(scan: DocumentScan, span: Span, acronym: string, orgType: string | undefined): void {
   const kb = scan.kb;
+  const words = span.words.map((t) => t.text);
+  // A place opening the long form was read as a name of its own ("Tigray" of "Tigray People's
+  // Liberation Front (TPLF)"): when the acronym's letters need it, the long form takes it back.
+  const opener = spellsAcronym(words, acronym) ? undefined : nameOpening(scan, span, words, acronym);
+  const surface = opener ? scan.text.slice(opener.start, span.end) : span.surface;
   // The long form the article gives decides: "Central Trading System (CTS)" is no lexicon "CTS".
-  const known = scan.knownActor(span.surface) ?? kb.actorByNearName(span.surface);
-  const ref = known ?? addRef(scan, guessedRef('actor', orgType ?? 'organization', span.surface));
-  addMention(scan, ref, span.st.sentence, span.start, span.end);
+  const known = scan.knownActor(surface) ?? kb.actorByNearName(surface);
+  const ref = known ?? addRef(scan, guessedRef('actor', orgType ?? 'organization', surface));
+  if (opener) {
+    const oldKey = opener.key;
+    takeIdentity(opener, ref);
+    opener.end = span.end;
+    opener.surface = surface;
+    cover(span.st, opener.start, span.end, scan.mentions.indexOf(opener));
+    if (!scan.mentions.some((m) => m.key === oldKey)) scan.refs.delete(oldKey);
+  } else {
+    addMention(scan, ref, span.st.sentence, span.start, span.end);
+  }
   scan.acronyms.set(acronym, ref);
+}
+
+/** The mention right before `span` (a space apart) whose words, with the span's, spell `acronym`. */
+function nameOpening(scan: DocumentScan, span: Span, words: string[], acronym: string): EntityMention | undefined {
+  const text = scan.text;
+  for (const m of scan.mentions) {
+    if (m.sentence !== span.st.sentence.index || m.end > span.start || !/^\s+$/.test(text.slice(m.end, span.start))) continue;
+    const all = [...m.surface.split(/\s+/), ...words];
+    let initials = '';
+    for (const w of all) if (/^\p{Lu}/u.test(w)) initials += w[0];
+    return initials === acronym ? m : undefined;
+  }
+  return undefined;
 }
 
 function addPersonSpan(scan: DocumentScan, span: Span, c: SpanCues): void {
@@ -1643,7 +1696,16 @@ function personByTail(scan: DocumentScan, words: string[]): EntityRef | undefine
   if (scan.personNames.length === 0) return undefined;
   const key = words.join(' ').toLowerCase().replace(AL_OR_EL, '');
   for (const r of scan.personNames) if (nameTails(scan, r.label).includes(key)) return r;
-  return undefined;
+  // A given name alone stands for the one person of the document it opens ("Abiy" after "Abiy
+  // Ahmed", "Lula" after "Lula da Silva"); with two such people it names neither.
+  if (words.length !== 1 || scan.sharedGivenNames.has(key)) return undefined;
+  let head: EntityRef | undefined;
+  for (const r of scan.personNames) {
+    if (!r.label.toLowerCase().startsWith(`${key} `)) continue;
+    if (head && head.key !== r.key) return undefined;
+    head = r;
+  }
+  return head;
 }
 
 const AL_OR_EL = /^(?:al|el)-/;

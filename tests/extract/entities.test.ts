@@ -26,6 +26,16 @@ describe('entity recognition and resolution', () => {
     expect(labelOf(r, 'Hijab')).toBe('Riad Hijab');
   });
 
+  it('resolves a given name alone to the one person of the article it opens', () => {
+    const r = run('Prime Minister Abiy Ahmed said troops entered Mekelle. Abiy, who won a prize, spoke again.');
+    expect(keysOf(r, 'Abiy')).toEqual(keysOf(r, 'Abiy Ahmed'));
+    // Two people share it: it names neither of them.
+    const two = run('Envoys Tesfaye Bekele and Tesfaye Alemu met in Mekelle. Tesfaye said nothing.');
+    expect(two.mentions.map((m) => m.surface)).toContain('Tesfaye Bekele');
+    expect(keysOf(two, 'Tesfaye')).not.toContain(keysOf(two, 'Tesfaye Bekele')[0]);
+    expect(keysOf(two, 'Tesfaye')).not.toContain(keysOf(two, 'Tesfaye Alemu')[0]);
+  });
+
   it('reads a surname after a preposition as the person named before, not as a place', () => {
     const r = run('Media activist Amro al-Hussein spoke from Syria. According to al-Hussein, the army fled.');
     expect(keysOf(r, 'al-Hussein')).toEqual(keysOf(r, 'Amro al-Hussein'));
@@ -48,6 +58,16 @@ describe('entity recognition and resolution', () => {
   it('keeps an acronym defined in the text with its expansion', () => {
     const r = run('The Northern Storm Brigade (NSB) fought near Azaz in Syria. The NSB later withdrew.');
     expect(keysOf(r, 'NSB')).toEqual(keysOf(r, 'Northern Storm Brigade'));
+  });
+
+  it('gives a long form back the place that opens it when the acronym spells it', () => {
+    const r = run("The army fought the Tigray People's Liberation Front (TPLF) near Mekelle. TPLF leaders fled.");
+    expect(keysOf(r, 'TPLF')).toEqual(keysOf(r, "Tigray People's Liberation Front"));
+    expect(r.mentions.map((m) => m.surface)).not.toContain('Tigray');
+    // Not when the letters are spelt without it.
+    const s = run('Fighters in Aleppo Northern Storm Brigade (NSB) units withdrew.');
+    expect(keysOf(s, 'NSB')).toEqual(keysOf(s, 'Northern Storm Brigade'));
+    expect(s.mentions.find((m) => m.surface === 'Aleppo')?.kind).toBe('place');
   });
 
   it('maps a demonym with a force noun to that country military and keeps air and ground forces apart', () => {
