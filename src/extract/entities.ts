@@ -1346,8 +1346,10 @@ function readSpanCues(scan: DocumentScan, span: Span): SpanCues {
   const lowerTitle = lowerTitleBefore(cues, st, span.a);
   const title = !span.title && lowerTitle ? lowerTitle : span.title;
   const firstIsGivenName = scan.kb.isGivenName(firstWord) && words.length >= 2;
-  // An apposition naming an office: "Oleh Synyehubov, the governor of Kharkiv".
-  const officeAfter = words.length >= 2 && words.length <= 4 && officeApposition(cues, scan.text, span.end);
+  // An apposition naming an office: "Oleh Synyehubov, the governor of Kharkiv"; not after a
+  // place's preposition ("in the suburb of Souq al-Juma, a spokesman for the airport said").
+  const afterPlaceWord = cues.placePrepositions.has(before1) || endsWithAny(before3, cues.placeLowerPrefixes);
+  const officeAfter = words.length >= 2 && words.length <= 4 && !afterPlaceWord && officeApposition(cues, scan.text, span.end);
   return {
     acronym,
     before1,

@@ -476,8 +476,9 @@ describe('a capital that speaks for its government', () => {
       expect(mentionOf('Two died, according to Oleh Synyehubov, the governor of the region.', 'Oleh Synyehubov')?.type).toBe('person');
       expect(mentionOf('Teodor Vasko, a spokesman for the brigade, denied it.', 'Teodor Vasko')?.type).toBe('person');
       expect(mentionOf('Two died, according to Teodor Vasko.', 'Teodor Vasko')?.kind).not.toBe('place');
-      // A place in apposition names no office.
+      // A place in apposition names no office, nor does a speaker after a place.
       expect(mentionOf('Shells hit Tal Hamid, the largest village of the district.', 'Tal Hamid')?.kind).toBe('place');
+      expect(mentionOf('A jet hit the suburb of Souq Hamid, a spokesman for the airport said.', 'Souq Hamid')?.kind).toBe('place');
     });
 
     it('reads a lexicon name with one typo, or one an Arabic group word opens, as an actor', () => {
