@@ -278,6 +278,7 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
   }
   const cityEnd = all.length;
   cities.seal();
+  relocateStrayRegions(regionsByCountry, all.slice(cityStart, cityEnd), byId);
   const placeById = (id: string): Place | undefined => {
     if (!id.startsWith('geonames:')) return byId.get(id);
     const p = cities.byGeonameId(Number(id.slice(9)));
@@ -562,6 +563,34 @@ function buildGazetteer(files: string[], report: Report): Gazetteer {
 export function regionBase(name: string): string {
   const b = name.replace(REGION_SUFFIX_RE, '').replace(REGION_PREFIX_RE, '').trim();
   return b || name;
+}
+
+/** How far a region's given centre may lie from every notable town of its country. */
+const STRAY_REGION_KM = 600;
+
+/**
+ * Some regions of country-state-city carry the coordinates of an American namesake (Helmand,
+ * Afghanistan at 39.3, -76.6 in Maryland). A region farther than STRAY_REGION_KM from every
+ * notable town of its country is placed at its country's centre instead: near, if not exact.
+ */
+function relocateStrayRegions(regionsByCountry: Map<string, Place[]>, cities: readonly Place[], byId: Map<string, Place>): void {
+  const citiesByCountry = new Map<string, Place[]>();
+  for (const c of cities) {
+    if (!c.country) continue;
+    let list = citiesByCountry.get(c.country);
+    if (!list) citiesByCountry.set(c.country, (list = []));
+    list.push(c);
+  }
+  for (const [code, regions] of regionsByCountry) {
+    const towns = citiesByCountry.get(code);
+    const country = byId.get(`country:${code}`);
+    if (!towns || !country) continue;
+    for (const region of regions) {
+      if (towns.some((t) => distanceKm(t, region) <= STRAY_REGION_KM)) continue;
+      region.lat = country.lat;
+      region.lon = country.lon;
+    }
+  }
 }
 
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {

@@ -31,6 +31,18 @@ describe('gazetteer lookup', () => {
     expect(g.get(ids[0]!)?.country).toBe('SY');
   });
 
+  it('places a region whose source coordinates stray abroad at its country, and keeps far-flung ones', () => {
+    // country-state-city gives Helmand the coordinates of a namesake in Maryland
+    const helmand = g.resolve('Helmand', { countries: ['AF'] });
+    expect(helmand?.type).toBe('region');
+    expect(distanceKm(helmand!, { lat: 31.0, lon: 64.0 })).toBeLessThan(600);
+    // islands far from their country's centre keep their own coordinates
+    const canaries = g.resolve('Canary Islands', { countries: ['ES'] });
+    expect(distanceKm(canaries!, { lat: 28.3, lon: -16.6 })).toBeLessThan(100);
+    const hawaii = g.resolve('Hawaii', { countries: ['US'] });
+    expect(distanceKm(hawaii!, { lat: 19.9, lon: -155.6 })).toBeLessThan(100);
+  });
+
   it('finds transliteration variants through the loose key', () => {
     // not listed anywhere as such: folded vowels and a dropped article
     expect(g.lookup('Dayr ez-Zour')[0]?.name).toBe('Deir ez-Zor');
