@@ -150,6 +150,14 @@ describe('gazetteer user files', () => {
     expect(diags[0]?.source).toEqual({ file, record: 2 });
   });
 
+  it('ships a supplement with no problems: every record valid, every id once', () => {
+    const diags: Diagnostic[] = [];
+    const shipped = readSupplement(new URL('../../data/gazetteer/places.json', import.meta.url).pathname, (d) => diags.push(d));
+    expect(diags).toEqual([]);
+    const ids = shipped.map((x) => x.entry.id);
+    expect(ids.filter((id, k) => ids.indexOf(id) !== k)).toEqual([]);
+  });
+
   it('merges a user place into the minor town it names in another spelling nearby', () => {
     // GeoNames' ‘Ayn Ḩalāqīm (Hama governorate, a minor town kept as a row until asked for)
     const file = join(dir, 'village.json');
