@@ -530,6 +530,14 @@ describe('voices, doers and aims read from the clause', () => {
     // the speaker telling of its own act is its doer
     const z = extract('The Free Syrian Army said it carried out a rocket attack on Homs on Tuesday.', '2023-03-08');
     expect(ofType(z, 'shelling')[0]!.agents.map((k) => label(z, k))).toEqual(['Free Syrian Army']);
+    // ...also with a time or a channel between the verb and the pronoun
+    const w = extract('The Free Syrian Army said on Saturday it had captured Tal Rifaat, in Syria.', '2023-03-08');
+    expect(ofType(w, 'capture')[0]!.agents.map((k) => label(w, k))).toEqual(['Free Syrian Army']);
+    const v = extract('The Free Syrian Army said in a statement that it had captured Tal Rifaat, in Syria.', '2023-03-08');
+    expect(ofType(v, 'capture')[0]!.agents.map((k) => label(v, k))).toEqual(['Free Syrian Army']);
+    // what the speaker thinks of another's act is no act of its own
+    const u = extract('Turkey said on Saturday it believed the government had shelled Tal Rifaat, in Syria.', '2023-03-08');
+    expect(ofType(u, 'shelling')[0]?.agents.map((k) => label(u, k)) ?? []).not.toContain('Turkish Armed Forces');
   });
 
   it('reads "to" before an act noun as a preposition, not an aim', () => {

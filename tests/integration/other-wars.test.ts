@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin/newsgraph.js');
 const FIXTURES = join(ROOT, 'tests/fixtures/other-wars');
-const ARTICLES = ['ukraine-bakhmut.txt', 'sudan-darfur.txt', 'mosul-encyclopaedia.txt', 'kharkiv-encyclopaedia.html'];
+const ARTICLES = ['ukraine-bakhmut.txt', 'sudan-darfur.txt', 'mosul-encyclopaedia.txt', 'kharkiv-encyclopaedia.html', 'ethiopia-tigray.txt', 'karabakh-shusha.txt'];
 
 interface Node {
   key: string;
@@ -20,7 +20,7 @@ interface Edge {
 }
 
 /**
- * Wars the lexicons were not written for (Ukraine, Sudan, Iraq), as a news wire and an
+ * Wars the lexicons were not written for (Ukraine, Sudan, Iraq, Ethiopia, Nagorno-Karabakh), as a news wire and an
  * encyclopaedia page tell them: what the graph must get right there, so a rule fitted to the
  * Syrian corpora that breaks other news fails here.
  */
@@ -69,6 +69,35 @@ describe('newsgraph build on articles about other wars', () => {
     const [strike] = eventsOf('airstrike', 'al-Jadida');
     expect(strike?.attributes.date).toBe('2017-03-17');
     expect(strike?.attributes.killed).toBe(100);
+  });
+
+  it('reads a group its acronym defines, its leader, and a speaker telling of its own capture', () => {
+    const tplf = byLabel("Tigray People's Liberation Front")!;
+    expect(tplf.attributes.aliases).toContain('TPLF');
+    // the region opening its name is no node of its own under a cut name
+    expect(byLabel("People's Liberation Front")).toBeUndefined();
+    const leader = byLabel('Debretsion Gebremichael')!;
+    expect(edges.some((e) => e.source === leader.key && e.target === tplf.key && e.attributes.relation === 'affiliation')).toBe(true);
+    // "Abiy", alone later on, is the prime minister named in full before
+    expect(byLabel('Abiy Ahmed')?.attributes.aliases).toContain('Abiy');
+    expect(byLabel('Abiy')).toBeUndefined();
+    // "Ethiopia's military said on Saturday it had taken full control of Mekelle"
+    const [mekelle] = eventsOf('capture', 'Mekelle');
+    expect(mekelle?.attributes.date).toBe('2020-11-28');
+    expect(role(mekelle!, 'agent')).toEqual(['Ethiopian Armed Forces']);
+    expect(role(mekelle!, 'target')).toEqual(["Tigray People's Liberation Front"]);
+  });
+
+  it('reads the places of a wire stamp with no year, and regions no source lists', () => {
+    // "BAKU/YEREVAN, Nov 8 (Reuters) -": two capitals, not an acronym "BAKU"
+    expect(byLabel('Baku')?.attributes.type).toBe('city');
+    expect(byLabel('Yerevan')?.attributes.type).toBe('city');
+    expect(byLabel('BAKU')).toBeUndefined();
+    const karabakh = byLabel('Nagorno-Karabakh')!;
+    expect(karabakh.attributes.type).toBe('region');
+    expect(Number(karabakh.attributes.lat)).toBeCloseTo(39.9, 0);
+    const aliyev = byLabel('Ilham Aliyev')!;
+    expect(edges.some((e) => e.source === aliyev.key && e.target === byLabel('Azerbaijan')?.key && e.attributes.relation === 'affiliation')).toBe(true);
   });
 
   it("keeps an encyclopaedia page's references out of the graph", () => {
