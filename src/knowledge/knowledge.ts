@@ -74,7 +74,7 @@ export interface Cues {
   commonWord(lowerWord: string): boolean;
   /** True for a word of grammar ("the", "during", "my", "will"), which a name holds only as a capitalised word ("Will Carling"). */
   grammaticalWord(lowerWord: string): boolean;
-  /** True for a word of the calendar ("Monday", "June"), never part of a name. */
+  /** True for a word of the calendar ("Monday", "June", "Ramadan"), never part of a name. */
   calendarWord(lowerWord: string): boolean;
 }
 
@@ -141,6 +141,7 @@ interface CueFile {
   capitalPlaceNouns?: string[];
   capitalLocalGovernments?: string[];
   placePrepositions?: string[];
+  calendarNames?: string[];
   placeHeads?: Record<string, string>;
   placePrefixes?: string[];
   placeLowerPrefixes?: string[];
@@ -188,6 +189,7 @@ function loadCues(): Cues {
   const titleWords = new Set<string>();
   for (const t of titles) for (const w of t.split(/\s+/)) titleWords.add(w);
   const notNames = new Set((raw.notNames ?? []).map((w) => w.toLowerCase()));
+  const calendarNames = lowerSet(raw.calendarNames);
   return {
     titles,
     titleWords,
@@ -219,7 +221,7 @@ function loadCues(): Cues {
     siteNameHeads: lowerSet(raw.siteNameHeads),
     commonWord: (w) => ordinaryWord(compromiseTags(w) ? w : w.replace(/s$/, ''), true),
     grammaticalWord: (w) => compromiseTags(w)?.some((t) => GRAMMAR_TAG.test(t)) ?? false,
-    calendarWord: (w) => compromiseTags(w)?.some((t) => CALENDAR_TAG.test(t)) ?? false,
+    calendarWord: (w) => calendarNames.has(w) || (compromiseTags(w)?.some((t) => CALENDAR_TAG.test(t)) ?? false),
     sentenceStarters: (w) => notNames.has(w) || ordinaryWord(w, false),
   };
 }

@@ -121,6 +121,9 @@ describe('entity recognition and resolution', () => {
     const r = run('Related Items. Ceasefire talks resumed on Monday in March. Turkish officials said nothing. Back to top');
     const surfaces = r.mentions.map((m) => m.surface);
     for (const junk of ['Related Items', 'Ceasefire', 'Monday', 'March', 'Turkish', 'Back']) expect(surfaces).not.toContain(junk);
+    // months and holidays of other calendars too, but not a family name that is one
+    expect(run('Both sides agreed to a truce during the holy month of Ramadan.').mentions).toEqual([]);
+    expect(run('Former vice president Taha Yassin Ramadan was hanged in Baghdad.').mentions.map((m) => m.surface)).toContain('Taha Yassin Ramadan');
   });
 
   it('unifies names joined by "known as"', () => {
