@@ -84,6 +84,19 @@ function titleAtEnd(gap: string, ctx: AffiliationContext): { title: string; at: 
   return { title: gap.slice(at, last.index! + last[0].length).toLowerCase(), at };
 }
 
+const BODY_TITLE_GAP = /^(?:['’]s?)?((?:\s+\p{Ll}+){0,2})\s+$/u;
+
+/**
+ * Between a body and its title: a possessive, or up to two lower-case words that qualify the
+ * title ("Houthi military spokesman"), no verb ("accused Director X") nor word of grammar.
+ */
+function bodyThenTitle(lead: string): boolean {
+  const m = BODY_TITLE_GAP.exec(lead);
+  if (!m) return false;
+  const words = m[1]!.trim().split(/\s+/).filter(Boolean);
+  return words.every((w) => !NOT_QUALIFIER.has(w) && !/(?:ed|ing|s)$/.test(w));
+}
+
 /** Title, then "of"/"for" and the body, ending the gap before the body: "the head of (the) ". */
 const TITLE_OF = /^(.*?)\s+(?:of|for|at)\s+(?:the\s+)?$/su;
 /** After the person: ", the commander of the", ", a spokesman for", " head of the", ", who heads the". */
@@ -118,7 +131,7 @@ export function findAffiliations(text: string, mentions: readonly EntityMention[
       const demonym = /(\p{Lu}[\p{L}-]*)\s+$/u.exec(lead);
       const cc = demonym ? ctx.countryOfDemonym(demonym[1]!) : undefined;
       if (cc) out.push({ person, body: { country: cc }, title: title.title });
-      else if (adjacent && /^(?:['’]s?)?\s+$/u.test(lead)) out.push({ person, body: before, title: title.title });
+      else if (adjacent && bodyThenTitle(lead)) out.push({ person, body: before, title: title.title });
     } else if (adjacent && /^\s*,?\s*$/.test(gapBefore)) {
       // "the head of the Observatory Rami Abdel Rahman", "the governor of Homs, Talal Barazi".
       const of = TITLE_OF.exec(text.slice(Math.max(0, before.start - MAX_GAP), before.start));

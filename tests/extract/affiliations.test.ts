@@ -30,6 +30,9 @@ describe('affiliations as news writes them', () => {
     expect(read('Norwegian Fisheries Minister Eirik Dahl arrived on Monday.', { 'Eirik Dahl': 'person' })).toEqual(['Eirik Dahl -> NO (fisheries minister)']);
     expect(read('Talks stalled, Kurdish Red Crescent director Aram Sino said.', { 'Kurdish Red Crescent': 'organization', 'Aram Sino': 'person' })).toEqual(['Aram Sino -> Kurdish Red Crescent (director)']);
     expect(read("The Harbour Authority's deputy director Lise Berg resigned.", { 'Harbour Authority': 'organization', 'Lise Berg': 'person' })).toEqual(['Lise Berg -> Harbour Authority (deputy director)']);
+    // lower-case words that are no title's may qualify it between the body and the title
+    expect(read('Harbour Authority military spokesman Lise Berg said.', { 'Harbour Authority': 'organization', 'Lise Berg': 'person' })).toEqual(['Lise Berg -> Harbour Authority (spokesman)']);
+    expect(read('Harbour Authority staff and spokesman Lise Berg said.', { 'Harbour Authority': 'organization', 'Lise Berg': 'person' })).toEqual([]);
   });
 
   it('a capitalised rank after lower-case title words reaches the body before them', () => {
