@@ -191,6 +191,7 @@ export function docFromText(raw: string, meta: TextMeta, options: IngestOptions,
 /** A remembered cleaning with this build's id and source, its fields in cleanText's order. */
 function withIdentity(cleaned: Omit<Doc, 'id' | 'source'>, id: string, source: SourceRef): Doc {
   const doc: Doc = { id, title: cleaned.title, text: cleaned.text, source };
+  if (cleaned.datelineLength !== undefined) doc.datelineLength = cleaned.datelineLength;
   if (cleaned.date !== undefined) doc.date = cleaned.date;
   if (cleaned.datePrecision !== undefined) doc.datePrecision = cleaned.datePrecision;
   if (cleaned.dateSource !== undefined) doc.dateSource = cleaned.dateSource;
