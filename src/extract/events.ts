@@ -119,6 +119,8 @@ class EventScan {
   lastAgent: RecentAgent | undefined = undefined;
   /** The country the document is about (its most named), whose forces "the air force" are. */
   home: string | undefined = undefined;
+  /** Options for reading triggers: whether the document talks of war (see militaryDocument). */
+  triggerOptions: { militaryDocument?: boolean } = {};
   readonly text: string;
 
   constructor(
@@ -155,6 +157,7 @@ export function extractEvents(
   }
   scan.salientCity = salientCityOf(mentions);
   scan.home = homeCountryOf(mentions, doc.text);
+  if (isMilitaryDocument(sentences, ctx.triggers.contexts.military)) scan.triggerOptions = { militaryDocument: true };
   for (const s of sentences) readSentence(scan, s);
   const byKey = new Map<string, EntityMention>();
   for (const m of [...mentions, ...scan.stateMentions]) byKey.set(m.key, m);
@@ -202,6 +205,16 @@ function inferAdversaries(events: EventMention[], byKey: Map<string, EntityMenti
   }
 }
 
+// Sentences with a word of war that make a document one about war.
+const MILITARY_SENTENCES = 2;
+
+/** The document talks of war in at least MILITARY_SENTENCES sentences. */
+function isMilitaryDocument(sentences: Sentence[], military: RegExp): boolean {
+  let n = 0;
+  for (const s of sentences) if (military.test(s.text) && ++n >= MILITARY_SENTENCES) return true;
+  return false;
+}
+
 /** The country most mentions belong to (ties by code). */
 function homeCountryOf(mentions: EntityMention[], text: string): string | undefined {
   const counts = new Map<string, number>();
@@ -235,14 +248,14 @@ function readSentence(scan: EventScan, s: Sentence): void {
   const stamp = (scan.doc.datelineLength ?? 0) - s.start;
   const dates = findDates(s.text, scan.dateCtx).filter((d) => hasDate(d) && d.start >= stamp);
   for (const d of dates) if (!d.relative && d.date && d.date > scan.latestStated) scan.latestStated = d.date;
-  let triggers = findTriggers(s.text, scan.ctx.triggers);
+  let triggers = findTriggers(s.text, scan.ctx.triggers, scan.triggerOptions);
   // "access to the site of the attack", "denied the reports of the attack": an act named as what
   // is talked about is no report of it; without the act nouns, what is said may be the news
   const references = triggers.filter((t) => isReference(s.text, t));
   if (references.length) {
     let rest = s.text;
     for (const r of references) rest = rest.slice(0, r.start) + ' '.repeat(r.end - r.start) + rest.slice(r.end);
-    triggers = findTriggers(rest, scan.ctx.triggers).map((t) => ({ ...t, text: s.text.slice(t.start, t.end) }));
+    triggers = findTriggers(rest, scan.ctx.triggers, scan.triggerOptions).map((t) => ({ ...t, text: s.text.slice(t.start, t.end) }));
   }
   const places: EntityMention[] = [];
   const countriesHere: EntityMention[] = [];

@@ -819,3 +819,12 @@ describe('statements from more verbs of saying', () => {
     expect(ofType(plain, 'statement')).toEqual([]);
   });
 });
+
+describe('the document sets the context of its sentences', () => {
+  it('reads deaths stated with no word of war as an event of an article about war', () => {
+    const war = extract('Government troops pushed into rebel districts of Aleppo. Warplanes pounded the rebel-held east. Twenty-nine people were killed in Aleppo on Monday.', '2016-10-12');
+    expect(war.events.some((e) => e.sentence === 2 && e.killed === 29)).toBe(true);
+    const peace = extract('Stocks fell in London on Monday. Two people were killed in Leeds on Monday.', '2016-10-12');
+    expect(peace.events).toEqual([]);
+  });
+});
