@@ -643,16 +643,36 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   const ok = (p: Participant) => p.m.type !== 'media' && !p.modifier && !p.locative && !p.relational && !NOT_SUBJECT_CUES.has(p.cue) && !isPossessive(text, p.m) && !isDemonym(p);
   const subj = before.filter((p) => p.m.start >= clauseStart && ok(p));
   let speakers: EntityMention[] = [];
+  // "The IS lost 28 fighters he said", "They said IS gave up the territory": a pronoun is the
+  // verb's subject; who it stands for is not named here (neither the name before nor after)
+  // ("Russia, which said": a relative pronoun right after a name speaks for it)
+  const pronoun = PRONOUN_SAYER.exec(text.slice(clauseStart, tStart));
+  if (pronoun) {
+    const at = clauseStart + pronoun.index;
+    const named = /^(?:who|which)\b/i.test(pronoun[0]) ? before.find((p) => ok(p) && /^[\s,]*$/.test(text.slice(p.m.end, at))) : undefined;
+    if (!named) return undefined;
+    subj.splice(0, subj.length, named!);
+  }
   // "Russia backed up the denials by saying ...": the speaker is the clause's subject, not the nearest name
   if (/^by\s/i.test(t.text) && subj.length) speakers = [subj[0]!.m];
   else if (subj.length) {
     // the nearest name before the verb, and those joined to it ("France and Britain said")
     let k = subj.length - 1;
-    speakers = [subj[k]!.m];
-    if (/[,;:]/.test(text.slice(subj[k]!.m.end, tStart))) speakers = [];
+    if (!SUBJECT_TO_VERB.test(text.slice(subj[k]!.m.end, tStart))) {
+      // "..., said the ministry", "... in Aleppo," said X: a verb after a comma or a quote follows
+      // what is said. Otherwise ("Senator John McCain a critic of Obamas Syria policy said") a name
+      // followed by more words of the subject is a modifier in it: the speaker is the head of the
+      // clause's opening names.
+      const opening = /[,"”]\s*$/.test(text.slice(clauseStart, tStart)) ? [] : subj.filter((p) => OPENING_NAMES.test(text.slice(clauseStart, p.m.start)));
+      k = opening.length ? subj.indexOf(opening[opening.length - 1]!) : -1;
+    }
+    speakers = k >= 0 ? [subj[k]!.m] : [];
     for (; speakers.length && k > 0 && JOINED.test(text.slice(subj[k - 1]!.m.end, subj[k]!.m.start)); k--) speakers.unshift(subj[k - 1]!.m);
   }
-  if (!speakers.length) {
+  // "Activists say the air force ...": a verb one word into its clause has that word as its subject
+  if (!speakers.length && /^\s*\S+\s+$/.test(text.slice(clauseStart, tStart))) return undefined;
+  // ("said Rami Abdel Rahman": only a verb of saying itself inverts; the name after "accused" is the accused)
+  if (!speakers.length && INVERTING_SAYING.test(t.text)) {
     const next = after[0];
     if (next && ok(next) && /^\s*(?:(?:on|late|early|in|a|an|the|its|\p{Ll}+day|\p{Lu}\p{Ll}+day)\s+){0,3}$/u.test(text.slice(tEnd, next.m.start))) speakers = [next.m];
   }
@@ -672,6 +692,17 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   ev.sources = keysOf(uniqueByKey(asStates(scan, view.sources, 'government'))).filter((k) => !ev.agents.includes(k));
   return ev;
 }
+
+// Verbs of saying that may follow what is said and precede their speaker ("..., said the ministry").
+const INVERTING_SAYING = /^(?:said|says|say|added|adds|wrote|writes|stated|states|noted|notes|explained|continued)$/i;
+// A pronoun right before a verb of saying, through auxiliaries and adverbs ("he said", "it also said",
+// "a journalist who said": a relative pronoun speaks for a noun that is no named actor here).
+const PRONOUN_SAYER = /\b(?:he|she|they|it|we|i|who|which)\s+(?:(?:also|had|has|have|would|later|then|further|again|previously|earlier|reportedly)\s+)*$/i;
+// What may lie between a speaker's name and its verb: a title after it, auxiliaries, adverbs, the day
+// ("Maria Zakharova, the ministry's spokeswoman, said", "Russia also said", "Britain on Tuesday said").
+const SUBJECT_TO_VERB = /^(?:[\s,]+(?:the\s+)?(?:[\p{L}'’.-]+\s+){0,3}?(?:spokes(?:man|woman|person)|minister|envoy|ambassador|president|secretary|leader|chief|head|director|official)(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+)?[\s,]+|[\s,]+(?:has|have|had|also|later|then|further|again|previously|earlier|reportedly|would|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day|yesterday|today|both|jointly|in\s+a\s+statement|(?:was|were|is|are)\s+(?:quoted|cited)\s+as)\b)*[\s,]*$/u;
+// Text before a name that still opens its clause's subject: titles and names, no common word ("U.S. Senator").
+const OPENING_NAMES = /^[\s,]*(?:(?:the|The)\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+)*$/u;
 
 function clauseStartOf(text: string, s: Sentence, tStart: number): number {
   let clauseStart = s.start;
@@ -704,7 +735,8 @@ function holdsOffice(scan: EventScan, s: Sentence, m: EntityMention): boolean {
 function dropReporters(events: EventMention[], refs: Map<string, EntityMention>): EventMention[] {
   const reporters = new Set<string>();
   for (const e of events) if (e.type !== 'statement') for (const k of e.sources) reporters.add(k);
-  const state = (k: string) => GOVERNMENT_TYPES.has(String(refs.get(k)?.type));
+  // (a person speaks only with an office, see statementOf: "President Hollande said" is the state's word)
+  const state = (k: string) => GOVERNMENT_TYPES.has(String(refs.get(k)?.type)) || refs.get(k)?.type === 'person';
   return events.filter((e) => e.type !== 'statement' || e.agents.some((k) => state(k) || !reporters.has(k)));
 }
 

@@ -828,3 +828,31 @@ describe('the document sets the context of its sentences', () => {
     expect(peace.events).toEqual([]);
   });
 });
+
+describe('who speaks', () => {
+  const war = 'Government troops shelled rebel districts of Aleppo on Monday. ';
+  const speakers = (text: string) => {
+    const x = extract(war + text, '2016-10-12');
+    return ofType(x, 'statement').map((e) => e.agents.map((k) => label(x, k)).join('+'));
+  };
+
+  it('reads no named speaker for a pronoun before the verb of saying', () => {
+    expect(speakers('The militants lost at least 28 fighters in Homs he said.')).toEqual([]);
+    expect(speakers('They said the Islamic State gave up the territory to the Nusra Front.')).toEqual([]);
+    expect(speakers('Activists say the Syrian air force has stepped up its raids on Raqqa.')).toEqual([]);
+  });
+
+  it('takes the head of the opening names, not a name modifying a later word of the subject', () => {
+    expect(speakers('U.S. Senator John McCain a Republican critic of the Syria policy said the red line had been crossed.')).toEqual(['John McCain']);
+    expect(speakers('Russia on Tuesday said the rebels had staged a provocation.')).toEqual(['Russian government']);
+  });
+
+  it('reads the speaker after the verb only for a verb of saying itself', () => {
+    expect(speakers('The army lost two positions near the airport, said the Syrian government.')).toEqual(['Syrian government']);
+    expect(speakers('The opposition accused the Syrian government of gassing hundreds of people.')).toEqual([]);
+  });
+
+  it('keeps an office-holder\'s word beside the act it tells of', () => {
+    expect(speakers('French President Francois Hollande said Syrian forces had committed a war crime in Aleppo with the support of Russian air strikes.')).toEqual(['François Hollande']);
+  });
+});
