@@ -700,7 +700,7 @@ const INVERTING_SAYING = /^(?:said|says|say|added|adds|wrote|writes|stated|state
 const PRONOUN_SAYER = /\b(?:he|she|they|it|we|i|who|which)\s+(?:(?:also|had|has|have|would|later|then|further|again|previously|earlier|reportedly)\s+)*$/i;
 // What may lie between a speaker's name and its verb: a title after it, auxiliaries, adverbs, the day
 // ("Maria Zakharova, the ministry's spokeswoman, said", "Russia also said", "Britain on Tuesday said").
-const SUBJECT_TO_VERB = /^(?:[\s,]+(?:the\s+)?(?:[\p{L}'’.-]+\s+){0,3}?(?:spokes(?:man|woman|person)|minister|envoy|ambassador|president|secretary|leader|chief|head|director|official)(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+)?[\s,]+|[\s,]+(?:has|have|had|also|later|then|further|again|previously|earlier|reportedly|would|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day|yesterday|today|both|jointly|in\s+a\s+statement|(?:was|were|is|are)\s+(?:quoted|cited)\s+as)\b)*[\s,]*$/u;
+const SUBJECT_TO_VERB = /^(?:[\s,]+(?:the\s+)?(?:[\p{L}'’.-]+\s+){0,3}?(?:spokes(?:man|woman|person)|minister|envoy|ambassador|president|secretary|leader|chief|head|director|official)(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+)?[\s,]+|[\s,]+(?:has|have|had|also|later|then|further|again|previously|earlier|reportedly|would|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day|yesterday|today|both|jointly|in\s+a\s+statement|(?:was|were|is|are)\s+(?:quoted|cited)(?:\s+as)?)\b)*[\s,]*$/u;
 // Text before a name that still opens its clause's subject: titles and names, no common word ("U.S. Senator").
 const OPENING_NAMES = /^[\s,]*(?:(?:the|The)\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+)*$/u;
 

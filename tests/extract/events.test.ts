@@ -845,6 +845,8 @@ describe('who speaks', () => {
   it('takes the head of the opening names, not a name modifying a later word of the subject', () => {
     expect(speakers('U.S. Senator John McCain a Republican critic of the Syria policy said the red line had been crossed.')).toEqual(['John McCain']);
     expect(speakers('Russia on Tuesday said the rebels had staged a provocation.')).toEqual(['Russian government']);
+    // a name whose verb is "was quoted as saying" is still the nearest speaker
+    expect(speakers('The minister told Vladimir Putin the operation was over, Kremlin spokesman Dmitry Peskov was quoted as saying.')).toEqual(['Dmitry Peskov']);
   });
 
   it('reads the speaker after the verb only for a verb of saying itself', () => {
