@@ -257,6 +257,9 @@ function readSentence(scan: EventScan, s: Sentence): void {
     for (const r of references) rest = rest.slice(0, r.start) + ' '.repeat(r.end - r.start) + rest.slice(r.end);
     triggers = findTriggers(rest, scan.ctx.triggers, scan.triggerOptions).map((t) => ({ ...t, text: s.text.slice(t.start, t.end) }));
   }
+  // "hunted down fleeing ISIL terrorists", "trapped 150 retreating soldiers": a participle before
+  // the noun it describes says what those people were doing, it reports no act of its own
+  triggers = triggers.filter((t) => !isAttributive(s.text, t));
   const places: EntityMention[] = [];
   const countriesHere: EntityMention[] = [];
   const actors: EntityMention[] = [];
@@ -300,6 +303,25 @@ function readSentence(scan: EventScan, s: Sentence): void {
     }
   }
   if (places.length) scan.lastPlace = places[places.length - 1];
+}
+
+// Words after which an -ing form modifies the noun it precedes: determiners, numbers, quantifiers,
+// or a verb's particle or past form of which the noun phrase is the object ("hunted down", "trapped").
+const ATTRIBUTIVE_BEFORE = /(?:^|\s)(?:the|a|an|its|their|his|her|these|those|some|many|several|all|other|\d[\d,]*|dozens|hundreds|thousands|scores|down|up|\p{Ll}+ed)\s+$/u;
+// The noun phrase a participle modifies starts right after it, with no preposition or object marker.
+const NOUN_AFTER = /^\s+(?!(?:from|of|to|toward|towards|into|out|back|away|in|on|at|under|after|as|with|by|for|and|or|the|a|an|its|their)\b)[\p{L}-]+/iu;
+
+const MOVEMENTS: ReadonlySet<EventType> = new Set<EventType>(['withdrawal', 'displacement']);
+const ASPECT_BEFORE = /\b(?:began|begun|started|continued|resumed|stopped|finished|completed|kept|avoided|considered|denied|reported|ordered)\s+$/i;
+
+/** An -ing verb trigger standing before a noun as its modifier ("fleeing ISIL terrorists"). */
+function isAttributive(sentence: string, t: TriggerMatch): boolean {
+  // (movements describe people: "fleeing civilians"; an act's -ing names the act: "the bombing campaign")
+  if (t.pos !== 'verb' || !MOVEMENTS.has(t.type) || !/ing$/i.test(t.text)) return false;
+  const before = sentence.slice(Math.max(0, t.start - 30), t.start);
+  // "began withdrawing troops": a verb of starting or going on takes the act as its object
+  if (ASPECT_BEFORE.test(before)) return false;
+  return ATTRIBUTIVE_BEFORE.test(before) && NOUN_AFTER.test(sentence.slice(t.end, t.end + 30));
 }
 
 // (up to four words between: "the site of Wednesday's chemical weapons attack"; "reports of",

@@ -858,3 +858,16 @@ describe('who speaks', () => {
     expect(speakers('French President Francois Hollande said Syrian forces had committed a war crime in Aleppo with the support of Russian air strikes.')).toEqual(['François Hollande']);
   });
 });
+
+describe('a participle before its noun', () => {
+  it('reports no act of its own: it says what those people were doing', () => {
+    expect(ofType(extract('Army units hunted down fleeing ISIL terrorists inside the city of Palmyra.', '2016-04-03'), 'withdrawal')).toEqual([]);
+    expect(ofType(extract('Islamic State trapped around 150 retreating Syrian soldiers near the base in Raqqa.', '2014-08-24'), 'withdrawal')).toEqual([]);
+  });
+
+  it('still reports the act as a verb of its clause', () => {
+    expect(ofType(extract('ISIS fighters fleeing Raqqa were killed by the army on Monday.', '2016-04-03'), 'withdrawal')).toHaveLength(1);
+    expect(ofType(extract('The army was withdrawing from Palmyra on Monday.', '2016-04-03'), 'withdrawal')).toHaveLength(1);
+    expect(ofType(extract('The US army began withdrawing troops from northern Syria on Monday.', '2016-04-03'), 'withdrawal')).toHaveLength(1);
+  });
+});
