@@ -274,7 +274,7 @@ function readSentence(scan: EventScan, s: Sentence): void {
     const strong = triggers.filter(isStrong);
     // A sentence that reports no act can itself be the news: an official statement.
     // Only the sentence's first verb of saying: a later one relays it ("X said he saw ..., the monitor said").
-    const chosen = strong.length ? dedupeTriggers(strong) : triggers.filter(isSaying).slice(0, 1);
+    const chosen = strong.length ? dedupeTriggers(strong, s.text) : triggers.filter(isSaying).slice(0, 1);
     const figures = findFigures(s.text);
     const sources = findSources(s, actors, scan.text);
     const view: SentenceView = { s, dates, places, countriesHere, actors, sources, sourceKeys: new Set(keysOf(sources)) };
@@ -1425,13 +1425,16 @@ function uniqueByKey(list: EntityMention[]): EntityMention[] {
 }
 
 /** One trigger per type per sentence: "clashes ... fighting" in one sentence is one battle. */
-function dedupeTriggers(list: TriggerMatch[]): TriggerMatch[] {
+function dedupeTriggers(list: TriggerMatch[], sentence: string): TriggerMatch[] {
   // Words of one type close together are one event ("clashes ... fighting"); far apart in the
-  // sentence they can be two ("liberated X in 2016, a year after it was captured in 2015").
+  // sentence they can be two ("liberated X in 2016, a year after it was captured in 2015"), and so
+  // are words of the main clause and of a relative clause ("retook X from ISIL, which had seized it").
+  const relatives = relativeClauses(sentence);
+  const clauseOf = (t: TriggerMatch) => clauseIndex(relatives, t.start, t.end);
   const kept: TriggerMatch[] = [];
   for (const t of [...list].sort((a, b) => a.start - b.start)) {
     const prev = kept.filter((k) => k.type === t.type).pop();
-    if (!prev || t.start - prev.end > 40) kept.push(t);
+    if (!prev || t.start - prev.end > 40 || clauseOf(prev) !== clauseOf(t)) kept.push(t);
   }
   const near = (a: TriggerMatch, b: TriggerMatch) => Math.abs(a.start - b.start) <= 60;
   const captures = kept.filter((t) => t.type === 'capture');
@@ -1449,10 +1452,32 @@ function dedupeTriggers(list: TriggerMatch[]): TriggerMatch[] {
   });
 }
 
+// A relative clause: "which"/"who" after a name or a comma, then its verb ("ISIL, which had seized
+// the city in June 2014, ..."), up to the next comma, colon, bracket or dash, or the sentence's end.
+const RELATIVE_CLAUSE = /(?:,\s*|(?<=[\p{L}\p{N})]\s))(?:which|who)\s+(?:(?:had|has|have|was|were|is|are|also|then|later|first|previously|earlier)\s+)*[\p{L}-]+[^,;:()—–]*/gu;
+
+/** The spans of the sentence's relative clauses. */
+function relativeClauses(sentence: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  RELATIVE_CLAUSE.lastIndex = 0;
+  for (let m = RELATIVE_CLAUSE.exec(sentence); m; m = RELATIVE_CLAUSE.exec(sentence)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+/** The relative clause a span lies in (its index), or -1 for the main clause. */
+function clauseIndex(spans: Array<[number, number]>, start: number, end: number): number {
+  return spans.findIndex(([a, b]) => start >= a && end <= b);
+}
+
 function nearestDate(dates: DateMention[], t: TriggerMatch, sentence: string): DateMention | undefined {
   let best: DateMention | undefined;
   let bestDist = Infinity;
+  // A date in a relative clause dates that clause's act, not the main one ("recaptured Palmyra from
+  // ISIL, which had seized it in May 2015"), and the other way round.
+  const relatives = relativeClauses(sentence);
+  const own = clauseIndex(relatives, t.start, t.end);
   for (const d of dates) {
+    if (relatives.length && clauseIndex(relatives, d.start, d.end) !== own) continue;
     // "under ISIL control since May 2015": the start of a state, not the date of this event.
     if (/\b(?:since|until|till)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, d.start - 12), d.start))) continue;
     // A date across "after"/"before" belongs to the other clause: "On Thursday, X began an

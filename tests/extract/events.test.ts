@@ -871,3 +871,23 @@ describe('a participle before its noun', () => {
     expect(ofType(extract('The US army began withdrawing troops from northern Syria on Monday.', '2016-04-03'), 'withdrawal')).toHaveLength(1);
   });
 });
+
+describe('a relative clause keeps its own date and act', () => {
+  it('does not date the main act by the date of a relative clause, and reads the clause\'s act apart', () => {
+    for (const text of [
+      'The Syrian army recaptured Palmyra from ISIL, which had seized the city in May 2015, on Sunday.',
+      'The army recaptured Palmyra from ISIL which had seized the city in May 2015.',
+    ]) {
+      const x = extract(text, '2016-03-27');
+      const captures = ofType(x, 'capture').sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+      expect(captures.map((e) => e.date)).toEqual(['2015-05', '2016-03-27']);
+      expect(label(x, captures[1]!.agents[0]!)).toMatch(/Syrian Arab Army/);
+      expect(captures[0]!.background).toBe(true);
+    }
+  });
+
+  it('still dates the main act by a date of its own clause', () => {
+    const x = extract('The army, which has fought there for weeks, recaptured Palmyra from ISIL on 24 March 2016.', '2016-03-27');
+    expect(ofType(x, 'capture').map((e) => e.date)).toEqual(['2016-03-24']);
+  });
+});
