@@ -661,7 +661,9 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   const s = view.s;
   if (scan.events.some((e) => e.sentence === s.index && e.type === 'statement')) return undefined;
   const text = scan.text;
-  const clauseStart = clauseStartOf(text, s, tStart);
+  // ("quoted the minister as saying": that "as" opens no clause of its own)
+  const asBefore = /\bas\s+$/i.exec(text.slice(Math.max(s.start, tStart - 8), tStart));
+  const clauseStart = clauseStartOf(text, s, asBefore ? tStart - asBefore[0].length : tStart);
   const ok = (p: Participant) => p.m.type !== 'media' && !p.modifier && !p.locative && !p.relational && !NOT_SUBJECT_CUES.has(p.cue) && !isPossessive(text, p.m) && !isDemonym(p);
   const subj = before.filter((p) => p.m.start >= clauseStart && ok(p));
   let speakers: EntityMention[] = [];
@@ -693,6 +695,8 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   }
   // "Activists say the air force ...": a verb one word into its clause has that word as its subject
   if (!speakers.length && /^\s*\S+\s+$/.test(text.slice(clauseStart, tStart))) return undefined;
+  // "an earlier statement on Thursday by Staffan de Mistura": the speaker of a noun of saying follows "by"
+  if (!speakers.length && t.pos === 'noun' && after[0] && ok(after[0]) && STATEMENT_BY.test(text.slice(tEnd, after[0].m.start))) speakers = [after[0].m];
   // ("said Rami Abdel Rahman": only a verb of saying itself inverts; the name after "accused" is the accused)
   if (!speakers.length && INVERTING_SAYING.test(t.text)) {
     const next = after[0];
@@ -715,6 +719,7 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   return ev;
 }
 
+const STATEMENT_BY = /^\s*(?:(?:on|late|early|last|this|earlier|\p{Lu}\p{Ll}+day)\s+){0,3}by\s+(?:the\s+)?$/u;
 // Verbs of saying that may follow what is said and precede their speaker ("..., said the ministry").
 const INVERTING_SAYING = /^(?:said|says|say|added|adds|wrote|writes|stated|states|noted|notes|explained|continued)$/i;
 // A pronoun right before a verb of saying, through auxiliaries and adverbs ("he said", "it also said",
@@ -722,7 +727,7 @@ const INVERTING_SAYING = /^(?:said|says|say|added|adds|wrote|writes|stated|state
 const PRONOUN_SAYER = /\b(?:he|she|they|it|we|i|who|which)\s+(?:(?:also|had|has|have|would|later|then|further|again|previously|earlier|reportedly)\s+)*$/i;
 // What may lie between a speaker's name and its verb: a title after it, auxiliaries, adverbs, the day
 // ("Maria Zakharova, the ministry's spokeswoman, said", "Russia also said", "Britain on Tuesday said").
-const SUBJECT_TO_VERB = /^(?:[\s,]+(?:the\s+)?(?:[\p{L}'’.-]+\s+){0,3}?(?:spokes(?:man|woman|person)|minister|envoy|ambassador|president|secretary|leader|chief|head|director|official)(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+)?[\s,]+|[\s,]+(?:has|have|had|also|later|then|further|again|previously|earlier|reportedly|would|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day|yesterday|today|both|jointly|in\s+a\s+statement|(?:was|were|is|are)\s+(?:quoted|cited)(?:\s+as)?)\b)*[\s,]*$/u;
+const SUBJECT_TO_VERB = /^(?:[\s,]+(?:the\s+)?(?:[\p{L}'’.-]+\s+){0,3}?(?:spokes(?:man|woman|person)|minister|envoy|ambassador|president|secretary|leader|chief|head|director|official)(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+)?[\s,]+|[\s,]+(?:has|have|had|also|later|then|further|again|previously|earlier|reportedly|would|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day|yesterday|today|both|jointly|as|in\s+a\s+statement|(?:was|were|is|are)\s+(?:quoted|cited)(?:\s+as)?)\b)*[\s,]*$/u;
 // Text before a name that still opens its clause's subject: titles and names, no common word ("U.S. Senator").
 const OPENING_NAMES = /^[\s,]*(?:(?:the|The)\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+)*$/u;
 
@@ -746,7 +751,8 @@ function isDemonym(p: Participant): boolean {
  * a witness or a monitor's director reports.
  */
 function holdsOffice(scan: EventScan, s: Sentence, m: EntityMention): boolean {
-  const around = scan.text.slice(Math.max(s.start, m.start - 40), m.start) + ' ' + scan.text.slice(m.end, Math.min(s.end, m.end + 40));
+  // (the mention may hold its title: "Syrian President Bashar al-Assad")
+  const around = scan.text.slice(Math.max(s.start, m.start - 40), m.end) + ' ' + scan.text.slice(m.end, Math.min(s.end, m.end + 40));
   return !!scan.ctx.triggers.lists.get('offices')?.test(around);
 }
 

@@ -854,6 +854,12 @@ describe('who speaks', () => {
     expect(speakers('The opposition accused the Syrian government of gassing hundreds of people.')).toEqual([]);
   });
 
+  it('reads the office a person\'s own mention holds, a statement "by" its speaker and one quoted "as saying"', () => {
+    expect(speakers('On Thursday Syrian President Bashar al-Assad issued an ultimatum to the rebels of East Aleppo.')).toEqual(['Bashar al-Assad']);
+    expect(speakers('The appeal followed an earlier statement on Thursday by UN envoy Staffan de Mistura to the fighters in East Aleppo.')).toEqual(['Staffan de Mistura']);
+    expect(speakers('The channel quoted Defense Minister Moshe Yaalon as telling reporters that Syria had used chemical weapons.')).toEqual(['Moshe Yaalon']);
+  });
+
   it('keeps an office-holder\'s word beside the act it tells of', () => {
     expect(speakers('French President Francois Hollande said Syrian forces had committed a war crime in Aleppo with the support of Russian air strikes.')).toEqual(['François Hollande']);
   });
