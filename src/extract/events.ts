@@ -698,7 +698,9 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   // "an earlier statement on Thursday by Staffan de Mistura": the speaker of a noun of saying follows "by"
   if (!speakers.length && t.pos === 'noun' && after[0] && ok(after[0]) && STATEMENT_BY.test(text.slice(tEnd, after[0].m.start))) speakers = [after[0].m];
   // ("said Rami Abdel Rahman": only a verb of saying itself inverts; the name after "accused" is the accused)
-  if (!speakers.length && INVERTING_SAYING.test(t.text)) {
+  // (not when a name ends right before the verb: "the UN Commission of Inquiry on Syria said IS fighters ...")
+  const named = before.some((p) => p.m.start >= clauseStart && /^\s*(?:\S+\s+)?$/.test(text.slice(p.m.end, tStart)));
+  if (!speakers.length && !named && INVERTING_SAYING.test(t.text)) {
     const next = after[0];
     if (next && ok(next) && /^\s*(?:(?:on|late|early|in|a|an|the|its|\p{Ll}+day|\p{Lu}\p{Ll}+day)\s+){0,3}$/u.test(text.slice(tEnd, next.m.start))) speakers = [next.m];
   }
@@ -729,7 +731,8 @@ const PRONOUN_SAYER = /\b(?:he|she|they|it|we|i|who|which)\s+(?:(?:also|had|has|
 // ("Maria Zakharova, the ministry's spokeswoman, said", "Russia also said", "Britain on Tuesday said").
 const SUBJECT_TO_VERB = /^(?:[\s,]+(?:the\s+)?(?:[\p{L}'’.-]+\s+){0,3}?(?:spokes(?:man|woman|person)|minister|envoy|ambassador|president|secretary|leader|chief|head|director|official)(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+)?[\s,]+|[\s,]+(?:has|have|had|also|later|then|further|again|previously|earlier|reportedly|would|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day|yesterday|today|both|jointly|as|in\s+a\s+statement|(?:was|were|is|are)\s+(?:quoted|cited)(?:\s+as)?)\b)*[\s,]*$/u;
 // Text before a name that still opens its clause's subject: titles and names, no common word ("U.S. Senator").
-const OPENING_NAMES = /^[\s,]*(?:(?:the|The)\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+)*$/u;
+// (after the day it was said, if any: "On Friday the UN Commission ... said")
+const OPENING_NAMES = /^[\s,]*(?:(?:[Oo]n|[Ll]ate|[Ee]arly|[Ee]arlier)\s+\p{Lu}\p{Ll}+day\s+)?(?:(?:the|The)\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+)*$/u;
 
 function clauseStartOf(text: string, s: Sentence, tStart: number): number {
   let clauseStart = s.start;

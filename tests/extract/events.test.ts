@@ -854,6 +854,10 @@ describe('who speaks', () => {
     expect(speakers('The opposition accused the Syrian government of gassing hundreds of people.')).toEqual([]);
   });
 
+  it('reads no speaker after the verb when a name ends right before it', () => {
+    expect(speakers('On Friday the UN Commission of Inquiry on Syria said IS fighters accused of atrocities would be listed.')).toEqual(['United Nations']);
+  });
+
   it('reads the office a person\'s own mention holds, a statement "by" its speaker and one quoted "as saying"', () => {
     expect(speakers('On Thursday Syrian President Bashar al-Assad issued an ultimatum to the rebels of East Aleppo.')).toEqual(['Bashar al-Assad']);
     expect(speakers('The appeal followed an earlier statement on Thursday by UN envoy Staffan de Mistura to the fighters in East Aleppo.')).toEqual(['Staffan de Mistura']);
@@ -895,5 +899,15 @@ describe('a relative clause keeps its own date and act', () => {
   it('still dates the main act by a date of its own clause', () => {
     const x = extract('The army, which has fought there for weeks, recaptured Palmyra from ISIL on 24 March 2016.', '2016-03-27');
     expect(ofType(x, 'capture').map((e) => e.date)).toEqual(['2016-03-24']);
+  });
+});
+
+describe('an agreement sought is no agreement made', () => {
+  it('reads a truce someone struggles to broker, or whose chances fall, as planned', () => {
+    const war = 'Government troops shelled rebel districts of Aleppo on Monday. ';
+    for (const text of ['A U.N. mediator has been struggling to broker a ceasefire in Aleppo.', 'The army advance has reduced the chances of a truce in Aleppo, diplomats say.']) {
+      expect(ofType(extract(war + text, '2015-02-18'), 'agreement').map((e) => e.modality)).toEqual(['planned']);
+    }
+    expect(ofType(extract(war + 'The two sides agreed to a ceasefire in Aleppo on Tuesday.', '2015-02-18'), 'agreement').map((e) => e.modality)).toEqual(['asserted']);
   });
 });
