@@ -716,6 +716,16 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   if (besideAct && !agents.every((a) => a.type === 'person' || GOVERNMENT_TYPES.has(String(a.type)))) return undefined;
   const place = speakerPlace(scan, agents) ?? placeOf(scan, view, t, tStart, tEnd);
   const ev = newEvent(scan.doc, view, t, agents, [], place, figures);
+  // (a state speaks through its government and its executive: "Senator John McCain" is no voice of the US)
+  const executive = scan.ctx.triggers.lists.get('executiveOffices');
+  // (only the state's own government, not one of its ministries, and an executive of no named body:
+  // "the Russian foreign ministry said" and "Russia said" stay two statements)
+  const voiceOf = (a: EntityMention): string | undefined => {
+    if (a.type === 'government') return a.country && scan.ctx.stateOf?.(a.country, 'government')?.key === a.key ? a.country : undefined;
+    return a.type === 'person' && !a.parent && executive && holdsOffice(scan, s, a, executive) ? officeCountry(scan, a) : undefined;
+  };
+  const state = agents.length ? voiceOf(agents[0]!) : undefined;
+  if (state) ev.speakerState = state;
   // the speaker is the statement's agent, not its source
   ev.sources = keysOf(uniqueByKey(asStates(scan, view.sources, 'government'))).filter((k) => !ev.agents.includes(k));
   return ev;
@@ -753,10 +763,10 @@ function isDemonym(p: Participant): boolean {
  * "Information Minister Omran Zoabi", "Maria Zakharova, the ministry's spokeswoman"); an activist,
  * a witness or a monitor's director reports.
  */
-function holdsOffice(scan: EventScan, s: Sentence, m: EntityMention): boolean {
+function holdsOffice(scan: EventScan, s: Sentence, m: EntityMention, offices = scan.ctx.triggers.lists.get('offices')): boolean {
   // (the mention may hold its title: "Syrian President Bashar al-Assad")
   const around = scan.text.slice(Math.max(s.start, m.start - 40), m.end) + ' ' + scan.text.slice(m.end, Math.min(s.end, m.end + 40));
-  return !!scan.ctx.triggers.lists.get('offices')?.test(around);
+  return !!offices?.test(around);
 }
 
 /**

@@ -911,3 +911,15 @@ describe('an agreement sought is no agreement made', () => {
     expect(ofType(extract(war + 'The two sides agreed to a ceasefire in Aleppo on Tuesday.', '2015-02-18'), 'agreement').map((e) => e.modality)).toEqual(['asserted']);
   });
 });
+
+describe('the state a statement speaks for', () => {
+  const war = 'Government troops shelled rebel districts of Aleppo on Monday. Britain and the United States condemned the attack. ';
+  const stateOf = (text: string) => ofType(extract(war + text, '2013-08-21'), 'statement').filter((e) => e.sentence === 2).map((e) => e.speakerState);
+  it('is the government\'s country, or the country an executive title names', () => {
+    expect(stateOf('British Foreign Secretary William Hague said the attack must be investigated.')).toEqual(['GB']);
+    expect(stateOf('The British government said the attack must be investigated.')).toEqual(['GB']);
+  });
+  it('is none for a legislator, however official', () => {
+    expect(stateOf('U.S. Senator John McCain said the attack must be investigated.')).toEqual([undefined]);
+  });
+});
