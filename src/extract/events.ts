@@ -1368,6 +1368,8 @@ function speakerOf(text: string, view: SentenceView, before: Participant[], tSta
   return undefined;
 }
 
+// "previous attacks", "past chemical strikes" (not "the previous day's attack", "the past 24 hours")
+const PREVIOUS_BEFORE = /\b(?:previous|past|prior|earlier|former)\s+(?!(?:day|days|night|nights|week|weeks|month|months|year|years|hours|weekend|\d+)\b)(?:[\p{L}-]+\s+){0,2}$/iu;
 const RECALLED = /\b(?:after|before|since|until)\b[^,;]*$/i;
 const PERFECT = /\b(?:has|have)\s+(?:\S+\s+){0,2}\w+(?:ed|en)\b/;
 
@@ -1382,7 +1384,8 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
   // Undated: what the report is about (present or present-perfect tense, or the lead
   // paragraph of the article) happened on its publication day; background stays undated.
   // ...but not what a subordinate clause recalls ("months after the army liberated the town").
-  const recalled = RECALLED.test(s.text.slice(Math.max(0, t.start - 60), t.start));
+  // (and the acts a noun calls earlier ones: "failure to penalize previous gas attacks")
+  const recalled = RECALLED.test(s.text.slice(Math.max(0, t.start - 60), t.start)) || (t.pos === 'noun' && PREVIOUS_BEFORE.test(s.text.slice(Math.max(0, t.start - 40), t.start)));
   const lede = s.paragraph <= 1 && !recalled;
   if (!iso && doc.date && t.modality !== 'planned' && !recalled && (t.tense === 'present' || lede || PERFECT.test(s.text))) {
     iso = doc.date;

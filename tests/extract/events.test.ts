@@ -923,3 +923,15 @@ describe('the state a statement speaks for', () => {
     expect(stateOf('U.S. Senator John McCain said the attack must be investigated.')).toEqual([undefined]);
   });
 });
+
+describe('acts a noun calls earlier ones', () => {
+  const war = 'Government troops shelled rebel districts of Aleppo on Monday. ';
+  it('are recalled, not dated by the publication day', () => {
+    const x = extract(war + 'The senator said that failure to penalize previous gas attacks had emboldened the government.', '2013-08-21');
+    expect(ofType(x, 'explosion').map((e) => [e.date, e.background])).toEqual([[undefined, true]]);
+  });
+  it('but "the previous day" and "the past 24 hours" are news', () => {
+    const x = extract(war + 'The previous day\'s air strikes killed 12 people in Aleppo.', '2013-08-21');
+    expect(ofType(x, 'airstrike').map((e) => e.date)).toEqual(['2013-08-21']);
+  });
+});
