@@ -412,10 +412,23 @@ export function findTriggers(sentence: string, lexicon: TriggerLexicon, opts: Fi
   const out: TriggerMatch[] = [];
   for (const k of final) {
     const r = choosePos(k.group.filter((x) => hasEvent ? k.typed.get(x)!.type !== 'statement' : true), a);
+    // "push ... back", "force ... out": a verb, its object, its particle ("the forces push to weed
+    // out rebels" is no "force ... out": an object holds no "to", no conjunction, no clause)
+    if (r.entry.lemma.includes('...') && (isNounOnly(a.tags.get(r.start)) || !objectGap(sentence, r))) continue;
     const t = k.typed.get(r)!;
     out.push(describe(sentence, r, t, a, lexicon));
   }
   return out;
+}
+
+/** The words a split phrase's "..." stands for can be an object noun phrase. */
+function objectGap(sentence: string, r: RawMatch): boolean {
+  const words = sentence.slice(r.start, r.end).split(/\s+/);
+  return !/\b(?:to|and|or|but|that|which|who|as)\b/i.test(words.slice(1, -1).join(' '));
+}
+
+function isNounOnly(tags: Set<string> | undefined): boolean {
+  return !!tags && tags.has('Noun') && !tags.has('Verb');
 }
 
 function describe(sentence: string, r: RawMatch, t: { type: EventType; acled: string; sub: string }, a: Analysis, lex: TriggerLexicon): TriggerMatch {

@@ -218,3 +218,10 @@ describe('the document\'s context', () => {
     expect(findTriggers('The minister attacked the budget on Tuesday.', lex, { militaryDocument: true })).toEqual([]);
   });
 });
+
+describe('a verb, its object, its particle', () => {
+  it('reads "forced the rebels out", not "the forces push to weed out rebels"', () => {
+    expect(types('The army forced the rebels out of the town.')).toEqual([['forced the rebels out', 'capture']]);
+    expect(findTriggers('The toll rose as the Assad forces push to weed out rebels.', lex).filter((t) => t.type === 'capture')).toEqual([]);
+  });
+});
