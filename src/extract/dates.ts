@@ -497,6 +497,22 @@ function dropOverlaps(cands: Candidate[]): Candidate[] {
   return out;
 }
 
+// A relative clause in the past: "which"/"who"/"that" after a noun, then a past verb ("the
+// conflict that began in March 2011", "ISIL, which had seized the city in May 2015"), to the next
+// comma or the sentence's end. ("said that" is no relative clause: checked below.)
+const PAST_RELATIVE = /(?<=[\p{L}\p{N})](?:\s*,)?\s)(?:which|who|that)\s+(?:(?:had|has|have|was|were|first|also|then)\s+)*(?:\p{Ll}+ed|began|begun|broke|took|taken|fell|fallen|won|lost|saw|came|grew|rose|swept|overran|drove|struck)\b[^,;:()—–]*/gu;
+const SAYING_BEFORE = /\b(?:said|says|say|announced|reported|claimed|stated|warned|added|believed|believe|thought|noted|confirmed|denied|showed|shows|so|such|now)\s*$/i;
+
+function backgroundClauses(sentence: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  PAST_RELATIVE.lastIndex = 0;
+  for (let m = PAST_RELATIVE.exec(sentence); m; m = PAST_RELATIVE.exec(sentence)) {
+    if (/^that/i.test(m[0]) && SAYING_BEFORE.test(sentence.slice(Math.max(0, m.index - 20), m.index))) continue;
+    out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
+
 // ───────────────────────────── public API ─────────────────────────────
 
 /**
@@ -514,8 +530,14 @@ export function findDates(sentence: string, ctx: DateContext): DateMention[] {
     ...bareYearCandidates(sentence),
   ]);
   const out: DateMention[] = [];
+  const asides = backgroundClauses(sentence);
   for (const c of cands) {
+    // a date in a relative clause recalls ("the conflict that began in March 2011"): the
+    // narrative's year does not move to it
+    const aside = asides.some(([a, b]) => c.start >= a && c.end <= b);
+    const kept = aside ? { carryYear: ctx.carryYear, carryMonth: ctx.carryMonth, carryAge: ctx.carryAge } : undefined;
     const resolved = c.resolve(ctx);
+    if (kept) Object.assign(ctx, kept);
     if (!resolved) continue;
     if (resolved.date) noteChronology(ctx, resolved.date);
     // Every mention with all its fields, so the code reading them sees one shape.

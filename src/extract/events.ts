@@ -119,6 +119,8 @@ class EventScan {
   lastAgent: RecentAgent | undefined = undefined;
   /** The country the document is about (its most named), whose forces "the air force" are. */
   home: string | undefined = undefined;
+  /** Options for reading triggers: whether the document talks of war (see militaryDocument). */
+  triggerOptions: { militaryDocument?: boolean } = {};
   readonly text: string;
 
   constructor(
@@ -155,6 +157,7 @@ export function extractEvents(
   }
   scan.salientCity = salientCityOf(mentions);
   scan.home = homeCountryOf(mentions, doc.text);
+  if (isMilitaryDocument(sentences, ctx.triggers.contexts.military)) scan.triggerOptions = { militaryDocument: true };
   for (const s of sentences) readSentence(scan, s);
   const byKey = new Map<string, EntityMention>();
   for (const m of [...mentions, ...scan.stateMentions]) byKey.set(m.key, m);
@@ -202,6 +205,16 @@ function inferAdversaries(events: EventMention[], byKey: Map<string, EntityMenti
   }
 }
 
+// Sentences with a word of war that make a document one about war.
+const MILITARY_SENTENCES = 2;
+
+/** The document talks of war in at least MILITARY_SENTENCES sentences. */
+function isMilitaryDocument(sentences: Sentence[], military: RegExp): boolean {
+  let n = 0;
+  for (const s of sentences) if (military.test(s.text) && ++n >= MILITARY_SENTENCES) return true;
+  return false;
+}
+
 /** The country most mentions belong to (ties by code). */
 function homeCountryOf(mentions: EntityMention[], text: string): string | undefined {
   const counts = new Map<string, number>();
@@ -235,15 +248,18 @@ function readSentence(scan: EventScan, s: Sentence): void {
   const stamp = (scan.doc.datelineLength ?? 0) - s.start;
   const dates = findDates(s.text, scan.dateCtx).filter((d) => hasDate(d) && d.start >= stamp);
   for (const d of dates) if (!d.relative && d.date && d.date > scan.latestStated) scan.latestStated = d.date;
-  let triggers = findTriggers(s.text, scan.ctx.triggers);
+  let triggers = findTriggers(s.text, scan.ctx.triggers, scan.triggerOptions);
   // "access to the site of the attack", "denied the reports of the attack": an act named as what
   // is talked about is no report of it; without the act nouns, what is said may be the news
   const references = triggers.filter((t) => isReference(s.text, t));
   if (references.length) {
     let rest = s.text;
     for (const r of references) rest = rest.slice(0, r.start) + ' '.repeat(r.end - r.start) + rest.slice(r.end);
-    triggers = findTriggers(rest, scan.ctx.triggers).map((t) => ({ ...t, text: s.text.slice(t.start, t.end) }));
+    triggers = findTriggers(rest, scan.ctx.triggers, scan.triggerOptions).map((t) => ({ ...t, text: s.text.slice(t.start, t.end) }));
   }
+  // "hunted down fleeing ISIL terrorists", "trapped 150 retreating soldiers": a participle before
+  // the noun it describes says what those people were doing, it reports no act of its own
+  triggers = triggers.filter((t) => !isAttributive(s.text, t));
   const places: EntityMention[] = [];
   const countriesHere: EntityMention[] = [];
   const actors: EntityMention[] = [];
@@ -258,7 +274,7 @@ function readSentence(scan: EventScan, s: Sentence): void {
     const strong = triggers.filter(isStrong);
     // A sentence that reports no act can itself be the news: an official statement.
     // Only the sentence's first verb of saying: a later one relays it ("X said he saw ..., the monitor said").
-    const chosen = strong.length ? dedupeTriggers(strong) : triggers.filter(isSaying).slice(0, 1);
+    const chosen = strong.length ? dedupeTriggers(strong, s.text) : triggers.filter(isSaying).slice(0, 1);
     const figures = findFigures(s.text);
     const sources = findSources(s, actors, scan.text);
     const view: SentenceView = { s, dates, places, countriesHere, actors, sources, sourceKeys: new Set(keysOf(sources)) };
@@ -287,6 +303,25 @@ function readSentence(scan: EventScan, s: Sentence): void {
     }
   }
   if (places.length) scan.lastPlace = places[places.length - 1];
+}
+
+// Words after which an -ing form modifies the noun it precedes: determiners, numbers, quantifiers,
+// or a verb's particle or past form of which the noun phrase is the object ("hunted down", "trapped").
+const ATTRIBUTIVE_BEFORE = /(?:^|\s)(?:the|a|an|its|their|his|her|these|those|some|many|several|all|other|\d[\d,]*|dozens|hundreds|thousands|scores|down|up|\p{Ll}+ed)\s+$/u;
+// The noun phrase a participle modifies starts right after it, with no preposition or object marker.
+const NOUN_AFTER = /^\s+(?!(?:from|of|to|toward|towards|into|out|back|away|in|on|at|under|after|as|with|by|for|and|or|the|a|an|its|their)\b)[\p{L}-]+/iu;
+
+const MOVEMENTS: ReadonlySet<EventType> = new Set<EventType>(['withdrawal', 'displacement']);
+const ASPECT_BEFORE = /\b(?:began|begun|started|continued|resumed|stopped|finished|completed|kept|avoided|considered|denied|reported|ordered)\s+$/i;
+
+/** An -ing verb trigger standing before a noun as its modifier ("fleeing ISIL terrorists"). */
+function isAttributive(sentence: string, t: TriggerMatch): boolean {
+  // (movements describe people: "fleeing civilians"; an act's -ing names the act: "the bombing campaign")
+  if (t.pos !== 'verb' || !MOVEMENTS.has(t.type) || !/ing$/i.test(t.text)) return false;
+  const before = sentence.slice(Math.max(0, t.start - 30), t.start);
+  // "began withdrawing troops": a verb of starting or going on takes the act as its object
+  if (ASPECT_BEFORE.test(before)) return false;
+  return ATTRIBUTIVE_BEFORE.test(before) && NOUN_AFTER.test(sentence.slice(t.end, t.end + 30));
 }
 
 // (up to four words between: "the site of Wednesday's chemical weapons attack"; "reports of",
@@ -626,20 +661,46 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   const s = view.s;
   if (scan.events.some((e) => e.sentence === s.index && e.type === 'statement')) return undefined;
   const text = scan.text;
-  const clauseStart = clauseStartOf(text, s, tStart);
+  // ("quoted the minister as saying": that "as" opens no clause of its own)
+  const asBefore = /\bas\s+$/i.exec(text.slice(Math.max(s.start, tStart - 8), tStart));
+  const clauseStart = clauseStartOf(text, s, asBefore ? tStart - asBefore[0].length : tStart);
   const ok = (p: Participant) => p.m.type !== 'media' && !p.modifier && !p.locative && !p.relational && !NOT_SUBJECT_CUES.has(p.cue) && !isPossessive(text, p.m) && !isDemonym(p);
   const subj = before.filter((p) => p.m.start >= clauseStart && ok(p));
   let speakers: EntityMention[] = [];
+  // "The IS lost 28 fighters he said", "They said IS gave up the territory": a pronoun is the
+  // verb's subject; who it stands for is not named here (neither the name before nor after)
+  // ("Russia, which said": a relative pronoun right after a name speaks for it)
+  const pronoun = PRONOUN_SAYER.exec(text.slice(clauseStart, tStart));
+  if (pronoun) {
+    const at = clauseStart + pronoun.index;
+    const named = /^(?:who|which)\b/i.test(pronoun[0]) ? before.find((p) => ok(p) && /^[\s,]*$/.test(text.slice(p.m.end, at))) : undefined;
+    if (!named) return undefined;
+    subj.splice(0, subj.length, named!);
+  }
   // "Russia backed up the denials by saying ...": the speaker is the clause's subject, not the nearest name
   if (/^by\s/i.test(t.text) && subj.length) speakers = [subj[0]!.m];
   else if (subj.length) {
     // the nearest name before the verb, and those joined to it ("France and Britain said")
     let k = subj.length - 1;
-    speakers = [subj[k]!.m];
-    if (/[,;:]/.test(text.slice(subj[k]!.m.end, tStart))) speakers = [];
+    if (!SUBJECT_TO_VERB.test(text.slice(subj[k]!.m.end, tStart))) {
+      // "..., said the ministry", "... in Aleppo," said X: a verb after a comma or a quote follows
+      // what is said. Otherwise ("Senator John McCain a critic of Obamas Syria policy said") a name
+      // followed by more words of the subject is a modifier in it: the speaker is the head of the
+      // clause's opening names.
+      const opening = /[,"”]\s*$/.test(text.slice(clauseStart, tStart)) ? [] : subj.filter((p) => OPENING_NAMES.test(text.slice(clauseStart, p.m.start)));
+      k = opening.length ? subj.indexOf(opening[opening.length - 1]!) : -1;
+    }
+    speakers = k >= 0 ? [subj[k]!.m] : [];
     for (; speakers.length && k > 0 && JOINED.test(text.slice(subj[k - 1]!.m.end, subj[k]!.m.start)); k--) speakers.unshift(subj[k - 1]!.m);
   }
-  if (!speakers.length) {
+  // "Activists say the air force ...": a verb one word into its clause has that word as its subject
+  if (!speakers.length && /^\s*\S+\s+$/.test(text.slice(clauseStart, tStart))) return undefined;
+  // "an earlier statement on Thursday by Staffan de Mistura": the speaker of a noun of saying follows "by"
+  if (!speakers.length && t.pos === 'noun' && after[0] && ok(after[0]) && STATEMENT_BY.test(text.slice(tEnd, after[0].m.start))) speakers = [after[0].m];
+  // ("said Rami Abdel Rahman": only a verb of saying itself inverts; the name after "accused" is the accused)
+  // (not when a name ends right before the verb: "the UN Commission of Inquiry on Syria said IS fighters ...")
+  const named = before.some((p) => p.m.start >= clauseStart && /^\s*(?:\S+\s+)?$/.test(text.slice(p.m.end, tStart)));
+  if (!speakers.length && !named && INVERTING_SAYING.test(t.text)) {
     const next = after[0];
     if (next && ok(next) && /^\s*(?:(?:on|late|early|in|a|an|the|its|\p{Ll}+day|\p{Lu}\p{Ll}+day)\s+){0,3}$/u.test(text.slice(tEnd, next.m.start))) speakers = [next.m];
   }
@@ -655,10 +716,33 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   if (besideAct && !agents.every((a) => a.type === 'person' || GOVERNMENT_TYPES.has(String(a.type)))) return undefined;
   const place = speakerPlace(scan, agents) ?? placeOf(scan, view, t, tStart, tEnd);
   const ev = newEvent(scan.doc, view, t, agents, [], place, figures);
+  // (a state speaks through its government and its executive: "Senator John McCain" is no voice of the US)
+  const executive = scan.ctx.triggers.lists.get('executiveOffices');
+  // (only the state's own government, not one of its ministries, and an executive of no named body:
+  // "the Russian foreign ministry said" and "Russia said" stay two statements)
+  const voiceOf = (a: EntityMention): string | undefined => {
+    if (a.type === 'government') return a.country && scan.ctx.stateOf?.(a.country, 'government')?.key === a.key ? a.country : undefined;
+    return a.type === 'person' && !a.parent && executive && holdsOffice(scan, s, a, executive) ? officeCountry(scan, a) : undefined;
+  };
+  const state = agents.length ? voiceOf(agents[0]!) : undefined;
+  if (state) ev.speakerState = state;
   // the speaker is the statement's agent, not its source
   ev.sources = keysOf(uniqueByKey(asStates(scan, view.sources, 'government'))).filter((k) => !ev.agents.includes(k));
   return ev;
 }
+
+const STATEMENT_BY = /^\s*(?:(?:on|late|early|last|this|earlier|\p{Lu}\p{Ll}+day)\s+){0,3}by\s+(?:the\s+)?$/u;
+// Verbs of saying that may follow what is said and precede their speaker ("..., said the ministry").
+const INVERTING_SAYING = /^(?:said|says|say|added|adds|wrote|writes|stated|states|noted|notes|explained|continued)$/i;
+// A pronoun right before a verb of saying, through auxiliaries and adverbs ("he said", "it also said",
+// "a journalist who said": a relative pronoun speaks for a noun that is no named actor here).
+const PRONOUN_SAYER = /\b(?:he|she|they|it|we|i|who|which)\s+(?:(?:also|had|has|have|would|later|then|further|again|previously|earlier|reportedly)\s+)*$/i;
+// What may lie between a speaker's name and its verb: a title after it, auxiliaries, adverbs, the day
+// ("Maria Zakharova, the ministry's spokeswoman, said", "Russia also said", "Britain on Tuesday said").
+const SUBJECT_TO_VERB = /^(?:[\s,]+(?:the\s+)?(?:[\p{L}'’.-]+\s+){0,3}?(?:spokes(?:man|woman|person)|minister|envoy|ambassador|president|secretary|leader|chief|head|director|official)(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+)?[\s,]+|[\s,]+(?:has|have|had|also|later|then|further|again|previously|earlier|reportedly|would|on\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day|yesterday|today|both|jointly|as|in\s+a\s+statement|(?:was|were|is|are)\s+(?:quoted|cited)(?:\s+as)?)\b)*[\s,]*$/u;
+// Text before a name that still opens its clause's subject: titles and names, no common word ("U.S. Senator").
+// (after the day it was said, if any: "On Friday the UN Commission ... said")
+const OPENING_NAMES = /^[\s,]*(?:(?:[Oo]n|[Ll]ate|[Ee]arly|[Ee]arlier)\s+\p{Lu}\p{Ll}+day\s+)?(?:(?:the|The)\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+)*$/u;
 
 function clauseStartOf(text: string, s: Sentence, tStart: number): number {
   let clauseStart = s.start;
@@ -679,9 +763,10 @@ function isDemonym(p: Participant): boolean {
  * "Information Minister Omran Zoabi", "Maria Zakharova, the ministry's spokeswoman"); an activist,
  * a witness or a monitor's director reports.
  */
-function holdsOffice(scan: EventScan, s: Sentence, m: EntityMention): boolean {
-  const around = scan.text.slice(Math.max(s.start, m.start - 40), m.start) + ' ' + scan.text.slice(m.end, Math.min(s.end, m.end + 40));
-  return !!scan.ctx.triggers.lists.get('offices')?.test(around);
+function holdsOffice(scan: EventScan, s: Sentence, m: EntityMention, offices = scan.ctx.triggers.lists.get('offices')): boolean {
+  // (the mention may hold its title: "Syrian President Bashar al-Assad")
+  const around = scan.text.slice(Math.max(s.start, m.start - 40), m.end) + ' ' + scan.text.slice(m.end, Math.min(s.end, m.end + 40));
+  return !!offices?.test(around);
 }
 
 /**
@@ -691,7 +776,8 @@ function holdsOffice(scan: EventScan, s: Sentence, m: EntityMention): boolean {
 function dropReporters(events: EventMention[], refs: Map<string, EntityMention>): EventMention[] {
   const reporters = new Set<string>();
   for (const e of events) if (e.type !== 'statement') for (const k of e.sources) reporters.add(k);
-  const state = (k: string) => GOVERNMENT_TYPES.has(String(refs.get(k)?.type));
+  // (a person speaks only with an office, see statementOf: "President Hollande said" is the state's word)
+  const state = (k: string) => GOVERNMENT_TYPES.has(String(refs.get(k)?.type)) || refs.get(k)?.type === 'person';
   return events.filter((e) => e.type !== 'statement' || e.agents.some((k) => state(k) || !reporters.has(k)));
 }
 
@@ -1285,8 +1371,9 @@ function speakerOf(text: string, view: SentenceView, before: Participant[], tSta
   return undefined;
 }
 
+// "previous attacks", "past chemical strikes" (not "the previous day's attack", "the past 24 hours")
+const PREVIOUS_BEFORE = /\b(?:previous|past|prior|earlier|former)\s+(?!(?:day|days|night|nights|week|weeks|month|months|year|years|hours|weekend|\d+)\b)(?:[\p{L}-]+\s+){0,2}$/iu;
 const RECALLED = /\b(?:after|before|since|until)\b[^,;]*$/i;
-const REPORTED = /\b(?:said|says|told|announced|claimed|confirmed|reported)\b(?:[^.;]*?\bthat\s[^.;]*|[^.;,]*\bhad\s[^.;]*)$/;
 const PERFECT = /\b(?:has|have)\s+(?:\S+\s+){0,2}\w+(?:ed|en)\b/;
 
 function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityMention[], targets: EntityMention[], place: EntityMention | undefined, figures: Figure[]): EventMention {
@@ -1300,9 +1387,10 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
   // Undated: what the report is about (present or present-perfect tense, or the lead
   // paragraph of the article) happened on its publication day; background stays undated.
   // ...but not what a subordinate clause recalls ("months after the army liberated the town").
-  const recalled = RECALLED.test(s.text.slice(Math.max(0, t.start - 60), t.start));
+  // (and the acts a noun calls earlier ones: "failure to penalize previous gas attacks")
+  const recalled = RECALLED.test(s.text.slice(Math.max(0, t.start - 60), t.start)) || (t.pos === 'noun' && PREVIOUS_BEFORE.test(s.text.slice(Math.max(0, t.start - 40), t.start)));
   const lede = s.paragraph <= 1 && !recalled;
-  if (!iso && doc.date && t.modality !== 'planned' && !recalled && (t.tense === 'present' || lede || PERFECT.test(s.text) || REPORTED.test(s.text.slice(0, t.start)) || t.type === 'statement')) {
+  if (!iso && doc.date && t.modality !== 'planned' && !recalled && (t.tense === 'present' || lede || PERFECT.test(s.text) || t.type === 'statement')) {
     iso = doc.date;
     precision = doc.datePrecision ?? (doc.date.length === 10 ? 'day' : 'month');
     dateEnd = undefined;
@@ -1362,13 +1450,16 @@ function uniqueByKey(list: EntityMention[]): EntityMention[] {
 }
 
 /** One trigger per type per sentence: "clashes ... fighting" in one sentence is one battle. */
-function dedupeTriggers(list: TriggerMatch[]): TriggerMatch[] {
+function dedupeTriggers(list: TriggerMatch[], sentence: string): TriggerMatch[] {
   // Words of one type close together are one event ("clashes ... fighting"); far apart in the
-  // sentence they can be two ("liberated X in 2016, a year after it was captured in 2015").
+  // sentence they can be two ("liberated X in 2016, a year after it was captured in 2015"), and so
+  // are words of the main clause and of a relative clause ("retook X from ISIL, which had seized it").
+  const relatives = relativeClauses(sentence);
+  const clauseOf = (t: TriggerMatch) => clauseIndex(relatives, t.start, t.end);
   const kept: TriggerMatch[] = [];
   for (const t of [...list].sort((a, b) => a.start - b.start)) {
     const prev = kept.filter((k) => k.type === t.type).pop();
-    if (!prev || t.start - prev.end > 40) kept.push(t);
+    if (!prev || t.start - prev.end > 40 || clauseOf(prev) !== clauseOf(t)) kept.push(t);
   }
   const near = (a: TriggerMatch, b: TriggerMatch) => Math.abs(a.start - b.start) <= 60;
   const captures = kept.filter((t) => t.type === 'capture');
@@ -1386,10 +1477,32 @@ function dedupeTriggers(list: TriggerMatch[]): TriggerMatch[] {
   });
 }
 
+// A relative clause: "which"/"who" after a name or a comma, then its verb ("ISIL, which had seized
+// the city in June 2014, ..."), up to the next comma, colon, bracket or dash, or the sentence's end.
+const RELATIVE_CLAUSE = /(?:,\s*|(?<=[\p{L}\p{N})]\s))(?:which|who)\s+(?:(?:had|has|have|was|were|is|are|also|then|later|first|previously|earlier)\s+)*[\p{L}-]+[^,;:()—–]*/gu;
+
+/** The spans of the sentence's relative clauses. */
+function relativeClauses(sentence: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  RELATIVE_CLAUSE.lastIndex = 0;
+  for (let m = RELATIVE_CLAUSE.exec(sentence); m; m = RELATIVE_CLAUSE.exec(sentence)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+/** The relative clause a span lies in (its index), or -1 for the main clause. */
+function clauseIndex(spans: Array<[number, number]>, start: number, end: number): number {
+  return spans.findIndex(([a, b]) => start >= a && end <= b);
+}
+
 function nearestDate(dates: DateMention[], t: TriggerMatch, sentence: string): DateMention | undefined {
   let best: DateMention | undefined;
   let bestDist = Infinity;
+  // A date in a relative clause dates that clause's act, not the main one ("recaptured Palmyra from
+  // ISIL, which had seized it in May 2015"), and the other way round.
+  const relatives = relativeClauses(sentence);
+  const own = clauseIndex(relatives, t.start, t.end);
   for (const d of dates) {
+    if (relatives.length && clauseIndex(relatives, d.start, d.end) !== own) continue;
     // "under ISIL control since May 2015": the start of a state, not the date of this event.
     if (/\b(?:since|until|till)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, d.start - 12), d.start))) continue;
     // A date across "after"/"before" belongs to the other clause: "On Thursday, X began an

@@ -82,6 +82,12 @@ export interface EventMention extends EventRole {
   /** Alliances and hostilities the clause states between the event's actors. */
   bonds?: SideBond[];
   /**
+   * For a statement: the country whose state its speakers speak for (its government, or office-
+   * holders whose title names it: "British Foreign Secretary William Hague"). A state's
+   * statements of one day are one statement, whichever of its voices made them.
+   */
+  speakerState?: string;
+  /**
    * For an undated report in an undated article: the latest date the article states. Its news
    * happened after every date it mentions, which tells which known event the report can be.
    */

@@ -41,7 +41,16 @@ export interface TriggerMatch {
 export interface FindTriggerOptions {
   /** The document is known to be about armed conflict: 'military' context is not required per sentence. */
   assumeMilitary?: boolean;
+  /**
+   * The document talks of war in other sentences: its words of killing need no military word of
+   * their own sentence ("29 people were killed in Aleppo on Tuesday"). Words whose war sense is
+   * one of several ("strike", "fire", "attack") still need their sentence's context.
+   */
+  militaryDocument?: boolean;
 }
+
+// Trigger types whose military sense the document's context settles.
+const DOCUMENT_CONTEXT_TYPES: ReadonlySet<EventType> = new Set<EventType>(['killing']);
 
 // ───────────────────────────── matching ─────────────────────────────
 
@@ -130,7 +139,8 @@ function passesFilters(sentence: string, blanked: string, m: RawMatch, lex: Trig
   let type = e.type;
   let acled = e.acled;
   let sub = e.sub;
-  if (!contextHolds(e.context, rest, lex, opts)) {
+  const documentContext = e.context === 'military' && !!opts.militaryDocument && DOCUMENT_CONTEXT_TYPES.has(e.type);
+  if (!documentContext && !contextHolds(e.context, rest, lex, opts)) {
     if (!e.fallback || !contextHolds(e.fallback.context, rest, lex, opts)) return undefined;
     type = e.fallback.type;
     const d = lex.typeDefaults.get(type);
@@ -138,6 +148,14 @@ function passesFilters(sentence: string, blanked: string, m: RawMatch, lex: Trig
     sub = d?.sub ?? sub;
   }
   if (e.unless && lex.lists.get(e.unless)?.test(rest)) return undefined;
+  if (e.byWeapon.length) {
+    const armed = weaponType(sentence, m, e, lex);
+    if (!armed) return undefined;
+    type = armed;
+    const d = lex.typeDefaults.get(type);
+    acled = d?.acled ?? acled;
+    sub = d?.sub ?? sub;
+  }
   if (e.requiresAfter) {
     const after = sentence.slice(m.end, m.end + 60);
     const list = lex.lists.get(e.requiresAfter);
@@ -146,6 +164,30 @@ function passesFilters(sentence: string, blanked: string, m: RawMatch, lex: Trig
   }
   return { type, acled, sub };
 }
+
+// "was hit by a rocket", "struck with missiles": the weapon named after the verb
+const WEAPON_AFTER = /^\s+(?:by|with)\s+((?:[^\s,;:.!?()"“”]+\s+){0,3}[^\s,;:.!?()"“”]+)/i;
+
+/**
+ * The type of the act a verb like "struck" reports, read from the weapon that is its doer: its
+ * subject ("a missile struck", "Russian bombers had struck"), or the object of "by" or "with"
+ * after it. Undefined when no weapon does it ("the earthquake struck", "sanctions hit").
+ */
+function weaponType(sentence: string, m: RawMatch, e: Entry, lex: TriggerLexicon): EventType | undefined {
+  const before = sentence.slice(Math.max(0, m.start - 80), m.start);
+  const instrument = WEAPON_AFTER.exec(sentence.slice(m.end, m.end + 80))?.[1] ?? '';
+  for (const w of e.byWeapon) {
+    const list = lex.lists.get(w.list);
+    if (!list) continue;
+    // the weapon heads the subject right before the verb: "a missile struck", "bombers from Russia
+    // had struck", "rockets that hit" (not "bomb civilian areas and hit", where "bomb" is a verb)
+    const subject = new RegExp(`(?:${list.source})${SUBJECT_TAIL}$`, 'iu');
+    if (subject.test(before) || list.test(instrument)) return w.type;
+  }
+  return undefined;
+}
+// What may stand between a subject's head and its verb: "from Russia", "which", "had", "also".
+const SUBJECT_TAIL = String.raw`(?:\s+(?:from|of)\s+(?:the\s+)?\S+(?:\s+\S+)?)?(?:\s+(?:had|has|have|was|were|is|are|also|reportedly|allegedly|apparently|then|later|that|which|which\s+had|that\s+had))*\s+`;
 
 interface VerbInfo {
   start: number;
@@ -370,10 +412,23 @@ export function findTriggers(sentence: string, lexicon: TriggerLexicon, opts: Fi
   const out: TriggerMatch[] = [];
   for (const k of final) {
     const r = choosePos(k.group.filter((x) => hasEvent ? k.typed.get(x)!.type !== 'statement' : true), a);
+    // "push ... back", "force ... out": a verb, its object, its particle ("the forces push to weed
+    // out rebels" is no "force ... out": an object holds no "to", no conjunction, no clause)
+    if (r.entry.lemma.includes('...') && (isNounOnly(a.tags.get(r.start)) || !objectGap(sentence, r))) continue;
     const t = k.typed.get(r)!;
     out.push(describe(sentence, r, t, a, lexicon));
   }
   return out;
+}
+
+/** The words a split phrase's "..." stands for can be an object noun phrase. */
+function objectGap(sentence: string, r: RawMatch): boolean {
+  const words = sentence.slice(r.start, r.end).split(/\s+/);
+  return !/\b(?:to|and|or|but|that|which|who|as)\b/i.test(words.slice(1, -1).join(' '));
+}
+
+function isNounOnly(tags: Set<string> | undefined): boolean {
+  return !!tags && tags.has('Noun') && !tags.has('Verb');
 }
 
 function describe(sentence: string, r: RawMatch, t: { type: EventType; acled: string; sub: string }, a: Analysis, lex: TriggerLexicon): TriggerMatch {

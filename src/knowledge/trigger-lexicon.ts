@@ -27,6 +27,12 @@ export interface Switch {
   sub?: string;
 }
 
+/** A list of weapon words and the type of the act a weapon of that list does. */
+export interface WeaponSwitch {
+  list: string;
+  type: EventType;
+}
+
 /** One trigger of the lexicon, compiled. */
 export interface Entry {
   lemma: string;
@@ -41,6 +47,12 @@ export interface Entry {
   requiresAfter?: string;
   /** A list name: the trigger is dropped when a word of that list occurs in the sentence. */
   unless?: string;
+  /**
+   * The verb says an act of violence only when a weapon is its doer ("a missile struck", "was hit
+   * by a rocket"; not "the earthquake struck"): the first list whose word stands as its subject
+   * (or after "by") gives the type. Empty: no such requirement.
+   */
+  byWeapon: WeaponSwitch[];
   /** The word does not tell the kind of violence ("attack"): the type is a default. */
   generic: boolean;
   /** Case-insensitive and case-sensitive (acronyms) alternations; undefined when empty. */
@@ -166,6 +178,7 @@ export function compileTriggerLexicon(json: EventLexiconJson, report?: Report): 
       ifNear: Array.isArray(raw.ifNear) ? (raw.ifNear as Switch[]).filter((s) => isEventType(s.type)) : [],
       requiresAfter: typeof raw.requiresAfter === 'string' ? raw.requiresAfter : undefined,
       unless: typeof raw.unless === 'string' ? raw.unless : undefined,
+      byWeapon: Array.isArray(raw.byWeapon) ? (raw.byWeapon as WeaponSwitch[]).filter((w) => w && typeof w.list === 'string' && isEventType(w.type)) : [],
       generic: raw.generic === true,
       reCi: alternation(forms.filter((f) => !isAcronym(f)), 'giu'),
       reCs: alternation(forms.filter(isAcronym), 'gu'),

@@ -870,8 +870,10 @@ function mergeEvents(
     const family = eventTypeInfo(d.m.type).family;
     // A statement is its speaker's, wherever the text puts it ("said in Paris", "in Syria"): a
     // speaker's statements are clustered together, not by place.
+    // (a state's voices, its government and its office-holders, speak as one: by state, not by speaker)
+    const state = family === STATEMENT ? d.m.speakerState : undefined;
     const speaker = family === STATEMENT && d.agents.length ? d.agents[0]! : '';
-    const place = speaker ? `said by ${speaker}` : d.places[0] ? townOf(d.places[0]) : '';
+    const place = state ? `said for ${state}` : speaker ? `said by ${speaker}` : d.places[0] ? townOf(d.places[0]) : '';
     const bucketKey = `${family}|${place}`;
     const bucket = byFamilyPlace.get(bucketKey) ?? [];
     let target: MergedEvent | undefined;
@@ -881,7 +883,7 @@ function mergeEvents(
       const compatible = [...remote, ...bucket].filter(
         (c) =>
           foundingCompatible(c, d.m.date) &&
-          sidesCompatible(d.m.type, { agents: c.agents.keys(), targets: c.targets.keys() }, d) &&
+          (!!state || sidesCompatible(d.m.type, { agents: c.agents.keys(), targets: c.targets.keys() }, d)) &&
           modalityCompatible(c.modality, d.m.modality),
       );
       // Deaths reported apart from their attack ("12 people were killed in Aleppo on Friday") are

@@ -214,3 +214,20 @@ describe('offsets', () => {
     for (const d of findDates(s, { reference: '2016-12-11' })) expect(s.slice(d.start, d.end)).toBe(d.text);
   });
 });
+
+describe('a relative clause recalls: its year does not carry', () => {
+  it('resolves a yearless month after "the conflict that began in March 2011" near the publication date', () => {
+    const ctx: DateContext = { reference: '2016-10-12', recentDates: 0, olderDates: 0 };
+    expect(findDates('Aleppo has been ravaged by the conflict that began with protests in March 2011.', ctx).map((d) => d.date)).toEqual(['2011-03']);
+    expect(findDates('In late September the army announced an operation to recapture the east.', ctx).map((d) => d.date)).toEqual(['2016-09']);
+  });
+
+  it('still carries the year of a main clause, and not through "said that"', () => {
+    const ctx: DateContext = { reference: '2017-03-02', recentDates: 0, olderDates: 0 };
+    findDates('On 13 May 2015 the militants attacked the town.', ctx);
+    expect(findDates('On 20 May they took Palmyra.', ctx).map((d) => d.date)).toEqual(['2015-05-20']);
+    const said: DateContext = { reference: '2017-03-02', recentDates: 0, olderDates: 0 };
+    findDates('The monitor said that militants attacked the town on 13 May 2015.', said);
+    expect(findDates('On 20 May they took Palmyra.', said).map((d) => d.date)).toEqual(['2015-05-20']);
+  });
+});

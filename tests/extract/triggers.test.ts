@@ -186,3 +186,42 @@ describe('the sample corpus (data/corpus/palmyra)', () => {
     expect(found.find((t) => t.type === type)?.modality).not.toBe('denied');
   });
 });
+
+describe('verbs whose doer is a weapon', () => {
+  it.each([
+    ['A missile struck a hospital in the north.', 'struck', 'shelling'],
+    ['Two rockets hit a school on Tuesday.', 'hit', 'shelling'],
+    ['Six long-range bombers from Russia had struck targets around the city.', 'struck', 'airstrike'],
+    ['The market was hit by a barrel bomb at dawn.', 'hit', 'airstrike'],
+    ['Two bombs also hit a patrol near the base.', 'hit', 'explosion'],
+  ])('%s', (sentence, text, type) => {
+    const t = findTriggers(sentence, lex).find((x) => x.text === text);
+    expect(t?.type).toBe(type);
+  });
+
+  it.each([
+    'The earthquake struck the coast at night.',
+    'Sanctions hit the economy hard.',
+    'Prices hit a record on Tuesday.',
+    'They plan to carpet bomb civilian areas and hit the infrastructure.',
+  ])('is no act without a weapon as its doer: %s', (sentence) => {
+    expect(findTriggers(sentence, lex).filter((t) => /^(?:struck|hit)$/.test(t.text))).toEqual([]);
+  });
+});
+
+describe('the document\'s context', () => {
+  it('reads a word of killing as war news in a document about war, not elsewhere', () => {
+    const sentence = 'Twenty-nine people were killed in the city on Tuesday.';
+    expect(findTriggers(sentence, lex).filter((t) => t.type === 'killing')).toEqual([]);
+    expect(findTriggers(sentence, lex, { militaryDocument: true }).map((t) => t.type)).toEqual(['killing']);
+    // words with other senses still need their own sentence's context
+    expect(findTriggers('The minister attacked the budget on Tuesday.', lex, { militaryDocument: true })).toEqual([]);
+  });
+});
+
+describe('a verb, its object, its particle', () => {
+  it('reads "forced the rebels out", not "the forces push to weed out rebels"', () => {
+    expect(types('The army forced the rebels out of the town.')).toEqual([['forced the rebels out', 'capture']]);
+    expect(findTriggers('The toll rose as the Assad forces push to weed out rebels.', lex).filter((t) => t.type === 'capture')).toEqual([]);
+  });
+});

@@ -375,3 +375,25 @@ describe('mergeExtractions: statements are their speakers', () => {
     expect(m.events).toHaveLength(3);
   });
 });
+
+describe('mergeExtractions: a state speaks as one', () => {
+  const gov = mention('actor:gov:GB', 'British government', 'Britain', 0, 'actor', 'government');
+  const minister = mention('actor:person:william hague', 'William Hague', 'William Hague', 0, 'actor', 'person');
+  const senator = mention('actor:person:john mccain', 'John McCain', 'John McCain', 0, 'actor', 'person');
+  const uk = mention('place:country:gb', 'United Kingdom', 'Britain', 0, 'place', 'country');
+  const said = (agent: string, extra: Partial<EventMention> = {}) =>
+    event({ type: 'statement', trigger: 'said', agents: [agent], places: ['place:country:gb'], date: '2013-08-21', datePrecision: 'day', ...extra });
+
+  it("joins a government's and its minister's statements of one day, not a legislator's or another day's", () => {
+    const m = mergeExtractions([
+      doc('a', [gov, uk], [said('actor:gov:GB', { speakerState: 'GB' })]),
+      doc('b', [minister, uk], [said('actor:person:william hague', { speakerState: 'GB' })]),
+      doc('c', [senator, uk], [said('actor:person:john mccain')]),
+      doc('d', [gov, uk], [said('actor:gov:GB', { speakerState: 'GB', date: '2013-08-25' })]),
+    ]);
+    expect(m.events).toHaveLength(3);
+    const joined = m.events.find((e) => e.documents.size === 2)!;
+    expect([...joined.documents].sort()).toEqual(['a', 'b']);
+    expect([...joined.agents.keys()].sort()).toEqual(['actor:gov:GB', 'actor:person:william hague']);
+  });
+});
