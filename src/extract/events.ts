@@ -1044,7 +1044,14 @@ function splitParticipants(text: string, s: Sentence, actors: EntityMention[], t
   }
 }
 
-const LOCATIVE: ReadonlySet<string> = new Set(['in', 'inside', 'across', 'throughout', 'at', 'near', 'around', 'within', 'into', 'northern', 'southern', 'eastern', 'western', 'central']);
+// (a compass word before a country is part of the place: "in northeast Syria", "north-western Syria")
+const COMPASS = ['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest'];
+const LOCATIVE: ReadonlySet<string> = new Set([
+  ...['in', 'inside', 'across', 'throughout', 'at', 'near', 'around', 'within', 'into', 'central'],
+  ...COMPASS,
+  ...COMPASS.map((w) => `${w}ern`),
+  ...COMPASS.filter((w) => w.length > 5).flatMap((w) => [`${w.slice(0, 5)}-${w.slice(5)}`, `${w.slice(0, 5)}-${w.slice(5)}ern`]),
+]);
 
 /** Who can be hit in this event: in a violent one forces, groups, states; never a source. */
 function canBeTarget(p: Participant, t: TriggerMatch, sourceKeys: Set<string>): boolean {

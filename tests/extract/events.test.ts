@@ -819,3 +819,13 @@ describe('statements from more verbs of saying', () => {
     expect(ofType(plain, 'statement')).toEqual([]);
   });
 });
+
+describe('roles: objects, prepositions and the dead', () => {
+  it('a compass word before a country makes it where, not who: "an offensive in northeast Syria"', () => {
+    const x = extract('Islamic State launched an offensive in northeast Syria on Friday.', '2015-02-27');
+    expect(ofType(x, 'battle')[0]?.targets).toEqual([]);
+    const y = extract('Turkish troops launched an offensive against Syria on Friday near Afrin.', '2018-01-20');
+    expect(ofType(y, 'battle')[0]?.targets.map((k) => label(y, k))).toEqual(['Syrian Arab Army']);
+  });
+
+});
