@@ -639,7 +639,9 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
     if (/[,;:]/.test(text.slice(subj[k]!.m.end, tStart))) speakers = [];
     for (; speakers.length && k > 0 && JOINED.test(text.slice(subj[k - 1]!.m.end, subj[k]!.m.start)); k--) speakers.unshift(subj[k - 1]!.m);
   }
-  if (!speakers.length) {
+  // ("said the ministry" inverts its speaker; "accused government forces", "called on the U.N."
+  // name whom the speaker addresses or blames)
+  if (!speakers.length && QUOTATIVE.test(t.text)) {
     const next = after[0];
     if (next && ok(next) && /^\s*(?:(?:on|late|early|in|a|an|the|its|\p{Ll}+day|\p{Lu}\p{Ll}+day)\s+){0,3}$/u.test(text.slice(tEnd, next.m.start))) speakers = [next.m];
   }
@@ -659,6 +661,9 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   ev.sources = keysOf(uniqueByKey(asStates(scan, view.sources, 'government'))).filter((k) => !ev.agents.includes(k));
   return ev;
 }
+
+// Verbs of saying that take no object and so can put their speaker after them.
+const QUOTATIVE = /^(?:said|says|say|added|adds|stated|states|noted|notes|wrote|writes|reported|reports|declared|explained|continued|confirmed|claimed)$/i;
 
 function clauseStartOf(text: string, s: Sentence, tStart: number): number {
   let clauseStart = s.start;

@@ -828,4 +828,11 @@ describe('roles: objects, prepositions and the dead', () => {
     expect(ofType(y, 'battle')[0]?.targets.map((k) => label(y, k))).toEqual(['Syrian Arab Army']);
   });
 
+  it('a verb that addresses or blames someone puts no speaker after it; "said" may', () => {
+    const accused = extract('Syrias opposition accused government forces of gassing hundreds of people near Damascus on Wednesday.', '2013-08-21');
+    for (const e of ofType(accused, 'statement')) expect(e.agents.map((k) => label(accused, k))).not.toContain('Syrian Arab Army');
+    const inverted = extract('The talks must resume at once, said the Russian Foreign Ministry on Monday. Rebels shelled Aleppo in Syria.', '2016-10-10');
+    expect(ofType(inverted, 'statement').map((e) => label(inverted, e.agents[0]!))).toEqual(['Russian Foreign Ministry']);
+  });
+
 });
