@@ -800,12 +800,15 @@ function doerBefore(scan: EventScan, view: SentenceView, tStart: number, actNoun
   for (const m of view.actors) {
     if (m.start >= tStart || !isArmedOrState(m)) continue;
     // a verb form only when the name runs into it ("Russian bombing raids")
-    if (m.end > tStart ? false : !actNoun || !/^-?\s*(?:[\p{Ll}-]+\s+)?$/u.test(scan.text.slice(m.end, tStart))) continue;
+    // (a word between is a modifier of the act, not a preposition: "Iraq with air strikes" names no doer)
+    if (m.end > tStart ? false : !actNoun || !/^-?\s*(?:[\p{Ll}-]+\s+)?$/u.test(scan.text.slice(m.end, tStart)) || PREPOSITION_GAP.test(scan.text.slice(m.end, tStart))) continue;
     if (LOCATIVE.has(wordBefore(scan.text, m.start, view.s.start)) || /['’]s?$/.test(m.surface) || view.sourceKeys.has(m.key)) continue;
     return m;
   }
   return undefined;
 }
+
+const PREPOSITION_GAP = /^\s*(?:with|in|on|of|by|for|from|after|before|during|under|against|amid|to|at|into|and|or)\s+$/i;
 
 const DEMONYM_DOER_TYPES: ReadonlySet<EventType> = new Set<EventType>(['airstrike', 'shelling']);
 const DEMONYM_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{L}-]+)\s+(?:[\p{Ll}-]+\s+)?$/u;

@@ -835,4 +835,13 @@ describe('roles: objects, prepositions and the dead', () => {
     expect(ofType(inverted, 'statement').map((e) => label(inverted, e.agents[0]!))).toEqual(['Russian Foreign Ministry']);
   });
 
+  it('a name before a preposition is no doer of the act noun after it', () => {
+    const x = extract('A US-led coalition is also battling Islamic State in Syria and Iraq with air strikes near Manbij.', '2016-08-14');
+    const e = ofType(x, 'airstrike')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['US-led coalition']);
+    // a name that runs into the act noun still is its doer
+    const y = extract('Russian bombing raids hit Idlib in Syria on Sunday.', '2016-08-14');
+    expect(ofType(y, 'airstrike')[0]?.agents.map((k) => label(y, k))).toEqual(['Russian Aerospace Forces']);
+  });
+
 });
