@@ -808,6 +808,7 @@ function doerBefore(scan: EventScan, view: SentenceView, tStart: number, actNoun
   return undefined;
 }
 
+const PREPOSITION_WORD = /\b(?:with|in|on|of|by|for|from|after|before|during|under|against|amid|to|at|into)\b/i;
 const PREPOSITION_GAP = /^\s*(?:with|in|on|of|by|for|from|after|before|during|under|against|amid|to|at|into|and|or)\s+$/i;
 
 const DEMONYM_DOER_TYPES: ReadonlySet<EventType> = new Set<EventType>(['airstrike', 'shelling']);
@@ -876,14 +877,19 @@ function unnamedSubject(scan: EventScan, view: SentenceView, t: TriggerMatch, tS
     // "opposition fighters said a car bomb exploded": a voice of the report
     if (SPEAKS_AFTER.test(text.slice(end, Math.min(view.s.end, end + 40)))) return undefined;
     // an act noun far from the noun phrase is not its act ("the jihadists have not moved ... for fear of air strikes")
-    if (!by && t.pos === 'noun' && end <= tStart && !ADJACENT_TO_NOUN.test(text.slice(end, tStart))) return undefined;
+    // (nor across a preposition: "killed 20 militants in an offensive" is not the militants' offensive)
+    if (!by && t.pos === 'noun' && end <= tStart && (!ADJACENT_TO_NOUN.test(text.slice(end, tStart)) || PREPOSITION_WORD.test(text.slice(end, tStart)))) return undefined;
     return { start, end };
   };
-  for (const kind of ['air', 'rebels', 'militants', 'other'] as const) {
-    const span = at(kind === 'air' ? 'airForces' : kind === 'rebels' ? 'rebelWords' : kind === 'militants' ? 'militantWords' : 'forces');
-    if (span) return { kind, ...span };
+  const air = at('airForces');
+  if (air) return { kind: 'air', ...air };
+  // the subject is the first force of the clause: "troops killed 20 militants" is not the militants' act
+  let first: UnnamedForce | undefined;
+  for (const kind of ['rebels', 'militants', 'other'] as const) {
+    const span = at(kind === 'rebels' ? 'rebelWords' : kind === 'militants' ? 'militantWords' : 'forces');
+    if (span && (!first || span.start < first.start)) first = { kind, ...span };
   }
-  return undefined;
+  return first;
 }
 
 const OBJECT_CUE = /\b(\p{L}+)\s+(?:(?:the|its|their|some|several|dozens\s+of|hundreds\s+of)\s+)?$/u;

@@ -844,4 +844,12 @@ describe('roles: objects, prepositions and the dead', () => {
     expect(ofType(y, 'airstrike')[0]?.agents.map((k) => label(y, k))).toEqual(['Russian Aerospace Forces']);
   });
 
+  it('the first force of a clause is its subject; victims after a preposition do not own the act', () => {
+    const x = extract('Troops killed at least 20 militants in an offensive near Idlib in Syria on Sunday.', '2016-08-14');
+    expect(ofType(x, 'battle')[0]?.agents.map((k) => label(x, k))).not.toContain('Militants (Syria)');
+    // a force right before the act noun still names its side
+    const y = extract('Five people were killed in terrorist rocket attacks in Aleppo, Syria, on Tuesday.', '2016-08-14');
+    expect(ofType(y, 'shelling')[0]?.agents.map((k) => label(y, k))).toEqual(['Militants (Syria)']);
+  });
+
 });
