@@ -515,21 +515,36 @@ function victimsOf(scan: EventScan, view: SentenceView, figures: Figure[], agent
   const agentKeys = new Set(asStates(scan, agents, 'army').map((a) => a.key));
   for (const f of figures) {
     if (f.kind !== 'killed' && f.kind !== 'wounded' && f.kind !== 'captured') continue;
-    const named = view.actors.filter((m) => m.start >= s.start + f.start && m.end <= s.start + f.end && isArmedOrState(m) && !view.sourceKeys.has(m.key) && !isPossessive(scan.text, m));
+    // "175 members and commanders of the Islamist militants": whose dead follows the count
+    const whose = VICTIMS_OF.exec(scan.text.slice(s.start + f.end, s.end))?.[0] ?? '';
+    const fEnd = s.start + f.end + whose.length;
+    const named = view.actors.filter((m) => m.start >= s.start + f.start && m.end <= fEnd && isArmedOrState(m) && !view.sourceKeys.has(m.key) && !isPossessive(scan.text, m));
     for (const m of named) {
       const [state] = asStates(scan, [m], 'army');
       if (state && !agentKeys.has(state.key) && !agents.some((a) => sameState(a, state))) out.push(m);
     }
     if (named.length) continue;
-    const words = f.text;
+    const words = f.text + whose;
     const lists = scan.ctx.triggers.lists;
-    if (lists.get('stateModifiers')?.test(words)) {
+    // ("270 soldiers", "85 troops": a state's men with no country word are the story's state's)
+    if (lists.get('stateModifiers')?.test(words) || lists.get('stateTroops')?.test(words)) {
       const ref = scan.home ? scan.ctx.stateOf?.(scan.home, 'army') : undefined;
       if (ref && !agentKeys.has(ref.key) && !agents.some((a) => a.country === scan.home && GOVERNMENT_TYPES.has(String(a.type)))) out.push(stateMention(scan, ref, s.index, s.start + f.start, s.start + f.end));
+      continue;
+    }
+    // "killed 175 militants", "16 insurgents died": a force named by a common noun is the story's group of that kind
+    for (const kind of ['rebels', 'militants'] as const) {
+      const m = lists.get(kind === 'rebels' ? 'rebelWords' : 'militantWords')?.exec(words);
+      if (!m || agents.some((a) => a.key === unnamedKey(scan, kind))) continue;
+      const g = unnamedGroup(scan, { kind, start: s.start + f.start + m.index, end: s.start + f.start + m.index + m[0].length }, s.index);
+      if (g) out.push(g);
+      break;
     }
   }
   return uniqueByKey(out);
 }
+
+const VICTIMS_OF = /^(?:\s+and\s+\p{L}+)?\s+(?:of|from)\s+(?:the\s+)?(?:(?!(?:in|on|at|near|during|after|before|by|with|when|as|and|or|who|which|that)(?![\p{L}-]))[\p{L}-]+(?:\s+|$)){1,4}/u;
 
 const AIR_RETYPED: ReadonlySet<EventType> = new Set<EventType>(['battle', 'shelling', 'killing']);
 

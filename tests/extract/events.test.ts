@@ -852,4 +852,16 @@ describe('roles: objects, prepositions and the dead', () => {
     expect(ofType(y, 'shelling')[0]?.agents.map((k) => label(y, k))).toEqual(['Militants (Syria)']);
   });
 
+  it('the dead an attack toll counts are its target: soldiers, a named side after "of", a group by its common noun', () => {
+    const soldiers = extract('Islamic State killed 270 soldiers, guards and staff when they captured a gas field near Homs in Syria on Thursday.', '2014-07-19');
+    expect(ofType(soldiers, 'capture')[0]?.targets.map((k) => label(soldiers, k))).toEqual(['Syrian Arab Army']);
+    const named = extract('The army killed 40 fighters of Islamic State in an assault on Palmyra in Syria on Sunday.', '2016-03-27');
+    expect(ofType(named, 'battle')[0]?.targets.map((k) => label(named, k))).toEqual(['Islamic State']);
+    const common = extract('YPG fighters killed at least 175 members and commanders of the Islamist militants in an offensive near Tel Hamis in Syria.', '2015-02-27');
+    expect(ofType(common, 'battle')[0]?.targets.map((k) => label(common, k))).toEqual(['Militants (Syria)']);
+    // civilians are nobody's side
+    const civilians = extract('Russian air strikes killed 34 civilians in Deir ez-Zor in Syria on Sunday.', '2017-11-26');
+    expect(ofType(civilians, 'airstrike')[0]?.targets).toEqual([]);
+  });
+
 });
