@@ -193,8 +193,15 @@ describe('unnamed subjects', () => {
   });
 
   it('does not lend the last agent to a clause whose subject is another, unnamed force', () => {
-    const x = extract('Syrian army units advanced on al-Rasafa in Raqqa. Kurdish forces captured Tel Hamis on Friday.');
+    const x = extract('Syrian army units advanced on al-Rasafa in Raqqa. Tribal forces captured Tel Hamis on Friday.');
     expect(ofType(x, 'capture')[0]?.agents).toEqual([]);
+  });
+
+  it('reads "Kurdish forces" as the Kurdish force of the country the story is about', () => {
+    const syria = extract('Syrian army units advanced on al-Rasafa in Raqqa, Syria. Kurdish forces captured Tel Hamis in Syria on Friday.');
+    expect(ofType(syria, 'capture')[0]?.agents.map((k) => label(syria, k))).toEqual(["People's Protection Units"]);
+    const iraq = extract('Iraqi troops advanced on Mosul in Iraq. Kurdish forces captured Bashiqa near Mosul in Iraq on Friday.');
+    expect(ofType(iraq, 'capture').at(-1)?.agents.map((k) => label(iraq, k))).toEqual(['Peshmerga']);
   });
 });
 
@@ -821,13 +828,6 @@ describe('statements from more verbs of saying', () => {
 });
 
 describe('roles: objects, prepositions and the dead', () => {
-  it('a compass word before a country makes it where, not who: "an offensive in northeast Syria"', () => {
-    const x = extract('Islamic State launched an offensive in northeast Syria on Friday.', '2015-02-27');
-    expect(ofType(x, 'battle')[0]?.targets).toEqual([]);
-    const y = extract('Turkish troops launched an offensive against Syria on Friday near Afrin.', '2018-01-20');
-    expect(ofType(y, 'battle')[0]?.targets.map((k) => label(y, k))).toEqual(['Syrian Arab Army']);
-  });
-
   it('a verb that addresses or blames someone puts no speaker after it; "said" may', () => {
     const accused = extract('Syrias opposition accused government forces of gassing hundreds of people near Damascus on Wednesday.', '2013-08-21');
     for (const e of ofType(accused, 'statement')) expect(e.agents.map((k) => label(accused, k))).not.toContain('Syrian Arab Army');
@@ -844,6 +844,13 @@ describe('roles: objects, prepositions and the dead', () => {
     expect(ofType(y, 'airstrike')[0]?.agents.map((k) => label(y, k))).toEqual(['Russian Aerospace Forces']);
   });
 
+  it('a compass word before a country makes it where, not who: "an offensive in northeast Syria"', () => {
+    const x = extract('Kurdish forces launched an offensive in northeast Syria on Friday.', '2015-02-27');
+    expect(ofType(x, 'battle')[0]?.targets).toEqual([]);
+    const y = extract('Turkish troops launched an offensive against Syria on Friday near Afrin.', '2018-01-20');
+    expect(ofType(y, 'battle')[0]?.targets.map((k) => label(y, k))).toEqual(['Syrian Arab Army']);
+  });
+
   it('the first force of a clause is its subject; victims after a preposition do not own the act', () => {
     const x = extract('Troops killed at least 20 militants in an offensive near Idlib in Syria on Sunday.', '2016-08-14');
     expect(ofType(x, 'battle')[0]?.agents.map((k) => label(x, k))).not.toContain('Militants (Syria)');
@@ -857,11 +864,10 @@ describe('roles: objects, prepositions and the dead', () => {
     expect(ofType(soldiers, 'capture')[0]?.targets.map((k) => label(soldiers, k))).toEqual(['Syrian Arab Army']);
     const named = extract('The army killed 40 fighters of Islamic State in an assault on Palmyra in Syria on Sunday.', '2016-03-27');
     expect(ofType(named, 'battle')[0]?.targets.map((k) => label(named, k))).toEqual(['Islamic State']);
-    const common = extract('YPG fighters killed at least 175 members and commanders of the Islamist militants in an offensive near Tel Hamis in Syria.', '2015-02-27');
+    const common = extract('Kurdish forces killed at least 175 members and commanders of the Islamist militants in an offensive near Tel Hamis in Syria.', '2015-02-27');
     expect(ofType(common, 'battle')[0]?.targets.map((k) => label(common, k))).toEqual(['Militants (Syria)']);
     // civilians are nobody's side
     const civilians = extract('Russian air strikes killed 34 civilians in Deir ez-Zor in Syria on Sunday.', '2017-11-26');
     expect(ofType(civilians, 'airstrike')[0]?.targets).toEqual([]);
   });
-
 });
