@@ -1144,6 +1144,18 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
   let agents = subjectOf(text, t, view, before, tStart, allies);
   const targetCues = TARGET_CUES[t.type] ?? [];
   let targets: EntityMention[] = [];
+  // "IS fighters were killed in air strikes by the coalition", "hideouts of ISIS were hit in
+  // army airstrikes": the subject of a passive before a strike noun is what the strike hit
+  // (not so for a fight: "40 IS fighters were killed in the offensive" may be the attackers)
+  if (t.pos === 'noun' && STRIKES.has(t.type)) {
+    const clauseStart = clauseStartOf(text, view.s, tStart);
+    const hit = before.filter((p) => p.m.start >= clauseStart && p.m.end <= tStart && canBeTarget(p, t, keys) && PASSIVE_BEFORE_ACT.test(text.slice(p.m.end, tStart)));
+    if (hit.length) {
+      targets = hit.map((p) => p.m);
+      agents = agents.filter((a) => !targets.includes(a));
+      allies.length = 0;
+    }
+  }
   let byAgent: Participant | undefined;
   for (const p of after) {
     // "fighting alongside pro-government units": a side of the act, with its subject
@@ -1185,6 +1197,10 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
   }
   return { agents, targets, allies };
 }
+
+// A passive verb, then the preposition that introduces the act that did it ("were killed in", "was hit by").
+// (the name heads the passive's subject: at most two words between, "ISIS terrorists were", "IS fighters have been")
+const PASSIVE_BEFORE_ACT = /^(?:['’]s?)?(?:\s+[\p{L}-]+){0,2}?\s+(?:was|were|been|being|is|are|got|get)\s+(?:[\p{L}-]+\s+){1,4}?(?:in|by|during|under|amid)\s+(?:[\p{L}"“”'-]+\s+){0,3}$/iu;
 
 // "held by", "controlled by", "under the control of", "stronghold of": the side that holds a place
 const HELD_BY = /\b(?:(?:held|controlled|occupied|run|besieged)\s+by|(?:control|hands|grip)\s+of|stronghold\s+of|bastion\s+of)\s+(?:the\s+)?$/i;

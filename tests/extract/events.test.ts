@@ -870,4 +870,21 @@ describe('roles: objects, prepositions and the dead', () => {
     const civilians = extract('Russian air strikes killed 34 civilians in Deir ez-Zor in Syria on Sunday.', '2017-11-26');
     expect(ofType(civilians, 'airstrike')[0]?.targets).toEqual([]);
   });
+
+  it('the subject of a passive before an act noun is what the act hit, not its doer', () => {
+    const x = extract('Islamic State fighters were killed in air strikes by the US-led coalition near Raqqa in Syria on Sunday.', '2017-11-26');
+    const e = ofType(x, 'airstrike')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['US-led coalition']);
+    expect(e.targets.map((k) => label(x, k))).toEqual(['Islamic State']);
+    const y = extract('Hideouts of ISIS terrorists were hit and destroyed in army airstrikes near Housis in Syria.', '2016-04-03');
+    expect(ofType(y, 'airstrike')[0]?.targets.map((k) => label(y, k))).toEqual(['Islamic State']);
+    const owner = extract("ISIL's positions were hit in Russian air strikes near Palmyra in Syria on Sunday.", '2016-03-27');
+    expect(ofType(owner, 'airstrike')[0]?.targets.map((k) => label(owner, k))).toEqual(['Islamic State']);
+    // the subject of another clause is not ("a Britain-based monitor said dozens were killed in bombardment")
+    const voice = extract('The Syrian Observatory for Human Rights, a Britain-based monitor, said dozens of people were killed in fierce bombardment of Douma in Syria.', '2013-08-21');
+    expect(ofType(voice, 'shelling')[0]?.targets).toEqual([]);
+    // an active subject stays the doer, and "behind" an attack is no passive of it
+    const z = extract('Islamic State militants were believed to be behind the attack near Raqqa in Syria on Sunday.', '2017-11-26');
+    expect(ofType(z, 'battle')[0]?.agents.map((k) => label(z, k))).toEqual(['Islamic State']);
+  });
 });
