@@ -1188,7 +1188,11 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
       if (agents[0] && canAct(text, p, t, keys) && !/[;:]/.test(text.slice(tEnd, p.m.start))) allies.push({ a: agents[0], b: p.m, explicit: true });
       continue;
     }
-    if (canBeTarget(p, t, keys) && (targetCues.includes(p.cue) || (OBJECT_TARGET.has(t.type) && p.m.start - tEnd < 30) || objectOfAttack(text, t, view, p, tEnd))) targets.push(p.m);
+    // ("areas of Syria's Aleppo": a country's possessive names a place's country, no side; an object
+    // close by, not past a clause word: "a massacre near Damascus and that the Bashar regime")
+    if (p.m.kind === 'place' && isPossessive(text, p.m)) continue;
+    const near = OBJECT_TARGET.has(t.type) && p.m.start - tEnd < 30 && !CLAUSE_GAP.test(text.slice(tEnd, p.m.start));
+    if (canBeTarget(p, t, keys) && (targetCues.includes(p.cue) || near || objectOfAttack(text, t, view, p, tEnd))) targets.push(p.m);
   }
   if (t.type === 'capture') targets.push(...heldBy(text, t, view, [...before, ...after], agents, targets));
   // "clashes between A and B": both sides act.
@@ -1197,6 +1201,8 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
   }
   return { agents, targets, allies };
 }
+
+const CLAUSE_GAP = /[,;:]|\b(?:that|which|who|whose|while|but|because|although)\b/i;
 
 // A passive verb, then the preposition that introduces the act that did it ("were killed in", "was hit by").
 // (the name heads the passive's subject: at most two words between, "ISIS terrorists were", "IS fighters have been")

@@ -887,4 +887,14 @@ describe('roles: objects, prepositions and the dead', () => {
     const z = extract('Islamic State militants were believed to be behind the attack near Raqqa in Syria on Sunday.', '2017-11-26');
     expect(ofType(z, 'battle')[0]?.agents.map((k) => label(z, k))).toEqual(['Islamic State']);
   });
+
+  it("an object past a clause word or a country's possessive is no target", () => {
+    const possessive = extract('At least 15 people were killed in fresh air strikes on rebel-held areas of Syrias Aleppo on Wednesday.', '2016-10-12');
+    expect(ofType(possessive, 'airstrike')[0]?.targets).toEqual([]);
+    const clause = extract('There was a chemical massacre near Damascus and that the Bashar regime is responsible, Fabius said.', '2013-08-24');
+    expect(ofType(clause, 'killing')[0]?.targets).toEqual([]);
+    // the object right after the act still is
+    const object = extract('Russian jets bombed Islamic State positions near Palmyra in Syria on Sunday.', '2016-03-27');
+    expect(ofType(object, 'airstrike')[0]?.targets.map((k) => label(object, k))).toEqual(['Islamic State']);
+  });
 });
