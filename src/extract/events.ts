@@ -1135,7 +1135,8 @@ function fallRoles(text: string, t: TriggerMatch, view: SentenceView, after: Par
   return { agents, targets: [] };
 }
 
-const CLAUSE_BREAK = /[;:]|,\s*(?:which|who|but)\b|\b(?:while|after|before|when|because|although|though|since|until|as)\s/g;
+// (a verb of saying opens the clause it reports: "a channel run by Hezbollah reported that the army had taken")
+const CLAUSE_BREAK = /[;:]|,\s*(?:which|who|but)\b|\b(?:while|after|before|when|because|although|though|since|until|as)\s|\b(?:said|says|reported|reports|announced|claimed|stated|added|confirmed)\s+that\s/g;
 const NOT_SUBJECT_CUES: ReadonlySet<string> = new Set(['from', 'against', 'with', 'on', 'of', 'to', 'at', 'in', 'near', 'over', 'targeting']);
 
 function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], after: Participant[], tStart: number, tEnd: number): Roles {
@@ -1202,7 +1203,7 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
   return { agents, targets, allies };
 }
 
-const CLAUSE_GAP = /[,;:]|\b(?:that|which|who|whose|while|but|because|although)\b/i;
+const CLAUSE_GAP = /[,;:]|\b(?:that|which|who|whose|while|but|because|although|since|until|when)\b/i;
 
 // A passive verb, then the preposition that introduces the act that did it ("were killed in", "was hit by").
 // (the name heads the passive's subject: at most two words between, "ISIS terrorists were", "IS fighters have been")
@@ -1241,7 +1242,7 @@ function objectOfAttack(text: string, t: TriggerMatch, view: SentenceView, p: Pa
   // forces only: a leader or a government named there is whose forces, not what was hit
   if (p.m.type !== 'armed group' && p.m.type !== 'military') return false;
   const gap = text.slice(tEnd, p.m.start);
-  if (/[;:]|,\s*(?:which|who|but|while|as|after|before|and)\b|\b(?:while|after|before|when|because|although|as|but|said|says|according)\b/i.test(gap)) return false;
+  if (/[;:]|,\s*(?:which|who|but|while|as|after|before|and)\b|\b(?:while|after|before|when|because|although|as|but|since|until|that|said|says|reported|announced|claimed|according)\b/i.test(gap)) return false;
   return true;
 }
 

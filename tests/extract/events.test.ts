@@ -897,4 +897,14 @@ describe('roles: objects, prepositions and the dead', () => {
     const object = extract('Russian jets bombed Islamic State positions near Palmyra in Syria on Sunday.', '2016-03-27');
     expect(ofType(object, 'airstrike')[0]?.targets.map((k) => label(object, k))).toEqual(['Islamic State']);
   });
+
+  it('a verb of saying opens the clause it reports: its subject does the reported act', () => {
+    const x = extract('A television channel run by Hezbollah reported that the Syrian army had taken control of areas north of Aleppo in Syria.', '2015-02-18');
+    expect(ofType(x, 'capture')[0]?.agents.map((k) => label(x, k))).toEqual(['Syrian Arab Army']);
+    // nor is a name past "reported that" or "since" an object of the act before it
+    const y = extract('Hezbollah, which is fighting near Aleppo in Syria, reported that the Syrian army had taken control of the road.', '2015-02-18');
+    expect(ofType(y, 'battle')[0]?.targets).toEqual([]);
+    const z = extract('At least 123 civilians have been killed in Douma in Syria by airstrikes since the Syrian regime and Russian jets began an offensive.', '2017-11-26');
+    expect(ofType(z, 'airstrike')[0]?.targets).toEqual([]);
+  });
 });
