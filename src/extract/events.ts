@@ -374,6 +374,13 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   if (describesSide(scan.text, view.s, t, tStart, tEnd)) return undefined;
   const roles = t.passive ? passiveRoles(scan.text, t, view, before, after) : t.roles?.gainer === 'to' || /\bfell\b|\bfall(?:s|en)?\b/.test(t.text) ? fallRoles(scan.text, t, view, after) : activeRoles(scan.text, t, view, before, after, tStart, tEnd);
   const place = placeOf(scan, view, t, tStart, tEnd);
+  // "Hezbollah, which is fighting alongside pro-government units": the state's forces named by a
+  // common noun after an ally word act with the subject
+  const beside = roles.agents[0] && !t.passive && VIOLENT.has(t.type) ? stateBeside(scan, view, tEnd) : undefined;
+  if (beside && !roles.agents.some((a) => a.key === beside.key || sameState(a, beside))) {
+    roles.allies = [...(roles.allies ?? []), { a: roles.agents[0]!, b: beside, explicit: true }];
+    roles.agents = [...roles.agents, beside];
+  }
   let agents = roles.agents;
   // "the Coalition called for an inquiry into the massacre", "the government denied the reports
   // of the attack": the subject of a verb of saying before an act noun is its voice, not its
@@ -500,6 +507,18 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   // a group named by a common noun is no antecedent: the next "terrorists" may be its victims
   if (agents[0] && !agents[0].key.startsWith(UNNAMED)) scan.lastAgent = { m: agents[0], sentence: s.index };
   return ev;
+}
+
+const BESIDE_STATE = /^\s*(?:\S+\s+){0,2}?(?:alongside|together\s+with|along\s+with|in\s+(?:cooperation|coordination)\s+with)\s+(?:the\s+)?([\p{L}-]+)\s+([\p{L}-]+)/iu;
+
+/** The story's state army, named by a state word and a force word after an ally word right after the act ("alongside pro-government units"). */
+function stateBeside(scan: EventScan, view: SentenceView, tEnd: number): EntityMention | undefined {
+  const m = BESIDE_STATE.exec(scan.text.slice(tEnd, view.s.end));
+  const lists = scan.ctx.triggers.lists;
+  if (!m || !scan.home || !lists.get('stateModifiers')?.test(m[1]!) || !lists.get('forces')?.test(m[2]!)) return undefined;
+  const ref = scan.ctx.stateOf?.(scan.home, 'army');
+  const start = tEnd + m.index + m[0].lastIndexOf(m[1]!);
+  return ref ? stateMention(scan, ref, view.s.index, start, tEnd + m.index + m[0].length) : undefined;
 }
 
 const PRONOUN_SUBJECT = /\b(?:when|as|after|before|while|once|until|and|but)\s+(?:they|it)\s+(?:(?:had|have|has|also|then|later|finally|eventually)\s+)?$/i;

@@ -907,4 +907,14 @@ describe('roles: objects, prepositions and the dead', () => {
     const z = extract('At least 123 civilians have been killed in Douma in Syria by airstrikes since the Syrian regime and Russian jets began an offensive.', '2017-11-26');
     expect(ofType(z, 'airstrike')[0]?.targets).toEqual([]);
   });
+
+  it("the state's forces named by common words after an ally word act with the subject", () => {
+    const x = extract('Hezbollah, which is fighting alongside pro-government units near Aleppo in Syria, lost 12 men.', '2015-02-18');
+    const e = ofType(x, 'battle')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['Hezbollah', 'Syrian Arab Army']);
+    expect(e.bonds?.some((b) => b.relation === 'ally')).toBe(true);
+    // other forces by a common word are nobody in particular
+    const y = extract('Hezbollah fighters are fighting alongside rebel units near Aleppo in Syria.', '2015-02-18');
+    expect(ofType(y, 'battle')[0]?.agents.map((k) => label(y, k))).toEqual(['Hezbollah']);
+  });
 });
