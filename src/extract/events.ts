@@ -484,7 +484,7 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   }
   // "85 Syrian army troops were killed as IS advanced": the victims an attack's toll names are its target
   if (roles.targets.length === 0 && ATTACKS.has(t.type) && agents.length > 0) roles.targets.push(...victimsOf(scan, view, figures, agents));
-  agents = uniqueByKey(asStates(scan, agents, stateRoleFor(t.type)));
+  agents = uniqueByKey(asStates(scan, agents.map((a) => headingArmy(scan, a) ?? a), stateRoleFor(t.type)));
   // the side hit in an attack is the country's forces on the ground
   const targets = uniqueByKey(asStates(scan, roles.targets, VIOLENT.has(t.type) ? 'army' : 'government')).filter((x) => !agents.some((a) => a.key === x.key || sameState(a, x)));
   // "Russia denied responsibility for the air strikes on Idlib": the strikes happened; who did them is what is denied
@@ -519,6 +519,18 @@ function stateBeside(scan: EventScan, view: SentenceView, tEnd: number): EntityM
   const ref = scan.ctx.stateOf?.(scan.home, 'army');
   const start = tEnd + m.index + m[0].lastIndexOf(m[1]!);
   return ref ? stateMention(scan, ref, view.s.index, start, tEnd + m.index + m[0].length) : undefined;
+}
+
+// A guessed name ending in a force word, then the common noun phrase it opens: "Raqqa Army units
+// carried out", "Deir Ezzor Units of the army killed" (a report's heading run into its first words)
+const HEADING_FORCE = /\s(?:Army|Units|Forces)$/;
+const COMMON_FORCE_AFTER = /^\s+(?:units|forces|troops|soldiers|of\s+the\s+(?:army|armed\s+forces))\b/;
+
+/** The story's state army for a guessed "<heading> Army units" name, which is no group of its own. */
+function headingArmy(scan: EventScan, m: EntityMention): EntityMention | undefined {
+  if (m.kind !== 'actor' || m.known || !HEADING_FORCE.test(m.surface) || !COMMON_FORCE_AFTER.test(scan.text.slice(m.end, m.end + 40)) || !scan.home) return undefined;
+  const ref = scan.ctx.stateOf?.(scan.home, 'army');
+  return ref ? stateMention(scan, ref, m.sentence, m.start, m.end) : undefined;
 }
 
 const PRONOUN_SUBJECT = /\b(?:when|as|after|before|while|once|until|and|but)\s+(?:they|it)\s+(?:(?:had|have|has|also|then|later|finally|eventually)\s+)?$/i;

@@ -917,4 +917,14 @@ describe('roles: objects, prepositions and the dead', () => {
     const y = extract('Hezbollah fighters are fighting alongside rebel units near Aleppo in Syria.', '2015-02-18');
     expect(ofType(y, 'battle')[0]?.agents.map((k) => label(y, k))).toEqual(['Hezbollah']);
   });
+
+  it('a heading run into "Army units ..." is the story\'s state army, not a group of its own', () => {
+    const x = extract('Army units have killed many ISIS terrorists in Syria. Raqqa Army units in cooperation with popular defense groups have advanced in Raqqa countryside.', '2016-06-11');
+    expect(ofType(x, 'battle')[0]?.agents.map((k) => label(x, k))).toEqual(['Syrian Arab Army']);
+    const y = extract('Deir Ezzor Units of the army and armed forces killed 15 ISIS terrorists in al-Reshdia neighborhood in Syria.', '2016-06-11');
+    expect(ofType(y, 'killing')[0]?.agents.map((k) => label(y, k))).toEqual(['Syrian Arab Army']);
+    // a known group's name is its own
+    const z = extract('Free Syrian Army units captured Jarablus in Syria on Friday.', '2016-06-11');
+    expect(ofType(z, 'capture')[0]?.agents.map((k) => label(z, k))).toEqual(['Free Syrian Army']);
+  });
 });
