@@ -307,13 +307,16 @@ const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|its|their)\s+(?:[\p{L}-]
 function anaphoricAttack(scan: EventScan, s: Sentence, t: TriggerMatch): EventMention | undefined {
   if (t.pos !== 'noun' || !(ATTACKS.has(t.type) || CONSEQUENCES.has(t.type)) || t.type === 'capture') return undefined;
   if (!DEFINITE_BEFORE.test(s.text.slice(Math.max(0, t.start - 30), t.start))) return undefined;
+  // "the attack in Khan al-Assal": a definite act set at a place of its own is that place's act
+  const own = (scan.bySentence.get(s.index) ?? []).find((m) => m.kind === 'place' && m.start >= s.start + t.end && OWN_PLACE_GAP.test(scan.text.slice(s.start + t.end, m.start)));
   for (let k = scan.events.length - 1; k >= 0; k--) {
     const e = scan.events[k]!;
     if (e.sentence < s.index - 2) break;
-    if (ATTACKS.has(e.type) && e.type !== 'capture') return e;
+    if (ATTACKS.has(e.type) && e.type !== 'capture') return own && !e.places.includes(own.key) ? undefined : e;
   }
   return undefined;
 }
+const OWN_PLACE_GAP = /^\s+(?:in|at|on|near)\s+(?:the\s+)?(?:(?:village|town|city|district|neighbou?rhood|area)\s+of\s+)?$/i;
 
 function addFigures(ev: EventMention, figures: Figure[]): void {
   for (const f of figures) {

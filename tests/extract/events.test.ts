@@ -927,4 +927,13 @@ describe('roles: objects, prepositions and the dead', () => {
     const z = extract('Free Syrian Army units captured Jarablus in Syria on Friday.', '2016-06-11');
     expect(ofType(z, 'capture')[0]?.agents.map((k) => label(z, k))).toEqual(['Free Syrian Army']);
   });
+
+  it('a definite attack set at a place of its own is that place\'s attack, not the one just read', () => {
+    const x = extract('The claim of the chemical attack near Damascus is the most serious since the March 19 claim of the attack in Khan al-Assal when 30 people were killed.', '2013-08-21');
+    expect(x.events.map((e) => label(x, e.places[0]!))).toEqual(['Damascus', 'Khan al-Assal']);
+    // "the attack" with no place of its own, or at the same place, is the one just reported
+    const y = extract('The army shelled Douma in Syria on Monday. The attack killed 12 people.', '2016-08-14');
+    expect(ofType(y, 'shelling')[0]?.killed).toBe(12);
+    expect(y.events).toHaveLength(1);
+  });
 });
