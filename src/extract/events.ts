@@ -677,7 +677,10 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   const text = scan.text;
   const clauseStart = clauseStartOf(text, s, tStart);
   const ok = (p: Participant) => p.m.type !== 'media' && !p.modifier && !p.locative && !p.relational && !NOT_SUBJECT_CUES.has(p.cue) && !isPossessive(text, p.m) && !isDemonym(p);
-  const subj = before.filter((p) => p.m.start >= clauseStart && ok(p));
+  // "... the region has borne sustained military pressure, he said": a pronoun is the verb's
+  // subject, and the names before it are what was said, not who said it
+  const pronoun = PRONOUN_SPEAKER.test(text.slice(Math.max(s.start, tStart - 12), tStart));
+  const subj = pronoun ? [] : before.filter((p) => p.m.start >= clauseStart && ok(p));
   let speakers: EntityMention[] = [];
   // "Russia backed up the denials by saying ...": the speaker is the clause's subject, not the nearest name
   if (/^by\s/i.test(t.text) && subj.length) speakers = [subj[0]!.m];
@@ -710,6 +713,8 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   ev.sources = keysOf(uniqueByKey(asStates(scan, view.sources, 'government'))).filter((k) => !ev.agents.includes(k));
   return ev;
 }
+
+const PRONOUN_SPEAKER = /\b(?:he|she)\s+(?:\p{Ll}+ly\s+|also\s+|had\s+|has\s+|have\s+)?$/iu;
 
 // Verbs of saying that take no object and so can put their speaker after them.
 const QUOTATIVE = /^(?:said|says|say|added|adds|stated|states|noted|notes|wrote|writes|reported|reports|declared|explained|continued|confirmed|claimed)$/i;

@@ -936,4 +936,12 @@ describe('roles: objects, prepositions and the dead', () => {
     expect(ofType(y, 'shelling')[0]?.killed).toBe(12);
     expect(y.events).toHaveLength(1);
   });
+
+  it('"he said" after a quote: the names in the quote are what was said, not the speaker', () => {
+    const x = extract('The region has borne the brunt of sustained pressure from the Syrian army for months now he said referring to the rebels in the war.', '2013-08-21');
+    expect(ofType(x, 'statement')).toEqual([]);
+    // a name before the verb with no pronoun between still speaks
+    const y = extract('The Syrian army said the rebels had used chemical arms in the war.', '2013-08-21');
+    expect(ofType(y, 'statement').map((e) => label(y, e.agents[0]!))).toEqual(['Syrian Arab Army']);
+  });
 });
