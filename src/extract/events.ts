@@ -480,6 +480,8 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
     const a = lastAgent.m;
     // "the group retreated after coming under attack": who comes under an act is hit by it, not its doer
     if (t.pos === 'noun' && UNDER_ACT.test(scan.text.slice(Math.max(s.start, tStart - 30), tStart))) borrowed = true;
+    // "a car bomb exploded", "a successful evacuation": an indefinite act is a new one, nobody's yet
+    else if (t.pos === 'noun' && INDEFINITE_BEFORE.test(scan.text.slice(Math.max(s.start, tStart - 30), tStart))) borrowed = false;
     else if (!roles.targets.some((x) => x.key === a.key)) {
       agents = [a];
       borrowed = true;
@@ -535,6 +537,8 @@ function headingArmy(scan: EventScan, m: EntityMention): EntityMention | undefin
   const ref = scan.ctx.stateOf?.(scan.home, 'army');
   return ref ? stateMention(scan, ref, m.sentence, m.start, m.end) : undefined;
 }
+
+const INDEFINITE_BEFORE = /\b(?:a|an|another)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
 
 const PRONOUN_SUBJECT = /\b(?:when|as|after|before|while|once|until|and|but)\s+(?:they|it)\s+(?:(?:had|have|has|also|then|later|finally|eventually)\s+)?$/i;
 

@@ -944,4 +944,11 @@ describe('roles: objects, prepositions and the dead', () => {
     const y = extract('The Syrian army said the rebels had used chemical arms in the war.', '2013-08-21');
     expect(ofType(y, 'statement').map((e) => label(y, e.agents[0]!))).toEqual(['Syrian Arab Army']);
   });
+
+  it('an indefinite act ("a car bomb exploded") borrows no doer from the sentences before; a definite one may', () => {
+    const x = extract('Faylaq al-Sham fighters attacked Zahra in Aleppo on Saturday. The observatory said a car bomb exploded in Zahra on Sunday.', '2016-08-14');
+    expect(ofType(x, 'explosion')[0]?.agents).toEqual([]);
+    const y = extract('Islamic State fighters seized Palmyra in Syria on Sunday. The destruction of the temple followed.', '2015-08-30');
+    expect(ofType(y, 'destruction')[0]?.agents.map((k) => label(y, k))).toEqual(['Islamic State']);
+  });
 });
