@@ -37,9 +37,11 @@ const TARGET_CUES: Partial<Record<EventType, string[]>> = {
   withdrawal: [],
   explosion: ['against', 'targeting'],
   arrest: [],
+  // "destroyed a vehicle for ISIS", "destroyed some of their fortifications": whose things were destroyed
+  destruction: ['of', 'for'],
 };
 // Types whose direct object is the target ("killed 40 ISIL militants", "shelled the army's positions").
-const OBJECT_TARGET: ReadonlySet<EventType> = new Set<EventType>(['killing', 'shelling', 'airstrike', 'arrest', 'battle']);
+const OBJECT_TARGET: ReadonlySet<EventType> = new Set<EventType>(['killing', 'shelling', 'airstrike', 'arrest', 'battle', 'destruction']);
 // Text between two actors of one side: "A and B", "A, backed by B", "A alongside B".
 const JOINED = /^(?:\s*,?\s*(?:and|&|alongside|together with|along with|with the help of|in cooperation with|backed by|supported by|aided by|assisted by)\s+(?:the\s+|its\s+|their\s+)?|\s*,\s*(?:backed|supported|aided|assisted)\s+by\s+(?:the\s+)?|\s*,\s*)$/i;
 const SPECIFICITY = (p: EntityMention): number =>
@@ -984,7 +986,7 @@ function homeArmyWord(scan: EventScan, view: SentenceView, force: UnnamedForce):
   if (/\p{Lu}/u.test(word.slice(1)) || view.actors.some((m) => m.start <= force.start && m.end >= force.end)) return false;
   // (a capitalised word right before it is a name's or a demonym's, unless it is a place: a dateline "Raqqa Army units")
   const before = /(\S+)\s+$/u.exec(scan.text.slice(Math.max(view.s.start, force.start - 30), force.start));
-  if (before && /^\p{Lu}/u.test(before[1]!) && !/^(?:The|Its|Their)$/.test(before[1]!)) {
+  if (before && /^\p{Lu}/u.test(before[1]!) && !/^(?:The|Its|Their|An?|Another|Some)$/.test(before[1]!)) {
     const at = force.start - before[0].length;
     if (![...view.places, ...view.countriesHere].some((m) => m.start <= at && m.end >= at + before[1]!.length)) return false;
   }

@@ -951,4 +951,14 @@ describe('roles: objects, prepositions and the dead', () => {
     const y = extract('Islamic State fighters seized Palmyra in Syria on Sunday. The destruction of the temple followed.', '2015-08-30');
     expect(ofType(y, 'destruction')[0]?.agents.map((k) => label(y, k))).toEqual(['Islamic State']);
   });
+
+  it('whose things an act destroys is its target; "An army unit" opening a sentence is the state army', () => {
+    const x = extract('An army unit destroyed an ammunition and weapons-loaded vehicle for ISIS near Tharda mount in Deir Ezzor in Syria.', '2016-06-11');
+    const e = ofType(x, 'destruction')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['Syrian Arab Army']);
+    expect(e.targets.map((k) => label(x, k))).toEqual(['Islamic State']);
+    // a site destroyed has no side
+    const y = extract('Islamic State destroyed the temple of Baalshamin in Palmyra in Syria.', '2015-08-30');
+    expect(ofType(y, 'destruction')[0]?.targets).toEqual([]);
+  });
 });
