@@ -699,7 +699,8 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   }
   // ("said the ministry" inverts its speaker; "accused government forces", "called on the U.N."
   // name whom the speaker addresses or blames)
-  if (!speakers.length && QUOTATIVE.test(t.text)) {
+  // (and only after what was said: "Activists say the air force has stepped up attacks" opens with its subject)
+  if (!speakers.length && QUOTATIVE.test(t.text) && (text.slice(clauseStart, tStart).match(/[\p{L}\d]+/gu)?.length ?? 0) >= 4) {
     const next = after[0];
     if (next && ok(next) && /^\s*(?:(?:on|late|early|in|a|an|the|its|\p{Ll}+day|\p{Lu}\p{Ll}+day)\s+){0,3}$/u.test(text.slice(tEnd, next.m.start))) speakers = [next.m];
   }
@@ -1215,6 +1216,13 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
       targets.push(p.m);
       continue;
     }
+    // "attacks on positions held by Islamic State": a military site's holder is what the attack hits
+    if (ATTACKS.has(t.type) && SITE_HELD_BY.test(text.slice(Math.max(view.s.start, p.m.start - 60), p.m.start)) && canBeTarget({ ...p, modifier: false }, t, keys) && !/[;:]/.test(text.slice(tEnd, p.m.start))) {
+      targets.push(p.m);
+      continue;
+    }
+    // "bombed villages held by Islamic State": the "by" of a holder, not of the act
+    if (p.cue === 'by' && HELD_BY.test(text.slice(Math.max(view.s.start, p.m.start - 40), p.m.start))) continue;
     // "rocket attacks by terrorists", "under siege by regime forces": "by" after the act names its agent
     if (p.cue === 'by') {
       if (!agents.length && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) {
@@ -1256,6 +1264,7 @@ const PASSIVE_BEFORE_ACT = /^(?:['’]s?)?(?:\s+[\p{L}-]+){0,2}?\s+(?:was|were|b
 
 // "held by", "controlled by", "under the control of", "stronghold of": the side that holds a place
 const HELD_BY = /\b(?:(?:held|controlled|occupied|run|besieged)\s+by|(?:control|hands|grip)\s+of|stronghold\s+of|bastion\s+of)\s+(?:the\s+)?$/i;
+const SITE_HELD_BY = /\b(?:positions?|posts?|bases?|headquarters|bunkers?|checkpoints?|fortifications?|hideouts?|strongholds?|barracks|outposts?)\s+(?:(?:held|controlled|occupied|run|manned)\s+by|of)\s+(?:the\s+)?$/i;
 const HOLDER_HYPHEN = /^-(?:held|controlled|occupied|run)\b/;
 
 /** "captured the IS-held town": an armed name that modifies "-held" is the side that lost the place. */

@@ -961,4 +961,19 @@ describe('roles: objects, prepositions and the dead', () => {
     const y = extract('Islamic State destroyed the temple of Baalshamin in Palmyra in Syria.', '2015-08-30');
     expect(ofType(y, 'destruction')[0]?.targets).toEqual([]);
   });
+
+  it('the holder of a military site attacked is hit; a holder after "held by" never does the act', () => {
+    const x = extract('The Syrian air force has stepped up attacks on positions held by Islamic State near Raqqa in Syria.', '2014-07-19');
+    expect(ofType(x, 'airstrike')[0]?.targets.map((k) => label(x, k))).toEqual(['Islamic State']);
+    const y = extract('Warplanes bombed villages held by Islamic State near Raqqa in Syria on Sunday.', '2014-07-19');
+    expect(ofType(y, 'airstrike')[0]?.agents.map((k) => label(y, k))).not.toContain('Islamic State');
+    // "by" after an attack still names its doer
+    const z = extract('Rocket attacks by Islamic State hit Aleppo in Syria on Sunday.', '2014-07-19');
+    expect(ofType(z, 'shelling')[0]?.agents.map((k) => label(z, k))).toEqual(['Islamic State']);
+  });
+
+  it('a verb of saying that opens its sentence has its subject before it, none inverted after it', () => {
+    const x = extract('Activists say the Syrian air force has in recent weeks stepped up attacks near Raqqa in Syria.', '2014-07-19');
+    for (const e of ofType(x, 'statement')) expect(e.agents.map((k) => label(x, k))).not.toContain('Syrian Air Force');
+  });
 });
