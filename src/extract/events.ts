@@ -482,8 +482,10 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
     const a = lastAgent.m;
     // "the group retreated after coming under attack": who comes under an act is hit by it, not its doer
     if (t.pos === 'noun' && UNDER_ACT.test(scan.text.slice(Math.max(s.start, tStart - 30), tStart))) borrowed = true;
-    // "a car bomb exploded", "a successful evacuation": an indefinite act is a new one, nobody's yet
-    else if (t.pos === 'noun' && INDEFINITE_BEFORE.test(scan.text.slice(Math.max(s.start, tStart - 30), tStart))) borrowed = false;
+    // "a car bomb exploded", "a truce between ...": an indefinite bombing or a new truce is nobody's
+    // yet (bombs go unclaimed, truces have two sides); "an air strike hit" still has the doer of the
+    // strikes just reported
+    else if (t.pos === 'noun' && (t.type === 'explosion' || !VIOLENT.has(t.type)) && INDEFINITE_BEFORE.test(scan.text.slice(Math.max(s.start, tStart - 30), tStart))) borrowed = false;
     else if (!roles.targets.some((x) => x.key === a.key)) {
       agents = [a];
       borrowed = true;

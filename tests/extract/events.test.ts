@@ -945,11 +945,14 @@ describe('roles: objects, prepositions and the dead', () => {
     expect(ofType(y, 'statement').map((e) => label(y, e.agents[0]!))).toEqual(['Syrian Arab Army']);
   });
 
-  it('an indefinite act ("a car bomb exploded") borrows no doer from the sentences before; a definite one may', () => {
+  it('an indefinite bombing ("a car bomb exploded") borrows no doer from the sentences before; a definite act may', () => {
     const x = extract('Faylaq al-Sham fighters attacked Zahra in Aleppo on Saturday. The observatory said a car bomb exploded in Zahra on Sunday.', '2016-08-14');
     expect(ofType(x, 'explosion')[0]?.agents).toEqual([]);
     const y = extract('Islamic State fighters seized Palmyra in Syria on Sunday. The destruction of the temple followed.', '2015-08-30');
     expect(ofType(y, 'destruction')[0]?.agents.map((k) => label(y, k))).toEqual(['Islamic State']);
+    // an indefinite strike after the doer's strikes is still theirs
+    const z = extract('Russian warplanes bombed Idlib in Syria on Sunday. Later an air strike hit a hospital in Idlib.', '2016-08-14');
+    expect(ofType(z, 'airstrike').map((e) => e.agents.map((k) => label(z, k)))).toEqual([['Russian Aerospace Forces'], ['Russian Aerospace Forces']]);
   });
 
   it('whose things an act destroys is its target; "An army unit" opening a sentence is the state army', () => {
