@@ -127,7 +127,7 @@ const NUMERIC_DATE_RE = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b/;
  */
 const PREFILTER_RE = new RegExp(
   `${MONTH_RE.source}|\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b|\\b\\d{1,4}[/.-]\\d{1,2}\\b|\\b(?:1[89]|20)\\d\\d\\b|` +
-    '\\b(?:today|tonight|yesterday|tomorrow|night|ago|weeks?|months?|years?|hours|days)\\b',
+    '\\b(?:today|tonight|yesterday|tomorrow|night|ago|weeks?|weekend|months?|years?|hours|days)\\b',
   'i',
 );
 
@@ -280,6 +280,18 @@ const RELATIVE_RULES: Array<{ re: RegExp; resolve: (m: RegExpExecArray, ctx: Dat
       if ((m[1] ?? '').toLowerCase() === 'year') return { date: iso({ y: ref.y }), precision: 'year', relative: true };
       if (ref.m === undefined) return { relative: true };
       return { date: iso({ y: ref.y, m: ref.m }), precision: 'month', relative: true };
+    },
+  },
+  {
+    // "an offensive which began last weekend": the Saturday and Sunday of the week before
+    re: /\b(?:last|past|over the) weekend\b/gi,
+    resolve: (_m, ctx) => {
+      const ref = dayReference(ctx);
+      if (!ref) return { relative: true };
+      let offset = -((weekdayOf(ref) - 6 + 7) % 7);
+      if (offset > -2) offset -= 7;
+      const saturday = addDays(ref, offset);
+      return { date: iso(saturday), precision: 'day', endDate: iso(addDays(saturday, 1)), relative: true };
     },
   },
   {

@@ -37,9 +37,11 @@ const TARGET_CUES: Partial<Record<EventType, string[]>> = {
   withdrawal: [],
   explosion: ['against', 'targeting'],
   arrest: [],
+  // "destroyed a vehicle for ISIS", "destroyed some of their fortifications": whose things were destroyed
+  destruction: ['of', 'for'],
 };
 // Types whose direct object is the target ("killed 40 ISIL militants", "shelled the army's positions").
-const OBJECT_TARGET: ReadonlySet<EventType> = new Set<EventType>(['killing', 'shelling', 'airstrike', 'arrest', 'battle']);
+const OBJECT_TARGET: ReadonlySet<EventType> = new Set<EventType>(['killing', 'shelling', 'airstrike', 'arrest', 'battle', 'destruction']);
 // Text between two actors of one side: "A and B", "A, backed by B", "A alongside B".
 const JOINED = /^(?:\s*,?\s*(?:and|&|alongside|together with|along with|with the help of|in cooperation with|backed by|supported by|aided by|assisted by)\s+(?:the\s+|its\s+|their\s+)?|\s*,\s*(?:backed|supported|aided|assisted)\s+by\s+(?:the\s+)?|\s*,\s*)$/i;
 const SPECIFICITY = (p: EntityMention): number =>
@@ -342,13 +344,16 @@ const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|its|their)\s+(?:[\p{L}-]
 function anaphoricAttack(scan: EventScan, s: Sentence, t: TriggerMatch): EventMention | undefined {
   if (t.pos !== 'noun' || !(ATTACKS.has(t.type) || CONSEQUENCES.has(t.type)) || t.type === 'capture') return undefined;
   if (!DEFINITE_BEFORE.test(s.text.slice(Math.max(0, t.start - 30), t.start))) return undefined;
+  // "the attack in Khan al-Assal": a definite act set at a place of its own is that place's act
+  const own = (scan.bySentence.get(s.index) ?? []).find((m) => m.kind === 'place' && m.start >= s.start + t.end && OWN_PLACE_GAP.test(scan.text.slice(s.start + t.end, m.start)));
   for (let k = scan.events.length - 1; k >= 0; k--) {
     const e = scan.events[k]!;
     if (e.sentence < s.index - 2) break;
-    if (ATTACKS.has(e.type) && e.type !== 'capture') return e;
+    if (ATTACKS.has(e.type) && e.type !== 'capture') return own && !e.places.includes(own.key) ? undefined : e;
   }
   return undefined;
 }
+const OWN_PLACE_GAP = /^\s+(?:in|at|on|near)\s+(?:the\s+)?(?:(?:village|town|city|district|neighbou?rhood|area)\s+of\s+)?$/i;
 
 function addFigures(ev: EventMention, figures: Figure[]): void {
   for (const f of figures) {
@@ -409,6 +414,13 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   if (describesSide(scan.text, view.s, t, tStart, tEnd)) return undefined;
   const roles = t.passive ? passiveRoles(scan.text, t, view, before, after) : t.roles?.gainer === 'to' || /\bfell\b|\bfall(?:s|en)?\b/.test(t.text) ? fallRoles(scan.text, t, view, after) : activeRoles(scan.text, t, view, before, after, tStart, tEnd);
   const place = placeOf(scan, view, t, tStart, tEnd);
+  // "Hezbollah, which is fighting alongside pro-government units": the state's forces named by a
+  // common noun after an ally word act with the subject
+  const beside = roles.agents[0] && !t.passive && VIOLENT.has(t.type) ? stateBeside(scan, view, tEnd) : undefined;
+  if (beside && !roles.agents.some((a) => a.key === beside.key || sameState(a, beside))) {
+    roles.allies = [...(roles.allies ?? []), { a: roles.agents[0]!, b: beside, explicit: true }];
+    roles.agents = [...roles.agents, beside];
+  }
   let agents = roles.agents;
   // "the Coalition called for an inquiry into the massacre", "the government denied the reports
   // of the attack": the subject of a verb of saying before an act noun is its voice, not its
@@ -505,6 +517,10 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
     const a = lastAgent.m;
     // "the group retreated after coming under attack": who comes under an act is hit by it, not its doer
     if (t.pos === 'noun' && UNDER_ACT.test(scan.text.slice(Math.max(s.start, tStart - 30), tStart))) borrowed = true;
+    // "a car bomb exploded", "a truce between ...": an indefinite bombing or a new truce is nobody's
+    // yet (bombs go unclaimed, truces have two sides); "an air strike hit" still has the doer of the
+    // strikes just reported
+    else if (t.pos === 'noun' && (t.type === 'explosion' || !VIOLENT.has(t.type)) && INDEFINITE_BEFORE.test(scan.text.slice(Math.max(s.start, tStart - 30), tStart))) borrowed = false;
     else if (!roles.targets.some((x) => x.key === a.key)) {
       agents = [a];
       borrowed = true;
@@ -512,7 +528,7 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   }
   // "85 Syrian army troops were killed as IS advanced": the victims an attack's toll names are its target
   if (roles.targets.length === 0 && ATTACKS.has(t.type) && agents.length > 0) roles.targets.push(...victimsOf(scan, view, figures, agents));
-  agents = uniqueByKey(asStates(scan, agents, stateRoleFor(t.type)));
+  agents = uniqueByKey(asStates(scan, agents.map((a) => headingArmy(scan, a) ?? a), stateRoleFor(t.type)));
   // the side hit in an attack is the country's forces on the ground
   const targets = uniqueByKey(asStates(scan, roles.targets, VIOLENT.has(t.type) ? 'army' : 'government')).filter((x) => !agents.some((a) => a.key === x.key || sameState(a, x)));
   // "Russia denied responsibility for the air strikes on Idlib": the strikes happened; who did them is what is denied
@@ -537,6 +553,32 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   return ev;
 }
 
+const BESIDE_STATE = /^\s*(?:\S+\s+){0,2}?(?:alongside|together\s+with|along\s+with|in\s+(?:cooperation|coordination)\s+with)\s+(?:the\s+)?([\p{L}-]+)\s+([\p{L}-]+)/iu;
+
+/** The story's state army, named by a state word and a force word after an ally word right after the act ("alongside pro-government units"). */
+function stateBeside(scan: EventScan, view: SentenceView, tEnd: number): EntityMention | undefined {
+  const m = BESIDE_STATE.exec(scan.text.slice(tEnd, view.s.end));
+  const lists = scan.ctx.triggers.lists;
+  if (!m || !scan.home || !lists.get('stateModifiers')?.test(m[1]!) || !lists.get('forces')?.test(m[2]!)) return undefined;
+  const ref = scan.ctx.stateOf?.(scan.home, 'army');
+  const start = tEnd + m.index + m[0].lastIndexOf(m[1]!);
+  return ref ? stateMention(scan, ref, view.s.index, start, tEnd + m.index + m[0].length) : undefined;
+}
+
+// A guessed name ending in a force word, then the common noun phrase it opens: "Raqqa Army units
+// carried out", "Deir Ezzor Units of the army killed" (a report's heading run into its first words)
+const HEADING_FORCE = /\s(?:Army|Units|Forces)$/;
+const COMMON_FORCE_AFTER = /^\s+(?:units|forces|troops|soldiers|of\s+the\s+(?:army|armed\s+forces))\b/;
+
+/** The story's state army for a guessed "<heading> Army units" name, which is no group of its own. */
+function headingArmy(scan: EventScan, m: EntityMention): EntityMention | undefined {
+  if (m.kind !== 'actor' || m.known || !HEADING_FORCE.test(m.surface) || !COMMON_FORCE_AFTER.test(scan.text.slice(m.end, m.end + 40)) || !scan.home) return undefined;
+  const ref = scan.ctx.stateOf?.(scan.home, 'army');
+  return ref ? stateMention(scan, ref, m.sentence, m.start, m.end) : undefined;
+}
+
+const INDEFINITE_BEFORE = /\b(?:a|an|another)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
+
 const PRONOUN_SUBJECT = /\b(?:when|as|after|before|while|once|until|and|but)\s+(?:they|it)\s+(?:(?:had|have|has|also|then|later|finally|eventually)\s+)?$/i;
 
 /**
@@ -550,21 +592,36 @@ function victimsOf(scan: EventScan, view: SentenceView, figures: Figure[], agent
   const agentKeys = new Set(asStates(scan, agents, 'army').map((a) => a.key));
   for (const f of figures) {
     if (f.kind !== 'killed' && f.kind !== 'wounded' && f.kind !== 'captured') continue;
-    const named = view.actors.filter((m) => m.start >= s.start + f.start && m.end <= s.start + f.end && isArmedOrState(m) && !view.sourceKeys.has(m.key) && !isPossessive(scan.text, m));
+    // "175 members and commanders of the Islamist militants": whose dead follows the count
+    const whose = VICTIMS_OF.exec(scan.text.slice(s.start + f.end, s.end))?.[0] ?? '';
+    const fEnd = s.start + f.end + whose.length;
+    const named = view.actors.filter((m) => m.start >= s.start + f.start && m.end <= fEnd && isArmedOrState(m) && !view.sourceKeys.has(m.key) && !isPossessive(scan.text, m));
     for (const m of named) {
       const [state] = asStates(scan, [m], 'army');
       if (state && !agentKeys.has(state.key) && !agents.some((a) => sameState(a, state))) out.push(m);
     }
     if (named.length) continue;
-    const words = f.text;
+    const words = f.text + whose;
     const lists = scan.ctx.triggers.lists;
-    if (lists.get('stateModifiers')?.test(words)) {
+    // ("270 soldiers", "85 troops": a state's men with no country word are the story's state's)
+    if (lists.get('stateModifiers')?.test(words) || lists.get('stateTroops')?.test(words)) {
       const ref = scan.home ? scan.ctx.stateOf?.(scan.home, 'army') : undefined;
       if (ref && !agentKeys.has(ref.key) && !agents.some((a) => a.country === scan.home && GOVERNMENT_TYPES.has(String(a.type)))) out.push(stateMention(scan, ref, s.index, s.start + f.start, s.start + f.end));
+      continue;
+    }
+    // "killed 175 militants", "16 insurgents died": a force named by a common noun is the story's group of that kind
+    for (const kind of ['rebels', 'militants'] as const) {
+      const m = lists.get(kind === 'rebels' ? 'rebelWords' : 'militantWords')?.exec(words);
+      if (!m || agents.some((a) => a.key === unnamedKey(scan, kind))) continue;
+      const g = unnamedGroup(scan, { kind, start: s.start + f.start + m.index, end: s.start + f.start + m.index + m[0].length }, s.index);
+      if (g) out.push(g);
+      break;
     }
   }
   return uniqueByKey(out);
 }
+
+const VICTIMS_OF = /^(?:\s+and\s+\p{L}+)?\s+(?:of|from)\s+(?:the\s+)?(?:(?!(?:in|on|at|near|during|after|before|by|with|when|as|and|or|who|which|that)(?![\p{L}-]))[\p{L}-]+(?:\s+|$)){1,4}/u;
 
 const AIR_RETYPED: ReadonlySet<EventType> = new Set<EventType>(['battle', 'shelling', 'killing']);
 
@@ -733,7 +790,7 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
 
 const STATEMENT_BY = /^\s*(?:(?:on|late|early|last|this|earlier|\p{Lu}\p{Ll}+day)\s+){0,3}by\s+(?:the\s+)?$/u;
 // Verbs of saying that may follow what is said and precede their speaker ("..., said the ministry").
-const INVERTING_SAYING = /^(?:said|says|say|added|adds|wrote|writes|stated|states|noted|notes|explained|continued)$/i;
+const INVERTING_SAYING = /^(?:said|says|say|added|adds|wrote|writes|stated|states|noted|notes|explained|continued|reported|reports|declared|confirmed|claimed)$/i;
 // A pronoun right before a verb of saying, through auxiliaries and adverbs ("he said", "it also said",
 // "a journalist who said": a relative pronoun speaks for a noun that is no named actor here).
 const PRONOUN_SAYER = /\b(?:he|she|they|it|we|i|who|which)\s+(?:(?:also|had|has|have|would|later|then|further|again|previously|earlier|reportedly)\s+)*$/i;
@@ -881,12 +938,16 @@ function doerBefore(scan: EventScan, view: SentenceView, tStart: number, actNoun
   for (const m of view.actors) {
     if (m.start >= tStart || !isArmedOrState(m)) continue;
     // a verb form only when the name runs into it ("Russian bombing raids")
-    if (m.end > tStart ? false : !actNoun || !/^-?\s*(?:[\p{Ll}-]+\s+)?$/u.test(scan.text.slice(m.end, tStart))) continue;
+    // (a word between is a modifier of the act, not a preposition: "Iraq with air strikes" names no doer)
+    if (m.end > tStart ? false : !actNoun || !/^-?\s*(?:[\p{Ll}-]+\s+)?$/u.test(scan.text.slice(m.end, tStart)) || PREPOSITION_GAP.test(scan.text.slice(m.end, tStart))) continue;
     if (LOCATIVE.has(wordBefore(scan.text, m.start, view.s.start)) || /['’]s?$/.test(m.surface) || view.sourceKeys.has(m.key)) continue;
     return m;
   }
   return undefined;
 }
+
+const PREPOSITION_WORD = /\b(?:with|in|on|of|by|for|from|after|before|during|under|against|amid|to|at|into)\b/i;
+const PREPOSITION_GAP = /^\s*(?:with|in|on|of|by|for|from|after|before|during|under|against|amid|to|at|into|and|or)\s+$/i;
 
 const DEMONYM_DOER_TYPES: ReadonlySet<EventType> = new Set<EventType>(['airstrike', 'shelling']);
 const DEMONYM_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{L}-]+)\s+(?:[\p{Ll}-]+\s+)?$/u;
@@ -954,14 +1015,19 @@ function unnamedSubject(scan: EventScan, view: SentenceView, t: TriggerMatch, tS
     // "opposition fighters said a car bomb exploded": a voice of the report
     if (SPEAKS_AFTER.test(text.slice(end, Math.min(view.s.end, end + 40)))) return undefined;
     // an act noun far from the noun phrase is not its act ("the jihadists have not moved ... for fear of air strikes")
-    if (!by && t.pos === 'noun' && end <= tStart && !ADJACENT_TO_NOUN.test(text.slice(end, tStart))) return undefined;
+    // (nor across a preposition: "killed 20 militants in an offensive" is not the militants' offensive)
+    if (!by && t.pos === 'noun' && end <= tStart && (!ADJACENT_TO_NOUN.test(text.slice(end, tStart)) || PREPOSITION_WORD.test(text.slice(end, tStart)))) return undefined;
     return { start, end };
   };
-  for (const kind of ['air', 'rebels', 'militants', 'other'] as const) {
-    const span = at(kind === 'air' ? 'airForces' : kind === 'rebels' ? 'rebelWords' : kind === 'militants' ? 'militantWords' : 'forces');
-    if (span) return { kind, ...span };
+  const air = at('airForces');
+  if (air) return { kind: 'air', ...air };
+  // the subject is the first force of the clause: "troops killed 20 militants" is not the militants' act
+  let first: UnnamedForce | undefined;
+  for (const kind of ['rebels', 'militants', 'other'] as const) {
+    const span = at(kind === 'rebels' ? 'rebelWords' : kind === 'militants' ? 'militantWords' : 'forces');
+    if (span && (!first || span.start < first.start)) first = { kind, ...span };
   }
-  return undefined;
+  return first;
 }
 
 const OBJECT_CUE = /\b(\p{L}+)\s+(?:(?:the|its|their|some|several|dozens\s+of|hundreds\s+of)\s+)?$/u;
@@ -998,7 +1064,7 @@ function homeArmyWord(scan: EventScan, view: SentenceView, force: UnnamedForce):
   if (/\p{Lu}/u.test(word.slice(1)) || view.actors.some((m) => m.start <= force.start && m.end >= force.end)) return false;
   // (a capitalised word right before it is a name's or a demonym's, unless it is a place: a dateline "Raqqa Army units")
   const before = /(\S+)\s+$/u.exec(scan.text.slice(Math.max(view.s.start, force.start - 30), force.start));
-  if (before && /^\p{Lu}/u.test(before[1]!) && !/^(?:The|Its|Their)$/.test(before[1]!)) {
+  if (before && /^\p{Lu}/u.test(before[1]!) && !/^(?:The|Its|Their|An?|Another|Some)$/.test(before[1]!)) {
     const at = force.start - before[0].length;
     if (![...view.places, ...view.countriesHere].some((m) => m.start <= at && m.end >= at + before[1]!.length)) return false;
   }
@@ -1130,7 +1196,14 @@ function splitParticipants(text: string, s: Sentence, actors: EntityMention[], t
   }
 }
 
-const LOCATIVE: ReadonlySet<string> = new Set(['in', 'inside', 'across', 'throughout', 'at', 'near', 'around', 'within', 'into', 'northern', 'southern', 'eastern', 'western', 'central']);
+// (a compass word before a country is part of the place: "in northeast Syria", "north-western Syria")
+const COMPASS = ['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest'];
+const LOCATIVE: ReadonlySet<string> = new Set([
+  ...['in', 'inside', 'across', 'throughout', 'at', 'near', 'around', 'within', 'into', 'central'],
+  ...COMPASS,
+  ...COMPASS.map((w) => `${w}ern`),
+  ...COMPASS.filter((w) => w.length > 5).flatMap((w) => [`${w.slice(0, 5)}-${w.slice(5)}`, `${w.slice(0, 5)}-${w.slice(5)}ern`]),
+]);
 
 /** Who can be hit in this event: in a violent one forces, groups, states; never a source. */
 function canBeTarget(p: Participant, t: TriggerMatch, sourceKeys: Set<string>): boolean {
@@ -1185,7 +1258,8 @@ function fallRoles(text: string, t: TriggerMatch, view: SentenceView, after: Par
   return { agents, targets: [] };
 }
 
-const CLAUSE_BREAK = /[;:]|,\s*(?:which|who|but)\b|\b(?:while|after|before|when|because|although|though|since|until|as)\s/g;
+// (a verb of saying opens the clause it reports: "a channel run by Hezbollah reported that the army had taken")
+const CLAUSE_BREAK = /[;:]|,\s*(?:which|who|but)\b|\b(?:while|after|before|when|because|although|though|since|until|as)\s|\b(?:said|says|reported|reports|announced|claimed|stated|added|confirmed)\s+that\s/g;
 const NOT_SUBJECT_CUES: ReadonlySet<string> = new Set(['from', 'against', 'with', 'on', 'of', 'to', 'at', 'in', 'near', 'over', 'targeting']);
 
 function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: Participant[], after: Participant[], tStart: number, tEnd: number): Roles {
@@ -1194,6 +1268,18 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
   let agents = subjectOf(text, t, view, before, tStart, allies);
   const targetCues = TARGET_CUES[t.type] ?? [];
   let targets: EntityMention[] = [];
+  // "IS fighters were killed in air strikes by the coalition", "hideouts of ISIS were hit in
+  // army airstrikes": the subject of a passive before a strike noun is what the strike hit
+  // (not so for a fight: "40 IS fighters were killed in the offensive" may be the attackers)
+  if (t.pos === 'noun' && STRIKES.has(t.type)) {
+    const clauseStart = clauseStartOf(text, view.s, tStart);
+    const hit = before.filter((p) => p.m.start >= clauseStart && p.m.end <= tStart && canBeTarget(p, t, keys) && PASSIVE_BEFORE_ACT.test(text.slice(p.m.end, tStart)));
+    if (hit.length) {
+      targets = hit.map((p) => p.m);
+      agents = agents.filter((a) => !targets.includes(a));
+      allies.length = 0;
+    }
+  }
   let byAgent: Participant | undefined;
   for (const p of after) {
     // "fighting alongside pro-government units": a side of the act, with its subject
@@ -1207,6 +1293,13 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
       targets.push(p.m);
       continue;
     }
+    // "attacks on positions held by Islamic State": a military site's holder is what the attack hits
+    if (ATTACKS.has(t.type) && SITE_HELD_BY.test(text.slice(Math.max(view.s.start, p.m.start - 60), p.m.start)) && canBeTarget({ ...p, modifier: false }, t, keys) && !/[;:]/.test(text.slice(tEnd, p.m.start))) {
+      targets.push(p.m);
+      continue;
+    }
+    // "bombed villages held by Islamic State": the "by" of a holder, not of the act
+    if (p.cue === 'by' && HELD_BY.test(text.slice(Math.max(view.s.start, p.m.start - 40), p.m.start))) continue;
     // "rocket attacks by terrorists", "under siege by regime forces": "by" after the act names its agent
     if (p.cue === 'by') {
       if (!agents.length && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) {
@@ -1226,7 +1319,11 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
       if (agents[0] && canAct(text, p, t, keys) && !/[;:]/.test(text.slice(tEnd, p.m.start))) allies.push({ a: agents[0], b: p.m, explicit: true });
       continue;
     }
-    if (canBeTarget(p, t, keys) && (targetCues.includes(p.cue) || (OBJECT_TARGET.has(t.type) && p.m.start - tEnd < 30) || objectOfAttack(text, t, view, p, tEnd))) targets.push(p.m);
+    // ("areas of Syria's Aleppo": a country's possessive names a place's country, no side; an object
+    // close by, not past a clause word: "a massacre near Damascus and that the Bashar regime")
+    if (p.m.kind === 'place' && isPossessive(text, p.m)) continue;
+    const near = OBJECT_TARGET.has(t.type) && p.m.start - tEnd < 30 && !CLAUSE_GAP.test(text.slice(tEnd, p.m.start));
+    if (canBeTarget(p, t, keys) && (targetCues.includes(p.cue) || near || objectOfAttack(text, t, view, p, tEnd))) targets.push(p.m);
   }
   if (t.type === 'capture') targets.push(...heldBy(text, t, view, [...before, ...after], agents, targets));
   // "clashes between A and B": both sides act.
@@ -1236,8 +1333,15 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
   return { agents, targets, allies };
 }
 
+const CLAUSE_GAP = /[,;:]|\b(?:that|which|who|whose|while|but|because|although|since|until|when)\b/i;
+
+// A passive verb, then the preposition that introduces the act that did it ("were killed in", "was hit by").
+// (the name heads the passive's subject: at most two words between, "ISIS terrorists were", "IS fighters have been")
+const PASSIVE_BEFORE_ACT = /^(?:['’]s?)?(?:\s+[\p{L}-]+){0,2}?\s+(?:was|were|been|being|is|are|got|get)\s+(?:[\p{L}-]+\s+){1,4}?(?:in|by|during|under|amid)\s+(?:[\p{L}"“”'-]+\s+){0,3}$/iu;
+
 // "held by", "controlled by", "under the control of", "stronghold of": the side that holds a place
 const HELD_BY = /\b(?:(?:held|controlled|occupied|run|besieged)\s+by|(?:control|hands|grip)\s+of|stronghold\s+of|bastion\s+of)\s+(?:the\s+)?$/i;
+const SITE_HELD_BY = /\b(?:positions?|posts?|bases?|headquarters|bunkers?|checkpoints?|fortifications?|hideouts?|strongholds?|barracks|outposts?)\s+(?:(?:held|controlled|occupied|run|manned)\s+by|of)\s+(?:the\s+)?$/i;
 const HOLDER_HYPHEN = /^-(?:held|controlled|occupied|run)\b/;
 
 /** "captured the IS-held town": an armed name that modifies "-held" is the side that lost the place. */
@@ -1269,7 +1373,7 @@ function objectOfAttack(text: string, t: TriggerMatch, view: SentenceView, p: Pa
   // forces only: a leader or a government named there is whose forces, not what was hit
   if (p.m.type !== 'armed group' && p.m.type !== 'military') return false;
   const gap = text.slice(tEnd, p.m.start);
-  if (/[;:]|,\s*(?:which|who|but|while|as|after|before|and)\b|\b(?:while|after|before|when|because|although|as|but|said|says|according)\b/i.test(gap)) return false;
+  if (/[;:]|,\s*(?:which|who|but|while|as|after|before|and)\b|\b(?:while|after|before|when|because|although|as|but|since|until|that|said|says|reported|announced|claimed|according)\b/i.test(gap)) return false;
   return true;
 }
 

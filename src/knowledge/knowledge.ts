@@ -419,7 +419,9 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
         // Several actors share an alias: prefer one whose context matches the document.
         const entries = actors.map((c) => lexicon.get(c.id)).filter((e): e is ActorEntry => !!e);
         const fits = (e: ActorEntry, n: number) => e.context?.some((c) => context.countries.slice(0, n).includes(c)) || (e.country !== undefined && context.countries.slice(0, n).includes(e.country));
-        const inContext = entries.find((e) => fits(e, 8));
+        // (the one whose country the document names most: "Kurdish forces" are the YPG in a Syrian story, the Peshmerga in an Iraqi one)
+        const rank = (e: ActorEntry) => Math.min(...[...(e.context ?? []), ...(e.country ? [e.country] : [])].map((c) => context.countries.slice(0, 8).indexOf(c)).filter((i) => i >= 0), Infinity);
+        const inContext = entries.filter((e) => fits(e, 8)).sort((a, b) => rank(a) - rank(b))[0];
         // A generic phrase ("government forces") means a country's forces only in its own story.
         if (/^\p{Ll}/u.test(hit.surface) && !entries.some((e) => fits(e, 2))) return undefined;
         const e = inContext ?? entries[0];

@@ -22,6 +22,15 @@ describe('relative days against the publication date', () => {
     expect(only('2019-01-06', 'They crossed the river last Sunday.')?.date).toBe('2018-12-30');
   });
 
+  it('"last weekend" is the Saturday and Sunday before the publication week\'s end', () => {
+    // 2015-02-27 is a Friday, 2019-01-06 a Sunday
+    const friday = only('2015-02-27', 'Kurdish forces began an offensive last weekend.');
+    expect([friday?.date, friday?.endDate]).toEqual(['2015-02-21', '2015-02-22']);
+    expect(only('2019-01-06', 'The offensive began last weekend.')?.date).toBe('2018-12-29');
+    // "last week" is a span, not a weekend
+    expect(only('2015-02-27', 'The offensive began last week.')?.date).toBe('2015-02-20');
+  });
+
   it('"Wednesday night" is Wednesday, and the mention is marked relative', () => {
     const d = only('2019-01-06', 'Militants attacked the base on Wednesday night.');
     expect(d).toMatchObject({ text: 'Wednesday', date: '2019-01-02', precision: 'day', relative: true });
