@@ -3,6 +3,7 @@ import { findContainment } from './containment.js';
 import { creditSpans, followsCredit, insideSpans } from './credits.js';
 import { countryPartLabel, directionOf, isCountryPart } from '../knowledge/country-parts.js';
 import { findAffiliations } from './affiliations.js';
+import { findAnaphoricOffices, findMemberships } from './coreference.js';
 import type { EntityMention, EntityRef, RelationMention } from './model.js';
 import { newRef, placeRefOf, type Cues, type KnowledgeBase } from '../knowledge/knowledge.js';
 import type { NameCandidate, NameMatch } from '../knowledge/matcher.js';
@@ -242,6 +243,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   addCountryParts(scan);
   addCitySides(scan);
   addAffiliations(scan);
+  addCoreferentRelations(scan);
   reconsiderFarPlaces(scan);
   linkPlaces(scan, home);
 
@@ -1931,6 +1933,33 @@ function addAffiliations(scan: DocumentScan): void {
       have.set(id, r);
       scan.relations.push(r);
     }
+  }
+}
+
+/**
+ * Relations to a body the sentence calls by a noun or a pronoun ("militia spokesman X", "its
+ * leader X", "X joined the alliance"): see coreference.ts. A person whose office a sentence ties
+ * to a named body keeps that one only.
+ */
+function addCoreferentRelations(scan: DocumentScan): void {
+  const cues = scan.cues;
+  const ctx = {
+    isBodyNoun: (w: string) => cues.orgHeads.has(w),
+    isTitleHead: (w: string) => cues.titles.has(w),
+    isTitleWord: (w: string) => cues.titleWords.has(w),
+  };
+  const affiliated = new Set<string>();
+  for (const r of scan.relations) if (r.relation === 'affiliation') affiliated.add(r.from);
+  const has = (from: string, to: string, relation: Relation) => scan.relations.some((r) => r.from === from && r.to === to && r.relation === relation);
+  const starts = (sentence: number) => scan.sentences[sentence]?.start ?? 0;
+  for (const o of findAnaphoricOffices(scan.text, scan.mentions, starts, ctx)) {
+    if (affiliated.has(o.person.key) || o.body.key === o.person.key) continue;
+    affiliated.add(o.person.key);
+    scan.relations.push(newRelation(o.person.key, o.body.key, 'affiliation', o.title, o.person.sentence));
+  }
+  for (const m of findMemberships(scan.text, scan.mentions, ctx)) {
+    if (has(m.member.key, m.body.key, 'part of') || has(m.body.key, m.member.key, 'part of')) continue;
+    scan.relations.push(newRelation(m.member.key, m.body.key, 'part of', undefined, m.member.sentence));
   }
 }
 
