@@ -378,6 +378,7 @@ function addTaggedNames(scan: DocumentScan): void {
   scan.clubs = clubs;
   const teamMargin = clubs ? CLUB_DOCUMENT_MARGIN : TEAM_MARGIN;
   const dropped = new Set<EntityMention>();
+  const parentBodies: Array<{ child: string; parent: EntityRef; sentence: number }> = [];
   for (let k = 0; k < sentenceTokens.length; k++) {
     const st = scan.perSentence[k]!;
     const tokens = sentenceTokens[k]!;
@@ -396,6 +397,7 @@ function addTaggedNames(scan: DocumentScan): void {
       if (a > z || !isWord(tokens[a]!) || !isCapitalised(tokens[a]!.text)) continue;
       // How sure the tagger is of the words kept.
       if (a > span.first || z < span.first + span.tokens - 1) span.margin = Math.min(...span.margins.slice(a - span.first, z - span.first + 1));
+      if (span.type === 'ORG') z = throughOfTail(scan, tokens, z);
       if (a === z && scan.isForeignAcronym(tokens[a]!.text)) continue;
       // Five capitalised words and more with no connector are names run together ("Dominic
       // Evans Khaled Yacoub Oweis", a byline), no one person.
@@ -448,12 +450,22 @@ function addTaggedNames(scan: DocumentScan): void {
       if (!ref.known && a === z && span.margin < LONE_MARGIN && !hasKey(scan.personNames, ref.key)) continue;
       for (const m of inside) dropped.add(m);
       for (const m of cut) dropped.add(m);
+      if (span.type === 'ORG') {
+        const opener = inside.find((m) => opensBody(scan, m, tokens, a, z));
+        const parent = opener ? scan.refs.get(opener.key) : undefined;
+        if (parent && parent.key !== ref.key) parentBodies.push({ child: ref.key, parent, sentence: st.sentence.index });
+      }
       addMention(scan, ref, st.sentence, start, end);
       coverOverlapping(st, start, end, scan.mentions.length - 1);
       if (ref.kind === 'actor' && ref.type === 'person' && !ref.known && /\s/.test(ref.label) && !hasKey(scan.personNames, ref.key)) scan.personNames.push(ref);
     }
   }
   if (dropped.size) dropMentions(scan, dropped);
+  // The parent body stays an entity, even when its name was only the opening of its part's.
+  for (const { child, parent, sentence } of parentBodies) {
+    addRef(scan, parent);
+    if (!scan.relations.some((r) => r.from === child && r.to === parent.key)) scan.relations.push(newRelation(child, parent.key, 'part of', undefined, sentence));
+  }
 }
 
 /** The organisation of `organizations` (named in full by the document) whose last word is `word`, when that word can stand for it. */
@@ -647,6 +659,7 @@ function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly To
   // and not in a document of clubs ("lost to Guingamp").
   // A head noun of bodies closing the name after the place overrides the preposition ("of the
   // Kurdistan Democratic Party", "on the New York Stock Exchange").
+  if (type === 'ORG' && opensBody(scan, m, tokens, a, z)) return true;
   if (type !== 'ORG' || m.kind !== 'place') return false;
   const headed = m.start === tokens[a]!.start && m.end < tokens[z]!.start && scan.cues.orgHeads.has(bare(tokens[z]!.text));
   if (headed) return true;
@@ -655,6 +668,34 @@ function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly To
   // A club or body named after a place ("Manchester United", "Bank of Canada"), read surely,
   // whose other words name no place ("Palmyra Castle" is a site).
   return margin >= TEAM_MARGIN && !placeWordOutside(scan, tokens, a, z, m);
+}
+
+/**
+ * A body's name whose head noun goes on with "of" and capitalised words the knowledge base knows
+ * as nothing ("Commission of Inquiry", "Court of Auditors"), cut by the tagger after the head:
+ * the last token of the whole name.
+ */
+function throughOfTail(scan: DocumentScan, tokens: readonly Token[], z: number): number {
+  if (!scan.cues.orgHeads.has(bare(tokens[z]!.text)) || tokens[z + 1]?.text !== 'of') return z;
+  let end = z + 1;
+  while (end + 1 < tokens.length && isWord(tokens[end + 1]!) && isCapitalised(tokens[end + 1]!.text) && !scan.cues.titles.has(bare(tokens[end + 1]!.text))) end++;
+  if (end === z + 1) return z;
+  const tail = scan.text.slice(tokens[z + 2]!.start, tokens[end]!.end);
+  if (scan.kb.lookupPlace(tail, scan.context) || scan.knownActor(tail)) return z;
+  return end;
+}
+
+/**
+ * A known body opening the name of a body with a head noun of its own is that body's parent ("UN
+ * Commission of Inquiry", "EU Court of Auditors", "Hamas Political Bureau").
+ */
+function opensBody(scan: DocumentScan, m: EntityMention, tokens: readonly Token[], a: number, z: number): boolean {
+  if (m.kind !== 'actor' || m.type === 'person' || !m.known || m.start !== tokens[a]!.start) return false;
+  for (let k = a + 1; k <= z; k++) {
+    const t = tokens[k]!;
+    if (t.start >= m.end && isCapitalised(t.text) && scan.cues.orgHeads.has(bare(t.text))) return true;
+  }
+  return false;
 }
 
 /** Whether the knowledge base knows `surface` itself, as a place for a LOC span and as an actor for any. */

@@ -623,3 +623,19 @@ describe('names the run of capitals used to cut', () => {
     expect(found.some((s) => /\d/.test(s))).toBe(false);
   });
 });
+
+describe('a body named after its parent', () => {
+  const relationsOf = (r: EntityResult) => r.relations.map((x) => `${r.refs[x.from]?.label} ${x.relation} ${r.refs[x.to]?.label}`);
+
+  it('a known body opening a name with a head noun of its own is its parent, the "of" tail kept', () => {
+    const r = run('On Monday the UN Commission of Inquiry on Syria said it had new evidence. UN staff left Damascus.');
+    expect(r.mentions.map((m) => m.surface)).toContain('UN Commission of Inquiry');
+    expect(relationsOf(r)).toContain('UN Commission of Inquiry part of United Nations');
+  });
+
+  it('no parent where the known name is followed by no head noun, and no tail after a known place', () => {
+    const r = run('UN monitors and the Bank of England staff met on Monday in London.');
+    expect(relationsOf(r).filter((x) => x.includes('part of United Nations'))).toEqual([]);
+    expect(r.mentions.map((m) => m.surface)).toContain('Bank of England');
+  });
+});
