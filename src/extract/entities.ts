@@ -632,6 +632,9 @@ function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonl
   // after it ("Angela Kane" and "Damascus" with a line break lost).
   const guess = (m: EntityMention) => m.kind === 'actor' && m.type === 'person' && !m.known;
   const person = type === 'PER' && inside.some(guess) && inside.every((m) => guess(m) || (m.kind === 'place' && m.type !== 'country')) && (inside.every((m) => m.kind !== 'place' || normalizeName(m.label) !== normalizeName(m.surface)) || inside.every((m) => m.kind === 'place' || !/\s/.test(m.surface)));
+  // A person reading over several new places the cues read one by one runs a list together ("in
+  // Kels Shahroura Sarraf and Hajjar").
+  if (type === 'PER' && inside.length > 1 && inside.every((m) => m.kind === 'place' && !m.known)) return false;
   if (inside.length > 1 && !hasInnerConnector(tokens, a, z) && !body && (type !== 'PER' || (inside.some((m) => m.known) && !person))) return false;
   for (const m of inside) if (!mayReplaceOne(scan, m, tokens, a, z, type, margin)) return false;
   return true;
@@ -1445,7 +1448,7 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
   const last = scan.lastPlaceSpan;
   const between = last && last.sentence === s.index ? text.slice(last.end, start) : '';
   const listCue = scan.listItem || (between !== '' && /^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(between));
-  const prefixCue = endsWithAny(c.before3, scan.cues.placeLowerPrefixes);
+  const prefixCue = endsWithAny(c.before3, scan.cues.placeLowerPrefixes) || opensPlaceList(scan.cues, c.before3);
   const placeCue = placeHead !== undefined || hasPlacePrefix || listCue || prefixCue || scan.cues.placePrepositions.has(c.before1);
   // One unknown word that is a demonym or an ordinary English word ("Turkish", "Ceasefire"),
   // or that the same article also writes in lower case (capitalised elsewhere), is no place name.
@@ -1561,6 +1564,10 @@ function splitAtNextName(scan: DocumentScan, span: Span, listed: boolean, placeL
     splitAt(scan, span, k);
     return true;
   }
+  if (listed && oneWordItems(scan, span)) {
+    splitAt(scan, span, span.a + 1);
+    return true;
+  }
   if (!placeList) return false;
   // In a list a place noun opens ("the villages of", "the suburbs of"), a part that is a name of
   // its own: a town the gazetteer knows in the article's country
@@ -1579,6 +1586,36 @@ function splitAtNextName(scan: DocumentScan, span: Span, listed: boolean, placeL
     return true;
   }
   return false;
+}
+
+/** A plural place noun opening a list: "villages including", "towns such as", "districts like". */
+const LIST_OPENER = /(?:^|\s)([a-z-]+s)\s+(?:including|such\s+as|like|namely)$/;
+
+function opensPlaceList(cues: Cues, before3: string): boolean {
+  const noun = LIST_OPENER.exec(before3)?.[1];
+  if (!noun) return false;
+  return cues.placeHeads.has(noun.endsWith('ies') ? `${noun.slice(0, -3)}y` : noun.slice(0, -1));
+}
+
+/**
+ * A list of one-word names whose commas were lost ("in Kels Shahroura Sarraf and Hajjar"): the
+ * item after "and" is one word, and so is each here, when none is a prefix, an article, an
+ * ordinary word or a given name, and no two of them make a known place ("New York").
+ */
+function oneWordItems(scan: DocumentScan, span: Span): boolean {
+  const toks = span.st.tokens;
+  const and = toks[span.z + 1];
+  const item = toks[span.z + 2];
+  const after = toks[span.z + 3];
+  if (span.z === span.a || and?.text !== 'and' || !item || !isWord(item) || !isCapitalised(item.text)) return false;
+  if (after && isWord(after) && isCapitalised(after.text)) return false;
+  for (let k = span.a; k <= span.z; k++) {
+    const w = toks[k]!.text;
+    if (!isWord(toks[k]!) || w.length < 3 || w.includes('-') || scan.cues.placePrefixes.has(w) || BARE_ARTICLE.test(w.toLowerCase())) return false;
+    if (isOrdinaryWord(scan.cues, w) || scan.kb.isGivenName(w) || scan.cues.givenNames.has(w.toLowerCase())) return false;
+    if (k > span.a && scan.kb.lookupPlace(`${toks[k - 1]!.text} ${w}`, scan.context)) return false;
+  }
+  return true;
 }
 
 /** Reads span.a..k-1 and k..span.z as two items of a list. */

@@ -639,3 +639,25 @@ describe('a body named after its parent', () => {
     expect(r.mentions.map((m) => m.surface)).toContain('Bank of England');
   });
 });
+
+describe('lists of places whose commas were lost', () => {
+  const places = (text: string) => entitiesOf(text).mentions.filter((m) => m.kind === 'place').map((m) => m.surface);
+  const people = (text: string) => entitiesOf(text).mentions.filter((m) => m.type === 'person').map((m) => m.surface);
+
+  it('a plural place noun opening a list with "including" or "such as" makes its items places', () => {
+    const text = 'Government forces took several villages including Qarmuta and Zelifah while fighting went on.';
+    expect(places(text)).toEqual(expect.arrayContaining(['Qarmuta', 'Zelifah']));
+    expect(entitiesOf(text).mentions.filter((m) => m.kind === 'actor' && ['Qarmuta', 'Zelifah'].includes(m.surface))).toEqual([]);
+  });
+
+  it('one-word names run together before "and" and a one-word name are one place each', () => {
+    const text = 'The rebels shelled positions in Qarmuta Zelifah Dablun and Hattin east of the town of Jisr al-Shughur.';
+    expect(places(text)).toEqual(expect.arrayContaining(['Qarmuta', 'Zelifah', 'Dablun', 'Hattin']));
+    expect(people(text)).toEqual([]);
+  });
+
+  it('no split of a person, nor of names of several words', () => {
+    expect(people('The talks were led by Mohammed Qarmuta and Hattin officials.')).toContain('Mohammed Qarmuta');
+    expect(places('Rockets hit New York and Boston.')).not.toContain('York');
+  });
+});
