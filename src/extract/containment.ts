@@ -38,9 +38,9 @@ const LIST_GAP = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$|^ $/i;
 /** How far apart two names may be for the words between them to tie them. */
 const MAX_GAP = 60;
 
-/** A place the text may put inside another: one the gazetteer does not locate, and no country. */
-function mayBeChild(m: EntityRef): boolean {
-  return m.kind === 'place' && m.lat === undefined && m.type !== 'country' && m.type !== 'region';
+/** A place the text may put inside another: one the gazetteer does not locate (unless asked), and no country. */
+function mayBeChild(m: EntityRef, located: boolean): boolean {
+  return m.kind === 'place' && (located || m.lat === undefined) && m.type !== 'country' && m.type !== 'region';
 }
 
 function mayBeParent(m: EntityRef): boolean {
@@ -50,14 +50,16 @@ function mayBeParent(m: EntityRef): boolean {
 /**
  * The places an article puts inside other places, from the words between two place names in one
  * sentence. Only places the gazetteer cannot locate are children (the gazetteer knows where the
- * others lie); a child at the end of a list takes its list with it.
+ * others lie), unless `locatedChildren` asks for all (to check the gazetteer's reading against
+ * the text's); a child at the end of a list takes its list with it.
  */
-export function findContainment(text: string, mentions: readonly EntityMention[]): Containment[] {
+export function findContainment(text: string, mentions: readonly EntityMention[], options: { locatedChildren?: boolean } = {}): Containment[] {
+  const located = options.locatedChildren === true;
   const places = mentions.filter((m) => m.kind === 'place').sort((a, b) => a.start - b.start || a.end - b.end);
   const out: Containment[] = [];
   const seen = new Set<string>();
   const add = (child: EntityMention, parent: EntityMention, relation: Containment['relation'] = 'located in'): void => {
-    if (child.key === parent.key || !mayBeChild(child) || !mayBeParent(parent)) return;
+    if (child.key === parent.key || !mayBeChild(child, located) || !mayBeParent(parent)) return;
     const id = `${child.key}\u0000${parent.key}`;
     if (seen.has(id)) return;
     seen.add(id);
@@ -79,9 +81,9 @@ export function findContainment(text: string, mentions: readonly EntityMention[]
     if (a.sentence !== b.sentence || b.start < a.end || b.start - a.end > MAX_GAP) continue;
     const gap = text.slice(a.end, b.start);
     // " district of " reads both ways: the first name is the part only when it can be one.
-    if (mayBeChild(a) && mayBeParent(b) && CHILD_THEN_PARENT.test(gap)) {
+    if (mayBeChild(a, located) && mayBeParent(b) && CHILD_THEN_PARENT.test(gap)) {
       addWithList(i, b, 'located in');
-    } else if (mayBeChild(a) && mayBeParent(b) && CHILD_NEAR_PARENT.test(gap)) {
+    } else if (mayBeChild(a, located) && mayBeParent(b) && CHILD_NEAR_PARENT.test(gap)) {
       addWithList(i, b, 'near');
     } else if (PARENT_THEN_CHILD.test(gap)) add(b, a);
   }

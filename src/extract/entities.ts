@@ -9,6 +9,7 @@ import { newRef, placeRefOf, type Cues, type KnowledgeBase } from '../knowledge/
 import type { NameCandidate, NameMatch } from '../knowledge/matcher.js';
 import { isAcronym, isCapitalised, isSpace, isWord, tokenize, writesInLowerCase, type Token } from './tokens.js';
 import { normalizeName } from '../knowledge/names.js';
+import { distanceKm } from '../knowledge/gazetteer.js';
 import type { NerSpan } from '../knowledge/ner/tagger.js';
 import type { DocumentNames } from '../knowledge/ner/name-knowledge.js';
 
@@ -245,6 +246,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   addAffiliations(scan);
   addCoreferentRelations(scan);
   reconsiderFarPlaces(scan);
+  relocateStatedParts(scan);
   linkPlaces(scan, home);
 
   const mentions = scan.mentions;
@@ -930,6 +932,7 @@ const MODIFIED_NOUN_AFTER = /^\s+(?:sources?|analysts?|experts?|officials?|vehic
 const SPACE = /\s/;
 const NAME_AFTER = /^\s+(?:\p{Lu}|(?:al|el|ad|ar|as|az|ez|ash)-)/u;
 const WORD_BEFORE = /(\p{Lu}[\p{L}]*)\s+$/u;
+const NEW_BEFORE = /(?:^|[^\p{L}])New $/u;
 
 function hitIsName(scan: DocumentScan, h: NameMatch): boolean {
   const text = scan.text;
@@ -945,6 +948,8 @@ function hitIsName(scan: DocumentScan, h: NameMatch): boolean {
     const prev = h.start > 0 && isSpace(text.charCodeAt(h.start - 1)) ? WORD_BEFORE.exec(text.slice(Math.max(0, h.start - 12), h.start)) : null;
     if (prev && cues.placePrefixes.has(prev[1]!)) return false;
     if (single && cues.notNames.has(h.surface.toLowerCase())) return false;
+    // ...or of a "New" place named after it ("New Aleppo", as "New York" is no York).
+    if (NEW_BEFORE.test(text.slice(Math.max(0, h.start - 4), h.start))) return false;
     // ...or the town an organisation is named after ("the Palmyra Coordination Committee",
     // "Aleppo Media Center"): the whole run is the organisation's name (step 3).
     if (namesLocalBody(text.slice(h.end, h.end + 60), cues.localBodyHeads)) return false;
@@ -1173,6 +1178,8 @@ function trimSpan(scan: DocumentScan, st: SentenceTokens, i: number, j: number):
   while (a <= j) {
     const w = bare(toks[a]!.text);
     if (headed && a < j && OPENING_WORD.test(w)) break;
+    // "New" before a place names another place ("New Aleppo", "New Delhi").
+    if (w === 'new' && a < j && isCapitalised(toks[a]!.text) && scan.kb.lookupPlace(toks[a + 1]!.text, scan.context)) break;
     if (cues.titles.has(w) || (a + 1 <= j && cues.titles.has(`${w} ${toks[a + 1]!.text.toLowerCase()}`))) {
       title = title ? `${title} ${toks[a]!.text}` : toks[a]!.text;
       a++;
@@ -1447,7 +1454,7 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
   // A list continues a place reading: "towns of Yalda, Babbila and Seyedi Meqdad".
   const last = scan.lastPlaceSpan;
   const between = last && last.sentence === s.index ? text.slice(last.end, start) : '';
-  const listCue = scan.listItem || (between !== '' && /^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(between));
+  const listCue = scan.listItem || (between !== '' && /^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(between)) || endsPlaceList(scan, span);
   const prefixCue = endsWithAny(c.before3, scan.cues.placeLowerPrefixes) || opensPlaceList(scan.cues, c.before3);
   const placeCue = placeHead !== undefined || hasPlacePrefix || listCue || prefixCue || scan.cues.placePrepositions.has(c.before1);
   // One unknown word that is a demonym or an ordinary English word ("Turkish", "Ceasefire"),
@@ -1618,6 +1625,17 @@ function oneWordItems(scan: DocumentScan, span: Span): boolean {
   return true;
 }
 
+/** Whether the span is followed by "and", a last name and a plural place noun: "A B and C neighborhoods". */
+function endsPlaceList(scan: DocumentScan, span: Span): boolean {
+  const toks = span.st.tokens;
+  if (toks[span.z + 1]?.text !== 'and') return false;
+  let k = span.z + 2;
+  while (k < toks.length && k <= span.z + 5 && isWord(toks[k]!) && (isCapitalised(toks[k]!.text) || ARTICLE_GLUED.test(toks[k]!.text))) k++;
+  const noun = toks[k];
+  if (k === span.z + 2 || !noun || !isWord(noun) || !/^\p{Ll}+s$/u.test(noun.text)) return false;
+  return scan.cues.placeHeads.has(noun.text.endsWith('ies') ? `${noun.text.slice(0, -3)}y` : noun.text.slice(0, -1));
+}
+
 /** Reads span.a..k-1 and k..span.z as two items of a list. */
 function splitAt(scan: DocumentScan, span: Span, k: number): void {
   const wasListItem = scan.listItem;
@@ -1678,6 +1696,10 @@ function opensNextName(scan: DocumentScan, span: Span, k: number, w: string, pre
     return afterName && !SPLIT_KEEPERS.has(w) && !ARTICLE_WORD.test(prev) && k < span.z;
   }
   if (!listed) return false;
+  // A word that opens names ("New", "Old", "North") after a name word opens the next name of
+  // the list ("al-Hamadaniah | New Aleppo").
+  // Not in one facility's name ("al-Qamishli National Hospital").
+  if (k < span.z && OPENING_WORD.test(w.toLowerCase()) && !OPENING_WORD.test(prev.toLowerCase()) && !prefixes.has(prev) && !ARTICLE_WORD.test(prev) && !isOneNamedThing(scan, span)) return true;
   // An adjective of the name ends it ("al-Shindakhiyeh al-Shamaliyeh | Mannoukh").
   if (ARTICLE_GLUED.test(prev) && k > span.a + 1 && scan.cues.nameAdjectives.has(prev.slice(prev.indexOf('-') + 1).toLowerCase())) return true;
   if (!ARTICLE_GLUED.test(w) || !ARTICLE_GLUED.test(prev)) return false;
@@ -2121,6 +2143,38 @@ function reconsiderFarPlaces(scan: DocumentScan): void {
     for (const r of scan.relations) {
       if (r.from === ref.key) r.from = replacement.key;
       if (r.to === ref.key) r.to = replacement.key;
+    }
+  }
+}
+
+/** How far from the town the text puts it in a known part of a town may lie and still be that part. */
+const STATED_PART_KM = 40;
+
+/**
+ * A known place the text puts inside a town far from where the gazetteer has it ("the al-Midan
+ * and al-Muhafaza neighborhoods in Aleppo", the gazetteer's al-Midan being in Damascus) is a
+ * namesake inside that town: an unknown place of the same name, which takes the town's
+ * coordinates in the graph. Every mention of it in the article is that namesake.
+ */
+function relocateStatedParts(scan: DocumentScan): void {
+  for (const c of findContainment(scan.text, scan.mentions, { locatedChildren: true })) {
+    if (c.relation !== 'located in') continue;
+    const child = scan.refs.get(c.child);
+    const parent = scan.refs.get(c.parent);
+    if (!child?.known || child.lat === undefined || child.lon === undefined || !parent || parent.lat === undefined || parent.lon === undefined) continue;
+    if ((parent.type !== 'city' && parent.type !== 'town') || distanceKm({ lat: child.lat, lon: child.lon }, { lat: parent.lat, lon: parent.lon }) <= STATED_PART_KM) continue;
+    const mention = scan.mentions.find((m) => m.key === child.key && m.sentence === c.sentence) ?? scan.mentions.find((m) => m.key === child.key);
+    const surface = mention?.surface ?? child.label;
+    const namesake = addRef(scan, guessedRef('place', child.type === 'city' || child.type === 'town' ? 'area' : String(child.type), surface));
+    scan.refs.delete(child.key);
+    for (const m of scan.mentions) {
+      if (m.key !== child.key) continue;
+      const { surface: s, sentence, start, end } = m;
+      Object.assign(m, newMention(namesake, s, sentence, start, end));
+    }
+    for (const r of scan.relations) {
+      if (r.from === child.key) r.from = namesake.key;
+      if (r.to === child.key) r.to = namesake.key;
     }
   }
 }

@@ -661,3 +661,28 @@ describe('lists of places whose commas were lost', () => {
     expect(places('Rockets hit New York and Boston.')).not.toContain('York');
   });
 });
+
+describe('parts of a town in a list, and namesakes the text places', () => {
+  const byLabel = (text: string) => new Map(entitiesOf(text).mentions.filter((m) => m.kind === 'place').map((m) => [m.surface, m]));
+
+  it('a list ending in a plural place noun is a list of places, "New X" one of its own', () => {
+    const m = byLabel('Shells fell on al-Zahra al-Qusur New Aleppo and al-Muhafaza neighborhoods in Aleppo on Friday.');
+    expect([...m.keys()]).toEqual(expect.arrayContaining(['al-Zahra', 'al-Qusur', 'New Aleppo', 'al-Muhafaza', 'Aleppo']));
+    expect(m.get('New Aleppo')!.key).not.toBe(m.get('Aleppo')!.key);
+  });
+
+  it('"New" before a place in running text keeps the two apart', () => {
+    const r = entitiesOf('Talks moved from New Delhi to Delhi Gate in Lahore.');
+    expect(r.mentions.map((m) => m.surface)).toContain('New Delhi');
+  });
+
+  it('a known part the text puts in a far town is a namesake there, not the gazetteer one', () => {
+    const r = entitiesOf('Rockets hit al-Midan and al-Muhafaza neighborhoods in Aleppo on Friday.');
+    const midan = r.mentions.find((m) => m.surface === 'al-Midan' || m.surface === 'Midan')!;
+    expect(midan.lat).toBeUndefined();
+    expect(r.relations.some((x) => x.from === midan.key && x.relation === 'located in' && r.refs[x.to]?.label === 'Aleppo')).toBe(true);
+    // In Damascus, where the gazetteer has it, it stays the known one.
+    const d = entitiesOf('Rockets hit al-Midan and al-Qadam neighborhoods in Damascus on Friday.');
+    expect(d.mentions.find((m) => m.surface === 'al-Midan' || m.surface === 'Midan')!.lat).toBeDefined();
+  });
+});
