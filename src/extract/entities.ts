@@ -226,6 +226,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   for (const st of scan.perSentence) addDemonymForces(scan, st);
   // ── 3. Unknown capitalised spans typed by cues (then, in step 4, the learned tagger's names
   // where neither the lexicons nor the cues found one).
+  addNumberedNames(scan);
   for (const st of scan.perSentence) recogniseSpans(scan, st);
   // ── 4. Short forms: a surname or the last part of a full name seen in this document.
   resolveShortForms(scan);
@@ -234,7 +235,9 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   linkLexiconParents(scan);
   // ── 4b. "X, known as the Y" / "X, also known as Y": one entity under two names.
   mergeKnownAs(scan);
-  // ── 4c. "Moscow said": a capital that speaks is its country's government.
+  // ── 4c. "Moscow said": a capital that speaks is its country's government; "the defence
+  // ministry in Moscow" is its country's.
+  addSeatedInstitutions(scan);
   readCapitalsAsCountries(scan);
   // ── 5. "the army" in an article about one country's war means that country's army.
   const home = countries[0];
@@ -1018,6 +1021,48 @@ function addDemonymForcesAt(scan: DocumentScan, st: SentenceTokens, i: number, c
   return j;
 }
 
+const NUMBER = /^\d{1,4}$/;
+/** Words before a name that place it ("to nearby Brigade 93", "at Base 46"). */
+const PLACING_WORDS = new Set(['to', 'at', 'inside', 'into', 'near', 'nearby', 'toward', 'towards', 'outside', 'around']);
+
+/**
+ * Units and sites named by a head noun and a number ("Division 17", "Brigade 93", "Regiment
+ * 121"): a name of its own. In Syria's war as in others, a numbered unit's name is also its base:
+ * the name is a site when some mention of it in the article is placed ("the Division 17 base",
+ * "withdrew to nearby Brigade 93"), and then every mention of it is that site. Unplaced, the
+ * name is left to the other steps (a league's "Division 2" is no unit).
+ */
+function addNumberedNames(scan: DocumentScan): void {
+  const cues = scan.cues;
+  const found: Array<{ st: SentenceTokens; i: number; name: string; placed: boolean }> = [];
+  for (const st of scan.perSentence) {
+    const toks = st.tokens;
+    for (let i = 0; i + 1 < toks.length; i++) {
+      const head = toks[i]!.text;
+      const number = toks[i + 1]!;
+      if (!isCapitalised(head) || !NUMBER.test(number.text) || st.covered[i] !== -1 || st.covered[i + 1] !== -1) continue;
+      if (!/^\s$/.test(scan.text.slice(toks[i]!.end, number.start))) continue;
+      const lower = head.toLowerCase();
+      const unit = cues.orgHeads.get(lower);
+      if ((unit !== 'military' && unit !== 'armed group') || lower === 'forces' || lower === 'units' || lower === 'army') continue;
+      const after = toks[i + 2];
+      const headAfter = after !== undefined && isWord(after) && cues.placeHeads.get(after.text.toLowerCase()) === 'site';
+      let k = i - 1;
+      while (k >= 0 && /^(?:the|nearby)$/i.test(toks[k]!.text)) k--;
+      const placed = headAfter || (k < i - 1 && toks[i - 1]!.text.toLowerCase() === 'nearby') || (k >= 0 && PLACING_WORDS.has(toks[k]!.text.toLowerCase()));
+      found.push({ st, i, name: `${head} ${number.text}`, placed });
+    }
+  }
+  const sites = new Set(found.filter((f) => f.placed).map((f) => f.name));
+  for (const { st, i, name } of found) {
+    if (!sites.has(name)) continue;
+    const ref = addRef(scan, guessedRef('place', 'site', name));
+    const toks = st.tokens;
+    addMention(scan, ref, st.sentence, toks[i]!.start, toks[i + 1]!.end);
+    cover(st, toks[i]!.start, toks[i + 1]!.end, scan.mentions.length - 1);
+  }
+}
+
 function recogniseSpans(scan: DocumentScan, st: SentenceTokens): void {
   const s = st.sentence;
   const toks = st.tokens;
@@ -1353,6 +1398,13 @@ function readSpanCues(scan: DocumentScan, span: Span): SpanCues {
   let placeHead: string | undefined = words.length >= 2 ? cues.placeHeads.get(lastLower) : undefined;
   let headEnd = span.end;
   let lowerHead = false;
+  // A head of two words first ("Shaar gas field", "Omar oil field").
+  const next2Tok = toks[z + 2];
+  if (!placeHead && next2 && nextTok && next2Tok && LOWER_FIRST.test(nextTok.text) && cues.placeHeads.has(`${nextWord} ${next2}`)) {
+    placeHead = cues.placeHeads.get(`${nextWord} ${next2}`);
+    headEnd = next2Tok.end;
+    lowerHead = true;
+  }
   if (!placeHead && nextWord && nextTok && LOWER_FIRST.test(nextTok.text) && cues.placeHeads.has(nextWord) && nextWord !== 'city' && nextWord !== 'state' && nextWord !== 'front') {
     placeHead = cues.placeHeads.get(nextWord);
     headEnd = nextTok.end;
@@ -1837,6 +1889,31 @@ const WORDS_BEFORE = /(?:^|[^\p{L}])((?:[a-z]+\s+)?[a-z]+)\s+(?:both\s+)?$/u;
 const NEXT_WORD = /^\s+([a-z]+)\b/;
 // After a capital as an object, the clause goes on: "accused Damascus of", "urged Moscow to".
 const OBJECT_GOES_ON = /^(?:\s*(?:[,.;:)"”!?]|$)|\s+(?:of|to|for|over|against|in|on|with|after|as|into|at|and|not|which|who|that)\b)/;
+
+/** A ministry named by its office and seat: "the defence ministry in Moscow", "the Foreign Ministry in Ankara". */
+const SEATED_MINISTRY = /\b(defen[cs]e|foreign|interior)\s+ministry\s+in\s+$/i;
+
+/**
+ * "The defence ministry in Moscow said": a ministry the text places in a capital is that
+ * capital's country's (the institutions of data/lexicon/institutions.json). The capital stays a
+ * place of its own: the words name where the ministry sits.
+ */
+function addSeatedInstitutions(scan: DocumentScan): void {
+  const kb = scan.kb;
+  for (const m of [...scan.mentions]) {
+    const cc = m.kind === 'place' ? kb.capitalOf(m.key) : undefined;
+    if (!cc) continue;
+    const match = SEATED_MINISTRY.exec(scan.text.slice(Math.max(0, m.start - 40), m.start));
+    if (!match) continue;
+    const office = match[1]!.toLowerCase();
+    const ministry = kb.institutionOf(cc, `${office.startsWith('defen') ? 'defense' : office} ministry`);
+    if (!ministry) continue;
+    const start = m.start - match[0].length;
+    const end = start + match[0].replace(/\s+in\s+$/i, '').length;
+    if (overlapsMention(scan, m.sentence, start, end)) continue;
+    addMention(scan, addRef(scan, ministry), scan.sentences[m.sentence]!, start, end);
+  }
+}
 
 /**
  * A national capital stands for its country's government (a country is one node, as actor and

@@ -686,3 +686,28 @@ describe('parts of a town in a list, and namesakes the text places', () => {
     expect(d.mentions.find((m) => m.surface === 'al-Midan' || m.surface === 'Midan')!.lat).toBeDefined();
   });
 });
+
+describe('sites and institutions named by their office or number', () => {
+  const mentions = (text: string) => entitiesOf(text).mentions.map((m) => `${m.surface}:${m.kind}:${m.type}`);
+
+  it('a numbered unit placed somewhere in the article is a site at every mention', () => {
+    const text = 'Rebels overran the Regiment 121 base on Monday. The assault on Regiment 121 lasted a week, and survivors fled to nearby Brigade 80.';
+    expect(mentions(text)).toEqual(expect.arrayContaining(['Regiment 121:place:site', 'Brigade 80:place:site']));
+    expect(mentions(text).filter((m) => m.startsWith('Regiment 121'))).toHaveLength(2);
+    // Never placed: not read so ("Brigade 14 fighters" is a unit, a league's "Division 2" none).
+    expect(mentions('Brigade 14 fighters shelled the town. He played in Division 2 last season.').filter((m) => /\d/.test(m))).toEqual([]);
+  });
+
+  it('a head of two words after a name makes a site of it, the head in its name', () => {
+    expect(mentions('Militants stormed the Tuwal gas field east of Homs.')).toContain('Tuwal gas field:place:site');
+  });
+
+  it('"the defence ministry in Moscow" is the ministry of the capital\'s country; the capital stays a place', () => {
+    const r = entitiesOf('The defence ministry in Moscow said bombers had struck targets near Raqqa.');
+    const ministry = r.mentions.find((m) => m.surface === 'defence ministry');
+    expect(ministry?.label).toBe('Russian Defense Ministry');
+    expect(r.mentions.some((m) => m.surface === 'Moscow' && m.kind === 'place')).toBe(true);
+    // Not a ministry placed in a town that is no capital.
+    expect(entitiesOf('The defence ministry in Aleppo was hit.').mentions.some((m) => m.type === 'government' && m.surface === 'defence ministry')).toBe(false);
+  });
+});
