@@ -1516,6 +1516,8 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
     if (kb.countryOfDemonym(firstWord) || scan.cues.commonWord(lower) || /(?:ean|ian|ish|ese)$/.test(lower) || writesInLowerCase(scan.text, lower)) return true;
   }
   if (!placeCue) return false;
+  // A demonym before a head is no name ("a Syrian gas field", "the Turkish border crossing").
+  if (words.length === 1 && kb.countryOfDemonym(firstWord)) return true;
   const headEnd = c.headEnd;
   const name = placeHead && !c.lowerHead && words.length >= 2 ? text.slice(start, words[words.length - 2]!.end) : surface;
   const known = kb.lookupPlace(surface, scan.context) ?? (name !== surface ? kb.lookupPlace(name, scan.context) : undefined);
@@ -1539,9 +1541,9 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
   if (splitAtNextName(scan, span, inList(span, c, listCue, prefixCue), prefixCue)) return true;
   const type = placeHead ?? 'town';
   // The label is the name; a lower-case head ("region", "airport") stays an alias only, but some
-  // sites' are part of their name ("Hajjar field", "al-Kark roundabout"): a town of the same name
-  // is another place.
-  const label = (type === 'site' && c.lowerHead && scan.cues.siteNameHeads.has(text.slice(span.end, headEnd).trim().toLowerCase()) ? surfaceFull : surface).replace(/^(?:the)\s+/i, '');
+  // sites' and areas' are part of their name ("Hajjar field", "al-Kark roundabout", "al-Safih
+  // triangle"): a town of the same name is another place.
+  const label = ((type === 'site' || type === 'area') && c.lowerHead && scan.cues.siteNameHeads.has(text.slice(span.end, headEnd).trim().toLowerCase()) ? surfaceFull : surface).replace(/^(?:the)\s+/i, '');
   const ref = addRef(scan, guessedRef('place', type, label, label.replace(/\s+(?:region|district|area|province|governorate)$/i, '')));
   addMention(scan, ref, s, start, headEnd, surfaceFull);
   scan.lastPlaceSpan = { sentence: s.index, end: headEnd };
@@ -1895,8 +1897,9 @@ const SEATED_MINISTRY = /\b(defen[cs]e|foreign|interior)\s+ministry\s+in\s+$/i;
 
 /**
  * "The defence ministry in Moscow said": a ministry the text places in a capital is that
- * capital's country's (the institutions of data/lexicon/institutions.json). The capital stays a
- * place of its own: the words name where the ministry sits.
+ * capital's country's (the institutions of data/lexicon/institutions.json). A foreign capital
+ * so named only seats the ministry: the words are the ministry's name, and the city no place of
+ * the story unless named elsewhere; the article's own capital stays a place.
  */
 function addSeatedInstitutions(scan: DocumentScan): void {
   const kb = scan.kb;
@@ -1909,9 +1912,17 @@ function addSeatedInstitutions(scan: DocumentScan): void {
     const ministry = kb.institutionOf(cc, `${office.startsWith('defen') ? 'defense' : office} ministry`);
     if (!ministry) continue;
     const start = m.start - match[0].length;
-    const end = start + match[0].replace(/\s+in\s+$/i, '').length;
-    if (overlapsMention(scan, m.sentence, start, end)) continue;
-    addMention(scan, addRef(scan, ministry), scan.sentences[m.sentence]!, start, end);
+    if (overlapsMention(scan, m.sentence, start, m.start)) continue;
+    // The article's own capital stays a place of the story; a foreign one only seats the
+    // ministry, whose name it then is part of.
+    if (m.country === scan.context.countries[0]) {
+      addMention(scan, addRef(scan, ministry), scan.sentences[m.sentence]!, start, start + match[0].replace(/\s+in\s+$/i, '').length);
+      continue;
+    }
+    const capital = m.key;
+    const { sentence, end } = m;
+    Object.assign(m, newMention(addRef(scan, ministry), scan.text.slice(start, end), sentence, start, end));
+    if (!scan.mentions.some((o) => o.key === capital)) scan.refs.delete(capital);
   }
 }
 

@@ -698,15 +698,28 @@ describe('sites and institutions named by their office or number', () => {
     expect(mentions('Brigade 14 fighters shelled the town. He played in Division 2 last season.').filter((m) => /\d/.test(m))).toEqual([]);
   });
 
-  it('a head of two words after a name makes a site of it, the head in its name', () => {
+  it('a head of two words after a name makes a site of it, the head in its name; not after a demonym', () => {
     expect(mentions('Militants stormed the Tuwal gas field east of Homs.')).toContain('Tuwal gas field:place:site');
+    expect(mentions('Militants stormed a Syrian gas field east of Homs.').filter((m) => m.includes('gas field'))).toEqual([]);
   });
 
-  it('"the defence ministry in Moscow" is the ministry of the capital\'s country; the capital stays a place', () => {
-    const r = entitiesOf('The defence ministry in Moscow said bombers had struck targets near Raqqa.');
-    const ministry = r.mentions.find((m) => m.surface === 'defence ministry');
-    expect(ministry?.label).toBe('Russian Defense Ministry');
-    expect(r.mentions.some((m) => m.surface === 'Moscow' && m.kind === 'place')).toBe(true);
+  it('a triangle keeps its head in its name, written in lower case or not', () => {
+    const label = (text: string) => entitiesOf(text).mentions.find((m) => m.surface.startsWith('al-Qasra'))?.label;
+    expect(label('The army took the al-Qasra triangle near Raqqa.')).toBe('al-Qasra triangle');
+    expect(label('The army took the al-Qasra Triangle near Raqqa.')).toBe('al-Qasra Triangle');
+    // A district's head stays out of its name.
+    expect(entitiesOf('Shells hit the al-Qasra district near Raqqa.').mentions.find((m) => m.surface.startsWith('al-Qasra'))?.label).toBe('al-Qasra');
+  });
+
+  it('"the defence ministry in Moscow" is the ministry of the capital\'s country', () => {
+    // A foreign capital only seats it: the words are the ministry's name.
+    const r = entitiesOf('Rebels shelled Aleppo and Idlib in Syria. The defence ministry in Moscow said bombers had struck targets near Raqqa.');
+    expect(r.mentions.find((m) => m.surface === 'defence ministry in Moscow')?.label).toBe('Russian Defense Ministry');
+    expect(r.mentions.some((m) => m.surface === 'Moscow')).toBe(false);
+    // The article's own capital stays a place of the story.
+    const home = entitiesOf('Rebels shelled Aleppo and Idlib in Syria. The defence ministry in Damascus said the army struck back.');
+    expect(home.mentions.find((m) => m.surface === 'defence ministry')?.label).toBe('Syrian Defense Ministry');
+    expect(home.mentions.some((m) => m.surface === 'Damascus' && m.kind === 'place')).toBe(true);
     // Not a ministry placed in a town that is no capital.
     expect(entitiesOf('The defence ministry in Aleppo was hit.').mentions.some((m) => m.type === 'government' && m.surface === 'defence ministry')).toBe(false);
   });
