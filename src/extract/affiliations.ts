@@ -10,6 +10,7 @@ import type { EntityMention } from './model.js';
  *   apposition              "Redur Xelil, the spokesman of the YPG", "X, a commander with Ahrar al-Sham"
  *   "X of Y"                "Ahmed al-Jarba of the National Coalition"
  *   relative clause         "Abu Mohammad al-Julani, who leads the Nusra Front"
+ *   passive                 "the U.N. inspection team in Syria led by Ake Sellstrom"
  *
  * The words of a title are the cue list's titles (data/lexicon/cues.json): a title ends in one of
  * them ("Foreign Secretary", "deputy director"), after at most three words that qualify it.
@@ -93,6 +94,34 @@ function titleAfter(gap: string, ctx: AffiliationContext): string | undefined {
   return [...qualifiers, m[2]!].join(' ').toLowerCase();
 }
 
+/** "led by", "headed by": the passive of a leading verb, right before the person, and the office it means. */
+const LED_BY = /\b(led|headed|commanded|chaired|run|founded|directed)\s+by\s*$/i;
+const PASSIVE_OFFICE: Record<string, string> = { led: 'leader', headed: 'head', commanded: 'commander', chaired: 'chairman', run: 'head', founded: 'founder', directed: 'director' };
+/** Most words between a body's name and "led by": "the U.N. inspection team in Syria led by". */
+const MAX_LED_GAP_WORDS = 5;
+
+/**
+ * "the Harbour Authority's inspection team in Oslo led by X": the body named last before "led
+ * by" in the sentence, a few words before it, is the one the person leads (an actor; a place
+ * between, where the body works, is passed over).
+ */
+function bodyLedBy(text: string, sorted: readonly EntityMention[], i: number): { mention: EntityMention; title: string } | undefined {
+  const person = sorted[i]!;
+  const led = LED_BY.exec(text.slice(Math.max(0, person.start - 24), person.start));
+  if (!led) return undefined;
+  const verbAt = person.start - led[0].length;
+  for (let k = i - 1; k >= 0; k--) {
+    const m = sorted[k]!;
+    if (m.sentence !== person.sentence || verbAt - m.end > MAX_GAP) return undefined;
+    if (m.kind === 'place') continue;
+    if (m.type === 'person') return undefined;
+    const between = text.slice(m.end, verbAt);
+    if ([...between.matchAll(WORD)].length > MAX_LED_GAP_WORDS || /[,;:]/.test(between)) return undefined;
+    return { mention: m, title: PASSIVE_OFFICE[led[1]!.toLowerCase()]! };
+  }
+  return undefined;
+}
+
 /** The affiliations one sentence's mentions state (mentions of one sentence, any order). */
 export function findAffiliations(text: string, mentions: readonly EntityMention[], ctx: AffiliationContext): Affiliation[] {
   const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -117,6 +146,10 @@ export function findAffiliations(text: string, mentions: readonly EntityMention[
       const of = TITLE_OF.exec(text.slice(Math.max(0, before.start - MAX_GAP), before.start));
       const t = of ? titleAtEnd(of[1]!, ctx) : undefined;
       if (t) out.push({ person, body: before, title: t.title });
+    }
+    if (!title) {
+      const body = bodyLedBy(text, sorted, i);
+      if (body) out.push({ person, body: body.mention, title: body.title });
     }
     let after = sorted[i + 1];
     if (!after || after.sentence !== person.sentence) continue;
