@@ -89,3 +89,47 @@ export function findContainment(text: string, mentions: readonly EntityMention[]
   }
   return out;
 }
+
+/** "a village held by Islamic State in": an indefinite place noun, then words up to "in" and the place it lies in. */
+const DESCRIBED_PART = /\b(?:a|an)\s+(village|town|city|district|neighbou?rhood|suburb|camp)\b/giu;
+const IN_BEFORE = /\bin\s+(?:the\s+)?$/i;
+/** How far after its noun the place a described part lies in may be named. */
+const MAX_DESCRIBED_GAP = 60;
+/** How many sentences on the described part may be named. */
+const MAX_NAMING_SENTENCES = 2;
+
+/**
+ * A place the text first describes and then names: "Russian air strikes killed 34 civilians in a
+ * village held by Islamic State in Deir az-Zour province. … the strikes hit the village of
+ * Al-Shafah": the village named with the same noun ("the village of X", "the X village") in that
+ * sentence or the next two lies in the place the description gave. Only places the gazetteer
+ * cannot locate are children, as in findContainment.
+ */
+export function findDescribedContainment(text: string, mentions: readonly EntityMention[]): Containment[] {
+  const places = mentions.filter((m) => m.kind === 'place').sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Containment[] = [];
+  const seen = new Set<string>();
+  DESCRIBED_PART.lastIndex = 0;
+  for (let d = DESCRIBED_PART.exec(text); d; d = DESCRIBED_PART.exec(text)) {
+    const noun = d[1]!.toLowerCase().replace('neighbourhood', 'neighborhood');
+    const at = d.index + d[0].length;
+    const parent = places.find((p) => p.start >= at && p.start - at <= MAX_DESCRIBED_GAP && IN_BEFORE.test(text.slice(at, p.start)));
+    if (!parent || !mayBeParent(parent)) continue;
+    // The words between the noun and the place are no sentence's end.
+    if (/[.!?]/.test(text.slice(at, parent.start))) continue;
+    const named = new RegExp(String.raw`\bthe\s+${noun.replace('neighborhood', 'neighbou?rhood')}\s+of\s+$`, 'iu');
+    const namedAfter = new RegExp(String.raw`^\s+${noun.replace('neighborhood', 'neighbou?rhood')}\b`, 'iu');
+    for (const child of places) {
+      if (child.start <= parent.end || child.sentence > parent.sentence + MAX_NAMING_SENTENCES) continue;
+      const before = text.slice(Math.max(0, child.start - 40), child.start);
+      const isNamed = named.test(before) || (/\bthe\s+$/i.test(before) && namedAfter.test(text.slice(child.end, child.end + 20)));
+      if (!isNamed) continue;
+      if (child.key !== parent.key && mayBeChild(child, false) && !seen.has(child.key)) {
+        seen.add(child.key);
+        out.push({ child: child.key, parent: parent.key, relation: 'located in', sentence: child.sentence });
+      }
+      break;
+    }
+  }
+  return out;
+}

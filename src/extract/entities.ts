@@ -1,5 +1,5 @@
 import type { Doc, Relation, Sentence } from '../types.js';
-import { findContainment } from './containment.js';
+import { findContainment, findDescribedContainment } from './containment.js';
 import { creditSpans, followsCredit, insideSpans } from './credits.js';
 import { countryPartLabel, directionOf, isCountryPart } from '../knowledge/country-parts.js';
 import { findAffiliations } from './affiliations.js';
@@ -2299,6 +2299,11 @@ function linkPlaces(scan: DocumentScan, home: string | undefined): void {
     placed.add(q.from);
   }
   for (const c of findContainment(scan.text, scan.mentions)) {
+    scan.relations.push(newRelation(c.child, c.parent, c.relation, undefined, c.sentence));
+    placed.add(c.child);
+  }
+  for (const c of findDescribedContainment(scan.text, scan.mentions)) {
+    if (placed.has(c.child)) continue;
     scan.relations.push(newRelation(c.child, c.parent, c.relation, undefined, c.sentence));
     placed.add(c.child);
   }
