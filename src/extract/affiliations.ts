@@ -97,13 +97,16 @@ function titleAfter(gap: string, ctx: AffiliationContext): string | undefined {
 /** "led by", "headed by": the passive of a leading verb, right before the person, and the office it means. */
 const LED_BY = /\b(led|headed|commanded|chaired|run|founded|directed)\s+by\s*$/i;
 const PASSIVE_OFFICE: Record<string, string> = { led: 'leader', headed: 'head', commanded: 'commander', chaired: 'chairman', run: 'head', founded: 'founder', directed: 'director' };
+/** ", the private military company ": an apposition, one comma before it. */
+const APPOSITION = /^\s*,\s*(?:the|an?)\s+[^,;:]*$/i;
 /** Most words between a body's name and "led by": "the U.N. inspection team in Syria led by". */
 const MAX_LED_GAP_WORDS = 5;
 
 /**
  * "the Harbour Authority's inspection team in Oslo led by X": the body named last before "led
- * by" in the sentence, a few words before it, is the one the person leads (an actor; a place
- * between, where the body works, is passed over).
+ * by" in the sentence, a few words before it, is the one the person leads (an actor named as
+ * such; a place between, where the body works, or a common noun is passed over, and a comma
+ * only opens an apposition: "the Falcon Group, the security firm led by X").
  */
 function bodyLedBy(text: string, sorted: readonly EntityMention[], i: number): { mention: EntityMention; title: string } | undefined {
   const person = sorted[i]!;
@@ -113,10 +116,14 @@ function bodyLedBy(text: string, sorted: readonly EntityMention[], i: number): {
   for (let k = i - 1; k >= 0; k--) {
     const m = sorted[k]!;
     if (m.sentence !== person.sentence || verbAt - m.end > MAX_GAP) return undefined;
-    if (m.kind === 'place') continue;
+    // A place where the body works, or a common noun of the description ("the private military
+    // company"), is passed over.
+    if (m.kind === 'place' || /^\p{Ll}/u.test(m.surface)) continue;
     if (m.type === 'person') return undefined;
     const between = text.slice(m.end, verbAt);
-    if ([...between.matchAll(WORD)].length > MAX_LED_GAP_WORDS || /[,;:]/.test(between)) return undefined;
+    if ([...between.matchAll(WORD)].length > MAX_LED_GAP_WORDS) return undefined;
+    // No clause between, but an apposition may describe the body: "the Wagner Group, the private military company led by".
+    if (/[,;:]/.test(between) && !APPOSITION.test(between)) return undefined;
     return { mention: m, title: PASSIVE_OFFICE[led[1]!.toLowerCase()]! };
   }
   return undefined;

@@ -83,6 +83,12 @@ describe('the passive of a leading verb', () => {
     expect(read('The Northern Storm Brigade headed by Karim Haddad withdrew.', { 'Northern Storm Brigade': 'armed group', 'Karim Haddad': 'person' })).toEqual(['Karim Haddad -> Northern Storm Brigade (head)']);
   });
 
+  it('an apposition describing the body, with a common noun in it, is passed over', () => {
+    const text = 'The Falcon Group, the private military company led by Tor Halvorsen, took the town.';
+    const mentions = mentionsIn(text, { 'Falcon Group': 'armed group', military: 'military', 'Tor Halvorsen': 'person' });
+    expect(findAffiliations(text, mentions, ctx).map((a) => `${a.person.key} -> ${'key' in a.body ? a.body.key : ''} (${a.title})`)).toEqual(['Tor Halvorsen -> Falcon Group (leader)']);
+  });
+
   it('no body when a person or a clause stands between, or only a place precedes', () => {
     expect(read('Karim Haddad said the column led by Aram Sino was ambushed.', { 'Karim Haddad': 'person', 'Aram Sino': 'person' })).toEqual([]);
     expect(read('Talks in Norway led by Lise Berg resumed.', { Norway: 'country', 'Lise Berg': 'person' })).toEqual([]);
