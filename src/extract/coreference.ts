@@ -209,8 +209,11 @@ export function findAnaphoricOffices(text: string, mentions: readonly EntityMent
   return out;
 }
 
-/** "joined the", "part of the", "a member of the", "which belongs to the": after the member's name. */
-const MEMBERSHIP = /^\s*,?\s*(?:(?:an?|the)\s+)?((?:[\p{L}-]+\s+){0,3}?)(?:(?:which|that|who)\s+)?(?:(?:has|had|have|is|was|are|were)\s+)?(?:also\s+)?(?:joined|(?:an?\s+)?(?:part|members?|component)\s+of|belongs?\s+to|belonging\s+to)\s+(?:the\s+)?/iu;
+/**
+ * "joined the", "part of the", "a member of the", "which belongs to the": after the member's
+ * name. Not "members of", said of people ("militants against members of the YPG").
+ */
+const MEMBERSHIP = /^\s*,?\s*(?:(?:an?|the)\s+)?((?:[\p{L}-]+\s+){0,2}?)(?:(?:which|that|who)\s+)?(?:(?:has|had|have|is|was|are|were)\s+)?(?:also\s+)?(?:joined|part\s+of|an?\s+(?:part|member|component)\s+of|belongs?\s+to|belonging\s+to)\s+(?:the\s+)?/iu;
 
 /** Bodies the article says one body joined or belongs to, named or called by a noun. */
 export function findMemberships(text: string, mentions: readonly EntityMention[], ctx: CoreferenceContext): Membership[] {
@@ -225,8 +228,11 @@ export function findMemberships(text: string, mentions: readonly EntityMention[]
     const after = text.slice(member.end, limit);
     const m = MEMBERSHIP.exec(after);
     if (!m) continue;
-    // The words between the name and the verb qualify the member ("Islamist faction"), no verb of their own.
-    if (m[1] && wordsOf(m[1]).some((x) => NOT_MODIFIER.has(x.w.toLowerCase()))) continue;
+    // The words between the name and the verb qualify the member: a noun for a body and its
+    // modifiers ("Islamist faction", "movement"), or capitalised words; nothing else ("militants against").
+    const between = m[1] ? wordsOf(m[1]) : [];
+    const noun = between.length > 0 && ctx.isBodyNoun(between[between.length - 1]!.w.toLowerCase()) && !between.some((x) => NOT_MODIFIER.has(x.w.toLowerCase()));
+    if (between.length > 0 && !noun && between.some((x) => !/^\p{Lu}/u.test(x.w))) continue;
     const at = member.end + m[0].length;
     let body: EntityMention | undefined;
     if (next && next.sentence === member.sentence && next.start === at) body = isBody(next) ? next : undefined;

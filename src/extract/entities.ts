@@ -694,17 +694,25 @@ function throughOfTail(scan: DocumentScan, tokens: readonly Token[], z: number):
 }
 
 /**
- * A known body opening the name of a body with a head noun of its own is that body's parent ("UN
- * Commission of Inquiry", "EU Court of Auditors", "Hamas Political Bureau").
+ * A known body's short form opening the name of a body with a head noun of its own is that
+ * body's parent ("UN Commission of Inquiry", "EU Court of Auditors", "WHO Health Emergencies
+ * Programme"); not a name opening another ("Fatah Sham Front" is no part of Fatah).
  */
 function opensBody(scan: DocumentScan, m: EntityMention, tokens: readonly Token[], a: number, z: number): boolean {
-  if (m.kind !== 'actor' || m.type === 'person' || !m.known || m.start !== tokens[a]!.start) return false;
+  if (m.kind !== 'actor' || m.type === 'person' || !m.known || m.start !== tokens[a]!.start || !ACRONYM_OPENER.test(m.surface)) return false;
+  let headed = false;
   for (let k = a + 1; k <= z; k++) {
     const t = tokens[k]!;
-    if (t.start >= m.end && isCapitalised(t.text) && scan.cues.orgHeads.has(bare(t.text))) return true;
+    if (t.start < m.end || !isWord(t)) continue;
+    // Capitalised name words and their connectors only: "U.N. The Syrian Center" runs two sentences together.
+    if (t.text === 'The' || (!isCapitalised(t.text) && !INNER_CONNECTORS.has(t.text) && t.text !== 'on')) return false;
+    if (isCapitalised(t.text) && scan.cues.orgHeads.has(bare(t.text))) headed = true;
   }
-  return false;
+  return headed;
 }
+
+/** A body's short form that opens the names of its parts: "UN", "U.N.", "EU", "WHO". */
+const ACRONYM_OPENER = /^(?:\p{Lu}\.?){2,6}$/u;
 
 /** Whether the knowledge base knows `surface` itself, as a place for a LOC span and as an actor for any. */
 function knownAsWhole(scan: DocumentScan, type: string, surface: string): boolean {
@@ -2132,7 +2140,7 @@ function addAffiliations(scan: DocumentScan): void {
 function addCoreferentRelations(scan: DocumentScan): void {
   const cues = scan.cues;
   const ctx = {
-    isBodyNoun: (w: string) => cues.orgHeads.has(w),
+    isBodyNoun: (w: string) => cues.orgHeads.has(w) || GROUP_AFTER.test(w),
     isTitleHead: (w: string) => cues.titles.has(w),
     isTitleWord: (w: string) => cues.titleWords.has(w),
   };

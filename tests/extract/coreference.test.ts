@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeBodies, findAnaphoricOffices, findMemberships, type CoreferenceContext } from '../../src/extract/coreference.js';
 import type { EntityMention } from '../../src/extract/model.js';
 
-const BODY_NOUNS = new Set(['group', 'militia', 'alliance', 'coalition', 'movement', 'front', 'brigade', 'ministry', 'council', 'army']);
+const BODY_NOUNS = new Set(['group', 'militia', 'alliance', 'coalition', 'movement', 'faction', 'front', 'brigade', 'ministry', 'council', 'army']);
 const TITLES = new Set(['spokesman', 'leader', 'commander', 'head', 'minister']);
 const ctx: CoreferenceContext = {
   isBodyNoun: (w) => BODY_NOUNS.has(w),
@@ -86,6 +86,12 @@ describe('a body joining or belonging to another', () => {
   it('"the alliance" with no described alliance: the armed group named last before', () => {
     const text = 'Hill factions formed the Vell Compact in May. In June the Tarn Union movement joined the alliance under pressure.';
     expect(memberships(text, { 'Vell Compact': 'armed group', 'Tarn Union': 'armed group' })).toEqual(['Tarn Union -> Vell Compact']);
+  });
+
+  it('no membership in "members of", said of people, nor across other words', () => {
+    expect(memberships('Tarn Union fighters clashed with members of the Vell Compact.', { 'Tarn Union': 'armed group', 'Vell Compact': 'armed group' })).toEqual([]);
+    expect(memberships('The Tarn Union militants against part of the Vell Compact.', { 'Tarn Union': 'armed group', 'Vell Compact': 'armed group' })).toEqual([]);
+    expect(memberships('The Oskar Brigade, which belongs to the Vell Compact, withdrew.', { 'Oskar Brigade': 'armed group', 'Vell Compact': 'armed group' })).toEqual(['Oskar Brigade -> Vell Compact']);
   });
 
   it('no membership where a verb stands between, or nothing is joined', () => {

@@ -633,6 +633,11 @@ describe('a body named after its parent', () => {
     expect(relationsOf(r)).toContain('UN Commission of Inquiry part of United Nations');
   });
 
+  it('only a short form opens a part so: a name opening another is no parent', () => {
+    const r = run('The statement did not include the al-Qaeda-linked Fatah Sham Front. Fatah officials in Ramallah said nothing.');
+    expect(relationsOf(r).filter((x) => x.endsWith('part of Fatah'))).toEqual([]);
+  });
+
   it('no parent where the known name is followed by no head noun, and no tail after a known place', () => {
     const r = run('UN monitors and the Bank of England staff met on Monday in London.');
     expect(relationsOf(r).filter((x) => x.includes('part of United Nations'))).toEqual([]);
