@@ -2245,12 +2245,20 @@ function reconsiderFarPlaces(scan: DocumentScan): void {
 
 /** How far from the town the text puts it in a known part of a town may lie and still be that part. */
 const STATED_PART_KM = 40;
+/** How far a known town the text puts in a town, or in its province or countryside, may lie. */
+const STATED_TOWN_KM = 200;
+const WIDER_THAN_TOWN = /\b(?:countryside|province|governorate|region|outskirts|suburbs)\b/i;
+const WIDER_AFTER = /^['’]?s?\s+(?:[\p{L}-]+\s+)?(?:countryside|province|governorate|region)\b/iu;
+const TOWN_PART_NOUN = /\b(?:neighbou?rhoods?|distri[ck]ts?|quarters?)\b/i;
 
 /**
  * A known place the text puts inside a town far from where the gazetteer has it ("the al-Midan
- * and al-Muhafaza neighborhoods in Aleppo", the gazetteer's al-Midan being in Damascus) is a
- * namesake inside that town: an unknown place of the same name, which takes the town's
- * coordinates in the graph. Every mention of it in the article is that namesake.
+ * and al-Muhafaza neighborhoods in Aleppo", the gazetteer's al-Midan being in Damascus; "the Salem
+ * Mosque in Ariha", not the one in Germany) is a namesake there: an unknown place of the same
+ * name, which takes the town's coordinates in the graph. Every mention of it in the article is
+ * that namesake. Far means more than a town's breadth for a part of the town (an area, a site, a
+ * name before "neighbourhoods"), more than a province's for a town or for a place in the town's
+ * province or countryside.
  */
 function relocateStatedParts(scan: DocumentScan): void {
   for (const c of findContainment(scan.text, scan.mentions, { locatedChildren: true })) {
@@ -2258,8 +2266,19 @@ function relocateStatedParts(scan: DocumentScan): void {
     const child = scan.refs.get(c.child);
     const parent = scan.refs.get(c.parent);
     if (!child?.known || child.lat === undefined || child.lon === undefined || !parent || parent.lat === undefined || parent.lon === undefined) continue;
-    if ((parent.type !== 'city' && parent.type !== 'town') || distanceKm({ lat: child.lat, lon: child.lon }, { lat: parent.lat, lon: parent.lon }) <= STATED_PART_KM) continue;
+    if (parent.type !== 'city' && parent.type !== 'town') continue;
     const mention = scan.mentions.find((m) => m.key === child.key && m.sentence === c.sentence) ?? scan.mentions.find((m) => m.key === child.key);
+    const parentMention = scan.mentions.find((m) => m.key === parent.key && m.sentence === c.sentence && mention !== undefined && m.start >= mention.end);
+    if (!mention || !parentMention) continue;
+    // A part of the town itself lies within a few kilometres of it; a town in its province or
+    // countryside ("Manbij in the governorate of Aleppo", "Khanasser in Aleppo southern
+    // countryside") may lie a province's breadth away, rightly.
+    const gap = scan.text.slice(mention.end, parentMention.start);
+    const after = scan.text.slice(parentMention.end, parentMention.end + 32);
+    const wider = WIDER_THAN_TOWN.test(gap) || WIDER_AFTER.test(after);
+    const head = scan.cues.placeHeads.get(mention.surface.slice(mention.surface.lastIndexOf(' ') + 1).toLowerCase());
+    const part = !wider && (child.type === 'area' || child.type === 'site' || head === 'area' || head === 'site' || TOWN_PART_NOUN.test(gap));
+    if (distanceKm({ lat: child.lat, lon: child.lon }, { lat: parent.lat, lon: parent.lon }) <= (part ? STATED_PART_KM : STATED_TOWN_KM)) continue;
     const surface = mention?.surface ?? child.label;
     const namesake = addRef(scan, guessedRef('place', child.type === 'city' || child.type === 'town' ? 'area' : String(child.type), surface));
     scan.refs.delete(child.key);

@@ -686,6 +686,14 @@ describe('parts of a town in a list, and namesakes the text places', () => {
     const midan = r.mentions.find((m) => m.surface === 'al-Midan' || m.surface === 'Midan')!;
     expect(midan.lat).toBeUndefined();
     expect(r.relations.some((x) => x.from === midan.key && x.relation === 'located in' && r.refs[x.to]?.label === 'Aleppo')).toBe(true);
+    // A site named after a far place is the one in the town the text gives.
+    const mosque = entitiesOf('Jets struck Idlib and Saraqib in Syria. A bomb exploded in the Salem Mosque in Ariha during prayers.').mentions.find((m) => m.surface.startsWith('Salem'))!;
+    expect(mosque.lat).toBeUndefined();
+    // A town in a city's province or countryside lies far from the city, rightly.
+    for (const text of ['Jets struck Manbij in the governorate of Aleppo on Monday.', 'The army took villages east of Khanasser in Aleppo southern countryside.']) {
+      const town = entitiesOf(text).mentions.find((m) => m.surface === 'Manbij' || m.surface === 'Khanasser')!;
+      expect(town.lat).toBeDefined();
+    }
     // In Damascus, where the gazetteer has it, it stays the known one.
     const d = entitiesOf('Rockets hit al-Midan and al-Qadam neighborhoods in Damascus on Friday.');
     expect(d.mentions.find((m) => m.surface === 'al-Midan' || m.surface === 'Midan')!.lat).toBeDefined();
