@@ -113,14 +113,24 @@ export function findDescribedContainment(text: string, mentions: readonly Entity
   for (let d = DESCRIBED_PART.exec(text); d; d = DESCRIBED_PART.exec(text)) {
     const noun = d[1]!.toLowerCase().replace('neighbourhood', 'neighborhood');
     const at = d.index + d[0].length;
-    const parent = places.find((p) => p.start >= at && p.start - at <= MAX_DESCRIBED_GAP && IN_BEFORE.test(text.slice(at, p.start)));
+    const from = firstAtOrAfter(places, at);
+    let parentAt = -1;
+    for (let k = from; k < places.length && places[k]!.start - at <= MAX_DESCRIBED_GAP; k++) {
+      if (IN_BEFORE.test(text.slice(at, places[k]!.start))) {
+        parentAt = k;
+        break;
+      }
+    }
+    const parent = parentAt >= 0 ? places[parentAt]! : undefined;
     if (!parent || !mayBeParent(parent)) continue;
     // The words between the noun and the place are no sentence's end.
     if (/[.!?]/.test(text.slice(at, parent.start))) continue;
     const named = new RegExp(String.raw`\bthe\s+${noun.replace('neighborhood', 'neighbou?rhood')}\s+of\s+$`, 'iu');
     const namedAfter = new RegExp(String.raw`^\s+${noun.replace('neighborhood', 'neighbou?rhood')}\b`, 'iu');
-    for (const child of places) {
-      if (child.start <= parent.end || child.sentence > parent.sentence + MAX_NAMING_SENTENCES) continue;
+    for (let k = parentAt + 1; k < places.length; k++) {
+      const child = places[k]!;
+      if (child.sentence > parent.sentence + MAX_NAMING_SENTENCES) break;
+      if (child.start <= parent.end) continue;
       const before = text.slice(Math.max(0, child.start - 40), child.start);
       const isNamed = named.test(before) || (/\bthe\s+$/i.test(before) && namedAfter.test(text.slice(child.end, child.end + 20)));
       if (!isNamed) continue;
@@ -132,4 +142,16 @@ export function findDescribedContainment(text: string, mentions: readonly Entity
     }
   }
   return out;
+}
+
+/** The index of the first place starting at or after `at` (places sorted by start). */
+function firstAtOrAfter(places: readonly EntityMention[], at: number): number {
+  let lo = 0;
+  let hi = places.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (places[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
