@@ -10,7 +10,8 @@ import type { EntityMention } from './model.js';
  *   apposition              "Redur Xelil, the spokesman of the YPG", "X, a commander with Ahrar al-Sham"
  *   "X of Y"                "Ahmed al-Jarba of the National Coalition"
  *   relative clause         "Abu Mohammad al-Julani, who leads the Nusra Front"
- *   passive after the body  "the Sudanese Armed Forces, led by General Abdel Fattah al-Burhan"
+ *   passive                 "the U.N. inspection team in Syria led by Ake Sellstrom",
+ *                           "the Sudanese Armed Forces, led by General Abdel Fattah al-Burhan"
  *
  * The words of a title are the cue list's titles (data/lexicon/cues.json): a title ends in one of
  * them ("Foreign Secretary", "deputy director"), after at most three words that qualify it.
@@ -38,9 +39,6 @@ const MAX_GAP = 80;
 const NOT_QUALIFIER = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'for', 'to', 'by', 'with', 'at', 'in', 'on', 'from', 'said', 'says', 'told', 'its', 'his', 'her', 'their', 'that', 'who', 'as', 'former', 'then']);
 /** The verb of a relative clause and the office it means. */
 const HEADS_VERB: Record<string, string> = { heads: 'head', headed: 'head', leads: 'leader', led: 'leader', commands: 'commander', commanded: 'commander', chairs: 'chairman', runs: 'head', directs: 'director', founded: 'founder', represents: 'representative' };
-/** The passive of those verbs after a body: "the RSF, commanded by (General) X". */
-const LED_BY = new Map([['led', 'leader'], ['headed', 'head'], ['commanded', 'commander'], ['chaired', 'chairman'], ['run', 'head'], ['directed', 'director'], ['founded', 'founder']]);
-const BODY_LED_BY = /^\s*,?\s*(?:(?:which|that|who)\s+(?:is|are|was|were)\s+)?(?:(?:now|also|currently)\s+)?(\p{Ll}+)\s+by\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u;
 const COMPOUND_ADJECTIVE = /^-\p{Ll}+\s/u;
 const WORD = /[\p{L}][\p{L}.'’-]*/gu;
 
@@ -110,6 +108,46 @@ function titleAfter(gap: string, ctx: AffiliationContext): string | undefined {
   return [...qualifiers, m[2]!].join(' ').toLowerCase();
 }
 
+/** "led by", "headed by": the passive of a leading verb, right before the person, and the office it means. */
+// (a rank may stand before the name: "led by General X", "commanded by Lieutenant General X")
+const LED_BY = /\b(led|headed|commanded|chaired|run|founded|directed)\s+by\s+(?:\p{Lu}[\p{L}.]*\s+){0,2}$/u;
+const PASSIVE_OFFICE: Record<string, string> = { led: 'leader', headed: 'head', commanded: 'commander', chaired: 'chairman', run: 'head', founded: 'founder', directed: 'director' };
+/** ", the private military company ": an apposition, one comma before it. */
+const APPOSITION = /^\s*,\s*(?:the|an?)\s+[^,;:]*$/i;
+/** A comma, and perhaps a relative pronoun and its verb, before the participle: ", which is (now) ". */
+const PARTICIPLE_OPENING = /^\s*,\s*(?:(?:which|that|who)\s+(?:is|are|was|were)\s+)?(?:(?:now|also|currently)\s+)?$/;
+/** Most words between a body's name and "led by": "the U.N. inspection team in Syria led by". */
+const MAX_LED_GAP_WORDS = 5;
+
+/**
+ * "the Harbour Authority's inspection team in Oslo led by X": the body named last before "led
+ * by" in the sentence, a few words before it, is the one the person leads (an actor named as
+ * such; a place between, where the body works, or a common noun is passed over, and a comma
+ * only opens an apposition: "the Falcon Group, the security firm led by X").
+ */
+function bodyLedBy(text: string, sorted: readonly EntityMention[], i: number): { mention: EntityMention; title: string } | undefined {
+  const person = sorted[i]!;
+  const led = LED_BY.exec(text.slice(Math.max(0, person.start - 48), person.start));
+  if (!led) return undefined;
+  const verbAt = person.start - led[0].length;
+  for (let k = i - 1; k >= 0; k--) {
+    const m = sorted[k]!;
+    if (m.sentence !== person.sentence || verbAt - m.end > MAX_GAP) return undefined;
+    // A place where the body works, or a common noun of the description ("the private military
+    // company"), is passed over.
+    if (m.kind === 'place' || /^\p{Ll}/u.test(m.surface)) continue;
+    if (m.type === 'person') return undefined;
+    const between = text.slice(m.end, verbAt);
+    if ([...between.matchAll(WORD)].length > MAX_LED_GAP_WORDS) return undefined;
+    // No clause between, but an apposition may describe the body ("the Wagner Group, the private
+    // military company led by"), or a comma open the participle ("the RSF, commanded by", "the
+    // fund, which is run by").
+    if (/[,;:]/.test(between) && !APPOSITION.test(between) && !PARTICIPLE_OPENING.test(between)) return undefined;
+    return { mention: m, title: PASSIVE_OFFICE[led[1]!.toLowerCase()]! };
+  }
+  return undefined;
+}
+
 /** The affiliations one sentence's mentions state (mentions of one sentence, any order). */
 export function findAffiliations(text: string, mentions: readonly EntityMention[], ctx: AffiliationContext): Affiliation[] {
   const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -121,10 +159,10 @@ export function findAffiliations(text: string, mentions: readonly EntityMention[
     const lineStart = Math.max(0, person.start - MAX_GAP, before && before.sentence === person.sentence ? before.end : 0);
     const gapBefore = text.slice(lineStart, person.start);
     const adjacent = before !== undefined && before.sentence === person.sentence && before.end === lineStart && isBody(before);
-    const ledBy = adjacent && before.kind === 'actor' ? LED_BY.get(BODY_LED_BY.exec(gapBefore)?.[1] ?? '') : undefined;
-    const title = titleAtEnd(gapBefore, ctx);
-    if (ledBy !== undefined && before !== undefined) {
-      out.push({ person, body: before, title: ledBy });
+    const led = bodyLedBy(text, sorted, i);
+    const title = led ? undefined : titleAtEnd(gapBefore, ctx);
+    if (led) {
+      out.push({ person, body: led.mention, title: led.title });
     } else if (title) {
       // "Syrian Information Minister X"; "SOHR director X", "the Observatory's director X".
       const lead = gapBefore.slice(0, title.at);

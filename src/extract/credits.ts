@@ -1,6 +1,7 @@
 /**
  * Agency credits inside an article's text: "Additional reporting by X in Beirut and Y in Moscow;
- * Writing by Z; Editing by W" and photo credits ("REUTERS/Mohamed Abdullah"). The people they name
+ * Writing by Z; Editing by W", photo credits ("REUTERS/Mohamed Abdullah") and a dateline's
+ * bracketed byline ("(The Associated Press Jane Roe)"). The people they name
  * wrote or photographed the story; they are no actors of it. The places stay: they are where the
  * reporters were, which the text does say.
  */
@@ -11,6 +12,8 @@ const CREDIT_WORDS = 'reporting|writing|editing|compiled';
 const CREDIT_CLAUSE = new RegExp(`\\b(?:(?:additional\\s+)?${CREDIT_WORDS})\\s+by\\s+[^.!?]*`, 'gi');
 /** The clause before a name opens a credit, up to the name ("Writing by Peter Graff and "); "produced by" too. */
 const CREDIT_BEFORE = new RegExp(`\\b(?:${CREDIT_WORDS}|produced)\\s+by\\b[^.;]*$`, 'i');
+/** A dateline's bracket naming the agency then its reporter: "DAMASCUS (The Associated Press Jane Roe)". */
+const BRACKET_BYLINE = /\((?:The\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:Press|Agency|News|Reuters|AFP|AP)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\)/g;
 /** "REUTERS/Bassam Khabieh", "AFP/Getty Images/Louai Beshara": an agency then names after a slash. */
 const PHOTO_CREDIT = /\b[A-Z]{2,}(?:\/[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})+/g;
 
@@ -22,7 +25,7 @@ export interface Span {
 /** Character ranges of the text that are credits. */
 export function creditSpans(text: string): Span[] {
   const out: Span[] = [];
-  for (const re of [CREDIT_CLAUSE, PHOTO_CREDIT]) {
+  for (const re of [CREDIT_CLAUSE, PHOTO_CREDIT, BRACKET_BYLINE]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
   }

@@ -1,13 +1,15 @@
 import type { Doc, Relation, Sentence } from '../types.js';
-import { findContainment } from './containment.js';
+import { findContainment, findDescribedContainment } from './containment.js';
 import { creditSpans, followsCredit, insideSpans } from './credits.js';
 import { countryPartLabel, directionOf, isCountryPart } from '../knowledge/country-parts.js';
 import { findAffiliations } from './affiliations.js';
+import { findAnaphoricOffices, findMemberships } from './coreference.js';
 import type { EntityMention, EntityRef, RelationMention } from './model.js';
 import { newRef, placeRefOf, type Cues, type KnowledgeBase } from '../knowledge/knowledge.js';
 import type { NameCandidate, NameMatch } from '../knowledge/matcher.js';
 import { isAcronym, isCapitalised, isSpace, isWord, tokenize, writesInLowerCase, type Token } from './tokens.js';
 import { normalizeName } from '../knowledge/names.js';
+import { distanceKm } from '../knowledge/gazetteer.js';
 import type { NerSpan } from '../knowledge/ner/tagger.js';
 import type { DocumentNames } from '../knowledge/ner/name-knowledge.js';
 
@@ -243,6 +245,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   for (const st of scan.perSentence) addDemonymForces(scan, st);
   // ── 3. Unknown capitalised spans typed by cues (then, in step 4, the learned tagger's names
   // where neither the lexicons nor the cues found one).
+  addNumberedNames(scan);
   for (const st of scan.perSentence) recogniseSpans(scan, st);
   // ── 4. Short forms: a surname or the last part of a full name seen in this document.
   resolveShortForms(scan);
@@ -251,7 +254,9 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   linkLexiconParents(scan);
   // ── 4b. "X, known as the Y" / "X, also known as Y": one entity under two names.
   mergeKnownAs(scan);
-  // ── 4c. "Moscow said": a capital that speaks is its country's government.
+  // ── 4c. "Moscow said": a capital that speaks is its country's government; "the defence
+  // ministry in Moscow" is its country's.
+  addSeatedInstitutions(scan);
   readCapitalsAsCountries(scan);
   // ── 5. "the army" in an article about one country's war means that country's army.
   const home = countries[0];
@@ -261,7 +266,9 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   addCountryParts(scan);
   addCitySides(scan);
   addAffiliations(scan);
+  addCoreferentRelations(scan);
   reconsiderFarPlaces(scan);
+  relocateStatedParts(scan);
   linkPlaces(scan, home);
 
   const mentions = scan.mentions;
@@ -395,6 +402,7 @@ function addTaggedNames(scan: DocumentScan): void {
   scan.clubs = clubs;
   const teamMargin = clubs ? CLUB_DOCUMENT_MARGIN : TEAM_MARGIN;
   const dropped = new Set<EntityMention>();
+  const parentBodies: Array<{ child: string; parent: EntityRef; sentence: number }> = [];
   for (let k = 0; k < sentenceTokens.length; k++) {
     const st = scan.perSentence[k]!;
     const tokens = sentenceTokens[k]!;
@@ -413,6 +421,7 @@ function addTaggedNames(scan: DocumentScan): void {
       if (a > z || !isWord(tokens[a]!) || !isCapitalised(tokens[a]!.text)) continue;
       // How sure the tagger is of the words kept.
       if (a > span.first || z < span.first + span.tokens - 1) span.margin = Math.min(...span.margins.slice(a - span.first, z - span.first + 1));
+      if (span.type === 'ORG') z = throughOfTail(scan, tokens, z);
       if (a === z && scan.isForeignAcronym(tokens[a]!.text)) continue;
       // Five capitalised words and more with no connector are names run together ("Dominic
       // Evans Khaled Yacoub Oweis", a byline), no one person.
@@ -465,12 +474,22 @@ function addTaggedNames(scan: DocumentScan): void {
       if (!ref.known && a === z && span.margin < LONE_MARGIN && !hasKey(scan.personNames, ref.key)) continue;
       for (const m of inside) dropped.add(m);
       for (const m of cut) dropped.add(m);
+      if (span.type === 'ORG') {
+        const opener = inside.find((m) => opensBody(scan, m, tokens, a, z));
+        const parent = opener ? scan.refs.get(opener.key) : undefined;
+        if (parent && parent.key !== ref.key) parentBodies.push({ child: ref.key, parent, sentence: st.sentence.index });
+      }
       addMention(scan, ref, st.sentence, start, end);
       coverOverlapping(st, start, end, scan.mentions.length - 1);
       if (ref.kind === 'actor' && ref.type === 'person' && !ref.known && /\s/.test(ref.label) && !hasKey(scan.personNames, ref.key)) scan.personNames.push(ref);
     }
   }
   if (dropped.size) dropMentions(scan, dropped);
+  // The parent body stays an entity, even when its name was only the opening of its part's.
+  for (const { child, parent, sentence } of parentBodies) {
+    addRef(scan, parent);
+    if (!scan.relations.some((r) => r.from === child && r.to === parent.key)) scan.relations.push(newRelation(child, parent.key, 'part of', undefined, sentence));
+  }
 }
 
 /** The organisation of `organizations` (named in full by the document) whose last word is `word`, when that word can stand for it. */
@@ -643,6 +662,9 @@ function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonl
   // after it ("Angela Kane" and "Damascus" with a line break lost).
   const guess = (m: EntityMention) => m.kind === 'actor' && m.type === 'person' && !m.known;
   const person = type === 'PER' && inside.some(guess) && inside.every((m) => guess(m) || (m.kind === 'place' && m.type !== 'country')) && (inside.every((m) => m.kind !== 'place' || normalizeName(m.label) !== normalizeName(m.surface)) || inside.every((m) => m.kind === 'place' || !/\s/.test(m.surface)));
+  // A person reading over several new places the cues read one by one runs a list together ("in
+  // Kels Shahroura Sarraf and Hajjar").
+  if (type === 'PER' && inside.length > 1 && inside.every((m) => m.kind === 'place' && !m.known)) return false;
   if (inside.length > 1 && !hasInnerConnector(tokens, a, z) && !body && (type !== 'PER' || (inside.some((m) => m.known) && !person))) return false;
   for (const m of inside) if (!mayReplaceOne(scan, m, tokens, a, z, type, margin)) return false;
   return true;
@@ -670,6 +692,7 @@ function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly To
   // and not in a document of clubs ("lost to Guingamp").
   // A head noun of bodies closing the name after the place overrides the preposition ("of the
   // Kurdistan Democratic Party", "on the New York Stock Exchange").
+  if (type === 'ORG' && opensBody(scan, m, tokens, a, z)) return true;
   if (type !== 'ORG' || m.kind !== 'place') return false;
   const headed = m.start === tokens[a]!.start && m.end < tokens[z]!.start && scan.cues.orgHeads.has(bare(tokens[z]!.text));
   if (headed) return true;
@@ -679,6 +702,42 @@ function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly To
   // whose other words name no place ("Palmyra Castle" is a site).
   return margin >= TEAM_MARGIN && !placeWordOutside(scan, tokens, a, z, m);
 }
+
+/**
+ * A body's name whose head noun goes on with "of" and capitalised words the knowledge base knows
+ * as nothing ("Commission of Inquiry", "Court of Auditors"), cut by the tagger after the head:
+ * the last token of the whole name.
+ */
+function throughOfTail(scan: DocumentScan, tokens: readonly Token[], z: number): number {
+  if (!scan.cues.orgHeads.has(bare(tokens[z]!.text)) || tokens[z + 1]?.text !== 'of') return z;
+  let end = z + 1;
+  while (end + 1 < tokens.length && isWord(tokens[end + 1]!) && isCapitalised(tokens[end + 1]!.text) && !scan.cues.titles.has(bare(tokens[end + 1]!.text))) end++;
+  if (end === z + 1) return z;
+  const tail = scan.text.slice(tokens[z + 2]!.start, tokens[end]!.end);
+  if (scan.kb.lookupPlace(tail, scan.context) || scan.knownActor(tail)) return z;
+  return end;
+}
+
+/**
+ * A known body's short form opening the name of a body with a head noun of its own is that
+ * body's parent ("UN Commission of Inquiry", "EU Court of Auditors", "WHO Health Emergencies
+ * Programme"); not a name opening another ("Fatah Sham Front" is no part of Fatah).
+ */
+function opensBody(scan: DocumentScan, m: EntityMention, tokens: readonly Token[], a: number, z: number): boolean {
+  if (m.kind !== 'actor' || m.type === 'person' || !m.known || m.start !== tokens[a]!.start || !ACRONYM_OPENER.test(m.surface)) return false;
+  let headed = false;
+  for (let k = a + 1; k <= z; k++) {
+    const t = tokens[k]!;
+    if (t.start < m.end || !isWord(t)) continue;
+    // Capitalised name words and their connectors only: "U.N. The Syrian Center" runs two sentences together.
+    if (t.text === 'The' || (!isCapitalised(t.text) && !INNER_CONNECTORS.has(t.text) && t.text !== 'on')) return false;
+    if (isCapitalised(t.text) && scan.cues.orgHeads.has(bare(t.text))) headed = true;
+  }
+  return headed;
+}
+
+/** A body's short form that opens the names of its parts: "UN", "U.N.", "EU", "WHO". */
+const ACRONYM_OPENER = /^(?:\p{Lu}\.?){2,6}$/u;
 
 /** Whether the knowledge base knows `surface` itself, as a place for a LOC span and as an actor for any. */
 function knownAsWhole(scan: DocumentScan, type: string, surface: string): boolean {
@@ -909,6 +968,7 @@ const MODIFIED_NOUN_AFTER = /^\s+(?:sources?|analysts?|experts?|officials?|vehic
 const SPACE = /\s/;
 const NAME_AFTER = /^\s+(?:\p{Lu}|(?:al|el|ad|ar|as|az|ez|ash)-)/u;
 const WORD_BEFORE = /(\p{Lu}[\p{L}]*)\s+$/u;
+const NEW_BEFORE = /(?:^|[^\p{L}])New $/u;
 
 function hitIsName(scan: DocumentScan, h: NameMatch): boolean {
   const text = scan.text;
@@ -924,6 +984,8 @@ function hitIsName(scan: DocumentScan, h: NameMatch): boolean {
     const prev = h.start > 0 && isSpace(text.charCodeAt(h.start - 1)) ? WORD_BEFORE.exec(text.slice(Math.max(0, h.start - 12), h.start)) : null;
     if (prev && cues.placePrefixes.has(prev[1]!)) return false;
     if (single && cues.notNames.has(h.surface.toLowerCase())) return false;
+    // ...or of a "New" place named after it ("New Aleppo", as "New York" is no York).
+    if (NEW_BEFORE.test(text.slice(Math.max(0, h.start - 4), h.start))) return false;
     // ...or the town an organisation is named after ("the Palmyra Coordination Committee",
     // "Aleppo Media Center"): the whole run is the organisation's name (step 3).
     if (namesLocalBody(text.slice(h.end, h.end + 60), cues.localBodyHeads)) return false;
@@ -990,6 +1052,48 @@ function addDemonymForcesAt(scan: DocumentScan, st: SentenceTokens, i: number, c
     cover(st, startOff, end, scan.mentions.length - 1);
   }
   return j;
+}
+
+const NUMBER = /^\d{1,4}$/;
+/** Words before a name that place it ("to nearby Brigade 93", "at Base 46"). */
+const PLACING_WORDS = new Set(['to', 'at', 'inside', 'into', 'near', 'nearby', 'toward', 'towards', 'outside', 'around']);
+
+/**
+ * Units and sites named by a head noun and a number ("Division 17", "Brigade 93", "Regiment
+ * 121"): a name of its own. In Syria's war as in others, a numbered unit's name is also its base:
+ * the name is a site when some mention of it in the article is placed ("the Division 17 base",
+ * "withdrew to nearby Brigade 93"), and then every mention of it is that site. Unplaced, the
+ * name is left to the other steps (a league's "Division 2" is no unit).
+ */
+function addNumberedNames(scan: DocumentScan): void {
+  const cues = scan.cues;
+  const found: Array<{ st: SentenceTokens; i: number; name: string; placed: boolean }> = [];
+  for (const st of scan.perSentence) {
+    const toks = st.tokens;
+    for (let i = 0; i + 1 < toks.length; i++) {
+      const head = toks[i]!.text;
+      const number = toks[i + 1]!;
+      if (!isCapitalised(head) || !NUMBER.test(number.text) || st.covered[i] !== -1 || st.covered[i + 1] !== -1) continue;
+      if (!/^\s$/.test(scan.text.slice(toks[i]!.end, number.start))) continue;
+      const lower = head.toLowerCase();
+      const unit = cues.orgHeads.get(lower);
+      if ((unit !== 'military' && unit !== 'armed group') || lower === 'forces' || lower === 'units' || lower === 'army') continue;
+      const after = toks[i + 2];
+      const headAfter = after !== undefined && isWord(after) && cues.placeHeads.get(after.text.toLowerCase()) === 'site';
+      let k = i - 1;
+      while (k >= 0 && /^(?:the|nearby)$/i.test(toks[k]!.text)) k--;
+      const placed = headAfter || (k < i - 1 && toks[i - 1]!.text.toLowerCase() === 'nearby') || (k >= 0 && PLACING_WORDS.has(toks[k]!.text.toLowerCase()));
+      found.push({ st, i, name: `${head} ${number.text}`, placed });
+    }
+  }
+  const sites = new Set(found.filter((f) => f.placed).map((f) => f.name));
+  for (const { st, i, name } of found) {
+    if (!sites.has(name)) continue;
+    const ref = addRef(scan, guessedRef('place', 'site', name));
+    const toks = st.tokens;
+    addMention(scan, ref, st.sentence, toks[i]!.start, toks[i + 1]!.end);
+    cover(st, toks[i]!.start, toks[i + 1]!.end, scan.mentions.length - 1);
+  }
 }
 
 function recogniseSpans(scan: DocumentScan, st: SentenceTokens): void {
@@ -1152,6 +1256,8 @@ function trimSpan(scan: DocumentScan, st: SentenceTokens, i: number, j: number):
   while (a <= j) {
     const w = bare(toks[a]!.text);
     if (headed && a < j && OPENING_WORD.test(w)) break;
+    // "New" before a place names another place ("New Aleppo", "New Delhi").
+    if (w === 'new' && a < j && isCapitalised(toks[a]!.text) && scan.kb.lookupPlace(toks[a + 1]!.text, scan.context)) break;
     // Titles of several people too: "Envoys Tesfaye Bekele and ...".
     if (cues.titles.has(w) || (a < j && isPluralTitle(cues, w)) || (a + 1 <= j && cues.titles.has(`${w} ${toks[a + 1]!.text.toLowerCase()}`))) {
       title = title ? `${title} ${toks[a]!.text}` : toks[a]!.text;
@@ -1326,6 +1432,13 @@ function readSpanCues(scan: DocumentScan, span: Span): SpanCues {
   let placeHead: string | undefined = words.length >= 2 ? cues.placeHeads.get(lastLower) : undefined;
   let headEnd = span.end;
   let lowerHead = false;
+  // A head of two words first ("Shaar gas field", "Omar oil field").
+  const next2Tok = toks[z + 2];
+  if (!placeHead && next2 && nextTok && next2Tok && LOWER_FIRST.test(nextTok.text) && cues.placeHeads.has(`${nextWord} ${next2}`)) {
+    placeHead = cues.placeHeads.get(`${nextWord} ${next2}`);
+    headEnd = next2Tok.end;
+    lowerHead = true;
+  }
   if (!placeHead && nextWord && nextTok && LOWER_FIRST.test(nextTok.text) && cues.placeHeads.has(nextWord) && nextWord !== 'city' && nextWord !== 'state' && nextWord !== 'front') {
     placeHead = cues.placeHeads.get(nextWord);
     headEnd = nextTok.end;
@@ -1469,8 +1582,8 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
   // A list continues a place reading: "towns of Yalda, Babbila and Seyedi Meqdad".
   const last = scan.lastPlaceSpan;
   const between = last && last.sentence === s.index ? text.slice(last.end, start) : '';
-  const listCue = scan.listItem || (between !== '' && /^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(between));
-  const prefixCue = endsWithAny(c.before3, scan.cues.placeLowerPrefixes);
+  const listCue = scan.listItem || (between !== '' && /^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(between)) || endsPlaceList(scan, span);
+  const prefixCue = endsWithAny(c.before3, scan.cues.placeLowerPrefixes) || opensPlaceList(scan.cues, c.before3);
   const placeCue = placeHead !== undefined || hasPlacePrefix || listCue || prefixCue || scan.cues.placePrepositions.has(c.before1);
   // One unknown word that is a demonym or an ordinary English word ("Turkish", "Ceasefire"),
   // or that the same article also writes in lower case (capitalised elsewhere), is no place name.
@@ -1479,6 +1592,8 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
     if (kb.countryOfDemonym(firstWord) || scan.cues.commonWord(lower) || /(?:ean|ian|ish|ese)$/.test(lower) || writesInLowerCase(scan.text, lower)) return true;
   }
   if (!placeCue) return false;
+  // A demonym before a head is no name ("a Syrian gas field", "the Turkish border crossing").
+  if (words.length === 1 && kb.countryOfDemonym(firstWord)) return true;
   const headEnd = c.headEnd;
   const name = placeHead && !c.lowerHead && words.length >= 2 ? text.slice(start, words[words.length - 2]!.end) : surface;
   const known = kb.lookupPlace(surface, scan.context) ?? (name !== surface ? kb.lookupPlace(name, scan.context) : undefined);
@@ -1507,9 +1622,9 @@ function addPlaceSpan(scan: DocumentScan, span: Span, c: SpanCues): boolean {
   if (splitAtNextName(scan, span, inList(span, c, listCue, prefixCue), prefixCue)) return true;
   const type = placeHead ?? 'town';
   // The label is the name; a lower-case head ("region", "airport") stays an alias only, but some
-  // sites' are part of their name ("Hajjar field", "al-Kark roundabout"): a town of the same name
-  // is another place.
-  const label = (type === 'site' && c.lowerHead && scan.cues.siteNameHeads.has(text.slice(span.end, headEnd).trim().toLowerCase()) ? surfaceFull : surface).replace(/^(?:the)\s+/i, '');
+  // sites' and areas' are part of their name ("Hajjar field", "al-Kark roundabout", "al-Safih
+  // triangle"): a town of the same name is another place.
+  const label = ((type === 'site' || type === 'area') && c.lowerHead && scan.cues.siteNameHeads.has(text.slice(span.end, headEnd).trim().toLowerCase()) ? surfaceFull : surface).replace(/^(?:the)\s+/i, '');
   const ref = addRef(scan, guessedRef('place', type, label, label.replace(/\s+(?:region|district|area|province|governorate)$/i, '')));
   addMention(scan, ref, s, start, headEnd, surfaceFull);
   scan.lastPlaceSpan = { sentence: s.index, end: headEnd };
@@ -1591,6 +1706,10 @@ function splitAtNextName(scan: DocumentScan, span: Span, listed: boolean, placeL
     splitAt(scan, span, k);
     return true;
   }
+  if (listed && oneWordItems(scan, span)) {
+    splitAt(scan, span, span.a + 1);
+    return true;
+  }
   if (!placeList) return false;
   // In a list a place noun opens ("the villages of", "the suburbs of"), a part that is a name of
   // its own: a town the gazetteer knows in the article's country
@@ -1609,6 +1728,47 @@ function splitAtNextName(scan: DocumentScan, span: Span, listed: boolean, placeL
     return true;
   }
   return false;
+}
+
+/** A plural place noun opening a list: "villages including", "towns such as", "districts like". */
+const LIST_OPENER = /(?:^|\s)([a-z-]+s)\s+(?:including|such\s+as|like|namely)$/;
+
+function opensPlaceList(cues: Cues, before3: string): boolean {
+  const noun = LIST_OPENER.exec(before3)?.[1];
+  if (!noun) return false;
+  return cues.placeHeads.has(noun.endsWith('ies') ? `${noun.slice(0, -3)}y` : noun.slice(0, -1));
+}
+
+/**
+ * A list of one-word names whose commas were lost ("in Kels Shahroura Sarraf and Hajjar"): the
+ * item after "and" is one word, and so is each here, when none is a prefix, an article, an
+ * ordinary word or a given name, and no two of them make a known place ("New York").
+ */
+function oneWordItems(scan: DocumentScan, span: Span): boolean {
+  const toks = span.st.tokens;
+  const and = toks[span.z + 1];
+  const item = toks[span.z + 2];
+  const after = toks[span.z + 3];
+  if (span.z === span.a || and?.text !== 'and' || !item || !isWord(item) || !isCapitalised(item.text)) return false;
+  if (after && isWord(after) && isCapitalised(after.text)) return false;
+  for (let k = span.a; k <= span.z; k++) {
+    const w = toks[k]!.text;
+    if (!isWord(toks[k]!) || w.length < 3 || w.includes('-') || scan.cues.placePrefixes.has(w) || BARE_ARTICLE.test(w.toLowerCase())) return false;
+    if (isOrdinaryWord(scan.cues, w) || scan.kb.isGivenName(w) || scan.cues.givenNames.has(w.toLowerCase())) return false;
+    if (k > span.a && scan.kb.lookupPlace(`${toks[k - 1]!.text} ${w}`, scan.context)) return false;
+  }
+  return true;
+}
+
+/** Whether the span is followed by "and", a last name and a plural place noun: "A B and C neighborhoods". */
+function endsPlaceList(scan: DocumentScan, span: Span): boolean {
+  const toks = span.st.tokens;
+  if (toks[span.z + 1]?.text !== 'and') return false;
+  let k = span.z + 2;
+  while (k < toks.length && k <= span.z + 5 && isWord(toks[k]!) && (isCapitalised(toks[k]!.text) || ARTICLE_GLUED.test(toks[k]!.text))) k++;
+  const noun = toks[k];
+  if (k === span.z + 2 || !noun || !isWord(noun) || !/^\p{Ll}+s$/u.test(noun.text)) return false;
+  return scan.cues.placeHeads.has(noun.text.endsWith('ies') ? `${noun.text.slice(0, -3)}y` : noun.text.slice(0, -1));
 }
 
 /** Reads span.a..k-1 and k..span.z as two items of a list. */
@@ -1671,6 +1831,10 @@ function opensNextName(scan: DocumentScan, span: Span, k: number, w: string, pre
     return afterName && !SPLIT_KEEPERS.has(w) && !ARTICLE_WORD.test(prev) && k < span.z;
   }
   if (!listed) return false;
+  // A word that opens names ("New", "Old", "North") after a name word opens the next name of
+  // the list ("al-Hamadaniah | New Aleppo").
+  // Not in one facility's name ("al-Qamishli National Hospital").
+  if (k < span.z && OPENING_WORD.test(w.toLowerCase()) && !OPENING_WORD.test(prev.toLowerCase()) && !prefixes.has(prev) && !ARTICLE_WORD.test(prev) && !isOneNamedThing(scan, span)) return true;
   // An adjective of the name ends it ("al-Shindakhiyeh al-Shamaliyeh | Mannoukh").
   if (ARTICLE_GLUED.test(prev) && k > span.a + 1 && scan.cues.nameAdjectives.has(prev.slice(prev.indexOf('-') + 1).toLowerCase())) return true;
   if (!ARTICLE_GLUED.test(w) || !ARTICLE_GLUED.test(prev)) return false;
@@ -1820,6 +1984,40 @@ const WORDS_BEFORE = /(?:^|[^\p{L}])((?:[a-z]+\s+)?[a-z]+)\s+(?:both\s+)?$/u;
 const NEXT_WORD = /^\s+([a-z]+)\b/;
 // After a capital as an object, the clause goes on: "accused Damascus of", "urged Moscow to".
 const OBJECT_GOES_ON = /^(?:\s*(?:[,.;:)"”!?]|$)|\s+(?:of|to|for|over|against|in|on|with|after|as|into|at|and|not|which|who|that)\b)/;
+
+/** A ministry named by its office and seat: "the defence ministry in Moscow", "the Foreign Ministry in Ankara". */
+const SEATED_MINISTRY = /\b(defen[cs]e|foreign|interior)\s+ministry\s+in\s+$/i;
+
+/**
+ * "The defence ministry in Moscow said": a ministry the text places in a capital is that
+ * capital's country's (the institutions of data/lexicon/institutions.json). A foreign capital
+ * so named only seats the ministry: the words are the ministry's name, and the city no place of
+ * the story unless named elsewhere; the article's own capital stays a place.
+ */
+function addSeatedInstitutions(scan: DocumentScan): void {
+  const kb = scan.kb;
+  for (const m of [...scan.mentions]) {
+    const cc = m.kind === 'place' ? kb.capitalOf(m.key) : undefined;
+    if (!cc) continue;
+    const match = SEATED_MINISTRY.exec(scan.text.slice(Math.max(0, m.start - 40), m.start));
+    if (!match) continue;
+    const office = match[1]!.toLowerCase();
+    const ministry = kb.institutionOf(cc, `${office.startsWith('defen') ? 'defense' : office} ministry`);
+    if (!ministry) continue;
+    const start = m.start - match[0].length;
+    if (overlapsMention(scan, m.sentence, start, m.start)) continue;
+    // The article's own capital stays a place of the story; a foreign one only seats the
+    // ministry, whose name it then is part of.
+    if (m.country === scan.context.countries[0]) {
+      addMention(scan, addRef(scan, ministry), scan.sentences[m.sentence]!, start, start + match[0].replace(/\s+in\s+$/i, '').length);
+      continue;
+    }
+    const capital = m.key;
+    const { sentence, end } = m;
+    Object.assign(m, newMention(addRef(scan, ministry), scan.text.slice(start, end), sentence, start, end));
+    if (!scan.mentions.some((o) => o.key === capital)) scan.refs.delete(capital);
+  }
+}
 
 /**
  * A national capital stands for its country's government (a country is one node, as actor and
@@ -2019,6 +2217,33 @@ function addAffiliations(scan: DocumentScan): void {
   }
 }
 
+/**
+ * Relations to a body the sentence calls by a noun or a pronoun ("militia spokesman X", "its
+ * leader X", "X joined the alliance"): see coreference.ts. A person whose office a sentence ties
+ * to a named body keeps that one only.
+ */
+function addCoreferentRelations(scan: DocumentScan): void {
+  const cues = scan.cues;
+  const ctx = {
+    isBodyNoun: (w: string) => cues.orgHeads.has(w) || GROUP_AFTER.test(w),
+    isTitleHead: (w: string) => cues.titles.has(w),
+    isTitleWord: (w: string) => cues.titleWords.has(w),
+  };
+  const affiliated = new Set<string>();
+  for (const r of scan.relations) if (r.relation === 'affiliation') affiliated.add(r.from);
+  const has = (from: string, to: string, relation: Relation) => scan.relations.some((r) => r.from === from && r.to === to && r.relation === relation);
+  const starts = (sentence: number) => scan.sentences[sentence]?.start ?? 0;
+  for (const o of findAnaphoricOffices(scan.text, scan.mentions, starts, ctx)) {
+    if (affiliated.has(o.person.key) || o.body.key === o.person.key) continue;
+    affiliated.add(o.person.key);
+    scan.relations.push(newRelation(o.person.key, o.body.key, 'affiliation', o.title, o.person.sentence));
+  }
+  for (const m of findMemberships(scan.text, scan.mentions, ctx)) {
+    if (has(m.member.key, m.body.key, 'part of') || has(m.body.key, m.member.key, 'part of')) continue;
+    scan.relations.push(newRelation(m.member.key, m.body.key, 'part of', undefined, m.member.sentence));
+  }
+}
+
 /** A lower-case direction word just before a name, or one after "the" and before "of" ("northern Syria", "the east of Syria"). */
 const DIRECTION_BEFORE = /(?:(?<=\bthe\s)([a-z-]+)\s+of|\b([a-z][a-z-]*))\s+$/;
 
@@ -2103,6 +2328,57 @@ function reconsiderFarPlaces(scan: DocumentScan): void {
   }
 }
 
+/** How far from the town the text puts it in a known part of a town may lie and still be that part. */
+const STATED_PART_KM = 40;
+/** How far a known town the text puts in a town, or in its province or countryside, may lie. */
+const STATED_TOWN_KM = 200;
+const WIDER_THAN_TOWN = /\b(?:countryside|province|governorate|region|outskirts|suburbs)\b/i;
+const WIDER_AFTER = /^['’]?s?\s+(?:[\p{L}-]+\s+)?(?:countryside|province|governorate|region)\b/iu;
+const TOWN_PART_NOUN = /\b(?:neighbou?rhoods?|distri[ck]ts?|quarters?)\b/i;
+
+/**
+ * A known place the text puts inside a town far from where the gazetteer has it ("the al-Midan
+ * and al-Muhafaza neighborhoods in Aleppo", the gazetteer's al-Midan being in Damascus; "the Salem
+ * Mosque in Ariha", not the one in Germany) is a namesake there: an unknown place of the same
+ * name, which takes the town's coordinates in the graph. Every mention of it in the article is
+ * that namesake. Far means more than a town's breadth for a part of the town (an area, a site, a
+ * name before "neighbourhoods"), more than a province's for a town or for a place in the town's
+ * province or countryside.
+ */
+function relocateStatedParts(scan: DocumentScan): void {
+  for (const c of findContainment(scan.text, scan.mentions, { locatedChildren: true })) {
+    if (c.relation !== 'located in') continue;
+    const child = scan.refs.get(c.child);
+    const parent = scan.refs.get(c.parent);
+    if (!child?.known || child.lat === undefined || child.lon === undefined || !parent || parent.lat === undefined || parent.lon === undefined) continue;
+    if (parent.type !== 'city' && parent.type !== 'town') continue;
+    const mention = scan.mentions.find((m) => m.key === child.key && m.sentence === c.sentence) ?? scan.mentions.find((m) => m.key === child.key);
+    const parentMention = scan.mentions.find((m) => m.key === parent.key && m.sentence === c.sentence && mention !== undefined && m.start >= mention.end);
+    if (!mention || !parentMention) continue;
+    // A part of the town itself lies within a few kilometres of it; a town in its province or
+    // countryside ("Manbij in the governorate of Aleppo", "Khanasser in Aleppo southern
+    // countryside") may lie a province's breadth away, rightly.
+    const gap = scan.text.slice(mention.end, parentMention.start);
+    const after = scan.text.slice(parentMention.end, parentMention.end + 32);
+    const wider = WIDER_THAN_TOWN.test(gap) || WIDER_AFTER.test(after);
+    const head = scan.cues.placeHeads.get(mention.surface.slice(mention.surface.lastIndexOf(' ') + 1).toLowerCase());
+    const part = !wider && (child.type === 'area' || child.type === 'site' || head === 'area' || head === 'site' || TOWN_PART_NOUN.test(gap));
+    if (distanceKm({ lat: child.lat, lon: child.lon }, { lat: parent.lat, lon: parent.lon }) <= (part ? STATED_PART_KM : STATED_TOWN_KM)) continue;
+    const surface = mention?.surface ?? child.label;
+    const namesake = addRef(scan, guessedRef('place', child.type === 'city' || child.type === 'town' ? 'area' : String(child.type), surface));
+    scan.refs.delete(child.key);
+    for (const m of scan.mentions) {
+      if (m.key !== child.key) continue;
+      const { surface: s, sentence, start, end } = m;
+      Object.assign(m, newMention(namesake, s, sentence, start, end));
+    }
+    for (const r of scan.relations) {
+      if (r.from === child.key) r.from = namesake.key;
+      if (r.to === child.key) r.to = namesake.key;
+    }
+  }
+}
+
 function linkPlaces(scan: DocumentScan, home: string | undefined): void {
   const kb = scan.kb;
   const quarters = joinTownQuarters(scan);
@@ -2135,6 +2411,11 @@ function linkPlaces(scan: DocumentScan, home: string | undefined): void {
     placed.add(q.from);
   }
   for (const c of findContainment(scan.text, scan.mentions)) {
+    scan.relations.push(newRelation(c.child, c.parent, c.relation, undefined, c.sentence));
+    placed.add(c.child);
+  }
+  for (const c of findDescribedContainment(scan.text, scan.mentions)) {
+    if (placed.has(c.child)) continue;
     scan.relations.push(newRelation(c.child, c.parent, c.relation, undefined, c.sentence));
     placed.add(c.child);
   }

@@ -115,6 +115,8 @@ export interface KnowledgeBase {
   countryPart(code: string, direction: Direction): EntityRef | undefined;
   /** The country whose capital the place is (GeoNames PPLC), if it is one. */
   capitalOf(placeKey: string): string | undefined;
+  /** A country's state institution of a role of data/lexicon/institutions.json ("defense ministry"). */
+  institutionOf(country: string, role: string): EntityRef | undefined;
   /**
    * A gazetteer town or city named `surface` that lies far from every other place of its article
    * (`others`): the namesake that fits instead (one near them, else a capital or a city of a
@@ -480,6 +482,10 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
       const at = countryPartCoordinates(gazetteer, country, direction);
       const key = countryPartKey(country.id, direction);
       return newRef(key, 'place', 'region', countryPartLabel(direction, country.name), true, at?.lat, at?.lon, country.country, `place:${country.id}`);
+    },
+    institutionOf: (cc, role) => {
+      const e = lexicon.institution(cc, role);
+      return e ? actorRefOf(e) : undefined;
     },
     capitalOf: (placeKey) => {
       const p = placeKey.startsWith('place:geonames:') ? gazetteer.get(placeKey.slice('place:'.length)) : undefined;

@@ -87,3 +87,24 @@ describe('affiliation edges in extraction', () => {
     expect(r.relations).toContainEqual(expect.objectContaining({ from: 'actor:person:eirik dahl', to: 'place:country:NO', relation: 'affiliation', title: 'fisheries minister' }));
   });
 });
+
+describe('the passive of a leading verb', () => {
+  it('"led by", "headed by" after the body, a place between passed over', () => {
+    expect(read('Officials welcomed the Harbour Authority inspection team in Norway led by Lise Berg on Monday.', { 'Harbour Authority': 'organization', Norway: 'country', 'Lise Berg': 'person' })).toEqual([
+      'Lise Berg -> Harbour Authority (leader)',
+    ]);
+    expect(read('The Northern Storm Brigade headed by Karim Haddad withdrew.', { 'Northern Storm Brigade': 'armed group', 'Karim Haddad': 'person' })).toEqual(['Karim Haddad -> Northern Storm Brigade (head)']);
+  });
+
+  it('an apposition describing the body, with a common noun in it, is passed over', () => {
+    const text = 'The Falcon Group, the private military company led by Tor Halvorsen, took the town.';
+    const mentions = mentionsIn(text, { 'Falcon Group': 'armed group', military: 'military', 'Tor Halvorsen': 'person' });
+    expect(findAffiliations(text, mentions, ctx).map((a) => `${a.person.key} -> ${'key' in a.body ? a.body.key : ''} (${a.title})`)).toEqual(['Tor Halvorsen -> Falcon Group (leader)']);
+  });
+
+  it('no body when a person or a clause stands between, or only a place precedes', () => {
+    expect(read('Karim Haddad said the column led by Aram Sino was ambushed.', { 'Karim Haddad': 'person', 'Aram Sino': 'person' })).toEqual([]);
+    expect(read('Talks in Norway led by Lise Berg resumed.', { Norway: 'country', 'Lise Berg': 'person' })).toEqual([]);
+    expect(read('The Harbour Authority, which had warned of delays for many long months, was then led by Lise Berg.', { 'Harbour Authority': 'organization', 'Lise Berg': 'person' })).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findContainment } from '../../src/extract/containment.js';
+import { findContainment, findDescribedContainment } from '../../src/extract/containment.js';
 import type { EntityMention } from '../../src/extract/model.js';
 import { entitiesOf } from '../helpers/entities.js';
 
@@ -132,5 +132,24 @@ describe('an unknown place in the one region its sentence or article names', () 
   it('takes none when the article names two regions, or a town elsewhere', () => {
     expect(regionOf('Fighting raged in Idlib province and in Hama province. Rebels later shelled the village of Tal Hamra, activists said.', 'Tal Hamra')).not.toContain('Idlib Governorate');
     expect(regionOf('Fighting raged in Idlib province. Rebels later shelled the village of Tal Hamra, activists in Damascus said.', 'Tal Hamra')).not.toContain('Idlib Governorate');
+  });
+});
+
+describe('a place described first and named after', () => {
+  /** Mentions with their sentence: sentences split at ". ". */
+  const described = (text: string, names: string[]): string[] => {
+    const mentions = mentionsIn(text, names).map((m) => ({ ...m, sentence: text.slice(0, m.start).split('. ').length - 1 }));
+    return findDescribedContainment(text, mentions).map((c) => `${c.child.slice(6)} < ${c.parent.slice(6)}`);
+  };
+
+  it('"a village ... in X. ... the village of Y": Y lies in X', () => {
+    expect(described('Jets killed nine people in a village held by rebels in Idlib Governorate on Monday. Activists said the strikes hit the village of Kafr Dael.', ['Idlib Governorate', 'Kafr Dael'])).toEqual(['Kafr Dael < Idlib Governorate']);
+    expect(described('Shells fell on a neighbourhood in Aleppo. Residents of the Bustan neighborhood fled.', ['Aleppo', 'Bustan'])).toEqual(['Bustan < Aleppo']);
+  });
+
+  it('not with another noun, too far on, or a place the gazetteer locates', () => {
+    expect(described('Jets struck a village in Idlib Governorate. Later the town of Kafr Dael was hit.', ['Idlib Governorate', 'Kafr Dael'])).toEqual([]);
+    expect(described('Jets struck a village in Idlib Governorate. Talks went on. Aid came. Then more aid. Later the village of Kafr Dael was hit.', ['Idlib Governorate', 'Kafr Dael'])).toEqual([]);
+    expect(described('Jets struck a village in Idlib Governorate. The village of Damascus was hit.', ['Idlib Governorate', 'Damascus'])).toEqual([]);
   });
 });

@@ -38,3 +38,14 @@ describe('agency credits', () => {
     expect(people('The attack was claimed by Abu Mohammed al-Golani, the group said.')).toContain('Abu Mohammad al-Julani');
   });
 });
+
+describe("a dateline's bracketed byline", () => {
+  it('the reporter after the agency in brackets is no actor; a person in other brackets is', () => {
+    const text = 'KABUL Afghanistan (The Associated Press Halvard Lund) Afghan officials said Colonel Amir Haidari was killed near Herat.';
+    expect(people(text)).not.toContain('Halvard Lund');
+    expect(people(text)).toContain('Amir Haidari');
+    const spans = creditSpans('TUNIS (Agence Tunis Afrique Press Lina Berg) Talks resumed.');
+    expect(spans).toHaveLength(1);
+    expect(creditSpans('The envoy (Marek Novak) arrived.')).toEqual([]);
+  });
+});

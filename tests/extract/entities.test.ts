@@ -670,3 +670,117 @@ describe('names the run of capitals used to cut', () => {
     expect(found.some((s) => /\d/.test(s))).toBe(false);
   });
 });
+
+describe('a body named after its parent', () => {
+  const relationsOf = (r: EntityResult) => r.relations.map((x) => `${r.refs[x.from]?.label} ${x.relation} ${r.refs[x.to]?.label}`);
+
+  it('a known body opening a name with a head noun of its own is its parent, the "of" tail kept', () => {
+    const r = run('On Monday the UN Commission of Inquiry on Syria said it had new evidence. UN staff left Damascus.');
+    expect(r.mentions.map((m) => m.surface)).toContain('UN Commission of Inquiry');
+    expect(relationsOf(r)).toContain('UN Commission of Inquiry part of United Nations');
+  });
+
+  it('only a short form opens a part so: a name opening another is no parent', () => {
+    const r = run('The statement did not include the al-Qaeda-linked Fatah Sham Front. Fatah officials in Ramallah said nothing.');
+    expect(relationsOf(r).filter((x) => x.endsWith('part of Fatah'))).toEqual([]);
+  });
+
+  it('no parent where the known name is followed by no head noun, and no tail after a known place', () => {
+    const r = run('UN monitors and the Bank of England staff met on Monday in London.');
+    expect(relationsOf(r).filter((x) => x.includes('part of United Nations'))).toEqual([]);
+    expect(r.mentions.map((m) => m.surface)).toContain('Bank of England');
+  });
+});
+
+describe('lists of places whose commas were lost', () => {
+  const places = (text: string) => entitiesOf(text).mentions.filter((m) => m.kind === 'place').map((m) => m.surface);
+  const people = (text: string) => entitiesOf(text).mentions.filter((m) => m.type === 'person').map((m) => m.surface);
+
+  it('a plural place noun opening a list with "including" or "such as" makes its items places', () => {
+    const text = 'Government forces took several villages including Qarmuta and Zelifah while fighting went on.';
+    expect(places(text)).toEqual(expect.arrayContaining(['Qarmuta', 'Zelifah']));
+    expect(entitiesOf(text).mentions.filter((m) => m.kind === 'actor' && ['Qarmuta', 'Zelifah'].includes(m.surface))).toEqual([]);
+  });
+
+  it('one-word names run together before "and" and a one-word name are one place each', () => {
+    const text = 'The rebels shelled positions in Qarmuta Zelifah Dablun and Hattin east of the town of Jisr al-Shughur.';
+    expect(places(text)).toEqual(expect.arrayContaining(['Qarmuta', 'Zelifah', 'Dablun', 'Hattin']));
+    expect(people(text)).toEqual([]);
+  });
+
+  it('no split of a person, nor of names of several words', () => {
+    expect(people('The talks were led by Mohammed Qarmuta and Hattin officials.')).toContain('Mohammed Qarmuta');
+    expect(places('Rockets hit New York and Boston.')).not.toContain('York');
+  });
+});
+
+describe('parts of a town in a list, and namesakes the text places', () => {
+  const byLabel = (text: string) => new Map(entitiesOf(text).mentions.filter((m) => m.kind === 'place').map((m) => [m.surface, m]));
+
+  it('a list ending in a plural place noun is a list of places, "New X" one of its own', () => {
+    const m = byLabel('Shells fell on al-Zahra al-Qusur New Aleppo and al-Muhafaza neighborhoods in Aleppo on Friday.');
+    expect([...m.keys()]).toEqual(expect.arrayContaining(['al-Zahra', 'al-Qusur', 'New Aleppo', 'al-Muhafaza', 'Aleppo']));
+    expect(m.get('New Aleppo')!.key).not.toBe(m.get('Aleppo')!.key);
+  });
+
+  it('"New" before a place in running text keeps the two apart', () => {
+    const r = entitiesOf('Talks moved from New Delhi to Delhi Gate in Lahore.');
+    expect(r.mentions.map((m) => m.surface)).toContain('New Delhi');
+  });
+
+  it('a known part the text puts in a far town is a namesake there, not the gazetteer one', () => {
+    const r = entitiesOf('Rockets hit al-Midan and al-Muhafaza neighborhoods in Aleppo on Friday.');
+    const midan = r.mentions.find((m) => m.surface === 'al-Midan' || m.surface === 'Midan')!;
+    expect(midan.lat).toBeUndefined();
+    expect(r.relations.some((x) => x.from === midan.key && x.relation === 'located in' && r.refs[x.to]?.label === 'Aleppo')).toBe(true);
+    // A site named after a far place is the one in the town the text gives.
+    const mosque = entitiesOf('Jets struck Idlib and Saraqib in Syria. A bomb exploded in the Salem Mosque in Ariha during prayers.').mentions.find((m) => m.surface.startsWith('Salem'))!;
+    expect(mosque.lat).toBeUndefined();
+    // A town in a city's province or countryside lies far from the city, rightly.
+    for (const text of ['Jets struck Manbij in the governorate of Aleppo on Monday.', 'The army took villages east of Khanasser in Aleppo southern countryside.']) {
+      const town = entitiesOf(text).mentions.find((m) => m.surface === 'Manbij' || m.surface === 'Khanasser')!;
+      expect(town.lat).toBeDefined();
+    }
+    // In Damascus, where the gazetteer has it, it stays the known one.
+    const d = entitiesOf('Rockets hit al-Midan and al-Qadam neighborhoods in Damascus on Friday.');
+    expect(d.mentions.find((m) => m.surface === 'al-Midan' || m.surface === 'Midan')!.lat).toBeDefined();
+  });
+});
+
+describe('sites and institutions named by their office or number', () => {
+  const mentions = (text: string) => entitiesOf(text).mentions.map((m) => `${m.surface}:${m.kind}:${m.type}`);
+
+  it('a numbered unit placed somewhere in the article is a site at every mention', () => {
+    const text = 'Rebels overran the Regiment 121 base on Monday. The assault on Regiment 121 lasted a week, and survivors fled to nearby Brigade 80.';
+    expect(mentions(text)).toEqual(expect.arrayContaining(['Regiment 121:place:site', 'Brigade 80:place:site']));
+    expect(mentions(text).filter((m) => m.startsWith('Regiment 121'))).toHaveLength(2);
+    // Never placed: not read so ("Brigade 14 fighters" is a unit, a league's "Division 2" none).
+    expect(mentions('Brigade 14 fighters shelled the town. He played in Division 2 last season.').filter((m) => /\d/.test(m))).toEqual([]);
+  });
+
+  it('a head of two words after a name makes a site of it, the head in its name; not after a demonym', () => {
+    expect(mentions('Militants stormed the Tuwal gas field east of Homs.')).toContain('Tuwal gas field:place:site');
+    expect(mentions('Militants stormed a Syrian gas field east of Homs.').filter((m) => m.includes('gas field'))).toEqual([]);
+  });
+
+  it('a triangle keeps its head in its name, written in lower case or not', () => {
+    const label = (text: string) => entitiesOf(text).mentions.find((m) => m.surface.startsWith('al-Qasra'))?.label;
+    expect(label('The army took the al-Qasra triangle near Raqqa.')).toBe('al-Qasra triangle');
+    expect(label('The army took the al-Qasra Triangle near Raqqa.')).toBe('al-Qasra Triangle');
+    // A district's head stays out of its name.
+    expect(entitiesOf('Shells hit the al-Qasra district near Raqqa.').mentions.find((m) => m.surface.startsWith('al-Qasra'))?.label).toBe('al-Qasra');
+  });
+
+  it('"the defence ministry in Moscow" is the ministry of the capital\'s country', () => {
+    // A foreign capital only seats it: the words are the ministry's name.
+    const r = entitiesOf('Rebels shelled Aleppo and Idlib in Syria. The defence ministry in Moscow said bombers had struck targets near Raqqa.');
+    expect(r.mentions.find((m) => m.surface === 'defence ministry in Moscow')?.label).toBe('Russian Defense Ministry');
+    expect(r.mentions.some((m) => m.surface === 'Moscow')).toBe(false);
+    // The article's own capital stays a place of the story.
+    const home = entitiesOf('Rebels shelled Aleppo and Idlib in Syria. The defence ministry in Damascus said the army struck back.');
+    expect(home.mentions.find((m) => m.surface === 'defence ministry')?.label).toBe('Syrian Defense Ministry');
+    expect(home.mentions.some((m) => m.surface === 'Damascus' && m.kind === 'place')).toBe(true);
+    // Not a ministry placed in a town that is no capital.
+    expect(entitiesOf('The defence ministry in Aleppo was hit.').mentions.some((m) => m.type === 'government' && m.surface === 'defence ministry')).toBe(false);
+  });
+});
