@@ -604,6 +604,7 @@ const CUT_GUESS_MARGIN = 20;
 function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonly Token[], a: number, z: number, type: string, margin: number): boolean {
   if (inside.length === 0) return true;
   if (!allNameWords(tokens, a, z)) return false;
+  if (margin >= VERY_SURE_MARGIN && surelyOneName(scan, inside, tokens, a, z, type)) return true;
   // The whole span is itself a name the knowledge base knows ("NEW YORK" around "YORK").
   if (knownAsWhole(scan, type, scan.text.slice(tokens[a]!.start, tokens[z]!.end))) return true;
   // Names run together without their commas ("al-Hamadaniah New Aleppo") are a list; a name
@@ -653,6 +654,38 @@ function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly To
   // A club or body named after a place ("Manchester United", "Bank of Canada"), read surely,
   // whose other words name no place ("Palmyra Castle" is a site).
   return margin >= TEAM_MARGIN && !placeWordOutside(scan, tokens, a, z, m);
+}
+
+/**
+ * A name the tagger is very sure of, over shorter names inside it, is one name ("Manchester
+ * City", "Patriotic Union of Kurdistan", "William Hague"), not several run together: each
+ * inside name is whole words of it; a person's name holds one other name, no organisation; an
+ * organisation ends in a place only after "of" ("al-Hamadaniah New Aleppo" is a list); a known
+ * body opening it with names after it qualifies them ("UNESCO World Heritage Site"). A place
+ * span keeps the checks of mayReplace ("Aleppo Casualties", "France Britain").
+ */
+function surelyOneName(scan: DocumentScan, inside: EntityMention[], tokens: readonly Token[], a: number, z: number, type: string): boolean {
+  if (type === 'LOC' || a === z) return false;
+  const starts = new Set<number>();
+  const ends = new Set<number>();
+  for (let k = a; k <= z; k++) {
+    starts.add(tokens[k]!.start);
+    ends.add(tokens[k]!.end);
+  }
+  for (const m of inside) {
+    if (!starts.has(m.start) || !ends.has(m.end)) return false;
+    if (m.known && m.kind === 'actor' && qualifiesNamesAfter(tokens, a, z, m)) return false;
+    if (type === 'ORG' && m.kind === 'place' && m.end === tokens[z]!.end && !INNER_CONNECTORS.has(scan.text.slice(0, m.start).trimEnd().split(/\s+/).pop()!.toLowerCase())) return false;
+  }
+  if (type === 'PER') return inside.length === 1 && !(inside[0]!.kind === 'actor' && inside[0]!.type !== 'person');
+  return true;
+}
+
+/** Whether `m` opens [a, z] and a capitalised word follows it there. */
+function qualifiesNamesAfter(tokens: readonly Token[], a: number, z: number, m: EntityMention): boolean {
+  if (m.start !== tokens[a]!.start) return false;
+  const next = tokens.findIndex((t, k) => k > a && k <= z && t.start >= m.end);
+  return next >= 0 && isCapitalised(tokens[next]!.text);
 }
 
 /** Whether the knowledge base knows `surface` itself, as a place for a LOC span and as an actor for any. */
@@ -749,6 +782,8 @@ const CLUB_DOCUMENT_TOWNS = 2;
 // Outside such a document, a known town is a club only on a surer reading: the tagger, which
 // reads the gazetteer, slips up to 17 on a town named in an aside ("known in Arabic as Tadmur").
 const LONE_CLUB_MARGIN = 20;
+// The tagger's margin from which its span beats the shorter names the lexicons and cues found inside it.
+const VERY_SURE_MARGIN = 30;
 
 function isKnownTown(scan: DocumentScan, surface: string): boolean {
   const place = scan.kb.lookupPlace(surface, scan.context);

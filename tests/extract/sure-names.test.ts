@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityResult } from '../../src/extract/entities.js';
+import { entitiesOf } from '../helpers/entities.js';
+
+const labels = (r: EntityResult) => r.mentions.map((m) => `${m.label}:${m.kind}`);
+
+describe('a name the tagger is very sure of over the shorter names inside it', () => {
+  it('reads a club named after a town as the club, not the town', () => {
+    const r = entitiesOf('LONDON 2024-03-02\n\nStandings after Saturday:\n\nManchester City 3 1 0 2 2 3 3\n\nBristol City 3 2 1 0 5 2 7\n');
+    expect(labels(r)).toContain('Manchester City:actor');
+    expect(labels(r)).not.toContain('Manchester:place');
+  });
+
+  it('keeps a known body that only qualifies the words after it', () => {
+    const r = entitiesOf('The old town of Avignon is a UNESCO World Heritage Site, the agency said on Monday.');
+    expect(labels(r)).toContain('UNESCO:actor');
+    expect(labels(r).some((l) => l.startsWith('UNESCO World'))).toBe(false);
+  });
+
+  it('does not join two places run together into one', () => {
+    const r = entitiesOf('Foreign ministers from France Britain and Germany met in Vienna on Monday.');
+    expect(labels(r)).toContain('France:place');
+    expect(labels(r).some((l) => l.startsWith('France Britain'))).toBe(false);
+  });
+});
