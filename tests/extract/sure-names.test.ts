@@ -23,3 +23,15 @@ describe('a name the tagger is very sure of over the shorter names inside it', (
     expect(labels(r).some((l) => l.startsWith('France Britain'))).toBe(false);
   });
 });
+
+describe('a name inside a sure MISC name', () => {
+  it('is no mention of its own', () => {
+    const r = entitiesOf('NEW YORK 2024-08-30\n\nThe Swiss player won the U.S. Open on Sunday, a year after his loss at the Tour de France.');
+    expect(r.mentions.some((m) => m.surface === 'U.S.')).toBe(false);
+  });
+
+  it('keeps a person the tagger reads inside one', () => {
+    const r = entitiesOf('American Nate Miller successfully defended his WBA cruiserweight title on Saturday.');
+    expect(r.mentions.some((m) => m.type === 'person' && m.label === 'Nate Miller')).toBe(true);
+  });
+});
