@@ -382,9 +382,10 @@ function addTaggedNames(scan: DocumentScan): void {
     for (const span of spans[k]!) {
       if (span.type === 'MISC') {
         // A place or body inside an event's or a product's name is no mention of its own ("U.S.
-        // Open", "Tour de France"), when the tagger is sure of the whole; a person keeps theirs
-        // (a people's name before it is no event: "American Nate Miller").
-        if (span.tokens >= 2 && span.margin >= MISC_MARGIN) for (const m of mentionsStrictlyInside(scan, st.sentence.index, span.start, span.end)) if (m.type !== 'person') dropped.add(m);
+        // Open", "Tour de France"), when the tagger is sure of the whole; nor is a cue guess on
+        // its words ("European group", "Arctic town"). A person inside keeps theirs (a people's
+        // name before it is no event: "American Nate Miller").
+        if (span.margin >= MISC_MARGIN) for (const m of mentionsInsideMisc(scan, st.sentence.index, span.start, span.end)) dropped.add(m);
         continue;
       }
       // A LOC span joining two names ("the Palmyra Triangle and Castle") is two names.
@@ -460,9 +461,13 @@ function addTaggedNames(scan: DocumentScan): void {
   if (dropped.size) dropMentions(scan, dropped);
 }
 
-/** The mentions of the sentence inside [start, end) and shorter than it. */
-function mentionsStrictlyInside(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] {
-  return scan.mentions.filter((m) => m.sentence === sentence && m.start >= start && m.end <= end && m.end - m.start < end - start);
+/**
+ * The mentions of the sentence a MISC name [start, end) hides: the places and bodies shorter
+ * than it, and the guesses on its words; not an acronym the document defines ("the Budapest
+ * Stock Exchange (BSE)").
+ */
+function mentionsInsideMisc(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] {
+  return scan.mentions.filter((m) => m.sentence === sentence && m.start >= start && m.end <= end && !scan.acronyms.has(m.surface) && (m.known ? m.type !== 'person' && m.end - m.start < end - start : m.type !== 'person' || (m.start === start && m.end === end)));
 }
 
 /** The organisation of `organizations` (named in full by the document) whose last word is `word`, when that word can stand for it. */
@@ -475,7 +480,7 @@ function organizationEndingIn(scan: DocumentScan, organizations: readonly string
 // Margin (weight units) a new one-word entity needs: 4 keeps sample and FA-KES precision at their
 // values before the tagger (0 lost 1-2 points there) and costs CoNLL dev no F1 point.
 const LONE_MARGIN = 4;
-// The tagger's margin from which a MISC name ("U.S. Open") hides the names inside it.
+// The tagger's margin from which a MISC name ("U.S. Open", "European") hides the names on its words.
 const MISC_MARGIN = 20;
 function hasConnector(tokens: readonly Token[], a: number, z: number): boolean {
   for (let k = a; k <= z; k++) if (!isCapitalised(tokens[k]!.text)) return true;

@@ -30,6 +30,13 @@ describe('a name inside a sure MISC name', () => {
     expect(r.mentions.some((m) => m.surface === 'U.S.')).toBe(false);
   });
 
+  it('drops a cue guess on its words, not an acronym the article defines', () => {
+    const r = entitiesOf('Wales beat Moldova 3-1 in a World Cup soccer European group 7 qualifier on Saturday.');
+    expect(r.mentions.some((m) => m.surface === 'European')).toBe(false);
+    const s = entitiesOf('Shares of the company fell on the Vienna Stock Exchange (VSE) on Friday. They opened lower on the VSE.');
+    expect(s.mentions.some((m) => m.surface === 'VSE')).toBe(true);
+  });
+
   it('keeps a person the tagger reads inside one', () => {
     const r = entitiesOf('American Nate Miller successfully defended his WBA cruiserweight title on Saturday.');
     expect(r.mentions.some((m) => m.type === 'person' && m.label === 'Nate Miller')).toBe(true);
