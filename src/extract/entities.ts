@@ -143,6 +143,8 @@ class DocumentScan {
   readonly acronyms = new Map<string, EntityRef>();
   readonly text: string;
   readonly cues: Cues;
+  /** Where the dateline that opens the text ends (0 without one). */
+  readonly datelineEnd: number;
 
   constructor(
     doc: Doc,
@@ -151,6 +153,7 @@ class DocumentScan {
   ) {
     this.text = doc.text;
     this.cues = kb.cues;
+    this.datelineEnd = doc.datelineLength ?? 0;
   }
 }
 
@@ -228,6 +231,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   // ── 4. Short forms: a surname or the last part of a full name seen in this document.
   resolveShortForms(scan);
   addTaggedNames(scan);
+  oneSensePerDocument(scan);
   dropCreditedPeople(scan);
   linkLexiconParents(scan);
   // ── 4b. "X, known as the Y" / "X, also known as Y": one entity under two names.
@@ -468,6 +472,41 @@ function addTaggedNames(scan: DocumentScan): void {
  */
 function mentionsInsideMisc(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] {
   return scan.mentions.filter((m) => m.sentence === sentence && m.start >= start && m.end <= end && !scan.acronyms.has(m.surface) && (m.known ? m.type !== 'person' && m.end - m.start < end - start : m.type !== 'person' || (m.start === start && m.end === end)));
+}
+
+/**
+ * One name, one sense in a document: a known town written as the name of a club the document
+ * reads as such elsewhere ("CHICAGO" in a table of results, "AT CHICAGO" in the fixtures below
+ * it) is that club, and a person's surname the document reads as theirs elsewhere ("Collins"
+ * after "Michael Collins") is that person, unless a place cue stands before it ("in Collins"). The
+ * dateline keeps its place.
+ */
+function oneSensePerDocument(scan: DocumentScan): void {
+  const clubs = new Map<string, EntityRef>();
+  if (scan.clubs) {
+    for (const m of scan.mentions) if (m.kind === 'actor' && m.type !== 'person' && !m.known) clubs.set(m.surface.toLowerCase(), scan.refs.get(m.key)!);
+  }
+  const surnames = new Map<string, EntityRef | undefined>();
+  for (const m of scan.mentions) {
+    if (m.kind !== 'actor' || m.type !== 'person') continue;
+    const last = m.surface.slice(m.surface.lastIndexOf(' ') + 1);
+    // A surname two people share names neither.
+    const had = surnames.get(last);
+    surnames.set(last, surnames.has(last) && had?.key !== m.key ? undefined : scan.refs.get(m.key));
+  }
+  // The dateline names the place the story was filed from.
+  for (const m of scan.mentions) {
+    if (m.kind !== 'place' || !TEAM_PLACE_TYPES.has(m.type) || m.start < scan.datelineEnd) continue;
+    const ref = clubs.get(m.surface.toLowerCase()) ?? (/\s/.test(m.surface) || placeCueBefore(scan, m) ? undefined : surnames.get(m.surface));
+    if (!ref) continue;
+    takeIdentity(m, ref);
+    // Nothing of the place stays with it.
+    m.known = ref.known;
+    m.lat = ref.lat;
+    m.lon = ref.lon;
+    m.country = ref.country;
+    m.parent = ref.parent;
+  }
 }
 
 /** The organisation of `organizations` (named in full by the document) whose last word is `word`, when that word can stand for it. */

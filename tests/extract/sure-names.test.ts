@@ -42,3 +42,28 @@ describe('a name inside a sure MISC name', () => {
     expect(r.mentions.some((m) => m.type === 'person' && m.label === 'Nate Miller')).toBe(true);
   });
 });
+
+describe('one sense of a name per document', () => {
+  it('reads a town as the club the document names so in its table', () => {
+    const r = entitiesOf(
+      'NEW YORK 2024-08-30\n\nMajor League Baseball standings after games played on Thursday:\n\nW L PCT GB\n\nBOSTON 71 64 .526 10\n\nCHICAGO 65 66 .496 5\n\nDETROIT 60 70 .460 14\n\nSEATTLE 70 63 .526 2\n\nFriday\'s games\n\nBOSTON AT CHICAGO\n\nSEATTLE AT DETROIT\n',
+    );
+    const chicago = r.mentions.filter((m) => m.surface === 'CHICAGO');
+    expect(chicago.length).toBe(2);
+    expect(chicago.every((m) => m.kind === 'actor' && m.lat === undefined)).toBe(true);
+    // The dateline keeps its place.
+    expect(r.mentions.find((m) => m.surface === 'NEW YORK')?.kind).toBe('place');
+  });
+
+  it('reads a town as the person whose surname it is', () => {
+    const r = entitiesOf("OSLO 2024-03-02\n\nKenyan runner Dorcas Houston won the women's 5,000 metres on Friday. Houston finished in 14 minutes 40 seconds.");
+    const houston = r.mentions.find((m) => m.surface === 'Houston');
+    expect(houston?.type).toBe('person');
+    expect(houston?.label).toBe('Dorcas Houston');
+  });
+
+  it('keeps the town after a place cue', () => {
+    const r = entitiesOf('Kenyan runner Dorcas Houston won the race on Friday. The next meeting is in Houston in May.');
+    expect(r.mentions.find((m) => m.surface === 'Houston')?.kind).toBe('place');
+  });
+});
