@@ -385,10 +385,10 @@ function addTaggedNames(scan: DocumentScan): void {
     const tokens = sentenceTokens[k]!;
     for (const span of spans[k]!) {
       if (span.type === 'MISC') {
-        // A place or body inside an event's or a product's name is no mention of its own ("U.S.
-        // Open", "Tour de France"), when the tagger is sure of the whole; nor is a cue guess on
-        // its words ("European group", "Arctic town"). A person inside keeps theirs (a people's
-        // name before it is no event: "American Nate Miller").
+        // A place inside an event's or a product's name is no mention of its own ("U.S. Open",
+        // "Tour de France"), when the tagger is sure of the whole; nor is a cue guess on its
+        // words ("European group", "Arctic town"). A person inside keeps theirs (a people's name
+        // before it is no event: "American Nate Miller").
         if (span.margin >= MISC_MARGIN) for (const m of mentionsInsideMisc(scan, st.sentence.index, span.start, span.end)) dropped.add(m);
         continue;
       }
@@ -466,12 +466,12 @@ function addTaggedNames(scan: DocumentScan): void {
 }
 
 /**
- * The mentions of the sentence a MISC name [start, end) hides: the places and bodies shorter
- * than it, and the guesses on its words; not an acronym the document defines ("the Budapest
- * Stock Exchange (BSE)").
+ * The mentions of the sentence a MISC name [start, end) hides: the known places shorter than
+ * it, and the guesses on its words; not a known actor ("IS-held", "Iraqi CTS forces") nor an
+ * acronym the document defines ("the Budapest Stock Exchange (BSE)").
  */
 function mentionsInsideMisc(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] {
-  return scan.mentions.filter((m) => m.sentence === sentence && m.start >= start && m.end <= end && !scan.acronyms.has(m.surface) && (m.known ? m.type !== 'person' && m.end - m.start < end - start : m.type !== 'person' || (m.start === start && m.end === end)));
+  return scan.mentions.filter((m) => m.sentence === sentence && m.start >= start && m.end <= end && !scan.acronyms.has(m.surface) && (m.known ? m.kind === 'place' && m.end - m.start < end - start : m.type !== 'person' || (m.start === start && m.end === end)));
 }
 
 /**
