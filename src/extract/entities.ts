@@ -428,7 +428,8 @@ function addTaggedNames(scan: DocumentScan): void {
       const lastWordOf = span.type === 'ORG' && a === z && span.margin >= LONE_MARGIN ? organizationEndingIn(scan, organizations, tokens[a]!.text) : undefined;
       if (a === z && isNoLoneName(scan, tokens[a]!.text) && !club && !body && !surname && !lastWordOf) continue;
       // Nor are ordinary words alone ("Air Force", "Heritage Site") or a people ("Sunni Muslim").
-      if ((allOrdinaryWords(scan.cues, tokens, a, z) && !club && !body && !surname && !lastWordOf) || (span.type !== 'PER' && namesAPeople(scan, tokens.slice(a, z + 1)))) continue;
+      // Unless the tagger is very sure of them ("Guy Forget", "Communist Party", "Rugby Union").
+      if ((allOrdinaryWords(scan.cues, tokens, a, z) && !club && !body && !surname && !lastWordOf && span.margin < VERY_SURE_MARGIN) || (span.type !== 'PER' && namesAPeople(scan, tokens.slice(a, z + 1)))) continue;
       const start = tokens[a]!.start;
       const end = tokens[z]!.end;
       // A photo credit ("REUTERS/Bassam Khabieh") or a byline ("Editing by Will Waterman") names

@@ -67,3 +67,10 @@ describe('one sense of a name per document', () => {
     expect(r.mentions.find((m) => m.surface === 'Houston')?.kind).toBe('place');
   });
 });
+
+describe('a very sure name of ordinary words', () => {
+  it('is a name', () => {
+    const r = entitiesOf('The campaign is meant to strengthen the Communist Party\'s grip on power, the activist said in Hong Kong on Saturday.');
+    expect(r.mentions.some((m) => m.label === 'Communist Party' && m.kind === 'actor')).toBe(true);
+  });
+});
