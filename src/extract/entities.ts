@@ -1089,6 +1089,8 @@ function capitalisedRunEnd(scan: DocumentScan, st: SentenceTokens, i: number): n
     const next = toks[j + 1]!;
     if (st.covered[j + 1] !== -1) break;
     if (scan.text.slice(toks[j]!.end, next.start).includes('\n')) break;
+    // A known name's possessive ends the run: "Moscow's Central Clinical Hospital" is two names.
+    if (APOSTROPHE_S.test(toks[j]!.text) && possessorOf(scan, toks[j]!.text)) break;
     if (isWord(next) && isCapitalised(next.text)) {
       j++;
       continue;
@@ -1308,9 +1310,19 @@ function splitAtPossessor(scan: DocumentScan, span: Span): boolean {
 }
 
 /** The known entity a word names once a final "s" is dropped, when the whole word is none. */
+const APOSTROPHE_S = /['’]s$/;
+
 function possessorOf(scan: DocumentScan, word: string): EntityRef | undefined {
   if (word.length < 4 || !word.endsWith('s') || word.endsWith('ss')) return undefined;
   const kb = scan.kb;
+  // With its apostrophe ("Moscow's") the possessive is plain: any name known as the stem.
+  if (APOSTROPHE_S.test(word)) {
+    const owner = word.slice(0, -2);
+    const known = scan.knownActor(owner);
+    if (known) return known;
+    const at = kb.lookupPlace(owner, scan.context);
+    return at && normalizeName(at.name) === normalizeName(owner) ? placeRefOf(at) : undefined;
+  }
   // The whole word spelled as a known name is that name ("Homs"); a look-up only near it is not.
   const whole = kb.lookupPlace(word, scan.context);
   if (scan.knownActor(word) || (whole && normalizeName(whole.name) === normalizeName(word))) return undefined;
