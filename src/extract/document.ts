@@ -36,12 +36,12 @@ export function extractDocument(doc: Doc, kb: KnowledgeBase): DocExtraction {
 }
 
 /**
- * The headline as a paragraph to read after the text ("" for none), not when it is the text's
- * own opening (a title taken from the first sentence).
+ * The headline as a paragraph to read after the text ("" for none), not when the text's opening
+ * holds it (a title taken from the first sentence).
  */
 function headlineOf(doc: Doc): string {
   const title = doc.title.trim();
-  if (!title || doc.text.startsWith(title.replace(/[.…]+$/, '').trimEnd())) return '';
+  if (!title || doc.text.slice(0, 2000).includes(title.replace(/[.…]+$/, '').trimEnd())) return '';
   return `\n\n${title}`;
 }
 

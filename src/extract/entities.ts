@@ -364,7 +364,7 @@ function addTaggedNames(scan: DocumentScan): void {
   // The words the document reads as a place somewhere.
   const placeReadings = new Set<string>();
   for (const tokens of sentenceTokens) {
-    const found = ner.spansOfTokens(tokens, doc, scan.names);
+    const found = splitTitledNames(scan, tokens, ner.spansOfTokens(tokens, doc, scan.names));
     spans.push(found);
     for (const span of found) {
       const key = text.slice(span.start, span.end);
@@ -508,6 +508,43 @@ function oneSensePerDocument(scan: DocumentScan): void {
     m.country = ref.country;
     m.parent = ref.parent;
   }
+}
+
+/**
+ * A tagged body with a title and a person's name after it ("Federal Reserve Governor Lawrence
+ * Lindsey", "Air Traffic Control Administration Director Branko Bilbija") is the body, and the
+ * person: split at the title when two or three name words follow it, the first a given name or
+ * neither an ordinary word. (The affiliation reader links them by the title.)
+ */
+function splitTitledNames(scan: DocumentScan, tokens: readonly Token[], found: NerSpan[]): NerSpan[] {
+  let out: NerSpan[] | undefined;
+  for (let n = 0; n < found.length; n++) {
+    const span = found[n]!;
+    const split = span.type === 'ORG' ? titleInside(scan, tokens, span) : -1;
+    if (split < 0) continue;
+    out ??= found.slice(0, n);
+    const cut = split - span.first;
+    const body = span.margins.slice(0, cut);
+    const person = span.margins.slice(cut + 1);
+    out.push({ ...span, end: tokens[split - 1]!.end, tokens: cut, margin: Math.min(...body), margins: body });
+    out.push({ ...span, type: 'PER', start: tokens[split + 1]!.start, first: split + 1, tokens: person.length, margin: Math.min(...person), margins: person });
+    for (const rest of found.slice(n + 1)) out.push(rest);
+    return splitTitledNames(scan, tokens, out);
+  }
+  return out ?? found;
+}
+
+/** The index of a title word inside an ORG span with a person's name after it, or -1. */
+function titleInside(scan: DocumentScan, tokens: readonly Token[], span: NerSpan): number {
+  const last = span.first + span.tokens - 1;
+  for (let k = span.first + 1; k <= last - 2; k++) {
+    if (!scan.cues.titles.has(bare(tokens[k]!.text))) continue;
+    const name = tokens.slice(k + 1, last + 1).map((t) => t.text);
+    if (name.length > 3 || !name.every((w) => isNameOfPerson(scan.cues, w))) return -1;
+    const given = scan.kb.isGivenName(name[0]!);
+    return given || name.every((w) => !isOrdinaryWord(scan.cues, w)) ? k : -1;
+  }
+  return -1;
 }
 
 /** The organisation of `organizations` (named in full by the document) whose last word is `word`, when that word can stand for it. */

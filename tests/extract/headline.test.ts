@@ -34,3 +34,11 @@ describe('names in the headline', () => {
     expect(x.events.filter((e) => e.type === 'capture')).toEqual([]);
   });
 });
+
+describe('a title taken from the text', () => {
+  it('is not read twice', () => {
+    const text = 'PARIS 2024-05-04\n\nThe French minister Jean Dupont visited Lyon on Saturday.';
+    const x = extract('The French minister Jean Dupont visited Lyon on Saturday', text);
+    expect(x.entities.every((m) => m.end <= text.length)).toBe(true);
+  });
+});

@@ -82,3 +82,11 @@ describe("a known name's possessive", () => {
     expect(r.mentions.some((m) => m.surface.startsWith("Moscow's"))).toBe(false);
   });
 });
+
+describe('a tagged body with a title and a name after it', () => {
+  it('is the body and the person', () => {
+    const r = entitiesOf('The Federal Aviation Administration Director Branko Petrovic told reporters the airport would reopen on Monday.');
+    expect(r.mentions.some((m) => m.label === 'Branko Petrovic' && m.type === 'person')).toBe(true);
+    expect(r.mentions.some((m) => m.label === 'Federal Aviation Administration' && m.kind === 'actor')).toBe(true);
+  });
+});
