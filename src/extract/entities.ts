@@ -375,7 +375,15 @@ function addTaggedNames(scan: DocumentScan): void {
   // The organisations the document names in several words ("Johnson Controls Inc").
   const organizations: string[] = [];
   // Not one run on into lower-case words ("Deir Ezzor Units of the army and").
-  for (const found of spans) for (const span of found) if (span.type === 'ORG' && span.tokens >= 2 && !RUN_ON.test(text.slice(span.start, span.end))) organizations.push(text.slice(span.start, span.end));
+  // Nor a score glued to a name in a table ("Moody 6-82").
+  for (let k = 0; k < spans.length; k++) {
+    for (const span of spans[k]!) {
+      let z = span.first + span.tokens - 1;
+      while (z > span.first && SCORE.test(sentenceTokens[k]![z]!.text)) z--;
+      const name = text.slice(span.start, sentenceTokens[k]![z]!.end);
+      if (span.type === 'ORG' && z > span.first && !RUN_ON.test(name)) organizations.push(name);
+    }
+  }
   const clubs = clubDocument(scan, spans);
   scan.clubs = clubs;
   const teamMargin = clubs ? CLUB_DOCUMENT_MARGIN : TEAM_MARGIN;
@@ -401,7 +409,8 @@ function addTaggedNames(scan: DocumentScan): void {
       // Kroslak"): it stays at the end after a name word, and at the start on a sure reading.
       const person = span.type === 'PER';
       while (a <= z && isNoNameWord(scan.cues, tokens[a]!.text, a === 0) && !(person && a < z && span.margin >= SURE_PERSON_MARGIN && isNameOfPerson(scan.cues, tokens[a]!.text) && isNameOfPerson(scan.cues, tokens[a + 1]!.text))) a++;
-      while (z >= a && (isNoNameWord(scan.cues, tokens[z]!.text, z === 0) || LOWER_WORD.test(tokens[z]!.text)) && !(person && z > a && isNameOfPerson(scan.cues, tokens[z]!.text) && isNameOfPerson(scan.cues, tokens[z - 1]!.text) && !scan.cues.titles.has(bare(tokens[z - 1]!.text)))) z--;
+      // A day of the week never is ("Jose Miguel Insulza Monday").
+      while (z >= a && (isNoNameWord(scan.cues, tokens[z]!.text, z === 0) || LOWER_WORD.test(tokens[z]!.text)) && !(person && z > a && !WEEKDAY.test(tokens[z]!.text) && isNameOfPerson(scan.cues, tokens[z]!.text) && isNameOfPerson(scan.cues, tokens[z - 1]!.text) && !scan.cues.titles.has(bare(tokens[z - 1]!.text)))) z--;
       if (a > z || !isWord(tokens[a]!) || !isCapitalised(tokens[a]!.text)) continue;
       // How sure the tagger is of the words kept.
       if (a > span.first || z < span.first + span.tokens - 1) span.margin = Math.min(...span.margins.slice(a - span.first, z - span.first + 1));
@@ -605,8 +614,13 @@ function isNameOfPerson(cues: Cues, word: string): boolean {
  * sentence ("The"), a word of the calendar ("Monday"), a punctuation mark; an initial ("A." of "A. Dale") is one. Other words at the edge are the
  * tagger's to judge ("New" of "New York", "Such" of "Peter Such").
  */
+const WEEKDAY = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/;
+// A score or a bowling figure ("6-82", "4-0-25-0"), which a results table writes right after a name.
+const SCORE = /^\d+(?:[-–/]\d+)+$/;
+
 function isNoNameWord(cues: Cues, word: string, sentenceStart: boolean): boolean {
   if (INITIAL.test(word)) return false;
+  if (SCORE.test(word)) return true;
   const w = bare(word);
   // A word of grammar is capitalised in a name ("Will Carling") or at the start of a sentence.
   const grammar = cues.grammaticalWord(w) && (sentenceStart || !isCapitalised(word));

@@ -90,3 +90,11 @@ describe('a tagged body with a title and a name after it', () => {
     expect(r.mentions.some((m) => m.label === 'Federal Aviation Administration' && m.kind === 'actor')).toBe(true);
   });
 });
+
+describe('the edges of a tagged name', () => {
+  it('leave out a score glued to it and a day of the week', () => {
+    const r = entitiesOf('Leeds: Yorkshire 301 and 120-4, Essex 250 (P. Grayson 88; R. Kettleborough 5-61).\n\nForeign minister Jose Alberto Ferreira Monday rejected the offer.');
+    expect(r.mentions.some((m) => /\d/.test(m.label))).toBe(false);
+    expect(r.mentions.some((m) => m.label.endsWith('Monday'))).toBe(false);
+  });
+});
