@@ -1355,7 +1355,9 @@ function splitAtPossessor(scan: DocumentScan, span: Span): boolean {
   const owner = possessorOf(scan, word.text);
   // A given name with the possessive s ("at Muhammads suggestion") names no place.
   if (!owner) return span.words.length === 1 && isGivenNamePossessive(scan, word.text);
-  if (!overlapsMention(scan, span.st.sentence.index, word.start, word.end)) addMention(scan, owner, span.st.sentence, word.start, word.end);
+  // The name without its apostrophe-s ("Moscow" of "Moscow's"), as the tagger reads it.
+  const end = APOSTROPHE_S.test(word.text) ? word.end - 2 : word.end;
+  if (!overlapsMention(scan, span.st.sentence.index, word.start, end)) addMention(scan, owner, span.st.sentence, word.start, end);
   if (span.z > span.a) classifySpan(scan, span.st, span.a + 1, span.z);
   return true;
 }
