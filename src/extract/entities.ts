@@ -958,7 +958,7 @@ function sameSpanOtherGuess(scan: DocumentScan, sentence: number, start: number,
   return undefined;
 }
 // The tagger's margin from which its type beats a cue guess on the same words.
-const RETYPE_MARGIN = 30;
+const RETYPE_MARGIN = 20;
 
 function sameSpanPlaceGuess(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] | undefined {
   for (const m of scan.mentions) {

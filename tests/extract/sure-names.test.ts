@@ -98,3 +98,10 @@ describe('the edges of a tagged name', () => {
     expect(r.mentions.some((m) => m.label.endsWith('Monday'))).toBe(false);
   });
 });
+
+describe("the tagger's sure type over a cue guess on the same words", () => {
+  it('reads a venue as a place', () => {
+    const r = entitiesOf('The final will be played at the National Tennis Centre in Roehampton on Sunday.');
+    expect(r.mentions.find((m) => m.surface === 'National Tennis Centre')?.kind).toBe('place');
+  });
+});
