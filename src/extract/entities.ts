@@ -745,7 +745,9 @@ function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly To
   // A person one of whose names is also a town ("Yasser Arafat", "Ngozi Adeyemi"); not a town
   // with an ordinary word ("Jazal Northwest", "Aleppo Casualties").
   // A country as a given name ("Chad Ogea") only on a sure reading.
-  if (type === 'PER' && m.kind === 'place' && (m.type !== 'country' || margin >= SURE_PERSON_MARGIN)) return !ordinaryWordOutside(scan, tokens, a, z, m);
+  // On a sure reading, a word the document never writes in lower case is a name, whatever
+  // compromise's lexicon says of it ("Wang Donghai").
+  if (type === 'PER' && m.kind === 'place' && (m.type !== 'country' || margin >= SURE_PERSON_MARGIN)) return margin >= SURE_PERSON_MARGIN ? !ordinaryWordOutside(scan, tokens, a, z, m, false) : !ordinaryWordOutside(scan, tokens, a, z, m);
   // A known person's surname in another person's full name ("Andrei Medvedev"); a full name the
   // lexicon knows is that person again (taggedRef looks it up).
   // A lexicon person's nickname opening another's name ("Tiger" of "Tiger Woods") likewise,
@@ -832,11 +834,11 @@ function sharesNameWord(label: string, tokens: readonly Token[], a: number, z: n
   return false;
 }
 
-function ordinaryWordOutside(scan: DocumentScan, tokens: readonly Token[], a: number, z: number, m: EntityMention): boolean {
+function ordinaryWordOutside(scan: DocumentScan, tokens: readonly Token[], a: number, z: number, m: EntityMention, lexicon = true): boolean {
   for (let k = a; k <= z; k++) {
     const t = tokens[k]!;
     if (t.end > m.start && t.start < m.end) continue;
-    if (isOrdinaryWord(scan.cues, t.text) || writesInLowerCase(scan.text, t.text.toLowerCase())) return true;
+    if ((lexicon && isOrdinaryWord(scan.cues, t.text)) || writesInLowerCase(scan.text, t.text.toLowerCase())) return true;
   }
   return false;
 }

@@ -105,3 +105,11 @@ describe("the tagger's sure type over a cue guess on the same words", () => {
     expect(r.mentions.find((m) => m.surface === 'National Tennis Centre')?.kind).toBe('place');
   });
 });
+
+describe("a person's name over a town", () => {
+  it('holds a word a lexicon calls common when the article never writes it in lower case', () => {
+    const r = entitiesOf('The detention of veteran dissident Wang Donghai showed the government\'s resolve, a rights activist said on Saturday in Manila.');
+    expect(r.mentions.some((m) => m.label === 'Wang Donghai' && m.type === 'person')).toBe(true);
+    expect(r.mentions.some((m) => m.label === 'Donghai' && m.kind === 'place')).toBe(false);
+  });
+});
