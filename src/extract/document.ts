@@ -10,9 +10,17 @@ import type { KnowledgeBase } from '../knowledge/knowledge.js';
  * does and the unit the incremental cache stores.
  */
 export function extractDocument(doc: Doc, kb: KnowledgeBase): DocExtraction {
-  const sentences = splitSentences(doc.text);
-  const entities = extractEntities(doc, sentences, kb);
-  const { events, stateMentions } = extractEvents(doc, sentences, entities.mentions, { triggers: kb.triggers, stateOf: kb.stateOf, countryName: (cc) => kb.countryRef(cc)?.label, countryOfDemonym: (word) => kb.countryOfDemonym(word) });
+  // The headline names actors and places too: entities are read over the body and the headline
+  // after it (so the body keeps its offsets and sentence numbers), events over the body alone (a
+  // headline repeats the lead's news, with no date of its own).
+  const headline = headlineOf(doc);
+  const read: Doc = headline ? { ...doc, text: doc.text + headline } : doc;
+  const sentences = splitSentences(read.text);
+  const bodyEnd = doc.text.length;
+  const entities = headline ? withHeadlineNamesKnown(extractEntities(read, sentences, kb), bodyEnd) : extractEntities(read, sentences, kb);
+  const body = headline ? sentences.filter((s) => s.end <= bodyEnd) : sentences;
+  const bodyMentions = headline ? entities.mentions.filter((m) => m.end <= bodyEnd) : entities.mentions;
+  const { events, stateMentions } = extractEvents(doc, body, bodyMentions, { triggers: kb.triggers, stateOf: kb.stateOf, countryName: (cc) => kb.countryRef(cc)?.label, countryOfDemonym: (word) => kb.countryOfDemonym(word) });
   const mentions = stateMentions.length ? [...entities.mentions, ...stateMentions] : entities.mentions;
   const refs = entities.refs;
   for (const m of stateMentions) refs[m.key] ??= refOf(m);
@@ -25,6 +33,32 @@ export function extractDocument(doc: Doc, kb: KnowledgeBase): DocExtraction {
     events,
     words: wordCount(doc.text),
   };
+}
+
+/**
+ * The headline as a paragraph to read after the text ("" for none), not when the text's opening
+ * holds it (a title taken from the first sentence).
+ */
+function headlineOf(doc: Doc): string {
+  const title = doc.title.trim();
+  if (!title || doc.text.slice(0, 2000).includes(title.replace(/[.…]+$/, '').trimEnd())) return '';
+  return `\n\n${title}`;
+}
+
+/**
+ * A headline's words are capitalised for show ("LEAGUE STANDINGS", "Rebels Seize Air Base"), so
+ * only the names the knowledge base confirms count there, and those the body names too.
+ */
+function withHeadlineNamesKnown(entities: EntityResult, bodyEnd: number): EntityResult {
+  const inBody = new Set<string>();
+  for (const m of entities.mentions) if (m.end <= bodyEnd) inBody.add(m.key);
+  const mentions = entities.mentions.filter((m) => m.end <= bodyEnd || m.known || inBody.has(m.key));
+  if (mentions.length === entities.mentions.length) return entities;
+  const kept = new Set(mentions.map((m) => m.key));
+  const refs: Record<string, EntityRef> = {};
+  for (const [key, ref] of Object.entries(entities.refs)) if (kept.has(key) || !entities.mentions.some((m) => m.key === key)) refs[key] = ref;
+  const relations = entities.relations.filter((r) => kept.has(r.from) || !entities.mentions.some((m) => m.key === r.from)).filter((r) => kept.has(r.to) || !entities.mentions.some((m) => m.key === r.to));
+  return { ...entities, mentions, refs, relations };
 }
 
 /** The texts of the sentences that mentions, relations and events cite, by index. */

@@ -164,6 +164,8 @@ class DocumentScan {
   readonly acronyms = new Map<string, EntityRef>();
   readonly text: string;
   readonly cues: Cues;
+  /** Where the dateline that opens the text ends (0 without one). */
+  readonly datelineEnd: number;
 
   constructor(
     doc: Doc,
@@ -172,6 +174,7 @@ class DocumentScan {
   ) {
     this.text = doc.text;
     this.cues = kb.cues;
+    this.datelineEnd = doc.datelineLength ?? 0;
   }
 }
 
@@ -250,6 +253,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   // ── 4. Short forms: a surname or the last part of a full name seen in this document.
   resolveShortForms(scan);
   addTaggedNames(scan);
+  oneSensePerDocument(scan);
   dropCreditedPeople(scan);
   linkLexiconParents(scan);
   // ── 4b. "X, known as the Y" / "X, also known as Y": one entity under two names.
@@ -386,7 +390,7 @@ function addTaggedNames(scan: DocumentScan): void {
   // The words the document reads as a place somewhere.
   const placeReadings = new Set<string>();
   for (const tokens of sentenceTokens) {
-    const found = ner.spansOfTokens(tokens, doc, scan.names);
+    const found = splitTitledNames(scan, tokens, ner.spansOfTokens(tokens, doc, scan.names));
     spans.push(found);
     for (const span of found) {
       const key = text.slice(span.start, span.end);
@@ -397,7 +401,15 @@ function addTaggedNames(scan: DocumentScan): void {
   // The organisations the document names in several words ("Johnson Controls Inc").
   const organizations: string[] = [];
   // Not one run on into lower-case words ("Deir Ezzor Units of the army and").
-  for (const found of spans) for (const span of found) if (span.type === 'ORG' && span.tokens >= 2 && !RUN_ON.test(text.slice(span.start, span.end))) organizations.push(text.slice(span.start, span.end));
+  // Nor a score glued to a name in a table ("Moody 6-82").
+  for (let k = 0; k < spans.length; k++) {
+    for (const span of spans[k]!) {
+      let z = span.first + span.tokens - 1;
+      while (z > span.first && SCORE.test(sentenceTokens[k]![z]!.text)) z--;
+      const name = text.slice(span.start, sentenceTokens[k]![z]!.end);
+      if (span.type === 'ORG' && z > span.first && !RUN_ON.test(name)) organizations.push(name);
+    }
+  }
   const clubs = clubDocument(scan, spans);
   scan.clubs = clubs;
   const teamMargin = clubs ? CLUB_DOCUMENT_MARGIN : TEAM_MARGIN;
@@ -407,7 +419,14 @@ function addTaggedNames(scan: DocumentScan): void {
     const st = scan.perSentence[k]!;
     const tokens = sentenceTokens[k]!;
     for (const span of spans[k]!) {
-      if (span.type === 'MISC') continue;
+      if (span.type === 'MISC') {
+        // A place inside an event's or a product's name is no mention of its own ("U.S. Open",
+        // "Tour de France"), when the tagger is sure of the whole; nor is a cue guess on its
+        // words ("European group", "Arctic town"). A person inside keeps theirs (a people's name
+        // before it is no event: "American Nate Miller").
+        if (span.margin >= MISC_MARGIN) for (const m of mentionsInsideMisc(scan, st.sentence.index, span.start, span.end)) dropped.add(m);
+        continue;
+      }
       // A LOC span joining two names ("the Palmyra Triangle and Castle") is two names.
       if (span.type === 'LOC' && hasAnd(tokens, span)) continue;
       // Titles and punctuation at its edges ("Gen.", "Maj", a quotation mark) are no part of it.
@@ -417,7 +436,8 @@ function addTaggedNames(scan: DocumentScan): void {
       // Kroslak"): it stays at the end after a name word, and at the start on a sure reading.
       const person = span.type === 'PER';
       while (a <= z && (isNoNameWord(scan.cues, tokens[a]!.text, a === 0) || (a < z && isPluralTitle(scan.cues, tokens[a]!.text))) && !(person && a < z && span.margin >= SURE_PERSON_MARGIN && isNameOfPerson(scan.cues, tokens[a]!.text) && isNameOfPerson(scan.cues, tokens[a + 1]!.text))) a++;
-      while (z >= a && (isNoNameWord(scan.cues, tokens[z]!.text, z === 0) || LOWER_WORD.test(tokens[z]!.text)) && !(person && z > a && isNameOfPerson(scan.cues, tokens[z]!.text) && isNameOfPerson(scan.cues, tokens[z - 1]!.text) && !scan.cues.titles.has(bare(tokens[z - 1]!.text)))) z--;
+      // A day of the week never is ("Jose Miguel Insulza Monday").
+      while (z >= a && (isNoNameWord(scan.cues, tokens[z]!.text, z === 0) || LOWER_WORD.test(tokens[z]!.text)) && !(person && z > a && !WEEKDAY.test(tokens[z]!.text) && isNameOfPerson(scan.cues, tokens[z]!.text) && isNameOfPerson(scan.cues, tokens[z - 1]!.text) && !scan.cues.titles.has(bare(tokens[z - 1]!.text)))) z--;
       if (a > z || !isWord(tokens[a]!) || !isCapitalised(tokens[a]!.text)) continue;
       // How sure the tagger is of the words kept.
       if (a > span.first || z < span.first + span.tokens - 1) span.margin = Math.min(...span.margins.slice(a - span.first, z - span.first + 1));
@@ -445,7 +465,8 @@ function addTaggedNames(scan: DocumentScan): void {
       const lastWordOf = span.type === 'ORG' && a === z && span.margin >= LONE_MARGIN ? organizationEndingIn(scan, organizations, tokens[a]!.text) : undefined;
       if (a === z && isNoLoneName(scan, tokens[a]!.text) && !club && !body && !surname && !lastWordOf) continue;
       // Nor are ordinary words alone ("Air Force", "Heritage Site") or a people ("Sunni Muslim").
-      if ((allOrdinaryWords(scan.cues, tokens, a, z) && !club && !body && !surname && !lastWordOf) || (span.type !== 'PER' && namesAPeople(scan, tokens.slice(a, z + 1)))) continue;
+      // Unless the tagger is very sure of them ("Guy Forget", "Communist Party", "Rugby Union").
+      if ((allOrdinaryWords(scan.cues, tokens, a, z) && !club && !body && !surname && !lastWordOf && span.margin < VERY_SURE_MARGIN) || (span.type !== 'PER' && namesAPeople(scan, tokens.slice(a, z + 1)))) continue;
       const start = tokens[a]!.start;
       const end = tokens[z]!.end;
       // A photo credit ("REUTERS/Bassam Khabieh") or a byline ("Editing by Will Waterman") names
@@ -492,6 +513,90 @@ function addTaggedNames(scan: DocumentScan): void {
   }
 }
 
+/**
+ * The mentions of the sentence a MISC name [start, end) hides: the known places shorter than
+ * it, and the guesses on its words; not a known actor ("IS-held", "Iraqi CTS forces") nor an
+ * acronym the document defines ("the Budapest Stock Exchange (BSE)").
+ */
+function mentionsInsideMisc(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] {
+  const inside = scan.mentions.filter((m) => m.sentence === sentence && m.start >= start && m.end <= end && !scan.acronyms.has(m.surface) && (m.known ? m.kind === 'place' && m.end - m.start < end - start : m.type !== 'person' || (m.start === start && m.end === end)));
+  // (nor a guessed place the document places elsewhere: one name, one sense; "Regiment 121" is
+  // the base the rebels overran at every mention)
+  return inside.filter((m) => m.known || m.kind !== 'place' || !scan.mentions.some((o) => o.key === m.key && (o.sentence !== sentence || o.end <= start || o.start >= end)));
+}
+
+/**
+ * One name, one sense in a document: a known town written as the name of a club the document
+ * reads as such elsewhere ("CHICAGO" in a table of results, "AT CHICAGO" in the fixtures below
+ * it) is that club, and a person's surname the document reads as theirs elsewhere ("Collins"
+ * after "Michael Collins") is that person, unless a place cue stands before it ("in Collins"). The
+ * dateline keeps its place.
+ */
+function oneSensePerDocument(scan: DocumentScan): void {
+  const clubs = new Map<string, EntityRef>();
+  if (scan.clubs) {
+    for (const m of scan.mentions) if (m.kind === 'actor' && m.type !== 'person' && !m.known) clubs.set(m.surface.toLowerCase(), scan.refs.get(m.key)!);
+  }
+  const surnames = new Map<string, EntityRef | undefined>();
+  for (const m of scan.mentions) {
+    if (m.kind !== 'actor' || m.type !== 'person') continue;
+    const last = m.surface.slice(m.surface.lastIndexOf(' ') + 1);
+    // A surname two people share names neither.
+    const had = surnames.get(last);
+    surnames.set(last, surnames.has(last) && had?.key !== m.key ? undefined : scan.refs.get(m.key));
+  }
+  // The dateline names the place the story was filed from.
+  for (const m of scan.mentions) {
+    if (m.kind !== 'place' || !TEAM_PLACE_TYPES.has(m.type) || m.start < scan.datelineEnd) continue;
+    const ref = clubs.get(m.surface.toLowerCase()) ?? (/\s/.test(m.surface) || placeCueBefore(scan, m) ? undefined : surnames.get(m.surface));
+    if (!ref) continue;
+    takeIdentity(m, ref);
+    // Nothing of the place stays with it.
+    m.known = ref.known;
+    m.lat = ref.lat;
+    m.lon = ref.lon;
+    m.country = ref.country;
+    m.parent = ref.parent;
+  }
+}
+
+/**
+ * A tagged body with a title and a person's name after it ("Federal Reserve Governor Lawrence
+ * Lindsey", "Air Traffic Control Administration Director Branko Bilbija") is the body, and the
+ * person: split at the title when two or three name words follow it, the first a given name or
+ * neither an ordinary word. (The affiliation reader links them by the title.)
+ */
+function splitTitledNames(scan: DocumentScan, tokens: readonly Token[], found: NerSpan[]): NerSpan[] {
+  let out: NerSpan[] | undefined;
+  for (let n = 0; n < found.length; n++) {
+    const span = found[n]!;
+    const split = span.type === 'ORG' ? titleInside(scan, tokens, span) : -1;
+    if (split < 0) continue;
+    out ??= found.slice(0, n);
+    const cut = split - span.first;
+    const body = span.margins.slice(0, cut);
+    const person = span.margins.slice(cut + 1);
+    out.push({ ...span, end: tokens[split - 1]!.end, tokens: cut, margin: Math.min(...body), margins: body });
+    out.push({ ...span, type: 'PER', start: tokens[split + 1]!.start, first: split + 1, tokens: person.length, margin: Math.min(...person), margins: person });
+    for (const rest of found.slice(n + 1)) out.push(rest);
+    return splitTitledNames(scan, tokens, out);
+  }
+  return out ?? found;
+}
+
+/** The index of a title word inside an ORG span with a person's name after it, or -1. */
+function titleInside(scan: DocumentScan, tokens: readonly Token[], span: NerSpan): number {
+  const last = span.first + span.tokens - 1;
+  for (let k = span.first + 1; k <= last - 2; k++) {
+    if (!scan.cues.titles.has(bare(tokens[k]!.text))) continue;
+    const name = tokens.slice(k + 1, last + 1).map((t) => t.text);
+    if (name.length > 3 || !name.every((w) => isNameOfPerson(scan.cues, w))) return -1;
+    const given = scan.kb.isGivenName(name[0]!);
+    return given || name.every((w) => !isOrdinaryWord(scan.cues, w)) ? k : -1;
+  }
+  return -1;
+}
+
 /** The organisation of `organizations` (named in full by the document) whose last word is `word`, when that word can stand for it. */
 function organizationEndingIn(scan: DocumentScan, organizations: readonly string[], word: string): string | undefined {
   const lower = bare(word);
@@ -502,6 +607,8 @@ function organizationEndingIn(scan: DocumentScan, organizations: readonly string
 // Margin (weight units) a new one-word entity needs: 4 keeps sample and FA-KES precision at their
 // values before the tagger (0 lost 1-2 points there) and costs CoNLL dev no F1 point.
 const LONE_MARGIN = 4;
+// The tagger's margin from which a MISC name ("U.S. Open", "European") hides the names on its words.
+const MISC_MARGIN = 20;
 function hasConnector(tokens: readonly Token[], a: number, z: number): boolean {
   for (let k = a; k <= z; k++) if (!isCapitalised(tokens[k]!.text)) return true;
   return false;
@@ -548,8 +655,13 @@ function isNameOfPerson(cues: Cues, word: string): boolean {
  * sentence ("The"), a word of the calendar ("Monday"), a punctuation mark; an initial ("A." of "A. Dale") is one. Other words at the edge are the
  * tagger's to judge ("New" of "New York", "Such" of "Peter Such").
  */
+const WEEKDAY = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/;
+// A score or a bowling figure ("6-82", "4-0-25-0"), which a results table writes right after a name.
+const SCORE = /^\d+(?:[-–/]\d+)+$/;
+
 function isNoNameWord(cues: Cues, word: string, sentenceStart: boolean): boolean {
   if (INITIAL.test(word)) return false;
+  if (SCORE.test(word)) return true;
   const w = bare(word);
   // A word of grammar is capitalised in a name ("Will Carling") or at the start of a sentence.
   const grammar = cues.grammaticalWord(w) && (sentenceStart || !isCapitalised(word));
@@ -648,6 +760,7 @@ const CUT_GUESS_MARGIN = 20;
 function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonly Token[], a: number, z: number, type: string, margin: number): boolean {
   if (inside.length === 0) return true;
   if (!allNameWords(tokens, a, z)) return false;
+  if (margin >= VERY_SURE_MARGIN && surelyOneName(scan, inside, tokens, a, z, type)) return true;
   // The whole span is itself a name the knowledge base knows ("NEW YORK" around "YORK").
   if (knownAsWhole(scan, type, scan.text.slice(tokens[a]!.start, tokens[z]!.end))) return true;
   // Names run together without their commas ("al-Hamadaniah New Aleppo") are a list; a name
@@ -682,7 +795,9 @@ function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly To
   // A person one of whose names is also a town ("Yasser Arafat", "Ngozi Adeyemi"); not a town
   // with an ordinary word ("Jazal Northwest", "Aleppo Casualties").
   // A country as a given name ("Chad Ogea") only on a sure reading.
-  if (type === 'PER' && m.kind === 'place' && (m.type !== 'country' || margin >= SURE_PERSON_MARGIN)) return !ordinaryWordOutside(scan, tokens, a, z, m);
+  // On a sure reading, a word the document never writes in lower case is a name, whatever
+  // compromise's lexicon says of it ("Wang Donghai").
+  if (type === 'PER' && m.kind === 'place' && (m.type !== 'country' || margin >= SURE_PERSON_MARGIN)) return margin >= SURE_PERSON_MARGIN ? !ordinaryWordOutside(scan, tokens, a, z, m, false) : !ordinaryWordOutside(scan, tokens, a, z, m);
   // A known person's surname in another person's full name ("Andrei Medvedev"); a full name the
   // lexicon knows is that person again (taggedRef looks it up).
   // A lexicon person's nickname opening another's name ("Tiger" of "Tiger Woods") likewise,
@@ -739,6 +854,38 @@ function opensBody(scan: DocumentScan, m: EntityMention, tokens: readonly Token[
 /** A body's short form that opens the names of its parts: "UN", "U.N.", "EU", "WHO". */
 const ACRONYM_OPENER = /^(?:\p{Lu}\.?){2,6}$/u;
 
+/**
+ * A name the tagger is very sure of, over shorter names inside it, is one name ("Manchester
+ * City", "Patriotic Union of Kurdistan", "William Hague"), not several run together: each
+ * inside name is whole words of it; a person's name holds one other name, no organisation; an
+ * organisation ends in a place only after "of" ("al-Hamadaniah New Aleppo" is a list); a known
+ * body opening it with names after it qualifies them ("UNESCO World Heritage Site"). A place
+ * span keeps the checks of mayReplace ("Aleppo Casualties", "France Britain").
+ */
+function surelyOneName(scan: DocumentScan, inside: EntityMention[], tokens: readonly Token[], a: number, z: number, type: string): boolean {
+  if (type === 'LOC' || a === z) return false;
+  const starts = new Set<number>();
+  const ends = new Set<number>();
+  for (let k = a; k <= z; k++) {
+    starts.add(tokens[k]!.start);
+    ends.add(tokens[k]!.end);
+  }
+  for (const m of inside) {
+    if (!starts.has(m.start) || !ends.has(m.end)) return false;
+    if (m.known && m.kind === 'actor' && qualifiesNamesAfter(tokens, a, z, m)) return false;
+    if (type === 'ORG' && m.kind === 'place' && m.end === tokens[z]!.end && !INNER_CONNECTORS.has(scan.text.slice(0, m.start).trimEnd().split(/\s+/).pop()!.toLowerCase())) return false;
+  }
+  if (type === 'PER') return inside.length === 1 && !(inside[0]!.kind === 'actor' && inside[0]!.type !== 'person');
+  return true;
+}
+
+/** Whether `m` opens [a, z] and a capitalised word follows it there. */
+function qualifiesNamesAfter(tokens: readonly Token[], a: number, z: number, m: EntityMention): boolean {
+  if (m.start !== tokens[a]!.start) return false;
+  const next = tokens.findIndex((t, k) => k > a && k <= z && t.start >= m.end);
+  return next >= 0 && isCapitalised(tokens[next]!.text);
+}
+
 /** Whether the knowledge base knows `surface` itself, as a place for a LOC span and as an actor for any. */
 function knownAsWhole(scan: DocumentScan, type: string, surface: string): boolean {
   if (scan.knownActor(surface)) return true;
@@ -774,11 +921,11 @@ function sharesNameWord(label: string, tokens: readonly Token[], a: number, z: n
   return false;
 }
 
-function ordinaryWordOutside(scan: DocumentScan, tokens: readonly Token[], a: number, z: number, m: EntityMention): boolean {
+function ordinaryWordOutside(scan: DocumentScan, tokens: readonly Token[], a: number, z: number, m: EntityMention, lexicon = true): boolean {
   for (let k = a; k <= z; k++) {
     const t = tokens[k]!;
     if (t.end > m.start && t.start < m.end) continue;
-    if (isOrdinaryWord(scan.cues, t.text) || writesInLowerCase(scan.text, t.text.toLowerCase())) return true;
+    if ((lexicon && isOrdinaryWord(scan.cues, t.text)) || writesInLowerCase(scan.text, t.text.toLowerCase())) return true;
   }
   return false;
 }
@@ -833,6 +980,8 @@ const CLUB_DOCUMENT_TOWNS = 2;
 // Outside such a document, a known town is a club only on a surer reading: the tagger, which
 // reads the gazetteer, slips up to 17 on a town named in an aside ("known in Arabic as Tadmur").
 const LONE_CLUB_MARGIN = 20;
+// The tagger's margin from which its span beats the shorter names the lexicons and cues found inside it.
+const VERY_SURE_MARGIN = 30;
 
 function isKnownTown(scan: DocumentScan, surface: string): boolean {
   const place = scan.kb.lookupPlace(surface, scan.context);
@@ -898,7 +1047,7 @@ function sameSpanOtherGuess(scan: DocumentScan, sentence: number, start: number,
   return undefined;
 }
 // The tagger's margin from which its type beats a cue guess on the same words.
-const RETYPE_MARGIN = 30;
+const RETYPE_MARGIN = 20;
 
 function sameSpanPlaceGuess(scan: DocumentScan, sentence: number, start: number, end: number): EntityMention[] | undefined {
   for (const m of scan.mentions) {
@@ -1125,6 +1274,8 @@ function capitalisedRunEnd(scan: DocumentScan, st: SentenceTokens, i: number): n
     const next = toks[j + 1]!;
     if (st.covered[j + 1] !== -1) break;
     if (scan.text.slice(toks[j]!.end, next.start).includes('\n')) break;
+    // A known name's possessive ends the run: "Moscow's Central Clinical Hospital" is two names.
+    if (APOSTROPHE_S.test(toks[j]!.text) && possessorOf(scan, toks[j]!.text)) break;
     if (isWord(next) && isCapitalised(next.text)) {
       j++;
       continue;
@@ -1341,15 +1492,27 @@ function splitAtPossessor(scan: DocumentScan, span: Span): boolean {
   const owner = possessorOf(scan, word.text);
   // A given name with the possessive s ("at Muhammads suggestion") names no place.
   if (!owner) return span.words.length === 1 && isGivenNamePossessive(scan, word.text);
-  if (!overlapsMention(scan, span.st.sentence.index, word.start, word.end)) addMention(scan, owner, span.st.sentence, word.start, word.end);
+  // The name without its apostrophe-s ("Moscow" of "Moscow's"), as the tagger reads it.
+  const end = APOSTROPHE_S.test(word.text) ? word.end - 2 : word.end;
+  if (!overlapsMention(scan, span.st.sentence.index, word.start, end)) addMention(scan, owner, span.st.sentence, word.start, end);
   if (span.z > span.a) classifySpan(scan, span.st, span.a + 1, span.z);
   return true;
 }
 
 /** The known entity a word names once a final "s" is dropped, when the whole word is none. */
+const APOSTROPHE_S = /['’]s$/;
+
 function possessorOf(scan: DocumentScan, word: string): EntityRef | undefined {
   if (word.length < 4 || !word.endsWith('s') || word.endsWith('ss')) return undefined;
   const kb = scan.kb;
+  // With its apostrophe ("Moscow's") the possessive is plain: any name known as the stem.
+  if (APOSTROPHE_S.test(word)) {
+    const owner = word.slice(0, -2);
+    const known = scan.knownActor(owner);
+    if (known) return known;
+    const at = kb.lookupPlace(owner, scan.context);
+    return at && normalizeName(at.name) === normalizeName(owner) ? placeRefOf(at) : undefined;
+  }
   // The whole word spelled as a known name is that name ("Homs"); a look-up only near it is not.
   const whole = kb.lookupPlace(word, scan.context);
   if (scan.knownActor(word) || (whole && normalizeName(whole.name) === normalizeName(word))) return undefined;
