@@ -110,6 +110,8 @@ class EventScan {
   readonly events: EventMention[] = [];
   /** Mentions of the state actors that countries stand for in roles, one per span and key. */
   readonly stateMentions: EntityMention[] = [];
+  /** The same, by key and start: a long document makes thousands of them. */
+  readonly stateMentionAt = new Map<string, EntityMention>();
   readonly used = new Set<number>();
   // carryYear/carryMonth are set by findDates; present from the start, the context keeps one shape.
   readonly dateCtx: DateContext = { reference: undefined, carryYear: undefined, carryMonth: undefined, carryAge: undefined, recentDates: 0, olderDates: 0 };
@@ -910,11 +912,13 @@ function describesSide(text: string, s: Sentence, t: TriggerMatch, tStart: numbe
 
 /** A mention of a state actor the text names through its country or its forces, once per span. */
 function stateMention(scan: EventScan, ref: EntityRef, sentence: number, start: number, end: number): EntityMention {
-  let sm = scan.stateMentions.find((x) => x.key === ref.key && x.start === start);
+  const at = `${ref.key}@${start}`;
+  let sm = scan.stateMentionAt.get(at);
   if (!sm) {
     // Named by its own label: a country's name is no alias of its army ("Syria" ≠ the Syrian Arab Army).
     sm = { ...ref, surface: ref.label, sentence, start, end };
     scan.stateMentions.push(sm);
+    scan.stateMentionAt.set(at, sm);
   }
   return sm;
 }
