@@ -1634,7 +1634,8 @@ function findSources(s: Sentence, actors: EntityMention[], text: string): Entity
   const out: EntityMention[] = [];
   for (const a of actors) {
     // a country that speaks ("Britain said") is a voice, through its government
-    const country = a.kind === 'place' && a.type === 'country' && !DEMONYM_END.test(a.surface);
+    // (a demonym is no voice, but a country's own name may end like one: "Pakistan", "Sudan")
+    const country = a.kind === 'place' && a.type === 'country' && !(DEMONYM_END.test(a.surface) && a.surface !== a.label);
     if (a.kind !== 'actor' && !country) continue;
     const before = text.slice(Math.max(s.start, a.start - 30), a.start).toLowerCase();
     const after = text.slice(a.end, Math.min(s.end, a.end + 40)).toLowerCase();

@@ -527,6 +527,13 @@ describe('voices, doers and aims read from the clause', () => {
     expect(ofType(z, 'shelling')[0]?.agents.map((k) => label(z, k)) ?? []).not.toContain('Ukrainian Armed Forces');
   });
 
+  it('reads a country whose name ends like a demonym as a voice when it speaks', () => {
+    // "Pakistan", "Sudan", "Azerbaijan" end as "Afghan" does; the country's own name is no demonym
+    const x = extract('Pakistan said Indian forces shelled the town of Kotli on Sunday.', '2019-03-04');
+    expect(ofType(x, 'shelling')[0]!.agents.map((k) => label(x, k))).toEqual(['Indian Armed Forces']);
+    expect(ofType(x, 'shelling')[0]!.sources.map((k) => label(x, k))).toContain('Pakistani government');
+  });
+
   it('reads the subject of a verb of saying before an act noun as its voice, not its doer', () => {
     const x = extract('The Free Syrian Army condemned the massacre in Homs on Tuesday.', '2023-03-08');
     expect(ofType(x, 'killing')[0]!.agents).toEqual([]);
