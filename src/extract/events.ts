@@ -1304,8 +1304,10 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
     }
     // "bombed villages held by Islamic State": the "by" of a holder, not of the act
     if (p.cue === 'by' && HELD_BY.test(text.slice(Math.max(view.s.start, p.m.start - 40), p.m.start))) continue;
-    // "rocket attacks by terrorists", "under siege by regime forces": "by" after the act names its agent
-    if (p.cue === 'by') {
+    // "rocket attacks by terrorists", "under siege by regime forces": "by" after the act names its
+    // agent; so does "from" right after a strike noun ("air strikes from the coalition", "rockets
+    // from Hezbollah"), where it names no loser
+    if (p.cue === 'by' || (p.cue === 'from' && t.pos === 'noun' && STRIKES.has(t.type) && STRIKE_FROM.test(text.slice(tEnd, p.m.start)))) {
       if (!agents.length && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) {
         agents = [p.m];
         byAgent = p;
@@ -1337,6 +1339,7 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
   return { agents, targets, allies };
 }
 
+const STRIKE_FROM = /^\s+from\s+(?:the\s+)?$/i;
 const CLAUSE_GAP = /[,;:]|\b(?:that|which|who|whose|while|but|because|although|since|until|when)\b/i;
 
 // A passive verb, then the preposition that introduces the act that did it ("were killed in", "was hit by").

@@ -527,6 +527,16 @@ describe('voices, doers and aims read from the clause', () => {
     expect(ofType(z, 'shelling')[0]?.agents.map((k) => label(z, k)) ?? []).not.toContain('Ukrainian Armed Forces');
   });
 
+  it('reads "from X" right after a strike noun as its doer, not its target', () => {
+    const x = extract('Air strikes from the US-led coalition hit Raqqa in Syria on Sunday.', '2017-06-18');
+    const e = ofType(x, 'airstrike')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['US-led coalition']);
+    expect(e.targets).toEqual([]);
+    // a capture's "from" still names the loser
+    const y = extract('The Syrian Democratic Forces captured Tabqa from Islamic State in Syria on Sunday.', '2017-06-18');
+    expect(ofType(y, 'capture')[0]!.targets.map((k) => label(y, k))).toEqual(['Islamic State']);
+  });
+
   it('reads a country whose name ends like a demonym as a voice when it speaks', () => {
     // "Pakistan", "Sudan", "Azerbaijan" end as "Afghan" does; the country's own name is no demonym
     const x = extract('Pakistan said Indian forces shelled the town of Kotli on Sunday.', '2019-03-04');
