@@ -2477,17 +2477,21 @@ function reconsiderFarPlaces(scan: DocumentScan): void {
     const surface = scan.mentions.find((m) => m.key === ref.key)?.surface ?? ref.label;
     const instead = scan.kb.reconsiderFarPlace(ref.key, surface, located.filter((o) => o.key !== ref.key));
     if (instead === undefined) continue;
-    const replacement = addRef(scan, instead ?? guessedRef('place', String(ref.type), surface));
-    scan.refs.delete(ref.key);
-    for (const m of scan.mentions) {
-      if (m.key !== ref.key) continue;
-      const { surface: s, sentence, start, end } = m;
-      Object.assign(m, newMention(replacement, s, sentence, start, end));
-    }
-    for (const r of scan.relations) {
-      if (r.from === ref.key) r.from = replacement.key;
-      if (r.to === ref.key) r.to = replacement.key;
-    }
+    replaceRef(scan, ref.key, addRef(scan, instead ?? guessedRef('place', String(ref.type), surface)));
+  }
+}
+
+/** Every mention and relation of the ref `key` takes `replacement` instead; the old ref goes. */
+function replaceRef(scan: DocumentScan, key: string, replacement: EntityRef): void {
+  scan.refs.delete(key);
+  for (const m of scan.mentions) {
+    if (m.key !== key) continue;
+    const { surface, sentence, start, end } = m;
+    Object.assign(m, newMention(replacement, surface, sentence, start, end));
+  }
+  for (const r of scan.relations) {
+    if (r.from === key) r.from = replacement.key;
+    if (r.to === key) r.to = replacement.key;
   }
 }
 
@@ -2528,17 +2532,7 @@ function relocateStatedParts(scan: DocumentScan): void {
     const part = !wider && (child.type === 'area' || child.type === 'site' || head === 'area' || head === 'site' || TOWN_PART_NOUN.test(gap));
     if (distanceKm({ lat: child.lat, lon: child.lon }, { lat: parent.lat, lon: parent.lon }) <= (part ? STATED_PART_KM : STATED_TOWN_KM)) continue;
     const surface = mention?.surface ?? child.label;
-    const namesake = addRef(scan, guessedRef('place', child.type === 'city' || child.type === 'town' ? 'area' : String(child.type), surface));
-    scan.refs.delete(child.key);
-    for (const m of scan.mentions) {
-      if (m.key !== child.key) continue;
-      const { surface: s, sentence, start, end } = m;
-      Object.assign(m, newMention(namesake, s, sentence, start, end));
-    }
-    for (const r of scan.relations) {
-      if (r.from === child.key) r.from = namesake.key;
-      if (r.to === child.key) r.to = namesake.key;
-    }
+    replaceRef(scan, child.key, addRef(scan, guessedRef('place', child.type === 'city' || child.type === 'town' ? 'area' : String(child.type), surface)));
   }
 }
 
