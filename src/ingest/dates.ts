@@ -86,7 +86,8 @@ export function dateOnlyLine(line: string): FoundDate | undefined {
 }
 
 /** The place words of a dateline: an upper-case place ("LONDON", "NEW YORK", "SANA'A"), an optional region or country after a comma. */
-const DATELINE_PLACE = /^(\p{Lu}[\p{Lu}'./-]+(?:\s+\p{Lu}[\p{Lu}'./-]*){0,3})(?:,\s*\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})?(?:\s*\([^()]{2,30}\))?[\s,:\-–—]*$/u;
+const STAMP_PLACE = String.raw`\p{Lu}[\p{Lu}'./-]+(?:\s+\p{Lu}[\p{Lu}'./-]*){0,3}`;
+const DATELINE_PLACE = new RegExp(String.raw`^(${STAMP_PLACE})(?:,\s*\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})?(?:\s*\([^()]{2,30}\))?[\s,:\-–—]*$`, 'u');
 const AFTER_DATELINE_DATE = /^(?:\s*\([^()]{2,30}\))?[\s,:\-–—]*$/u;
 
 /**
@@ -108,7 +109,7 @@ const INLINE_DATELINE = /^(.{4,90}?)\s[-–—]{1,2}\s+(?=[\p{Lu}\p{N}"“'‘])
 
 // A wire's dateline with no year, which dates nothing but names where the story was filed:
 // "BAKU/YEREVAN, Nov 8 (Reuters) - ", "KABUL (AP) - ", "NEW YORK, March 3 - ".
-const YEARLESS_DATELINE = new RegExp(`^(\\p{Lu}[\\p{Lu}'./-]+(?:\\s+\\p{Lu}[\\p{Lu}'./-]*){0,3})(?:,\\s*${MONTH}\\s+\\d{1,2}(?:\\s*\\([^()]{2,30}\\))?|\\s*\\([^()]{2,30}\\))\\s*[-–—]{1,2}\\s+`, 'iu');
+const YEARLESS_DATELINE = new RegExp(`^(${STAMP_PLACE})(?:,\\s*${MONTH}\\s+\\d{1,2}(?:\\s*\\([^()]{2,30}\\))?|\\s*\\([^()]{2,30}\\))\\s*[-–—]{1,2}\\s+`, 'iu');
 
 /** The place of a wire's dateline that has no year ("KABUL (AP) - "), with the stamp's length. */
 export function yearlessDateline(paragraph: string): { place: string; length: number } | undefined {
