@@ -208,6 +208,8 @@ function countCountry(counts: Map<string, number>, cc: string | undefined, n: nu
 function documentCountries(kb: KnowledgeBase, hits: NameMatch[], perSentence: SentenceTokens[]): string[] {
   const counts = new Map<string, number>();
   for (const h of hits) {
+    // a generic phrase ("government troops") names the country of the story it is read in: no evidence of it
+    if (kb.isGenericName(h)) continue;
     for (const c of h.candidates) {
       if (c.type === 'country') countCountry(counts, kb.candidateCountry(c), 2);
       else if (h.candidates.length === 1) countCountry(counts, kb.candidateCountry(c), 1);

@@ -93,6 +93,11 @@ export interface KnowledgeBase {
   ner: NerTagger | undefined;
   findNames(text: string): NameMatch[];
   resolveHit(hit: NameMatch, context: { countries: string[] }): EntityRef | undefined;
+  /**
+   * A common phrase the lexicon lists in lower case ("government troops", "coalition warplanes"),
+   * also when a sentence opens with it: it names the forces of whatever story it is read in.
+   */
+  isGenericName(hit: NameMatch): boolean;
   /** The country a matcher candidate belongs to (a country is its own). */
   candidateCountry(c: NameCandidate): string | undefined;
   countryOfDemonym(word: string): string | undefined;
@@ -398,6 +403,11 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
     return gazetteer.get(c.id)?.country;
   };
 
+  const isGeneric = (hit: NameMatch): boolean => {
+    if (/^\p{Ll}/u.test(hit.surface)) return true;
+    const lower = hit.surface.charAt(0).toLowerCase() + hit.surface.slice(1);
+    return hit.candidates.some((c) => c.kind === 'actor' && lexicon.get(c.id)?.aliases.includes(lower));
+  };
   const nearNames = namesByFirstWord(lexicon);
   const placeMemo = new Map<string, Place | undefined>();
   const notable = new NotableSpellings(gazetteer);
@@ -407,6 +417,7 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
     triggers,
     ner: existsSync(DEFAULT_NER_MODEL) ? NerTagger.load(DEFAULT_NER_MODEL, { findNames: (text) => matcher.find(text), isGivenName: (word) => given.has(word.toLowerCase()), bodyHeads: cues.orgHeads, titles: cues.titles, placeHeads: cues.placeHeads }) : undefined,
     findNames: (text) => matcher.find(text),
+    isGenericName: (hit) => isGeneric(hit),
     resolveHit: (hit, context) => {
       const actors = hit.candidates.filter((c) => c.kind === 'actor');
       const places = hit.candidates.filter((c) => c.kind === 'place');
@@ -425,7 +436,7 @@ export function loadKnowledgeBase(options: KnowledgeOptions = {}, report?: Repor
         const rank = (e: ActorEntry) => Math.min(...[...(e.context ?? []), ...(e.country ? [e.country] : [])].map((c) => context.countries.slice(0, 8).indexOf(c)).filter((i) => i >= 0), Infinity);
         const inContext = entries.filter((e) => fits(e, 8)).sort((a, b) => rank(a) - rank(b))[0];
         // A generic phrase ("government forces") means a country's forces only in its own story.
-        if (/^\p{Ll}/u.test(hit.surface) && !entries.some((e) => fits(e, 2))) return undefined;
+        if (isGeneric(hit) && !entries.some((e) => fits(e, 2))) return undefined;
         const e = inContext ?? entries[0];
         if (e) return actorRefOf(e);
       }

@@ -20,6 +20,14 @@ describe('entity recognition and resolution', () => {
     expect(keysOf(r, 'National Cattlemen Association')).toEqual(keysOf(r, "National Cattlemen's Association"));
   });
 
+  it('reads a generic phrase as the forces of the story it is in, not of the lexicon entry it aliases', () => {
+    // "government troops" is an alias of the Syrian army: in a Philippine story it is no evidence of Syria
+    const ph = run('Fighting began in Marawi, Philippines, when militants linked to the Islamic State occupied the city. Government troops later killed their leaders, and government troops then left Marawi.');
+    expect(keysOf(ph, 'government troops')).not.toContain('actor:syrian-arab-army');
+    const sy = run('Government troops advanced near Aleppo, Syria, and government troops later entered Homs.');
+    expect(keysOf(sy, 'government troops')).toEqual(['actor:syrian-arab-army']);
+  });
+
   it('resolves a surname to the full name given earlier in the article', () => {
     const r = run('Syrian opposition figure Riad Hijab spoke in Riyadh. Later, Hijab said talks had failed.');
     expect(keysOf(r, 'Hijab')).toEqual(keysOf(r, 'Riad Hijab'));
