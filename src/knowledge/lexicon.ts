@@ -128,8 +128,7 @@ function buildLexicon(extraFiles: string[], report: Report): ActorLexicon {
     const name = /^[\x20-\x7e]+$/.test(c.name.common) ? c.name.common : (names.find((n) => /^[\x20-\x7e]+$/.test(n)) ?? c.name.common);
     const ordered = [name, ...names.filter((n) => n !== name)];
     countryNamesOf.set(c.cca2, ordered);
-    const eng = c.demonyms?.['eng'];
-    const dems = eng ? [...new Set([eng.m, eng.f])].filter(Boolean) : [];
+    const dems = englishDemonyms(c);
     for (const d of dems) {
       const k = normalizeName(d);
       if (excluded.has(k)) continue;
@@ -158,8 +157,7 @@ function buildLexicon(extraFiles: string[], report: Report): ActorLexicon {
   // surface forms of demonyms per country (first spelling seen for each key)
   const demonymSurface = new Map<string, string>();
   for (const c of worldCountries()) {
-    const eng = c.demonyms?.['eng'];
-    for (const d of eng ? [eng.m, eng.f] : []) if (d && !demonymSurface.has(normalizeName(d))) demonymSurface.set(normalizeName(d), d);
+    for (const d of englishDemonyms(c)) if (!demonymSurface.has(normalizeName(d))) demonymSurface.set(normalizeName(d), d);
   }
   for (const d of Object.keys(inst.demonyms ?? {})) if (!demonymSurface.has(normalizeName(d))) demonymSurface.set(normalizeName(d), d);
   for (const [k, code] of demonymMap) demonymsOf.get(code)?.push(demonymSurface.get(k) ?? k);
@@ -326,4 +324,11 @@ export function readActorFile(file: string, report: Report): ActorEntry[] {
     out.push(entry);
   });
   return out;
+}
+
+/** A country's English demonyms, one per word: world-countries writes two in one string ("Bosnian, Herzegovinian"). */
+function englishDemonyms(c: ReturnType<typeof worldCountries>[number]): string[] {
+  const eng = c.demonyms?.['eng'];
+  if (!eng) return [];
+  return [...new Set([eng.m, eng.f].filter(Boolean).flatMap((d) => d.split(/\s*,\s*/)).filter(Boolean))];
 }

@@ -33,6 +33,12 @@ describe('actor lexicon', () => {
     expect(lex.countryOfDemonym('Swiss')).toBe('CH');
     expect(lex.countryOfDemonym('Israelis')).toBe('IL');
     expect(lex.countryOfDemonym('American')).toBe('US');
+    // adjectives beside the nationality nouns world-countries gives ("Filipino", "Kazakhstani")
+    expect(lex.countryOfDemonym('Philippine')).toBe('PH');
+    expect(lex.countryOfDemonym('Kazakh')).toBe('KZ');
+    expect(lex.countryOfDemonym('Bosnian')).toBe('BA');
+    expect(lex.countryOfDemonym('Herzegovinian')).toBe('BA');
+    expect(lex.institution('BA', 'government')?.name).toBe('Bosnian government');
     expect(lex.countryOfDemonym('Kurdish')).toBeUndefined();
     expect(lex.countryOfDemonym('Teapot')).toBeUndefined();
   });
@@ -52,6 +58,14 @@ describe('actor lexicon', () => {
     expect(lex.lookup('Syrian troops')[0]?.id).toBe('syrian-arab-army');
     expect(lex.lookup("Syria's army")[0]?.id).toBe('syrian-arab-army');
     expect(lex.lookup('Russian jets')[0]?.id).toBe('russian-aerospace-forces');
+  });
+
+  it('names a state’s forces as news does: "Armed Forces of the Philippines", "Philippine Marines"', () => {
+    const ph = lex.institution('PH', 'army');
+    expect(lex.lookup('Armed Forces of the Philippines')[0]?.id).toBe(ph?.id);
+    expect(lex.lookup('Philippine Marines')[0]?.id).toBe(ph?.id);
+    expect(lex.lookup('Philippine Air Force')[0]?.id).toBe(lex.institution('PH', 'air force')?.id);
+    expect(lex.lookup('U.S. Marines')[0]?.id).toBe(lex.institution('US', 'army')?.id);
   });
 
   it('generates institutions for countries without a curated one', () => {
