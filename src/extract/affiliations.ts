@@ -19,7 +19,7 @@ import type { EntityMention } from './model.js';
 export interface Affiliation {
   person: EntityMention;
   /** The body or place, or the country a demonym names ("Syrian", "British"). */
-  body: EntityMention | { country: string };
+  body: EntityMention | { country: string; start: number; end: number };
   /** The title, in lower case ("information minister"); empty for "X of Y". */
   title: string;
 }
@@ -168,7 +168,10 @@ export function findAffiliations(text: string, mentions: readonly EntityMention[
       const lead = gapBefore.slice(0, title.at);
       const demonym = /(\p{Lu}[\p{L}-]*)\s+$/u.exec(lead);
       const cc = demonym ? ctx.countryOfDemonym(demonym[1]!) : undefined;
-      if (cc) out.push({ person, body: { country: cc }, title: title.title });
+      if (cc) {
+        const start = lineStart + demonym!.index;
+        out.push({ person, body: { country: cc, start, end: start + demonym![1]!.length }, title: title.title });
+      }
       else if (adjacent && bodyThenTitle(lead)) out.push({ person, body: before, title: title.title });
     } else if (adjacent && /^\s*,?\s*$/.test(gapBefore)) {
       // "the head of the Observatory Rami Abdel Rahman", "the governor of Homs, Talal Barazi".

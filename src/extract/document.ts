@@ -21,7 +21,7 @@ export function extractDocument(doc: Doc, kb: KnowledgeBase): DocExtraction {
   const body = headline ? sentences.filter((s) => s.end <= bodyEnd) : sentences;
   const bodyMentions = headline ? entities.mentions.filter((m) => m.end <= bodyEnd) : entities.mentions;
   const { events, stateMentions } = extractEvents(doc, body, bodyMentions, { triggers: kb.triggers, stateOf: kb.stateOf, countryName: (cc) => kb.countryRef(cc)?.label, countryOfDemonym: (word) => kb.countryOfDemonym(word) });
-  const mentions = stateMentions.length ? [...entities.mentions, ...stateMentions] : entities.mentions;
+  const mentions = stateMentions.length || entities.anchors.length ? [...entities.mentions, ...stateMentions, ...entities.anchors] : entities.mentions;
   const refs = entities.refs;
   for (const m of stateMentions) refs[m.key] ??= refOf(m);
   return {

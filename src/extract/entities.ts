@@ -29,6 +29,11 @@ export interface EntityResult {
   relations: RelationMention[];
   /** ISO codes of the countries the document is about, most mentioned first. */
   countries: string[];
+  /**
+   * Mentions that only anchor a relation: the country a title's demonym names ("Ukrainian
+   * President X"). They make its node; they take no part in events.
+   */
+  anchors: EntityMention[];
 }
 
 interface SentenceTokens {
@@ -118,6 +123,7 @@ class DocumentScan {
   /** The entity table, in the order entities were first met. */
   readonly refs = new Map<string, EntityRef>();
   readonly mentions: EntityMention[] = [];
+  readonly anchors: EntityMention[] = [];
   readonly relations: RelationMention[] = [];
   perSentence: SentenceTokens[] = [];
   context: { countries: string[] } = { countries: [] };
@@ -281,7 +287,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   const refs: Record<string, EntityRef> = {};
   for (const [key, ref] of scan.refs) refs[key] = ref;
-  return { mentions, refs, relations: scan.relations, countries };
+  return { mentions, refs, relations: scan.relations, countries, anchors: scan.anchors };
 }
 
 /** People named only in the agency's credits ("Writing by Peter Graff; Editing by …") are no actors. */
@@ -2368,7 +2374,10 @@ function addAffiliations(scan: DocumentScan): void {
     for (const a of findAffiliations(scan.text, list, ctx)) {
       const body = 'key' in a.body ? a.body : kb.countryRef(a.body.country);
       if (!body || body.key === a.person.key) continue;
+      // "Ukrainian President X" names Ukraine by its demonym: a mention of the country (by its
+      // own label: a demonym is no alias of it), or the edge would have no node to end at
       addRef(scan, body);
+      if (!('key' in a.body) && !scan.mentions.some((m) => m.key === body.key) && !scan.anchors.some((m) => m.key === body.key)) scan.anchors.push(newMention(body, body.label, a.person.sentence, a.body.start, a.body.end));
       const id = `${a.person.key}\u0000${body.key}`;
       const had = have.get(id);
       if (had) {

@@ -28,6 +28,16 @@ describe('entity recognition and resolution', () => {
     expect(keysOf(sy, 'government troops')).toEqual(['actor:syrian-arab-army']);
   });
 
+  it('anchors the country a title’s demonym names, for the affiliation, outside the mentions events read', () => {
+    const r = run('Ukrainian President Volodymyr Zelenskiy visited Geneva on Tuesday.');
+    const person = keysOf(r, 'Volodymyr Zelenskiy')[0];
+    expect(r.relations).toContainEqual(expect.objectContaining({ from: person, to: 'place:country:UA', relation: 'affiliation', title: 'president' }));
+    expect(r.anchors.map((m) => [m.key, m.surface])).toEqual([['place:country:UA', 'Ukraine']]);
+    expect(r.mentions.some((m) => m.key === 'place:country:UA')).toBe(false);
+    // a country the text names itself needs no anchor
+    expect(run('Ukrainian President Volodymyr Zelenskiy left Ukraine on Tuesday.').anchors).toEqual([]);
+  });
+
   it('resolves a surname to the full name given earlier in the article', () => {
     const r = run('Syrian opposition figure Riad Hijab spoke in Riyadh. Later, Hijab said talks had failed.');
     expect(keysOf(r, 'Hijab')).toEqual(keysOf(r, 'Riad Hijab'));
