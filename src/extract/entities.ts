@@ -12,6 +12,7 @@ import { normalizeName } from '../knowledge/names.js';
 import { distanceKm } from '../knowledge/gazetteer.js';
 import type { NerSpan } from '../knowledge/ner/tagger.js';
 import type { DocumentNames } from '../knowledge/ner/name-knowledge.js';
+import type { TriggerLexicon } from '../knowledge/trigger-lexicon.js';
 
 /**
  * Actor and place mentions in one document, resolved to global keys.
@@ -385,6 +386,14 @@ function longFormBefore(text: string, start: number, end: number): string | unde
  * named in full before it; otherwise a new entity of the tagger's type (PER a person, ORG an
  * organisation, LOC a place). MISC names (nationalities, events, products) are no node.
  */
+/** A noun that names an act of war on its own ("battle", "siege", "offensive", "war"): the trigger lexicon's nouns and wars. */
+function isEventNoun(triggers: TriggerLexicon, word: string): boolean {
+  const lower = word.toLowerCase();
+  if (triggers.byFirstWord.get(lower)?.some((e) => e.pos === 'noun')) return true;
+  const wars = triggers.lists.get('wars');
+  return !!wars && wars.exec(lower)?.[0].length === lower.length;
+}
+
 function addTaggedNames(scan: DocumentScan): void {
   const ner = scan.kb.ner;
   if (!ner) return;
@@ -398,7 +407,7 @@ function addTaggedNames(scan: DocumentScan): void {
   // The words the document reads as a place somewhere.
   const placeReadings = new Set<string>();
   for (const tokens of sentenceTokens) {
-    const found = splitTitledNames(scan, tokens, ner.spansOfTokens(tokens, doc, scan.names));
+    const found = splitSharedHeads(scan, tokens, splitTitledNames(scan, tokens, ner.spansOfTokens(tokens, doc, scan.names)));
     spans.push(found);
     for (const span of found) {
       const key = text.slice(span.start, span.end);
@@ -447,6 +456,8 @@ function addTaggedNames(scan: DocumentScan): void {
       // A day of the week never is ("Jose Miguel Insulza Monday").
       while (z >= a && (isNoNameWord(scan.cues, tokens[z]!.text, z === 0) || LOWER_WORD.test(tokens[z]!.text)) && !(person && z > a && !WEEKDAY.test(tokens[z]!.text) && isNameOfPerson(scan.cues, tokens[z]!.text) && isNameOfPerson(scan.cues, tokens[z - 1]!.text) && !scan.cues.titles.has(bare(tokens[z - 1]!.text)))) z--;
       if (a > z || !isWord(tokens[a]!) || !isCapitalised(tokens[a]!.text)) continue;
+      // "Battle of Marawi", "Siege of Sarajevo", "War of Independence": an event's name, no body or place
+      if (a < z && tokens[a + 1]!.text === 'of' && isEventNoun(scan.kb.triggers, tokens[a]!.text)) continue;
       // How sure the tagger is of the words kept.
       if (a > span.first || z < span.first + span.tokens - 1) span.margin = Math.min(...span.margins.slice(a - span.first, z - span.first + 1));
       if (span.type === 'ORG') z = throughOfTail(scan, tokens, z);
@@ -620,6 +631,39 @@ const MISC_MARGIN = 20;
 function hasConnector(tokens: readonly Token[], a: number, z: number): boolean {
   for (let k = a; k <= z; k++) if (!isCapitalised(tokens[k]!.text)) return true;
   return false;
+}
+
+/**
+ * "the Maute and Abu Sayyaf groups", "the Labour and Liberal parties": names joined by "and"
+ * before a plural body noun they share are two names.
+ */
+function splitSharedHeads(scan: DocumentScan, tokens: readonly Token[], spans: NerSpan[]): NerSpan[] {
+  if (!spans.some((span) => span.type === 'ORG')) return spans;
+  const out: NerSpan[] = [];
+  for (const span of spans) {
+    const last = span.first + span.tokens - 1;
+    let and = -1;
+    if (span.type === 'ORG' && isPluralBodyNoun(scan.cues, tokens[last + 1]?.text)) {
+      for (let k = span.first + 1; k < last; k++) if (tokens[k]!.text === 'and') and = k;
+    }
+    if (and < 0) {
+      out.push(span);
+      continue;
+    }
+    const part = (first: number, z: number): NerSpan => {
+      const margins = span.margins.slice(first - span.first, z - span.first + 1);
+      return { ...span, start: tokens[first]!.start, end: tokens[z]!.end, first, tokens: z - first + 1, margin: Math.min(...margins), margins };
+    };
+    out.push(part(span.first, and - 1), part(and + 1, last));
+  }
+  return out;
+}
+
+/** "groups", "militias", "parties": the plural of a body noun of the cues. */
+function isPluralBodyNoun(cues: Cues, word: string | undefined): boolean {
+  if (!word || !/^\p{Ll}+s$/u.test(word)) return false;
+  const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1);
+  return cues.orgHeads.has(singular);
 }
 
 function hasAnd(tokens: readonly Token[], span: NerSpan): boolean {

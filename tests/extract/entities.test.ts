@@ -38,6 +38,23 @@ describe('entity recognition and resolution', () => {
     expect(run('Ukrainian President Volodymyr Zelenskiy left Ukraine on Tuesday.').anchors).toEqual([]);
   });
 
+  it('makes no body of an event\'s name ("Battle of X", "Siege of X"), but keeps the place in it', () => {
+    const r = run('The Battle of Marawi began in May. The Siege of Sarajevo lasted four years, said Elena Vukovic of the Balkan Peace Institute.');
+    const labels = r.mentions.map((m) => m.label);
+    expect(labels).not.toContain('Battle of Marawi');
+    expect(labels).not.toContain('Siege of Sarajevo');
+    expect(labels).toContain('Sarajevo');
+    expect(labels).toContain('Balkan Peace Institute');
+  });
+
+  it('splits names joined by "and" before a body noun they share ("the Maute and Abu Sayyaf groups")', () => {
+    const r = run('Troops fought militants of the Maute and Abu Sayyaf groups in the city of Marawi.');
+    const surfaces = r.mentions.map((m) => m.surface);
+    expect(surfaces).not.toContain('Maute and Abu Sayyaf');
+    expect(surfaces).toContain('Maute');
+    expect(surfaces).toContain('Abu Sayyaf');
+  });
+
   it('resolves a surname to the full name given earlier in the article', () => {
     const r = run('Syrian opposition figure Riad Hijab spoke in Riyadh. Later, Hijab said talks had failed.');
     expect(keysOf(r, 'Hijab')).toEqual(keysOf(r, 'Riad Hijab'));
