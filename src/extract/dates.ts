@@ -127,7 +127,7 @@ const NUMERIC_DATE_RE = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b/;
  */
 const PREFILTER_RE = new RegExp(
   `${MONTH_RE.source}|\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b|\\b\\d{1,4}[/.-]\\d{1,2}\\b|\\b(?:1[89]|20)\\d\\d\\b|` +
-    '\\b(?:today|tonight|yesterday|tomorrow|night|ago|weeks?|weekend|months?|years?|hours|days)\\b',
+    '\\b(?:today|tonight|overnight|yesterday|tomorrow|night|ago|weeks?|weekend|months?|years?|hours|days)\\b',
   'i',
 );
 
@@ -235,6 +235,11 @@ const RELATIVE_RULES: Array<{ re: RegExp; resolve: (m: RegExpExecArray, ctx: Dat
     // "last night", "over the past night": the evening before publication
     re: /\byesterday\b|\blast night\b|\b(?:the )?(?:past|previous) night\b/gi,
     resolve: (_m, ctx) => dayOffset(ctx, -1),
+  },
+  {
+    // "tanks advanced overnight", "overnight strikes": the night that ends on the publication day
+    re: /\bovernight\b/gi,
+    resolve: (_m, ctx) => span(ctx, 1),
   },
   {
     re: /\b(?:earlier |later )?today\b|\bthis (?:morning|afternoon|evening)\b|\btonight\b/gi,

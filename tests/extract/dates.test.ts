@@ -48,6 +48,9 @@ describe('relative days against the publication date', () => {
     const span = only('2020-03-10', 'Over the past 24 hours the army advanced.');
     expect(span).toMatchObject({ date: '2020-03-09', endDate: '2020-03-10' });
     expect(only('2020-03-10', 'The bridge was blown up 3 days ago.')?.date).toBe('2020-03-07');
+    // "overnight": the night that ends on the publication day
+    expect(only('2020-03-10', 'Tanks advanced into the town overnight, witnesses said.')).toMatchObject({ date: '2020-03-09', endDate: '2020-03-10' });
+    expect(findDates('Tanks advanced into the town at night, witnesses said.', { reference: '2020-03-10' })).toEqual([]);
     expect(read('2020-03-10', 'Fighting resumed earlier this month.', 'Losses this year were heavy.', 'The town fell last year.')).toEqual([
       ['earlier this month', '2020-03', 'month'],
       ['this year', '2020', 'year'],
