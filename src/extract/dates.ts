@@ -35,6 +35,8 @@ export interface DateContext {
   /** Year (and month) of the last date read in the text, carried forward to bare months and days. */
   carryYear?: number;
   carryMonth?: number;
+  /** Day of the last date read, when it named one: "two days later" counts from it. */
+  carryDay?: number;
   /** Sentences read since the carried year was set: 0 in its own sentence, 1 in the next. */
   carryAge?: number;
   /** Dates read so far within a year before the publication date (the text speaks of its present)... */
@@ -127,7 +129,7 @@ const NUMERIC_DATE_RE = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b/;
  */
 const PREFILTER_RE = new RegExp(
   `${MONTH_RE.source}|\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b|\\b\\d{1,4}[/.-]\\d{1,2}\\b|\\b(?:1[89]|20)\\d\\d\\b|` +
-    '\\b(?:today|tonight|overnight|yesterday|tomorrow|night|ago|weeks?|weekend|months?|years?|hours|days)\\b',
+    '\\b(?:today|tonight|overnight|yesterday|tomorrow|night|ago|later|next day|following day|weeks?|weekend|months?|years?|hours|days)\\b',
   'i',
 );
 
@@ -195,6 +197,7 @@ function carry(ctx: DateContext, v: Ymd | undefined): void {
   if (!v) return;
   ctx.carryYear = v.y;
   ctx.carryMonth = v.m;
+  ctx.carryDay = v.d;
   ctx.carryAge = 0;
 }
 
@@ -235,6 +238,19 @@ const RELATIVE_RULES: Array<{ re: RegExp; resolve: (m: RegExpExecArray, ctx: Dat
     // "last night", "over the past night": the evening before publication
     re: /\byesterday\b|\blast night\b|\b(?:the )?(?:past|previous) night\b/gi,
     resolve: (_m, ctx) => dayOffset(ctx, -1),
+  },
+  {
+    // "Two days later", "the next day", "a week later": counted from the day the text read last,
+    // in this sentence or the two before (a narrative's chronology, not the publication date)
+    re: /\b(?:the\s+(?:next|following)\s+(day|week)|(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple of)\s+(days?|weeks?)\s+later)\b/gi,
+    resolve: (m, ctx) => {
+      if (ctx.carryYear === undefined || ctx.carryMonth === undefined || ctx.carryDay === undefined || (ctx.carryAge ?? 0) > 2) return { relative: true };
+      const week = /^week/i.test(m[1] ?? m[3] ?? '');
+      const n = m[1] ? 1 : (numberWord(m[2] ?? '') ?? 1);
+      const v = addDays({ y: ctx.carryYear, m: ctx.carryMonth, d: ctx.carryDay }, n * (week ? 7 : 1));
+      carry(ctx, v);
+      return { date: iso(v), precision: 'day', relative: true };
+    },
   },
   {
     // "tanks advanced overnight", "overnight strikes": the night that ends on the publication day
@@ -552,7 +568,7 @@ export function findDates(sentence: string, ctx: DateContext): DateMention[] {
     // a date in a relative clause recalls ("the conflict that began in March 2011"): the
     // narrative's year does not move to it
     const aside = asides.some(([a, b]) => c.start >= a && c.end <= b);
-    const kept = aside ? { carryYear: ctx.carryYear, carryMonth: ctx.carryMonth, carryAge: ctx.carryAge } : undefined;
+    const kept = aside ? { carryYear: ctx.carryYear, carryMonth: ctx.carryMonth, carryDay: ctx.carryDay, carryAge: ctx.carryAge } : undefined;
     const resolved = c.resolve(ctx);
     if (kept) Object.assign(ctx, kept);
     if (!resolved) continue;

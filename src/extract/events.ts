@@ -114,7 +114,7 @@ class EventScan {
   readonly stateMentionAt = new Map<string, EntityMention>();
   readonly used = new Set<number>();
   // carryYear/carryMonth are set by findDates; present from the start, the context keeps one shape.
-  readonly dateCtx: DateContext = { reference: undefined, carryYear: undefined, carryMonth: undefined, carryAge: undefined, recentDates: 0, olderDates: 0 };
+  readonly dateCtx: DateContext = { reference: undefined, carryYear: undefined, carryMonth: undefined, carryDay: undefined, carryAge: undefined, recentDates: 0, olderDates: 0 };
   readonly bySentence = new Map<number, EntityMention[]>();
   /** The document's salient city, for "the city" and place-bound reports with no place. */
   salientCity: EntityMention | undefined = undefined;

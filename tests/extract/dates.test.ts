@@ -44,6 +44,17 @@ describe('relative days against the publication date', () => {
     ]);
   });
 
+  it('"two days later", "the next day", "a week later" count from the day read last, nearby', () => {
+    const ctx = { reference: '2020-03-10' };
+    const dates = ['On 15 October 2017, a convoy left the city.', 'Two days later, troops took the hospital.', 'The next day they entered the stadium.', 'A week later, talks began.'].map((s) => findDates(s, ctx)[0]?.date);
+    expect(dates).toEqual(['2017-10-15', '2017-10-17', '2017-10-18', '2017-10-25']);
+    // with no day read before (or only a month), it is no date
+    expect(findDates('Two days later, troops took the hospital.', { reference: '2020-03-10' }).map((d) => d.date)).toEqual([undefined]);
+    const month = { reference: '2020-03-10' };
+    findDates('In October 2017 a convoy left.', month);
+    expect(findDates('The next day troops took the hospital.', month).map((d) => d.date)).toEqual([undefined]);
+  });
+
   it('spans ending at publication: past 24 hours, last two days, days ago', () => {
     const span = only('2020-03-10', 'Over the past 24 hours the army advanced.');
     expect(span).toMatchObject({ date: '2020-03-09', endDate: '2020-03-10' });
