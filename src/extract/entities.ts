@@ -282,6 +282,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   addCoreferentRelations(scan);
   reconsiderFarPlaces(scan);
   relocateStatedParts(scan);
+  nameSitesOfPlaces(scan);
   linkPlaces(scan, home);
 
   const mentions = scan.mentions;
@@ -2533,6 +2534,52 @@ function reconsiderFarPlaces(scan: DocumentScan): void {
     const instead = scan.kb.reconsiderFarPlace(ref.key, surface, located.filter((o) => o.key !== ref.key));
     if (instead === undefined) continue;
     replaceRef(scan, ref.key, addRef(scan, instead ?? guessedRef('place', String(ref.type), surface)));
+  }
+}
+
+const SITE_OF = /^\s+of\s+(?:the\s+)?$/i;
+
+/**
+ * "the Great Mosque of Raqqa", "the Great Mosque of al-Nuri": a site named by a name of its own
+ * after "of" is named in full (two towns' Great Mosques are two sites). A known place there keeps
+ * its mention (linkPlaces puts the site in it); any other name there is part of the site's name.
+ */
+function nameSitesOfPlaces(scan: DocumentScan): void {
+  const sorted = [...scan.mentions].sort((a, b) => a.start - b.start);
+  // each site mention followed by "of" and a name, with that name's mention
+  const named: Array<{ site: EntityMention; of: EntityMention }> = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const site = sorted[i]!;
+    const of = sorted[i + 1]!;
+    if (site.kind !== 'place' || site.type !== 'site' || site.known || of.sentence !== site.sentence) continue;
+    if (SITE_OF.test(scan.text.slice(site.end, of.start)) && isCapitalised(of.surface)) named.push({ site, of });
+  }
+  if (named.length === 0) return;
+  const fullNames = new Map<string, Set<string>>();
+  for (const { site, of } of named) {
+    const set = fullNames.get(site.key) ?? new Set<string>();
+    set.add(`${site.label} of ${of.known ? of.label : of.surface}`);
+    fullNames.set(site.key, set);
+  }
+  for (const { site, of } of named) {
+    const label = `${site.label} of ${of.known ? of.label : of.surface}`;
+    const full = addRef(scan, guessedRef('place', 'site', label));
+    if (!of.known || of.kind !== 'place') {
+      // the name after "of" was read as an entity of its own ("al-Nuri" a town): it is the site's
+      const index = scan.mentions.indexOf(of);
+      if (index >= 0) scan.mentions.splice(index, 1);
+      site.end = of.end;
+      site.surface = scan.text.slice(site.start, of.end);
+      if (!scan.mentions.some((m) => m.key === of.key)) {
+        scan.refs.delete(of.key);
+        const kept = scan.relations.filter((r) => r.from !== of.key && r.to !== of.key);
+        scan.relations.splice(0, scan.relations.length, ...kept);
+      }
+    }
+    // One full name for the article's site: every mention of it, the bare ones too ("the Great
+    // Mosque"); two ("of Raqqa", "of Aleppo"): each named mention its own.
+    if (fullNames.get(site.key)?.size === 1 && scan.refs.has(site.key)) replaceRef(scan, site.key, full);
+    else Object.assign(site, newMention(full, site.surface, site.sentence, site.start, site.end));
   }
 }
 

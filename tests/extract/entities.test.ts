@@ -55,6 +55,16 @@ describe('entity recognition and resolution', () => {
     expect(surfaces).toContain('Abu Sayyaf');
   });
 
+  it('names a site "of" a town in full, so two towns\' Great Mosques are two sites', () => {
+    const r = run('Rebels shelled the Great Mosque of Aleppo on Monday. Troops later reached the Great Mosque of Raqqa.');
+    const sites = [...new Set(r.mentions.filter((m) => m.type === 'site').map((m) => m.label))];
+    expect(sites).toEqual(['Great Mosque of Aleppo', 'Great Mosque of Raqqa']);
+    expect(r.mentions.map((m) => m.label)).toContain('Raqqa');
+    // one full name in the article: the bare mentions are that site too
+    const one = run('Troops reached the Great Mosque of Raqqa on Monday. Snipers fired from the Great Mosque.');
+    expect(new Set(one.mentions.filter((m) => m.type === 'site').map((m) => m.label))).toEqual(new Set(['Great Mosque of Raqqa']));
+  });
+
   it('resolves a surname to the full name given earlier in the article', () => {
     const r = run('Syrian opposition figure Riad Hijab spoke in Riyadh. Later, Hijab said talks had failed.');
     expect(keysOf(r, 'Hijab')).toEqual(keysOf(r, 'Riad Hijab'));
