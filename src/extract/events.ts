@@ -1468,9 +1468,9 @@ function placeOf(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: n
 }
 
 // (a time or a channel may come between: "said on Saturday it had", "said in a statement that
-// they"; the act follows the pronoun within three lower-case words: "it had captured", "it
-// carried out a rocket attack", not "it believed the government used chemical weapons")
-const SPEAKER_CLAIM = /^\W*(?:\w+\W+){0,2}(?:says?|said|announced|claimed|stated|declared|confirmed)(?:\s+(?:on|late|early|in|via|through|later)\b(?:\s+\w+){1,3}?)?,?\s+(?:that\s+)?(?:it|they)(?:\s+[a-z]+){0,3}\s*$/;
+// they"; the act follows the pronoun, or "its troops", within three lower-case words: "it had
+// captured", "its troops killed", not "it believed the government used chemical weapons")
+const SPEAKER_CLAIM = /^\W*(?:\w+\W+){0,2}(?:says?|said|announced|claimed|stated|declared|confirmed)(?:\s+(?:on|late|early|in|via|through|later)\b(?:\s+\w+){1,3}?)?,?\s+(?:that\s+)?(?:it|they|(?:its|their)\s+(?:own\s+)?(?:fighters|forces|troops|soldiers|men|units|warplanes|jets|aircraft))(?:\s+[a-z]+){0,3}\s*$/;
 
 /** "The Syrian army says it has retaken Palmyra": an armed source speaking of itself. */
 function speakerOf(text: string, view: SentenceView, before: Participant[], tStart: number): EntityMention | undefined {

@@ -557,6 +557,12 @@ describe('voices, doers and aims read from the clause', () => {
     expect(ofType(w, 'capture')[0]!.agents.map((k) => label(w, k))).toEqual(['Free Syrian Army']);
     const v = extract('The Free Syrian Army said in a statement that it had captured Tal Rifaat, in Syria.', '2023-03-08');
     expect(ofType(v, 'capture')[0]!.agents.map((k) => label(v, k))).toEqual(['Free Syrian Army']);
+    // ...or of its troops' ("said its troops killed", "said its warplanes struck")
+    const t = extract('The Israeli military said its troops killed five gunmen in Jenin on Monday.', '2023-03-08');
+    expect(ofType(t, 'killing')[0]!.agents.map((k) => label(t, k))).toEqual(['Israel Defense Forces']);
+    // (not of what another's forces did)
+    const o = extract('The Israeli military said Hamas fighters killed five soldiers in Jenin on Monday.', '2023-03-08');
+    expect(ofType(o, 'killing')[0]?.agents.map((k) => label(o, k)) ?? []).not.toContain('Israel Defense Forces');
     // what the speaker thinks of another's act is no act of its own
     const u = extract('Turkey said on Saturday it believed the government had shelled Tal Rifaat, in Syria.', '2023-03-08');
     expect(ofType(u, 'shelling')[0]?.agents.map((k) => label(u, k)) ?? []).not.toContain('Turkish Armed Forces');
