@@ -169,6 +169,9 @@ describe('entity recognition and resolution', () => {
     // months and holidays of other calendars too, but not a family name that is one
     expect(run('Both sides agreed to a truce during the holy month of Ramadan.').mentions).toEqual([]);
     expect(run('Former vice president Taha Yassin Ramadan was hanged in Baghdad.').mentions.map((m) => m.surface)).toContain('Taha Yassin Ramadan');
+    // the Muslim feasts' names have two words, both of the calendar
+    expect(run('Government forces advanced on Aleppo during Eid al-Fitr on Thursday.').mentions.map((m) => m.surface)).toEqual(['Aleppo']);
+    expect(run('Fighting paused during Eid al-Adha, residents of Khartoum said.').mentions.map((m) => m.surface)).toEqual(['Khartoum']);
   });
 
   it('unifies names joined by "known as"', () => {
