@@ -1660,6 +1660,15 @@ function readSpanCues(scan: DocumentScan, span: Span): SpanCues {
     headEnd = nextTok.end;
     lowerHead = true;
   }
+  // A site's head after one lower-case word that qualifies it: "Abu Shouk displacement camp",
+  // "Zamzam refugee camp" (not a verb's: "Aleppo reported attack", "Homs residents fled"), for a
+  // name the gazetteer does not know already.
+  const siteAfter = next2 ? cues.placeHeads.get(next2) : undefined;
+  if (!placeHead && nextTok && next2Tok && (siteAfter === 'site' || siteAfter === 'area') && LOWER_FIRST.test(nextTok.text) && /^\p{Ll}{4,}$/u.test(nextTok.text) && !cues.grammaticalWord(nextWord) && !/(?:ed|ing|ly|s)$/.test(nextWord) && !scan.kb.lookupPlace(span.surface, scan.context)) {
+    placeHead = siteAfter;
+    headEnd = next2Tok.end;
+    lowerHead = true;
+  }
   // Organisation heads: in the name ("Yarmouk Martyrs Brigade") or after it in lower case
   // ("Jeish al-Islam terrorist group", "Desert Falcons fighters").
   let orgType = words.length >= 2 ? cues.orgHeads.get(lastLower) : undefined;

@@ -65,6 +65,13 @@ describe('entity recognition and resolution', () => {
     expect(new Set(one.mentions.filter((m) => m.type === 'site').map((m) => m.label))).toEqual(new Set(['Great Mosque of Raqqa']));
   });
 
+  it('reads a site\'s head after one qualifying word ("Abu Shouk displacement camp")', () => {
+    const r = run('Many were killed in shelling of the Abu Shouk displacement camp near El Fasher.');
+    expect(r.mentions.find((m) => m.surface === 'Abu Shouk displacement camp')?.type).toBe('site');
+    // a verb between is no qualifier
+    expect(run('Residents of Homs fled the city.').mentions.map((m) => m.surface)).toEqual(['Homs']);
+  });
+
   it('resolves a surname to the full name given earlier in the article', () => {
     const r = run('Syrian opposition figure Riad Hijab spoke in Riyadh. Later, Hijab said talks had failed.');
     expect(keysOf(r, 'Hijab')).toEqual(keysOf(r, 'Riad Hijab'));
