@@ -278,6 +278,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   // been checked for a namesake that fits.
   addCountryParts(scan);
   addCitySides(scan);
+  typeByApposition(scan);
   addAffiliations(scan);
   addCoreferentRelations(scan);
   reconsiderFarPlaces(scan);
@@ -2589,6 +2590,36 @@ function nameSitesOfPlaces(scan: DocumentScan): void {
     // Mosque"); two ("of Raqqa", "of Aleppo"): each named mention its own.
     if (fullNames.get(site.key)?.size === 1 && scan.refs.has(site.key)) replaceRef(scan, site.key, full);
     else Object.assign(site, newMention(full, site.surface, site.sentence, site.start, site.end));
+  }
+}
+
+// up to four words after the determiner, the body's head among them
+const APPOSITION = /^\s*,\s*(?:an?|one\s+of\s+the)\s+((?:[\p{L}-]+)(?:\s+[\p{L}-]+){0,3})/u;
+const ARMED_WORD = /^(?:armed|paramilitary)$/;
+
+/**
+ * "the People's Defence Force, an armed group opposed to the junta": a body the tagger could
+ * only call an organisation takes the kind its apposition gives: an armed group when the
+ * apposition's words say armed, rebel or militant; else its head's kind, when it names one
+ * ("a militia", "a news agency", "a government agency" stays an organisation).
+ */
+function typeByApposition(scan: DocumentScan): void {
+  const lists = scan.kb.triggers.lists;
+  const armedWord = (w: string) => ARMED_WORD.test(w) || !!lists.get('rebelModifiers')?.test(w) || !!lists.get('militantModifiers')?.test(w);
+  const retyped = new Map<string, string>();
+  for (const m of scan.mentions) {
+    if (m.kind !== 'actor' || m.type !== 'organization' || m.known || retyped.has(m.key)) continue;
+    const a = APPOSITION.exec(scan.text.slice(m.end, m.end + 80));
+    if (!a) continue;
+    const words = a[1]!.toLowerCase().split(/\s+/);
+    const at = words.findIndex((w) => scan.cues.orgHeads.has(w));
+    if (at < 0) continue;
+    const type = words.slice(0, at).some(armedWord) ? 'armed group' : scan.cues.orgHeads.get(words[at]!)!;
+    if (type === 'armed group' || type === 'military' || type === 'media') retyped.set(m.key, type);
+  }
+  for (const [key, type] of retyped) {
+    const ref = scan.refs.get(key);
+    if (ref) replaceRef(scan, key, addRef(scan, guessedRef('actor', type, ref.label)));
   }
 }
 

@@ -72,6 +72,14 @@ describe('entity recognition and resolution', () => {
     expect(run('Residents of Homs fled the city.').mentions.map((m) => m.surface)).toEqual(['Homs']);
   });
 
+  it('types an organisation by its apposition ("X, an armed group opposed to ...")', () => {
+    const r = run("Members of the People's Defence Force, an armed group opposed to the junta, attacked a police station in Sagaing.");
+    expect(r.mentions.find((m) => m.surface === "People's Defence Force")?.type).toBe('armed group');
+    expect(run('The Karen National Union, a rebel group, said its fighters seized a base.').mentions.find((m) => m.surface === 'Karen National Union')?.type).toBe('armed group');
+    // an apposition that names no armed body leaves it an organisation
+    expect(run('The Karen National Union, a political party, said its members met in Yangon.').mentions.find((m) => m.surface === 'Karen National Union')?.type).toBe('organization');
+  });
+
   it('resolves a surname to the full name given earlier in the article', () => {
     const r = run('Syrian opposition figure Riad Hijab spoke in Riyadh. Later, Hijab said talks had failed.');
     expect(keysOf(r, 'Hijab')).toEqual(keysOf(r, 'Riad Hijab'));
