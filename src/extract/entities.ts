@@ -264,6 +264,7 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   addTaggedNames(scan);
   oneSensePerDocument(scan);
   dropCreditedPeople(scan);
+  dropCodeNames(scan);
   linkLexiconParents(scan);
   // ── 4b. "X, known as the Y" / "X, also known as Y": one entity under two names.
   mergeKnownAs(scan);
@@ -291,6 +292,25 @@ export function extractEntities(doc: Doc, sentences: Sentence[], kb: KnowledgeBa
   const refs: Record<string, EntityRef> = {};
   for (const [key, ref] of scan.refs) refs[key] = ref;
   return { mentions, refs, relations: scan.relations, countries, anchors: scan.anchors };
+}
+
+// "Operation Wrath of Euphrates", "Operation Protective Edge": capitalised words (with "of",
+// "the" or an Arabic article between) after a capitalised "Operation"
+const CODE_NAME = /\bOperation((?:\s+(?:(?:of|the|al|el)\s+)?\p{Lu}[\p{L}'’-]*)+)/gu;
+
+/**
+ * A military operation's code name names no place or body with its words ("Operation Wrath of
+ * Euphrates" is no event at the Euphrates); a lexicon actor named by the whole name stays.
+ */
+function dropCodeNames(scan: DocumentScan): void {
+  const dropped = new Set<EntityMention>();
+  CODE_NAME.lastIndex = 0;
+  for (let c = CODE_NAME.exec(scan.text); c; c = CODE_NAME.exec(scan.text)) {
+    const start = c.index + 'Operation'.length;
+    const end = c.index + c[0].length;
+    for (const m of scan.mentions) if (m.start >= start && m.end <= end && !(m.known && m.start <= c.index)) dropped.add(m);
+  }
+  if (dropped.size) dropMentions(scan, dropped);
 }
 
 /** People named only in the agency's credits ("Writing by Peter Graff; Editing by …") are no actors. */

@@ -55,6 +55,12 @@ describe('entity recognition and resolution', () => {
     expect(surfaces).toContain('Abu Sayyaf');
   });
 
+  it('reads no place in a military operation\'s code name', () => {
+    const r = run('In November 2016 the rebels launched Operation Wrath of Euphrates to isolate Raqqa.');
+    expect(r.mentions.map((m) => m.surface)).not.toContain('Euphrates');
+    expect(r.mentions.map((m) => m.surface)).toContain('Raqqa');
+  });
+
   it('names a site "of" a town in full, so two towns\' Great Mosques are two sites', () => {
     const r = run('Rebels shelled the Great Mosque of Aleppo on Monday. Troops later reached the Great Mosque of Raqqa.');
     const sites = [...new Set(r.mentions.filter((m) => m.type === 'site').map((m) => m.label))];
