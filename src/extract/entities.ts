@@ -2616,26 +2616,38 @@ function nameSitesOfPlaces(scan: DocumentScan): void {
 // up to four words after the determiner, the body's head among them
 const APPOSITION = /^\s*,\s*(?:an?|one\s+of\s+the)\s+((?:[\p{L}-]+)(?:\s+[\p{L}-]+){0,3})/u;
 const ARMED_WORD = /^(?:armed|paramilitary)$/;
+const NOT_HEAD_MODIFIER = new Set(['of', 'for', 'with', 'in', 'at', 'by', 'from', 'to', 'and', 'or', 'who', 'which', 'that', 'whose', 'fighting', 'operating', 'based']);
 
 /**
  * "the People's Defence Force, an armed group opposed to the junta": a body the tagger could
  * only call an organisation takes the kind its apposition gives: an armed group when the
  * apposition's words say armed, rebel or militant; else its head's kind, when it names one
- * ("a militia", "a news agency", "a government agency" stays an organisation).
+ * ("a militia", "a news agency"; "a government agency" stays an organisation). A name the tagger
+ * took for a person that the apposition calls a body ("Mizzima, a news agency") is that body.
  */
 function typeByApposition(scan: DocumentScan): void {
   const lists = scan.kb.triggers.lists;
   const armedWord = (w: string) => ARMED_WORD.test(w) || !!lists.get('rebelModifiers')?.test(w) || !!lists.get('militantModifiers')?.test(w);
   const retyped = new Map<string, string>();
   for (const m of scan.mentions) {
-    if (m.kind !== 'actor' || m.type !== 'organization' || m.known || retyped.has(m.key)) continue;
+    if (m.kind !== 'actor' || (m.type !== 'organization' && m.type !== 'person') || m.known || retyped.has(m.key)) continue;
     const a = APPOSITION.exec(scan.text.slice(m.end, m.end + 80));
     if (!a) continue;
     const words = a[1]!.toLowerCase().split(/\s+/);
     const at = words.findIndex((w) => scan.cues.orgHeads.has(w));
-    if (at < 0) continue;
-    const type = words.slice(0, at).some(armedWord) ? 'armed group' : scan.cues.orgHeads.get(words[at]!)!;
+    // (the head itself, not a body the person belongs to: "X, a member of the group")
+    if (at < 0 || words.slice(0, at).some((w) => NOT_HEAD_MODIFIER.has(w))) continue;
+    // ...that ends the noun phrase ("a news agency": both words heads), not "a police commander"
+    // or "a former army secretary", which name a person
+    let end = at;
+    while (end + 1 < words.length && scan.cues.orgHeads.has(words[end + 1]!)) end++;
+    const next = words[end + 1];
+    if (next !== undefined && !NOT_HEAD_MODIFIER.has(next) && !/ed$/.test(next)) continue;
+    const heads = words.slice(at, end + 1).map((w) => scan.cues.orgHeads.get(w)!);
+    const type = words.slice(0, at).some(armedWord) ? 'armed group' : (heads.find((t) => t !== 'organization') ?? 'organization');
     if (type === 'armed group' || type === 'military' || type === 'media') retyped.set(m.key, type);
+    // a person the apposition calls a body of any kind ("Mizzima, a news agency") is that body
+    else if (m.type === 'person') retyped.set(m.key, type);
   }
   for (const [key, type] of retyped) {
     const ref = scan.refs.get(key);

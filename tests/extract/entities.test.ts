@@ -82,6 +82,11 @@ describe('entity recognition and resolution', () => {
     const r = run("Members of the People's Defence Force, an armed group opposed to the junta, attacked a police station in Sagaing.");
     expect(r.mentions.find((m) => m.surface === "People's Defence Force")?.type).toBe('armed group');
     expect(run('The Karen National Union, a rebel group, said its fighters seized a base.').mentions.find((m) => m.surface === 'Karen National Union')?.type).toBe('armed group');
+    // a name the tagger took for a person that the apposition calls a body is that body
+    expect(run('Mizzima, a news agency, said troops fired on protesters.').mentions.find((m) => m.surface === 'Mizzima')?.type).toBe('media');
+    // not when the body word qualifies a person's title, or the body is one the person belongs to
+    expect(run('Gonzalo Montoya, a police commander in Tacambaro, said so.').mentions.find((m) => m.surface === 'Gonzalo Montoya')?.type).toBe('person');
+    expect(run('Ahmed Salem, a member of the group, said troops fired.').mentions.find((m) => m.surface === 'Ahmed Salem')?.type).toBe('person');
     // an apposition that names no armed body leaves it an organisation
     expect(run('The Karen National Union, a political party, said its members met in Yangon.').mentions.find((m) => m.surface === 'Karen National Union')?.type).toBe('organization');
   });
