@@ -766,7 +766,10 @@ function taggedRef(scan: DocumentScan, type: 'PER' | 'ORG' | 'LOC', surface: str
   }
   if (isAcronym(surface) && scan.acronyms.has(surface)) return scan.acronyms.get(surface);
   const head = surface.slice(surface.lastIndexOf(' ') + 1);
-  return addRef(scan, guessedRef('actor', scan.cues.orgHeads.get(bare(head)) ?? 'organization', surface));
+  // the head may open the name: "Army of Republika Srpska", "Front for the Liberation of ..."
+  const opening = /^(\p{L}+)\s+(?:of|for)\s/u.exec(surface)?.[1];
+  const kind = scan.cues.orgHeads.get(bare(head)) ?? (opening ? scan.cues.orgHeads.get(bare(opening)) : undefined) ?? 'organization';
+  return addRef(scan, guessedRef('actor', kind, surface));
 }
 
 /**

@@ -55,6 +55,11 @@ describe('entity recognition and resolution', () => {
     expect(surfaces).toContain('Abu Sayyaf');
   });
 
+  it('types a body by a head that opens its name ("Army of Republika Srpska")', () => {
+    const r = run('The city was encircled by the Army of Republika Srpska, while the Army of the Republic of Bosnia and Herzegovina defended it.');
+    expect(r.mentions.find((m) => m.surface === 'Army of Republika Srpska')?.type).toBe('armed group');
+  });
+
   it('reads no place in a military operation\'s code name', () => {
     const r = run('In November 2016 the rebels launched Operation Wrath of Euphrates to isolate Raqqa.');
     expect(r.mentions.map((m) => m.surface)).not.toContain('Euphrates');
