@@ -60,6 +60,11 @@ describe('entity recognition and resolution', () => {
     expect(r.mentions.find((m) => m.surface === 'Army of Republika Srpska')?.type).toBe('armed group');
   });
 
+  it('reads a marketplace or a cathedral named by a town as a site of its own', () => {
+    const r = run('A mortar shell struck the Markale marketplace, killing 68 people.');
+    expect(r.mentions.find((m) => m.surface === 'Markale marketplace')).toMatchObject({ type: 'site', label: 'Markale marketplace' });
+  });
+
   it('reads no place in a military operation\'s code name', () => {
     const r = run('In November 2016 the rebels launched Operation Wrath of Euphrates to isolate Raqqa.');
     expect(r.mentions.map((m) => m.surface)).not.toContain('Euphrates');
