@@ -416,6 +416,8 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   if (describesSide(scan.text, view.s, t, tStart, tEnd)) return undefined;
   const roles = t.passive ? passiveRoles(scan.text, t, view, before, after) : t.roles?.gainer === 'to' || /\bfell\b|\bfall(?:s|en)?\b/.test(t.text) ? fallRoles(scan.text, t, view, after) : activeRoles(scan.text, t, view, before, after, tStart, tEnd);
   const place = placeOf(scan, view, t, tStart, tEnd);
+  // (a move to a place the text names in words no gazetteer reads is no event we can place)
+  if (t.destination && !place) return undefined;
   // "Hezbollah, which is fighting alongside pro-government units": the state's forces named by a
   // common noun after an ally word act with the subject
   const beside = roles.agents[0] && !t.passive && VIOLENT.has(t.type) ? stateBeside(scan, view, tEnd) : undefined;
@@ -1215,8 +1217,10 @@ function canBeTarget(p: Participant, t: TriggerMatch, sourceKeys: Set<string>): 
   if (p.locative) return false;
   // "a Britain-based monitor", "US-led coalition": the name modifies the noun that follows
   if (p.modifier || p.relational) return false;
-  return !sourceKeys.has(p.m.key) && (VIOLENT.has(t.type) ? ARMED.has(String(p.m.type)) || t.type === 'killing' : p.m.type !== 'media');
+  return !sourceKeys.has(p.m.key) && (VIOLENT.has(t.type) && !UNARMED_MOVES.has(t.type) ? ARMED.has(String(p.m.type)) || t.type === 'killing' : p.m.type !== 'media');
 }
+// Moves that unarmed bodies make too: "UN inspectors arrived in Damascus", "the envoy was dispatched to".
+const UNARMED_MOVES: ReadonlySet<EventType> = new Set<EventType>(['deployment']);
 
 /**
  * Who can act: as for a target, but a possessive is no subject ("Syria’s Dara’a province",
@@ -1456,10 +1460,12 @@ function placeOf(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: n
     if (p.start >= tEnd) placeAfter.push(p);
     if (p.end <= tStart) placeBefore.push(p);
   }
-  const chosen = mostSpecific(placeAfter, false) ?? mostSpecific(placeBefore, true);
-  if (chosen) return chosen;
   const salientCity = scan.salientCity;
   const definiteCity = /\bthe\s+(?:\S+\s+){0,3}(?:city|town)\b/i.test(s.text.slice(t.end));
+  // "arrived in the Syrian capital": a move's place is where it goes, never one named before
+  if (t.destination) return mostSpecific(placeAfter, false) ?? (definiteCity ? salientCity : undefined);
+  const chosen = mostSpecific(placeAfter, false) ?? mostSpecific(placeBefore, true);
+  if (chosen) return chosen;
   if (definiteCity && salientCity) return salientCity;
   const lastPlace = scan.lastPlace;
   if (lastPlace && lastPlace.sentence >= s.index - 2) return lastPlace;

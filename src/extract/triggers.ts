@@ -36,6 +36,8 @@ export interface TriggerMatch {
   pos: TriggerPos;
   /** The word names an act of violence without its kind ("attack"): its type is only a default. */
   generic?: boolean;
+  /** The act is its move to the place right after it ("arrived in X", "entered X"): its place is that one. */
+  destination?: boolean;
 }
 
 export interface FindTriggerOptions {
@@ -50,7 +52,7 @@ export interface FindTriggerOptions {
 }
 
 // Trigger types whose military sense the document's context settles.
-const DOCUMENT_CONTEXT_TYPES: ReadonlySet<EventType> = new Set<EventType>(['killing']);
+const DOCUMENT_CONTEXT_TYPES: ReadonlySet<EventType> = new Set<EventType>(['killing', 'deployment']);
 
 // ───────────────────────────── matching ─────────────────────────────
 
@@ -220,6 +222,10 @@ const BE = /^(?:is|are|am|was|were|be|been|being|get|got|gets|'s|'re)$/;
 /** Past forms the tagger sometimes reads as imperatives ("took back", "fell to"). */
 const IRREGULAR_PAST = /^(?:took|taken|retook|retaken|fell|fallen|overran|overrun|fled|withdrew|withdrawn|blew|blown|drove|driven|won|fought|sent|shot|struck|began|begun|led|lost|broke|broken|brought|froze|gave|given|held|hit|kept|left|made|met|ran|saw|seen|spread|stood|told|wrote|written|said)$/;
 const FUTURE = /^(?:will|shall|'ll|wo|won't|would|going)$/;
+// "can be deployed", "should withdraw", "must attack": an ability, a request or a duty reports no act
+// ("may have killed" with a perfect still tells of a past act; "could repel" is often a past ability)
+const MODAL = /^(?:can|should|must|may|might|ought)$/;
+const PERFECT_AUX = /^(?:have|has|had|'ve)$/;
 
 /**
  * Tags a window of the sentence around the triggers with compromise and reads verb groups
@@ -261,7 +267,7 @@ function analyse(sentence: string, spans: Array<{ start: number; end: number }>)
     const participle = t.tags.has('PastTense') || t.tags.has('Participle') || IRREGULAR_PAST.test(t.lower) || (/[^e]ed$/.test(t.lower) && !t.tags.has('Gerund'));
     const passive = t.tags.has('Passive') || (participle && words.some((w) => BE.test(w)));
     let tense: Tense;
-    if (words.some((w) => FUTURE.test(w))) tense = 'future';
+    if (words.some((w) => FUTURE.test(w)) || (words.some((w) => MODAL.test(w)) && !words.some((w) => PERFECT_AUX.test(w)))) tense = 'future';
     else if (words.some((w) => /^(?:was|were|had|did|didn't|hadn't|wasn't|weren't)$/.test(w))) tense = 'past';
     else if (participle) tense = words.some((w) => /^(?:is|are|am|'s|'re)$/.test(w)) ? 'present' : 'past';
     else if (t.tags.has('Gerund')) tense = words.length ? 'present' : 'unknown';
@@ -507,6 +513,7 @@ function describe(sentence: string, r: RawMatch, t: { type: EventType; acled: st
     pos,
   };
   if (e.generic && type === e.type) match.generic = true;
+  if (e.requiresAfter) match.destination = true;
   if (type === 'capture' && e.roles) {
     const roles: CaptureRoles = passive && e.roles.gainer === 'subject' ? { gainer: 'by', loser: e.roles.loser } : { ...e.roles };
     match.roles = roles;

@@ -259,6 +259,21 @@ describe('deaths belong to the attack that caused them', () => {
   });
 });
 
+describe('arrivals', () => {
+  const war = 'Government forces shelled Douma on Wednesday. Rebels fought troops in Jobar. ';
+  it('reads an arrival as a deployment at the place it goes to, by whoever arrives, armed or not', () => {
+    const x = extract(war + 'The United Nations inspectors arrived in Damascus on Sunday.', '2013-08-21');
+    const e = ofType(x, 'deployment')[0]!;
+    expect(label(x, e.places[0]!)).toBe('Damascus');
+    expect(e.agents.map((k) => label(x, k))).toEqual(['United Nations']);
+    expect(e.date).toBe('2013-08-18');
+  });
+  it('makes no arrival where the place it goes to is not read, rather than borrow one named before', () => {
+    const x = extract(war + 'Britain called for an investigation by U.N. inspectors who arrived in the Syrian capital this week.', '2013-08-21');
+    expect(ofType(x, 'deployment')).toEqual([]);
+  });
+});
+
 describe('statements', () => {
   it('makes an official statement that is the news an event, its speakers the agents', () => {
     const x = extract('Britain and France called on the United Nations to send inspectors on Wednesday. Government forces are accused of the attack.', '2013-08-21');

@@ -80,6 +80,14 @@ describe('tense, negation and modality', () => {
     expect(first('The militia is preparing to storm the city.').modality).toBe('planned');
     expect(first('Thousands of fighters massed in the desert to take control of the highway.').modality).toBe('planned');
   });
+  it('planned: a modal of ability, request or duty ("can be deployed", "should withdraw")', () => {
+    expect(first('The ministry asked that the troops can be deployed very quickly.').modality).toBe('planned');
+    expect(first('The rebels should withdraw from the town.').modality).toBe('planned');
+    expect(first('The army must capture the bridge first.').modality).toBe('planned');
+    // a modal perfect still tells of a past act, and "could" is often a past ability
+    expect(first('Up to 300 people may have been killed in the shelling.').modality).not.toBe('planned');
+    expect(first('The troops could repel the attacks, killing dozens.').modality).not.toBe('planned');
+  });
   it('achieved: "managed to seize", "were forced to withdraw" stay asserted and past', () => {
     expect(first('The militants had managed to seize two villages.')).toMatchObject({ modality: 'asserted', tense: 'past' });
     expect(first('The defenders were forced to withdraw.')).toMatchObject({ modality: 'asserted', tense: 'past' });
@@ -216,6 +224,14 @@ describe('the document\'s context', () => {
     expect(findTriggers(sentence, lex, { militaryDocument: true }).map((t) => t.type)).toEqual(['killing']);
     // words with other senses still need their own sentence's context
     expect(findTriggers('The minister attacked the budget on Tuesday.', lex, { militaryDocument: true })).toEqual([]);
+  });
+  it('reads an arrival at a place as a deployment in a document about war, not elsewhere', () => {
+    const sentence = 'The envoy arrived in the capital on Saturday for talks.';
+    expect(findTriggers(sentence, lex)).toEqual([]);
+    expect(findTriggers(sentence, lex, { militaryDocument: true }).map((t) => [t.text, t.type])).toEqual([['arrived in', 'deployment']]);
+    expect(first('A battalion of troops arrived in Kirkuk overnight.')).toMatchObject({ text: 'arrived in', type: 'deployment' });
+    // an arrival needs a place: "arrived at a decision" is none
+    expect(findTriggers('The troops finally arrived at a decision.', lex, { militaryDocument: true }).filter((t) => t.type === 'deployment')).toEqual([]);
   });
 });
 
