@@ -348,13 +348,20 @@ function anaphoricAttack(scan: EventScan, s: Sentence, t: TriggerMatch): EventMe
   if (!DEFINITE_BEFORE.test(s.text.slice(Math.max(0, t.start - 30), t.start))) return undefined;
   // "the attack in Khan al-Assal": a definite act set at a place of its own is that place's act
   const own = (scan.bySentence.get(s.index) ?? []).find((m) => m.kind === 'place' && m.start >= s.start + t.end && OWN_PLACE_GAP.test(scan.text.slice(s.start + t.end, m.start)));
+  // ("this chemical massacre", "that attack": a demonstrative points back however far, and to an
+  // act of its own kind too)
+  const demonstrative = DEMONSTRATIVE_BEFORE.test(s.text.slice(Math.max(0, t.start - 30), t.start));
   for (let k = scan.events.length - 1; k >= 0; k--) {
     const e = scan.events[k]!;
-    if (e.sentence < s.index - 2) break;
-    if (ATTACKS.has(e.type) && e.type !== 'capture') return own && !e.places.includes(own.key) ? undefined : e;
+    const near = e.sentence >= s.index - 2;
+    if (!near && !demonstrative) break;
+    const elsewhere = !!own && !e.places.includes(own.key);
+    if (near && ATTACKS.has(e.type) && e.type !== 'capture' && (!elsewhere || !demonstrative)) return elsewhere ? undefined : e;
+    if (demonstrative && e.type === t.type && !e.background && !elsewhere) return e;
   }
   return undefined;
 }
+const DEMONSTRATIVE_BEFORE = /\b(?:this|that|these|those)\s+(?:[\p{L}-]+\s+)?$/iu;
 const OWN_PLACE_GAP = /^\s+(?:in|at|on|near)\s+(?:the\s+)?(?:(?:village|town|city|district|neighbou?rhood|area)\s+of\s+)?$/i;
 
 function addFigures(ev: EventMention, figures: Figure[]): void {
@@ -1490,6 +1497,9 @@ function speakerOf(text: string, view: SentenceView, before: Participant[], tSta
 
 // "previous attacks", "past chemical strikes" (not "the previous day's attack", "the past 24 hours")
 const PREVIOUS_BEFORE = /\b(?:previous|past|prior|earlier|former)\s+(?!(?:day|days|night|nights|week|weeks|month|months|year|years|hours|weekend|\d+)\b)(?:[\p{L}-]+\s+){0,2}$/iu;
+// "previous smaller and disputed cases of their deployment": the act heads no phrase of its own,
+// it is what earlier cases were of
+const PREVIOUS_CASES_OF = /\b(?:previous|past|prior|earlier|former)\s+(?:[\p{L}-]+\s+){0,4}(?:cases|instances|incidents|episodes|reports|allegations|claims)\s+of\s+(?:(?:the|their|its|his|her|such)\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 const RECALLED = /\b(?:after|before|since|until)\b[^,;]*$/i;
 const PERFECT = /\b(?:has|have)\s+(?:\S+\s+){0,2}\w+(?:ed|en)\b/;
 
@@ -1505,7 +1515,7 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
   // paragraph of the article) happened on its publication day; background stays undated.
   // ...but not what a subordinate clause recalls ("months after the army liberated the town").
   // (and the acts a noun calls earlier ones: "failure to penalize previous gas attacks")
-  const recalled = RECALLED.test(s.text.slice(Math.max(0, t.start - 60), t.start)) || (t.pos === 'noun' && PREVIOUS_BEFORE.test(s.text.slice(Math.max(0, t.start - 40), t.start)));
+  const recalled = RECALLED.test(s.text.slice(Math.max(0, t.start - 60), t.start)) || (t.pos === 'noun' && (PREVIOUS_BEFORE.test(s.text.slice(Math.max(0, t.start - 40), t.start)) || PREVIOUS_CASES_OF.test(s.text.slice(Math.max(0, t.start - 90), t.start))));
   const lede = s.paragraph <= 1 && !recalled;
   if (!iso && doc.date && t.modality !== 'planned' && !recalled && (t.tense === 'present' || lede || PERFECT.test(s.text) || t.type === 'statement')) {
     iso = doc.date;
@@ -1576,7 +1586,10 @@ function dedupeTriggers(list: TriggerMatch[], sentence: string): TriggerMatch[] 
   const kept: TriggerMatch[] = [];
   for (const t of [...list].sort((a, b) => a.start - b.start)) {
     const prev = kept.filter((k) => k.type === t.type).pop();
-    if (!prev || t.start - prev.end > 40 || clauseOf(prev) !== clauseOf(t)) kept.push(t);
+    // ("a chemical massacre near Damascus that the opposition claims killed hundreds": the verb of a
+    // relative clause on an act noun tells of that act, however long the noun's phrase)
+    const ofNoun = !!prev && prev.pos === 'noun' && t.pos !== 'noun' && ACT_NOUN_RELATIVE.test(sentence.slice(prev.end, t.start));
+    if (!prev || ((t.start - prev.end > 40 || clauseOf(prev) !== clauseOf(t)) && !ofNoun)) kept.push(t);
   }
   const near = (a: TriggerMatch, b: TriggerMatch) => Math.abs(a.start - b.start) <= 60;
   const captures = kept.filter((t) => t.type === 'capture');
@@ -1594,6 +1607,9 @@ function dedupeTriggers(list: TriggerMatch[], sentence: string): TriggerMatch[] 
   });
 }
 
+// What lies between an act noun and the verb of a relative clause on it: the rest of the noun's
+// phrase (no clause break), "that" or "which", and the clause's words before its verb.
+const ACT_NOUN_RELATIVE = /^[^,;:.!?]{0,60}?\s(?:that|which)\s+[^,;:.!?]{0,40}$/u;
 // A relative clause: "which"/"who" after a name or a comma, then its verb ("ISIL, which had seized
 // the city in June 2014, ..."), up to the next comma, colon, bracket or dash, or the sentence's end.
 const RELATIVE_CLAUSE = /(?:,\s*|(?<=[\p{L}\p{N})]\s))(?:which|who)\s+(?:(?:had|has|have|was|were|is|are|also|then|later|first|previously|earlier)\s+)*[\p{L}-]+[^,;:()—–]*/gu;

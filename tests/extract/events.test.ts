@@ -259,6 +259,32 @@ describe('deaths belong to the attack that caused them', () => {
   });
 });
 
+describe('background', () => {
+  it('leaves undated the acts that earlier cases were of ("previous cases of their deployment")', () => {
+    const text = 'Government forces shelled Douma, near Damascus, on Wednesday. But previous smaller and disputed cases of their deployment have not brought the military intervention that rebels sought.';
+    const recalled = ofType(extract(text, '2013-08-21'), 'deployment');
+    expect(recalled.map((e) => [e.date, e.background])).toEqual([[undefined, true]]);
+    // the act itself, told as news, keeps the publication day
+    expect(ofType(extract('The army deployed troops in Syria on Wednesday.', '2013-08-21'), 'deployment')[0]?.date).toBe('2013-08-21');
+  });
+});
+
+describe('one act, several words', () => {
+  it('reads the verb of a relative clause on an act noun as that act ("a massacre ... that killed 200")', () => {
+    const x = extract('Syrian troops carried out a massacre near Hama on Thursday that activists say killed 200 people.', '2013-08-21');
+    expect(ofType(x, 'killing').map((e) => e.trigger)).toEqual(['massacre']);
+    // a second act of the same kind in a clause of its own stays an event
+    const y = extract('The massacre in the village of Tremseh was carried out by militias, and troops killed 20 people in Homs.', '2013-08-21');
+    expect(ofType(y, 'killing')).toHaveLength(2);
+  });
+
+  it('reads "this massacre" as the massacre already reported, however far back, unless set elsewhere', () => {
+    const lead = 'Troops massacred 30 villagers in Tremseh on Thursday. Rebels fought troops in Jobar on Friday. The army bombed Zamalka. Talks in Geneva stalled. ';
+    expect(ofType(extract(lead + 'The opposition said this massacre in Tremseh could not go unpunished.', '2013-08-21'), 'killing')).toHaveLength(1);
+    expect(ofType(extract(lead + 'The opposition said this massacre in Houla could not go unpunished.', '2013-08-21'), 'killing')).toHaveLength(2);
+  });
+});
+
 describe('arrivals', () => {
   const war = 'Government forces shelled Douma on Wednesday. Rebels fought troops in Jobar. ';
   it('reads an arrival as a deployment at the place it goes to, by whoever arrives, armed or not', () => {
