@@ -782,7 +782,7 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   if (!agents.length || (!agents.some(isArmedOrState) && !agents.some(isKnownBody) && !agents.some((a) => a.type === 'person') && !scan.ctx.triggers.contexts.political.test(s.text))) return undefined;
   // beside a reported act only a state body or an office-holder's word is news: a monitor's is the act's source
   if (besideAct && !agents.every((a) => a.type === 'person' || GOVERNMENT_TYPES.has(String(a.type)))) return undefined;
-  const place = speakerPlace(scan, agents) ?? placeOf(scan, view, t, tStart, tEnd);
+  const place = venueOf(scan, view) ?? speakerPlace(scan, agents) ?? placeOf(scan, view, t, tStart, tEnd);
   const ev = newEvent(scan.doc, view, t, agents, [], place, figures);
   // (a state speaks through its government and its executive: "Senator John McCain" is no voice of the US)
   const executive = scan.ctx.triggers.lists.get('executiveOffices');
@@ -857,6 +857,19 @@ function dropReporters(events: EventMention[], refs: Map<string, EntityMention>)
 function conflictStatements(events: EventMention[], sentences: Sentence[], military: RegExp): EventMention[] {
   if (events.some((e) => e.type !== 'statement') || sentences.some((s) => military.test(s.text))) return events;
   return events.filter((e) => e.type !== 'statement');
+}
+
+// Words that set where a statement was made before its place: "on a visit to", "told reporters in",
+// "at a news conference in", "speaking in" (up to four words of the place's own phrase between:
+// "during a visit to the West Bank city of Ramallah")
+const VENUE_BEFORE = /\b(?:(?:on|during|after)\s+(?:a|an|his|her|their|its)\s+(?:[\p{L}-]+\s+)?(?:visit|trip|tour)\s+to|(?:told|telling|briefed|briefing)\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference)\s+(?:in|at)|(?:news|press)\s+conference\s+in|speaking\s+(?:in|at)|(?:a|his|her)\s+speech\s+in|(?:while|when)\s+visiting)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,4}$/iu;
+
+/** The place the sentence says a statement was made at ("said on a visit to Paris"), if any. */
+function venueOf(scan: EventScan, view: SentenceView): EntityMention | undefined {
+  for (const p of view.places) {
+    if (VENUE_BEFORE.test(scan.text.slice(Math.max(view.s.start, p.start - 70), p.start))) return p;
+  }
+  return undefined;
 }
 
 /** Where a state or its body speaks from: its country, when the document names it. */

@@ -332,6 +332,19 @@ describe('statements', () => {
     expect(ofType(extract('The foreign ministry said on Tuesday that the ambassador would meet the president. Trade talks resume next week.', '2016-10-12'), 'statement')).toHaveLength(0);
   });
 
+  it('places a statement where the sentence says it was made, else at the speaker\'s seat', () => {
+    const war = ' The row is over the war in Syria.';
+    const at = (text: string) => {
+      const x = extract(text + war, '2013-08-24');
+      const e = ofType(x, 'statement')[0];
+      return e ? label(x, e.places[0]!) : undefined;
+    };
+    expect(at('French Foreign Minister Laurent Fabius said on a visit to Ramallah that France held the regime responsible.')).toBe('Ramallah');
+    expect(at('British Foreign Secretary William Hague told reporters in Paris that Britain would raise the matter.')).toBe('Paris');
+    // a place the statement talks about is not where it was made
+    expect(at('French Foreign Minister Laurent Fabius said that France would ask for a meeting in Geneva.')).toBe('France');
+  });
+
   it('keeps two speakers of one day two statements', async () => {
     const x = extract('Russia said on Tuesday that the claims were false. The Russian foreign ministry said on Tuesday that Moscow was ashamed of Johnson. The row is over the war in Syria.', '2016-10-12');
     expect(ofType(x, 'statement')).toHaveLength(2);
