@@ -1487,6 +1487,9 @@ function placeOf(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: n
   const chosen = mostSpecific(placeAfter, false) ?? mostSpecific(placeBefore, true);
   if (chosen) return chosen;
   if (definiteCity && salientCity) return salientCity;
+  // "forced into retreat across parts of the strategic region": the act is set at a place of its
+  // own that no name gives; the place last named is someone else's (the country may still be named)
+  if (UNNAMED_PLACE_AFTER.test(s.text.slice(t.end, t.end + 80))) return view.countriesHere[0];
   const lastPlace = scan.lastPlace;
   if (lastPlace && lastPlace.sentence >= s.index - 2) return lastPlace;
   if (PLACE_BOUND.has(t.type) && salientCity) return salientCity;
@@ -1508,6 +1511,10 @@ function speakerOf(text: string, view: SentenceView, before: Participant[], tSta
   return undefined;
 }
 
+// A place of the act's own in common words, set apart from any named before by a quantifier or an
+// indefinite article ("across parts of the region", "in several villages", "in a district"; not
+// "in the area", which points back)
+const UNNAMED_PLACE_AFTER = /^\s+(?:[\p{L}-]+\s+){0,3}?(?:in|across|throughout|into|over|on)\s+(?:(?:parts|much|most|areas|swathes)\s+of\s+|several\s+|many\s+|some\s+|other\s+|various\s+|an?\s+)(?:the\s+)?(?:[\p{L}-]+\s+){0,2}(?:region|regions|area|areas|province|provinces|district|districts|village|villages|town|towns|neighbou?rhoods?|countryside|territory|territories)\b/iu;
 // "previous attacks", "past chemical strikes" (not "the previous day's attack", "the past 24 hours")
 const PREVIOUS_BEFORE = /\b(?:previous|past|prior|earlier|former)\s+(?!(?:day|days|night|nights|week|weeks|month|months|year|years|hours|weekend|\d+)\b)(?:[\p{L}-]+\s+){0,2}$/iu;
 // "previous smaller and disputed cases of their deployment": the act heads no phrase of its own,

@@ -285,6 +285,21 @@ describe('one act, several words', () => {
   });
 });
 
+describe('places in common words', () => {
+  const lead = 'Kurdish fighters captured Tel Hamis on Friday. ';
+  const placeOf = (text: string) => {
+    const x = extract(lead + text, '2015-02-27');
+    const e = ofType(x, 'withdrawal')[0]!;
+    return label(x, e.places[0]!);
+  };
+  it('does not borrow the place last named for an act set "across parts of the region", "in several villages"', () => {
+    expect(placeOf('ISIS has been forced into retreat across parts of the strategic region between Syria and Iraq.')).toBe('Syria');
+  });
+  it('still reads "the area" as the place last named', () => {
+    expect(placeOf('Islamic State militants withdrew from the area on Saturday.')).toBe('Tel Hamis');
+  });
+});
+
 describe('arrivals', () => {
   const war = 'Government forces shelled Douma on Wednesday. Rebels fought troops in Jobar. ';
   it('reads an arrival as a deployment at the place it goes to, by whoever arrives, armed or not', () => {
