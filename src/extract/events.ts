@@ -278,7 +278,10 @@ function readSentence(scan: EventScan, s: Sentence): void {
     const strong = triggers.filter(isStrong);
     // A sentence that reports no act can itself be the news: an official statement.
     // Only the sentence's first verb of saying: a later one relays it ("X said he saw ..., the monitor said").
-    const chosen = strong.length ? dedupeTriggers(strong, s.text) : triggers.filter(isSaying).slice(0, 1);
+    // ("X called on the UN to ensure aid reaches the people": acts only asked for or aimed at leave
+    // what is said the news, beside them)
+    const aimsOnly = strong.length > 0 && strong.every((t) => t.modality === 'planned');
+    const chosen = strong.length ? [...dedupeTriggers(strong, s.text), ...(aimsOnly ? triggers.filter(isSaying).slice(0, 1) : [])] : triggers.filter(isSaying).slice(0, 1);
     const figures = findFigures(s.text);
     const sources = findSources(s, actors, scan.text);
     const view: SentenceView = { s, dates, places, countriesHere, actors, sources, sourceKeys: new Set(keysOf(sources)) };

@@ -360,6 +360,15 @@ describe('statements', () => {
     expect(at('French Foreign Minister Laurent Fabius said that France would ask for a meeting in Geneva.')).toBe('France');
   });
 
+  it('reads an act only asked for as planned, and the call as the news', () => {
+    const war = 'Government forces shelled Douma on Wednesday. Rebels fought troops in Jobar. ';
+    const x = extract(war + 'Britain called on the United Nations to ensure that relief supplies reach Douma.', '2013-08-21');
+    expect(ofType(x, 'aid').map((e) => e.modality)).toEqual(['planned']);
+    expect(ofType(x, 'statement').map((e) => e.agents.map((k) => label(x, k)))).toEqual([['British government']]);
+    const y = extract(war + 'A UN convoy delivered relief supplies to Douma on Thursday.', '2013-08-21');
+    expect(ofType(y, 'aid').map((e) => e.modality)).toEqual(['asserted']);
+  });
+
   it('keeps two speakers of one day two statements', async () => {
     const x = extract('Russia said on Tuesday that the claims were false. The Russian foreign ministry said on Tuesday that Moscow was ashamed of Johnson. The row is over the war in Syria.', '2016-10-12');
     expect(ofType(x, 'statement')).toHaveLength(2);
