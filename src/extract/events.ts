@@ -1492,7 +1492,7 @@ function placeOf(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: n
   if (definiteCity && salientCity) return salientCity;
   // "forced into retreat across parts of the strategic region": the act is set at a place of its
   // own that no name gives; the place last named is someone else's (the country may still be named)
-  if (UNNAMED_PLACE_AFTER.test(s.text.slice(t.end, t.end + 80))) return view.countriesHere[0];
+  if (UNNAMED_PLACE_AFTER.test(s.text.slice(t.end, t.end + 80)) || UNNAMED_PLACE_OBJECT.test(s.text.slice(t.end, t.end + 60))) return view.countriesHere[0];
   const lastPlace = scan.lastPlace;
   if (lastPlace && lastPlace.sentence >= s.index - 2) return lastPlace;
   if (PLACE_BOUND.has(t.type) && salientCity) return salientCity;
@@ -1518,6 +1518,9 @@ function speakerOf(text: string, view: SentenceView, before: Participant[], tSta
 // indefinite article ("across parts of the region", "in several villages", "in a district"; not
 // "in the area", which points back)
 const UNNAMED_PLACE_AFTER = /^\s+(?:[\p{L}-]+\s+){0,3}?(?:in|across|throughout|into|over|on)\s+(?:(?:parts|much|most|areas|swathes)\s+of\s+|several\s+|many\s+|some\s+|other\s+|various\s+|an?\s+)(?:the\s+)?(?:[\p{L}-]+\s+){0,2}(?:region|regions|area|areas|province|provinces|district|districts|village|villages|town|towns|neighbou?rhoods?|countryside|territory|territories)\b/iu;
+// ... or as the act's object: "seizing territory from rival groups", "took large areas", "captured
+// several villages" (not "took the town" nor "bombed areas around the base", which point back)
+const UNNAMED_PLACE_OBJECT = /^\s+(?:(?:large|vast|huge|wide|more|new|further|much|most|several|some|many|other|various|parts\s+of|swathes\s+of|an?|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of)\s+){0,3}(?:territory|territories|ground|areas|villages|towns|districts|neighbou?rhoods)\b(?!\s+(?:around|near|of|in|outside|inside|surrounding)\s+(?:the|its|their|this|that)\b)/iu;
 // "previous attacks", "past chemical strikes" (not "the previous day's attack", "the past 24 hours")
 const PREVIOUS_BEFORE = /\b(?:previous|past|prior|earlier|former)\s+(?!(?:day|days|night|nights|week|weeks|month|months|year|years|hours|weekend|\d+)\b)(?:[\p{L}-]+\s+){0,2}$/iu;
 // "previous smaller and disputed cases of their deployment": the act heads no phrase of its own,

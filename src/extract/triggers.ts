@@ -135,6 +135,27 @@ function clauseBefore(sentence: string, start: number, words = 6): string {
 
 const PLACE_START = /^\s+(?:the\s+)?(?:\p{Lu}|al-\p{Lu}|el-\p{Lu})/u;
 
+// Prepositions that end a verb's object ("of" does not: "control of the town").
+const OBJECT_END = /\s(?:from|in|at|near|on|to|into|with|by|after|during|for|across|outside|inside|around|towards?|before|as|while|when|and\s+then)\s/i;
+
+/** The verb's object: the clause after it, at most five words, up to the first preposition. */
+function objectAfter(sentence: string, end: number): string {
+  const clause = ` ${clauseAfter(sentence, end, 5)} `;
+  const stop = OBJECT_END.exec(clause);
+  return stop ? clause.slice(0, stop.index + 1) : clause;
+}
+
+/** Where the last word of a list occurs in a text, or -1. */
+function lastMatchAt(list: RegExp, text: string): number {
+  const re = new RegExp(list.source, list.flags.includes('g') ? list.flags : `${list.flags}g`);
+  let at = -1;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    at = m.index;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return at;
+}
+
 function passesFilters(sentence: string, blanked: string, m: RawMatch, lex: TriggerLexicon, opts: FindTriggerOptions): { type: EventType; acled: string; sub: string } | undefined {
   const e = m.entry;
   const rest = without(blanked, m.start, m.end);
@@ -475,19 +496,32 @@ function describe(sentence: string, r: RawMatch, t: { type: EventType; acled: st
   let type = t.type;
   let acled = t.acled;
   let sub = t.sub;
+  // The object after the verb is read up to its first preposition, and the list whose word stands
+  // last in it names its head: "seized the terrorists' weapons" seizes goods, "seizing territory
+  // from rebel groups" takes ground (the rebels are where it is taken from, not what).
+  const object = objectAfter(sentence, r.end);
+  let switchTo: (typeof e.ifNear)[number] | undefined;
+  let headAt = -1;
   for (const s of e.ifNear) {
     const list = lex.lists.get(s.list);
     if (!list) continue;
     // "around": the object, which a passive puts before the verb (after it stands the agent: "by the rebels")
-    const after = (s.side === 'after' || (s.side === 'around' && !passive)) && list.test(clauseAfter(sentence, r.end, 5));
-    const beforeHit = (s.side === 'before' || (s.side === 'around' && passive)) && list.test(clauseBefore(sentence, r.start, 5));
-    if (after || beforeHit) {
-      type = s.type;
-      const d = lex.typeDefaults.get(type);
-      acled = s.acled ?? d?.acled ?? acled;
-      sub = s.sub ?? d?.sub ?? sub;
+    if (s.side === 'after' || (s.side === 'around' && !passive)) {
+      const at = lastMatchAt(list, object);
+      if (at > headAt) {
+        headAt = at;
+        switchTo = s;
+      }
+    } else if (!switchTo && list.test(clauseBefore(sentence, r.start, 5))) {
+      switchTo = s;
       break;
     }
+  }
+  if (switchTo) {
+    type = switchTo.type;
+    const d = lex.typeDefaults.get(type);
+    acled = switchTo.acled ?? d?.acled ?? acled;
+    sub = switchTo.sub ?? d?.sub ?? sub;
   }
 
   const rest = without(sentence, r.start, r.end);

@@ -295,6 +295,12 @@ describe('places in common words', () => {
   it('does not borrow the place last named for an act set "across parts of the region", "in several villages"', () => {
     expect(placeOf('ISIS has been forced into retreat across parts of the strategic region between Syria and Iraq.')).toBe('Syria');
   });
+  it('reads an object in common words ("seizing territory") as such a place, "areas around the base" not', () => {
+    const x = extract(lead + 'Islamic State has made gains in Syria by seizing territory from rival groups.', '2015-02-27');
+    expect(ofType(x, 'capture').map((e) => label(x, e.places[0]!))).toEqual(['Tel Hamis', 'Syria']);
+    const y = extract(lead + 'The air force bombed areas around the base on Saturday.', '2015-02-27');
+    expect(ofType(y, 'airstrike').map((e) => label(y, e.places[0]!))).toEqual(['Tel Hamis']);
+  });
   it('still reads "the area" as the place last named', () => {
     expect(placeOf('Islamic State militants withdrew from the area on Saturday.')).toBe('Tel Hamis');
   });

@@ -106,6 +106,15 @@ describe('false friends', () => {
     expect(first('Rebels captured the dam.').type).toBe('capture');
     expect(first('Government forces seized a rebel-held neighbourhood.').type).toBe('capture');
   });
+  it('the head of the object decides, up to its first preposition', () => {
+    // what is seized is the territory; the rebels are whom it is taken from
+    expect(first('The militants seized territory from rival rebel groups.').type).toBe('capture');
+    // "the terrorists weapons": the weapons are the head
+    expect(first('The army units seized the terrorists weapons and ammunition.').type).toBe('destruction');
+    expect(first('Police seized weapons and 3 suspects.').type).toBe('arrest');
+    expect(first('The army evacuated civilians from the town.').type).toBe('displacement');
+    expect(first('The army evacuated the town.').type).toBe('withdrawal');
+  });
   it('fleeing forces withdraw; fleeing civilians are displaced', () => {
     expect(first('The militants fled the town before dawn.').type).toBe('withdrawal');
     expect(first('Residents fled the town before dawn.').type).toBe('displacement');
