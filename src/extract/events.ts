@@ -1527,6 +1527,8 @@ const PREVIOUS_BEFORE = /\b(?:previous|past|prior|earlier|former)\s+(?!(?:day|da
 // it is what earlier cases were of
 const PREVIOUS_CASES_OF = /\b(?:previous|past|prior|earlier|former)\s+(?:[\p{L}-]+\s+){0,4}(?:cases|instances|incidents|episodes|reports|allegations|claims)\s+of\s+(?:(?:the|their|its|his|her|such)\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 const RECALLED = /\b(?:after|before|since|until)\b[^,;]*$/i;
+// "used sarin gas in attacks in the past": acts the words after them set in the past
+const PAST_AFTER = /^\s+(?:[\p{L}-]+\s+){0,3}?in\s+the\s+past\b/iu;
 const PERFECT = /\b(?:has|have)\s+(?:\S+\s+){0,2}\w+(?:ed|en)\b/;
 
 function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityMention[], targets: EntityMention[], place: EntityMention | undefined, figures: Figure[]): EventMention {
@@ -1541,7 +1543,7 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
   // paragraph of the article) happened on its publication day; background stays undated.
   // ...but not what a subordinate clause recalls ("months after the army liberated the town").
   // (and the acts a noun calls earlier ones: "failure to penalize previous gas attacks")
-  const recalled = RECALLED.test(s.text.slice(Math.max(0, t.start - 60), t.start)) || (t.pos === 'noun' && (PREVIOUS_BEFORE.test(s.text.slice(Math.max(0, t.start - 40), t.start)) || PREVIOUS_CASES_OF.test(s.text.slice(Math.max(0, t.start - 90), t.start))));
+  const recalled = RECALLED.test(s.text.slice(Math.max(0, t.start - 60), t.start)) || PAST_AFTER.test(s.text.slice(t.end, t.end + 40)) || (t.pos === 'noun' && (PREVIOUS_BEFORE.test(s.text.slice(Math.max(0, t.start - 40), t.start)) || PREVIOUS_CASES_OF.test(s.text.slice(Math.max(0, t.start - 90), t.start))));
   const lede = s.paragraph <= 1 && !recalled;
   if (!iso && doc.date && t.modality !== 'planned' && !recalled && (t.tense === 'present' || lede || PERFECT.test(s.text) || t.type === 'statement')) {
     iso = doc.date;
@@ -1663,7 +1665,9 @@ function nearestDate(dates: DateMention[], t: TriggerMatch, sentence: string): D
   for (const d of dates) {
     if (relatives.length && clauseIndex(relatives, d.start, d.end) !== own) continue;
     // "under ISIL control since May 2015": the start of a state, not the date of this event.
-    if (/\b(?:since|until|till)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, d.start - 12), d.start))) continue;
+    // (but "since the March 19 claim of the attack": a date before a noun names that noun's day)
+    const attributive = /\bthe\s+$/i.test(sentence.slice(Math.max(0, d.start - 5), d.start)) && /^\s+\p{Ll}/u.test(sentence.slice(d.end, d.end + 3));
+    if (!attributive && /\b(?:since|until|till)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, d.start - 12), d.start))) continue;
     // A date across "after"/"before" belongs to the other clause: "On Thursday, X began an
     // offensive ... months after the army liberated the city".
     const between = d.start >= t.end ? sentence.slice(t.end, d.start) : sentence.slice(d.end, t.start);

@@ -269,6 +269,21 @@ describe('background', () => {
   });
 });
 
+describe('dates of recalled acts', () => {
+  const war = 'Government forces shelled Douma on Wednesday. Rebels fought troops in Jobar. ';
+  it('dates an act by a date before its noun, even after "since" ("since the March 19 claim of the attack")', () => {
+    const x = extract(war + 'It would be the most serious report since the March 19 claim of the rocket attack in Khan al-Assal.', '2013-08-21');
+    expect(ofType(x, 'shelling').find((e) => e.sentence === 2)?.date).toBe('2013-03-19');
+    // a state's start after "since" still dates nothing
+    const y = extract(war + 'Rebels have held Jobar since May 2013 and clashed with troops in Zamalka.', '2013-08-21');
+    expect(ofType(y, 'battle').find((e) => e.sentence === 2)?.date).not.toBe('2013-05');
+  });
+  it('takes no publication day for acts set "in the past"', () => {
+    const x = extract(war + 'The United States believes the regime used sarin gas in rocket attacks in the past.', '2013-08-21');
+    expect(x.events.filter((e) => e.sentence === 2 && e.date)).toEqual([]);
+  });
+});
+
 describe('one act, several words', () => {
   it('reads the verb of a relative clause on an act noun as that act ("a massacre ... that killed 200")', () => {
     const x = extract('Syrian troops carried out a massacre near Hama on Thursday that activists say killed 200 people.', '2013-08-21');
