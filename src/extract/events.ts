@@ -1550,6 +1550,15 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
     precision = doc.datePrecision ?? (doc.date.length === 10 ? 'day' : 'month');
     dateEnd = undefined;
   }
+  // (only in a dated article: an undated one's own dates are read from no reference)
+  if (!iso && recalled && doc.date && t.modality !== 'planned') {
+    const main = dateOfAfterClause(view.dates, s.text, t);
+    if (main?.date) {
+      iso = main.date;
+      precision = main.precision;
+      dateEnd = undefined;
+    }
+  }
   const modality: Modality = t.negated ? 'denied' : t.modality;
   const acled = acledFor(t, agents);
   const ev: EventMention = {
@@ -1577,6 +1586,27 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
   // wounded killed no one (a later report of deaths raises it)
   if (STRIKES.has(ev.type) && ev.wounded !== undefined && ev.killed === undefined) ev.killed = 0;
   return ev;
+}
+
+// "after the collapse of a short-lived truce": the clause an act of an "after" clause hangs on, and
+// no span of time right before "after" ("months after the army took the town" is far back)
+const AFTER_CLAUSE = /\b(?:after|following)\s+[^,;]*$/i;
+const SPAN_BEFORE = /\b(?:days?|weeks?|months?|years?|decades?|hours?|long|soon|shortly|just|immediately)\s+$/i;
+
+/**
+ * "In late September the army announced an operation after the collapse of a truce": an act an
+ * "after" clause recalls, with no date of its own, happened shortly before the act it hangs on,
+ * so it takes that act's date (when the sentence dates it), or undefined.
+ */
+function dateOfAfterClause(dates: DateMention[], sentence: string, t: TriggerMatch): DateMention | undefined {
+  const from = Math.max(0, t.start - 60);
+  const clause = AFTER_CLAUSE.exec(sentence.slice(from, t.start));
+  if (!clause) return undefined;
+  const at = from + clause.index;
+  if (SPAN_BEFORE.test(sentence.slice(Math.max(0, at - 20), at))) return undefined;
+  let main: DateMention | undefined;
+  for (const d of dates) if (d.end <= at && d.date && (!main || d.start > main.start)) main = d;
+  return main;
 }
 
 // A report dated this long before its article's publication is history the article recalls.

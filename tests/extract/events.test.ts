@@ -278,6 +278,18 @@ describe('dates of recalled acts', () => {
     const y = extract(war + 'Rebels have held Jobar since May 2013 and clashed with troops in Zamalka.', '2013-08-21');
     expect(ofType(y, 'battle').find((e) => e.sentence === 2)?.date).not.toBe('2013-05');
   });
+  it('dates an act an "after" clause recalls by the act it hangs on, unless a span of time lies between', () => {
+    const war = 'Government forces shelled Aleppo on Tuesday. Rebels fought troops in Homs. ';
+    const x = extract(war + 'In late September the army announced an operation in Aleppo after the collapse of a short-lived truce.', '2016-10-12');
+    expect(ofType(x, 'agreement').map((e) => [e.date, e.background])).toEqual([['2016-09', true]]);
+    const y = extract(war + 'On Thursday the army took Palmyra months after the rebels seized Homs.', '2016-10-12');
+    expect(ofType(y, 'capture').filter((e) => e.sentence === 2 && e.trigger === 'seized').map((e) => e.date)).toEqual([undefined]);
+  });
+  it('reads an act in an "unless" clause as no act done', () => {
+    const war = 'Government forces shelled Aleppo on Tuesday. Rebels fought troops in Homs. ';
+    const x = extract(war + 'Assad warned the rebels in Aleppo that unless they agreed to a reconciliation deal the fight would go on.', '2016-10-12');
+    expect(ofType(x, 'agreement').map((e) => e.modality)).toEqual(['planned']);
+  });
   it('takes no publication day for acts set "in the past"', () => {
     const x = extract(war + 'The United States believes the regime used sarin gas in rocket attacks in the past.', '2013-08-21');
     expect(x.events.filter((e) => e.sentence === 2 && e.date)).toEqual([]);
