@@ -348,7 +348,8 @@ const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|its|their)\s+(?:[\p{L}-]
  */
 function anaphoricAttack(scan: EventScan, s: Sentence, t: TriggerMatch): EventMention | undefined {
   if (t.pos !== 'noun' || !(ATTACKS.has(t.type) || CONSEQUENCES.has(t.type)) || t.type === 'capture') return undefined;
-  if (!DEFINITE_BEFORE.test(s.text.slice(Math.max(0, t.start - 30), t.start))) return undefined;
+  const lead = s.text.slice(Math.max(0, t.start - 40), t.start);
+  if (!DEFINITE_BEFORE.test(lead.slice(-30)) || COMPLEMENTIZER_THAT.test(lead)) return undefined;
   // "the attack in Khan al-Assal": a definite act set at a place of its own is that place's act
   const own = (scan.bySentence.get(s.index) ?? []).find((m) => m.kind === 'place' && m.start >= s.start + t.end && OWN_PLACE_GAP.test(scan.text.slice(s.start + t.end, m.start)));
   // ("this chemical massacre", "that attack": a demonstrative points back however far, and to an
@@ -364,6 +365,8 @@ function anaphoricAttack(scan: EventScan, s: Sentence, t: TriggerMatch): EventMe
   }
   return undefined;
 }
+// "reported that air raids hit": "that" after a verb of saying or thinking opens a clause, it points back to nothing
+const COMPLEMENTIZER_THAT = /\b(?:said|says|say|saying|reported|reports|report|claimed|claims|announced|stated|added|confirmed|denied|denies|showed|shows|believe[sd]?|suggest(?:s|ed|ing)?|indicat(?:es|ed|ing)|alleged|noted|warned|insisted|feared|fears|learned|knew|know|knows)\s+that\s+(?:[\p{L}-]+\s+)?$/iu;
 const DEMONSTRATIVE_BEFORE = /\b(?:this|that|these|those)\s+(?:[\p{L}-]+\s+)?$/iu;
 const OWN_PLACE_GAP = /^\s+(?:in|at|on|near)\s+(?:the\s+)?(?:(?:village|town|city|district|neighbou?rhood|area)\s+of\s+)?$/i;
 

@@ -305,6 +305,13 @@ describe('one act, several words', () => {
     expect(ofType(y, 'killing')).toHaveLength(2);
   });
 
+  it('reads "that" after a verb of saying as opening a clause, not as pointing back ("reported that air raids hit")', () => {
+    const lead = 'Eleven people were killed in rebel shelling of Aleppo on Friday. ';
+    expect(ofType(extract(lead + 'The Observatory reported that air raids struck Aleppo.', '2016-10-07'), 'airstrike')).toHaveLength(1);
+    // "that attack" still points back
+    expect(ofType(extract(lead + 'The Observatory said that attack was the deadliest this year.', '2016-10-07'), 'battle')).toHaveLength(0);
+  });
+
   it('reads "this massacre" as the massacre already reported, however far back, unless set elsewhere', () => {
     const lead = 'Troops massacred 30 villagers in Tremseh on Thursday. Rebels fought troops in Jobar on Friday. The army bombed Zamalka. Talks in Geneva stalled. ';
     expect(ofType(extract(lead + 'The opposition said this massacre in Tremseh could not go unpunished.', '2013-08-21'), 'killing')).toHaveLength(1);
