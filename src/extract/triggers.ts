@@ -470,7 +470,8 @@ function describe(sentence: string, r: RawMatch, t: { type: EventType; acled: st
   const verb = own && !gerund ? own : nearestVerb(a, r.start, (v) => v !== own && !a.tags.get(v.start)?.has('Gerund') && !v.infinitive);
 
   const before = clauseBefore(sentence, r.start, 4);
-  const wideBefore = clauseBefore(sentence, r.start, 8);
+  // (quotation marks set off words inside the clause: 'unless they agreed to a "reconciliation" deal')
+  const wideBefore = clauseBefore(sentence.slice(0, r.start).replace(/["“”]/g, ' '), r.start, 8);
   // (also a participle whose agent follows, with no auxiliary: "the district of Ramussa seized by rebels")
   const participle = /ed$|en$|wn$/i.test(text.split(/\s+/)[0] ?? '');
   const passive = (own?.passive ?? false) || (pos !== 'noun' && participle && (/\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$/i.test(sentence.slice(0, r.start)) || /^\s+by\s/i.test(sentence.slice(r.end, r.end + 4))));

@@ -88,6 +88,10 @@ describe('tense, negation and modality', () => {
     expect(first('Up to 300 people may have been killed in the shelling.').modality).not.toBe('planned');
     expect(first('The troops could repel the attacks, killing dozens.').modality).not.toBe('planned');
   });
+  it('reads a cue across quotation marks ("unless they agreed to a "reconciliation" deal")', () => {
+    expect(findTriggers('The rebels were told that unless they agreed to a "reconciliation" deal the fight would go on.', lex).find((t) => t.text === 'deal')?.modality).toBe('planned');
+    expect(findTriggers('The rebels agreed to a "reconciliation" deal on Monday.', lex).find((t) => t.text === 'deal')?.modality).toBe('asserted');
+  });
   it('achieved: "managed to seize", "were forced to withdraw" stay asserted and past', () => {
     expect(first('The militants had managed to seize two villages.')).toMatchObject({ modality: 'asserted', tense: 'past' });
     expect(first('The defenders were forced to withdraw.')).toMatchObject({ modality: 'asserted', tense: 'past' });
