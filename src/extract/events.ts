@@ -278,7 +278,10 @@ function readSentence(scan: EventScan, s: Sentence): void {
     const strong = triggers.filter(isStrong);
     // A sentence that reports no act can itself be the news: an official statement.
     // Only the sentence's first verb of saying: a later one relays it ("X said he saw ..., the monitor said").
-    const chosen = strong.length ? dedupeTriggers(strong, s.text) : triggers.filter(isSaying).slice(0, 1);
+    // ("X called on the UN to ensure aid reaches the people": acts only asked for or aimed at leave
+    // what is said the news, beside them)
+    const aimsOnly = strong.length > 0 && strong.every((t) => t.modality === 'planned');
+    const chosen = strong.length ? [...dedupeTriggers(strong, s.text), ...(aimsOnly ? triggers.filter(isSaying).slice(0, 1) : [])] : triggers.filter(isSaying).slice(0, 1);
     const figures = findFigures(s.text);
     const sources = findSources(s, actors, scan.text);
     const view: SentenceView = { s, dates, places, countriesHere, actors, sources, sourceKeys: new Set(keysOf(sources)) };
@@ -345,16 +348,26 @@ const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|its|their)\s+(?:[\p{L}-]
  */
 function anaphoricAttack(scan: EventScan, s: Sentence, t: TriggerMatch): EventMention | undefined {
   if (t.pos !== 'noun' || !(ATTACKS.has(t.type) || CONSEQUENCES.has(t.type)) || t.type === 'capture') return undefined;
-  if (!DEFINITE_BEFORE.test(s.text.slice(Math.max(0, t.start - 30), t.start))) return undefined;
+  const lead = s.text.slice(Math.max(0, t.start - 40), t.start);
+  if (!DEFINITE_BEFORE.test(lead.slice(-30)) || COMPLEMENTIZER_THAT.test(lead)) return undefined;
   // "the attack in Khan al-Assal": a definite act set at a place of its own is that place's act
   const own = (scan.bySentence.get(s.index) ?? []).find((m) => m.kind === 'place' && m.start >= s.start + t.end && OWN_PLACE_GAP.test(scan.text.slice(s.start + t.end, m.start)));
+  // ("this chemical massacre", "that attack": a demonstrative points back however far, and to an
+  // act of its own kind too)
+  const demonstrative = DEMONSTRATIVE_BEFORE.test(s.text.slice(Math.max(0, t.start - 30), t.start));
   for (let k = scan.events.length - 1; k >= 0; k--) {
     const e = scan.events[k]!;
-    if (e.sentence < s.index - 2) break;
-    if (ATTACKS.has(e.type) && e.type !== 'capture') return own && !e.places.includes(own.key) ? undefined : e;
+    const near = e.sentence >= s.index - 2;
+    if (!near && !demonstrative) break;
+    const elsewhere = !!own && !e.places.includes(own.key);
+    if (near && ATTACKS.has(e.type) && e.type !== 'capture' && (!elsewhere || !demonstrative)) return elsewhere ? undefined : e;
+    if (demonstrative && e.type === t.type && !e.background && !elsewhere) return e;
   }
   return undefined;
 }
+// "reported that air raids hit": "that" after a verb of saying or thinking opens a clause, it points back to nothing
+const COMPLEMENTIZER_THAT = /\b(?:said|says|say|saying|reported|reports|report|claimed|claims|announced|stated|added|confirmed|denied|denies|showed|shows|believe[sd]?|suggest(?:s|ed|ing)?|indicat(?:es|ed|ing)|alleged|noted|warned|insisted|feared|fears|learned|knew|know|knows)\s+that\s+(?:[\p{L}-]+\s+)?$/iu;
+const DEMONSTRATIVE_BEFORE = /\b(?:this|that|these|those)\s+(?:[\p{L}-]+\s+)?$/iu;
 const OWN_PLACE_GAP = /^\s+(?:in|at|on|near)\s+(?:the\s+)?(?:(?:village|town|city|district|neighbou?rhood|area)\s+of\s+)?$/i;
 
 function addFigures(ev: EventMention, figures: Figure[]): void {
@@ -416,6 +429,8 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   if (describesSide(scan.text, view.s, t, tStart, tEnd)) return undefined;
   const roles = t.passive ? passiveRoles(scan.text, t, view, before, after) : t.roles?.gainer === 'to' || /\bfell\b|\bfall(?:s|en)?\b/.test(t.text) ? fallRoles(scan.text, t, view, after) : activeRoles(scan.text, t, view, before, after, tStart, tEnd);
   const place = placeOf(scan, view, t, tStart, tEnd);
+  // (a move to a place the text names in words no gazetteer reads is no event we can place)
+  if (t.destination && !place) return undefined;
   // "Hezbollah, which is fighting alongside pro-government units": the state's forces named by a
   // common noun after an ally word act with the subject
   const beside = roles.agents[0] && !t.passive && VIOLENT.has(t.type) ? stateBeside(scan, view, tEnd) : undefined;
@@ -773,7 +788,7 @@ function statementOf(scan: EventScan, view: SentenceView, t: TriggerMatch, befor
   if (!agents.length || (!agents.some(isArmedOrState) && !agents.some(isKnownBody) && !agents.some((a) => a.type === 'person') && !scan.ctx.triggers.contexts.political.test(s.text))) return undefined;
   // beside a reported act only a state body or an office-holder's word is news: a monitor's is the act's source
   if (besideAct && !agents.every((a) => a.type === 'person' || GOVERNMENT_TYPES.has(String(a.type)))) return undefined;
-  const place = speakerPlace(scan, agents) ?? placeOf(scan, view, t, tStart, tEnd);
+  const place = venueOf(scan, view) ?? speakerPlace(scan, agents) ?? placeOf(scan, view, t, tStart, tEnd);
   const ev = newEvent(scan.doc, view, t, agents, [], place, figures);
   // (a state speaks through its government and its executive: "Senator John McCain" is no voice of the US)
   const executive = scan.ctx.triggers.lists.get('executiveOffices');
@@ -848,6 +863,19 @@ function dropReporters(events: EventMention[], refs: Map<string, EntityMention>)
 function conflictStatements(events: EventMention[], sentences: Sentence[], military: RegExp): EventMention[] {
   if (events.some((e) => e.type !== 'statement') || sentences.some((s) => military.test(s.text))) return events;
   return events.filter((e) => e.type !== 'statement');
+}
+
+// Words that set where a statement was made before its place: "on a visit to", "told reporters in",
+// "at a news conference in", "speaking in" (up to four words of the place's own phrase between:
+// "during a visit to the West Bank city of Ramallah")
+const VENUE_BEFORE = /\b(?:(?:on|during|after)\s+(?:a|an|his|her|their|its)\s+(?:[\p{L}-]+\s+)?(?:visit|trip|tour)\s+to|(?:told|telling|briefed|briefing)\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference)\s+(?:in|at)|(?:news|press)\s+conference\s+in|speaking\s+(?:in|at)|(?:a|his|her)\s+speech\s+in|(?:while|when)\s+visiting)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,4}$/iu;
+
+/** The place the sentence says a statement was made at ("said on a visit to Paris"), if any. */
+function venueOf(scan: EventScan, view: SentenceView): EntityMention | undefined {
+  for (const p of view.places) {
+    if (VENUE_BEFORE.test(scan.text.slice(Math.max(view.s.start, p.start - 70), p.start))) return p;
+  }
+  return undefined;
 }
 
 /** Where a state or its body speaks from: its country, when the document names it. */
@@ -1215,8 +1243,10 @@ function canBeTarget(p: Participant, t: TriggerMatch, sourceKeys: Set<string>): 
   if (p.locative) return false;
   // "a Britain-based monitor", "US-led coalition": the name modifies the noun that follows
   if (p.modifier || p.relational) return false;
-  return !sourceKeys.has(p.m.key) && (VIOLENT.has(t.type) ? ARMED.has(String(p.m.type)) || t.type === 'killing' : p.m.type !== 'media');
+  return !sourceKeys.has(p.m.key) && (VIOLENT.has(t.type) && !UNARMED_MOVES.has(t.type) ? ARMED.has(String(p.m.type)) || t.type === 'killing' : p.m.type !== 'media');
 }
+// Moves that unarmed bodies make too: "UN inspectors arrived in Damascus", "the envoy was dispatched to".
+const UNARMED_MOVES: ReadonlySet<EventType> = new Set<EventType>(['deployment']);
 
 /**
  * Who can act: as for a target, but a possessive is no subject ("Syria’s Dara’a province",
@@ -1456,11 +1486,16 @@ function placeOf(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: n
     if (p.start >= tEnd) placeAfter.push(p);
     if (p.end <= tStart) placeBefore.push(p);
   }
-  const chosen = mostSpecific(placeAfter, false) ?? mostSpecific(placeBefore, true);
-  if (chosen) return chosen;
   const salientCity = scan.salientCity;
   const definiteCity = /\bthe\s+(?:\S+\s+){0,3}(?:city|town)\b/i.test(s.text.slice(t.end));
+  // "arrived in the Syrian capital": a move's place is where it goes, never one named before
+  if (t.destination) return mostSpecific(placeAfter, false) ?? (definiteCity ? salientCity : undefined);
+  const chosen = mostSpecific(placeAfter, false) ?? mostSpecific(placeBefore, true);
+  if (chosen) return chosen;
   if (definiteCity && salientCity) return salientCity;
+  // "forced into retreat across parts of the strategic region": the act is set at a place of its
+  // own that no name gives; the place last named is someone else's (the country may still be named)
+  if (UNNAMED_PLACE_AFTER.test(s.text.slice(t.end, t.end + 80)) || UNNAMED_PLACE_OBJECT.test(s.text.slice(t.end, t.end + 60))) return view.countriesHere[0];
   const lastPlace = scan.lastPlace;
   if (lastPlace && lastPlace.sentence >= s.index - 2) return lastPlace;
   if (PLACE_BOUND.has(t.type) && salientCity) return salientCity;
@@ -1482,9 +1517,21 @@ function speakerOf(text: string, view: SentenceView, before: Participant[], tSta
   return undefined;
 }
 
+// A place of the act's own in common words, set apart from any named before by a quantifier or an
+// indefinite article ("across parts of the region", "in several villages", "in a district"; not
+// "in the area", which points back)
+const UNNAMED_PLACE_AFTER = /^\s+(?:[\p{L}-]+\s+){0,3}?(?:in|across|throughout|into|over|on)\s+(?:(?:parts|much|most|areas|swathes)\s+of\s+|several\s+|many\s+|some\s+|other\s+|various\s+|an?\s+)(?:the\s+)?(?:[\p{L}-]+\s+){0,2}(?:region|regions|area|areas|province|provinces|district|districts|village|villages|town|towns|neighbou?rhoods?|countryside|territory|territories)\b/iu;
+// ... or as the act's object: "seizing territory from rival groups", "took large areas", "captured
+// several villages" (not "took the town" nor "bombed areas around the base", which point back)
+const UNNAMED_PLACE_OBJECT = /^\s+(?:(?:large|vast|huge|wide|more|new|further|much|most|several|some|many|other|various|parts\s+of|swathes\s+of|an?|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of)\s+){0,3}(?:territory|territories|ground|areas|villages|towns|districts|neighbou?rhoods)\b(?!\s+(?:around|near|of|in|outside|inside|surrounding)\s+(?:the|its|their|this|that)\b)/iu;
 // "previous attacks", "past chemical strikes" (not "the previous day's attack", "the past 24 hours")
 const PREVIOUS_BEFORE = /\b(?:previous|past|prior|earlier|former)\s+(?!(?:day|days|night|nights|week|weeks|month|months|year|years|hours|weekend|\d+)\b)(?:[\p{L}-]+\s+){0,2}$/iu;
+// "previous smaller and disputed cases of their deployment": the act heads no phrase of its own,
+// it is what earlier cases were of
+const PREVIOUS_CASES_OF = /\b(?:previous|past|prior|earlier|former)\s+(?:[\p{L}-]+\s+){0,4}(?:cases|instances|incidents|episodes|reports|allegations|claims)\s+of\s+(?:(?:the|their|its|his|her|such)\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 const RECALLED = /\b(?:after|before|since|until)\b[^,;]*$/i;
+// "used sarin gas in attacks in the past": acts the words after them set in the past
+const PAST_AFTER = /^\s+(?:[\p{L}-]+\s+){0,3}?in\s+the\s+past\b/iu;
 const PERFECT = /\b(?:has|have)\s+(?:\S+\s+){0,2}\w+(?:ed|en)\b/;
 
 function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityMention[], targets: EntityMention[], place: EntityMention | undefined, figures: Figure[]): EventMention {
@@ -1499,12 +1546,21 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
   // paragraph of the article) happened on its publication day; background stays undated.
   // ...but not what a subordinate clause recalls ("months after the army liberated the town").
   // (and the acts a noun calls earlier ones: "failure to penalize previous gas attacks")
-  const recalled = RECALLED.test(s.text.slice(Math.max(0, t.start - 60), t.start)) || (t.pos === 'noun' && PREVIOUS_BEFORE.test(s.text.slice(Math.max(0, t.start - 40), t.start)));
+  const recalled = RECALLED.test(s.text.slice(Math.max(0, t.start - 60), t.start)) || PAST_AFTER.test(s.text.slice(t.end, t.end + 40)) || (t.pos === 'noun' && (PREVIOUS_BEFORE.test(s.text.slice(Math.max(0, t.start - 40), t.start)) || PREVIOUS_CASES_OF.test(s.text.slice(Math.max(0, t.start - 90), t.start))));
   const lede = s.paragraph <= 1 && !recalled;
   if (!iso && doc.date && t.modality !== 'planned' && !recalled && (t.tense === 'present' || lede || PERFECT.test(s.text) || t.type === 'statement')) {
     iso = doc.date;
     precision = doc.datePrecision ?? (doc.date.length === 10 ? 'day' : 'month');
     dateEnd = undefined;
+  }
+  // (only in a dated article: an undated one's own dates are read from no reference)
+  if (!iso && recalled && doc.date && t.modality !== 'planned') {
+    const main = dateOfAfterClause(view.dates, s.text, t);
+    if (main?.date) {
+      iso = main.date;
+      precision = main.precision;
+      dateEnd = undefined;
+    }
   }
   const modality: Modality = t.negated ? 'denied' : t.modality;
   const acled = acledFor(t, agents);
@@ -1533,6 +1589,27 @@ function newEvent(doc: Doc, view: SentenceView, t: TriggerMatch, agents: EntityM
   // wounded killed no one (a later report of deaths raises it)
   if (STRIKES.has(ev.type) && ev.wounded !== undefined && ev.killed === undefined) ev.killed = 0;
   return ev;
+}
+
+// "after the collapse of a short-lived truce": the clause an act of an "after" clause hangs on, and
+// no span of time right before "after" ("months after the army took the town" is far back)
+const AFTER_CLAUSE = /\b(?:after|following)\s+[^,;]*$/i;
+const SPAN_BEFORE = /\b(?:days?|weeks?|months?|years?|decades?|hours?|long|soon|shortly|just|immediately)\s+$/i;
+
+/**
+ * "In late September the army announced an operation after the collapse of a truce": an act an
+ * "after" clause recalls, with no date of its own, happened shortly before the act it hangs on,
+ * so it takes that act's date (when the sentence dates it), or undefined.
+ */
+function dateOfAfterClause(dates: DateMention[], sentence: string, t: TriggerMatch): DateMention | undefined {
+  const from = Math.max(0, t.start - 60);
+  const clause = AFTER_CLAUSE.exec(sentence.slice(from, t.start));
+  if (!clause) return undefined;
+  const at = from + clause.index;
+  if (SPAN_BEFORE.test(sentence.slice(Math.max(0, at - 20), at))) return undefined;
+  let main: DateMention | undefined;
+  for (const d of dates) if (d.end <= at && d.date && (!main || d.start > main.start)) main = d;
+  return main;
 }
 
 // A report dated this long before its article's publication is history the article recalls.
@@ -1570,7 +1647,10 @@ function dedupeTriggers(list: TriggerMatch[], sentence: string): TriggerMatch[] 
   const kept: TriggerMatch[] = [];
   for (const t of [...list].sort((a, b) => a.start - b.start)) {
     const prev = kept.filter((k) => k.type === t.type).pop();
-    if (!prev || t.start - prev.end > 40 || clauseOf(prev) !== clauseOf(t)) kept.push(t);
+    // ("a chemical massacre near Damascus that the opposition claims killed hundreds": the verb of a
+    // relative clause on an act noun tells of that act, however long the noun's phrase)
+    const ofNoun = !!prev && prev.pos === 'noun' && t.pos !== 'noun' && ACT_NOUN_RELATIVE.test(sentence.slice(prev.end, t.start));
+    if (!prev || ((t.start - prev.end > 40 || clauseOf(prev) !== clauseOf(t)) && !ofNoun)) kept.push(t);
   }
   const near = (a: TriggerMatch, b: TriggerMatch) => Math.abs(a.start - b.start) <= 60;
   const captures = kept.filter((t) => t.type === 'capture');
@@ -1588,6 +1668,9 @@ function dedupeTriggers(list: TriggerMatch[], sentence: string): TriggerMatch[] 
   });
 }
 
+// What lies between an act noun and the verb of a relative clause on it: the rest of the noun's
+// phrase (no clause break), "that" or "which", and the clause's words before its verb.
+const ACT_NOUN_RELATIVE = /^[^,;:.!?]{0,60}?\s(?:that|which)\s+[^,;:.!?]{0,40}$/u;
 // A relative clause: "which"/"who" after a name or a comma, then its verb ("ISIL, which had seized
 // the city in June 2014, ..."), up to the next comma, colon, bracket or dash, or the sentence's end.
 const RELATIVE_CLAUSE = /(?:,\s*|(?<=[\p{L}\p{N})]\s))(?:which|who)\s+(?:(?:had|has|have|was|were|is|are|also|then|later|first|previously|earlier)\s+)*[\p{L}-]+[^,;:()—–]*/gu;
@@ -1615,7 +1698,9 @@ function nearestDate(dates: DateMention[], t: TriggerMatch, sentence: string): D
   for (const d of dates) {
     if (relatives.length && clauseIndex(relatives, d.start, d.end) !== own) continue;
     // "under ISIL control since May 2015": the start of a state, not the date of this event.
-    if (/\b(?:since|until|till)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, d.start - 12), d.start))) continue;
+    // (but "since the March 19 claim of the attack": a date before a noun names that noun's day)
+    const attributive = /\bthe\s+$/i.test(sentence.slice(Math.max(0, d.start - 5), d.start)) && /^\s+\p{Ll}/u.test(sentence.slice(d.end, d.end + 3));
+    if (!attributive && /\b(?:since|until|till)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, d.start - 12), d.start))) continue;
     // A date across "after"/"before" belongs to the other clause: "On Thursday, X began an
     // offensive ... months after the army liberated the city".
     const between = d.start >= t.end ? sentence.slice(t.end, d.start) : sentence.slice(d.end, t.start);

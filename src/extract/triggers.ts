@@ -36,6 +36,8 @@ export interface TriggerMatch {
   pos: TriggerPos;
   /** The word names an act of violence without its kind ("attack"): its type is only a default. */
   generic?: boolean;
+  /** The act is its move to the place right after it ("arrived in X", "entered X"): its place is that one. */
+  destination?: boolean;
 }
 
 export interface FindTriggerOptions {
@@ -50,7 +52,7 @@ export interface FindTriggerOptions {
 }
 
 // Trigger types whose military sense the document's context settles.
-const DOCUMENT_CONTEXT_TYPES: ReadonlySet<EventType> = new Set<EventType>(['killing']);
+const DOCUMENT_CONTEXT_TYPES: ReadonlySet<EventType> = new Set<EventType>(['killing', 'deployment']);
 
 // ───────────────────────────── matching ─────────────────────────────
 
@@ -132,6 +134,27 @@ function clauseBefore(sentence: string, start: number, words = 6): string {
 }
 
 const PLACE_START = /^\s+(?:the\s+)?(?:\p{Lu}|al-\p{Lu}|el-\p{Lu})/u;
+
+// Prepositions that end a verb's object ("of" does not: "control of the town").
+const OBJECT_END = /\s(?:from|in|at|near|on|to|into|with|by|after|during|for|across|outside|inside|around|towards?|before|as|while|when|and\s+then)\s/i;
+
+/** The verb's object: the clause after it, at most five words, up to the first preposition. */
+function objectAfter(sentence: string, end: number): string {
+  const clause = ` ${clauseAfter(sentence, end, 5)} `;
+  const stop = OBJECT_END.exec(clause);
+  return stop ? clause.slice(0, stop.index + 1) : clause;
+}
+
+/** Where the last word of a list occurs in a text, or -1. */
+function lastMatchAt(list: RegExp, text: string): number {
+  const re = new RegExp(list.source, list.flags.includes('g') ? list.flags : `${list.flags}g`);
+  let at = -1;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    at = m.index;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return at;
+}
 
 function passesFilters(sentence: string, blanked: string, m: RawMatch, lex: TriggerLexicon, opts: FindTriggerOptions): { type: EventType; acled: string; sub: string } | undefined {
   const e = m.entry;
@@ -220,6 +243,10 @@ const BE = /^(?:is|are|am|was|were|be|been|being|get|got|gets|'s|'re)$/;
 /** Past forms the tagger sometimes reads as imperatives ("took back", "fell to"). */
 const IRREGULAR_PAST = /^(?:took|taken|retook|retaken|fell|fallen|overran|overrun|fled|withdrew|withdrawn|blew|blown|drove|driven|won|fought|sent|shot|struck|began|begun|led|lost|broke|broken|brought|froze|gave|given|held|hit|kept|left|made|met|ran|saw|seen|spread|stood|told|wrote|written|said)$/;
 const FUTURE = /^(?:will|shall|'ll|wo|won't|would|going)$/;
+// "can be deployed", "should withdraw", "must attack": an ability, a request or a duty reports no act
+// ("may have killed" with a perfect still tells of a past act; "could repel" is often a past ability)
+const MODAL = /^(?:can|should|must|may|might|ought)$/;
+const PERFECT_AUX = /^(?:have|has|had|'ve)$/;
 
 /**
  * Tags a window of the sentence around the triggers with compromise and reads verb groups
@@ -261,7 +288,7 @@ function analyse(sentence: string, spans: Array<{ start: number; end: number }>)
     const participle = t.tags.has('PastTense') || t.tags.has('Participle') || IRREGULAR_PAST.test(t.lower) || (/[^e]ed$/.test(t.lower) && !t.tags.has('Gerund'));
     const passive = t.tags.has('Passive') || (participle && words.some((w) => BE.test(w)));
     let tense: Tense;
-    if (words.some((w) => FUTURE.test(w))) tense = 'future';
+    if (words.some((w) => FUTURE.test(w)) || (words.some((w) => MODAL.test(w)) && !words.some((w) => PERFECT_AUX.test(w)))) tense = 'future';
     else if (words.some((w) => /^(?:was|were|had|did|didn't|hadn't|wasn't|weren't)$/.test(w))) tense = 'past';
     else if (participle) tense = words.some((w) => /^(?:is|are|am|'s|'re)$/.test(w)) ? 'present' : 'past';
     else if (t.tags.has('Gerund')) tense = words.length ? 'present' : 'unknown';
@@ -443,7 +470,8 @@ function describe(sentence: string, r: RawMatch, t: { type: EventType; acled: st
   const verb = own && !gerund ? own : nearestVerb(a, r.start, (v) => v !== own && !a.tags.get(v.start)?.has('Gerund') && !v.infinitive);
 
   const before = clauseBefore(sentence, r.start, 4);
-  const wideBefore = clauseBefore(sentence, r.start, 8);
+  // (quotation marks set off words inside the clause: 'unless they agreed to a "reconciliation" deal')
+  const wideBefore = clauseBefore(sentence.slice(0, r.start).replace(/["“”]/g, ' '), r.start, 8);
   // (also a participle whose agent follows, with no auxiliary: "the district of Ramussa seized by rebels")
   const participle = /ed$|en$|wn$/i.test(text.split(/\s+/)[0] ?? '');
   const passive = (own?.passive ?? false) || (pos !== 'noun' && participle && (/\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$/i.test(sentence.slice(0, r.start)) || /^\s+by\s/i.test(sentence.slice(r.end, r.end + 4))));
@@ -469,19 +497,32 @@ function describe(sentence: string, r: RawMatch, t: { type: EventType; acled: st
   let type = t.type;
   let acled = t.acled;
   let sub = t.sub;
+  // The object after the verb is read up to its first preposition, and the list whose word stands
+  // last in it names its head: "seized the terrorists' weapons" seizes goods, "seizing territory
+  // from rebel groups" takes ground (the rebels are where it is taken from, not what).
+  const object = objectAfter(sentence, r.end);
+  let switchTo: (typeof e.ifNear)[number] | undefined;
+  let headAt = -1;
   for (const s of e.ifNear) {
     const list = lex.lists.get(s.list);
     if (!list) continue;
     // "around": the object, which a passive puts before the verb (after it stands the agent: "by the rebels")
-    const after = (s.side === 'after' || (s.side === 'around' && !passive)) && list.test(clauseAfter(sentence, r.end, 5));
-    const beforeHit = (s.side === 'before' || (s.side === 'around' && passive)) && list.test(clauseBefore(sentence, r.start, 5));
-    if (after || beforeHit) {
-      type = s.type;
-      const d = lex.typeDefaults.get(type);
-      acled = s.acled ?? d?.acled ?? acled;
-      sub = s.sub ?? d?.sub ?? sub;
+    if (s.side === 'after' || (s.side === 'around' && !passive)) {
+      const at = lastMatchAt(list, object);
+      if (at > headAt) {
+        headAt = at;
+        switchTo = s;
+      }
+    } else if (!switchTo && list.test(clauseBefore(sentence, r.start, 5))) {
+      switchTo = s;
       break;
     }
+  }
+  if (switchTo) {
+    type = switchTo.type;
+    const d = lex.typeDefaults.get(type);
+    acled = switchTo.acled ?? d?.acled ?? acled;
+    sub = switchTo.sub ?? d?.sub ?? sub;
   }
 
   const rest = without(sentence, r.start, r.end);
@@ -507,6 +548,7 @@ function describe(sentence: string, r: RawMatch, t: { type: EventType; acled: st
     pos,
   };
   if (e.generic && type === e.type) match.generic = true;
+  if (e.requiresAfter) match.destination = true;
   if (type === 'capture' && e.roles) {
     const roles: CaptureRoles = passive && e.roles.gainer === 'subject' ? { gainer: 'by', loser: e.roles.loser } : { ...e.roles };
     match.roles = roles;

@@ -259,6 +259,102 @@ describe('deaths belong to the attack that caused them', () => {
   });
 });
 
+describe('background', () => {
+  it('leaves undated the acts that earlier cases were of ("previous cases of their deployment")', () => {
+    const text = 'Government forces shelled Douma, near Damascus, on Wednesday. But previous smaller and disputed cases of their deployment have not brought the military intervention that rebels sought.';
+    const recalled = ofType(extract(text, '2013-08-21'), 'deployment');
+    expect(recalled.map((e) => [e.date, e.background])).toEqual([[undefined, true]]);
+    // the act itself, told as news, keeps the publication day
+    expect(ofType(extract('The army deployed troops in Syria on Wednesday.', '2013-08-21'), 'deployment')[0]?.date).toBe('2013-08-21');
+  });
+});
+
+describe('dates of recalled acts', () => {
+  const war = 'Government forces shelled Douma on Wednesday. Rebels fought troops in Jobar. ';
+  it('dates an act by a date before its noun, even after "since" ("since the March 19 claim of the attack")', () => {
+    const x = extract(war + 'It would be the most serious report since the March 19 claim of the rocket attack in Khan al-Assal.', '2013-08-21');
+    expect(ofType(x, 'shelling').find((e) => e.sentence === 2)?.date).toBe('2013-03-19');
+    // a state's start after "since" still dates nothing
+    const y = extract(war + 'Rebels have held Jobar since May 2013 and clashed with troops in Zamalka.', '2013-08-21');
+    expect(ofType(y, 'battle').find((e) => e.sentence === 2)?.date).not.toBe('2013-05');
+  });
+  it('dates an act an "after" clause recalls by the act it hangs on, unless a span of time lies between', () => {
+    const war = 'Government forces shelled Aleppo on Tuesday. Rebels fought troops in Homs. ';
+    const x = extract(war + 'In late September the army announced an operation in Aleppo after the collapse of a short-lived truce.', '2016-10-12');
+    expect(ofType(x, 'agreement').map((e) => [e.date, e.background])).toEqual([['2016-09', true]]);
+    const y = extract(war + 'On Thursday the army took Palmyra months after the rebels seized Homs.', '2016-10-12');
+    expect(ofType(y, 'capture').filter((e) => e.sentence === 2 && e.trigger === 'seized').map((e) => e.date)).toEqual([undefined]);
+  });
+  it('reads an act in an "unless" clause as no act done', () => {
+    const war = 'Government forces shelled Aleppo on Tuesday. Rebels fought troops in Homs. ';
+    const x = extract(war + 'Assad warned the rebels in Aleppo that unless they agreed to a reconciliation deal the fight would go on.', '2016-10-12');
+    expect(ofType(x, 'agreement').map((e) => e.modality)).toEqual(['planned']);
+  });
+  it('takes no publication day for acts set "in the past"', () => {
+    const x = extract(war + 'The United States believes the regime used sarin gas in rocket attacks in the past.', '2013-08-21');
+    expect(x.events.filter((e) => e.sentence === 2 && e.date)).toEqual([]);
+  });
+});
+
+describe('one act, several words', () => {
+  it('reads the verb of a relative clause on an act noun as that act ("a massacre ... that killed 200")', () => {
+    const x = extract('Syrian troops carried out a massacre near Hama on Thursday that activists say killed 200 people.', '2013-08-21');
+    expect(ofType(x, 'killing').map((e) => e.trigger)).toEqual(['massacre']);
+    // a second act of the same kind in a clause of its own stays an event
+    const y = extract('The massacre in the village of Tremseh was carried out by militias, and troops killed 20 people in Homs.', '2013-08-21');
+    expect(ofType(y, 'killing')).toHaveLength(2);
+  });
+
+  it('reads "that" after a verb of saying as opening a clause, not as pointing back ("reported that air raids hit")', () => {
+    const lead = 'Eleven people were killed in rebel shelling of Aleppo on Friday. ';
+    expect(ofType(extract(lead + 'The Observatory reported that air raids struck Aleppo.', '2016-10-07'), 'airstrike')).toHaveLength(1);
+    // "that attack" still points back
+    expect(ofType(extract(lead + 'The Observatory said that attack was the deadliest this year.', '2016-10-07'), 'battle')).toHaveLength(0);
+  });
+
+  it('reads "this massacre" as the massacre already reported, however far back, unless set elsewhere', () => {
+    const lead = 'Troops massacred 30 villagers in Tremseh on Thursday. Rebels fought troops in Jobar on Friday. The army bombed Zamalka. Talks in Geneva stalled. ';
+    expect(ofType(extract(lead + 'The opposition said this massacre in Tremseh could not go unpunished.', '2013-08-21'), 'killing')).toHaveLength(1);
+    expect(ofType(extract(lead + 'The opposition said this massacre in Houla could not go unpunished.', '2013-08-21'), 'killing')).toHaveLength(2);
+  });
+});
+
+describe('places in common words', () => {
+  const lead = 'Kurdish fighters captured Tel Hamis on Friday. ';
+  const placeOf = (text: string) => {
+    const x = extract(lead + text, '2015-02-27');
+    const e = ofType(x, 'withdrawal')[0]!;
+    return label(x, e.places[0]!);
+  };
+  it('does not borrow the place last named for an act set "across parts of the region", "in several villages"', () => {
+    expect(placeOf('ISIS has been forced into retreat across parts of the strategic region between Syria and Iraq.')).toBe('Syria');
+  });
+  it('reads an object in common words ("seizing territory") as such a place, "areas around the base" not', () => {
+    const x = extract(lead + 'Islamic State has made gains in Syria by seizing territory from rival groups.', '2015-02-27');
+    expect(ofType(x, 'capture').map((e) => label(x, e.places[0]!))).toEqual(['Tel Hamis', 'Syria']);
+    const y = extract(lead + 'The air force bombed areas around the base on Saturday.', '2015-02-27');
+    expect(ofType(y, 'airstrike').map((e) => label(y, e.places[0]!))).toEqual(['Tel Hamis']);
+  });
+  it('still reads "the area" as the place last named', () => {
+    expect(placeOf('Islamic State militants withdrew from the area on Saturday.')).toBe('Tel Hamis');
+  });
+});
+
+describe('arrivals', () => {
+  const war = 'Government forces shelled Douma on Wednesday. Rebels fought troops in Jobar. ';
+  it('reads an arrival as a deployment at the place it goes to, by whoever arrives, armed or not', () => {
+    const x = extract(war + 'The United Nations inspectors arrived in Damascus on Sunday.', '2013-08-21');
+    const e = ofType(x, 'deployment')[0]!;
+    expect(label(x, e.places[0]!)).toBe('Damascus');
+    expect(e.agents.map((k) => label(x, k))).toEqual(['United Nations']);
+    expect(e.date).toBe('2013-08-18');
+  });
+  it('makes no arrival where the place it goes to is not read, rather than borrow one named before', () => {
+    const x = extract(war + 'Britain called for an investigation by U.N. inspectors who arrived in the Syrian capital this week.', '2013-08-21');
+    expect(ofType(x, 'deployment')).toEqual([]);
+  });
+});
+
 describe('statements', () => {
   it('makes an official statement that is the news an event, its speakers the agents', () => {
     const x = extract('Britain and France called on the United Nations to send inspectors on Wednesday. Government forces are accused of the attack.', '2013-08-21');
@@ -289,6 +385,28 @@ describe('statements', () => {
   it('reads no statement in an article that reports no conflict, however official the speaker', () => {
     expect(ofType(extract('Belgium is to issue an eight-year state loan carrying a coupon of eight pct, a Finance Ministry spokesman said.', '1987-03-05'), 'statement')).toHaveLength(0);
     expect(ofType(extract('The foreign ministry said on Tuesday that the ambassador would meet the president. Trade talks resume next week.', '2016-10-12'), 'statement')).toHaveLength(0);
+  });
+
+  it('places a statement where the sentence says it was made, else at the speaker\'s seat', () => {
+    const war = ' The row is over the war in Syria.';
+    const at = (text: string) => {
+      const x = extract(text + war, '2013-08-24');
+      const e = ofType(x, 'statement')[0];
+      return e ? label(x, e.places[0]!) : undefined;
+    };
+    expect(at('French Foreign Minister Laurent Fabius said on a visit to Ramallah that France held the regime responsible.')).toBe('Ramallah');
+    expect(at('British Foreign Secretary William Hague told reporters in Paris that Britain would raise the matter.')).toBe('Paris');
+    // a place the statement talks about is not where it was made
+    expect(at('French Foreign Minister Laurent Fabius said that France would ask for a meeting in Geneva.')).toBe('France');
+  });
+
+  it('reads an act only asked for as planned, and the call as the news', () => {
+    const war = 'Government forces shelled Douma on Wednesday. Rebels fought troops in Jobar. ';
+    const x = extract(war + 'Britain called on the United Nations to ensure that relief supplies reach Douma.', '2013-08-21');
+    expect(ofType(x, 'aid').map((e) => e.modality)).toEqual(['planned']);
+    expect(ofType(x, 'statement').map((e) => e.agents.map((k) => label(x, k)))).toEqual([['British government']]);
+    const y = extract(war + 'A UN convoy delivered relief supplies to Douma on Thursday.', '2013-08-21');
+    expect(ofType(y, 'aid').map((e) => e.modality)).toEqual(['asserted']);
   });
 
   it('keeps two speakers of one day two statements', async () => {

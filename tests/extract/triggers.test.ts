@@ -80,6 +80,18 @@ describe('tense, negation and modality', () => {
     expect(first('The militia is preparing to storm the city.').modality).toBe('planned');
     expect(first('Thousands of fighters massed in the desert to take control of the highway.').modality).toBe('planned');
   });
+  it('planned: a modal of ability, request or duty ("can be deployed", "should withdraw")', () => {
+    expect(first('The ministry asked that the troops can be deployed very quickly.').modality).toBe('planned');
+    expect(first('The rebels should withdraw from the town.').modality).toBe('planned');
+    expect(first('The army must capture the bridge first.').modality).toBe('planned');
+    // a modal perfect still tells of a past act, and "could" is often a past ability
+    expect(first('Up to 300 people may have been killed in the shelling.').modality).not.toBe('planned');
+    expect(first('The troops could repel the attacks, killing dozens.').modality).not.toBe('planned');
+  });
+  it('reads a cue across quotation marks ("unless they agreed to a "reconciliation" deal")', () => {
+    expect(findTriggers('The rebels were told that unless they agreed to a "reconciliation" deal the fight would go on.', lex).find((t) => t.text === 'deal')?.modality).toBe('planned');
+    expect(findTriggers('The rebels agreed to a "reconciliation" deal on Monday.', lex).find((t) => t.text === 'deal')?.modality).toBe('asserted');
+  });
   it('achieved: "managed to seize", "were forced to withdraw" stay asserted and past', () => {
     expect(first('The militants had managed to seize two villages.')).toMatchObject({ modality: 'asserted', tense: 'past' });
     expect(first('The defenders were forced to withdraw.')).toMatchObject({ modality: 'asserted', tense: 'past' });
@@ -97,6 +109,15 @@ describe('false friends', () => {
     expect(first('Rebels captured 12 soldiers near the dam.').type).toBe('arrest');
     expect(first('Rebels captured the dam.').type).toBe('capture');
     expect(first('Government forces seized a rebel-held neighbourhood.').type).toBe('capture');
+  });
+  it('the head of the object decides, up to its first preposition', () => {
+    // what is seized is the territory; the rebels are whom it is taken from
+    expect(first('The militants seized territory from rival rebel groups.').type).toBe('capture');
+    // "the terrorists weapons": the weapons are the head
+    expect(first('The army units seized the terrorists weapons and ammunition.').type).toBe('destruction');
+    expect(first('Police seized weapons and 3 suspects.').type).toBe('arrest');
+    expect(first('The army evacuated civilians from the town.').type).toBe('displacement');
+    expect(first('The army evacuated the town.').type).toBe('withdrawal');
   });
   it('fleeing forces withdraw; fleeing civilians are displaced', () => {
     expect(first('The militants fled the town before dawn.').type).toBe('withdrawal');
@@ -216,6 +237,14 @@ describe('the document\'s context', () => {
     expect(findTriggers(sentence, lex, { militaryDocument: true }).map((t) => t.type)).toEqual(['killing']);
     // words with other senses still need their own sentence's context
     expect(findTriggers('The minister attacked the budget on Tuesday.', lex, { militaryDocument: true })).toEqual([]);
+  });
+  it('reads an arrival at a place as a deployment in a document about war, not elsewhere', () => {
+    const sentence = 'The envoy arrived in the capital on Saturday for talks.';
+    expect(findTriggers(sentence, lex)).toEqual([]);
+    expect(findTriggers(sentence, lex, { militaryDocument: true }).map((t) => [t.text, t.type])).toEqual([['arrived in', 'deployment']]);
+    expect(first('A battalion of troops arrived in Kirkuk overnight.')).toMatchObject({ text: 'arrived in', type: 'deployment' });
+    // an arrival needs a place: "arrived at a decision" is none
+    expect(findTriggers('The troops finally arrived at a decision.', lex, { militaryDocument: true }).filter((t) => t.type === 'deployment')).toEqual([]);
   });
 });
 
