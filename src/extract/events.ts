@@ -89,6 +89,8 @@ export interface EventContext {
   countryName?: (country: string) => string | undefined;
   /** "Syrian" → "SY": the country a demonym names (an office-holder's country). */
   countryOfDemonym?: (word: string) => string | undefined;
+  /** The body a person belongs to (the document's affiliation, or the lexicon's parent). */
+  affiliationOf?: (key: string) => EntityRef | undefined;
 }
 
 interface SalientCount {
@@ -145,6 +147,8 @@ interface SentenceView {
   actors: EntityMention[];
   sources: EntityMention[];
   sourceKeys: Set<string>;
+  /** The acts the sentence reports (offsets in the sentence). */
+  acts: TriggerMatch[];
 }
 
 export function extractEvents(
@@ -281,7 +285,7 @@ function readSentence(scan: EventScan, s: Sentence): void {
     const chosen = strong.length ? dedupeTriggers(strong, s.text) : triggers.filter(isSaying).slice(0, 1);
     const figures = findFigures(s.text);
     const sources = findSources(s, actors, scan.text);
-    const view: SentenceView = { s, dates, places, countriesHere, actors, sources, sourceKeys: new Set(keysOf(sources)) };
+    const view: SentenceView = { s, dates, places, countriesHere, actors: withOwnedForces(scan, s, actors, sources), sources, sourceKeys: new Set(keysOf(sources)), acts: strong };
     for (const t of chosen) {
       const earlier = anaphoricAttack(scan, s, t);
       if (earlier) {
@@ -307,6 +311,80 @@ function readSentence(scan: EventScan, s: Sentence): void {
     }
   }
   if (places.length) scan.lastPlace = places[places.length - 1];
+}
+
+// Words for a side's fighting men or machines: "its forces", "forces loyal to X", "Haftar's troops".
+const FORCE_NOUN = String.raw`(?:armed\s+forces|forces|troops|army|soldiers|fighters|units|military|militias?|militiamen|air\s+force|jets|warplanes|aircraft|planes|bombers|drones|artillery)`;
+const AIR_NOUN = /\b(?:air\s+force|jets|warplanes|aircraft|planes|bombers|drones)$/i;
+// "its forces", "his country's forces", "their own troops" (whose: the speaker's)
+const PRONOUN_FORCES = new RegExp(String.raw`\b(?:its|their|his|her|our)\s+(?:own\s+|(?:country|nation|government)['’]?s\s+)?${FORCE_NOUN}\b`, 'giu');
+// "forces loyal to", "troops allied to the", then at most four words of title before the name
+const LOYAL_TO = /\b(?:forces|troops|fighters|units|militias?|militiamen|gunmen|soldiers|loyalists)\s+(?:loyal|allied)\s+to\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4}?$/iu;
+// "Haftar's forces", "Assad's troops": a possessive name before a force word
+const OWNER_FORCES_AFTER = new RegExp(String.raw`^['’]s?\s+(?:own\s+)?${FORCE_NOUN}\b`, 'iu');
+// The verb of saying whose subject a possessive pronoun after it stands for ("X said on Sunday that its forces")
+const SAID_BEFORE = /\b(?:says?|said|announced|claimed|stated|declared|confirmed|reported|added)(?:\s+(?:on|late|early|in|via|through|later)\b(?:\s+[\p{L}\d-]+){1,3}?)?,?\s+(?:that\s+)?$/iu;
+// Between a speaker's name and its verb of saying: at most a few words (a title, a day), no clause break
+const SPEAKER_GAP = /^[\s,]*(?:[\p{L}'’.-]+[\s,]+){0,4}$/u;
+
+/**
+ * The sentence's actors, with the forces a phrase names by their owner standing in for it: "forces
+ * loyal to X" and "X's forces" are X's forces (for a person, the body he leads), "Y said its
+ * forces" Y's. A state's forces are its army (its air force for aircraft). The owner's own mention
+ * inside the phrase no longer stands for itself: "forces loyal to Assad" are no act of Assad's.
+ */
+function withOwnedForces(scan: EventScan, s: Sentence, actors: EntityMention[], sources: EntityMention[]): EntityMention[] {
+  const text = scan.text;
+  const found: EntityMention[] = [];
+  for (const m of actors) {
+    if (m.kind !== 'actor') continue;
+    const loyal = LOYAL_TO.exec(text.slice(Math.max(s.start, m.start - 80), m.start));
+    const after = loyal ? undefined : OWNER_FORCES_AFTER.exec(text.slice(m.end, m.end + 40));
+    // ("ISIL's positions", "Assad's forces": the possessive of a state or an armed group already reads as itself)
+    if (after && m.type !== 'person') continue;
+    if (!loyal && !after) continue;
+    const start = loyal ? m.start - loyal[0].length : m.start;
+    const end = loyal ? m.end : m.end + after![0].length;
+    const forces = forcesOf(scan, s, m, AIR_NOUN.test(text.slice(start, end)), start, end);
+    if (forces) found.push(forces);
+  }
+  PRONOUN_FORCES.lastIndex = 0;
+  for (let p = PRONOUN_FORCES.exec(s.text); p; p = PRONOUN_FORCES.exec(s.text)) {
+    const start = s.start + p.index;
+    const said = SAID_BEFORE.exec(text.slice(s.start, start));
+    if (!said) continue;
+    const verb = start - said[0].length;
+    // the speaker: the last actor before the verb, a few words from it (a source of the sentence or not)
+    const speaker = [...actors, ...sources].filter((m) => m.end <= verb && (m.kind === 'actor' || m.type === 'country') && SPEAKER_GAP.test(text.slice(m.end, verb))).sort((a, b) => b.end - a.end)[0];
+    if (!speaker) continue;
+    const forces = forcesOf(scan, s, speaker, AIR_NOUN.test(p[0]), start, start + p[0].length);
+    // ("the army said its forces had taken": a force speaking of itself is read as its own claim, see speakerOf)
+    if (forces && forces.key !== speaker.key) found.push(forces);
+  }
+  if (!found.length) return actors;
+  const inside = (m: EntityMention) => found.some((f) => f !== m && m.start >= f.start && m.end <= f.end);
+  return [...actors.filter((m) => !inside(m)), ...found].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * The forces of an owner: a state's (a country, its government) are its army or air force; an
+ * armed group or a force is its own; a person's are those of the body he belongs to, else of the
+ * state whose executive office he holds, else his own.
+ */
+function forcesOf(scan: EventScan, s: Sentence, owner: EntityMention | EntityRef, air: boolean, start: number, end: number): EntityMention | undefined {
+  const role: StateRole = air ? 'air force' : 'army';
+  const at = (ref: EntityRef | undefined) => (ref ? stateMention(scan, ref, s.index, start, end) : undefined);
+  const own = (ref: EntityRef): EntityRef => ({ key: ref.key, kind: ref.kind, type: ref.type, label: ref.label, country: ref.country, parent: ref.parent, known: ref.known, role: ref.role });
+  if (owner.type === 'country' || owner.type === 'government') return owner.country ? at(scan.ctx.stateOf?.(owner.country, role)) : undefined;
+  if (owner.type === 'armed group' || owner.type === 'military') return at(own(owner));
+  if (owner.type !== 'person') return undefined;
+  const body = scan.ctx.affiliationOf?.(owner.key);
+  if (body && body.type !== 'person') return forcesOf(scan, s, body, air, start, end);
+  // ("Azerbaijani President Ilham Aliyev": the office's country)
+  const executive = scan.ctx.triggers.lists.get('executiveOffices');
+  const cc = 'surface' in owner && executive && holdsOffice(scan, s, owner, executive) ? officeCountry(scan, owner) : undefined;
+  if (cc) return at(scan.ctx.stateOf?.(cc, role));
+  return at(own(owner));
 }
 
 // Words after which an -ing form modifies the noun it precedes: determiners, numbers, quantifiers,
@@ -401,6 +479,8 @@ interface Roles {
   allies?: Array<{ a: EntityMention; b: EntityMention; explicit: boolean }>;
   /** "clashes between A and B": the agents are the two sides. */
   opposed?: boolean;
+  /** "X advanced, supported by air strikes": the act supports the clause's subject, whose act it is not. */
+  supporting?: boolean;
 }
 
 /** The event one trigger reports, or undefined when it has neither a place nor an agent. */
@@ -438,7 +518,7 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   // state's air force; other forces ("Kurdish forces", "IS fighters") are someone unnamed.
   // "regime barrel bombs", "terrorist rocket attacks": a word before an act noun names its side
   // (it outweighs a subject further away: "hideouts of ISIS were hit in army airstrikes")
-  const side = t.pos === 'noun' && !t.passive ? modifierSide(scan, view, tStart, t.text) : undefined;
+  const side = t.pos === 'noun' && !t.passive ? modifierSide(scan, view, tStart, t.text) : !t.passive ? gerundSide(scan, view, t, tStart) : undefined;
   // "Russian bombing raids", "US drone strikes", "Turkish shelling": the country word before an act noun is its doer
   const doer = !t.passive && !side ? doerBefore(scan, view, tStart, t.pos === 'noun') : undefined;
   if (doer?.kind === 'actor') agents = [doer];
@@ -515,7 +595,7 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
   const lastAgent = scan.lastAgent;
   let borrowed = false;
-  if (agents.length === 0 && !subject && !voiced && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
+  if (agents.length === 0 && !subject && !voiced && !roles.supporting && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
     const a = lastAgent.m;
     // "the group retreated after coming under attack": who comes under an act is hit by it, not its doer
     if (t.pos === 'noun' && UNDER_ACT.test(scan.text.slice(Math.max(s.start, tStart - 30), tStart))) borrowed = true;
@@ -982,6 +1062,19 @@ function modifierSide(scan: EventScan, view: SentenceView, tStart: number, tText
   return undefined;
 }
 
+/**
+ * "rebel shelling of Aleppo", "in regime bombing": an -ing form right after a side's modifier is a
+ * noun, and the modifier names its side ("the rebels shelling the city" is a verb with its subject).
+ */
+function gerundSide(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: number): 'state' | 'rebels' | 'militants' | undefined {
+  if (t.pos !== 'verb' || !/ing$/i.test(t.text)) return undefined;
+  const word = /([\p{L}-]+)\s+$/u.exec(scan.text.slice(Math.max(view.s.start, tStart - 30), tStart))?.[1];
+  if (!word) return undefined;
+  const lists = scan.ctx.triggers.lists;
+  const whole = (name: string) => lists.get(name)?.exec(word)?.[0].length === word.length;
+  return whole('stateModifiers') ? 'state' : whole('rebelModifiers') ? 'rebels' : whole('militantModifiers') ? 'militants' : undefined;
+}
+
 interface UnnamedForce {
   /** 'air': an air force; 'rebels' or 'militants': an armed group named by a common noun; 'other': any other force. */
   kind: 'air' | 'rebels' | 'militants' | 'other';
@@ -1270,6 +1363,13 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
   const keys = view.sourceKeys;
   const allies: NonNullable<Roles['allies']> = [];
   let agents = subjectOf(text, t, view, before, tStart, allies);
+  // "Iraqi troops advanced, supported by air strikes from the coalition": the subject is who the
+  // act supports; its doer is named after it, or not at all
+  const supported = t.pos === 'noun' && SUPPORTED_BY.test(text.slice(Math.max(view.s.start, tStart - 60), tStart)) ? agents : [];
+  if (supported.length) {
+    agents = [];
+    allies.length = 0;
+  }
   const targetCues = TARGET_CUES[t.type] ?? [];
   let targets: EntityMention[] = [];
   // "IS fighters were killed in air strikes by the coalition", "hideouts of ISIS were hit in
@@ -1328,16 +1428,26 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
     // ("areas of Syria's Aleppo": a country's possessive names a place's country, no side; an object
     // close by, not past a clause word: "a massacre near Damascus and that the Bashar regime")
     if (p.m.kind === 'place' && isPossessive(text, p.m)) continue;
+    // ("after the bombardment, accusing the forces loyal to Assad": who is blamed is not who was hit)
+    if (ACCUSATION_BEFORE.test(text.slice(Math.max(tEnd, p.m.start - 40), p.m.start))) continue;
     const near = OBJECT_TARGET.has(t.type) && p.m.start - tEnd < 30 && !CLAUSE_GAP.test(text.slice(tEnd, p.m.start));
     if (canBeTarget(p, t, keys) && (targetCues.includes(p.cue) || near || objectOfAttack(text, t, view, p, tEnd))) targets.push(p.m);
   }
   if (t.type === 'capture') targets.push(...heldBy(text, t, view, [...before, ...after], agents, targets));
   // "clashes between A and B": both sides act.
-  if (t.type === 'battle' && agents.length === 0 && targets.length >= 2) {
+  if (t.type === 'battle' && agents.length === 0 && targets.length >= 2 && !supported.length) {
     return { agents: targets.slice(0, 2), targets: [], opposed: true };
+  }
+  if (supported.length) {
+    if (agents[0]) allies.push({ a: agents[0], b: supported[0]!, explicit: true });
+    return { agents, targets: targets.filter((x) => !supported.some((m) => m.key === x.key)), allies, supporting: true };
   }
   return { agents, targets, allies };
 }
+
+const SUPPORT_PARTICIPLE = /\b(?:supported|backed|aided|assisted|covered|helped|accompanied)\s+by\b/i;
+// A participle of support right before the act noun it governs ("supported by heavy air strikes").
+const SUPPORTED_BY = /\b(?:supported|backed|aided|assisted|covered|helped|accompanied)\s+by\s+(?:(?:the|an?|its|their|heavy|intense|fresh|massive)\s+)*(?:[\p{Ll}-]+\s+){0,2}$/u;
 
 const STRIKE_FROM = /^\s+from\s+(?:the\s+)?$/i;
 const CLAUSE_GAP = /[,;:]|\b(?:that|which|who|whose|while|but|because|although|since|until|when)\b/i;
@@ -1380,6 +1490,10 @@ function objectOfAttack(text: string, t: TriggerMatch, view: SentenceView, p: Pa
   // forces only: a leader or a government named there is whose forces, not what was hit
   if (p.m.type !== 'armed group' && p.m.type !== 'military') return false;
   const gap = text.slice(tEnd, p.m.start);
+  // ("advanced, supported by air strikes from the coalition": the doer of a supporting act is no target;
+  // nor is a name right after another act's "by" or "from": "advanced despite shelling by the army")
+  if (SUPPORT_PARTICIPLE.test(gap)) return false;
+  if (view.acts.some((x) => x !== t && view.s.start + x.start >= tEnd && /^\s+(?:by|from)\s+(?:the\s+)?$/i.test(text.slice(view.s.start + x.end, p.m.start)))) return false;
   if (/[;:]|,\s*(?:which|who|but|while|as|after|before|and)\b|\b(?:while|after|before|when|because|although|as|but|since|until|that|said|says|reported|announced|claimed|according)\b/i.test(gap)) return false;
   return true;
 }
@@ -1470,7 +1584,7 @@ function placeOf(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: n
 // (a time or a channel may come between: "said on Saturday it had", "said in a statement that
 // they"; the act follows the pronoun within three lower-case words: "it had captured", "it
 // carried out a rocket attack", not "it believed the government used chemical weapons")
-const SPEAKER_CLAIM = /^\W*(?:\w+\W+){0,2}(?:says?|said|announced|claimed|stated|declared|confirmed)(?:\s+(?:on|late|early|in|via|through|later)\b(?:\s+\w+){1,3}?)?,?\s+(?:that\s+)?(?:it|they)(?:\s+[a-z]+){0,3}\s*$/;
+const SPEAKER_CLAIM = /^\W*(?:\w+\W+){0,2}(?:says?|said|announced|claimed|stated|declared|confirmed)(?:\s+(?:on|late|early|in|via|through|later)\b(?:\s+\w+){1,3}?)?,?\s+(?:that\s+)?(?:it|they|(?:its|their)(?:\s+own)?\s+(?:forces|troops|units|fighters|soldiers|men))(?:\s+[a-z]+){0,3}\s*$/;
 
 /** "The Syrian army says it has retaken Palmyra": an armed source speaking of itself. */
 function speakerOf(text: string, view: SentenceView, before: Participant[], tStart: number): EntityMention | undefined {

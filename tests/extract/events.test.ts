@@ -1128,3 +1128,56 @@ describe('roles: objects, prepositions and the dead', () => {
     for (const e of ofType(x, 'statement')) expect(e.agents.map((k) => label(x, k))).not.toContain('Syrian Air Force');
   });
 });
+
+describe('forces named by their owner, and acts that support a side', () => {
+  const agentsOf = (x: DocExtraction, type: string) => ofType(x, type).map((e) => e.agents.map((k) => label(x, k)));
+
+  it('"forces loyal to X" and "X\'s forces" are the forces of the body X leads', () => {
+    const x = extract('Forces loyal to eastern Libyan commander Khalifa Haftar carried out an air strike on Misrata on Monday.', '2019-04-08');
+    expect(agentsOf(x, 'airstrike')).toEqual([['Libyan National Army']]);
+    const y = extract("Haftar's troops shelled Misrata in Libya on Monday.", '2019-04-08');
+    expect(agentsOf(y, 'shelling')).toEqual([['Libyan National Army']]);
+    // a head of state's loyal forces are his state's army
+    const z = extract('Forces loyal to Syrian President Bashar al-Assad shelled Douma on Monday.', '2016-08-14');
+    expect(agentsOf(z, 'shelling')).toEqual([['Syrian Arab Army']]);
+    // as the object, they are the target
+    const w = extract('Rebels attacked forces loyal to Assad in Hama in Syria on Monday.', '2016-08-14');
+    expect(ofType(w, 'battle')[0]?.targets.map((k) => label(w, k))).toEqual(['Syrian Arab Army']);
+    // without a force word the name stays a possessive: no act of the person
+    const v = extract("Haftar's visit to Misrata in Libya on Monday was cancelled.", '2019-04-08');
+    for (const e of v.events) expect(e.agents.map((k) => label(v, k))).not.toContain('Khalifa Haftar');
+  });
+
+  it('"X said its forces", "his country\'s forces": the speaker\'s forces act', () => {
+    const x = extract("Azerbaijani President Ilham Aliyev said on Sunday that his country's forces had captured Shusha.", '2020-11-08');
+    expect(agentsOf(x, 'capture')).toEqual([['Azerbaijani Armed Forces']]);
+    const y = extract('Russia said its jets struck Idlib in Syria on Monday.', '2016-08-14');
+    expect(agentsOf(y, 'airstrike')).toEqual([['Russian Aerospace Forces']]);
+    const z = extract('The Syrian army said its forces had captured Palmyra on Monday.', '2016-08-14');
+    expect(agentsOf(z, 'capture')).toEqual([['Syrian Arab Army']]);
+    // no verb of saying before the pronoun: whose forces is left open
+    const w = extract('After a week of fighting, its forces captured Palmyra in Syria on Monday.', '2016-08-14');
+    expect(agentsOf(w, 'capture').flat()).not.toContain('Syrian Arab Army');
+  });
+
+  it('an act that supports the subject ("supported by air strikes from X") is X\'s, and X is no target', () => {
+    const x = extract('Iraqi troops advanced into western Mosul on Sunday, supported by air strikes from the US-led coalition.', '2017-02-19');
+    expect(agentsOf(x, 'airstrike')).toEqual([['US-led coalition']]);
+    expect(ofType(x, 'battle')[0]?.targets).toEqual([]);
+    const y = extract('Syrian troops advanced on Palmyra on Sunday, backed by Russian air strikes.', '2016-03-20');
+    expect(agentsOf(y, 'airstrike')).toEqual([['Russian Aerospace Forces']]);
+    // unsupported, the subject of the clause still does its strikes
+    const z = extract('Iraqi troops launched air strikes on Mosul in Iraq on Sunday.', '2017-02-19');
+    expect(agentsOf(z, 'airstrike').flat()).not.toContain('US-led coalition');
+  });
+
+  it('a side word right before an -ing act names its doer ("rebel shelling of Aleppo")', () => {
+    const x = extract('Two people were killed in Syrian rebel shelling of Aleppo on Friday.', '2016-10-07');
+    expect(agentsOf(x, 'shelling')).toEqual([['Rebels (Syria)']]);
+    const y = extract('Nine civilians were killed by regime shelling of Douma in Syria on Saturday.', '2016-10-07');
+    expect(agentsOf(y, 'shelling')).toEqual([['Syrian Arab Army']]);
+    // a plain -ing verb after its subject keeps the subject
+    const z = extract('Islamic State kept shelling Deir Ezzor in Syria on Saturday.', '2016-10-07');
+    expect(agentsOf(z, 'shelling')).toEqual([['Islamic State']]);
+  });
+});
