@@ -118,6 +118,7 @@ class EventScan {
   // carryYear/carryMonth are set by findDates; present from the start, the context keeps one shape.
   readonly dateCtx: DateContext = { reference: undefined, carryYear: undefined, carryMonth: undefined, carryAge: undefined, recentDates: 0, olderDates: 0 };
   readonly bySentence = new Map<number, EntityMention[]>();
+  readonly sentenceAt = new Map<number, Sentence>();
   /** The document's salient city, for "the city" and place-bound reports with no place. */
   salientCity: EntityMention | undefined = undefined;
   latestStated = '';
@@ -166,6 +167,7 @@ export function extractEvents(
   scan.salientCity = salientCityOf(mentions);
   scan.home = homeCountryOf(mentions, doc.text);
   if (isMilitaryDocument(sentences, ctx.triggers.contexts.military)) scan.triggerOptions = { militaryDocument: true };
+  for (const s of sentences) scan.sentenceAt.set(s.index, s);
   for (const s of sentences) readSentence(scan, s);
   const byKey = new Map<string, EntityMention>();
   for (const m of [...mentions, ...scan.stateMentions]) byKey.set(m.key, m);
@@ -321,7 +323,8 @@ const PRONOUN_FORCES = new RegExp(String.raw`\b(?:its|their|his|her|our)\s+(?:ow
 // "forces loyal to", "troops allied to the", then at most four words of title before the name
 const LOYAL_TO = /\b(?:forces|troops|fighters|units|militias?|militiamen|gunmen|soldiers|loyalists)\s+(?:loyal|allied)\s+to\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4}?$/iu;
 // "Haftar's forces", "Assad's troops": a possessive name before a force word
-const OWNER_FORCES_AFTER = new RegExp(String.raw`^['’]s?\s+(?:own\s+)?${FORCE_NOUN}\b`, 'iu');
+// (also with the apostrophe lost: "Saddam Husseins forces")
+const OWNER_FORCES_AFTER = new RegExp(String.raw`^(?:['’]s?|s)?\s+(?:own\s+)?${FORCE_NOUN}\b`, 'iu');
 // The verb of saying whose subject a possessive pronoun after it stands for ("X said on Sunday that its forces")
 const SAID_BEFORE = /\b(?:says?|said|announced|claimed|stated|declared|confirmed|reported|added)(?:\s+(?:on|late|early|in|via|through|later)\b(?:\s+[\p{L}\d-]+){1,3}?)?,?\s+(?:that\s+)?$/iu;
 // Between a speaker's name and its verb of saying: at most a few words (a title, a day), no clause break
@@ -352,18 +355,29 @@ function withOwnedForces(scan: EventScan, s: Sentence, actors: EntityMention[], 
   for (let p = PRONOUN_FORCES.exec(s.text); p; p = PRONOUN_FORCES.exec(s.text)) {
     const start = s.start + p.index;
     const said = SAID_BEFORE.exec(text.slice(s.start, start));
-    if (!said) continue;
-    const verb = start - said[0].length;
+    // "IS has attacked Hasakeh several times. Its forces seized ...": opening its sentence, the
+    // pronoun stands for the subject of the sentence before
+    const opening = !said && /^\W*(?:(?:and|but|then|later|initially|also|meanwhile)\W+)*$/i.test(text.slice(s.start, start)) ? previousSubject(scan, s) : undefined;
+    if (!said && !opening) continue;
+    const verb = said ? start - said[0].length : start;
     // the speaker: the last actor before the verb, a few words from it (a source of the sentence or not)
-    const speaker = [...actors, ...sources].filter((m) => m.end <= verb && (m.kind === 'actor' || m.type === 'country') && SPEAKER_GAP.test(text.slice(m.end, verb))).sort((a, b) => b.end - a.end)[0];
+    const speaker = opening ?? [...actors, ...sources].filter((m) => m.end <= verb && (m.kind === 'actor' || m.type === 'country') && SPEAKER_GAP.test(text.slice(m.end, verb))).sort((a, b) => b.end - a.end)[0];
     if (!speaker) continue;
     const forces = forcesOf(scan, s, speaker, AIR_NOUN.test(p[0]), start, start + p[0].length);
     // ("the army said its forces had taken": a force speaking of itself is read as its own claim, see speakerOf)
-    if (forces && forces.key !== speaker.key) found.push(forces);
+    if (forces && (opening || forces.key !== speaker.key)) found.push(forces);
   }
   if (!found.length) return actors;
   const inside = (m: EntityMention) => found.some((f) => f !== m && m.start >= f.start && m.end <= f.end);
   return [...actors.filter((m) => !inside(m)), ...found].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** The subject of the sentence before: its first armed actor or state, a few words into it at most. */
+function previousSubject(scan: EventScan, s: Sentence): EntityMention | undefined {
+  const previous = scan.sentenceAt.get(s.index - 1);
+  const first = previous && (scan.bySentence.get(previous.index) ?? []).find((m) => m.kind === 'actor' || m.type === 'country');
+  if (!previous || !first || !isArmedOrState(first) || isPossessive(scan.text, first)) return undefined;
+  return /^\W*(?:[\p{L}-]+\s+){0,3}$/u.test(scan.text.slice(previous.start, first.start)) ? first : undefined;
 }
 
 /**
@@ -1477,7 +1491,8 @@ const COAGENT_BEFORE = /\b(?:alongside|together\s+with|along\s+with|in\s+(?:coop
 // (through an apposition: "the SDF, an Arab-Kurdish alliance which on Friday took Manbij")
 const RELATIVE = /^\s*,?\s*(?:(?:an?|the)\s+(?:[\p{L}-]+\s+){0,4}?)?,?\s*(?:which|who|that)\s+(?:(?:is|are|was|were|has|have|had|been|also|now|still)\s+|(?:on|last|this|late|early)\s+\p{L}+\s+){0,3}$/iu;
 // "air strikes in support of regime leader X's forces", "to bolster X", "backing for X": the act is done for X
-const SUPPORT_OF = /\b(?:in\s+support\s+of|to\s+(?:support|back|bolster|aid|help|assist|cover|protect)|(?:backing|support|cover)\s+(?:for|to)|on\s+behalf\s+of)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+// (a name's particle may be glued to the rest: "in support of President Bashar al-Assads forces")
+const SUPPORT_OF = /\b(?:in\s+support\s+of|to\s+(?:support|back|bolster|aid|help|assist|cover|protect)|(?:backing|support|cover)\s+(?:for|to)|on\s+behalf\s+of)\s+(?:[\p{L}-]+\s+|\p{L}+-){0,4}$/iu;
 const ALLY_BEFORE = /\b(?:cooperation|coordination|together|along|alongside|help|aid|support|backing|backed|supported|aided|assisted|led|allied)\s+(?:with|of|by|to)?\s*(?:the\s+)?$/i;
 
 /**

@@ -1155,9 +1155,15 @@ describe('forces named by their owner, and acts that support a side', () => {
     expect(agentsOf(y, 'airstrike')).toEqual([['Russian Aerospace Forces']]);
     const z = extract('The Syrian army said its forces had captured Palmyra on Monday.', '2016-08-14');
     expect(agentsOf(z, 'capture')).toEqual([['Syrian Arab Army']]);
-    // no verb of saying before the pronoun: whose forces is left open
+    // no verb of saying before the pronoun, and not opening its sentence: whose forces is left open
     const w = extract('After a week of fighting, its forces captured Palmyra in Syria on Monday.', '2016-08-14');
     expect(agentsOf(w, 'capture').flat()).not.toContain('Syrian Arab Army');
+    // opening its sentence, "its forces" are those of the subject of the sentence before
+    const v = extract('IS has attacked Hasakeh in Syria several times. Its forces seized several districts in the south of the city.', '2015-07-28');
+    expect(agentsOf(v, 'capture')).toEqual([['Islamic State']]);
+    // with the apostrophe lost ("Haftars troops")
+    const u = extract('Khalifa Haftar visited Benghazi in Libya. Haftars troops shelled Misrata on Monday.', '2019-04-08');
+    expect(agentsOf(u, 'shelling')).toEqual([['Libyan National Army']]);
   });
 
   it('an act that supports the subject ("supported by air strikes from X") is X\'s, and X is no target', () => {
