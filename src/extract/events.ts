@@ -292,10 +292,10 @@ function readSentence(scan: EventScan, s: Sentence): void {
       const earlier = anaphoricAttack(scan, s, t);
       if (earlier) {
         // "the attack killed 12": the report goes on about an attack already read; its toll is that attack's
-        addFigures(earlier, figures);
+        addFigures(earlier, figuresOf(s.text, t, chosen, figures));
         continue;
       }
-      const ev = eventOf(scan, view, t, figures);
+      const ev = eventOf(scan, view, t, figuresOf(s.text, t, chosen, figures));
       if (!ev) continue;
       scan.events.push(ev);
       scan.used.add(s.index);
@@ -314,6 +314,30 @@ function readSentence(scan: EventScan, s: Sentence): void {
   }
   if (places.length) scan.lastPlace = places[places.length - 1];
 }
+
+/**
+ * The figures of the act's own clause: "The assault on Division 17 comes two weeks after IS killed
+ * 270 guards during an assault on a gas field" counts the gas field's dead, not Division 17's. A
+ * figure in a clause that reports no act of its own ("85 troops were killed as IS advanced") is
+ * the toll of every act of the sentence. A toll counted since an act began ("123 have been killed
+ * by air strikes since the army began an offensive") is that act's, the campaign's.
+ */
+function figuresOf(sentence: string, t: TriggerMatch, chosen: TriggerMatch[], figures: Figure[]): Figure[] {
+  if (figures.length === 0 || chosen.length < 2) return figures;
+  const breaks: Array<{ at: number; since: boolean }> = [];
+  FIGURE_CLAUSE_BREAK.lastIndex = 0;
+  for (let m = FIGURE_CLAUSE_BREAK.exec(sentence); m; m = FIGURE_CLAUSE_BREAK.exec(sentence)) breaks.push({ at: m.index, since: /^since\b/i.test(m[0]) });
+  const clauseAt = (offset: number) => breaks.filter((b) => b.at <= offset).length;
+  const hasAct = (clause: number) => chosen.some((x) => clauseAt(x.start) === clause);
+  const own = clauseAt(t.start);
+  return figures.filter((f) => {
+    const at = clauseAt(f.start);
+    if (breaks[at]?.since && hasAct(at + 1)) return own === at + 1;
+    return at === own || !hasAct(at);
+  });
+}
+// The clause breaks of CLAUSE_BREAK (below), but "as well as" joins two acts in one clause.
+const FIGURE_CLAUSE_BREAK = /[;:]|,\s*(?:which|who|but)\b|\b(?:while|after|before|when|because|although|though|since|until)\s|(?<!\bwell\s)\bas\s(?!well\s+as\b)|\b(?:said|says|reported|reports|announced|claimed|stated|added|confirmed)\s+that\s/g;
 
 // Words for a side's fighting men or machines: "its forces", "forces loyal to X", "Haftar's troops".
 const FORCE_NOUN = String.raw`(?:armed\s+forces|forces|troops|army|soldiers|fighters|units|military|militias?|militiamen|air\s+force|jets|warplanes|aircraft|planes|bombers|drones|artillery)`;

@@ -1187,3 +1187,29 @@ describe('forces named by their owner, and acts that support a side', () => {
     expect(agentsOf(z, 'shelling')).toEqual([['Islamic State']]);
   });
 });
+
+describe('the toll of an act is counted in its own clause', () => {
+  it('a figure goes to the act of its clause, or to every act when its clause reports none', () => {
+    const x = extract('The assault on Division 17 comes less than two weeks after IS killed 270 security guards during an assault on a gas field in Homs in Syria.', '2014-07-26');
+    const battles = ofType(x, 'battle');
+    expect(battles.map((e) => e.killed)).toContain(270);
+    // the assault on Division 17 is not the gas field's
+    expect(battles.filter((e) => e.killed === undefined).length).toBeGreaterThan(0);
+    // a toll with no act of its own in its clause is the sentence's act's
+    const y = extract('At least 85 Syrian army troops were killed as Islamic State advanced on a regime position in Raqqa province in Syria.', '2014-07-26');
+    expect(ofType(y, 'battle')[0]?.killed).toBe(85);
+    // "as well as" joins two acts in one clause
+    const z = extract('At least 287 IS fighters had been killed in the fight for Hasakeh as well as strikes by the US-led coalition outside the city in Syria.', '2015-07-28');
+    expect(ofType(z, 'airstrike')[0]?.killed).toBe(287);
+  });
+
+  it('a toll counted since an act began is that act\'s', () => {
+    const x = extract('At least 123 civilians have been killed in Eastern Ghouta in Syria by airstrikes and shelling since the Syrian regime and Russian jets began an offensive two weeks ago.', '2017-11-26');
+    const offensive = ofType(x, 'battle').find((e) => e.trigger === 'began an offensive');
+    expect(offensive?.killed).toBe(123);
+    for (const e of ofType(x, 'airstrike')) expect(e.killed).toBeUndefined();
+    // without the "since" clause the strikes keep their toll
+    const y = extract('At least 123 civilians have been killed in Eastern Ghouta in Syria by airstrikes on Sunday.', '2017-11-26');
+    expect(ofType(y, 'airstrike')[0]?.killed).toBe(123);
+  });
+});
