@@ -630,6 +630,12 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
     const named = groupAntecedent(scan, view, tStart);
     if (named) agents = [named];
   }
+  // "After a three-week siege, rebels took Ramussa": a fight named in the sentence's opening phrase
+  // is fought by the subject that follows it
+  if (agents.length === 0 && !subject && !voiced && t.type === 'battle' && t.pos === 'noun') {
+    const fronted = frontedSubject(scan, view, tStart, tEnd);
+    if (fronted) agents = [fronted];
+  }
   // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
   const lastAgent = scan.lastAgent;
   let borrowed = false;
@@ -1206,6 +1212,34 @@ function homeArmyWord(scan: EventScan, view: SentenceView, force: UnnamedForce):
   return true;
 }
 
+const OPENING_PHRASE = /^\W*(?:after|following|despite|amid|during)\s+(?:[\p{L}\d-]+\s+){0,4}$/iu;
+
+/**
+ * The subject of the main clause after an act noun in the sentence's opening phrase ("After a
+ * siege[,] rebels took X"): a name right after it, or the story's rebels, militants or army named
+ * by a common noun.
+ */
+function frontedSubject(scan: EventScan, view: SentenceView, tStart: number, tEnd: number): EntityMention | undefined {
+  const text = scan.text;
+  if (!OPENING_PHRASE.test(text.slice(view.s.start, tStart))) return undefined;
+  const named = view.actors.find((m) => m.start >= tEnd && /^[\s,]*(?:the\s+)?$/i.test(text.slice(tEnd, m.start)));
+  if (named) return named.kind === 'actor' && isArmedOrState(named) && !view.sourceKeys.has(named.key) ? named : undefined;
+  const next = /^[\s,]*(?:the\s+)?/i.exec(text.slice(tEnd, view.s.end))!;
+  const from = tEnd + next[0].length;
+  const head = /^[\p{L}-]+(?:\s+[\p{L}-]+)?/u.exec(text.slice(from, view.s.end))?.[0] ?? '';
+  const lists = scan.ctx.triggers.lists;
+  for (const kind of ['rebels', 'militants'] as const) {
+    const m = lists.get(kind === 'rebels' ? 'rebelWords' : 'militantWords')?.exec(head);
+    if (m?.index === 0) return unnamedGroup(scan, { kind, start: from, end: from + m[0].length }, view.s.index);
+  }
+  const army = lists.get('stateTroops')?.exec(head) ?? lists.get('stateModifiers')?.exec(head);
+  if (army?.index === 0 && scan.home) {
+    const ref = scan.ctx.stateOf?.(scan.home, 'army');
+    return ref ? stateMention(scan, ref, view.s.index, from, from + army[0].length) : undefined;
+  }
+  return undefined;
+}
+
 const UNDER_ACT = /\b(?:came|come|comes|coming|been|was|were|is|are)\s+under\s+(?:(?:heavy|fierce|intense|renewed|an?|the)\s+){0,2}$/i;
 // "the group", "the jihadist group" (a lower-case word: "the Stop the War group" is a name) right before the act
 const GROUP_ANAPHOR = /\b(?:the|this)\s+(?:\p{Ll}[\p{L}-]*\s+)?group\s+(?:(?:has|had|have|was|were|is|also|then|later|\p{Ll}+ly)\s+){0,2}$/u;
@@ -1472,8 +1506,9 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
     if (canBeTarget(p, t, keys) && (targetCues.includes(p.cue) || near || objectOfAttack(text, t, view, p, tEnd))) targets.push(p.m);
   }
   if (t.type === 'capture') targets.push(...heldBy(text, t, view, [...before, ...after], agents, targets));
-  // "clashes between A and B": both sides act.
-  if (t.type === 'battle' && agents.length === 0 && targets.length >= 2 && !supported.length) {
+  // "clashes between A and B": both sides act (two sides: "an assault on an army barracks ... military
+  // vehicles" names one side twice, the side attacked)
+  if (t.type === 'battle' && agents.length === 0 && targets.length >= 2 && !supported.length && targets[0]!.key !== targets[1]!.key && !sameState(targets[0]!, targets[1]!)) {
     return { agents: targets.slice(0, 2), targets: [], opposed: true };
   }
   if (supported.length) {

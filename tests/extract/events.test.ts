@@ -1213,3 +1213,23 @@ describe('the toll of an act is counted in its own clause', () => {
     expect(ofType(y, 'airstrike')[0]?.killed).toBe(123);
   });
 });
+
+describe('the sides of a fight', () => {
+  it('a fight in the opening phrase is fought by the subject after it', () => {
+    const x = extract('Government forces shelled Aleppo in Syria on Sunday. After a three-week siege rebels took Ramussa on August 6.', '2016-08-14');
+    expect(ofType(x, 'battle').find((e) => e.trigger === 'siege')?.agents.map((k) => label(x, k))).toEqual(['Rebels (Syria)']);
+    // a strike in the opening phrase is not the subject's ("after an air strike, IS withdrew")
+    const y = extract('Rebels attacked Hama. After an air strike, Islamic State withdrew from Hama in Syria.', '2016-08-14');
+    expect(ofType(y, 'airstrike')[0]?.agents.map((k) => label(y, k)) ?? []).not.toContain('Islamic State');
+  });
+
+  it('two names of one side after a fight are the side attacked, not two sides clashing', () => {
+    const x = extract('Fighters began an assault near Ramussa in Syria on an area with an army barracks where military vehicles are stored.', '2016-08-14');
+    const e = ofType(x, 'battle')[0]!;
+    expect(e.agents).toEqual([]);
+    expect(e.targets.map((k) => label(x, k))).toEqual(['Syrian Arab Army']);
+    // two sides: both act
+    const y = extract('Clashes between the army and Islamic State broke out in Raqqa in Syria on Sunday.', '2016-08-14');
+    expect(ofType(y, 'battle')[0]?.agents.map((k) => label(y, k))).toEqual(['Syrian Arab Army', 'Islamic State']);
+  });
+});
