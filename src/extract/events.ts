@@ -654,6 +654,9 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   }
   // "85 Syrian army troops were killed as IS advanced": the victims an attack's toll names are its target
   if (roles.targets.length === 0 && ATTACKS.has(t.type) && agents.length > 0) roles.targets.push(...victimsOf(scan, view, figures, agents));
+  // "120 soldiers and pro-regime militiamen and several dozen Kurdish forces were killed": every
+  // side a toll names is a target of the killing
+  else if (t.type === 'killing' && t.passive) for (const v of victimsOf(scan, view, figures, agents)) if (!roles.targets.some((x) => x.key === v.key)) roles.targets.push(v);
   agents = uniqueByKey(asStates(scan, agents.map((a) => headingArmy(scan, a) ?? a), stateRoleFor(t.type)));
   // the side hit in an attack is the country's forces on the ground
   const targets = uniqueByKey(asStates(scan, roles.targets, VIOLENT.has(t.type) ? 'army' : 'government')).filter((x) => !agents.some((a) => a.key === x.key || sameState(a, x)));
@@ -726,8 +729,10 @@ function victimsOf(scan: EventScan, view: SentenceView, figures: Figure[], agent
       const [state] = asStates(scan, [m], 'army');
       if (state && !agentKeys.has(state.key) && !agents.some((a) => sameState(a, state))) out.push(m);
     }
-    if (named.length) continue;
-    const words = f.text + whose;
+    // (the words of the figure outside the names: "120 soldiers and ... Kurdish forces" names two sides)
+    let words = f.text + whose;
+    for (const m of named) words = words.replace(scan.text.slice(m.start, m.end), ' ');
+    if (named.length && !/\p{L}/u.test(words.replace(/\b(?:and|of|the|more|than|at|least|were|was|killed|dead|died|fighters|forces|members|\d+)\b/gi, ''))) continue;
     const lists = scan.ctx.triggers.lists;
     // ("270 soldiers", "85 troops": a state's men with no country word are the story's state's)
     if (lists.get('stateModifiers')?.test(words) || lists.get('stateTroops')?.test(words)) {

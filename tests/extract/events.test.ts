@@ -1223,6 +1223,14 @@ describe('the sides of a fight', () => {
     expect(ofType(y, 'airstrike')[0]?.agents.map((k) => label(y, k)) ?? []).not.toContain('Islamic State');
   });
 
+  it('every side a toll names is a target of the killing', () => {
+    const x = extract('Islamic State attacked Hasakeh in Syria. Another 120 soldiers and pro-regime militiamen and several dozen Kurdish forces were also killed.', '2015-07-28');
+    expect(ofType(x, 'killing')[0]?.targets.map((k) => label(x, k)).sort()).toEqual(["People's Protection Units", 'Syrian Arab Army']);
+    // one side named, no other word for fighters: that side alone
+    const y = extract('Islamic State attacked Hasakeh in Syria. 12 Kurdish fighters were killed.', '2015-07-28');
+    expect(ofType(y, 'killing')[0]?.targets.map((k) => label(y, k))).toEqual(["People's Protection Units"]);
+  });
+
   it('two names of one side after a fight are the side attacked, not two sides clashing', () => {
     const x = extract('Fighters began an assault near Ramussa in Syria on an area with an army barracks where military vehicles are stored.', '2016-08-14');
     const e = ofType(x, 'battle')[0]!;
