@@ -1202,10 +1202,12 @@ function unnamedObject(scan: EventScan, view: SentenceView, t: TriggerMatch, tEn
   return undefined;
 }
 
-/** A force word that names a state's own army ("army", per the lexicon's stateModifiers) with no name or country word before it. */
+/** A force word that names a state's own army ("army", "troops": the lexicon's stateModifiers and stateTroops) with no name or country word before it. */
 function homeArmyWord(scan: EventScan, view: SentenceView, force: UnnamedForce): boolean {
   const word = scan.text.slice(force.start, force.end);
-  if (!scan.ctx.triggers.lists.get('stateModifiers')?.test(word)) return false;
+  // ("troops withdrew", "soldiers advanced": a state's men with no country word, as in a toll)
+  const lists = scan.ctx.triggers.lists;
+  if (!lists.get('stateModifiers')?.test(word) && !lists.get('stateTroops')?.test(word)) return false;
   // "Kurdish army", "Free Syrian Army": a name or a country word before it is someone else's
   if (/\p{Lu}/u.test(word.slice(1)) || view.actors.some((m) => m.start <= force.start && m.end >= force.end)) return false;
   // (a capitalised word right before it is a name's or a demonym's, unless it is a place: a dateline "Raqqa Army units")

@@ -1223,6 +1223,16 @@ describe('the sides of a fight', () => {
     expect(ofType(y, 'airstrike')[0]?.agents.map((k) => label(y, k)) ?? []).not.toContain('Islamic State');
   });
 
+  it('"troops" with no country word are the story\'s army, as "the army" is', () => {
+    const x = extract('Islamic State stormed Division 17 near Raqqa in Syria. Hundreds of troops withdrew on Friday to safe places near Raqqa.', '2014-07-26');
+    expect(ofType(x, 'withdrawal')[0]?.agents.map((k) => label(x, k))).toEqual(['Syrian Arab Army']);
+    // a country word before them names whose
+    const y = extract('Russian troops withdrew from Kherson in Ukraine on Friday.', '2022-11-11');
+    expect(ofType(y, 'withdrawal')[0]?.agents.map((k) => label(y, k))).toEqual(['Russian Armed Forces']);
+    const z = extract('Kurdish troops advanced on Raqqa in Syria on Friday.', '2016-06-11');
+    expect(ofType(z, 'battle')[0]?.agents.map((k) => label(z, k)) ?? []).not.toContain('Syrian Arab Army');
+  });
+
   it('every side a toll names is a target of the killing', () => {
     const x = extract('Islamic State attacked Hasakeh in Syria. Another 120 soldiers and pro-regime militiamen and several dozen Kurdish forces were also killed.', '2015-07-28');
     expect(ofType(x, 'killing')[0]?.targets.map((k) => label(x, k)).sort()).toEqual(["People's Protection Units", 'Syrian Arab Army']);
