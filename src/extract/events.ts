@@ -1353,12 +1353,14 @@ function isArmedNonState(a: EntityMention): boolean {
 
 /** The actors before and after the trigger, each with the word before it. */
 function splitParticipants(text: string, s: Sentence, actors: EntityMention[], tStart: number, tEnd: number, before: Participant[], after: Participant[]): void {
-  const seenBefore = new Set<string>();
+  const endBefore = new Map<string, number>();
   let previous: Participant | undefined;
   for (const a of actors) {
-    // A second name of one actor in the same stretch ("the Islamic State (ISIS)") adds nothing.
-    if (a.end <= tStart && seenBefore.has(a.key)) continue;
-    if (a.end <= tStart) seenBefore.add(a.key);
+    // A second name of one actor right after the first ("the Islamic State (ISIS)") adds nothing;
+    // named again further on ("battling Daesh ... after Daesh retreated") it is the nearer clause's.
+    const seen = endBefore.get(a.key);
+    if (a.end <= tStart && seen !== undefined && /^[\s,(]*$/.test(text.slice(seen, a.start))) continue;
+    if (a.end <= tStart) endBefore.set(a.key, a.end);
     const cue = wordBefore(text, a.start, s.start);
     // "in Syria and Iraq": a country joined to a place of the clause is a place too
     const joinedToPlace = !!previous?.locative && previous.m.end <= a.start && /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(text.slice(previous.m.end, a.start));
@@ -1464,6 +1466,7 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
     }
   }
   let byAgent: Participant | undefined;
+  let supportedEnd: number | undefined;
   for (const p of after) {
     // "fighting alongside pro-government units": a side of the act, with its subject
     if (agents.length && COAGENT_BEFORE.test(text.slice(Math.max(view.s.start, p.m.start - 25), p.m.start)) && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) {
@@ -1500,8 +1503,10 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
       continue;
     }
     // "in cooperation with X", "backed by X", "in support of X's forces": a side's ally, never its target
-    if (ALLY_BEFORE.test(text.slice(Math.max(view.s.start, p.m.start - 30), p.m.start)) || SUPPORT_OF.test(text.slice(tEnd, p.m.start))) {
+    // (nor what stands in apposition to it: "backing for the SDF, an Arab-Kurdish alliance")
+    if (ALLY_BEFORE.test(text.slice(Math.max(view.s.start, p.m.start - 30), p.m.start)) || SUPPORT_OF.test(text.slice(tEnd, p.m.start)) || (supportedEnd !== undefined && APPOSITION.test(text.slice(supportedEnd, p.m.start)))) {
       if (agents[0] && canAct(text, p, t, keys) && !/[;:]/.test(text.slice(tEnd, p.m.start))) allies.push({ a: agents[0], b: p.m, explicit: true });
+      supportedEnd = p.m.end;
       continue;
     }
     // ("areas of Syria's Aleppo": a country's possessive names a place's country, no side; an object
@@ -1525,6 +1530,8 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
   return { agents, targets, allies };
 }
 
+// An apposition right after a name: "the SDF, an Arab-Kurdish alliance", "X the rebel group"
+const APPOSITION = /^[\s,]*(?:an?|the)\s+(?:\p{L}+-)?$/u;
 const SUPPORT_PARTICIPLE = /\b(?:supported|backed|aided|assisted|covered|helped|accompanied)\s+by\b/i;
 // A participle of support right before the act noun it governs ("supported by heavy air strikes").
 const SUPPORTED_BY = /\b(?:supported|backed|aided|assisted|covered|helped|accompanied)\s+by\s+(?:(?:the|an?|its|their|heavy|intense|fresh|massive)\s+)*(?:[\p{Ll}-]+\s+){0,2}$/u;

@@ -1223,6 +1223,20 @@ describe('the sides of a fight', () => {
     expect(ofType(y, 'airstrike')[0]?.agents.map((k) => label(y, k)) ?? []).not.toContain('Islamic State');
   });
 
+  it('an actor named again later in the sentence is the subject of the nearer clause', () => {
+    const x = extract('The coalition is battling Daesh in Syria with air strikes, and the SDF took Manbij after Daesh retreated.', '2016-08-14');
+    expect(ofType(x, 'withdrawal')[0]?.agents.map((k) => label(x, k))).toEqual(['Islamic State']);
+    // a second name right after the first ("Islamic State (ISIS)") is still one participant
+    const y = extract('The army shelled the Islamic State (ISIS) in Raqqa in Syria on Sunday.', '2016-08-14');
+    expect(ofType(y, 'shelling')[0]?.targets.map((k) => label(y, k))).toEqual(['Islamic State']);
+  });
+
+  it('what stands in apposition to a supported side is supported too, not hit', () => {
+    const x = extract('A US-led coalition is battling Daesh in Syria with air strikes and backing for the Syrian Democratic Forces an Arab-Kurdish militia alliance.', '2016-08-14');
+    const e = ofType(x, 'battle')[0]!;
+    expect(e.targets.map((k) => label(x, k))).toEqual(['Islamic State']);
+  });
+
   it('"troops" with no country word are the story\'s army, as "the army" is', () => {
     const x = extract('Islamic State stormed Division 17 near Raqqa in Syria. Hundreds of troops withdrew on Friday to safe places near Raqqa.', '2014-07-26');
     expect(ofType(x, 'withdrawal')[0]?.agents.map((k) => label(x, k))).toEqual(['Syrian Arab Army']);
