@@ -664,7 +664,11 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   const disowned = DISOWNED.test(s.text.slice(Math.max(0, t.start - 60), t.start));
   // (the one who denies, named before, is not its agent; "by X" after the act still is)
   if (disowned) agents = agents.filter((a) => a.start >= tEnd);
-  const ev = newEvent(scan.doc, view, t, agents, targets, place, figures);
+  // "shells fired on al-Midan, al-Hamadaniah, New Aleppo and al-Muhafaza neighborhoods": a toll of
+  // an act at a list of places is their sum, no one place's (each is reported on its own)
+  const listed = !!place && placeList(scan, view, place);
+  const ev = newEvent(scan.doc, view, t, agents, targets, place, listed ? [] : figures);
+  if (listed) for (const f of figures) if (!ev.figures.includes(f.text)) ev.figures.push(f.text);
   // "the air force conducted strikes", "air force bombardment", "Russian jets killed 12": an
   // attack or a killing whose every doer is an air force is an air strike, whatever word the
   // report uses (aircraft do not fight on the ground)
@@ -1124,6 +1128,9 @@ function gerundSide(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart
   return whole('stateModifiers') ? 'state' : whole('rebelModifiers') ? 'rebels' : whole('militantModifiers') ? 'militants' : undefined;
 }
 
+const NOUN_BY = /^\s+(?:\p{Ll}+ed\s+)?by\s+(?:the\s+)?/u;
+const PARTICIPLE_BY = /^\s+\p{Ll}+ed\s+by\s+(?:the\s+)?/u;
+
 interface UnnamedForce {
   /** 'air': an air force; 'rebels' or 'militants': an armed group named by a common noun; 'other': any other force. */
   kind: 'air' | 'rebels' | 'militants' | 'other';
@@ -1139,7 +1146,10 @@ interface UnnamedForce {
  */
 function unnamedSubject(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: number, tEnd: number): UnnamedForce | undefined {
   const text = scan.text;
-  const by = t.passive || t.pos === 'noun' ? /^\s+by\s+(?:the\s+)?/.exec(text.slice(tEnd, Math.min(view.s.end, tEnd + 60))) : null;
+  // (a participle may stand between an act noun and its "by": "rocket shells fired by terrorists";
+  // a verb form so followed is a noun: "shells fired by")
+  const ahead = text.slice(tEnd, Math.min(view.s.end, tEnd + 60));
+  const by = t.passive || t.pos === 'noun' ? (t.pos === 'noun' ? NOUN_BY : /^\s+by\s+(?:the\s+)?/).exec(ahead) : PARTICIPLE_BY.exec(ahead);
   let from: number;
   let head: string;
   if (by) {
@@ -1217,6 +1227,20 @@ function homeArmyWord(scan: EventScan, view: SentenceView, force: UnnamedForce):
     if (![...view.places, ...view.countriesHere].some((m) => m.start <= at && m.end >= at + before[1]!.length)) return false;
   }
   return true;
+}
+
+// Between two places of a list: a comma, "and", or nothing where the text lost its commas.
+const LIST_GAP = /^\s*(?:,\s*)?(?:(?:and|or)\s+)?$/;
+
+/** The place is one of a list of places of the sentence ("on A, B and C neighborhoods"). */
+function placeList(scan: EventScan, view: SentenceView, place: EntityMention): boolean {
+  // (one name inside another is one place: "al-Midan" holds "Midan")
+  const places = view.places.filter((p) => !view.places.some((o) => o !== p && o.start <= p.start && o.end >= p.end && o.end - o.start > p.end - p.start));
+  let at = places.findIndex((p) => p.start <= place.start && p.end >= place.end);
+  if (at < 0) at = places.findIndex((p) => p.key === place.key);
+  if (at < 0) return false;
+  const joined = (a: EntityMention, b: EntityMention) => SPECIFICITY(a) === SPECIFICITY(b) && LIST_GAP.test(scan.text.slice(a.end, b.start));
+  return (at > 0 && joined(places[at - 1]!, places[at]!)) || (at + 1 < places.length && joined(places[at]!, places[at + 1]!));
 }
 
 const OPENING_PHRASE = /^\W*(?:after|following|despite|amid|during)\s+(?:[\p{L}\d-]+\s+){0,4}$/iu;

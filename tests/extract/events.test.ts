@@ -1203,6 +1203,21 @@ describe('the toll of an act is counted in its own clause', () => {
     expect(ofType(z, 'airstrike')[0]?.killed).toBe(287);
   });
 
+  it('a toll of an act at a list of places is their sum, no one place\'s', () => {
+    const x = extract('Twelve people were killed in air strikes on Douma, Harasta and Arbeen in Syria on Friday.', '2016-10-07');
+    const e = ofType(x, 'airstrike')[0]!;
+    expect(e.killed).toBeUndefined();
+    expect(e.figures).toEqual(['Twelve people were killed']);
+    // one place, or a place and where it lies: its toll
+    expect(ofType(extract('Twelve people were killed in air strikes on Douma in Syria on Friday.', '2016-10-07'), 'airstrike')[0]?.killed).toBe(12);
+    expect(ofType(extract('Twelve people were killed in air strikes on Douma near Damascus on Friday.', '2016-10-07'), 'airstrike')[0]?.killed).toBe(12);
+  });
+
+  it('"rocket shells fired by terrorists": the doer after a participle\'s "by"', () => {
+    const x = extract('Two civilians were killed by rocket shells fired by terrorists on al-Midan neighborhood in Aleppo on Friday.', '2016-10-07');
+    expect(ofType(x, 'shelling')[0]?.agents.map((k) => label(x, k))).toEqual(['Militants (Syria)']);
+  });
+
   it('a toll counted since an act began is that act\'s', () => {
     const x = extract('At least 123 civilians have been killed in Eastern Ghouta in Syria by airstrikes and shelling since the Syrian regime and Russian jets began an offensive two weeks ago.', '2017-11-26');
     const offensive = ofType(x, 'battle').find((e) => e.trigger === 'began an offensive');
