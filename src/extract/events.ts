@@ -630,6 +630,12 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
     const named = groupAntecedent(scan, view, tStart);
     if (named) agents = [named];
   }
+  // "there was a chemical massacre near Damascus and that Assad's regime was behind it": who the
+  // sentence says is behind or responsible for the act did it
+  if (agents.length === 0 && !voiced && VIOLENT.has(t.type)) {
+    const behind = behindIt(scan, view, tEnd);
+    if (behind) agents = [behind];
+  }
   // "After a three-week siege, rebels took Ramussa": a fight named in the sentence's opening phrase
   // is fought by the subject that follows it
   if (agents.length === 0 && !subject && !voiced && t.type === 'battle' && t.pos === 'noun') {
@@ -1243,6 +1249,22 @@ function placeList(scan: EventScan, view: SentenceView, place: EntityMention): b
   return (at > 0 && joined(places[at - 1]!, places[at]!)) || (at + 1 < places.length && joined(places[at]!, places[at + 1]!));
 }
 
+// "was behind it", "were responsible for the attack" (the act just named)
+const BEHIND_IT = /^['’]?s?\s*(?:[\p{Ll}-]+\s+)?(?:was|were|is|are|had\s+been|has\s+been)\s+(?:behind|responsible\s+for)\s+(?:it|this|that|them|the\s+(?:[\p{L}-]+\s+){0,2}?(?:attacks?|massacres?|strikes?|bombings?|shelling|killings?))\b/iu;
+
+/** The actor the rest of the sentence says is behind the act ("and that X was behind it"), as the forces that did it. */
+function behindIt(scan: EventScan, view: SentenceView, tEnd: number): EntityMention | undefined {
+  for (const m of view.actors) {
+    if (m.start < tEnd || view.sourceKeys.has(m.key)) continue;
+    const said = BEHIND_IT.exec(scan.text.slice(m.end, Math.min(view.s.end, m.end + 80)));
+    if (!said) continue;
+    // (in the act's sentence part: no clause break but "and" between)
+    if (/[;:]/.test(scan.text.slice(tEnd, m.start)) || m.start - tEnd > 120) return undefined;
+    return m.kind === 'actor' && (isArmedOrState(m) || m.type === 'person') ? forcesOf(scan, view.s, m, false, m.start, m.end + said[0].length) : asStates(scan, [m], 'army')[0];
+  }
+  return undefined;
+}
+
 const OPENING_PHRASE = /^\W*(?:after|following|despite|amid|during)\s+(?:[\p{L}\d-]+\s+){0,4}$/iu;
 
 /**
@@ -1536,8 +1558,9 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
     // ("areas of Syria's Aleppo": a country's possessive names a place's country, no side; an object
     // close by, not past a clause word: "a massacre near Damascus and that the Bashar regime")
     if (p.m.kind === 'place' && isPossessive(text, p.m)) continue;
-    // ("after the bombardment, accusing the forces loyal to Assad": who is blamed is not who was hit)
-    if (ACCUSATION_BEFORE.test(text.slice(Math.max(tEnd, p.m.start - 40), p.m.start))) continue;
+    // ("after the bombardment, accusing the forces loyal to Assad": who is blamed is not who was hit,
+    // nor who "was behind it")
+    if (ACCUSATION_BEFORE.test(text.slice(Math.max(tEnd, p.m.start - 40), p.m.start)) || BEHIND_IT.test(text.slice(p.m.end, Math.min(view.s.end, p.m.end + 80)))) continue;
     const near = OBJECT_TARGET.has(t.type) && p.m.start - tEnd < 30 && !CLAUSE_GAP.test(text.slice(tEnd, p.m.start));
     if (canBeTarget(p, t, keys) && (targetCues.includes(p.cue) || near || objectOfAttack(text, t, view, p, tEnd))) targets.push(p.m);
   }

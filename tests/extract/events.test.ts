@@ -1230,6 +1230,18 @@ describe('the toll of an act is counted in its own clause', () => {
 });
 
 describe('the sides of a fight', () => {
+  it('who the sentence says "was behind" an act did it, and is not its target', () => {
+    const x = extract('A car bomb exploded in Aleppo in Syria on Sunday and Islamic State was responsible for the attack.', '2016-08-14');
+    const e = ofType(x, 'explosion')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['Islamic State']);
+    expect(e.targets).toEqual([]);
+    const y = extract('There was a chemical massacre near Damascus and Bashar al-Assad\'s regime was behind it, Fabius said.', '2013-08-24');
+    expect(ofType(y, 'killing')[0]?.agents.map((k) => label(y, k))).toEqual(['Syrian Arab Army']);
+    // nobody named behind it: no doer
+    const z = extract('A car bomb exploded in Aleppo in Syria on Sunday; it is unclear who was behind it.', '2016-08-14');
+    expect(ofType(z, 'explosion')[0]?.agents).toEqual([]);
+  });
+
   it('a fight in the opening phrase is fought by the subject after it', () => {
     const x = extract('Government forces shelled Aleppo in Syria on Sunday. After a three-week siege rebels took Ramussa on August 6.', '2016-08-14');
     expect(ofType(x, 'battle').find((e) => e.trigger === 'siege')?.agents.map((k) => label(x, k))).toEqual(['Rebels (Syria)']);
