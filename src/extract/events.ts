@@ -339,20 +339,24 @@ function figuresOf(sentence: string, t: TriggerMatch, chosen: TriggerMatch[], fi
 // The clause breaks of CLAUSE_BREAK (below), but "as well as" joins two acts in one clause.
 const FIGURE_CLAUSE_BREAK = /[;:]|,\s*(?:which|who|but)\b|\b(?:while|after|before|when|because|although|though|since|until)\s|(?<!\bwell\s)\bas\s(?!well\s+as\b)|\b(?:said|says|reported|reports|announced|claimed|stated|added|confirmed)\s+that\s/g;
 
-// Words for a side's fighting men or machines: "its forces", "forces loyal to X", "Haftar's troops".
-const FORCE_NOUN = String.raw`(?:armed\s+forces|forces|troops|army|soldiers|fighters|units|military|militias?|militiamen|air\s+force|jets|warplanes|aircraft|planes|bombers|drones|artillery)`;
-const AIR_NOUN = /\b(?:air\s+force|jets|warplanes|aircraft|planes|bombers|drones)$/i;
-// "its forces", "his country's forces", "their own troops" (whose: the speaker's)
-const PRONOUN_FORCES = new RegExp(String.raw`\b(?:its|their|his|her|our)\s+(?:own\s+|(?:country|nation|government)['’]?s\s+)?${FORCE_NOUN}\b`, 'giu');
+// "its forces", "his country's forces" (whose: the speaker's), then the lexicon's ownedForces word
+const PRONOUN_OWNER = /\b(?:its|their|his|her|our)\s+(?:(?:country|nation|government)['’]?s\s+)?/giu;
 // "forces loyal to", "troops allied to the", then at most four words of title before the name
-const LOYAL_TO = /\b(?:forces|troops|fighters|units|militias?|militiamen|gunmen|soldiers|loyalists)\s+(?:loyal|allied)\s+to\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4}?$/iu;
-// "Haftar's forces", "Assad's troops": a possessive name before a force word
-// (also with the apostrophe lost: "Saddam Husseins forces")
-const OWNER_FORCES_AFTER = new RegExp(String.raw`^(?:['’]s?|s)?\s+(?:own\s+)?${FORCE_NOUN}\b`, 'iu');
+const LOYAL_TO = /\b([\p{L}-]+)\s+(?:loyal|allied)\s+to\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4}?$/iu;
+// "Haftar's forces", "Assad's troops" (also with the apostrophe lost: "Saddam Husseins forces")
+const POSSESSIVE_GAP = /^(?:['’]s?|s)?\s+/u;
 // The verb of saying whose subject a possessive pronoun after it stands for ("X said on Sunday that its forces")
 const SAID_BEFORE = /\b(?:says?|said|announced|claimed|stated|declared|confirmed|reported|added)(?:\s+(?:on|late|early|in|via|through|later)\b(?:\s+[\p{L}\d-]+){1,3}?)?,?\s+(?:that\s+)?$/iu;
 // Between a speaker's name and its verb of saying: at most a few words (a title, a day), no clause break
 const SPEAKER_GAP = /^[\s,]*(?:[\p{L}'’.-]+[\s,]+){0,4}$/u;
+
+/** The length of the lexicon's word for forces that opens `text` ("forces", "jets"), and whether it names aircraft. */
+function forceWordAt(scan: EventScan, text: string): { length: number; air: boolean } | undefined {
+  const m = scan.ctx.triggers.lists.get('ownedForces')?.exec(text);
+  if (!m || m.index !== 0) return undefined;
+  const air = scan.ctx.triggers.lists.get('airForces')?.exec(m[0]);
+  return { length: m[0].length, air: !!air || /^(?:planes|drones)$/i.test(m[0]) };
+}
 
 /**
  * The sentence's actors, with the forces a phrase names by their owner standing in for it: "forces
@@ -366,17 +370,20 @@ function withOwnedForces(scan: EventScan, s: Sentence, actors: EntityMention[], 
   for (const m of actors) {
     if (m.kind !== 'actor') continue;
     const loyal = LOYAL_TO.exec(text.slice(Math.max(s.start, m.start - 80), m.start));
-    const after = loyal ? undefined : OWNER_FORCES_AFTER.exec(text.slice(m.end, m.end + 40));
+    const loyalForce = loyal ? forceWordAt(scan, loyal[1]!) : undefined;
     // ("ISIL's positions", "Assad's forces": the possessive of a state or an armed group already reads as itself)
-    if (after && m.type !== 'person') continue;
-    if (!loyal && !after) continue;
-    const start = loyal ? m.start - loyal[0].length : m.start;
-    const end = loyal ? m.end : m.end + after![0].length;
-    const forces = forcesOf(scan, s, m, AIR_NOUN.test(text.slice(start, end)), start, end);
+    const gap = !loyalForce && m.type === 'person' ? POSSESSIVE_GAP.exec(text.slice(m.end, m.end + 4)) : null;
+    const after = gap ? forceWordAt(scan, text.slice(m.end + gap[0].length, m.end + gap[0].length + 30)) : undefined;
+    if (!loyalForce && !after) continue;
+    const start = loyalForce ? m.start - loyal![0].length : m.start;
+    const end = loyalForce ? m.end : m.end + gap![0].length + after!.length;
+    const forces = forcesOf(scan, s, m, (loyalForce ?? after)!.air, start, end);
     if (forces) found.push(forces);
   }
-  PRONOUN_FORCES.lastIndex = 0;
-  for (let p = PRONOUN_FORCES.exec(s.text); p; p = PRONOUN_FORCES.exec(s.text)) {
+  PRONOUN_OWNER.lastIndex = 0;
+  for (let p = PRONOUN_OWNER.exec(s.text); p; p = PRONOUN_OWNER.exec(s.text)) {
+    const word = forceWordAt(scan, s.text.slice(p.index + p[0].length, p.index + p[0].length + 30));
+    if (!word) continue;
     const start = s.start + p.index;
     const said = SAID_BEFORE.exec(text.slice(s.start, start));
     // "IS has attacked Hasakeh several times. Its forces seized ...": opening its sentence, the
@@ -387,7 +394,7 @@ function withOwnedForces(scan: EventScan, s: Sentence, actors: EntityMention[], 
     // the speaker: the last actor before the verb, a few words from it (a source of the sentence or not)
     const speaker = opening ?? [...actors, ...sources].filter((m) => m.end <= verb && (m.kind === 'actor' || m.type === 'country') && SPEAKER_GAP.test(text.slice(m.end, verb))).sort((a, b) => b.end - a.end)[0];
     if (!speaker) continue;
-    const forces = forcesOf(scan, s, speaker, AIR_NOUN.test(p[0]), start, start + p[0].length);
+    const forces = forcesOf(scan, s, speaker, word.air, start, start + p[0].length + word.length);
     // ("the army said its forces had taken": a force speaking of itself is read as its own claim, see speakerOf)
     if (forces && (opening || forces.key !== speaker.key)) found.push(forces);
   }
@@ -645,7 +652,10 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
   const lastAgent = scan.lastAgent;
   let borrowed = false;
-  if (agents.length === 0 && !subject && !voiced && !roles.supporting && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
+  // ("The health ministry in Tripoli said 35 people had been killed": a toll a voice reports is its
+  // count, not the last doer's act; it joins the attack it counts when the graph merges them)
+  const reportedToll = t.type === 'killing' && t.passive && sayingBetween(scan, s.start, tStart);
+  if (agents.length === 0 && !subject && !voiced && !roles.supporting && !reportedToll && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
     const a = lastAgent.m;
     // "the group retreated after coming under attack": who comes under an act is hit by it, not its doer
     if (t.pos === 'noun' && UNDER_ACT.test(scan.text.slice(Math.max(s.start, tStart - 30), tStart))) borrowed = true;

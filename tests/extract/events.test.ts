@@ -1230,6 +1230,15 @@ describe('the toll of an act is counted in its own clause', () => {
 });
 
 describe('the sides of a fight', () => {
+  it('a toll a voice reports borrows no doer from the sentences before', () => {
+    const x = extract('Forces allied to the GNA said they had pushed back the LNA in Ain Zara. The health ministry in Tripoli said 35 people had been killed since Thursday.', '2019-04-08');
+    expect(ofType(x, 'killing')[0]?.agents).toEqual([]);
+    // told without a voice, the deaths of a fight just reported are its doer's
+    const y = extract('Islamic State attacked Palmyra in Syria on Sunday. Twelve people were killed.', '2015-05-20');
+    const killed = [...ofType(y, 'killing'), ...ofType(y, 'battle')].find((e) => e.killed === 12);
+    expect(killed?.agents.map((k) => label(y, k))).toEqual(['Islamic State']);
+  });
+
   it('who the sentence says "was behind" an act did it, and is not its target', () => {
     const x = extract('A car bomb exploded in Aleppo in Syria on Sunday and Islamic State was responsible for the attack.', '2016-08-14');
     const e = ofType(x, 'explosion')[0]!;
