@@ -626,11 +626,26 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   }
   // "IS killed 270 soldiers when they captured a gas field": the pronoun subject of a subordinate
   // clause is the sentence's subject
-  if (agents.length === 0 && !subject && !voiced && !t.passive && VIOLENT.has(t.type) && PRONOUN_SUBJECT.test(scan.text.slice(Math.max(s.start, tStart - 40), tStart))) {
+  const pronounSubject = agents.length === 0 && !subject && !voiced && !t.passive && PRONOUN_SUBJECT.test(scan.text.slice(Math.max(s.start, tStart - 40), tStart));
+  if (pronounSubject && VIOLENT.has(t.type)) {
     const able = before.filter((p) => p.m.end <= tStart && canAct(scan.text, p, t, view.sourceKeys) && !NOT_SUBJECT_CUES.has(p.cue) && p.m.kind === 'actor');
     // (a name over a common noun the tagger took for a group: "Militant group Islamic State")
     const main = able.find((p) => !/^\p{Lu}?\p{Ll}+$/u.test(p.m.surface)) ?? able[0];
     if (main) agents = [main.m];
+  }
+  // "The extremists took 2,000 civilians as they fled": the pronoun's antecedent is the sentence's
+  // subject named by a common noun, never the doer of a sentence before
+  if (pronounSubject && agents.length === 0) {
+    const opening = /^\W*(?:the\s+)?/i.exec(s.text)![0].length;
+    const lists = scan.ctx.triggers.lists;
+    for (const kind of ['rebels', 'militants'] as const) {
+      const m = lists.get(kind === 'rebels' ? 'rebelWords' : 'militantWords')?.exec(s.text.slice(opening, opening + 40));
+      const g = m?.index === 0 ? unnamedGroup(scan, { kind, start: s.start + opening, end: s.start + opening + m[0].length }, s.index) : undefined;
+      if (g) {
+        agents = [g];
+        break;
+      }
+    }
   }
   // "the group withdrew from Homs": a definite "group" before the act is the armed group named last
   if (agents.length === 0 && !subject && !voiced && VIOLENT.has(t.type)) {
@@ -655,7 +670,7 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   // ("The health ministry in Tripoli said 35 people had been killed": a toll a voice reports is its
   // count, not the last doer's act; it joins the attack it counts when the graph merges them)
   const reportedToll = t.type === 'killing' && t.passive && sayingBetween(scan, s.start, tStart);
-  if (agents.length === 0 && !subject && !voiced && !roles.supporting && !reportedToll && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
+  if (agents.length === 0 && !subject && !voiced && !roles.supporting && !reportedToll && !pronounSubject && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
     const a = lastAgent.m;
     // "the group retreated after coming under attack": who comes under an act is hit by it, not its doer
     if (t.pos === 'noun' && UNDER_ACT.test(scan.text.slice(Math.max(s.start, tStart - 30), tStart))) borrowed = true;

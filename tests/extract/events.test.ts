@@ -1230,6 +1230,15 @@ describe('the toll of an act is counted in its own clause', () => {
 });
 
 describe('the sides of a fight', () => {
+  it('"as they fled": the pronoun stands for its own sentence\'s subject, not an earlier doer', () => {
+    const x = extract('The SDF took Manbij in Syria on Friday. The extremists took some 2000 civilians as they fled to serve as human shields.', '2016-08-14');
+    const e = ofType(x, 'displacement')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['Militants (Syria)']);
+    // a named subject stays the pronoun's antecedent
+    const y = extract('Islamic State killed 270 soldiers when they captured a gas field in Homs in Syria on Thursday.', '2014-07-19');
+    expect(ofType(y, 'capture')[0]?.agents.map((k) => label(y, k))).toEqual(['Islamic State']);
+  });
+
   it('a toll a voice reports borrows no doer from the sentences before', () => {
     const x = extract('Forces allied to the GNA said they had pushed back the LNA in Ain Zara. The health ministry in Tripoli said 35 people had been killed since Thursday.', '2019-04-08');
     expect(ofType(x, 'killing')[0]?.agents).toEqual([]);
