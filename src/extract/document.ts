@@ -20,7 +20,7 @@ export function extractDocument(doc: Doc, kb: KnowledgeBase): DocExtraction {
   const entities = headline ? withHeadlineNamesKnown(extractEntities(read, sentences, kb), bodyEnd) : extractEntities(read, sentences, kb);
   const body = headline ? sentences.filter((s) => s.end <= bodyEnd) : sentences;
   const bodyMentions = headline ? entities.mentions.filter((m) => m.end <= bodyEnd) : entities.mentions;
-  const { events, stateMentions } = extractEvents(doc, body, bodyMentions, { triggers: kb.triggers, stateOf: kb.stateOf, countryName: (cc) => kb.countryRef(cc)?.label, countryOfDemonym: (word) => kb.countryOfDemonym(word) });
+  const { events, stateMentions } = extractEvents(doc, body, bodyMentions, { triggers: kb.triggers, stateOf: kb.stateOf, countryName: (cc) => kb.countryRef(cc)?.label, countryOfDemonym: (word) => kb.countryOfDemonym(word), affiliationOf: (key) => affiliationOf(entities, key) });
   const mentions = stateMentions.length || entities.anchors.length ? [...entities.mentions, ...stateMentions, ...entities.anchors] : entities.mentions;
   const refs = entities.refs;
   for (const m of stateMentions) refs[m.key] ??= refOf(m);
@@ -73,6 +73,18 @@ function evidenceTexts(sentences: Sentence[], entities: EntityResult, events: Ev
     if (s) texts[i] = s.text;
   }
   return texts;
+}
+
+/** The body a person belongs to in the document: an actor first, else a country. */
+function affiliationOf(entities: EntityResult, key: string): EntityRef | undefined {
+  let country: EntityRef | undefined;
+  for (const r of entities.relations) {
+    if (r.from !== key || r.relation !== 'affiliation') continue;
+    const ref = entities.refs[r.to];
+    if (ref?.kind === 'actor') return ref;
+    if (ref?.type === 'country') country ??= ref;
+  }
+  return country;
 }
 
 function refOf(m: EntityMention): EntityRef {

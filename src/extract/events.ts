@@ -89,6 +89,8 @@ export interface EventContext {
   countryName?: (country: string) => string | undefined;
   /** "Syrian" → "SY": the country a demonym names (an office-holder's country). */
   countryOfDemonym?: (word: string) => string | undefined;
+  /** The body a person belongs to (the document's affiliation, or the lexicon's parent). */
+  affiliationOf?: (key: string) => EntityRef | undefined;
 }
 
 interface SalientCount {
@@ -116,6 +118,7 @@ class EventScan {
   // carryYear/carryMonth are set by findDates; present from the start, the context keeps one shape.
   readonly dateCtx: DateContext = { reference: undefined, carryYear: undefined, carryMonth: undefined, carryDay: undefined, carryAge: undefined, recentDates: 0, olderDates: 0 };
   readonly bySentence = new Map<number, EntityMention[]>();
+  readonly sentenceAt = new Map<number, Sentence>();
   /** The document's salient city, for "the city" and place-bound reports with no place. */
   salientCity: EntityMention | undefined = undefined;
   latestStated = '';
@@ -145,6 +148,8 @@ interface SentenceView {
   actors: EntityMention[];
   sources: EntityMention[];
   sourceKeys: Set<string>;
+  /** The acts the sentence reports (offsets in the sentence). */
+  acts: TriggerMatch[];
 }
 
 export function extractEvents(
@@ -162,6 +167,7 @@ export function extractEvents(
   scan.salientCity = salientCityOf(mentions);
   scan.home = homeCountryOf(mentions, doc.text);
   if (isMilitaryDocument(sentences, ctx.triggers.contexts.military)) scan.triggerOptions = { militaryDocument: true };
+  for (const s of sentences) scan.sentenceAt.set(s.index, s);
   for (const s of sentences) readSentence(scan, s);
   const byKey = new Map<string, EntityMention>();
   for (const m of [...mentions, ...scan.stateMentions]) byKey.set(m.key, m);
@@ -284,15 +290,15 @@ function readSentence(scan: EventScan, s: Sentence): void {
     const chosen = strong.length ? [...dedupeTriggers(strong, s.text), ...(aimsOnly ? triggers.filter(isSaying).slice(0, 1) : [])] : triggers.filter(isSaying).slice(0, 1);
     const figures = findFigures(s.text);
     const sources = findSources(s, actors, scan.text);
-    const view: SentenceView = { s, dates, places, countriesHere, actors, sources, sourceKeys: new Set(keysOf(sources)) };
+    const view: SentenceView = { s, dates, places, countriesHere, actors: withOwnedForces(scan, s, actors, sources), sources, sourceKeys: new Set(keysOf(sources)), acts: strong };
     for (const t of chosen) {
       const earlier = anaphoricAttack(scan, s, t);
       if (earlier) {
         // "the attack killed 12": the report goes on about an attack already read; its toll is that attack's
-        addFigures(earlier, figures);
+        addFigures(earlier, figuresOf(s.text, t, chosen, figures));
         continue;
       }
-      const ev = eventOf(scan, view, t, figures);
+      const ev = eventOf(scan, view, t, figuresOf(s.text, t, chosen, figures));
       if (!ev) continue;
       scan.events.push(ev);
       scan.used.add(s.index);
@@ -310,6 +316,123 @@ function readSentence(scan: EventScan, s: Sentence): void {
     }
   }
   if (places.length) scan.lastPlace = places[places.length - 1];
+}
+
+/**
+ * The figures of the act's own clause: "The assault on Division 17 comes two weeks after IS killed
+ * 270 guards during an assault on a gas field" counts the gas field's dead, not Division 17's. A
+ * figure in a clause that reports no act of its own ("85 troops were killed as IS advanced") is
+ * the toll of every act of the sentence. A toll counted since an act began ("123 have been killed
+ * by air strikes since the army began an offensive") is that act's, the campaign's.
+ */
+function figuresOf(sentence: string, t: TriggerMatch, chosen: TriggerMatch[], figures: Figure[]): Figure[] {
+  if (figures.length === 0 || chosen.length < 2) return figures;
+  const breaks: Array<{ at: number; since: boolean }> = [];
+  FIGURE_CLAUSE_BREAK.lastIndex = 0;
+  for (let m = FIGURE_CLAUSE_BREAK.exec(sentence); m; m = FIGURE_CLAUSE_BREAK.exec(sentence)) breaks.push({ at: m.index, since: /^since\b/i.test(m[0]) });
+  const clauseAt = (offset: number) => breaks.filter((b) => b.at <= offset).length;
+  const hasAct = (clause: number) => chosen.some((x) => clauseAt(x.start) === clause);
+  const own = clauseAt(t.start);
+  return figures.filter((f) => {
+    const at = clauseAt(f.start);
+    if (breaks[at]?.since && hasAct(at + 1)) return own === at + 1;
+    return at === own || !hasAct(at);
+  });
+}
+// The clause breaks of CLAUSE_BREAK (below), but "as well as" joins two acts in one clause.
+const FIGURE_CLAUSE_BREAK = /[;:]|,\s*(?:which|who|but)\b|\b(?:while|after|before|when|because|although|though|since|until)\s|(?<!\bwell\s)\bas\s(?!well\s+as\b)|\b(?:said|says|reported|reports|announced|claimed|stated|added|confirmed)\s+that\s/g;
+
+// "its forces", "his country's forces" (whose: the speaker's), then the lexicon's ownedForces word
+const PRONOUN_OWNER = /\b(?:its|their|his|her|our)\s+(?:(?:country|nation|government)['’]?s\s+)?/giu;
+// "forces loyal to", "troops allied to the", then at most four words of title before the name
+const LOYAL_TO = /\b([\p{L}-]+)\s+(?:loyal|allied)\s+to\s+(?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4}?$/iu;
+// "Haftar's forces", "Assad's troops" (also with the apostrophe lost: "Saddam Husseins forces")
+const POSSESSIVE_GAP = /^(?:['’]s?|s)?\s+/u;
+// The verb of saying whose subject a possessive pronoun after it stands for ("X said on Sunday that its forces")
+const SAID_BEFORE = /\b(?:says?|said|announced|claimed|stated|declared|confirmed|reported|added)(?:\s+(?:on|late|early|in|via|through|later)\b(?:\s+[\p{L}\d-]+){1,3}?)?,?\s+(?:that\s+)?$/iu;
+// Between a speaker's name and its verb of saying: at most a few words (a title, a day), no clause break
+const SPEAKER_GAP = /^[\s,]*(?:[\p{L}'’.-]+[\s,]+){0,4}$/u;
+
+/** The length of the lexicon's word for forces that opens `text` ("forces", "jets"), and whether it names aircraft. */
+function forceWordAt(scan: EventScan, text: string): { length: number; air: boolean } | undefined {
+  const m = scan.ctx.triggers.lists.get('ownedForces')?.exec(text);
+  if (!m || m.index !== 0) return undefined;
+  const air = scan.ctx.triggers.lists.get('airForces')?.exec(m[0]);
+  return { length: m[0].length, air: !!air || /^(?:planes|drones)$/i.test(m[0]) };
+}
+
+/**
+ * The sentence's actors, with the forces a phrase names by their owner standing in for it: "forces
+ * loyal to X" and "X's forces" are X's forces (for a person, the body he leads), "Y said its
+ * forces" Y's. A state's forces are its army (its air force for aircraft). The owner's own mention
+ * inside the phrase no longer stands for itself: "forces loyal to Assad" are no act of Assad's.
+ */
+function withOwnedForces(scan: EventScan, s: Sentence, actors: EntityMention[], sources: EntityMention[]): EntityMention[] {
+  const text = scan.text;
+  const found: EntityMention[] = [];
+  for (const m of actors) {
+    if (m.kind !== 'actor') continue;
+    const loyal = LOYAL_TO.exec(text.slice(Math.max(s.start, m.start - 80), m.start));
+    const loyalForce = loyal ? forceWordAt(scan, loyal[1]!) : undefined;
+    // ("ISIL's positions", "Assad's forces": the possessive of a state or an armed group already reads as itself)
+    const gap = !loyalForce && m.type === 'person' ? POSSESSIVE_GAP.exec(text.slice(m.end, m.end + 4)) : null;
+    const after = gap ? forceWordAt(scan, text.slice(m.end + gap[0].length, m.end + gap[0].length + 30)) : undefined;
+    if (!loyalForce && !after) continue;
+    const start = loyalForce ? m.start - loyal![0].length : m.start;
+    const end = loyalForce ? m.end : m.end + gap![0].length + after!.length;
+    const forces = forcesOf(scan, s, m, (loyalForce ?? after)!.air, start, end);
+    if (forces) found.push(forces);
+  }
+  PRONOUN_OWNER.lastIndex = 0;
+  for (let p = PRONOUN_OWNER.exec(s.text); p; p = PRONOUN_OWNER.exec(s.text)) {
+    const word = forceWordAt(scan, s.text.slice(p.index + p[0].length, p.index + p[0].length + 30));
+    if (!word) continue;
+    const start = s.start + p.index;
+    const said = SAID_BEFORE.exec(text.slice(s.start, start));
+    // "IS has attacked Hasakeh several times. Its forces seized ...": opening its sentence, the
+    // pronoun stands for the subject of the sentence before
+    const opening = !said && /^\W*(?:(?:and|but|then|later|initially|also|meanwhile)\W+)*$/i.test(text.slice(s.start, start)) ? previousSubject(scan, s) : undefined;
+    if (!said && !opening) continue;
+    const verb = said ? start - said[0].length : start;
+    // the speaker: the last actor before the verb, a few words from it (a source of the sentence or not)
+    const speaker = opening ?? [...actors, ...sources].filter((m) => m.end <= verb && (m.kind === 'actor' || m.type === 'country') && SPEAKER_GAP.test(text.slice(m.end, verb))).sort((a, b) => b.end - a.end)[0];
+    if (!speaker) continue;
+    const forces = forcesOf(scan, s, speaker, word.air, start, start + p[0].length + word.length);
+    // ("the army said its forces had taken": a force speaking of itself is read as its own claim, see speakerOf)
+    if (forces && (opening || forces.key !== speaker.key)) found.push(forces);
+  }
+  if (!found.length) return actors;
+  const inside = (m: EntityMention) => found.some((f) => f !== m && m.start >= f.start && m.end <= f.end);
+  return [...actors.filter((m) => !inside(m)), ...found].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** The subject of the sentence before: its first armed actor or state, a few words into it at most. */
+function previousSubject(scan: EventScan, s: Sentence): EntityMention | undefined {
+  const previous = scan.sentenceAt.get(s.index - 1);
+  const first = previous && (scan.bySentence.get(previous.index) ?? []).find((m) => m.kind === 'actor' || m.type === 'country');
+  if (!previous || !first || !isArmedOrState(first) || isPossessive(scan.text, first)) return undefined;
+  return /^\W*(?:[\p{L}-]+\s+){0,3}$/u.test(scan.text.slice(previous.start, first.start)) ? first : undefined;
+}
+
+/**
+ * The forces of an owner: a state's (a country, its government) are its army or air force; an
+ * armed group or a force is its own; a person's are those of the body he belongs to, else of the
+ * state whose executive office he holds, else his own.
+ */
+function forcesOf(scan: EventScan, s: Sentence, owner: EntityMention | EntityRef, air: boolean, start: number, end: number): EntityMention | undefined {
+  const role: StateRole = air ? 'air force' : 'army';
+  const at = (ref: EntityRef | undefined) => (ref ? stateMention(scan, ref, s.index, start, end) : undefined);
+  const own = (ref: EntityRef): EntityRef => ({ key: ref.key, kind: ref.kind, type: ref.type, label: ref.label, country: ref.country, parent: ref.parent, known: ref.known, role: ref.role });
+  if (owner.type === 'country' || owner.type === 'government') return owner.country ? at(scan.ctx.stateOf?.(owner.country, role)) : undefined;
+  if (owner.type === 'armed group' || owner.type === 'military') return at(own(owner));
+  if (owner.type !== 'person') return undefined;
+  const body = scan.ctx.affiliationOf?.(owner.key);
+  if (body && body.type !== 'person') return forcesOf(scan, s, body, air, start, end);
+  // ("Azerbaijani President Ilham Aliyev": the office's country)
+  const executive = scan.ctx.triggers.lists.get('executiveOffices');
+  const cc = 'surface' in owner && executive && holdsOffice(scan, s, owner, executive) ? officeCountry(scan, owner) : undefined;
+  if (cc) return at(scan.ctx.stateOf?.(cc, role));
+  return at(own(owner));
 }
 
 // Words after which an -ing form modifies the noun it precedes: determiners, numbers, quantifiers,
@@ -414,6 +537,8 @@ interface Roles {
   allies?: Array<{ a: EntityMention; b: EntityMention; explicit: boolean }>;
   /** "clashes between A and B": the agents are the two sides. */
   opposed?: boolean;
+  /** "X advanced, supported by air strikes": the act supports the clause's subject, whose act it is not. */
+  supporting?: boolean;
 }
 
 /** The event one trigger reports, or undefined when it has neither a place nor an agent. */
@@ -453,7 +578,7 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   // state's air force; other forces ("Kurdish forces", "IS fighters") are someone unnamed.
   // "regime barrel bombs", "terrorist rocket attacks": a word before an act noun names its side
   // (it outweighs a subject further away: "hideouts of ISIS were hit in army airstrikes")
-  const side = t.pos === 'noun' && !t.passive ? modifierSide(scan, view, tStart, t.text) : undefined;
+  const side = t.pos === 'noun' && !t.passive ? modifierSide(scan, view, tStart, t.text) : !t.passive ? gerundSide(scan, view, t, tStart) : undefined;
   // "Russian bombing raids", "US drone strikes", "Turkish shelling": the country word before an act noun is its doer
   const doer = !t.passive && !side ? doerBefore(scan, view, tStart, t.pos === 'noun') : undefined;
   if (doer?.kind === 'actor') agents = [doer];
@@ -516,21 +641,51 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   }
   // "IS killed 270 soldiers when they captured a gas field": the pronoun subject of a subordinate
   // clause is the sentence's subject
-  if (agents.length === 0 && !subject && !voiced && !t.passive && VIOLENT.has(t.type) && PRONOUN_SUBJECT.test(scan.text.slice(Math.max(s.start, tStart - 40), tStart))) {
+  const pronounSubject = agents.length === 0 && !subject && !voiced && !t.passive && PRONOUN_SUBJECT.test(scan.text.slice(Math.max(s.start, tStart - 40), tStart));
+  if (pronounSubject && VIOLENT.has(t.type)) {
     const able = before.filter((p) => p.m.end <= tStart && canAct(scan.text, p, t, view.sourceKeys) && !NOT_SUBJECT_CUES.has(p.cue) && p.m.kind === 'actor');
     // (a name over a common noun the tagger took for a group: "Militant group Islamic State")
     const main = able.find((p) => !/^\p{Lu}?\p{Ll}+$/u.test(p.m.surface)) ?? able[0];
     if (main) agents = [main.m];
+  }
+  // "The extremists took 2,000 civilians as they fled": the pronoun's antecedent is the sentence's
+  // subject named by a common noun, never the doer of a sentence before
+  if (pronounSubject && agents.length === 0) {
+    const opening = /^\W*(?:the\s+)?/i.exec(s.text)![0].length;
+    const lists = scan.ctx.triggers.lists;
+    for (const kind of ['rebels', 'militants'] as const) {
+      const m = lists.get(kind === 'rebels' ? 'rebelWords' : 'militantWords')?.exec(s.text.slice(opening, opening + 40));
+      const g = m?.index === 0 ? unnamedGroup(scan, { kind, start: s.start + opening, end: s.start + opening + m[0].length }, s.index) : undefined;
+      if (g) {
+        agents = [g];
+        break;
+      }
+    }
   }
   // "the group withdrew from Homs": a definite "group" before the act is the armed group named last
   if (agents.length === 0 && !subject && !voiced && VIOLENT.has(t.type)) {
     const named = groupAntecedent(scan, view, tStart);
     if (named) agents = [named];
   }
+  // "there was a chemical massacre near Damascus and that Assad's regime was behind it": who the
+  // sentence says is behind or responsible for the act did it
+  if (agents.length === 0 && !voiced && VIOLENT.has(t.type)) {
+    const behind = behindIt(scan, view, tEnd);
+    if (behind) agents = [behind];
+  }
+  // "After a three-week siege, rebels took Ramussa": a fight named in the sentence's opening phrase
+  // is fought by the subject that follows it
+  if (agents.length === 0 && !subject && !voiced && t.type === 'battle' && t.pos === 'noun') {
+    const fronted = frontedSubject(scan, view, tStart, tEnd);
+    if (fronted) agents = [fronted];
+  }
   // Agentless reports ("the destruction of the temple") borrow the last agent nearby.
   const lastAgent = scan.lastAgent;
   let borrowed = false;
-  if (agents.length === 0 && !subject && !voiced && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
+  // ("The health ministry in Tripoli said 35 people had been killed": a toll a voice reports is its
+  // count, not the last doer's act; it joins the attack it counts when the graph merges them)
+  const reportedToll = t.type === 'killing' && t.passive && sayingBetween(scan, s.start, tStart);
+  if (agents.length === 0 && !subject && !voiced && !roles.supporting && !reportedToll && !pronounSubject && lastAgent && lastAgent.sentence >= s.index - 2 && !view.actors.some(isArmedNonState)) {
     const a = lastAgent.m;
     // "the group retreated after coming under attack": who comes under an act is hit by it, not its doer
     if (t.pos === 'noun' && UNDER_ACT.test(scan.text.slice(Math.max(s.start, tStart - 30), tStart))) borrowed = true;
@@ -545,6 +700,9 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   }
   // "85 Syrian army troops were killed as IS advanced": the victims an attack's toll names are its target
   if (roles.targets.length === 0 && ATTACKS.has(t.type) && agents.length > 0) roles.targets.push(...victimsOf(scan, view, figures, agents));
+  // "120 soldiers and pro-regime militiamen and several dozen Kurdish forces were killed": every
+  // side a toll names is a target of the killing
+  else if (t.type === 'killing' && t.passive) for (const v of victimsOf(scan, view, figures, agents)) if (!roles.targets.some((x) => x.key === v.key)) roles.targets.push(v);
   agents = uniqueByKey(asStates(scan, agents.map((a) => headingArmy(scan, a) ?? a), stateRoleFor(t.type)));
   // the side hit in an attack is the country's forces on the ground
   const targets = uniqueByKey(asStates(scan, roles.targets, VIOLENT.has(t.type) ? 'army' : 'government')).filter((x) => !agents.some((a) => a.key === x.key || sameState(a, x)));
@@ -552,7 +710,11 @@ function eventOf(scan: EventScan, view: SentenceView, t: TriggerMatch, figures: 
   const disowned = DISOWNED.test(s.text.slice(Math.max(0, t.start - 60), t.start));
   // (the one who denies, named before, is not its agent; "by X" after the act still is)
   if (disowned) agents = agents.filter((a) => a.start >= tEnd);
-  const ev = newEvent(scan.doc, view, t, agents, targets, place, figures);
+  // "shells fired on al-Midan, al-Hamadaniah, New Aleppo and al-Muhafaza neighborhoods": a toll of
+  // an act at a list of places is their sum, no one place's (each is reported on its own)
+  const listed = !!place && placeList(scan, view, place);
+  const ev = newEvent(scan.doc, view, t, agents, targets, place, listed ? [] : figures);
+  if (listed) for (const f of figures) if (!ev.figures.includes(f.text)) ev.figures.push(f.text);
   // "the air force conducted strikes", "air force bombardment", "Russian jets killed 12": an
   // attack or a killing whose every doer is an air force is an air strike, whatever word the
   // report uses (aircraft do not fight on the ground)
@@ -617,8 +779,10 @@ function victimsOf(scan: EventScan, view: SentenceView, figures: Figure[], agent
       const [state] = asStates(scan, [m], 'army');
       if (state && !agentKeys.has(state.key) && !agents.some((a) => sameState(a, state))) out.push(m);
     }
-    if (named.length) continue;
-    const words = f.text + whose;
+    // (the words of the figure outside the names: "120 soldiers and ... Kurdish forces" names two sides)
+    let words = f.text + whose;
+    for (const m of named) words = words.replace(scan.text.slice(m.start, m.end), ' ');
+    if (named.length && !/\p{L}/u.test(words.replace(/\b(?:and|of|the|more|than|at|least|were|was|killed|dead|died|fighters|forces|members|\d+)\b/gi, ''))) continue;
     const lists = scan.ctx.triggers.lists;
     // ("270 soldiers", "85 troops": a state's men with no country word are the story's state's)
     if (lists.get('stateModifiers')?.test(words) || lists.get('stateTroops')?.test(words)) {
@@ -1010,6 +1174,22 @@ function modifierSide(scan: EventScan, view: SentenceView, tStart: number, tText
   return undefined;
 }
 
+/**
+ * "rebel shelling of Aleppo", "in regime bombing": an -ing form right after a side's modifier is a
+ * noun, and the modifier names its side ("the rebels shelling the city" is a verb with its subject).
+ */
+function gerundSide(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: number): 'state' | 'rebels' | 'militants' | undefined {
+  if (t.pos !== 'verb' || !/ing$/i.test(t.text)) return undefined;
+  const word = /([\p{L}-]+)\s+$/u.exec(scan.text.slice(Math.max(view.s.start, tStart - 30), tStart))?.[1];
+  if (!word) return undefined;
+  const lists = scan.ctx.triggers.lists;
+  const whole = (name: string) => lists.get(name)?.exec(word)?.[0].length === word.length;
+  return whole('stateModifiers') ? 'state' : whole('rebelModifiers') ? 'rebels' : whole('militantModifiers') ? 'militants' : undefined;
+}
+
+const NOUN_BY = /^\s+(?:\p{Ll}+ed\s+)?by\s+(?:the\s+)?/u;
+const PARTICIPLE_BY = /^\s+\p{Ll}+ed\s+by\s+(?:the\s+)?/u;
+
 interface UnnamedForce {
   /** 'air': an air force; 'rebels' or 'militants': an armed group named by a common noun; 'other': any other force. */
   kind: 'air' | 'rebels' | 'militants' | 'other';
@@ -1025,7 +1205,10 @@ interface UnnamedForce {
  */
 function unnamedSubject(scan: EventScan, view: SentenceView, t: TriggerMatch, tStart: number, tEnd: number): UnnamedForce | undefined {
   const text = scan.text;
-  const by = t.passive || t.pos === 'noun' ? /^\s+by\s+(?:the\s+)?/.exec(text.slice(tEnd, Math.min(view.s.end, tEnd + 60))) : null;
+  // (a participle may stand between an act noun and its "by": "rocket shells fired by terrorists";
+  // a verb form so followed is a noun: "shells fired by")
+  const ahead = text.slice(tEnd, Math.min(view.s.end, tEnd + 60));
+  const by = t.passive || t.pos === 'noun' ? (t.pos === 'noun' ? NOUN_BY : /^\s+by\s+(?:the\s+)?/).exec(ahead) : PARTICIPLE_BY.exec(ahead);
   let from: number;
   let head: string;
   if (by) {
@@ -1088,10 +1271,12 @@ function unnamedObject(scan: EventScan, view: SentenceView, t: TriggerMatch, tEn
   return undefined;
 }
 
-/** A force word that names a state's own army ("army", per the lexicon's stateModifiers) with no name or country word before it. */
+/** A force word that names a state's own army ("army", "troops": the lexicon's stateModifiers and stateTroops) with no name or country word before it. */
 function homeArmyWord(scan: EventScan, view: SentenceView, force: UnnamedForce): boolean {
   const word = scan.text.slice(force.start, force.end);
-  if (!scan.ctx.triggers.lists.get('stateModifiers')?.test(word)) return false;
+  // ("troops withdrew", "soldiers advanced": a state's men with no country word, as in a toll)
+  const lists = scan.ctx.triggers.lists;
+  if (!lists.get('stateModifiers')?.test(word) && !lists.get('stateTroops')?.test(word)) return false;
   // "Kurdish army", "Free Syrian Army": a name or a country word before it is someone else's
   if (/\p{Lu}/u.test(word.slice(1)) || view.actors.some((m) => m.start <= force.start && m.end >= force.end)) return false;
   // (a capitalised word right before it is a name's or a demonym's, unless it is a place: a dateline "Raqqa Army units")
@@ -1101,6 +1286,64 @@ function homeArmyWord(scan: EventScan, view: SentenceView, force: UnnamedForce):
     if (![...view.places, ...view.countriesHere].some((m) => m.start <= at && m.end >= at + before[1]!.length)) return false;
   }
   return true;
+}
+
+// Between two places of a list: a comma, "and", or nothing where the text lost its commas.
+const LIST_GAP = /^\s*(?:,\s*)?(?:(?:and|or)\s+)?$/;
+
+/** The place is one of a list of places of the sentence ("on A, B and C neighborhoods"). */
+function placeList(scan: EventScan, view: SentenceView, place: EntityMention): boolean {
+  // (one name inside another is one place: "al-Midan" holds "Midan")
+  const places = view.places.filter((p) => !view.places.some((o) => o !== p && o.start <= p.start && o.end >= p.end && o.end - o.start > p.end - p.start));
+  let at = places.findIndex((p) => p.start <= place.start && p.end >= place.end);
+  if (at < 0) at = places.findIndex((p) => p.key === place.key);
+  if (at < 0) return false;
+  const joined = (a: EntityMention, b: EntityMention) => SPECIFICITY(a) === SPECIFICITY(b) && LIST_GAP.test(scan.text.slice(a.end, b.start));
+  return (at > 0 && joined(places[at - 1]!, places[at]!)) || (at + 1 < places.length && joined(places[at]!, places[at + 1]!));
+}
+
+// "was behind it", "were responsible for the attack" (the act just named)
+const BEHIND_IT = /^['’]?s?\s*(?:[\p{Ll}-]+\s+)?(?:was|were|is|are|had\s+been|has\s+been)\s+(?:behind|responsible\s+for)\s+(?:it|this|that|them|the\s+(?:[\p{L}-]+\s+){0,2}?(?:attacks?|massacres?|strikes?|bombings?|shelling|killings?))\b/iu;
+
+/** The actor the rest of the sentence says is behind the act ("and that X was behind it"), as the forces that did it. */
+function behindIt(scan: EventScan, view: SentenceView, tEnd: number): EntityMention | undefined {
+  for (const m of view.actors) {
+    if (m.start < tEnd || view.sourceKeys.has(m.key)) continue;
+    const said = BEHIND_IT.exec(scan.text.slice(m.end, Math.min(view.s.end, m.end + 80)));
+    if (!said) continue;
+    // (in the act's sentence part: no clause break but "and" between)
+    if (/[;:]/.test(scan.text.slice(tEnd, m.start)) || m.start - tEnd > 120) return undefined;
+    return m.kind === 'actor' && (isArmedOrState(m) || m.type === 'person') ? forcesOf(scan, view.s, m, false, m.start, m.end + said[0].length) : asStates(scan, [m], 'army')[0];
+  }
+  return undefined;
+}
+
+const OPENING_PHRASE = /^\W*(?:after|following|despite|amid|during)\s+(?:[\p{L}\d-]+\s+){0,4}$/iu;
+
+/**
+ * The subject of the main clause after an act noun in the sentence's opening phrase ("After a
+ * siege[,] rebels took X"): a name right after it, or the story's rebels, militants or army named
+ * by a common noun.
+ */
+function frontedSubject(scan: EventScan, view: SentenceView, tStart: number, tEnd: number): EntityMention | undefined {
+  const text = scan.text;
+  if (!OPENING_PHRASE.test(text.slice(view.s.start, tStart))) return undefined;
+  const named = view.actors.find((m) => m.start >= tEnd && /^[\s,]*(?:the\s+)?$/i.test(text.slice(tEnd, m.start)));
+  if (named) return named.kind === 'actor' && isArmedOrState(named) && !view.sourceKeys.has(named.key) ? named : undefined;
+  const next = /^[\s,]*(?:the\s+)?/i.exec(text.slice(tEnd, view.s.end))!;
+  const from = tEnd + next[0].length;
+  const head = /^[\p{L}-]+(?:\s+[\p{L}-]+)?/u.exec(text.slice(from, view.s.end))?.[0] ?? '';
+  const lists = scan.ctx.triggers.lists;
+  for (const kind of ['rebels', 'militants'] as const) {
+    const m = lists.get(kind === 'rebels' ? 'rebelWords' : 'militantWords')?.exec(head);
+    if (m?.index === 0) return unnamedGroup(scan, { kind, start: from, end: from + m[0].length }, view.s.index);
+  }
+  const army = lists.get('stateTroops')?.exec(head) ?? lists.get('stateModifiers')?.exec(head);
+  if (army?.index === 0 && scan.home) {
+    const ref = scan.ctx.stateOf?.(scan.home, 'army');
+    return ref ? stateMention(scan, ref, view.s.index, from, from + army[0].length) : undefined;
+  }
+  return undefined;
 }
 
 const UNDER_ACT = /\b(?:came|come|comes|coming|been|was|were|is|are)\s+under\s+(?:(?:heavy|fierce|intense|renewed|an?|the)\s+){0,2}$/i;
@@ -1209,12 +1452,14 @@ function isArmedNonState(a: EntityMention): boolean {
 
 /** The actors before and after the trigger, each with the word before it. */
 function splitParticipants(text: string, s: Sentence, actors: EntityMention[], tStart: number, tEnd: number, before: Participant[], after: Participant[]): void {
-  const seenBefore = new Set<string>();
+  const endBefore = new Map<string, number>();
   let previous: Participant | undefined;
   for (const a of actors) {
-    // A second name of one actor in the same stretch ("the Islamic State (ISIS)") adds nothing.
-    if (a.end <= tStart && seenBefore.has(a.key)) continue;
-    if (a.end <= tStart) seenBefore.add(a.key);
+    // A second name of one actor right after the first ("the Islamic State (ISIS)") adds nothing;
+    // named again further on ("battling Daesh ... after Daesh retreated") it is the nearer clause's.
+    const seen = endBefore.get(a.key);
+    if (a.end <= tStart && seen !== undefined && /^[\s,(]*$/.test(text.slice(seen, a.start))) continue;
+    if (a.end <= tStart) endBefore.set(a.key, a.end);
     const cue = wordBefore(text, a.start, s.start);
     // "in Syria and Iraq": a country joined to a place of the clause is a place too
     const joinedToPlace = !!previous?.locative && previous.m.end <= a.start && /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(text.slice(previous.m.end, a.start));
@@ -1300,6 +1545,13 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
   const keys = view.sourceKeys;
   const allies: NonNullable<Roles['allies']> = [];
   let agents = subjectOf(text, t, view, before, tStart, allies);
+  // "Iraqi troops advanced, supported by air strikes from the coalition": the subject is who the
+  // act supports; its doer is named after it, or not at all
+  const supported = t.pos === 'noun' && SUPPORTED_BY.test(text.slice(Math.max(view.s.start, tStart - 60), tStart)) ? agents : [];
+  if (supported.length) {
+    agents = [];
+    allies.length = 0;
+  }
   const targetCues = TARGET_CUES[t.type] ?? [];
   let targets: EntityMention[] = [];
   // "IS fighters were killed in air strikes by the coalition", "hideouts of ISIS were hit in
@@ -1315,6 +1567,7 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
     }
   }
   let byAgent: Participant | undefined;
+  let supportedEnd: number | undefined;
   for (const p of after) {
     // "fighting alongside pro-government units": a side of the act, with its subject
     if (agents.length && COAGENT_BEFORE.test(text.slice(Math.max(view.s.start, p.m.start - 25), p.m.start)) && canAct(text, p, t, keys) && !/[,;:]/.test(text.slice(tEnd, p.m.start))) {
@@ -1351,23 +1604,39 @@ function activeRoles(text: string, t: TriggerMatch, view: SentenceView, before: 
       continue;
     }
     // "in cooperation with X", "backed by X", "in support of X's forces": a side's ally, never its target
-    if (ALLY_BEFORE.test(text.slice(Math.max(view.s.start, p.m.start - 30), p.m.start)) || SUPPORT_OF.test(text.slice(tEnd, p.m.start))) {
+    // (nor what stands in apposition to it: "backing for the SDF, an Arab-Kurdish alliance")
+    if (ALLY_BEFORE.test(text.slice(Math.max(view.s.start, p.m.start - 30), p.m.start)) || SUPPORT_OF.test(text.slice(tEnd, p.m.start)) || (supportedEnd !== undefined && APPOSITION.test(text.slice(supportedEnd, p.m.start)))) {
       if (agents[0] && canAct(text, p, t, keys) && !/[;:]/.test(text.slice(tEnd, p.m.start))) allies.push({ a: agents[0], b: p.m, explicit: true });
+      supportedEnd = p.m.end;
       continue;
     }
     // ("areas of Syria's Aleppo": a country's possessive names a place's country, no side; an object
     // close by, not past a clause word: "a massacre near Damascus and that the Bashar regime")
     if (p.m.kind === 'place' && isPossessive(text, p.m)) continue;
+    // ("after the bombardment, accusing the forces loyal to Assad": who is blamed is not who was hit,
+    // nor who "was behind it")
+    if (ACCUSATION_BEFORE.test(text.slice(Math.max(tEnd, p.m.start - 40), p.m.start)) || BEHIND_IT.test(text.slice(p.m.end, Math.min(view.s.end, p.m.end + 80)))) continue;
     const near = OBJECT_TARGET.has(t.type) && p.m.start - tEnd < 30 && !CLAUSE_GAP.test(text.slice(tEnd, p.m.start));
     if (canBeTarget(p, t, keys) && (targetCues.includes(p.cue) || near || objectOfAttack(text, t, view, p, tEnd))) targets.push(p.m);
   }
   if (t.type === 'capture') targets.push(...heldBy(text, t, view, [...before, ...after], agents, targets));
-  // "clashes between A and B": both sides act.
-  if (t.type === 'battle' && agents.length === 0 && targets.length >= 2) {
+  // "clashes between A and B": both sides act (two sides: "an assault on an army barracks ... military
+  // vehicles" names one side twice, the side attacked)
+  if (t.type === 'battle' && agents.length === 0 && targets.length >= 2 && !supported.length && targets[0]!.key !== targets[1]!.key && !sameState(targets[0]!, targets[1]!)) {
     return { agents: targets.slice(0, 2), targets: [], opposed: true };
+  }
+  if (supported.length) {
+    if (agents[0]) allies.push({ a: agents[0], b: supported[0]!, explicit: true });
+    return { agents, targets: targets.filter((x) => !supported.some((m) => m.key === x.key)), allies, supporting: true };
   }
   return { agents, targets, allies };
 }
+
+// An apposition right after a name: "the SDF, an Arab-Kurdish alliance", "X the rebel group"
+const APPOSITION = /^[\s,]*(?:an?|the)\s+(?:\p{L}+-)?$/u;
+const SUPPORT_PARTICIPLE = /\b(?:supported|backed|aided|assisted|covered|helped|accompanied)\s+by\b/i;
+// A participle of support right before the act noun it governs ("supported by heavy air strikes").
+const SUPPORTED_BY = /\b(?:supported|backed|aided|assisted|covered|helped|accompanied)\s+by\s+(?:(?:the|an?|its|their|heavy|intense|fresh|massive)\s+)*(?:[\p{Ll}-]+\s+){0,2}$/u;
 
 const STRIKE_FROM = /^\s+from\s+(?:the\s+)?$/i;
 const CLAUSE_GAP = /[,;:]|\b(?:that|which|who|whose|while|but|because|although|since|until|when)\b/i;
@@ -1397,7 +1666,8 @@ const COAGENT_BEFORE = /\b(?:alongside|together\s+with|along\s+with|in\s+(?:coop
 // (through an apposition: "the SDF, an Arab-Kurdish alliance which on Friday took Manbij")
 const RELATIVE = /^\s*,?\s*(?:(?:an?|the)\s+(?:[\p{L}-]+\s+){0,4}?)?,?\s*(?:which|who|that)\s+(?:(?:is|are|was|were|has|have|had|been|also|now|still)\s+|(?:on|last|this|late|early)\s+\p{L}+\s+){0,3}$/iu;
 // "air strikes in support of regime leader X's forces", "to bolster X", "backing for X": the act is done for X
-const SUPPORT_OF = /\b(?:in\s+support\s+of|to\s+(?:support|back|bolster|aid|help|assist|cover|protect)|(?:backing|support|cover)\s+(?:for|to)|on\s+behalf\s+of)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+// (a name's particle may be glued to the rest: "in support of President Bashar al-Assads forces")
+const SUPPORT_OF = /\b(?:in\s+support\s+of|to\s+(?:support|back|bolster|aid|help|assist|cover|protect)|(?:backing|support|cover)\s+(?:for|to)|on\s+behalf\s+of)\s+(?:[\p{L}-]+\s+|\p{L}+-){0,4}$/iu;
 const ALLY_BEFORE = /\b(?:cooperation|coordination|together|along|alongside|help|aid|support|backing|backed|supported|aided|assisted|led|allied)\s+(?:with|of|by|to)?\s*(?:the\s+)?$/i;
 
 /**
@@ -1410,6 +1680,10 @@ function objectOfAttack(text: string, t: TriggerMatch, view: SentenceView, p: Pa
   // forces only: a leader or a government named there is whose forces, not what was hit
   if (p.m.type !== 'armed group' && p.m.type !== 'military') return false;
   const gap = text.slice(tEnd, p.m.start);
+  // ("advanced, supported by air strikes from the coalition": the doer of a supporting act is no target;
+  // nor is a name right after another act's "by" or "from": "advanced despite shelling by the army")
+  if (SUPPORT_PARTICIPLE.test(gap)) return false;
+  if (view.acts.some((x) => x !== t && view.s.start + x.start >= tEnd && /^\s+(?:by|from)\s+(?:the\s+)?$/i.test(text.slice(view.s.start + x.end, p.m.start)))) return false;
   if (/[;:]|,\s*(?:which|who|but|while|as|after|before|and)\b|\b(?:while|after|before|when|because|although|as|but|since|until|that|said|says|reported|announced|claimed|according)\b/i.test(gap)) return false;
   return true;
 }

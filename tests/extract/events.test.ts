@@ -1252,3 +1252,185 @@ describe('roles: objects, prepositions and the dead', () => {
     for (const e of ofType(x, 'statement')) expect(e.agents.map((k) => label(x, k))).not.toContain('Syrian Air Force');
   });
 });
+
+describe('forces named by their owner, and acts that support a side', () => {
+  const agentsOf = (x: DocExtraction, type: string) => ofType(x, type).map((e) => e.agents.map((k) => label(x, k)));
+
+  it('"forces loyal to X" and "X\'s forces" are the forces of the body X leads', () => {
+    const x = extract('Forces loyal to eastern Libyan commander Khalifa Haftar carried out an air strike on Misrata on Monday.', '2019-04-08');
+    expect(agentsOf(x, 'airstrike')).toEqual([['Libyan National Army']]);
+    const y = extract("Haftar's troops shelled Misrata in Libya on Monday.", '2019-04-08');
+    expect(agentsOf(y, 'shelling')).toEqual([['Libyan National Army']]);
+    // a head of state's loyal forces are his state's army
+    const z = extract('Forces loyal to Syrian President Bashar al-Assad shelled Douma on Monday.', '2016-08-14');
+    expect(agentsOf(z, 'shelling')).toEqual([['Syrian Arab Army']]);
+    // as the object, they are the target
+    const w = extract('Rebels attacked forces loyal to Assad in Hama in Syria on Monday.', '2016-08-14');
+    expect(ofType(w, 'battle')[0]?.targets.map((k) => label(w, k))).toEqual(['Syrian Arab Army']);
+    // without a force word the name stays a possessive: no act of the person
+    const v = extract("Haftar's visit to Misrata in Libya on Monday was cancelled.", '2019-04-08');
+    for (const e of v.events) expect(e.agents.map((k) => label(v, k))).not.toContain('Khalifa Haftar');
+  });
+
+  it('"X said its forces", "his country\'s forces": the speaker\'s forces act', () => {
+    const x = extract("Azerbaijani President Ilham Aliyev said on Sunday that his country's forces had captured Shusha.", '2020-11-08');
+    expect(agentsOf(x, 'capture')).toEqual([['Azerbaijani Armed Forces']]);
+    const y = extract('Russia said its jets struck Idlib in Syria on Monday.', '2016-08-14');
+    expect(agentsOf(y, 'airstrike')).toEqual([['Russian Aerospace Forces']]);
+    const z = extract('The Syrian army said its forces had captured Palmyra on Monday.', '2016-08-14');
+    expect(agentsOf(z, 'capture')).toEqual([['Syrian Arab Army']]);
+    // no verb of saying before the pronoun, and not opening its sentence: whose forces is left open
+    const w = extract('After a week of fighting, its forces captured Palmyra in Syria on Monday.', '2016-08-14');
+    expect(agentsOf(w, 'capture').flat()).not.toContain('Syrian Arab Army');
+    // opening its sentence, "its forces" are those of the subject of the sentence before
+    const v = extract('IS has attacked Hasakeh in Syria several times. Its forces seized several districts in the south of the city.', '2015-07-28');
+    expect(agentsOf(v, 'capture')).toEqual([['Islamic State']]);
+    // with the apostrophe lost ("Haftars troops")
+    const u = extract('Khalifa Haftar visited Benghazi in Libya. Haftars troops shelled Misrata on Monday.', '2019-04-08');
+    expect(agentsOf(u, 'shelling')).toEqual([['Libyan National Army']]);
+  });
+
+  it('an act that supports the subject ("supported by air strikes from X") is X\'s, and X is no target', () => {
+    const x = extract('Iraqi troops advanced into western Mosul on Sunday, supported by air strikes from the US-led coalition.', '2017-02-19');
+    expect(agentsOf(x, 'airstrike')).toEqual([['US-led coalition']]);
+    expect(ofType(x, 'battle')[0]?.targets).toEqual([]);
+    const y = extract('Syrian troops advanced on Palmyra on Sunday, backed by Russian air strikes.', '2016-03-20');
+    expect(agentsOf(y, 'airstrike')).toEqual([['Russian Aerospace Forces']]);
+    // unsupported, the subject of the clause still does its strikes
+    const z = extract('Iraqi troops launched air strikes on Mosul in Iraq on Sunday.', '2017-02-19');
+    expect(agentsOf(z, 'airstrike').flat()).not.toContain('US-led coalition');
+  });
+
+  it('a side word right before an -ing act names its doer ("rebel shelling of Aleppo")', () => {
+    const x = extract('Two people were killed in Syrian rebel shelling of Aleppo on Friday.', '2016-10-07');
+    expect(agentsOf(x, 'shelling')).toEqual([['Rebels (Syria)']]);
+    const y = extract('Nine civilians were killed by regime shelling of Douma in Syria on Saturday.', '2016-10-07');
+    expect(agentsOf(y, 'shelling')).toEqual([['Syrian Arab Army']]);
+    // a plain -ing verb after its subject keeps the subject
+    const z = extract('Islamic State kept shelling Deir Ezzor in Syria on Saturday.', '2016-10-07');
+    expect(agentsOf(z, 'shelling')).toEqual([['Islamic State']]);
+  });
+});
+
+describe('the toll of an act is counted in its own clause', () => {
+  it('a figure goes to the act of its clause, or to every act when its clause reports none', () => {
+    const x = extract('The assault on Division 17 comes less than two weeks after IS killed 270 security guards during an assault on a gas field in Homs in Syria.', '2014-07-26');
+    const battles = ofType(x, 'battle');
+    expect(battles.map((e) => e.killed)).toContain(270);
+    // the assault on Division 17 is not the gas field's
+    expect(battles.filter((e) => e.killed === undefined).length).toBeGreaterThan(0);
+    // a toll with no act of its own in its clause is the sentence's act's
+    const y = extract('At least 85 Syrian army troops were killed as Islamic State advanced on a regime position in Raqqa province in Syria.', '2014-07-26');
+    expect(ofType(y, 'battle')[0]?.killed).toBe(85);
+    // "as well as" joins two acts in one clause
+    const z = extract('At least 287 IS fighters had been killed in the fight for Hasakeh as well as strikes by the US-led coalition outside the city in Syria.', '2015-07-28');
+    expect(ofType(z, 'airstrike')[0]?.killed).toBe(287);
+  });
+
+  it('a toll of an act at a list of places is their sum, no one place\'s', () => {
+    const x = extract('Twelve people were killed in air strikes on Douma, Harasta and Arbeen in Syria on Friday.', '2016-10-07');
+    const e = ofType(x, 'airstrike')[0]!;
+    expect(e.killed).toBeUndefined();
+    expect(e.figures).toEqual(['Twelve people were killed']);
+    // one place, or a place and where it lies: its toll
+    expect(ofType(extract('Twelve people were killed in air strikes on Douma in Syria on Friday.', '2016-10-07'), 'airstrike')[0]?.killed).toBe(12);
+    expect(ofType(extract('Twelve people were killed in air strikes on Douma near Damascus on Friday.', '2016-10-07'), 'airstrike')[0]?.killed).toBe(12);
+  });
+
+  it('"rocket shells fired by terrorists": the doer after a participle\'s "by"', () => {
+    const x = extract('Two civilians were killed by rocket shells fired by terrorists on al-Midan neighborhood in Aleppo on Friday.', '2016-10-07');
+    expect(ofType(x, 'shelling')[0]?.agents.map((k) => label(x, k))).toEqual(['Militants (Syria)']);
+  });
+
+  it('a toll counted since an act began is that act\'s', () => {
+    const x = extract('At least 123 civilians have been killed in Eastern Ghouta in Syria by airstrikes and shelling since the Syrian regime and Russian jets began an offensive two weeks ago.', '2017-11-26');
+    const offensive = ofType(x, 'battle').find((e) => e.trigger === 'began an offensive');
+    expect(offensive?.killed).toBe(123);
+    for (const e of ofType(x, 'airstrike')) expect(e.killed).toBeUndefined();
+    // without the "since" clause the strikes keep their toll
+    const y = extract('At least 123 civilians have been killed in Eastern Ghouta in Syria by airstrikes on Sunday.', '2017-11-26');
+    expect(ofType(y, 'airstrike')[0]?.killed).toBe(123);
+  });
+});
+
+describe('the sides of a fight', () => {
+  it('"as they fled": the pronoun stands for its own sentence\'s subject, not an earlier doer', () => {
+    const x = extract('The SDF took Manbij in Syria on Friday. The extremists took some 2000 civilians as they fled to serve as human shields.', '2016-08-14');
+    const e = ofType(x, 'displacement')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['Militants (Syria)']);
+    // a named subject stays the pronoun's antecedent
+    const y = extract('Islamic State killed 270 soldiers when they captured a gas field in Homs in Syria on Thursday.', '2014-07-19');
+    expect(ofType(y, 'capture')[0]?.agents.map((k) => label(y, k))).toEqual(['Islamic State']);
+  });
+
+  it('a toll a voice reports borrows no doer from the sentences before', () => {
+    const x = extract('Forces allied to the GNA said they had pushed back the LNA in Ain Zara. The health ministry in Tripoli said 35 people had been killed since Thursday.', '2019-04-08');
+    expect(ofType(x, 'killing')[0]?.agents).toEqual([]);
+    // told without a voice, the deaths of a fight just reported are its doer's
+    const y = extract('Islamic State attacked Palmyra in Syria on Sunday. Twelve people were killed.', '2015-05-20');
+    const killed = [...ofType(y, 'killing'), ...ofType(y, 'battle')].find((e) => e.killed === 12);
+    expect(killed?.agents.map((k) => label(y, k))).toEqual(['Islamic State']);
+  });
+
+  it('who the sentence says "was behind" an act did it, and is not its target', () => {
+    const x = extract('A car bomb exploded in Aleppo in Syria on Sunday and Islamic State was responsible for the attack.', '2016-08-14');
+    const e = ofType(x, 'explosion')[0]!;
+    expect(e.agents.map((k) => label(x, k))).toEqual(['Islamic State']);
+    expect(e.targets).toEqual([]);
+    const y = extract('There was a chemical massacre near Damascus and Bashar al-Assad\'s regime was behind it, Fabius said.', '2013-08-24');
+    expect(ofType(y, 'killing')[0]?.agents.map((k) => label(y, k))).toEqual(['Syrian Arab Army']);
+    // nobody named behind it: no doer
+    const z = extract('A car bomb exploded in Aleppo in Syria on Sunday; it is unclear who was behind it.', '2016-08-14');
+    expect(ofType(z, 'explosion')[0]?.agents).toEqual([]);
+  });
+
+  it('a fight in the opening phrase is fought by the subject after it', () => {
+    const x = extract('Government forces shelled Aleppo in Syria on Sunday. After a three-week siege rebels took Ramussa on August 6.', '2016-08-14');
+    expect(ofType(x, 'battle').find((e) => e.trigger === 'siege')?.agents.map((k) => label(x, k))).toEqual(['Rebels (Syria)']);
+    // a strike in the opening phrase is not the subject's ("after an air strike, IS withdrew")
+    const y = extract('Rebels attacked Hama. After an air strike, Islamic State withdrew from Hama in Syria.', '2016-08-14');
+    expect(ofType(y, 'airstrike')[0]?.agents.map((k) => label(y, k)) ?? []).not.toContain('Islamic State');
+  });
+
+  it('an actor named again later in the sentence is the subject of the nearer clause', () => {
+    const x = extract('The coalition is battling Daesh in Syria with air strikes, and the SDF took Manbij after Daesh retreated.', '2016-08-14');
+    expect(ofType(x, 'withdrawal')[0]?.agents.map((k) => label(x, k))).toEqual(['Islamic State']);
+    // a second name right after the first ("Islamic State (ISIS)") is still one participant
+    const y = extract('The army shelled the Islamic State (ISIS) in Raqqa in Syria on Sunday.', '2016-08-14');
+    expect(ofType(y, 'shelling')[0]?.targets.map((k) => label(y, k))).toEqual(['Islamic State']);
+  });
+
+  it('what stands in apposition to a supported side is supported too, not hit', () => {
+    const x = extract('A US-led coalition is battling Daesh in Syria with air strikes and backing for the Syrian Democratic Forces an Arab-Kurdish militia alliance.', '2016-08-14');
+    const e = ofType(x, 'battle')[0]!;
+    expect(e.targets.map((k) => label(x, k))).toEqual(['Islamic State']);
+  });
+
+  it('"troops" with no country word are the story\'s army, as "the army" is', () => {
+    const x = extract('Islamic State stormed Division 17 near Raqqa in Syria. Hundreds of troops withdrew on Friday to safe places near Raqqa.', '2014-07-26');
+    expect(ofType(x, 'withdrawal')[0]?.agents.map((k) => label(x, k))).toEqual(['Syrian Arab Army']);
+    // a country word before them names whose
+    const y = extract('Russian troops withdrew from Kherson in Ukraine on Friday.', '2022-11-11');
+    expect(ofType(y, 'withdrawal')[0]?.agents.map((k) => label(y, k))).toEqual(['Russian Armed Forces']);
+    const z = extract('Kurdish troops advanced on Raqqa in Syria on Friday.', '2016-06-11');
+    expect(ofType(z, 'battle')[0]?.agents.map((k) => label(z, k)) ?? []).not.toContain('Syrian Arab Army');
+  });
+
+  it('every side a toll names is a target of the killing', () => {
+    const x = extract('Islamic State attacked Hasakeh in Syria. Another 120 soldiers and pro-regime militiamen and several dozen Kurdish forces were also killed.', '2015-07-28');
+    expect(ofType(x, 'killing')[0]?.targets.map((k) => label(x, k)).sort()).toEqual(["People's Protection Units", 'Syrian Arab Army']);
+    // one side named, no other word for fighters: that side alone
+    const y = extract('Islamic State attacked Hasakeh in Syria. 12 Kurdish fighters were killed.', '2015-07-28');
+    expect(ofType(y, 'killing')[0]?.targets.map((k) => label(y, k))).toEqual(["People's Protection Units"]);
+  });
+
+  it('two names of one side after a fight are the side attacked, not two sides clashing', () => {
+    const x = extract('Fighters began an assault near Ramussa in Syria on an area with an army barracks where military vehicles are stored.', '2016-08-14');
+    const e = ofType(x, 'battle')[0]!;
+    expect(e.agents).toEqual([]);
+    expect(e.targets.map((k) => label(x, k))).toEqual(['Syrian Arab Army']);
+    // two sides: both act
+    const y = extract('Clashes between the army and Islamic State broke out in Raqqa in Syria on Sunday.', '2016-08-14');
+    expect(ofType(y, 'battle')[0]?.agents.map((k) => label(y, k))).toEqual(['Syrian Arab Army', 'Islamic State']);
+  });
+});
