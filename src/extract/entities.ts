@@ -9,6 +9,7 @@ import { newRef, placeRefOf, type Cues, type KnowledgeBase } from '../knowledge/
 import type { NameCandidate, NameMatch } from '../knowledge/matcher.js';
 import { isAcronym, isCapitalised, isSpace, isWord, tokenize, writesInLowerCase, type Token } from './tokens.js';
 import { normalizeName } from '../knowledge/names.js';
+import { nlp } from '../nlp/compromise.js';
 import { distanceKm } from '../knowledge/gazetteer.js';
 import type { NerSpan } from '../knowledge/ner/tagger.js';
 import type { DocumentNames } from '../knowledge/ner/name-knowledge.js';
@@ -41,8 +42,9 @@ interface SentenceTokens {
 const MILITARY_AIR = /^(?:air force|air forces|aerospace forces|air and space forces|warplanes|war planes|jets|fighter jets|fighter planes|aircraft|bombers|helicopters|air raids|airstrikes|air strikes|aviation|raids|bombing|bombardment|strikes)$/i;
 // Phrases after a demonym that name a state's armed forces ("Russian fighter jets", "Syrian soldiers").
 const DEMONYM_MILITARY = /^\s+((?:(?:fighter|war|combat)\s+)?(?:jets|planes|warplanes|aircraft|bombers|helicopters|aviation)|air\s+(?:force|forces)|aerospace\s+forces|air\s+and\s+space\s+forces|air\s+raids|airstrikes|air\s+strikes|(?:raids|bombing|bombardment|strikes)\b|(?:army|government|regime|ground|armed|security|special)\s+(?:forces|troops|soldiers|units)|forces|troops|soldiers|army|military|armed\s+forces)\b/i;
-// Generic references that, in an article about one country's war, mean that country's army.
-const GENERIC_ARMY = /\b(?:the|its|an?|government|regime|pro-government)?\s*\b(army|military|government forces|regime forces|government troops|pro-government forces|army troops|army units|army soldiers|army men)\b/gi;
+// Generic references that, in an article about one country's war, mean that country's army
+// (the longer phrases first: "army units" is one reference, no modifier of "units").
+const GENERIC_ARMY = /\b(?:the|its|an?|government|regime|pro-government)?\s*\b(army troops|army units|army soldiers|army men|army|military|government forces|regime forces|government troops|pro-government forces)\b/gi;
 
 function keyFromName(kind: 'actor' | 'place', type: string, name: string): string {
   const n = normalizeName(name);
@@ -2326,6 +2328,7 @@ function takeIdentity(m: EntityMention, r: EntityRef): void {
 function addGenericArmy(scan: DocumentScan, home: string): void {
   const army = scan.kb.militaryOf(home, 'ground');
   if (!army) return;
+  const war = talksOfWar(scan);
   for (const st of scan.perSentence) {
     const s = st.sentence;
     GENERIC_ARMY.lastIndex = 0;
@@ -2337,11 +2340,53 @@ function addGenericArmy(scan: DocumentScan, home: string): void {
       // Skip when a demonym or a name precedes it ("Iraqi army", "Free Syrian Army").
       const prev = st.tokens[k - 1];
       if (prev && isCapitalised(prev.text) && prev.text !== 'The') continue;
+      // Outside news of war, nor a modifier of another noun ("a military deal", "an army
+      // veteran", "military-style"); in war news "an army unit", "a military source" are the army.
+      if (!war && modifiesNoun(scan.text, st, end)) continue;
       addMention(scan, army, s, start, end, m[1]!);
       cover(st, start, end, scan.mentions.length - 1);
     }
   }
 }
+
+// Sentences with a word of war (other than "army" and "military" themselves) that make a document one about war.
+const WAR_SENTENCES = 2;
+
+/** Whether the document talks of war beyond the generic words for an army, in at least WAR_SENTENCES sentences. */
+function talksOfWar(scan: DocumentScan): boolean {
+  const military = scan.kb.triggers.contexts.military;
+  let n = 0;
+  for (const st of scan.perSentence) if (military.test(st.sentence.text.replace(ARMY_WORDS, ' ')) && ++n >= WAR_SENTENCES) return true;
+  return false;
+}
+const ARMY_WORDS = /\b(?:army|armies|military)\b/gi;
+
+/**
+ * Whether the word ending at `end` modifies what follows it instead of naming something itself:
+ * it runs on into a hyphenated compound ("military-style", "army-backed"), or the next word is a
+ * noun ("a military deal", "an army veteran"), not a verb ("the army shelled"), as compromise
+ * tags the words after it.
+ */
+function modifiesNoun(text: string, st: SentenceTokens, end: number): boolean {
+  const k = st.tokens.findIndex((t) => t.start >= end);
+  if (k > 0 && st.tokens[k - 1]!.end > end) return true;
+  const next = k >= 0 ? st.tokens[k]! : undefined;
+  if (!next || !LOWER_NOUN_CANDIDATE.test(next.text)) return false;
+  // Tagged with the words around it: "a military deal" is a noun where "deal, and" alone is a verb.
+  const from = st.tokens[Math.max(0, k - 3)]!.start;
+  const window = text.slice(from, st.tokens[Math.min(st.tokens.length - 1, k + 4)]!.end);
+  const terms = (nlp(window) as unknown as { docs: Array<Array<{ text: string; tags: Set<string> }>> }).docs.flat();
+  let at = 0;
+  const offset = next.start - from;
+  for (const t of terms) {
+    const found = window.indexOf(t.text, at);
+    if (found < 0) continue;
+    if (found >= offset) return found === offset && t.tags.has('Noun') && !t.tags.has('Verb');
+    at = found + t.text.length;
+  }
+  return false;
+}
+const LOWER_NOUN_CANDIDATE = /^\p{Ll}[\p{Ll}-]*$/u;
 
 /** Offices the sentences state ("Syrian Information Minister X", "X, the commander of Y"): affiliation edges with the title. */
 function addAffiliations(scan: DocumentScan): void {
