@@ -443,6 +443,8 @@ function addTaggedNames(scan: DocumentScan): void {
       if (a > z || !isWord(tokens[a]!) || !isCapitalised(tokens[a]!.text)) continue;
       // How sure the tagger is of the words kept.
       if (a > span.first || z < span.first + span.tokens - 1) span.margin = Math.min(...span.margins.slice(a - span.first, z - span.first + 1));
+      // (a word cut at its end leaves the rest at least as surely one name)
+      if (a > span.first) span.extent = Math.min(...span.margins.slice(a - span.first, z - span.first + 1));
       if (span.type === 'ORG') z = throughOfTail(scan, tokens, z);
       if (a === z && scan.isForeignAcronym(tokens[a]!.text)) continue;
       // Five capitalised words and more with no connector are names run together ("Dominic
@@ -486,7 +488,7 @@ function addTaggedNames(scan: DocumentScan): void {
         (span.type === 'PER' && z === a && span.margin >= LONE_MARGIN && !placeReadings.has(text.slice(start, end)) ? sameSpanSurname(scan, st.sentence.index, start, end) : undefined) ??
         titledName(scan, st, start, end, span.type) ??
         (span.margin >= RETYPE_MARGIN ? sameSpanOtherGuess(scan, st.sentence.index, start, end, span.type) : undefined);
-      if (inside === undefined || !mayReplace(scan, inside, tokens, a, z, span.type, span.margin)) continue;
+      if (inside === undefined || !mayReplace(scan, inside, tokens, a, z, span.type, span.margin, span.extent)) continue;
       // The opening words of an organisation the document names in full are that organisation
       // ("Johnson Controls" of "Johnson Controls Inc", read as a person on its own).
       const surface = text.slice(start, end);
@@ -579,7 +581,7 @@ function splitTitledNames(scan: DocumentScan, tokens: readonly Token[], found: N
     const body = span.margins.slice(0, cut);
     const person = span.margins.slice(cut + 1);
     out.push({ ...span, end: tokens[split - 1]!.end, tokens: cut, margin: Math.min(...body), margins: body });
-    out.push({ ...span, type: 'PER', start: tokens[split + 1]!.start, first: split + 1, tokens: person.length, margin: Math.min(...person), margins: person });
+    out.push({ ...span, type: 'PER', start: tokens[split + 1]!.start, first: split + 1, tokens: person.length, margin: Math.min(...person), margins: person, extent: Math.min(...person) });
     for (const rest of found.slice(n + 1)) out.push(rest);
     return splitTitledNames(scan, tokens, out);
   }
@@ -759,10 +761,11 @@ const CUT_GUESS_MARGIN = 20;
  * not "Palmyra Castle"); not a known entity otherwise ("Aleppo Casualties"), nor a list whose
  * commas were lost ("al-Hamadaniah New Aleppo").
  */
-function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonly Token[], a: number, z: number, type: string, margin: number): boolean {
+/** `margin`: how sure the tagger is of the span's reading; `extent`: of its words making one name, whatever its type (NerSpan). */
+function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonly Token[], a: number, z: number, type: string, margin: number, extent: number): boolean {
   if (inside.length === 0) return true;
   if (!allNameWords(tokens, a, z)) return false;
-  if (margin >= VERY_SURE_MARGIN && surelyOneName(scan, inside, tokens, a, z, type)) return true;
+  if (extent >= VERY_SURE_MARGIN && surelyOneName(scan, inside, tokens, a, z, type)) return true;
   // The whole span is itself a name the knowledge base knows ("NEW YORK" around "YORK").
   if (knownAsWhole(scan, type, scan.text.slice(tokens[a]!.start, tokens[z]!.end))) return true;
   // Names run together without their commas ("al-Hamadaniah New Aleppo") are a list; a name
@@ -781,7 +784,7 @@ function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonl
   // Kels Shahroura Sarraf and Hajjar").
   if (type === 'PER' && inside.length > 1 && inside.every((m) => m.kind === 'place' && !m.known)) return false;
   if (inside.length > 1 && !hasInnerConnector(tokens, a, z) && !body && (type !== 'PER' || (inside.some((m) => m.known) && !person))) return false;
-  for (const m of inside) if (!mayReplaceOne(scan, m, tokens, a, z, type, margin)) return false;
+  for (const m of inside) if (!mayReplaceOne(scan, m, tokens, a, z, type, margin, extent)) return false;
   return true;
 }
 
@@ -792,7 +795,7 @@ function hasInnerConnector(tokens: readonly Token[], a: number, z: number): bool
   return false;
 }
 
-function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly Token[], a: number, z: number, type: string, margin: number): boolean {
+function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly Token[], a: number, z: number, type: string, margin: number, extent: number): boolean {
   if (!m.known) return true;
   // A person one of whose names is also a town ("Yasser Arafat", "Ngozi Adeyemi"); not a town
   // with an ordinary word ("Jazal Northwest", "Aleppo Casualties").
@@ -817,7 +820,7 @@ function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly To
   if (m.start === tokens[a]!.start && m.end === tokens[z]!.end) return true;
   // A club or body named after a place ("Manchester United", "Bank of Canada"), read surely,
   // whose other words name no place ("Palmyra Castle" is a site).
-  return margin >= TEAM_MARGIN && !placeWordOutside(scan, tokens, a, z, m);
+  return extent >= TEAM_MARGIN && !placeWordOutside(scan, tokens, a, z, m);
 }
 
 /**

@@ -11,6 +11,12 @@ describe('a name the tagger is very sure of over the shorter names inside it', (
     expect(labels(r)).not.toContain('Manchester:place');
   });
 
+  it('reads a team named after a town as one name when the tagger is sure of its words, if unsure of their type', () => {
+    const r = entitiesOf("Spanish first division team Deportivo Almeria will be without its captain for Saturday's game.");
+    expect(labels(r)).toContain('Deportivo Almeria:actor');
+    expect(labels(r)).not.toContain('Almeria:place');
+  });
+
   it('keeps a known body that only qualifies the words after it', () => {
     const r = entitiesOf('The old town of Avignon is a UNESCO World Heritage Site, the agency said on Monday.');
     expect(labels(r)).toContain('UNESCO:actor');
