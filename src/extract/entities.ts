@@ -495,8 +495,9 @@ function addTaggedNames(scan: DocumentScan): void {
       const fuller = span.type !== 'LOC' ? (organizations.find((o) => o.length > surface.length && o.startsWith(`${surface} `)) ?? lastWordOf) : undefined;
       const ref = fuller ? taggedRef(scan, 'ORG', fuller) : taggedRef(scan, span.type, surface);
       if (!ref) continue;
-      // A new entity of one word needs a surer reading than a name the knowledge base confirms.
-      if (!ref.known && a === z && span.margin < LONE_MARGIN && !hasKey(scan.personNames, ref.key)) continue;
+      // A new entity of one word needs a surer reading than a name the knowledge base confirms
+      // (a known town read as a club confirms the word as a name).
+      if (!ref.known && a === z && span.margin < LONE_MARGIN && !club && !hasKey(scan.personNames, ref.key)) continue;
       for (const m of inside) dropped.add(m);
       for (const m of cut) dropped.add(m);
       if (span.type === 'ORG') {
@@ -993,18 +994,35 @@ function isKnownTown(scan: DocumentScan, surface: string): boolean {
   return place !== undefined && TEAM_PLACE_TYPES.has(place.type) && normalizeName(place.name) === normalizeName(surface);
 }
 
-/** Whether the tagger surely reads at least CLUB_DOCUMENT_TOWNS different known towns of the document as organisations. */
+/**
+ * Whether the tagger surely reads at least CLUB_DOCUMENT_TOWNS different known towns of the
+ * document as organisations; or, in an article on sport, one town at CLUB_DOCUMENT_MARGIN ("the
+ * former Blackburn and Southampton skipper", which the tagger reads as clubs but not surely).
+ */
 function clubDocument(scan: DocumentScan, spans: NerSpan[][]): boolean {
   const clubs = new Set<string>();
+  let sport: boolean | undefined;
   for (const found of spans) {
     for (const span of found) {
-      if (span.type !== 'ORG' || span.margin < TEAM_MARGIN) continue;
+      if (span.type !== 'ORG' || span.margin < CLUB_DOCUMENT_MARGIN) continue;
       const surface = scan.text.slice(span.start, span.end);
-      if (clubs.has(surface)) continue;
-      if (isKnownTown(scan, surface)) clubs.add(surface);
+      if (clubs.has(surface) || !isKnownTown(scan, surface)) continue;
+      if ((sport ??= talksOfSport(scan))) return true;
+      if (span.margin < TEAM_MARGIN) continue;
+      clubs.add(surface);
       if (clubs.size >= CLUB_DOCUMENT_TOWNS) return true;
     }
   }
+  return false;
+}
+
+// Sentences with a word of sport that make an article one on sport.
+const SPORT_SENTENCES = 2;
+
+function talksOfSport(scan: DocumentScan): boolean {
+  const words = scan.cues.sportWords;
+  let n = 0;
+  for (const st of scan.perSentence) if (st.tokens.some((t) => words.has(t.text)) && ++n >= SPORT_SENTENCES) return true;
   return false;
 }
 const TEAM_PLACE_TYPES = new Set(['city', 'town', 'region']);

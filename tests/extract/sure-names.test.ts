@@ -17,6 +17,13 @@ describe('a name the tagger is very sure of over the shorter names inside it', (
     expect(labels(r)).not.toContain('Almeria:place');
   });
 
+  it('reads a town the tagger weakly reads as an organisation as a club in an article on sport only', () => {
+    const sport = entitiesOf('The new coach said he saw no reason why the former Blackburn and Southampton skipper should not keep the post. The league season starts on Saturday.');
+    expect(labels(sport)).toEqual(expect.arrayContaining(['Blackburn:actor', 'Southampton:actor']));
+    const politics = entitiesOf('The minister said he saw no reason why the former Blackburn and Southampton official should not keep the post. Talks start on Saturday.');
+    expect(labels(politics)).toEqual(expect.arrayContaining(['Blackburn:place', 'Southampton:place']));
+  });
+
   it('keeps a known body that only qualifies the words after it', () => {
     const r = entitiesOf('The old town of Avignon is a UNESCO World Heritage Site, the agency said on Monday.');
     expect(labels(r)).toContain('UNESCO:actor');
