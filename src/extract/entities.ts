@@ -393,6 +393,9 @@ function addTaggedNames(scan: DocumentScan): void {
   const placeReadings = new Set<string>();
   for (const tokens of sentenceTokens) {
     const found = splitTitledNames(scan, tokens, ner.spansOfTokens(tokens, doc, scan.names));
+    // A person's name never ends in a body's head noun ("Salomon Bros", "Pirelli SpA"): the
+    // tagger, which met the firm's name before as a person's, read the words as one.
+    for (const span of found) if (span.type === 'PER' && span.tokens > 1 && scan.cues.orgHeads.has(bare(tokens[span.first + span.tokens - 1]!.text))) span.type = 'ORG';
     spans.push(found);
     for (const span of found) {
       const key = text.slice(span.start, span.end);

@@ -24,6 +24,13 @@ describe('a name the tagger is very sure of over the shorter names inside it', (
     expect(labels(politics)).toEqual(expect.arrayContaining(['Blackburn:place', 'Southampton:place']));
   });
 
+  it("reads a firm named after its founder as a firm when its name ends in a body's head", () => {
+    const r = entitiesOf('Shares of Marco Salvetti SpA rose 3 percent in Milan on Friday, said Luca Bianchi.');
+    expect(r.mentions.find((m) => m.surface === 'Marco Salvetti SpA')?.type).toBe('organization');
+    expect(r.mentions.find((m) => m.surface === 'Luca Bianchi')?.type).toBe('person');
+    expect(entitiesOf('Analysts at Dillon Bros said bond prices fell on Friday.').mentions.find((m) => m.surface === 'Dillon Bros')?.type).toBe('organization');
+  });
+
   it('keeps a known body that only qualifies the words after it', () => {
     const r = entitiesOf('The old town of Avignon is a UNESCO World Heritage Site, the agency said on Monday.');
     expect(labels(r)).toContain('UNESCO:actor');
