@@ -463,7 +463,7 @@ function addTaggedNames(scan: DocumentScan): void {
       // than once ("Mets", not the "Images" of a photo credit).
       const phrase = text.slice(tokens[a]!.start, tokens[z]!.end);
       const head = bare(tokens[z]!.text);
-      const body = span.type === 'ORG' && span.margin >= TEAM_MARGIN && isCapitalised(tokens[z]!.text) && !scan.cues.orgHeads.has(head) && !scan.cues.orgHeads.has(`${head}s`) && (a < z || (readings.get(phrase) ?? 0) >= 2) && !writesPhraseInLowerCase(text, phrase);
+      const body = span.type === 'ORG' && span.extent >= TEAM_MARGIN && isCapitalised(tokens[z]!.text) && !scan.cues.orgHeads.has(head) && !scan.cues.orgHeads.has(`${head}s`) && (a < z || (readings.get(phrase) ?? 0) >= 2) && !writesPhraseInLowerCase(text, phrase);
       // The surname of a person the document named in full is that person, even when it is a
       // word ("Woods" after "Tiger Woods", "Green" after "Ken Green").
       const surname = span.type === 'PER' && a === z && span.margin >= LONE_MARGIN && personByTail(scan, [tokens[a]!.text]) !== undefined;
