@@ -9,6 +9,7 @@ import { newRef, placeRefOf, type Cues, type KnowledgeBase } from '../knowledge/
 import type { NameCandidate, NameMatch } from '../knowledge/matcher.js';
 import { isAcronym, isCapitalised, isSpace, isWord, tokenize, writesInLowerCase, type Token } from './tokens.js';
 import { normalizeName } from '../knowledge/names.js';
+import { nlp } from '../nlp/compromise.js';
 import { distanceKm } from '../knowledge/gazetteer.js';
 import type { NerSpan } from '../knowledge/ner/tagger.js';
 import type { DocumentNames } from '../knowledge/ner/name-knowledge.js';
@@ -47,8 +48,9 @@ interface SentenceTokens {
 const MILITARY_AIR = /^(?:air force|air forces|aerospace forces|air and space forces|warplanes|war planes|jets|fighter jets|fighter planes|aircraft|bombers|helicopters|air raids|airstrikes|air strikes|aviation|raids|bombing|bombardment|strikes)$/i;
 // Phrases after a demonym that name a state's armed forces ("Russian fighter jets", "Syrian soldiers").
 const DEMONYM_MILITARY = /^\s+((?:(?:fighter|war|combat)\s+)?(?:jets|planes|warplanes|aircraft|bombers|helicopters|aviation)|air\s+(?:force|forces)|aerospace\s+forces|air\s+and\s+space\s+forces|air\s+raids|airstrikes|air\s+strikes|(?:raids|bombing|bombardment|strikes)\b|(?:army|government|regime|ground|armed|security|special)\s+(?:forces|troops|soldiers|units)|forces|troops|soldiers|army|military|armed\s+forces)\b/i;
-// Generic references that, in an article about one country's war, mean that country's army.
-const GENERIC_ARMY = /\b(?:the|its|an?|government|regime|pro-government)?\s*\b(army|military|government forces|regime forces|government troops|pro-government forces|army troops|army units|army soldiers|army men)\b/gi;
+// Generic references that, in an article about one country's war, mean that country's army
+// (the longer phrases first: "army units" is one reference, no modifier of "units").
+const GENERIC_ARMY = /\b(?:the|its|an?|government|regime|pro-government)?\s*\b(army troops|army units|army soldiers|army men|army|military|government forces|regime forces|government troops|pro-government forces)\b/gi;
 
 function keyFromName(kind: 'actor' | 'place', type: string, name: string): string {
   const n = normalizeName(name);
@@ -430,6 +432,9 @@ function addTaggedNames(scan: DocumentScan): void {
   const placeReadings = new Set<string>();
   for (const tokens of sentenceTokens) {
     const found = splitSharedHeads(scan, tokens, splitTitledNames(scan, tokens, ner.spansOfTokens(tokens, doc, scan.names)));
+    // A person's name never ends in a body's head noun ("Salomon Bros", "Pirelli SpA"): the
+    // tagger, which met the firm's name before as a person's, read the words as one.
+    for (const span of found) if (span.type === 'PER' && span.tokens > 1 && scan.cues.orgHeads.has(bare(tokens[span.first + span.tokens - 1]!.text))) span.type = 'ORG';
     spans.push(found);
     for (const span of found) {
       const key = text.slice(span.start, span.end);
@@ -482,6 +487,8 @@ function addTaggedNames(scan: DocumentScan): void {
       if (a < z && tokens[a + 1]!.text === 'of' && isEventNoun(scan.kb.triggers, tokens[a]!.text)) continue;
       // How sure the tagger is of the words kept.
       if (a > span.first || z < span.first + span.tokens - 1) span.margin = Math.min(...span.margins.slice(a - span.first, z - span.first + 1));
+      // (a word cut at its end leaves the rest at least as surely one name)
+      if (a > span.first) span.extent = Math.min(...span.margins.slice(a - span.first, z - span.first + 1));
       if (span.type === 'ORG') z = throughOfTail(scan, tokens, z);
       if (a === z && scan.isForeignAcronym(tokens[a]!.text)) continue;
       // Five capitalised words and more with no connector are names run together ("Dominic
@@ -497,7 +504,7 @@ function addTaggedNames(scan: DocumentScan): void {
       // than once ("Mets", not the "Images" of a photo credit).
       const phrase = text.slice(tokens[a]!.start, tokens[z]!.end);
       const head = bare(tokens[z]!.text);
-      const body = span.type === 'ORG' && span.margin >= TEAM_MARGIN && isCapitalised(tokens[z]!.text) && !scan.cues.orgHeads.has(head) && !scan.cues.orgHeads.has(`${head}s`) && (a < z || (readings.get(phrase) ?? 0) >= 2) && !writesPhraseInLowerCase(text, phrase);
+      const body = span.type === 'ORG' && span.extent >= TEAM_MARGIN && isCapitalised(tokens[z]!.text) && !scan.cues.orgHeads.has(head) && !scan.cues.orgHeads.has(`${head}s`) && (a < z || (readings.get(phrase) ?? 0) >= 2) && !writesPhraseInLowerCase(text, phrase);
       // The surname of a person the document named in full is that person, even when it is a
       // word ("Woods" after "Tiger Woods", "Green" after "Ken Green").
       const surname = span.type === 'PER' && a === z && span.margin >= LONE_MARGIN && personByTail(scan, [tokens[a]!.text]) !== undefined;
@@ -525,15 +532,16 @@ function addTaggedNames(scan: DocumentScan): void {
         (span.type === 'PER' && z === a && span.margin >= LONE_MARGIN && !placeReadings.has(text.slice(start, end)) ? sameSpanSurname(scan, st.sentence.index, start, end) : undefined) ??
         titledName(scan, st, start, end, span.type) ??
         (span.margin >= RETYPE_MARGIN ? sameSpanOtherGuess(scan, st.sentence.index, start, end, span.type) : undefined);
-      if (inside === undefined || !mayReplace(scan, inside, tokens, a, z, span.type, span.margin)) continue;
+      if (inside === undefined || !mayReplace(scan, inside, tokens, a, z, span.type, span.margin, span.extent)) continue;
       // The opening words of an organisation the document names in full are that organisation
       // ("Johnson Controls" of "Johnson Controls Inc", read as a person on its own).
       const surface = text.slice(start, end);
       const fuller = span.type !== 'LOC' ? (organizations.find((o) => o.length > surface.length && o.startsWith(`${surface} `)) ?? lastWordOf) : undefined;
       const ref = fuller ? taggedRef(scan, 'ORG', fuller) : taggedRef(scan, span.type, surface);
       if (!ref) continue;
-      // A new entity of one word needs a surer reading than a name the knowledge base confirms.
-      if (!ref.known && a === z && span.margin < LONE_MARGIN && !hasKey(scan.personNames, ref.key)) continue;
+      // A new entity of one word needs a surer reading than a name the knowledge base confirms
+      // (a known town read as a club confirms the word as a name).
+      if (!ref.known && a === z && span.margin < LONE_MARGIN && !club && !hasKey(scan.personNames, ref.key)) continue;
       for (const m of inside) dropped.add(m);
       for (const m of cut) dropped.add(m);
       if (span.type === 'ORG') {
@@ -618,7 +626,7 @@ function splitTitledNames(scan: DocumentScan, tokens: readonly Token[], found: N
     const body = span.margins.slice(0, cut);
     const person = span.margins.slice(cut + 1);
     out.push({ ...span, end: tokens[split - 1]!.end, tokens: cut, margin: Math.min(...body), margins: body });
-    out.push({ ...span, type: 'PER', start: tokens[split + 1]!.start, first: split + 1, tokens: person.length, margin: Math.min(...person), margins: person });
+    out.push({ ...span, type: 'PER', start: tokens[split + 1]!.start, first: split + 1, tokens: person.length, margin: Math.min(...person), margins: person, extent: Math.min(...person) });
     for (const rest of found.slice(n + 1)) out.push(rest);
     return splitTitledNames(scan, tokens, out);
   }
@@ -834,10 +842,11 @@ const CUT_GUESS_MARGIN = 20;
  * not "Palmyra Castle"); not a known entity otherwise ("Aleppo Casualties"), nor a list whose
  * commas were lost ("al-Hamadaniah New Aleppo").
  */
-function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonly Token[], a: number, z: number, type: string, margin: number): boolean {
+/** `margin`: how sure the tagger is of the span's reading; `extent`: of its words making one name, whatever its type (NerSpan). */
+function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonly Token[], a: number, z: number, type: string, margin: number, extent: number): boolean {
   if (inside.length === 0) return true;
   if (!allNameWords(tokens, a, z)) return false;
-  if (margin >= VERY_SURE_MARGIN && surelyOneName(scan, inside, tokens, a, z, type)) return true;
+  if (extent >= VERY_SURE_MARGIN && surelyOneName(scan, inside, tokens, a, z, type)) return true;
   // The whole span is itself a name the knowledge base knows ("NEW YORK" around "YORK").
   if (knownAsWhole(scan, type, scan.text.slice(tokens[a]!.start, tokens[z]!.end))) return true;
   // Names run together without their commas ("al-Hamadaniah New Aleppo") are a list; a name
@@ -856,7 +865,7 @@ function mayReplace(scan: DocumentScan, inside: EntityMention[], tokens: readonl
   // Kels Shahroura Sarraf and Hajjar").
   if (type === 'PER' && inside.length > 1 && inside.every((m) => m.kind === 'place' && !m.known)) return false;
   if (inside.length > 1 && !hasInnerConnector(tokens, a, z) && !body && (type !== 'PER' || (inside.some((m) => m.known) && !person))) return false;
-  for (const m of inside) if (!mayReplaceOne(scan, m, tokens, a, z, type, margin)) return false;
+  for (const m of inside) if (!mayReplaceOne(scan, m, tokens, a, z, type, margin, extent)) return false;
   return true;
 }
 
@@ -867,7 +876,7 @@ function hasInnerConnector(tokens: readonly Token[], a: number, z: number): bool
   return false;
 }
 
-function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly Token[], a: number, z: number, type: string, margin: number): boolean {
+function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly Token[], a: number, z: number, type: string, margin: number, extent: number): boolean {
   if (!m.known) return true;
   // A person one of whose names is also a town ("Yasser Arafat", "Ngozi Adeyemi"); not a town
   // with an ordinary word ("Jazal Northwest", "Aleppo Casualties").
@@ -892,7 +901,7 @@ function mayReplaceOne(scan: DocumentScan, m: EntityMention, tokens: readonly To
   if (m.start === tokens[a]!.start && m.end === tokens[z]!.end) return true;
   // A club or body named after a place ("Manchester United", "Bank of Canada"), read surely,
   // whose other words name no place ("Palmyra Castle" is a site).
-  return margin >= TEAM_MARGIN && !placeWordOutside(scan, tokens, a, z, m);
+  return extent >= TEAM_MARGIN && !placeWordOutside(scan, tokens, a, z, m);
 }
 
 /**
@@ -1065,18 +1074,35 @@ function isKnownTown(scan: DocumentScan, surface: string): boolean {
   return place !== undefined && TEAM_PLACE_TYPES.has(place.type) && normalizeName(place.name) === normalizeName(surface);
 }
 
-/** Whether the tagger surely reads at least CLUB_DOCUMENT_TOWNS different known towns of the document as organisations. */
+/**
+ * Whether the tagger surely reads at least CLUB_DOCUMENT_TOWNS different known towns of the
+ * document as organisations; or, in an article on sport, one town at CLUB_DOCUMENT_MARGIN ("the
+ * former Blackburn and Southampton skipper", which the tagger reads as clubs but not surely).
+ */
 function clubDocument(scan: DocumentScan, spans: NerSpan[][]): boolean {
   const clubs = new Set<string>();
+  let sport: boolean | undefined;
   for (const found of spans) {
     for (const span of found) {
-      if (span.type !== 'ORG' || span.margin < TEAM_MARGIN) continue;
+      if (span.type !== 'ORG' || span.margin < CLUB_DOCUMENT_MARGIN) continue;
       const surface = scan.text.slice(span.start, span.end);
-      if (clubs.has(surface)) continue;
-      if (isKnownTown(scan, surface)) clubs.add(surface);
+      if (clubs.has(surface) || !isKnownTown(scan, surface)) continue;
+      if ((sport ??= talksOfSport(scan))) return true;
+      if (span.margin < TEAM_MARGIN) continue;
+      clubs.add(surface);
       if (clubs.size >= CLUB_DOCUMENT_TOWNS) return true;
     }
   }
+  return false;
+}
+
+// Sentences with a word of sport that make an article one on sport.
+const SPORT_SENTENCES = 2;
+
+function talksOfSport(scan: DocumentScan): boolean {
+  const words = scan.cues.sportWords;
+  let n = 0;
+  for (const st of scan.perSentence) if (st.tokens.some((t) => words.has(t.text)) && ++n >= SPORT_SENTENCES) return true;
   return false;
 }
 const TEAM_PLACE_TYPES = new Set(['city', 'town', 'region']);
@@ -2412,6 +2438,7 @@ function takeIdentity(m: EntityMention, r: EntityRef): void {
 function addGenericArmy(scan: DocumentScan, home: string): void {
   const army = scan.kb.militaryOf(home, 'ground');
   if (!army) return;
+  const war = talksOfWar(scan);
   for (const st of scan.perSentence) {
     const s = st.sentence;
     GENERIC_ARMY.lastIndex = 0;
@@ -2423,11 +2450,53 @@ function addGenericArmy(scan: DocumentScan, home: string): void {
       // Skip when a demonym or a name precedes it ("Iraqi army", "Free Syrian Army").
       const prev = st.tokens[k - 1];
       if (prev && isCapitalised(prev.text) && prev.text !== 'The') continue;
+      // Outside news of war, nor a modifier of another noun ("a military deal", "an army
+      // veteran", "military-style"); in war news "an army unit", "a military source" are the army.
+      if (!war && modifiesNoun(scan.text, st, end)) continue;
       addMention(scan, army, s, start, end, m[1]!);
       cover(st, start, end, scan.mentions.length - 1);
     }
   }
 }
+
+// Sentences with a word of war (other than "army" and "military" themselves) that make a document one about war.
+const WAR_SENTENCES = 2;
+
+/** Whether the document talks of war beyond the generic words for an army, in at least WAR_SENTENCES sentences. */
+function talksOfWar(scan: DocumentScan): boolean {
+  const military = scan.kb.triggers.contexts.military;
+  let n = 0;
+  for (const st of scan.perSentence) if (military.test(st.sentence.text.replace(ARMY_WORDS, ' ')) && ++n >= WAR_SENTENCES) return true;
+  return false;
+}
+const ARMY_WORDS = /\b(?:army|armies|military)\b/gi;
+
+/**
+ * Whether the word ending at `end` modifies what follows it instead of naming something itself:
+ * it runs on into a hyphenated compound ("military-style", "army-backed"), or the next word is a
+ * noun ("a military deal", "an army veteran"), not a verb ("the army shelled"), as compromise
+ * tags the words after it.
+ */
+function modifiesNoun(text: string, st: SentenceTokens, end: number): boolean {
+  const k = st.tokens.findIndex((t) => t.start >= end);
+  if (k > 0 && st.tokens[k - 1]!.end > end) return true;
+  const next = k >= 0 ? st.tokens[k]! : undefined;
+  if (!next || !LOWER_NOUN_CANDIDATE.test(next.text)) return false;
+  // Tagged with the words around it: "a military deal" is a noun where "deal, and" alone is a verb.
+  const from = st.tokens[Math.max(0, k - 3)]!.start;
+  const window = text.slice(from, st.tokens[Math.min(st.tokens.length - 1, k + 4)]!.end);
+  const terms = (nlp(window) as unknown as { docs: Array<Array<{ text: string; tags: Set<string> }>> }).docs.flat();
+  let at = 0;
+  const offset = next.start - from;
+  for (const t of terms) {
+    const found = window.indexOf(t.text, at);
+    if (found < 0) continue;
+    if (found >= offset) return found === offset && t.tags.has('Noun') && !t.tags.has('Verb');
+    at = found + t.text.length;
+  }
+  return false;
+}
+const LOWER_NOUN_CANDIDATE = /^\p{Ll}[\p{Ll}-]*$/u;
 
 /** Offices the sentences state ("Syrian Information Minister X", "X, the commander of Y"): affiliation edges with the title. */
 function addAffiliations(scan: DocumentScan): void {

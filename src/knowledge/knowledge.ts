@@ -68,6 +68,8 @@ export interface Cues {
   namedAfterHeads: Set<string>;
   /** Heads that stay part of a site's name when written in lower case after it ("Hajjar field"). */
   siteNameHeads: Set<string>;
+  /** Words of sport in lower case ("league", "striker"): an article that has them reports on sport. */
+  sportWords: Set<string>;
   /** True for a word that is capitalised at a sentence start only because of its position. */
   sentenceStarters(lowerWord: string): boolean;
   /** True for an ordinary English word (compromise's lexicon, not a name). */
@@ -164,6 +166,7 @@ interface CueFile {
   namedAfterHeads?: string[];
   siteNameHeads?: string[];
   nameAdjectives?: string[];
+  sportWords?: string[];
 }
 
 const lowerSet = (words: string[] | undefined): Set<string> => new Set((words ?? []).map((w) => w.toLowerCase()));
@@ -226,6 +229,7 @@ function loadCues(): Cues {
     nameAdjectives: lowerSet(raw.nameAdjectives),
     namedAfterHeads: lowerSet([...(raw.namedAfterHeads ?? []), ...Object.keys(raw.placeHeads ?? {})]),
     siteNameHeads: lowerSet(raw.siteNameHeads),
+    sportWords: lowerSet(raw.sportWords),
     commonWord: (w) => ordinaryWord(compromiseTags(w) ? w : w.replace(/s$/, ''), true),
     grammaticalWord: (w) => compromiseTags(w)?.some((t) => GRAMMAR_TAG.test(t)) ?? false,
     calendarWord: (w) => calendarNames.has(w) || (compromiseTags(w)?.some((t) => CALENDAR_TAG.test(t)) ?? false),

@@ -167,6 +167,16 @@ describe('entity recognition and resolution', () => {
     expect(army?.country).toBe('SY');
   });
 
+  it('reads no army in "army" or "military" that modifies another noun, outside news of war', () => {
+    const modifiers = run('Officials in Chile met on Monday. An army veteran signed a military deal, and men in military-style fatigues watched.');
+    expect(modifiers.mentions.filter((m) => m.type === 'military')).toEqual([]);
+    const acting = run('Officials in Chile met on Monday. The military crushed the protest, and the army shelled the port.');
+    expect(acting.mentions.filter((m) => m.type === 'military').map((m) => m.surface)).toEqual(['military', 'army']);
+    // In news of war, "an army unit" and "a military source" are the army's.
+    const war = run('Rebels shelled villages in Chile on Monday. Fighting went on. Later an army unit retook a hill, a military source said.');
+    expect(war.mentions.filter((m) => m.type === 'military').map((m) => m.surface)).toEqual(['army', 'military']);
+  });
+
   it('keeps a country apart from its army', () => {
     const r = run('Syria accused Israel of the raid. The Syrian Army moved troops to Quneitra.');
     expect(keysOf(r, 'Syria')[0]).not.toBe(keysOf(r, 'Syrian Army')[0]);

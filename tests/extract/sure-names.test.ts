@@ -11,6 +11,26 @@ describe('a name the tagger is very sure of over the shorter names inside it', (
     expect(labels(r)).not.toContain('Manchester:place');
   });
 
+  it('reads a team named after a town as one name when the tagger is sure of its words, if unsure of their type', () => {
+    const r = entitiesOf("Spanish first division team Deportivo Almeria will be without its captain for Saturday's game.");
+    expect(labels(r)).toContain('Deportivo Almeria:actor');
+    expect(labels(r)).not.toContain('Almeria:place');
+  });
+
+  it('reads a town the tagger weakly reads as an organisation as a club in an article on sport only', () => {
+    const sport = entitiesOf('The new coach said he saw no reason why the former Blackburn and Southampton skipper should not keep the post. The league season starts on Saturday.');
+    expect(labels(sport)).toEqual(expect.arrayContaining(['Blackburn:actor', 'Southampton:actor']));
+    const politics = entitiesOf('The minister said he saw no reason why the former Blackburn and Southampton official should not keep the post. Talks start on Saturday.');
+    expect(labels(politics)).toEqual(expect.arrayContaining(['Blackburn:place', 'Southampton:place']));
+  });
+
+  it("reads a firm named after its founder as a firm when its name ends in a body's head", () => {
+    const r = entitiesOf('Shares of Marco Salvetti SpA rose 3 percent in Milan on Friday, said Luca Bianchi.');
+    expect(r.mentions.find((m) => m.surface === 'Marco Salvetti SpA')?.type).toBe('organization');
+    expect(r.mentions.find((m) => m.surface === 'Luca Bianchi')?.type).toBe('person');
+    expect(entitiesOf('Analysts at Dillon Bros said bond prices fell on Friday.').mentions.find((m) => m.surface === 'Dillon Bros')?.type).toBe('organization');
+  });
+
   it('keeps a known body that only qualifies the words after it', () => {
     const r = entitiesOf('The old town of Avignon is a UNESCO World Heritage Site, the agency said on Monday.');
     expect(labels(r)).toContain('UNESCO:actor');

@@ -6,7 +6,7 @@ import { decodeModel, encodeModel } from '../../src/knowledge/ner/model-file.js'
 import { Decoder, PerceptronTrainer, type TrainingSentence } from '../../src/knowledge/ner/perceptron.js';
 import { bioSpans, parseConll, scoreTagging, toBio } from '../../src/knowledge/ner/conll.js';
 import { nerTokenize } from '../../src/knowledge/ner/tokenize.js';
-import { DEFAULT_NER_MODEL, NerTagger } from '../../src/knowledge/ner/tagger.js';
+import { DEFAULT_NER_MODEL, extentOf, NerTagger } from '../../src/knowledge/ner/tagger.js';
 import { seededRandom } from '../../src/util/random.js';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge.js';
 import { knownNameClasses, type NameKnowledge } from '../../src/knowledge/ner/name-knowledge.js';
@@ -166,6 +166,21 @@ describe('tagged spans', () => {
       expect(s.margins).toHaveLength(s.tokens);
       expect(s.margin).toBe(Math.min(...s.margins));
     }
+  });
+
+  it('say how surely their words make one name, apart from how surely they are typed', () => {
+    const trainer = train(TINY, 10);
+    const meta = { about: 'test', data: { name: 't', citation: 't', files: [] }, settings: {}, dev: {} };
+    const tagger = new NerTagger(decodeModel(encodeModel(trainer.model(trainer.averaged()), meta, [], 1e-6)));
+    const tokens = tagger.tokenize('The Nordic Fisheries Council met Anna Holm in Bergen .');
+    for (const s of tagger.spansOfTokens(tokens)) {
+      // its first tag's lead over O is at least its margin over every other tag
+      expect(s.extent).toBeGreaterThanOrEqual(s.margin);
+      expect(s.extent).toBeLessThanOrEqual(Math.min(...s.margins.slice(1), Infinity));
+    }
+    expect(extentOf(5, [1, 40, 30])).toBe(5);
+    expect(extentOf(50, [1, 40, 30])).toBe(30);
+    expect(extentOf(50, [1])).toBe(50);
   });
 });
 

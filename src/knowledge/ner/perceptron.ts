@@ -33,7 +33,11 @@ export class Decoder {
   private readonly inside: Int32Array;
   /** The last decode's margin at each token: its tag's score less the next best allowed one. */
   margins = new Float64Array(64);
+  /** The last decode's lead at each token of its tag over O: how sure the tagger is that a name goes on there, whatever its type. */
+  overOutside = new Float64Array(64);
   private margin = 0;
+  private lead = 0;
+  private readonly outsideTag: number;
 
   /** For each tag, its type's number in the document memory (1-based), 0 for O. */
   private readonly typeOf: Int32Array;
@@ -41,6 +45,7 @@ export class Decoder {
   constructor(readonly model: LinearModel) {
     this.scores = new Float64Array(model.tags.length);
     this.inside = insideOf(model.tags);
+    this.outsideTag = model.tags.indexOf('O');
     const types: string[] = [];
     this.typeOf = Int32Array.from(model.tags, (t) => {
       if (t === 'O') return 0;
@@ -89,19 +94,24 @@ export class Decoder {
       } else if (x > second) second = x;
     }
     this.margin = bestScore - second;
+    this.lead = this.outsideTag >= 0 ? bestScore - scores[this.outsideTag]! : this.margin;
     return best;
   }
 
   /** Tag ids for a sentence's attributes. */
   decode(s: SentenceAttributes, out: Int32Array = new Int32Array(s.length)): Int32Array {
     const w = this.model.weights;
-    if (this.margins.length < s.length) this.margins = new Float64Array(s.length * 2);
+    if (this.margins.length < s.length) {
+      this.margins = new Float64Array(s.length * 2);
+      this.overOutside = new Float64Array(s.length * 2);
+    }
     let p1 = -1;
     let p2 = -1;
     for (let i = 0; i < s.length; i++) {
       const t = this.best(s, i, p1, p2, w);
       out[i] = t;
       this.margins[i] = this.margin;
+      this.overOutside[i] = this.lead;
       this.remember(s, i, t);
       p2 = p1;
       p1 = t;
