@@ -239,6 +239,24 @@ interface CompromiseTerm {
   tags: Set<string>;
 }
 
+/**
+ * compromise's terms of a text, remembered for the windows tagged last: news repeats its
+ * sentences (agency copy, updated and republished reports), and tagging is the costliest step of
+ * reading triggers. compromise reads the text alone, so a remembered window is tagged as anew.
+ */
+const taggedWindows = new Map<string, CompromiseTerm[][]>();
+const TAGGED_WINDOWS_KEPT = 2048;
+
+function taggedTerms(text: string): CompromiseTerm[][] {
+  const known = taggedWindows.get(text);
+  if (known) return known;
+  const terms: CompromiseTerm[][] = [];
+  for (const sentence of (nlp(text) as unknown as { docs: CompromiseTerm[][] }).docs) terms.push(sentence.map((t) => ({ text: t.text, tags: t.tags })));
+  if (taggedWindows.size >= TAGGED_WINDOWS_KEPT) taggedWindows.delete(taggedWindows.keys().next().value!);
+  taggedWindows.set(text, terms);
+  return terms;
+}
+
 const BE = /^(?:is|are|am|was|were|be|been|being|get|got|gets|'s|'re)$/;
 /** Past forms the tagger sometimes reads as imperatives ("took back", "fell to"). */
 const IRREGULAR_PAST = /^(?:took|taken|retook|retaken|fell|fallen|overran|overrun|fled|withdrew|withdrawn|blew|blown|drove|driven|won|fought|sent|shot|struck|began|begun|led|lost|broke|broken|brought|froze|gave|given|held|hit|kept|left|made|met|ran|saw|seen|spread|stood|told|wrote|written|said)$/;
@@ -260,10 +278,9 @@ function analyse(sentence: string, spans: Array<{ start: number; end: number }>)
   const ws = first - beforeWords.slice(-12).join('').length;
   const afterMatch = /^(?:\S*\s+){0,6}/.exec(sentence.slice(last));
   const we = last + (afterMatch ? afterMatch[0].length : 0);
-  const doc = nlp(sentence.slice(ws, we));
   const toks: Tok[] = [];
   let pos = ws;
-  for (const terms of (doc as unknown as { docs: CompromiseTerm[][] }).docs) {
+  for (const terms of taggedTerms(sentence.slice(ws, we))) {
     for (const t of terms) {
       const at = t.text ? sentence.indexOf(t.text, pos) : -1;
       const start = at >= 0 && at < we ? at : pos;

@@ -569,21 +569,22 @@ function addSpelling(list: Array<[string, Place]>, name: string, p: Place): void
 /** The spellings (last name variant) of the notable places of each country, built on first use. */
 class NotableSpellings {
   private byCountry: Map<string, Place[]> | undefined = undefined;
-  private readonly spellings = new Map<string, Array<[string, Place]>>();
+  private readonly spellings = new Map<string, SpellingsByLength>();
 
   constructor(private readonly gazetteer: Gazetteer) {}
 
-  of(cc: string): Array<[string, Place]> {
-    let list = this.spellings.get(cc);
-    if (!list) {
-      list = [];
+  of(cc: string): SpellingsByLength {
+    let byLength = this.spellings.get(cc);
+    if (!byLength) {
+      const list: Array<[string, Place]> = [];
       for (const p of this.placesOf(cc)) {
         addSpelling(list, p.name, p);
         for (const n of p.aliases) addSpelling(list, n, p);
       }
-      this.spellings.set(cc, list);
+      byLength = spellingsByLength(list);
+      this.spellings.set(cc, byLength);
     }
-    return list;
+    return byLength;
   }
 
   /** The notable places of one country, in gazetteer order; all countries grouped in one pass. */
@@ -627,14 +628,40 @@ function lookupPlaceUncached(gazetteer: Gazetteer, notable: NotableSpellings, na
   return undefined;
 }
 
-/** The first place one typo away from `bare`. Its own function: the loop is long and hot, and
- * on-stack replacement then recompiles this loop alone, not the whole look-up. */
-function oneTypoAway(spellings: Array<[string, Place]>, bare: string): Place | undefined {
-  for (let k = 0; k < spellings.length; k++) {
-    const [spelling, place] = spellings[k]!;
-    if (Math.abs(spelling.length - bare.length) <= 1 && oneTypo(spelling, bare)) return place;
+/**
+ * A country's notable spellings by their length, each with its rank in gazetteer order: a typo
+ * changes the length by one at most, so a look-up reads three groups, not the whole country.
+ */
+export type SpellingsByLength = Map<number, Array<{ spelling: string; place: Place; order: number }>>;
+
+export function spellingsByLength(list: ReadonlyArray<readonly [string, Place]>): SpellingsByLength {
+  const byLength: SpellingsByLength = new Map();
+  for (let order = 0; order < list.length; order++) {
+    const [spelling, place] = list[order]!;
+    const group = byLength.get(spelling.length);
+    const entry = { spelling, place, order };
+    if (group) group.push(entry);
+    else byLength.set(spelling.length, [entry]);
   }
-  return undefined;
+  return byLength;
+}
+
+/** The first place (in gazetteer order) one typo away from `bare`. */
+export function oneTypoAway(spellings: SpellingsByLength, bare: string): Place | undefined {
+  let first: { place: Place; order: number } | undefined;
+  for (let length = bare.length - 1; length <= bare.length + 1; length++) {
+    const group = spellings.get(length);
+    if (!group) continue;
+    for (let k = 0; k < group.length; k++) {
+      const entry = group[k]!;
+      if (first && entry.order > first.order) break;
+      if (oneTypo(entry.spelling, bare)) {
+        first = entry;
+        break;
+      }
+    }
+  }
+  return first?.place;
 }
 
 /** The candidate spelled as the name (in the article's countries, or a large place), else one spelled nearly alike. */

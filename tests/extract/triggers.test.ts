@@ -104,6 +104,16 @@ describe('tense, negation and modality', () => {
   });
 });
 
+describe('a window tagged before', () => {
+  it('reads as when it was first tagged', () => {
+    const sentences = ['Government forces have retaken the town.', 'The rebels did not capture the airport.', 'The militia is preparing to storm the city.', 'Warplanes struck the market, killing 12 people.'];
+    const fresh = sentences.map((s) => JSON.stringify(findTriggers(s, lex)));
+    expect(fresh.every((f) => f !== '[]')).toBe(true);
+    // Read again, in another order: the remembered tags give the same triggers.
+    expect([...sentences].reverse().map((s) => JSON.stringify(findTriggers(s, lex)))).toEqual([...fresh].reverse());
+  });
+});
+
 describe('false friends', () => {
   it('"captured" people is an arrest, "captured" a place a capture', () => {
     expect(first('Rebels captured 12 soldiers near the dam.').type).toBe('arrest');

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, documentContext, FeatureBuffer, normalizeWord, sentenceAttributes, staticFeatures, wordShape } from '../../src/knowledge/ner/features.js';
+import { buildVocabulary, documentContext, FeatureBuffer, normalizeWord, sentenceAttributes, staticFeatures, WordMemo, wordShape } from '../../src/knowledge/ner/features.js';
 import { FeatureTable } from '../../src/knowledge/ner/feature-table.js';
 import { decodeModel, encodeModel } from '../../src/knowledge/ner/model-file.js';
 import { Decoder, PerceptronTrainer, type TrainingSentence } from '../../src/knowledge/ner/perceptron.js';
@@ -146,6 +146,35 @@ describe('averaged perceptron', () => {
     const loaded = decodeModel(encodeModel(trainer.model(weights), meta, ['Corp.'], 1e-6));
     const tagger = new NerTagger(loaded);
     for (const s of TINY) expect(tagger.tag(s.tokens)).toEqual(s.tags);
+  });
+});
+
+describe('decoding with per-word sums', () => {
+  it('gives the tags and margins of the plain decoder, also when the word memo starts over', () => {
+    const meta = { about: 'test', data: { name: 't', citation: 't', files: [] }, settings: {}, dev: {} };
+    const trainer = train(TINY, 10, 3, KNOWLEDGE);
+    const model = decodeModel(encodeModel(trainer.model(trainer.averaged()), meta, [], 1e-6));
+    // Sentences of our own beside the training ones: unseen words, one-word and headline sentences.
+    const extra = ['Ingrid Sand of the Nordic Fisheries Council flew to Narvik on Friday .', 'Oslo', 'TALKS IN BERGEN END WITH NO DEAL', 'Erik Dahl and Maria Berg met officials in Alta , police said .'];
+    const docs = [...TINY.map((s) => s.tokens), ...extra.map((t) => t.split(' ').map((text) => ({ text })))];
+    // More word forms than the sums first have room for.
+    docs.push(Array.from({ length: 3000 }, (_, k) => ({ text: k % 7 ? `Word${k}` : 'and' })));
+    // A memo of 12 forms starts over every sentence or two.
+    for (const limit of [100_000, 12]) {
+      const plain = new Decoder(model);
+      const memo = new WordMemo(model.vocab, limit);
+      const summed = new Decoder(model, memo);
+      const plainDoc = documentContext(docs);
+      const summedDoc = documentContext(docs);
+      for (const tokens of docs) {
+        const a = plain.decode(sentenceAttributes(tokens, model.vocab, plainDoc, undefined, KNOWLEDGE));
+        const aMargins = Array.from(plain.margins.subarray(0, tokens.length));
+        const b = summed.decode(sentenceAttributes(tokens, model.vocab, summedDoc, memo, KNOWLEDGE));
+        expect(Array.from(b)).toEqual(Array.from(a));
+        expect(Array.from(summed.margins.subarray(0, tokens.length))).toEqual(aMargins);
+      }
+      if (limit === 12) expect(memo.resets).toBeGreaterThan(3);
+    }
   });
 });
 

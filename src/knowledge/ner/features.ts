@@ -83,6 +83,9 @@ export interface SentenceAttributes {
   doc: DocumentContext | undefined;
   /** What the knowledge base knows of each token (knownNameClasses), when the tagger is given it. */
   known: Uint8Array | undefined;
+  /** Each token's row in `memo`, the WordMemo that read it: one row, one word form, the same ids. */
+  rows: Int32Array;
+  memo: WordMemo;
 }
 
 /**
@@ -171,20 +174,29 @@ export class WordMemo {
   private readonly index = new Map<string, number>();
   private ids = new Int32Array(ROW * 1024);
   private readonly keys: string[] = [];
+  /** How often the memo started over: rows read before a reset name other words after it. */
+  resets = 0;
 
   constructor(
     private readonly vocab: Vocabulary,
     private readonly limit = 100_000,
   ) {}
 
+  /**
+   * Makes room for a sentence of n words: the memo starts over here, never inside a sentence, so
+   * a sentence's rows all name the forms they were given for.
+   */
+  reserve(n: number): void {
+    if (this.keys.length + n <= this.limit) return;
+    this.index.clear();
+    this.keys.length = 0;
+    this.resets++;
+  }
+
   /** The row of `text` in `ids` (row * ROW is its first id); `keyOf(row)` is its normalised form. */
   row(text: string): number {
     const known = this.index.get(text);
     if (known !== undefined) return known;
-    if (this.keys.length >= this.limit) {
-      this.index.clear();
-      this.keys.length = 0;
-    }
     const r = this.keys.length;
     if ((r + 1) * ROW > this.ids.length) {
       const grown = new Int32Array(this.ids.length * 2);
@@ -231,13 +243,17 @@ export function sentenceAttributes(tokens: readonly { text: string; start?: numb
     form: new Int32Array(n),
     doc,
     known: knowledge ? knownNameClasses(knowledge, tokens, found) : undefined,
+    rows: new Int32Array(n),
+    memo,
   };
+  memo.reserve(n);
   for (let i = 0; i < n; i++) {
     const text = tokens[i]!.text;
     const r = memo.row(text);
     const ids = memo.table;
     const at = r * ROW;
     const w = memo.keyOf(r);
+    a.rows[i] = r;
     a.keys[i] = w;
     a.word[i] = ids[at]!;
     a.form[i] = ids[at + 1]!;
@@ -306,39 +322,95 @@ export class FeatureBuffer {
   }
 }
 
+/**
+ * Where a word stands for the features it gives (wordFeatures): the token itself, a neighbour,
+ * and, after a token tagged O, the token or the one before it in the tag-and-word pairs.
+ */
+export const WordSlot = {
+  Self: 0,
+  Previous: 1,
+  Next: 2,
+  SecondPrevious: 3,
+  SecondNext: 4,
+  SelfAfterTag: 5,
+  PreviousAfterTag: 6,
+} as const;
+export type WordSlot = (typeof WordSlot)[keyof typeof WordSlot];
+export const WORD_SLOTS = 7;
+
+/**
+ * The features that read one word alone, the word at index j (-1 past either end) standing in
+ * `slot` from the token tagged: with `prev1` (tag id + 1) for the slots after a tag. Their sum
+ * depends on the word form only, so a decoder may keep it per word (see Decoder).
+ */
+export function wordFeatures(s: SentenceAttributes | undefined, j: number, slot: WordSlot, out: FeatureBuffer, prev1 = 0): void {
+  const w = s && j >= 0 ? s.word[j]! : BOUNDARY;
+  const sh = s && j >= 0 ? s.shape[j]! : BOUNDARY;
+  switch (slot) {
+    case WordSlot.Self: {
+      if (!s) return;
+      out.push(T_BIAS, 0, 0);
+      out.push(T_W, 0, w);
+      out.push(T_SH, 0, sh);
+      for (let k = 0; k < AFFIX_LENGTHS; k++) {
+        const p = s.prefix[j * AFFIX_LENGTHS + k]!;
+        if (p !== UNKNOWN) out.push(T_PRE, k, p);
+        const x = s.suffix[j * AFFIX_LENGTHS + k]!;
+        if (x !== UNKNOWN) out.push(T_SUF, k, x);
+      }
+      const form = s.form[j]!;
+      if (form !== UNKNOWN) out.push(T_FORM, 0, form);
+      break;
+    }
+    case WordSlot.Previous:
+      out.push(T_WM1, 0, w);
+      out.push(T_SHM1, 0, sh);
+      break;
+    case WordSlot.Next:
+      out.push(T_WP1, 0, w);
+      out.push(T_SHP1, 0, sh);
+      break;
+    case WordSlot.SecondPrevious:
+      out.push(T_WM2, 0, w);
+      out.push(T_SHM2, 0, sh);
+      break;
+    case WordSlot.SecondNext:
+      out.push(T_WP2, 0, w);
+      out.push(T_SHP2, 0, sh);
+      break;
+    case WordSlot.SelfAfterTag:
+      out.push(T_PTW, prev1, w);
+      out.push(T_PTSH, prev1, sh);
+      break;
+    case WordSlot.PreviousAfterTag:
+      out.push(T_PTWM1, prev1, w);
+      break;
+  }
+}
+
 /** Features of token i that do not depend on the tags already chosen. */
 export function staticFeatures(s: SentenceAttributes, i: number, out: FeatureBuffer): void {
   out.count = 0;
+  const n = s.length;
+  wordFeatures(s, i, WordSlot.Self, out);
+  wordFeatures(s, i > 0 ? i - 1 : -1, WordSlot.Previous, out);
+  wordFeatures(s, i + 1 < n ? i + 1 : -1, WordSlot.Next, out);
+  wordFeatures(s, i > 1 ? i - 2 : -1, WordSlot.SecondPrevious, out);
+  wordFeatures(s, i + 2 < n ? i + 2 : -1, WordSlot.SecondNext, out);
+  contextFeatures(s, i, out);
+}
+
+/** The static features of token i that read more than one word, or the document: appended to `out`. */
+export function contextFeatures(s: SentenceAttributes, i: number, out: FeatureBuffer): void {
   const w = s.word;
   const sh = s.shape;
   const n = s.length;
   const w0 = w[i]!;
   const wm1 = i > 0 ? w[i - 1]! : BOUNDARY;
-  const wm2 = i > 1 ? w[i - 2]! : BOUNDARY;
   const wp1 = i + 1 < n ? w[i + 1]! : BOUNDARY;
-  const wp2 = i + 2 < n ? w[i + 2]! : BOUNDARY;
   const s0 = sh[i]!;
   const sm1 = i > 0 ? sh[i - 1]! : BOUNDARY;
-  const sm2 = i > 1 ? sh[i - 2]! : BOUNDARY;
   const sp1 = i + 1 < n ? sh[i + 1]! : BOUNDARY;
-  const sp2 = i + 2 < n ? sh[i + 2]! : BOUNDARY;
-  out.push(T_BIAS, 0, 0);
-  out.push(T_W, 0, w0);
-  out.push(T_WM1, 0, wm1);
-  out.push(T_WP1, 0, wp1);
-  out.push(T_WM2, 0, wm2);
-  out.push(T_WP2, 0, wp2);
-  out.push(T_SH, 0, s0);
-  out.push(T_SHM1, 0, sm1);
-  out.push(T_SHP1, 0, sp1);
-  out.push(T_SHM2, 0, sm2);
-  out.push(T_SHP2, 0, sp2);
-  for (let k = 0; k < AFFIX_LENGTHS; k++) {
-    const p = s.prefix[i * AFFIX_LENGTHS + k]!;
-    if (p !== UNKNOWN) out.push(T_PRE, k, p);
-    const x = s.suffix[i * AFFIX_LENGTHS + k]!;
-    if (x !== UNKNOWN) out.push(T_SUF, k, x);
-  }
   out.push(T_WM1W, wm1, w0);
   out.push(T_WWP1, w0, wp1);
   out.push(T_SHM1SH, sm1, s0);
@@ -347,8 +419,6 @@ export function staticFeatures(s: SentenceAttributes, i: number, out: FeatureBuf
   if (i === 0) out.push(T_FIRST, 0, s0);
   if (s.headline) out.push(T_HEADLINE, 0, w0);
   if (s.lowerElsewhere[i]) out.push(T_LOWER_ELSEWHERE, i === 0 ? 1 : 0, 0);
-  const form = s.form[i]!;
-  if (form !== UNKNOWN) out.push(T_FORM, 0, form);
   const remembered = s.doc?.memory.get(s.keys[i]!);
   if (remembered !== undefined) out.push(T_MEMORY, remembered, s0);
   const known = s.known;
@@ -376,9 +446,13 @@ export function staticFeatures(s: SentenceAttributes, i: number, out: FeatureBuf
 
 /** Features of token i given the tags of the two tokens before it (tag ids + 1, 0 before the start). */
 export function historyFeatures(s: SentenceAttributes, i: number, prev1: number, prev2: number, out: FeatureBuffer): void {
+  tagFeatures(prev1, prev2, out);
+  wordFeatures(s, i, WordSlot.SelfAfterTag, out, prev1);
+  wordFeatures(s, i > 0 ? i - 1 : -1, WordSlot.PreviousAfterTag, out, prev1);
+}
+
+/** The history features that read the tags alone. */
+export function tagFeatures(prev1: number, prev2: number, out: FeatureBuffer): void {
   out.push(T_PT, prev1, 0);
   out.push(T_PT2, prev2 * 64 + prev1, 0);
-  out.push(T_PTW, prev1, s.word[i]!);
-  out.push(T_PTSH, prev1, s.shape[i]!);
-  out.push(T_PTWM1, prev1, i > 0 ? s.word[i - 1]! : BOUNDARY);
 }

@@ -1,4 +1,4 @@
-import { documentContext, FeatureBuffer, historyFeatures, sentenceAttributes, staticFeatures, type DocumentContext, type SentenceAttributes, type Vocabulary } from './features.js';
+import { contextFeatures, documentContext, FeatureBuffer, historyFeatures, sentenceAttributes, staticFeatures, tagFeatures, WORD_SLOTS, wordFeatures, WordSlot, type DocumentContext, type WordMemo, type SentenceAttributes, type Vocabulary } from './features.js';
 import { FeatureTable } from './feature-table.js';
 import type { NameKnowledge } from './name-knowledge.js';
 
@@ -42,7 +42,15 @@ export class Decoder {
   /** For each tag, its type's number in the document memory (1-based), 0 for O. */
   private readonly typeOf: Int32Array;
 
-  constructor(readonly model: LinearModel) {
+  /** The per-word sums of the weights, when the decoder reads a WordMemo's rows (see WordScores). */
+  private readonly words: WordScores | undefined;
+
+  /** `memo`: the WordMemo the sentences to decode are read with, for a model of the weights file's int16 steps. */
+  constructor(
+    readonly model: LinearModel,
+    memo?: WordMemo,
+  ) {
+    this.words = memo ? new WordScores(model, memo) : undefined;
     this.scores = new Float64Array(model.tags.length);
     this.inside = insideOf(model.tags);
     this.outsideTag = model.tags.indexOf('O');
@@ -79,6 +87,13 @@ export class Decoder {
       const base = r * nTags;
       for (let t = 0; t < nTags; t++) scores[t]! += weights[base + t]!;
     }
+    return this.choose(prev1);
+  }
+
+  /** The best tag allowed after prev1, by `scores`; notes its margin. */
+  private choose(prev1: number): number {
+    const nTags = this.model.tags.length;
+    const scores = this.scores;
     let best = 0;
     let bestScore = -Infinity;
     let second = -Infinity;
@@ -105,10 +120,11 @@ export class Decoder {
       this.margins = new Float64Array(s.length * 2);
       this.overOutside = new Float64Array(s.length * 2);
     }
+    const words = this.words?.reads(s) ? this.words : undefined;
     let p1 = -1;
     let p2 = -1;
     for (let i = 0; i < s.length; i++) {
-      const t = this.best(s, i, p1, p2, w);
+      const t = words ? this.bestByWords(s, i, p1, p2, words) : this.best(s, i, p1, p2, w);
       out[i] = t;
       this.margins[i] = this.margin;
       this.overOutside[i] = this.lead;
@@ -117,6 +133,55 @@ export class Decoder {
       p1 = t;
     }
     return out;
+  }
+
+  /**
+   * best() with the scores of the features that read one word alone taken from `words`, which
+   * holds their sum per word form. The same scores, since every sum is exact (see WordScores).
+   */
+  private bestByWords(s: SentenceAttributes, i: number, prev1: number, prev2: number, words: WordScores): number {
+    const nTags = this.model.tags.length;
+    const scores = this.scores;
+    const n = s.length;
+    const self = words.at(s, i) * WORD_SLOTS;
+    // The words around the token, or the sentence's ends.
+    const previous = i > 0 ? words.at(s, i - 1) * WORD_SLOTS + WordSlot.Previous : words.boundary + WordSlot.Previous;
+    const next = i + 1 < n ? words.at(s, i + 1) * WORD_SLOTS + WordSlot.Next : words.boundary + WordSlot.Next;
+    const second = i > 1 ? words.at(s, i - 2) * WORD_SLOTS + WordSlot.SecondPrevious : words.boundary + WordSlot.SecondPrevious;
+    const secondNext = i + 2 < n ? words.at(s, i + 2) * WORD_SLOTS + WordSlot.SecondNext : words.boundary + WordSlot.SecondNext;
+    // (read after at(), which may grow the array)
+    const sums = words.sums;
+    let a = self * nTags;
+    const b = previous * nTags;
+    const c = next * nTags;
+    const d = second * nTags;
+    const e = secondNext * nTags;
+    for (let t = 0; t < nTags; t++) scores[t] = sums[a + t]! + sums[b + t]! + sums[c + t]! + sums[d + t]! + sums[e + t]!;
+    const buf = this.buffer;
+    buf.count = 0;
+    contextFeatures(s, i, buf);
+    if (prev1 === words.tag) {
+      // After the common tag, its tag-and-word pairs are kept per word too (i > 0 here).
+      tagFeatures(prev1 + 1, prev2 + 1, buf);
+      a = (self + WordSlot.SelfAfterTag) * nTags;
+      const f = (words.at(s, i - 1) * WORD_SLOTS + WordSlot.PreviousAfterTag) * nTags;
+      for (let t = 0; t < nTags; t++) scores[t]! += sums[a + t]! + sums[f + t]!;
+    } else historyFeatures(s, i, prev1 + 1, prev2 + 1, buf);
+    this.addScores(buf, this.model.weights);
+    return this.choose(prev1);
+  }
+
+  /** Adds the weights of the buffer's features to `scores`. */
+  private addScores(buf: FeatureBuffer, weights: Float32Array | Float64Array): void {
+    const nTags = this.model.tags.length;
+    const scores = this.scores;
+    const table = this.model.table;
+    for (let f = 0; f < buf.count; f++) {
+      const r = table.get(buf.k1[f]!, buf.k2[f]!);
+      if (r < 0) continue;
+      const base = r * nTags;
+      for (let t = 0; t < nTags; t++) scores[t]! += weights[base + t]!;
+    }
   }
 
   /**
@@ -171,6 +236,97 @@ export class Decoder {
       p2 = p1;
       p1 = gold[i]!;
     }
+  }
+}
+
+/**
+ * The summed weights of the features that read one word alone (wordFeatures), per word form (its
+ * WordMemo row) and slot, added up when the form is first met: a token's score then costs five
+ * such sums and a dozen table look-ups instead of some thirty-five look-ups, most of them cache
+ * misses. Only for weights decoded from the weights file: each is an int16 step as a float32,
+ * so all are multiples of the smallest one's last bit and under 2^16 steps of it; a sum of under
+ * 64 of them fits in 46 bits, and float64 sums are exact in any order. So the tags and margins
+ * are best()'s to the bit.
+ */
+class WordScores {
+  /** Per block (the sentence ends' block 0, then WordMemo row + 1), WORD_SLOTS sums of nTags. */
+  sums: Float64Array;
+  private ready: Uint8Array;
+  private resets: number;
+  /** The tag whose tag-and-word pairs are kept per word ("O", the most frequent), -2 for none. */
+  readonly tag: number;
+  /** The block of the sentence ends. */
+  readonly boundary = 0;
+  private readonly buffer = new FeatureBuffer();
+
+  constructor(
+    private readonly model: LinearModel,
+    private readonly memo: WordMemo,
+  ) {
+    const o = model.tags.indexOf('O');
+    this.tag = o >= 0 ? o : -2;
+    this.resets = memo.resets;
+    this.sums = new Float64Array(1024 * WORD_SLOTS * model.tags.length);
+    this.ready = new Uint8Array(1024);
+    this.fillBoundary();
+  }
+
+  /** Whether the sentence was read with this memo (and starts over with it). */
+  reads(s: SentenceAttributes): boolean {
+    if (s.memo !== this.memo) return false;
+    if (this.memo.resets !== this.resets) {
+      this.resets = this.memo.resets;
+      this.ready.fill(0);
+      this.fillBoundary();
+    }
+    return true;
+  }
+
+  /** The block of token j's word, its sums added up if it is new. */
+  at(s: SentenceAttributes, j: number): number {
+    const block = s.rows[j]! + 1;
+    if (block >= this.ready.length) this.grow(block);
+    if (this.ready[block] === 0) this.fill(s, j, block);
+    return block;
+  }
+
+  private fillBoundary(): void {
+    this.ready[0] = 1;
+    for (const slot of [WordSlot.Previous, WordSlot.Next, WordSlot.SecondPrevious, WordSlot.SecondNext]) this.add(undefined, -1, 0, slot);
+  }
+
+  private fill(s: SentenceAttributes, j: number, block: number): void {
+    for (let slot = 0; slot < WORD_SLOTS; slot++) this.add(s, j, block, slot as WordSlot);
+    this.ready[block] = 1;
+  }
+
+  private add(s: SentenceAttributes | undefined, j: number, block: number, slot: WordSlot): void {
+    const nTags = this.model.tags.length;
+    const buf = this.buffer;
+    buf.count = 0;
+    const afterTag = slot === WordSlot.SelfAfterTag || slot === WordSlot.PreviousAfterTag;
+    if (afterTag && this.tag < 0) return;
+    wordFeatures(s, j, slot, buf, this.tag + 1);
+    const at = (block * WORD_SLOTS + slot) * nTags;
+    const sums = this.sums;
+    for (let t = 0; t < nTags; t++) sums[at + t] = 0;
+    const { table, weights } = this.model;
+    for (let f = 0; f < buf.count; f++) {
+      const r = table.get(buf.k1[f]!, buf.k2[f]!);
+      if (r < 0) continue;
+      for (let t = 0; t < nTags; t++) sums[at + t]! += weights[r * nTags + t]!;
+    }
+  }
+
+  private grow(block: number): void {
+    let size = this.ready.length * 2;
+    while (size <= block) size *= 2;
+    const ready = new Uint8Array(size);
+    ready.set(this.ready);
+    this.ready = ready;
+    const sums = new Float64Array(size * WORD_SLOTS * this.model.tags.length);
+    sums.set(this.sums);
+    this.sums = sums;
   }
 }
 

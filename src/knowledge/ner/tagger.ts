@@ -44,8 +44,9 @@ export class NerTagger {
     readonly model: LoadedModel,
     private readonly knowledge?: NameKnowledge,
   ) {
-    this.decoder = new Decoder(model);
     this.memo = new WordMemo(model.vocab);
+    // The model comes from the weights file (int16 steps): its scores may be summed per word.
+    this.decoder = new Decoder(model, this.memo);
     this.types = model.tags.map((t) => (t === 'O' ? undefined : (t.slice(2) as NerType)));
     this.begins = model.tags.map((t) => t.startsWith('B-'));
   }
