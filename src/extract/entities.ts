@@ -1081,14 +1081,14 @@ function isKnownTown(scan: DocumentScan, surface: string): boolean {
  */
 function clubDocument(scan: DocumentScan, spans: NerSpan[][]): boolean {
   const clubs = new Set<string>();
-  let sport: boolean | undefined;
+  // (read first: outside sport only sure readings count, which spares most gazetteer look-ups)
+  const sport = talksOfSport(scan);
   for (const found of spans) {
     for (const span of found) {
-      if (span.type !== 'ORG' || span.margin < CLUB_DOCUMENT_MARGIN) continue;
+      if (span.type !== 'ORG' || span.margin < (sport ? CLUB_DOCUMENT_MARGIN : TEAM_MARGIN)) continue;
       const surface = scan.text.slice(span.start, span.end);
       if (clubs.has(surface) || !isKnownTown(scan, surface)) continue;
-      if ((sport ??= talksOfSport(scan))) return true;
-      if (span.margin < TEAM_MARGIN) continue;
+      if (sport) return true;
       clubs.add(surface);
       if (clubs.size >= CLUB_DOCUMENT_TOWNS) return true;
     }
