@@ -1295,13 +1295,17 @@ function addDemonymForcesAt(scan: DocumentScan, st: SentenceTokens, i: number, c
   const end = st.tokens[j]!.end + m[0].length;
   // A phrase the matcher already knows ("Syrian Arab Army") wins.
   if (st.covered[i]! >= 0) return i;
-  for (const d of demonyms) {
+  for (let k = 0; k < demonyms.length; k++) {
+    const d = demonyms[k]!;
     const ref = scan.kb.militaryOf(d.cc, branch);
     if (!ref) continue;
     const startOff = d.tok.start;
+    // each mention spans its own words: the demonym, and the shared head for the last one (nested
+    // spans would read "Russian and Syrian troops" as one side)
+    const endOff = k === demonyms.length - 1 ? end : d.tok.end;
     const surface = demonyms.length > 1 ? `${d.tok.text} ${m[1]}` : text.slice(startOff, end);
-    addMention(scan, ref, s, startOff, end, surface);
-    cover(st, startOff, end, scan.mentions.length - 1);
+    addMention(scan, ref, s, startOff, endOff, surface);
+    cover(st, startOff, endOff, scan.mentions.length - 1);
   }
   return j;
 }

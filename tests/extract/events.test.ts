@@ -675,6 +675,9 @@ describe('voices, doers and aims read from the clause', () => {
     expect(ofType(w, 'capture')[0]!.agents.map((k) => label(w, k))).toEqual(['Free Syrian Army']);
     const v = extract('The Free Syrian Army said in a statement that it had captured Tal Rifaat, in Syria.', '2023-03-08');
     expect(ofType(v, 'capture')[0]!.agents.map((k) => label(v, k))).toEqual(['Free Syrian Army']);
+    // two demonyms sharing one head are two doers ("Russian and Syrian troops")
+    const two = extract('Russian and Syrian troops captured Palmyra, in Syria, on Tuesday.', '2023-03-08');
+    expect(ofType(two, 'capture')[0]!.agents.map((k) => label(two, k))).toEqual(['Russian Armed Forces', 'Syrian Arab Army']);
     // ...or of its troops' ("said its troops killed", "said its warplanes struck")
     const t = extract('The Israeli military said its troops killed five gunmen in Jenin on Monday.', '2023-03-08');
     expect(ofType(t, 'killing')[0]!.agents.map((k) => label(t, k))).toEqual(['Israel Defense Forces']);
