@@ -14,6 +14,7 @@ import { distanceKm } from '../knowledge/gazetteer.js';
 import type { NerSpan } from '../knowledge/ner/tagger.js';
 import type { DocumentNames } from '../knowledge/ner/name-knowledge.js';
 import type { TriggerLexicon } from '../knowledge/trigger-lexicon.js';
+import { isWarDocument } from './triggers.js';
 
 /**
  * Actor and place mentions in one document, resolved to global keys.
@@ -2463,17 +2464,15 @@ function addGenericArmy(scan: DocumentScan, home: string): void {
   }
 }
 
-// Sentences with a word of war (other than "army" and "military" themselves) that make a document one about war.
-const WAR_SENTENCES = 2;
-
-/** Whether the document talks of war beyond the generic words for an army, in at least WAR_SENTENCES sentences. */
+/** Whether the document talks of war beyond the generic words for an army (see isWarDocument). */
 function talksOfWar(scan: DocumentScan): boolean {
-  const military = scan.kb.triggers.contexts.military;
-  let n = 0;
-  for (const st of scan.perSentence) if (military.test(st.sentence.text.replace(ARMY_WORDS, ' ')) && ++n >= WAR_SENTENCES) return true;
-  return false;
+  return isWarDocument(sentenceTexts(scan), scan.kb.triggers.contexts.military, ARMY_WORDS);
 }
 const ARMY_WORDS = /\b(?:army|armies|military)\b/gi;
+
+function* sentenceTexts(scan: DocumentScan): Generator<string> {
+  for (const st of scan.perSentence) yield st.sentence.text;
+}
 
 /**
  * Whether the word ending at `end` modifies what follows it instead of naming something itself:
@@ -2672,15 +2671,9 @@ function nameSitesOfPlaces(scan: DocumentScan): void {
     const full = addRef(scan, guessedRef('place', 'site', label));
     if (!of.known || of.kind !== 'place') {
       // the name after "of" was read as an entity of its own ("al-Nuri" a town): it is the site's
-      const index = scan.mentions.indexOf(of);
-      if (index >= 0) scan.mentions.splice(index, 1);
+      dropMentions(scan, new Set([of]));
       site.end = of.end;
       site.surface = scan.text.slice(site.start, of.end);
-      if (!scan.mentions.some((m) => m.key === of.key)) {
-        scan.refs.delete(of.key);
-        const kept = scan.relations.filter((r) => r.from !== of.key && r.to !== of.key);
-        scan.relations.splice(0, scan.relations.length, ...kept);
-      }
     }
     // One full name for the article's site: every mention of it, the bare ones too ("the Great
     // Mosque"); two ("of Raqqa", "of Aleppo"): each named mention its own.

@@ -3,7 +3,7 @@ import type { EntityMention, EntityRef, EventMention, SideBond } from './model.j
 import type { StateRole } from '../knowledge/knowledge.js';
 import { findDates, type DateContext, type DateMention } from './dates.js';
 import { findFigures, type Figure } from './casualties.js';
-import { findTriggers, type TriggerMatch } from './triggers.js';
+import { findTriggers, isWarDocument, type TriggerMatch } from './triggers.js';
 import type { TriggerLexicon } from '../knowledge/trigger-lexicon.js';
 import { isCountryPart } from '../knowledge/country-parts.js';
 
@@ -166,7 +166,7 @@ export function extractEvents(
   }
   scan.salientCity = salientCityOf(mentions);
   scan.home = homeCountryOf(mentions, doc.text);
-  if (isMilitaryDocument(sentences, ctx.triggers.contexts.military)) scan.triggerOptions = { militaryDocument: true };
+  if (isWarDocument(sentenceTexts(sentences), ctx.triggers.contexts.military)) scan.triggerOptions = { militaryDocument: true };
   for (const s of sentences) scan.sentenceAt.set(s.index, s);
   for (const s of sentences) readSentence(scan, s);
   const byKey = new Map<string, EntityMention>();
@@ -215,14 +215,9 @@ function inferAdversaries(events: EventMention[], byKey: Map<string, EntityMenti
   }
 }
 
-// Sentences with a word of war that make a document one about war.
-const MILITARY_SENTENCES = 2;
 
-/** The document talks of war in at least MILITARY_SENTENCES sentences. */
-function isMilitaryDocument(sentences: Sentence[], military: RegExp): boolean {
-  let n = 0;
-  for (const s of sentences) if (military.test(s.text) && ++n >= MILITARY_SENTENCES) return true;
-  return false;
+function* sentenceTexts(sentences: readonly Sentence[]): Generator<string> {
+  for (const s of sentences) yield s.text;
 }
 
 /** The country most mentions belong to (ties by code). */

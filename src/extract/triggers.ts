@@ -432,6 +432,20 @@ function hasEventType(k: TypedGroup): boolean {
   return false;
 }
 
+// Sentences with a word of war that make a document one about war.
+const WAR_SENTENCES = 2;
+
+/**
+ * Whether a document talks of war: at least WAR_SENTENCES of its sentences hold a word of the
+ * lexicon's military context. `ignore` takes words out first (a reader deciding what "army"
+ * means must not count "army" itself).
+ */
+export function isWarDocument(sentences: Iterable<string>, military: RegExp, ignore?: RegExp): boolean {
+  let n = 0;
+  for (const text of sentences) if (military.test(ignore ? text.replace(ignore, ' ') : text) && ++n >= WAR_SENTENCES) return true;
+  return false;
+}
+
 export function findTriggers(sentence: string, lexicon: TriggerLexicon, opts: FindTriggerOptions = {}): TriggerMatch[] {
   const cands = candidateEntries(sentence, lexicon);
   if (cands.size === 0) return [];
